@@ -1,0 +1,171 @@
+// Package clean is the second stage of sitrep's pipeline: it turns an
+// ingested Document (HTML or plain text) into an Article — the main text
+// without boilerplate, captions and sign-offs, plus title, authors, outlet,
+// URL, publication date and language, each metadata field with where it came
+// from, so a reader can judge it.
+//
+// Rules are general patterns of news pages and wire copy (credit lines,
+// copyright trailers, photo credits, datelines); nothing here knows any
+// particular outlet.
+package clean
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/ingest"
+)
+
+// Article is a cleaned news article.
+type Article struct {
+	URL     string
+	Title   string
+	Authors []string
+
+	// Outlet is the publisher's name, or "" when nothing in the input
+	// names it (sitrep does not invent one). OutletSource says which rule
+	// found it: metadata, site_name, url, trailer, copyright, signoff,
+	// dateline, agency_credit, photo_credit. OutletEvidence quotes the
+	// words it came from.
+	Outlet         string
+	OutletSource   string
+	OutletEvidence string
+
+	// Published is the publication time (UTC), zero when unknown.
+	// PublishedSource: metadata, html, dateline, text or estimated.
+	// When PublishedEstimated is true, Published was inferred from the
+	// dates the text mentions and PublishedEvidence quotes them.
+	Published          time.Time
+	PublishedEstimated bool
+	PublishedSource    string
+	PublishedEvidence  string
+
+	Language string // ISO 639-1, "" when unsure
+	Dateline string // place line of a dateline, e.g. "MOSUL, Iraq"
+	Summary  string // standfirst or feed description
+	Credits  []string
+	Captions []string // photo captions removed from the text
+	Text     string   // main text: paragraphs separated by "\n\n"
+
+	pendingOutlet textOutlet // outlet named by the text, used last
+}
+
+// ErrNoText is returned when a document has no article text at all.
+var ErrNoText = errors.New("no article text found")
+
+// Clean turns a document into an article.
+func Clean(doc ingest.Document) (Article, error) {
+	var a Article
+	var err error
+	switch doc.MediaType {
+	case ingest.MediaHTML:
+		a, err = cleanHTML(doc)
+	default:
+		a = cleanText(string(doc.Body))
+	}
+	if err != nil {
+		return Article{}, err
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return Article{}, ErrNoText
+	}
+	if a.URL == "" {
+		a.URL = doc.URL
+	}
+	applyHints(&a, doc.Hints)
+	if a.Outlet == "" && a.URL != "" {
+		if host := outletFromURL(a.URL); host != "" {
+			a.Outlet, a.OutletSource, a.OutletEvidence = host, "url", a.URL
+		}
+	}
+	if a.Outlet == "" && a.pendingOutlet.name != "" {
+		a.Outlet, a.OutletSource, a.OutletEvidence = a.pendingOutlet.name, a.pendingOutlet.source, a.pendingOutlet.evidence
+	}
+	a.pendingOutlet = textOutlet{}
+	if a.Published.IsZero() {
+		estimatePublished(&a)
+	}
+	if a.Language == "" {
+		a.Language = Language(a.Title + "\n" + a.Text)
+	}
+	return a, nil
+}
+
+// cleanHTML extracts the body and then applies the plain-text rules to it,
+// so captions, credits and trailers inside the extracted text are handled
+// the same way.
+func cleanHTML(doc ingest.Document) (Article, error) {
+	ex, err := ExtractHTML(doc.Body, doc.URL)
+	if err != nil {
+		return Article{}, err
+	}
+	a := cleanBody(ex.Text, false)
+	a.Title = strings.TrimSpace(ex.Title)
+	a.Authors = append(a.Authors, ex.Authors...)
+	a.Summary = strings.TrimSpace(ex.Description)
+	if s := strings.TrimSpace(ex.Sitename); s != "" && !strings.Contains(s, "://") {
+		a.Outlet, a.OutletSource, a.OutletEvidence = s, "site_name", s
+	}
+	if !ex.Date.IsZero() {
+		a.Published, a.PublishedSource, a.PublishedEstimated = ex.Date.UTC(), "html", false
+	}
+	if ex.Language != "" {
+		a.Language = ex.Language
+	}
+	return a, nil
+}
+
+// applyHints lets metadata from the container (feed, JSON Lines) override
+// what the cleaner guessed.
+func applyHints(a *Article, h ingest.Hints) {
+	if h.Title != "" {
+		a.Title = h.Title
+	}
+	if h.Outlet != "" {
+		a.Outlet, a.OutletSource, a.OutletEvidence = h.Outlet, "metadata", h.Outlet
+	}
+	if len(h.Authors) > 0 {
+		a.Authors = h.Authors
+	}
+	if !h.Published.IsZero() {
+		a.Published, a.PublishedSource, a.PublishedEstimated, a.PublishedEvidence = h.Published.UTC(), "metadata", false, ""
+	}
+	if h.Language != "" {
+		a.Language = strings.ToLower(strings.SplitN(h.Language, "-", 2)[0])
+	}
+	if a.Summary == "" && h.Summary != "" {
+		a.Summary = h.Summary
+	}
+	a.Authors = dedupe(a.Authors)
+}
+
+// outletFromURL names the site by its host without "www." — the registrable
+// name a reader recognises (bbc.co.uk, reuters.com).
+func outletFromURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	h := strings.ToLower(u.Hostname())
+	for _, p := range []string{"www.", "www1.", "www2.", "m.", "amp.", "mobile."} {
+		h = strings.TrimPrefix(h, p)
+	}
+	return h
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	out := xs[:0:0]
+	for _, x := range xs {
+		x = strings.TrimSpace(x)
+		k := strings.ToLower(x)
+		if x == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, x)
+	}
+	return out
+}

@@ -1,0 +1,291 @@
+// Package sqlite is sitrep's embedded store: one SQLite file through the
+// pure-Go modernc.org/sqlite driver, in WAL mode, with versioned schema
+// migrations and an FTS5 index over article titles and text.
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// DB is the SQLite store.
+type DB struct {
+	db *sql.DB
+}
+
+var _ store.Store = (*DB)(nil)
+
+// Open opens (creating if needed) the database file at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+	}
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	s := &DB{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// SchemaVersion returns the number of applied migrations.
+func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+func (s *DB) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		if strings.Contains(err.Error(), "file is not a database") {
+			return errors.New("not a sitrep database (not SQLite)")
+		}
+		return err
+	}
+	have, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if have > len(migrations) {
+		return fmt.Errorf("database schema version %d is newer than this sitrep (%d): upgrade sitrep", have, len(migrations))
+	}
+	for v := have + 1; v <= len(migrations); v++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", v, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`, v, now()); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+func hash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// Put implements store.Store. Deduplication: identical raw bytes, or the
+// same clean text under the same URL (or with no URL), are duplicates; a
+// different text under a URL already stored is a new version linked to the
+// latest one.
+func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	results := make([]store.PutResult, len(items))
+	for i, it := range items {
+		r, err := put(ctx, tx, it)
+		if err != nil {
+			return nil, fmt.Errorf("store: %s: %w", it.Raw.Origin, err)
+		}
+		results[i] = r
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: commit: %w", err)
+	}
+	return results, nil
+}
+
+func put(ctx context.Context, tx *sql.Tx, it store.Item) (store.PutResult, error) {
+	docHash := hash(it.Raw.Body)
+	var existing int64
+	err := tx.QueryRowContext(ctx, `SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.hash = ? ORDER BY a.id LIMIT 1`, docHash).Scan(&existing)
+	if err == nil {
+		return store.PutResult{Outcome: store.Duplicate, ID: existing}, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return store.PutResult{}, err
+	}
+	a := it.Article
+	textHash := hash([]byte(a.Title + "\x00" + a.Text))
+	var prevID int64
+	var prevVersion int
+	var prevHash string
+	if a.URL != "" {
+		err = tx.QueryRowContext(ctx, `SELECT id, version, text_hash FROM articles WHERE url = ? ORDER BY version DESC, id DESC LIMIT 1`, a.URL).Scan(&prevID, &prevVersion, &prevHash)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return store.PutResult{}, err
+		}
+		if prevID != 0 && prevHash == textHash {
+			return store.PutResult{Outcome: store.Duplicate, ID: prevID}, nil
+		}
+	} else {
+		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE text_hash = ? AND url = '' LIMIT 1`, textHash).Scan(&existing)
+		if err == nil {
+			return store.PutResult{Outcome: store.Duplicate, ID: existing}, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return store.PutResult{}, err
+		}
+	}
+	ts := now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO documents(hash, origin, url, media_type, encoding, size, raw, fetched_at, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+		docHash, it.Raw.Origin, it.Raw.URL, it.Raw.MediaType, it.Raw.Encoding, len(it.Raw.Body), it.Raw.Body, timeOrNil(it.Raw.Fetched), ts)
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	docID, _ := res.LastInsertId()
+	var prev any
+	version := 1
+	outcome := store.Added
+	if prevID != 0 {
+		prev, version, outcome = prevID, prevVersion+1, store.NewVersion
+	}
+	res, err = tx.ExecContext(ctx, `INSERT INTO articles(document_id, url, version, previous_id, text_hash, title, authors, outlet, outlet_source, outlet_evidence,
+		published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		docID, a.URL, version, prev, textHash, a.Title, jsonList(a.Authors), a.Outlet, a.OutletSource, a.OutletEvidence,
+		timeOrNil(a.Published), a.PublishedEstimated, a.PublishedSource, a.PublishedEvidence, a.Language, a.Dateline, a.Summary,
+		jsonList(a.Credits), jsonList(a.Captions), a.Text, ts)
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	id, _ := res.LastInsertId()
+	return store.PutResult{Outcome: outcome, ID: id, PreviousID: prevID}, nil
+}
+
+func timeOrNil(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func jsonList(xs []string) string {
+	if len(xs) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(xs)
+	return string(b)
+}
+
+const articleCols = `a.id, a.document_id, d.origin, d.media_type, a.url, a.version, COALESCE(a.previous_id, 0), a.title, a.authors, a.outlet, a.outlet_source, a.outlet_evidence,
+	a.published, a.published_estimated, a.published_source, a.published_evidence, a.language, a.dateline, a.summary, a.credits, a.captions, a.text, a.ingested_at`
+
+func scanArticle(sc interface{ Scan(...any) error }) (*store.Article, error) {
+	var a store.Article
+	var authors, credits, captions, ingested string
+	var published sql.NullString
+	err := sc.Scan(&a.ID, &a.DocumentID, &a.Origin, &a.MediaType, &a.URL, &a.Version, &a.PreviousID, &a.Title, &authors, &a.Outlet, &a.OutletSource, &a.OutletEvidence,
+		&published, &a.PublishedEstimated, &a.PublishedSource, &a.PublishedEvidence, &a.Language, &a.Dateline, &a.Summary, &credits, &captions, &a.Text, &ingested)
+	if err != nil {
+		return nil, err
+	}
+	json.Unmarshal([]byte(authors), &a.Authors)
+	json.Unmarshal([]byte(credits), &a.Credits)
+	json.Unmarshal([]byte(captions), &a.Captions)
+	if published.Valid {
+		a.Published, _ = time.Parse(time.RFC3339, published.String)
+	}
+	a.Ingested, _ = time.Parse(time.RFC3339Nano, ingested)
+	return &a, nil
+}
+
+// Article implements store.Store.
+func (s *DB) Article(ctx context.Context, id int64) (*store.Article, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ?`, id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return a, err
+}
+
+// Articles implements store.Store: newest publication first, undated last.
+func (s *DB) Articles(ctx context.Context, q store.Query) ([]*store.Article, error) {
+	query := `SELECT ` + articleCols + ` FROM articles a JOIN documents d ON d.id = a.document_id`
+	var args []any
+	if q.Outlet != "" {
+		query += ` WHERE a.outlet = ?`
+		args = append(args, q.Outlet)
+	}
+	query += ` ORDER BY a.published IS NULL, a.published DESC, a.id`
+	if q.Limit > 0 {
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, q.Limit, q.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*store.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Count implements store.Store.
+func (s *DB) Count(ctx context.Context) (articles, documents int64, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM documents)`).Scan(&articles, &documents)
+	return
+}
+
+// Search runs an FTS5 query over titles and text and returns article ids,
+// best match first.
+func (s *DB) Search(ctx context.Context, match string, limit int) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+

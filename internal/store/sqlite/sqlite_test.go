@@ -1,0 +1,144 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+func openTemp(t testing.TB) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "t.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+func item(origin, url, body, title, text string) store.Item {
+	return store.Item{
+		Raw:     store.Raw{Origin: origin, URL: url, MediaType: "text/plain", Body: []byte(body)},
+		Article: clean.Article{URL: url, Title: title, Text: text, Outlet: "Example", Authors: []string{"A. Writer"}, Published: time.Date(2016, 10, 23, 0, 0, 0, 0, time.UTC)},
+	}
+}
+
+func TestPutDedupAndVersions(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	steps := []struct {
+		name string
+		it   store.Item
+		want store.Outcome
+	}{
+		{"first", item("a.txt", "", "raw A", "T", "text A"), store.Added},
+		{"same raw bytes", item("copy-of-a.txt", "", "raw A", "T", "text A"), store.Duplicate},
+		{"same text, no URL", item("a2.txt", "", "raw A with other chrome", "T", "text A"), store.Duplicate},
+		{"url v1", item("p1.html", "https://example.org/x", "<p>v1</p>", "T", "text v1"), store.Added},
+		{"url same text", item("p1b.html", "https://example.org/x", "<p>v1</p><!-- ad -->", "T", "text v1"), store.Duplicate},
+		{"url v2", item("p2.html", "https://example.org/x", "<p>v2</p>", "T", "text v2"), store.NewVersion},
+	}
+	var ids []int64
+	for _, s := range steps {
+		res, err := db.Put(ctx, []store.Item{s.it})
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if res[0].Outcome != s.want {
+			t.Errorf("%s: outcome %s, want %s", s.name, res[0].Outcome, s.want)
+		}
+		ids = append(ids, res[0].ID)
+	}
+	v2, err := db.Article(ctx, ids[5])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v2.Version != 2 || v2.PreviousID != ids[3] {
+		t.Errorf("v2: version %d previous %d, want 2 and %d", v2.Version, v2.PreviousID, ids[3])
+	}
+	if v2.Outlet != "Example" || len(v2.Authors) != 1 || v2.Published.Year() != 2016 {
+		t.Errorf("round trip lost fields: %+v", v2.Article)
+	}
+	n, docs, _ := db.Count(ctx)
+	if n != 3 || docs != 3 {
+		t.Errorf("count = %d articles, %d documents; want 3, 3", n, docs)
+	}
+	hits, err := db.Search(ctx, "v2", 10)
+	if err != nil || len(hits) != 1 || hits[0] != ids[5] {
+		t.Errorf("FTS search = %v, %v", hits, err)
+	}
+	if _, err := db.Article(ctx, 999); err != store.ErrNotFound {
+		t.Errorf("missing id: %v", err)
+	}
+}
+
+func TestReopenKeepsDataAndSchema(t *testing.T) {
+	ctx := context.Background()
+	db, path := openTemp(t)
+	if _, err := db.Put(ctx, []store.Item{item("a", "", "x", "T", "text")}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db2.Close()
+	v, _ := db2.SchemaVersion(ctx)
+	n, _, _ := db2.Count(ctx)
+	if v != len(migrations) || n != 1 {
+		t.Fatalf("reopen: schema %d articles %d", v, n)
+	}
+}
+
+func TestNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "junk.db")
+	os.WriteFile(path, []byte("this is not sqlite, just some text that is long enough to be a header......."), 0o644)
+	if _, err := Open(context.Background(), path); err == nil {
+		t.Fatal("want an error for a non-database file")
+	}
+}
+
+func TestFailedBatchLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	db.Put(ctx, []store.Item{item("a", "", "x", "T", "kept")})
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := db.Put(cctx, []store.Item{item("b", "", "y", "T", "lost")}); err == nil {
+		t.Fatal("want an error from a cancelled batch")
+	}
+	n, _, _ := db.Count(ctx)
+	if n != 1 {
+		t.Fatalf("articles after failed batch = %d, want 1", n)
+	}
+}
+
+// BenchmarkPut measures store inserts in batches of 256, as ingest writes.
+func BenchmarkPut(b *testing.B) {
+	ctx := context.Background()
+	db, _ := openTemp(b)
+	text := "Islamic State has dug trenches and rigged roads and buildings with explosives ahead of an offensive. "
+	for len(text) < 3000 {
+		text += text
+	}
+	const batch = 256
+	b.ResetTimer()
+	for i := 0; i < b.N; i += batch {
+		items := make([]store.Item, 0, batch)
+		for j := i; j < i+batch && j < b.N; j++ {
+			items = append(items, item(fmt.Sprint("doc", j), fmt.Sprintf("https://example.org/%d", j), fmt.Sprint("raw", j, text), "Title", fmt.Sprint(j, text)))
+		}
+		if _, err := db.Put(ctx, items); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
