@@ -1,0 +1,221 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+func init() {
+	register(&command{
+		name: "articles", summary: "list stored articles (id, outlet, published, title)",
+		usage: "[--db FILE] [--json] [--limit N] [--outlet NAME]", run: runArticles,
+	})
+	register(&command{
+		name: "article", summary: "show one article: metadata and clean text",
+		usage: "[--db FILE] [--json] ID", run: runArticle,
+	})
+}
+
+// articleJSON is the stable JSON form of an article.
+type articleJSON struct {
+	ID                 int64    `json:"id"`
+	URL                string   `json:"url"`
+	Outlet             string   `json:"outlet"`
+	OutletSource       string   `json:"outlet_source,omitempty"`
+	OutletEvidence     string   `json:"outlet_evidence,omitempty"`
+	Title              string   `json:"title"`
+	Authors            []string `json:"authors"`
+	Published          *string  `json:"published"`
+	PublishedEstimated bool     `json:"published_estimated"`
+	PublishedSource    string   `json:"published_source,omitempty"`
+	PublishedEvidence  string   `json:"published_evidence,omitempty"`
+	Language           string   `json:"language"`
+	Dateline           string   `json:"dateline,omitempty"`
+	Summary            string   `json:"summary,omitempty"`
+	Credits            []string `json:"credits,omitempty"`
+	Captions           []string `json:"captions,omitempty"`
+	Origin             string   `json:"origin"`
+	MediaType          string   `json:"media_type"`
+	Version            int      `json:"version"`
+	PreviousID         *int64   `json:"previous_id"`
+	Ingested           string   `json:"ingested"`
+	Text               string   `json:"text,omitempty"`
+}
+
+func toJSON(a *store.Article, withText bool) articleJSON {
+	j := articleJSON{
+		ID: a.ID, URL: a.URL, Outlet: a.Outlet, OutletSource: a.OutletSource, OutletEvidence: a.OutletEvidence,
+		Title: a.Title, Authors: a.Authors, PublishedEstimated: a.PublishedEstimated, PublishedSource: a.PublishedSource,
+		PublishedEvidence: a.PublishedEvidence, Language: a.Language, Dateline: a.Dateline, Summary: a.Summary,
+		Credits: a.Credits, Captions: a.Captions, Origin: a.Origin, MediaType: a.MediaType, Version: a.Version,
+		Ingested: a.Ingested.Format(time.RFC3339),
+	}
+	if j.Authors == nil {
+		j.Authors = []string{}
+	}
+	if !a.Published.IsZero() {
+		s := a.Published.Format(time.RFC3339)
+		j.Published = &s
+	}
+	if a.PreviousID != 0 {
+		id := a.PreviousID
+		j.PreviousID = &id
+	}
+	if withText {
+		j.Text = a.Text
+	}
+	return j
+}
+
+func runArticles(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, commands["articles"])
+	dbPath := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	limit := fs.Int("limit", 0, "show at most `N` articles (0: all)")
+	outlet := fs.String("outlet", "", "only articles of outlet `NAME`")
+	withText := fs.Bool("text", false, "include the text in --json output")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{"unexpected argument " + pos[0]}
+	}
+	db, err := openDB(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	arts, err := db.Articles(ctx, store.Query{Limit: *limit, Outlet: *outlet})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]articleJSON, 0, len(arts))
+		for _, a := range arts {
+			out = append(out, toJSON(a, *withText))
+		}
+		return writeJSON(e.stdout, out)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tOUTLET\tPUBLISHED\tTITLE")
+	for _, a := range arts {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", a.ID, orDash(truncate(a.Outlet, 24)), publishedShort(a), truncate(displayTitle(a), 80))
+	}
+	return tw.Flush()
+}
+
+func runArticle(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, commands["article"])
+	dbPath := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print a JSON object")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{"want exactly one article ID"}
+	}
+	id, err := strconv.ParseInt(pos[0], 10, 64)
+	if err != nil {
+		return usageError{fmt.Sprintf("article ID must be a number, not %q", pos[0])}
+	}
+	db, err := openDB(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a, err := db.Article(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no article %d", id)
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, toJSON(a, true))
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "%s\n\n", displayTitle(a))
+	field := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%-10s %s\n", k+":", v)
+		}
+	}
+	field("id", strconv.FormatInt(a.ID, 10))
+	outlet := orDash(a.Outlet)
+	if a.OutletSource != "" && a.OutletSource != "metadata" {
+		outlet += fmt.Sprintf("  (from %s: %q)", a.OutletSource, truncate(a.OutletEvidence, 70))
+	}
+	field("outlet", outlet)
+	field("authors", strings.Join(a.Authors, ", "))
+	pub := publishedShort(a)
+	if a.PublishedEvidence != "" {
+		pub += fmt.Sprintf("  (%s: %s)", a.PublishedSource, truncate(a.PublishedEvidence, 80))
+	}
+	field("published", pub)
+	field("dateline", a.Dateline)
+	field("language", a.Language)
+	field("url", a.URL)
+	field("origin", a.Origin)
+	if a.Version > 1 {
+		field("version", fmt.Sprintf("%d (previous: article %d)", a.Version, a.PreviousID))
+	}
+	field("credits", strings.Join(a.Credits, ", "))
+	fmt.Fprintf(w, "\n%s\n", a.Text)
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func displayTitle(a *store.Article) string {
+	if a.Title != "" {
+		return a.Title
+	}
+	t := strings.SplitN(a.Text, "\n", 2)[0]
+	return "(untitled) " + truncate(t, 70)
+}
+
+func publishedShort(a *store.Article) string {
+	if a.Published.IsZero() {
+		return "unknown"
+	}
+	s := a.Published.Format("2006-01-02")
+	if a.Published.Hour() != 0 || a.Published.Minute() != 0 {
+		s = a.Published.Format("2006-01-02 15:04")
+	}
+	if a.PublishedEstimated {
+		s += " (est.)"
+	}
+	return s
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
