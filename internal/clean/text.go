@@ -211,7 +211,7 @@ var (
 	reBy       = regexp.MustCompile(`^(?:[Bb]y|BY)[: ]\s*([A-Z][^\n]{1,100})$`)
 	reLocation = regexp.MustCompile(`^[A-Z][\p{L} .'-]{1,30}, [A-Z][\p{L} .'-]{1,30}$`)
 	// reDateline: "MOSUL, Iraq (Reuters) — ", "WASHINGTON (AP) -- ", "BEIRUT — ".
-	reDateline = regexp.MustCompile(`^([A-Z][A-Z .'-]{2,40}(?:, [A-Z][\p{L} .'-]{1,30})?)\s*(?:\(([^()]{2,30})\))?\s*(?:—|–|--|-)\s+`)
+	reDateline = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu} .'-]{2,40}|\p{Lu}[\p{L}.'-]{1,20}(?: \p{Lu}[\p{L}.'-]{1,20}){0,2})(?:, \p{Lu}[\p{L} .'-]{1,30})?)\s*(?:\(([^()]{2,30})\))?\s*(?:—|–|--|-)\s+`)
 	// Captions: a photo credit in parentheses at the end, or a label such
 	// as "TOPSHOT -", "FILE PHOTO:", "Photo:".
 	reCaptionCredit = regexp.MustCompile(`\(((?:[\p{L}.&' ]{1,30}(?:Photo|Images|Pictures|Photography|Pool)(?:/[^()]{1,40})?)|(?:Photo|Image|Picture|Credit)s?:? [^()]{1,40}|[A-Z][A-Za-z]{1,10}(?:/[^()]{1,40})?)\)\s*$`)

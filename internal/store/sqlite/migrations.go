@@ -42,7 +42,8 @@ CREATE TABLE articles (
 	text                TEXT NOT NULL,
 	ingested_at         TEXT NOT NULL
 );
-CREATE INDEX articles_url ON articles(url) WHERE url <> '';
+CREATE INDEX articles_url ON articles(url, version);
+CREATE INDEX articles_document ON articles(document_id);
 CREATE INDEX articles_text_hash ON articles(text_hash);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_outlet ON articles(outlet);

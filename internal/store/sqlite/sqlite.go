@@ -288,4 +288,3 @@ func (s *DB) Search(ctx context.Context, match string, limit int) ([]int64, erro
 	}
 	return ids, rows.Err()
 }
-

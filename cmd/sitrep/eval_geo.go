@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/geo/geoeval"
+)
+
+func init() {
+	registerEval(&evalStage{
+		name:    "geo",
+		summary: "toponym resolution on gold toponyms (LGL, TR-News, GeoWebNews, GeoVirus): acc@161, mean/median km, AUC",
+		usage:   "[--set lgl|trnews|gwn|geovirus|all] [--split dev|test] [--json]",
+		run:     runEvalGeo,
+	})
+}
+
+func runEvalGeo(ctx context.Context, e *env, args []string) error {
+	s := evalStages["geo"]
+	fs := newFlags(e, s.command())
+	set := fs.String("set", "all", "corpus: lgl, trnews, gwn (geowebnews), geovirus or all")
+	split := fs.String("split", "dev", "half to score: dev or test")
+	asJSON := fs.Bool("json", false, "print one JSON object per set")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *split != "dev" && *split != "test" {
+		return usageError{"--split must be dev or test"}
+	}
+	sets := geoeval.AllSets
+	if *set != "all" {
+		d, ok := geoeval.Sets[*set]
+		if !ok {
+			return usageError{fmt.Sprintf("unknown --set %q", *set)}
+		}
+		sets = []string{d}
+	}
+	dir, err := sharedEvalDir()
+	if err != nil {
+		return err
+	}
+	g, err := geo.Default()
+	if err != nil {
+		return err
+	}
+	if !*asJSON {
+		fmt.Fprintf(e.stdout, "%-11s %-5s %5s %7s %7s %8s %9s %9s %6s %11s\n",
+			"set", "split", "docs", "scored", "no-cand", "acc@161", "mean km", "median km", "AUC", "toponyms/s")
+	}
+	enc := json.NewEncoder(e.stdout)
+	for _, name := range sets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		docs, err := geoeval.ReadSplit(filepath.Join(dir, "geo"), name, *split)
+		if err != nil {
+			return err
+		}
+		t0 := time.Now()
+		r := geoeval.Score(g, geo.DefaultParams(), docs)
+		el := time.Since(t0).Seconds()
+		r.Set, r.Split = name, *split
+		if n := geoeval.Mentions(docs); el > 0 {
+			r.ToponymsPerS = float64(n) / el
+		}
+		if *asJSON {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%-11s %-5s %5d %7d %7d %7.1f%% %9.0f %9.1f %6.3f %11.0f\n",
+			r.Set, r.Split, r.Docs, r.Scored, r.NoCandidate, 100*r.Acc161, r.MeanKm, r.MedianKm, r.AUC, r.ToponymsPerS)
+	}
+	return nil
+}

@@ -1,0 +1,323 @@
+package geo
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// embeddedIndex is the compiled gazetteer (see scripts/gazetteer/build.sh).
+//
+//go:embed data/gazetteer.bin.gz
+var embeddedIndex []byte
+
+// Gazetteer is a read-only, in-memory place-name index. It is safe for
+// concurrent use.
+type Gazetteer struct {
+	ids    []uint32
+	lat    []int32
+	lon    []int32
+	pop    []uint32
+	fcode  []uint8
+	a1     []uint32 // index into a1s
+	names  []string
+	fcodes []string
+	a1s    []string // "CC.admin1"; "CC." for records without admin1
+
+	keys    []string // sorted lookup keys
+	postOff []uint32 // postings of keys[i] are post[postOff[i]:postOff[i+1]]
+	post    []int32
+
+	country map[string]int32 // ISO alpha-2 → record of the country
+	admin1  map[string]int32 // "CC.admin1" → record of the admin1 region
+}
+
+var (
+	defaultOnce sync.Once
+	defaultGaz  *Gazetteer
+	defaultErr  error
+)
+
+// Default returns the embedded gazetteer, decoded once per process.
+func Default() (*Gazetteer, error) {
+	defaultOnce.Do(func() { defaultGaz, defaultErr = loadBytes(embeddedIndex) })
+	return defaultGaz, defaultErr
+}
+
+// EmbeddedSize is the size in bytes of the compressed index in the binary.
+func EmbeddedSize() int { return len(embeddedIndex) }
+
+// Load decodes a gzip-compressed index written by WriteIndex.
+func Load(r io.Reader) (*Gazetteer, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("geo: index: %w", err)
+	}
+	return loadBytes(b)
+}
+
+// loadBytes decodes a compressed index held in memory; the gzip trailer's
+// size field lets it allocate the uncompressed buffer once.
+func loadBytes(b []byte) (*Gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("geo: index: %w", err)
+	}
+	size := 0
+	if len(b) >= 4 {
+		size = int(binary.LittleEndian.Uint32(b[len(b)-4:]))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, 1<<30)+bytes.MinRead))
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("geo: index: %w", err)
+	}
+	raw := buf.Bytes()
+	if !bytes.HasPrefix(raw, []byte(indexMagic)) {
+		return nil, errors.New("geo: index: bad magic or version")
+	}
+	rd := &reader{b: raw, p: len(indexMagic)}
+	g := &Gazetteer{country: map[string]int32{}, admin1: map[string]int32{}}
+	n := int(rd.uv())
+	for i := 0; i < n && rd.err == nil; i++ {
+		g.fcodes = append(g.fcodes, string(rd.bytes()))
+	}
+	n = int(rd.uv())
+	for i := 0; i < n && rd.err == nil; i++ {
+		a := string(rd.bytes())
+		if len(a) < 3 || a[2] != '.' {
+			return nil, errors.New("geo: index: corrupt admin code table")
+		}
+		g.a1s = append(g.a1s, a)
+	}
+	n = int(rd.uv())
+	if rd.err != nil || n > len(raw) {
+		return nil, errors.New("geo: index: corrupt header")
+	}
+	g.ids = make([]uint32, n)
+	g.lat = make([]int32, n)
+	g.lon = make([]int32, n)
+	g.pop = make([]uint32, n)
+	g.fcode = make([]uint8, n)
+	g.a1 = make([]uint32, n)
+	nameEnd := make([]uint32, n)
+	blob := make([]byte, 0, len(raw)/2)
+	var plat, plon int64
+	for i := 0; i < n && rd.err == nil; i++ {
+		g.ids[i] = uint32(rd.uv())
+		plat += rd.sv()
+		plon += rd.sv()
+		g.lat[i], g.lon[i] = int32(plat), int32(plon)
+		g.pop[i] = uint32(rd.uv())
+		f, a := rd.uv(), rd.uv()
+		if f >= uint64(len(g.fcodes)) || a >= uint64(len(g.a1s)) {
+			return nil, errors.New("geo: index: corrupt record")
+		}
+		g.fcode[i], g.a1[i] = uint8(f), uint32(a)
+		blob = append(blob, rd.bytes()...)
+		nameEnd[i] = uint32(len(blob))
+	}
+	if rd.err != nil {
+		return nil, rd.err
+	}
+	all := string(blob)
+	g.names = make([]string, n)
+	start := uint32(0)
+	for i := range g.names {
+		g.names[i] = all[start:nameEnd[i]]
+		start = nameEnd[i]
+	}
+	nk := int(rd.uv())
+	if rd.err != nil || nk > len(raw) {
+		return nil, errors.New("geo: index: corrupt key table")
+	}
+	keyEnd := make([]uint32, nk)
+	g.postOff = make([]uint32, nk+1)
+	g.post = make([]int32, 0, nk+nk/4)
+	blob = blob[:0]
+	var prev []byte
+	for i := 0; i < nk && rd.err == nil; i++ {
+		shared := int(rd.uv())
+		rest := rd.bytes()
+		if shared > len(prev) {
+			return nil, errors.New("geo: index: corrupt key")
+		}
+		ks := len(blob)
+		blob = append(blob, prev[:shared]...)
+		blob = append(blob, rest...)
+		prev = blob[ks:]
+		keyEnd[i] = uint32(len(blob))
+		m := int(rd.uv())
+		last := int32(-1)
+		for j := 0; j < m && rd.err == nil; j++ {
+			last += int32(rd.uv())
+			if last < 0 || int(last) >= n {
+				return nil, errors.New("geo: index: corrupt posting")
+			}
+			g.post = append(g.post, last)
+		}
+		g.postOff[i+1] = uint32(len(g.post))
+	}
+	if rd.err != nil {
+		return nil, rd.err
+	}
+	if rd.p != len(raw) {
+		return nil, errors.New("geo: index: trailing bytes")
+	}
+	all = string(blob)
+	g.keys = make([]string, nk)
+	start = 0
+	for i := range g.keys {
+		g.keys[i] = all[start:keyEnd[i]]
+		start = keyEnd[i]
+	}
+	for i := range g.ids {
+		switch g.fcodes[g.fcode[i]] {
+		case "PCLI":
+			g.country[g.a1s[g.a1[i]][:2]] = int32(i)
+		case "ADM1":
+			g.admin1[g.a1s[g.a1[i]]] = int32(i)
+		}
+	}
+	return g, nil
+}
+
+// Len is the number of places in the gazetteer.
+func (g *Gazetteer) Len() int { return len(g.ids) }
+
+// NumKeys is the number of distinct lookup keys (names and alternate names).
+func (g *Gazetteer) NumKeys() int { return len(g.keys) }
+
+// Candidate is one place a name may refer to.
+type Candidate struct {
+	Name        string  `json:"name"`
+	GeonameID   uint32  `json:"geonames_id,omitempty"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	Country     string  `json:"country"`
+	Admin1      string  `json:"admin1,omitempty"`
+	FeatureCode string  `json:"feature_code"`
+	Population  uint32  `json:"population"`
+	rec         int32
+}
+
+func (g *Gazetteer) candidate(i int32) Candidate {
+	a := g.a1s[g.a1[i]]
+	return Candidate{
+		Name: g.names[i], GeonameID: g.ids[i],
+		Lat: float64(g.lat[i]) / 1e6, Lon: float64(g.lon[i]) / 1e6,
+		Country: a[:2], Admin1: a[3:], FeatureCode: g.fcodes[g.fcode[i]],
+		Population: g.pop[i], rec: i,
+	}
+}
+
+// postings returns the records named by key (nil if none).
+func (g *Gazetteer) postings(key string) []int32 {
+	if key == "" {
+		return nil
+	}
+	i := sort.SearchStrings(g.keys, key)
+	if i == len(g.keys) || g.keys[i] != key {
+		return nil
+	}
+	return g.post[g.postOff[i]:g.postOff[i+1]]
+}
+
+// lookupKey finds records for a mention, trying light variants of its key
+// when the plain key has none: without a leading "the" or "republic of",
+// without a possessive or plural "s", and, for dotted abbreviations
+// ("W. Va."), without spaces.
+func (g *Gazetteer) lookupKey(name string) []int32 {
+	k := Key(name)
+	if p := g.postings(k); p != nil {
+		return p
+	}
+	for _, pre := range []string{"the ", "republic of ", "state of ", "kingdom of "} {
+		if rest, ok := strings.CutPrefix(k, pre); ok {
+			if p := g.postings(rest); p != nil {
+				return p
+			}
+		}
+	}
+	if strings.HasSuffix(k, "s") && len(k) > 4 {
+		if p := g.postings(k[:len(k)-1]); p != nil {
+			return p
+		}
+	}
+	if strings.Contains(name, ".") {
+		if p := g.postings(strings.ReplaceAll(k, " ", "")); p != nil {
+			return p
+		}
+	}
+	// a part of or a facility in a named place: "North Dallas", "Greater
+	// Toronto Area", "Oaxaca State", "Manila Cathedral"
+	for _, pre := range partPrefixes {
+		if rest, ok := strings.CutPrefix(k, pre); ok {
+			if p := g.lookupStripSuffix(rest); p != nil {
+				return p
+			}
+		}
+	}
+	return g.lookupStripSuffix(k)
+}
+
+var partPrefixes = []string{
+	"north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ", "western ",
+	"central ", "northeast ", "northwest ", "southeast ", "southwest ", "northeastern ",
+	"northwestern ", "southeastern ", "southwestern ", "greater ", "downtown ", "upstate ",
+	"metro ", "port of ", "city of ", "county of ", "province of ",
+}
+
+// partSuffixes are trailing words that make a place name into a part,
+// facility or organisation of the place ("Oaxaca State", "Colorado State
+// University", "Tipperary County Council"); lookupStripSuffix drops them one
+// after another while nothing is found.
+var partSuffixes = map[string]bool{
+	"state": true, "province": true, "city": true, "county": true, "township": true,
+	"region": true, "district": true, "area": true, "metro": true, "metropolitan": true,
+	"municipality": true, "governorate": true, "university": true, "college": true,
+	"airport": true, "station": true, "cathedral": true, "estate": true, "academy": true,
+	"harbor": true, "harbour": true, "council": true, "court": true, "hospital": true,
+	"police": true, "government": true, "stadium": true, "museum": true, "cup": true,
+	"world": true, "club": true, "fc": true,
+}
+
+func (g *Gazetteer) lookupStripSuffix(k string) []int32 {
+	for {
+		if p := g.postings(k); p != nil {
+			return p
+		}
+		i := strings.LastIndexByte(k, ' ')
+		if i <= 0 || !partSuffixes[k[i+1:]] {
+			return nil
+		}
+		k = k[:i]
+	}
+}
+
+// Lookup returns every place a name may refer to, the likeliest first when
+// nothing else is known (population and feature-class priors, the place's
+// main name before alternate names, a capital before its region).
+func (g *Gazetteer) Lookup(name string) []Candidate {
+	cs := g.rank(name, Key(name), &defaultParams)
+	out := make([]Candidate, len(cs))
+	for i, c := range cs {
+		out[i] = g.candidate(c.r)
+	}
+	return out
+}
+
+// Country returns the gazetteer entry of a country by ISO alpha-2 code.
+func (g *Gazetteer) Country(cc string) (Candidate, bool) {
+	i, ok := g.country[strings.ToUpper(cc)]
+	if !ok {
+		return Candidate{}, false
+	}
+	return g.candidate(i), true
+}

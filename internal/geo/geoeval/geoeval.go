@@ -1,0 +1,161 @@
+// Package geoeval scores toponym resolution against the gold geoparsing sets
+// in ../shared/eval/geo (GeoWebNews, LGL, TR-News, GeoVirus) in the
+// "resolution given gold toponyms" setting: every gold span is a mention,
+// and those with gold coordinates are scored by the great-circle error of
+// the resolved point.
+package geoeval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/sitrep/sitrep/internal/geo"
+)
+
+// Sets maps the accepted --set names to the corpus folders.
+var Sets = map[string]string{
+	"lgl": "lgl", "gwn": "geowebnews", "geowebnews": "geowebnews",
+	"trnews": "tr-news", "tr-news": "tr-news", "geovirus": "geovirus",
+}
+
+// AllSets lists the corpus folders in report order.
+var AllSets = []string{"lgl", "tr-news", "geowebnews", "geovirus"}
+
+// Toponym is one gold annotation of a split file.
+type Toponym struct {
+	Phrase       string   `json:"phrase"`
+	StartByte    int      `json:"start_byte"`
+	EndByte      int      `json:"end_byte"`
+	Lat          *float64 `json:"lat"`
+	Lon          *float64 `json:"lon"`
+	OffsetStatus string   `json:"offset_status"`
+}
+
+// Document is one line of a split file.
+type Document struct {
+	ID       string    `json:"id"`
+	Text     string    `json:"text"`
+	Toponyms []Toponym `json:"toponyms"`
+}
+
+// ReadSplit reads dir/<set>/<split>.jsonl.
+func ReadSplit(evalGeoDir, set, split string) ([]Document, error) {
+	f, err := os.Open(filepath.Join(evalGeoDir, set, split+".jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var docs []Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var d Document
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			return nil, fmt.Errorf("%s/%s.jsonl: %w", set, split, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs, sc.Err()
+}
+
+// ToDoc turns a gold document into resolver input: its aligned gold spans
+// are the mentions (sorted by offset); the ith mention maps to toponym
+// index idx[i].
+func ToDoc(d Document) (geo.Doc, []int) {
+	var doc geo.Doc
+	var idx []int
+	for i, t := range d.Toponyms {
+		if t.OffsetStatus == "unaligned" || t.StartByte < 0 || t.EndByte > len(d.Text) || t.StartByte >= t.EndByte {
+			continue
+		}
+		doc.Mentions = append(doc.Mentions, geo.Mention{Text: d.Text[t.StartByte:t.EndByte], Start: t.StartByte, End: t.EndByte})
+		idx = append(idx, i)
+	}
+	return doc, idx
+}
+
+// Result holds the scores of one set and split.
+type Result struct {
+	Set          string  `json:"set"`
+	Split        string  `json:"split"`
+	Docs         int     `json:"docs"`
+	Scored       int     `json:"scored"` // gold toponyms with coordinates
+	NoCandidate  int     `json:"no_candidate"`
+	Acc161       float64 `json:"acc161"`
+	MeanKm       float64 `json:"mean_km"`
+	MedianKm     float64 `json:"median_km"`
+	AUC          float64 `json:"auc"`
+	ToponymsPerS float64 `json:"toponyms_per_s,omitempty"`
+}
+
+// MaxErrorKm is the error charged to a toponym left unresolved: half the
+// Earth's circumference, the largest possible great-circle error.
+const MaxErrorKm = 20039.0
+
+// Score resolves docs with g and p and scores them. NoCandidate counts gold
+// toponyms the gazetteer has no entry for; those placed at the document's
+// focus (Place.Focus) are scored at that point, the others count as misses
+// with MaxErrorKm error. AUC is the area under the curve of
+// ln(1+error)/ln(1+MaxErrorKm) over the sorted errors (Gritta et al. 2018):
+// 0 is perfect, lower is better.
+func Score(g *geo.Gazetteer, p geo.Params, docs []Document) Result {
+	var errs []float64
+	r := Result{Docs: len(docs)}
+	for _, d := range docs {
+		doc, idx := ToDoc(d)
+		places := g.ResolveWith(doc, p)
+		for i, pl := range places {
+			t := d.Toponyms[idx[i]]
+			if t.Lat == nil || t.Lon == nil {
+				continue
+			}
+			e := MaxErrorKm
+			if !pl.Resolved {
+				r.NoCandidate++
+			}
+			if pl.Resolved || pl.Focus {
+				e = geo.DistanceKm(*t.Lat, *t.Lon, pl.Lat, pl.Lon)
+			}
+			errs = append(errs, e)
+		}
+	}
+	r.Scored = len(errs)
+	if len(errs) == 0 {
+		return r
+	}
+	sort.Float64s(errs)
+	var sum, auc float64
+	ok := 0
+	for _, e := range errs {
+		sum += e
+		if e <= 161 {
+			ok++
+		}
+		auc += math.Log1p(e) / math.Log1p(MaxErrorKm)
+	}
+	n := float64(len(errs))
+	r.Acc161 = float64(ok) / n
+	r.MeanKm = sum / n
+	if len(errs)%2 == 1 {
+		r.MedianKm = errs[len(errs)/2]
+	} else {
+		r.MedianKm = (errs[len(errs)/2-1] + errs[len(errs)/2]) / 2
+	}
+	r.AUC = auc / n
+	return r
+}
+
+// Mentions counts the resolvable gold spans of docs (what Score resolves).
+func Mentions(docs []Document) int {
+	n := 0
+	for _, d := range docs {
+		doc, _ := ToDoc(d)
+		n += len(doc.Mentions)
+	}
+	return n
+}

@@ -1,0 +1,62 @@
+package geo
+
+import "math"
+
+// Params weighs the evidence the resolver combines. DefaultParams was tuned
+// on the dev halves of the evaluation sets only.
+type Params struct {
+	PopWeight     float64            // × log10(population+1)
+	FeatureBonus  map[string]float64 // by GeoNames feature code
+	PrimaryName   float64            // the mention equals the place's main name
+	CountryVote   float64            // per other mention placed in the candidate's country (capped)
+	Admin1Vote    float64            // per other mention placed in the candidate's admin-1 region (capped)
+	VoteCap       float64            // cap on the summed votes of each kind
+	Near          float64            // per other resolved mention within NearKm (capped at VoteCap)
+	NearKm        float64
+	Container     float64 // "Paris, Texas": the next mention is a region containing the candidate
+	SeatPenalty   float64 // an admin region whose seat has the same name
+	OutletCountry float64 // the outlet's country
+	ContextVote   float64 // votes of one Doc.Context word for its country or region
+	// FocusConfidence > 0 places mentions without a candidate at the
+	// document's focus with this confidence; 0 leaves them unresolved.
+	FocusConfidence float64
+	MaxCandidates   int     // candidates kept per mention, by prior
+	Iterations      int     // rounds of context re-scoring
+	ConfidenceTemp  float64 // softmax temperature for confidence
+}
+
+// DefaultParams returns the resolver's tuned weights.
+func DefaultParams() Params {
+	return Params{
+		PopWeight: 1,
+		FeatureBonus: map[string]float64{
+			"PCLI": 3, "CONT": 12, "RGN": 9, "GULF": 8, "OCN": 10, "SEA": 9,
+			"ADM1": 1, "ADM2": -1,
+			"PPLC": 2, "PPLA": 0, "PPLA2": 0, "PPLA3": 0.2, "PPLA4": 0,
+			"PPLX": 0, "PPLL": -0.5, "PPLF": -0.5, "PPLQ": -2, "PPLH": -2, "PPLW": -2,
+		},
+		PrimaryName:     1,
+		CountryVote:     1.5,
+		Admin1Vote:      1.5,
+		VoteCap:         2,
+		Near:            1.5,
+		NearKm:          200,
+		Container:       4,
+		SeatPenalty:     3,
+		OutletCountry:   1,
+		ContextVote:     3,
+		FocusConfidence: 0.1,
+		MaxCandidates:   40,
+		Iterations:      4,
+		ConfidenceTemp:  1,
+	}
+}
+
+var defaultParams = DefaultParams()
+
+// prior is the context-free score of record i with the default weights.
+func (g *Gazetteer) prior(i int32) float64 { return g.priorWith(i, &defaultParams) }
+
+func (g *Gazetteer) priorWith(i int32, p *Params) float64 {
+	return p.PopWeight*math.Log10(float64(g.pop[i])+1) + p.FeatureBonus[g.fcodes[g.fcode[i]]]
+}

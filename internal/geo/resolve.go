@@ -1,0 +1,385 @@
+package geo
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Mention is one toponym in a document: its text and byte offsets.
+type Mention struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Doc is the input of Resolve: a document's toponym mentions in text order,
+// plus optional context.
+type Doc struct {
+	Mentions []Mention
+	// Context holds other place-like words of the document that are not to
+	// be resolved themselves: demonyms ("Iraqi"), country or region names
+	// found by NER, the dateline. They vote for their country or region.
+	Context []string
+	// OutletCountry is the ISO 3166-1 alpha-2 code of the outlet's country,
+	// "" if unknown.
+	OutletCountry string
+}
+
+// Place is the resolution of one mention. Resolved is false when the
+// gazetteer has no candidate for the name; then, if Params.Focus is on and
+// the document has a focus (its most mentioned town or region), the place
+// is that focus and Focus is true: a street, building or river is placed at
+// the town the story is about, with a low confidence.
+type Place struct {
+	Mention
+	Candidate
+	Resolved   bool    `json:"resolved"`
+	Focus      bool    `json:"focus,omitempty"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Resolve places every mention of doc with the default weights.
+func (g *Gazetteer) Resolve(doc Doc) []Place { return g.ResolveWith(doc, DefaultParams()) }
+
+// group is one distinct mention key of a document (one sense per document).
+type group struct {
+	cands  []int32
+	base   []float64
+	score  []float64
+	best   int // index into cands, -1 if none
+	weight float64
+	// container: groups of region mentions that directly follow a mention of
+	// this group ("Paris, Texas")
+	containers []int
+}
+
+// ResolveWith places every mention of doc with the given weights.
+func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
+	keyOf := make([]string, len(doc.Mentions))
+	gi := map[string]int{}
+	var groups []*group
+	for i, m := range doc.Mentions {
+		k := Key(m.Text)
+		keyOf[i] = k
+		if _, ok := gi[k]; ok {
+			groups[gi[k]].weight++
+			continue
+		}
+		gi[k] = len(groups)
+		groups = append(groups, g.newGroup(m.Text, k, &p))
+	}
+	// containers: "X, Y" where Y follows X after a comma
+	for i := 0; i+1 < len(doc.Mentions); i++ {
+		a, b := doc.Mentions[i], doc.Mentions[i+1]
+		if gap := b.Start - a.End; gap >= 1 && gap <= 3 && keyOf[i] != keyOf[i+1] {
+			ga := groups[gi[keyOf[i]]]
+			ga.containers = append(ga.containers, gi[keyOf[i+1]])
+		}
+	}
+	// context votes that do not change: context words and the outlet
+	fixedCountry := map[string]float64{}
+	fixedAdmin1 := map[string]float64{}
+	for _, w := range doc.Context {
+		c := g.lookupKey(w)
+		if len(c) == 0 {
+			continue
+		}
+		best := g.bestByPrior(c, &p)
+		switch g.fcodes[g.fcode[best]] {
+		case "PCLI":
+			fixedCountry[g.cc(best)] += p.ContextVote
+		case "ADM1":
+			fixedAdmin1[g.a1s[g.a1[best]]] += p.ContextVote
+			fixedCountry[g.cc(best)] += p.ContextVote / 2
+		}
+	}
+	if doc.OutletCountry != "" {
+		fixedCountry[strings.ToUpper(doc.OutletCountry)] += p.OutletCountry / math.Max(p.CountryVote, 1e-9)
+	}
+
+	// Votes of each group's current best; groups are re-scored one after the
+	// other and their choice updated at once (so two groups cannot keep
+	// swapping to agree with each other's previous choice).
+	country := map[string]float64{}
+	admin1 := map[string]float64{}
+	vote := func(gr *group, sign float64) {
+		if gr.best < 0 {
+			return
+		}
+		r := gr.cands[gr.best]
+		cv, av := g.votes(r)
+		country[g.cc(r)] += sign * cv
+		if av > 0 {
+			admin1[g.a1s[g.a1[r]]] += sign * av
+		}
+	}
+	for _, gr := range groups {
+		vote(gr, 1)
+	}
+	for it := 0; it < p.Iterations; it++ {
+		changed := false
+		for _, gr := range groups {
+			if gr.best < 0 {
+				continue
+			}
+			vote(gr, -1) // the group's own choice is no evidence for itself
+			for j, c := range gr.cands {
+				cc, a1 := g.cc(c), g.a1s[g.a1[c]]
+				cv := country[cc] + fixedCountry[cc]
+				av := admin1[a1] + fixedAdmin1[a1]
+				fc := g.fcodes[g.fcode[c]]
+				s := gr.base[j]
+				if !isArea(fc) {
+					s += p.CountryVote * math.Min(cv, p.VoteCap)
+				}
+				if len(a1) > 3 && fc != "ADM1" {
+					s += p.Admin1Vote * math.Min(av, p.VoteCap)
+				}
+				if p.Near > 0 && !isArea(fc) {
+					// places near the candidate (inside it, for a country)
+					n := 0.0
+					for _, o := range groups {
+						if o == gr || o.best < 0 {
+							continue
+						}
+						r := o.cands[o.best]
+						of := g.fcodes[g.fcode[r]]
+						if of == "PCLI" || isArea(of) {
+							continue
+						}
+						if fc == "PCLI" && g.cc(r) == cc || fc != "PCLI" && g.dist(c, r) <= p.NearKm {
+							n++
+						}
+					}
+					s += p.Near * math.Min(n, p.VoteCap)
+				}
+				for _, ci := range gr.containers {
+					if g.contains(groups[ci], c) {
+						s += p.Container
+						break
+					}
+				}
+				gr.score[j] = s
+			}
+			if b := argmax(gr.score); b != gr.best {
+				gr.best = b
+				changed = true
+			}
+			vote(gr, 1)
+		}
+		if !changed {
+			break
+		}
+	}
+
+	out := make([]Place, len(doc.Mentions))
+	focus := int32(-1)
+	if p.FocusConfidence > 0 {
+		focus = g.focus(groups)
+	}
+	for i, m := range doc.Mentions {
+		gr := groups[gi[keyOf[i]]]
+		out[i].Mention = m
+		if gr.best < 0 {
+			if focus >= 0 {
+				out[i].Candidate = g.candidate(focus)
+				out[i].Focus = true
+				out[i].Confidence = p.FocusConfidence
+			}
+			continue
+		}
+		out[i].Candidate = g.candidate(gr.cands[gr.best])
+		out[i].Resolved = true
+		out[i].Confidence = softmaxTop(gr.score, gr.best, p.ConfidenceTemp)
+	}
+	return out
+}
+
+// focus is the document's most specific well-attested place: the most
+// mentioned town (or county), else admin-1 region, else country; -1 if the
+// document resolved nothing.
+func (g *Gazetteer) focus(groups []*group) int32 {
+	best, bestRank, bestW := int32(-1), -1, 0.0
+	for _, gr := range groups {
+		if gr.best < 0 {
+			continue
+		}
+		r := gr.cands[gr.best]
+		rank := 0
+		switch fc := g.fcodes[g.fcode[r]]; {
+		case isArea(fc):
+			continue
+		case fc == "PCLI":
+			rank = 1
+		case fc == "ADM1":
+			rank = 2
+		default:
+			rank = 3
+		}
+		if rank > bestRank || rank == bestRank && gr.weight > bestW {
+			best, bestRank, bestW = r, rank, gr.weight
+		}
+	}
+	return best
+}
+
+// scored is a candidate record with its context-free score.
+type scored struct {
+	r int32
+	s float64
+}
+
+// rank returns the candidates of a mention with their context-free scores,
+// best first: prior, a bonus when the mention is the place's main name, and
+// the seat rule.
+func (g *Gazetteer) rank(text, key string, p *Params) []scored {
+	post := g.lookupKey(text)
+	if len(post) == 0 {
+		return nil
+	}
+	cs := make([]scored, len(post))
+	for i, r := range post {
+		s := g.priorWith(r, p)
+		if Key(g.names[r]) == key {
+			s += p.PrimaryName
+		}
+		cs[i] = scored{r, s}
+	}
+	// A region named like its own seat ("Aleppo", "Erbil", "Raqqa"): news
+	// mean the city, so the region ranks below it (by SeatPenalty, or more).
+	if p.SeatPenalty != 0 {
+		for i := range cs {
+			fc := g.fcodes[g.fcode[cs[i].r]]
+			if fc != "ADM1" && fc != "ADM2" {
+				continue
+			}
+			for _, o := range cs {
+				of := g.fcodes[g.fcode[o.r]]
+				seat := of == "PPLA" || of == "PPLC" || (fc == "ADM2" && of == "PPLA2")
+				if seat && g.a1[o.r] == g.a1[cs[i].r] {
+					cs[i].s = math.Min(cs[i].s-p.SeatPenalty, o.s-0.1)
+					break
+				}
+			}
+		}
+	}
+	sort.Slice(cs, func(a, b int) bool {
+		if cs[a].s != cs[b].s {
+			return cs[a].s > cs[b].s
+		}
+		return cs[a].r < cs[b].r
+	})
+	return cs
+}
+
+// newGroup collects and pre-scores the candidates of one mention key.
+func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
+	gr := &group{best: -1, weight: 1}
+	cs := g.rank(text, key, p)
+	if len(cs) == 0 {
+		return gr
+	}
+	if p.MaxCandidates > 0 && len(cs) > p.MaxCandidates {
+		cs = cs[:p.MaxCandidates]
+	}
+	gr.cands = make([]int32, len(cs))
+	gr.base = make([]float64, len(cs))
+	gr.score = make([]float64, len(cs))
+	for i, c := range cs {
+		gr.cands[i], gr.base[i], gr.score[i] = c.r, c.s, c.s
+	}
+	gr.best = 0
+	return gr
+}
+
+// votes is how much a resolved place speaks for its country and its
+// admin-1 region.
+func (g *Gazetteer) votes(r int32) (country, admin1 float64) {
+	switch g.fcodes[g.fcode[r]] {
+	case "PCLI":
+		return 1, 0
+	case "ADM1":
+		return 0.5, 1
+	}
+	if isArea(g.fcodes[g.fcode[r]]) {
+		return 0, 0
+	}
+	if len(g.a1s[g.a1[r]]) > 3 {
+		return 0.5, 0.5
+	}
+	return 0.5, 0
+}
+
+// contains reports whether one of the container group's candidates (a
+// country or admin-1 region) holds record c.
+func (g *Gazetteer) contains(ct *group, c int32) bool {
+	for _, r := range ct.cands {
+		switch g.fcodes[g.fcode[r]] {
+		case "PCLI":
+			if g.cc(r) == g.cc(c) && r != c {
+				return true
+			}
+		case "ADM1":
+			if g.a1[r] == g.a1[c] && r != c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isArea reports feature codes of areas larger than or across countries
+// (continents, oceans, regions), which say nothing about a country.
+func isArea(fc string) bool {
+	switch fc {
+	case "CONT", "RGN", "GULF", "OCN", "SEA":
+		return true
+	}
+	return false
+}
+
+func (g *Gazetteer) cc(r int32) string { return g.a1s[g.a1[r]][:2] }
+
+func (g *Gazetteer) dist(a, b int32) float64 {
+	return DistanceKm(float64(g.lat[a])/1e6, float64(g.lon[a])/1e6, float64(g.lat[b])/1e6, float64(g.lon[b])/1e6)
+}
+
+func (g *Gazetteer) bestByPrior(c []int32, p *Params) int32 {
+	best, bs := c[0], math.Inf(-1)
+	for _, r := range c {
+		if s := g.priorWith(r, p); s > bs {
+			best, bs = r, s
+		}
+	}
+	return best
+}
+
+func argmax(s []float64) int {
+	if len(s) == 0 {
+		return -1
+	}
+	b := 0
+	for i, v := range s {
+		if v > s[b] {
+			b = i
+		}
+	}
+	return b
+}
+
+// softmaxTop is the softmax probability of s[i] among s.
+func softmaxTop(s []float64, i int, temp float64) float64 {
+	if temp <= 0 {
+		temp = 1
+	}
+	m := s[i]
+	for _, v := range s {
+		m = math.Max(m, v)
+	}
+	var z float64
+	for _, v := range s {
+		z += math.Exp((v - m) / temp)
+	}
+	return math.Exp((s[i]-m)/temp) / z
+}

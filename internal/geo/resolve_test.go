@@ -1,0 +1,147 @@
+package geo
+
+import (
+	"strings"
+	"testing"
+)
+
+// doc builds a Doc from text in which toponyms are written [like this].
+func doc(marked string) Doc {
+	var d Doc
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(marked, '[')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(marked[i:], ']') + i
+		b.WriteString(marked[:i])
+		start := b.Len()
+		b.WriteString(marked[i+1 : j])
+		d.Mentions = append(d.Mentions, Mention{Text: marked[i+1 : j], Start: start, End: b.Len()})
+		marked = marked[j+1:]
+	}
+	return d
+}
+
+func TestResolve(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		mention, country, admin1 string // admin1 "" = any
+	}
+	tests := []struct {
+		name    string
+		text    string
+		context []string
+		outlet  string
+		want    []want
+	}{
+		{"Iraq and Syria cities", "Fighters left [Mosul] for [Raqqa] while [Erbil] braced.", nil, "",
+			[]want{{"Mosul", "IQ", ""}, {"Raqqa", "SY", ""}, {"Erbil", "IQ", ""}}},
+		{"Paris alone is France", "Talks resumed in [Paris] on Monday.", nil, "",
+			[]want{{"Paris", "FR", ""}}},
+		{"Paris, Texas", "A storm hit [Paris], [Texas], overnight.", nil, "",
+			[]want{{"Paris", "US", "TX"}, {"Texas", "US", "TX"}}},
+		{"Paris in a Texas story", "Police in [Dallas] and [Sherman] said the suspect fled to [Paris] in [Lamar County], [Texas].", nil, "",
+			[]want{{"Paris", "US", "TX"}, {"Dallas", "US", "TX"}}},
+		{"Georgia the state", "Flights from [Atlanta] to [Savannah] were cancelled across [Georgia].", nil, "",
+			[]want{{"Georgia", "US", "GA"}}},
+		{"Georgia the country", "[Russia] massed troops near [Tbilisi], the capital of [Georgia].", nil, "",
+			[]want{{"Georgia", "GE", ""}}},
+		{"Tripoli by demonym (Lebanon)", "Clashes in [Tripoli] left two dead.", []string{"Lebanese"}, "",
+			[]want{{"Tripoli", "LB", ""}}},
+		{"Tripoli by demonym (Libya)", "Clashes in [Tripoli] left two dead.", []string{"Libyan"}, "",
+			[]want{{"Tripoli", "LY", ""}}},
+		{"demonym mention", "[Iraqi] forces entered [Tikrit].", nil, "",
+			[]want{{"Iraqi", "IQ", ""}, {"Tikrit", "IQ", ""}}},
+		{"county short name", "Schools in [Barrow] and [Jackson] closed, officials in [Winder], [Georgia] said.", nil, "",
+			[]want{{"Barrow", "US", "GA"}, {"Jackson", "US", "GA"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := doc(tt.text)
+			d.Context, d.OutletCountry = tt.context, tt.outlet
+			got := g.Resolve(d)
+			if len(got) != len(d.Mentions) {
+				t.Fatalf("%d places for %d mentions", len(got), len(d.Mentions))
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, p := range got {
+					if p.Text != w.mention {
+						continue
+					}
+					found = true
+					if !p.Resolved || p.Country != w.country || w.admin1 != "" && p.Admin1 != w.admin1 {
+						t.Errorf("%s → %s %s/%s %s (resolved %v), want %s/%s", w.mention, p.Name, p.Country, p.Admin1, p.FeatureCode, p.Resolved, w.country, w.admin1)
+					}
+					if p.Confidence <= 0 || p.Confidence > 1 {
+						t.Errorf("%s: confidence %v outside (0,1]", w.mention, p.Confidence)
+					}
+				}
+				if !found {
+					t.Errorf("mention %q not in output", w.mention)
+				}
+			}
+		})
+	}
+}
+
+func TestResolveEdgeCases(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.Resolve(Doc{}); len(got) != 0 {
+		t.Errorf("empty doc: %d places", len(got))
+	}
+	d := doc("[Qwxzzyplace] is near [Mosul]; [Mosul] again.")
+	got := g.Resolve(d)
+	if got[0].Resolved || !got[0].Focus || got[0].Country != "IQ" || got[0].Confidence >= 0.5 {
+		t.Errorf("unknown name not placed at the document's focus with low confidence: %+v", got[0])
+	}
+	p := DefaultParams()
+	p.FocusConfidence = 0
+	if nf := g.ResolveWith(d, p)[0]; nf.Resolved || nf.Focus || nf.Confidence != 0 || nf.Name != "" {
+		t.Errorf("focus off: unknown name got a place: %+v", nf)
+	}
+	if got[0].Start != d.Mentions[0].Start || got[0].End != d.Mentions[0].End {
+		t.Errorf("offsets not kept: %+v", got[0].Mention)
+	}
+	if got[1].GeonameID == 0 || got[1].GeonameID != got[2].GeonameID {
+		t.Errorf("repeated mention resolved differently: %d vs %d", got[1].GeonameID, got[2].GeonameID)
+	}
+	// outlet country as the only evidence
+	d = doc("The council of [Birmingham] met.")
+	d.OutletCountry = "GB"
+	if p := g.Resolve(d)[0]; p.Country != "GB" {
+		t.Errorf("Birmingham with a British outlet → %s", p.Country)
+	}
+}
+
+func BenchmarkResolve(b *testing.B) {
+	g, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := []Doc{
+		doc("Fighters left [Mosul] for [Raqqa] while [Erbil] braced; [Baghdad] and [Damascus] said [Iraq] and [Syria] would talk in [Geneva]."),
+		doc("Police in [Dallas] and [Sherman] said the suspect fled to [Paris] in [Lamar County], [Texas], then [Oklahoma City]."),
+		doc("[Springfield] officials met [Washington] lobbyists from [New York], [London] and [Paris] about [Georgia]."),
+	}
+	n := 0
+	for _, d := range docs {
+		n += len(d.Mentions)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			g.Resolve(d)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "toponyms/s")
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}

@@ -1,0 +1,30 @@
+package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"sync"
+)
+
+// modelBytes is the shipped model, reproduced by `sitrep train ner`.
+//
+//go:embed model.bin
+var modelBytes []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the embedded model, loading it on first use. It panics if
+// the embedded file is corrupt, which a test guards against.
+func Default() *Model {
+	defaultOnce.Do(func() {
+		defaultModel, defaultErr = ReadModel(bytes.NewReader(modelBytes))
+	})
+	if defaultErr != nil {
+		panic(defaultErr)
+	}
+	return defaultModel
+}

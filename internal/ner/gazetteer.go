@@ -1,0 +1,93 @@
+package ner
+
+import (
+	"sort"
+
+	"github.com/sitrep/sitrep/internal/eval/conll"
+)
+
+// Entity types, in tag order.
+var typeNames = [...]string{"PER", "ORG", "LOC", "MISC"}
+
+func typeIndex(t string) int {
+	for i, n := range typeNames {
+		if n == t {
+			return i
+		}
+	}
+	return -1
+}
+
+// Gazetteer position bits (per type, 4 bits: B I L U).
+const (
+	gazB = iota
+	gazI
+	gazL
+	gazU
+)
+
+const maxGazLen = 6
+
+// gazetteer maps the hash of a lower-cased token sequence to a bit set of
+// entity types (1<<typeIndex).
+type gazetteer map[uint64]uint8
+
+func seqHash(h, tok uint64) uint64 { return mix(h+1, tok) }
+
+// add records a name given as its tokens.
+func (g gazetteer) add(toks []string, typ int) {
+	if len(toks) == 0 || len(toks) > maxGazLen {
+		return
+	}
+	var h uint64
+	for _, t := range toks {
+		h = seqHash(h, hashLowerNorm(normalize(t)))
+	}
+	g[h] |= 1 << typ
+}
+
+// mark sets tokInfo.gaz for every gazetteer match in a sentence.
+func (g gazetteer) mark(s []tokInfo) {
+	if len(g) == 0 {
+		return
+	}
+	for i := range s {
+		if s[i].flags&fNoLetter != 0 {
+			continue
+		}
+		var h uint64
+		for n := 1; n <= maxGazLen && i+n <= len(s); n++ {
+			h = seqHash(h, s[i+n-1].l)
+			types := g[h]
+			if types == 0 {
+				continue
+			}
+			for t := 0; t < 4; t++ {
+				if types&(1<<t) == 0 {
+					continue
+				}
+				if n == 1 {
+					s[i].gaz |= 1 << (t*4 + gazU)
+					continue
+				}
+				s[i].gaz |= 1 << (t*4 + gazB)
+				s[i+n-1].gaz |= 1 << (t*4 + gazL)
+				for k := i + 1; k < i+n-1; k++ {
+					s[k].gaz |= 1 << (t*4 + gazI)
+				}
+			}
+		}
+	}
+}
+
+// sortedKeys returns the keys in ascending order (for deterministic output).
+func (g gazetteer) sortedKeys() []uint64 {
+	keys := make([]uint64, 0, len(g))
+	for k := range g {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+	return keys
+}
+
+func conllSpans(tags []string) []conll.Span { return conll.Spans(tags) }

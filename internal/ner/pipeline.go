@@ -1,0 +1,169 @@
+package ner
+
+// docState is the scratch space for tagging one document. Reusing it keeps
+// the per-document work free of allocations once the slices have grown.
+type docState struct {
+	infos  []tokInfo
+	bounds []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
+	docMap map[uint64]uint8
+	feats  []uint32
+	offs   []int32
+	em     []float32
+	back   []uint8
+	score  []float32
+	tags   []uint8 // final tag per token
+	first  []uint8 // first-pass tag per token
+	hist   map[uint64]uint8
+	conf   []float32 // per-token confidence of the final pass (when wanted)
+}
+
+func newDocState() *docState {
+	return &docState{docMap: make(map[uint64]uint8), hist: make(map[uint64]uint8), score: make([]float32, 2*nTags)}
+}
+
+// sentence returns the infos of sentence k.
+func (st *docState) sentence(k int) []tokInfo { return st.infos[st.bounds[k]:st.bounds[k+1]] }
+
+// load fills the lexical, sentence, gazetteer, cluster and document features
+// for a document given as normalized token strings and sentence bounds.
+func (m *Model) load(st *docState, toks []string, bounds []int32) {
+	if cap(st.infos) < len(toks) {
+		st.infos = make([]tokInfo, len(toks), len(toks)+len(toks)/2)
+	}
+	st.infos = st.infos[:len(toks)]
+	st.bounds = append(st.bounds[:0], bounds...)
+	for i, s := range toks {
+		ti := &st.infos[i]
+		*ti = tokInfo{}
+		computeInfo(ti, s)
+		if m.clus != nil {
+			ti.clus = m.clus[ti.l]
+		}
+	}
+	for k := 0; k+1 < len(bounds); k++ {
+		s := st.sentence(k)
+		sentenceFlags(s)
+		m.gaz.mark(s)
+	}
+	docBitsFlat(st)
+	if cap(st.tags) < len(toks) {
+		st.tags = make([]uint8, len(toks), len(toks)+len(toks)/2)
+		st.first = make([]uint8, len(toks), len(toks)+len(toks)/2)
+	}
+	st.tags = st.tags[:len(toks)]
+	st.first = st.first[:len(toks)]
+}
+
+// docBitsFlat runs docBits over the sentences of st.
+func docBitsFlat(st *docState) {
+	m := st.docMap
+	clear(m)
+	for k := 0; k+1 < len(st.bounds); k++ {
+		s := st.sentence(k)
+		for i := range s {
+			docObserve(m, s, i)
+		}
+	}
+	for i := range st.infos {
+		if st.infos[i].flags&fNoLetter == 0 {
+			st.infos[i].doc = m[st.infos[i].l] &^ present
+		}
+	}
+}
+
+// sentFeatures computes the feature offsets of sentence k into st.feats/offs.
+func (st *docState) sentFeatures(fz featurizer, k int) {
+	s := st.sentence(k)
+	st.feats = st.feats[:0]
+	st.offs = append(st.offs[:0], 0)
+	for i := range s {
+		st.feats = fz.features(st.feats, s, i)
+		st.offs = append(st.offs, int32(len(st.feats)))
+	}
+}
+
+// decode tags every sentence of the loaded document with w into out, and
+// fills st.conf when conf is set.
+func (st *docState) decode(w *weights, out []uint8, conf bool) {
+	fz := w.featurizer()
+	for k := 0; k+1 < len(st.bounds); k++ {
+		n := int(st.bounds[k+1] - st.bounds[k])
+		if n == 0 {
+			continue
+		}
+		st.sentFeatures(fz, k)
+		st.grow(n)
+		w.emissions(st.em, st.feats, st.offs)
+		o := out[st.bounds[k]:st.bounds[k+1]]
+		w.viterbi(st.em, n, o, st.back, st.score)
+		if conf {
+			c := st.conf[st.bounds[k]:st.bounds[k+1]]
+			for i := range o {
+				if o[i] == 0 {
+					c[i] = 1
+					continue
+				}
+				prev := 0
+				if i > 0 {
+					prev = int(o[i-1])
+				}
+				c[i] = w.confidence(st.em, i, prev, int(o[i]))
+			}
+		}
+	}
+}
+
+func (st *docState) grow(n int) {
+	if cap(st.em) < n*nTags {
+		st.em = make([]float32, n*nTags*2)
+		st.back = make([]uint8, n*nTags*2)
+	}
+	st.em = st.em[:n*nTags]
+	st.back = st.back[:n*nTags]
+}
+
+// History bits: which types the first pass gave the same word anywhere in
+// the document.
+const histO = 1 << 4
+
+// setHistory fills tokInfo.hist from first-pass tags.
+func (st *docState) setHistory(tags []uint8) {
+	clear(st.hist)
+	for i := range st.infos {
+		t := &st.infos[i]
+		if t.flags&fNoLetter != 0 || t.flags&(fInitCap|fAllCaps) == 0 {
+			continue
+		}
+		b := uint8(histO)
+		if tg := tags[i]; tg != 0 {
+			b = 1 << tagType(int(tg))
+		}
+		st.hist[t.l] |= b
+	}
+	for i := range st.infos {
+		t := &st.infos[i]
+		if t.flags&fNoLetter != 0 || t.flags&(fInitCap|fAllCaps) == 0 {
+			t.hist = 0
+			continue
+		}
+		t.hist = st.hist[t.l] | 1<<5
+	}
+}
+
+// run tags the loaded document: first pass, and a second pass with the
+// prediction history when the model has one. Tags end up in st.tags.
+func (m *Model) run(st *docState, conf bool) {
+	if conf {
+		if cap(st.conf) < len(st.infos) {
+			st.conf = make([]float32, len(st.infos), len(st.infos)+len(st.infos)/2)
+		}
+		st.conf = st.conf[:len(st.infos)]
+	}
+	if m.second == nil {
+		st.decode(m.first, st.tags, conf)
+		return
+	}
+	st.decode(m.first, st.first, false)
+	st.setHistory(st.first)
+	st.decode(m.second, st.tags, conf)
+}

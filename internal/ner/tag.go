@@ -1,0 +1,165 @@
+package ner
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/sitrep/sitrep/internal/text"
+)
+
+// Model is a trained recogniser. It is safe for concurrent use.
+type Model struct {
+	first  *weights // first pass
+	second *weights // second pass with document prediction history; may be nil
+	gaz    gazetteer
+	clus   map[uint64]uint32 // lower-cased word hash -> cluster path
+	pool   sync.Pool
+	strs   sync.Pool
+}
+
+// Mention is one entity mention: bytes [Start, End) of the text.
+type Mention struct {
+	Start, End int
+	Type       string // PER, ORG, LOC or MISC
+	Sentence   int    // index into the sentences given to Tag
+	Confidence float32
+	// Demonym marks a MISC mention that is a nationality or group adjective
+	// ("Iraqi", "Kurdish", "Sunni"), so later stages can link it to a place
+	// or group.
+	Demonym bool
+}
+
+func (m *Model) state() *docState {
+	if st, ok := m.pool.Get().(*docState); ok {
+		return st
+	}
+	return newDocState()
+}
+
+// Tag finds the mentions in src, tokenized and split by package text. The
+// whole of src is treated as one document (document-level features look at
+// every sentence).
+func (m *Model) Tag(src string, sents []text.Sentence, toks []text.Token) []Mention {
+	st := m.state()
+	defer m.pool.Put(st)
+	sp, _ := m.strs.Get().(*[]string)
+	if sp == nil {
+		sp = new([]string)
+	}
+	defer m.strs.Put(sp)
+	strs := (*sp)[:0]
+	bounds := st.bounds[:0]
+	for _, s := range sents {
+		bounds = append(bounds, int32(len(strs)))
+		for _, t := range toks[s.TokStart:s.TokEnd] {
+			strs = append(strs, normalize(src[t.Start:t.End]))
+		}
+	}
+	bounds = append(bounds, int32(len(strs)))
+	*sp = strs
+	m.load(st, strs, bounds)
+	m.run(st, true)
+	var out []Mention
+	for k, s := range sents {
+		base := int(st.bounds[k])
+		tags := st.tags[base:st.bounds[k+1]]
+		for i := 0; i < len(tags); {
+			tg := tags[i]
+			if tg == 0 {
+				i++
+				continue
+			}
+			j := spanEnd(tags, i)
+			conf := float32(1)
+			for q := i; q < j; q++ {
+				if c := st.conf[base+q]; c < conf {
+					conf = c
+				}
+			}
+			if onlyTitles(src, toks[int(s.TokStart)+i:int(s.TokStart)+j]) {
+				i = j // "Lt." or "Gen. Col." alone is a title, not a name
+				continue
+			}
+			first, last := toks[int(s.TokStart)+i], toks[int(s.TokStart)+j-1]
+			mt := Mention{Start: int(first.Start), End: int(last.End), Type: typeNames[tagType(int(tg))], Sentence: k, Confidence: conf}
+			if mt.Type == "MISC" && j == i+1 {
+				mt.Demonym = isDemonym(src[mt.Start:mt.End])
+			}
+			out = append(out, mt)
+			i = j
+		}
+	}
+	return out
+}
+
+// spanEnd returns the end of the entity that starts at tags[i] (B or U,
+// or a stray I/L when decoding was cut short).
+func spanEnd(tags []uint8, i int) int {
+	t := int(tags[i])
+	if tagPos(t) == posU {
+		return i + 1
+	}
+	j := i + 1
+	for j < len(tags) && tags[j] != 0 && tagType(int(tags[j])) == tagType(t) {
+		p := tagPos(int(tags[j]))
+		if p == posB || p == posU {
+			break
+		}
+		j++
+		if p == posL {
+			break
+		}
+	}
+	return j
+}
+
+// TagDocument tags a document given as sentences of tokens and returns IOB2
+// tags (used by evaluation and training).
+func (m *Model) TagDocument(sents [][]string) [][]string {
+	st := m.state()
+	defer m.pool.Put(st)
+	var strs []string
+	bounds := []int32{0}
+	for _, s := range sents {
+		for _, t := range s {
+			strs = append(strs, normalize(t))
+		}
+		bounds = append(bounds, int32(len(strs)))
+	}
+	m.load(st, strs, bounds)
+	m.run(st, false)
+	out := make([][]string, len(sents))
+	for k := range sents {
+		tags := st.tags[bounds[k]:bounds[k+1]]
+		out[k] = make([]string, len(tags))
+		for i, t := range tags {
+			out[k][i] = iobName(int(t))
+		}
+	}
+	return out
+}
+
+// isDemonym guesses whether a one-word MISC mention is a nationality or
+// group adjective from its form: capitalised and ending like one.
+func isDemonym(w string) bool {
+	if len(w) < 4 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	l := strings.ToLower(w)
+	for _, suf := range []string{"an", "ian", "ese", "ish", "i", "ic", "ch", "ean", "ite", "ni", "ds", "ans", "is", "ese"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyTitles reports whether every token is a title abbreviation.
+func onlyTitles(src string, toks []text.Token) bool {
+	for _, t := range toks {
+		if !text.IsTitle(t.Text(src)) || src[t.End-1] != '.' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,319 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/eval/conll"
+)
+
+// TrainOptions configures Train. Training is deterministic for a given
+// Seed and input files.
+type TrainOptions struct {
+	Train    []conll.Document // labelled training documents
+	Dev      []conll.Document // development documents (epoch selection only)
+	Gazettes []conll.Document // silver documents whose mentions form the gazetteer
+	Clusters map[string]uint32
+	Bits     uint   // log2 of the number of weight buckets
+	Epochs   int    // maximum epochs per layer
+	Folds    int    // jackknife folds for the second pass (0: single pass)
+	Seed     uint64 // shuffling seed
+	// CaseAugment, when > 0, adds an upper-cased copy of every
+	// CaseAugment-th training document and a lower-cased copy of another
+	// such share, so headlines in capitals or in lower case are not lost.
+	CaseAugment int
+	Log         io.Writer
+}
+
+// corpus is a featurized training set.
+type corpus struct {
+	feats []uint32
+	offs  []int32 // token i: feats[offs[i]:offs[i+1]]
+	sents []int32 // sentence k: tokens [sents[k], sents[k+1])
+	gold  []uint8
+}
+
+func docTokens(d conll.Document) ([]string, []int32) {
+	var strs []string
+	bounds := []int32{0}
+	for _, s := range d.Sentences {
+		for _, t := range s.Tokens {
+			strs = append(strs, normalize(t))
+		}
+		bounds = append(bounds, int32(len(strs)))
+	}
+	return strs, bounds
+}
+
+// buildCorpus featurizes docs; hist, when set, holds first-pass tags per doc.
+func (m *Model) buildCorpus(docs []conll.Document, bits uint, hist [][]uint8) *corpus {
+	c := &corpus{offs: []int32{0}, sents: []int32{0}}
+	st := newDocState()
+	fz := featurizer{mask: 1<<bits - 1, nTags: uint32(nTags)}
+	for di, d := range docs {
+		strs, bounds := docTokens(d)
+		m.load(st, strs, bounds)
+		if hist != nil {
+			st.setHistory(hist[di])
+		}
+		for k, s := range d.Sentences {
+			infos := st.sentence(k)
+			for i := range infos {
+				c.feats = fz.features(c.feats, infos, i)
+				c.offs = append(c.offs, int32(len(c.feats)))
+			}
+			c.gold = append(c.gold, encodeBILOU(s.Tags, nil)...)
+			c.sents = append(c.sents, int32(len(c.gold)))
+		}
+	}
+	if minFeatureCount > 1 {
+		c.prune(minFeatureCount)
+	}
+	return c
+}
+
+// minFeatureCount drops features seen fewer times in training: they are
+// memorised rather than learnt, and dropping them shrinks the model.
+var minFeatureCount = 1
+
+// prune removes features whose bucket occurs fewer than min times.
+func (c *corpus) prune(min int) {
+	cnt := map[uint32]int32{}
+	for _, f := range c.feats {
+		cnt[f]++
+	}
+	out := c.feats[:0]
+	start := int32(0)
+	for i := 0; i+1 < len(c.offs); i++ {
+		a, b := start, c.offs[i+1]
+		start = b
+		for _, f := range c.feats[a:b] {
+			if cnt[f] >= int32(min) {
+				out = append(out, f)
+			}
+		}
+		c.offs[i+1] = int32(len(out))
+	}
+	c.feats = out
+}
+
+// trainLayer runs the averaged structured perceptron over c. When eval is
+// set it is called with the averaged weights after each epoch and the best
+// epoch's weights are returned.
+func trainLayer(c *corpus, bits uint, epochs int, seed uint64, eval func(*weights) float64, log io.Writer) (*weights, int) {
+	w := newWeights(bits)
+	u := make([]float32, len(w.w))
+	var ut [nTags + 1][nTags]float32
+	order := make([]int, len(c.sents)-1)
+	for i := range order {
+		order[i] = i
+	}
+	var em []float32
+	var back, pred []uint8
+	score := make([]float32, 2*nTags)
+	cnt := float32(1)
+	var best *weights
+	bestF, bestEpoch := -1.0, 0
+	for ep := 1; ep <= epochs; ep++ {
+		rng := rand.New(rand.NewPCG(seed, uint64(ep)))
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, k := range order {
+			a, b := int(c.sents[k]), int(c.sents[k+1])
+			n := b - a
+			if n == 0 {
+				continue
+			}
+			if cap(em) < n*nTags {
+				em = make([]float32, 2*n*nTags)
+				back = make([]uint8, 2*n*nTags)
+				pred = make([]uint8, 2*n)
+			}
+			em, back, pred = em[:n*nTags], back[:n*nTags], pred[:n]
+			w.emissions(em, c.feats, c.offs[a:b+1])
+			w.viterbi(em, n, pred, back, score)
+			gold := c.gold[a:b]
+			for i := 0; i < n; i++ {
+				g, p := int(gold[i]), int(pred[i])
+				gp, pp := nTags, nTags
+				if i > 0 {
+					gp, pp = int(gold[i-1]), int(pred[i-1])
+				}
+				if g != p {
+					errs++
+					for _, f := range c.feats[c.offs[a+i]:c.offs[a+i+1]] {
+						w.w[int(f)+g]++
+						u[int(f)+g] += cnt
+						w.w[int(f)+p]--
+						u[int(f)+p] -= cnt
+					}
+				}
+				if g != p || gp != pp {
+					w.trans[gp][g]++
+					ut[gp][g] += cnt
+					w.trans[pp][p]--
+					ut[pp][p] -= cnt
+				}
+			}
+			cnt++
+		}
+		avg := newWeights(bits)
+		for i := range avg.w {
+			avg.w[i] = w.w[i] - u[i]/cnt
+		}
+		for a := range avg.trans {
+			for b := range avg.trans[a] {
+				avg.trans[a][b] = w.trans[a][b] - ut[a][b]/cnt
+			}
+		}
+		if eval == nil {
+			best, bestEpoch = avg, ep
+			logf(log, "  epoch %d: %d token errors", ep, errs)
+			continue
+		}
+		f := eval(avg)
+		logf(log, "  epoch %d: %d token errors, dev F1 %.4f", ep, errs, f)
+		if f > bestF {
+			best, bestF, bestEpoch = avg, f, ep
+		}
+	}
+	return best, bestEpoch
+}
+
+func logf(w io.Writer, format string, args ...any) {
+	if w != nil {
+		fmt.Fprintf(w, format+"\n", args...)
+	}
+}
+
+// Evaluate scores m on docs with conlleval semantics.
+func (m *Model) Evaluate(docs []conll.Document) *conll.Scorer {
+	sc := conll.NewScorer()
+	for _, d := range docs {
+		sents := make([][]string, len(d.Sentences))
+		for i, s := range d.Sentences {
+			sents[i] = s.Tokens
+		}
+		pred := m.TagDocument(sents)
+		for i, s := range d.Sentences {
+			sc.Add(s.Tags, pred[i])
+		}
+	}
+	return sc
+}
+
+// Train builds a model from labelled documents.
+func Train(o TrainOptions) (*Model, error) {
+	if len(o.Train) == 0 {
+		return nil, fmt.Errorf("ner: no training documents")
+	}
+	if o.Bits == 0 {
+		o.Bits = 20
+	}
+	if o.Epochs == 0 {
+		o.Epochs = 10
+	}
+	start := time.Now()
+	o.Train = caseAugment(o.Train, o.CaseAugment)
+	m := &Model{gaz: gazetteer{}}
+	for _, d := range o.Gazettes {
+		for _, s := range d.Sentences {
+			for _, sp := range conll.Spans(s.Tags) {
+				if t := typeIndex(sp.Type); t >= 0 {
+					m.gaz.add(s.Tokens[sp.Start:sp.End], t)
+				}
+			}
+		}
+	}
+	if len(o.Clusters) > 0 {
+		m.clus = make(map[uint64]uint32, len(o.Clusters))
+		for w, p := range o.Clusters {
+			m.clus[hashLowerNorm(w)] = p
+		}
+	}
+	logf(o.Log, "gazetteer: %d names; clusters: %d words", len(m.gaz), len(m.clus))
+	devF1 := func(mm *Model) float64 {
+		if len(o.Dev) == 0 {
+			return 0
+		}
+		return mm.Evaluate(o.Dev).Total.F1()
+	}
+	var evalFirst func(*weights) float64
+	if len(o.Dev) > 0 {
+		evalFirst = func(w *weights) float64 { return devF1(&Model{first: w, gaz: m.gaz, clus: m.clus}) }
+	}
+	c := m.buildCorpus(o.Train, o.Bits, nil)
+	logf(o.Log, "first pass: %d tokens, %d features (%.1fs)", len(c.gold), len(c.feats), time.Since(start).Seconds())
+	first, ep1 := trainLayer(c, o.Bits, o.Epochs, o.Seed, evalFirst, o.Log)
+	m.first = first
+	logf(o.Log, "first pass: best epoch %d (%.1fs)", ep1, time.Since(start).Seconds())
+	if o.Folds < 2 {
+		return m, nil
+	}
+	// Jackknife first-pass tags for the training documents.
+	hist := make([][]uint8, len(o.Train))
+	for f := 0; f < o.Folds; f++ {
+		var in []conll.Document
+		var outIdx []int
+		for i, d := range o.Train {
+			if i%o.Folds == f {
+				outIdx = append(outIdx, i)
+			} else {
+				in = append(in, d)
+			}
+		}
+		fc := m.buildCorpus(in, o.Bits, nil)
+		fw, _ := trainLayer(fc, o.Bits, ep1, o.Seed+uint64(f)+1, nil, nil)
+		fm := &Model{first: fw, gaz: m.gaz, clus: m.clus}
+		st := newDocState()
+		for _, i := range outIdx {
+			strs, bounds := docTokens(o.Train[i])
+			fm.load(st, strs, bounds)
+			fm.run(st, false)
+			hist[i] = append([]uint8(nil), st.tags...)
+		}
+		logf(o.Log, "fold %d/%d done (%.1fs)", f+1, o.Folds, time.Since(start).Seconds())
+	}
+	c2 := m.buildCorpus(o.Train, o.Bits, hist)
+	var evalSecond func(*weights) float64
+	if len(o.Dev) > 0 {
+		evalSecond = func(w *weights) float64 { return devF1(&Model{first: m.first, second: w, gaz: m.gaz, clus: m.clus}) }
+	}
+	second, ep2 := trainLayer(c2, o.Bits, o.Epochs, o.Seed+100, evalSecond, o.Log)
+	m.second = second
+	logf(o.Log, "second pass: best epoch %d (%.1fs)", ep2, time.Since(start).Seconds())
+	return m, nil
+}
+
+// caseAugment returns docs plus upper- and lower-cased copies of every n-th
+// document (offsets n/2 and n-1), or docs itself when n <= 0.
+func caseAugment(docs []conll.Document, n int) []conll.Document {
+	if n <= 0 {
+		return docs
+	}
+	out := append([]conll.Document(nil), docs...)
+	for i, d := range docs {
+		var f func(string) string
+		switch i % n {
+		case n / 2:
+			f = strings.ToUpper
+		case n - 1:
+			f = strings.ToLower
+		default:
+			continue
+		}
+		nd := conll.Document{Sentences: make([]conll.Sentence, len(d.Sentences))}
+		for k, s := range d.Sentences {
+			toks := make([]string, len(s.Tokens))
+			for j, t := range s.Tokens {
+				toks[j] = f(t)
+			}
+			nd.Sentences[k] = conll.Sentence{Tokens: toks, Tags: s.Tags}
+		}
+		out = append(out, nd)
+	}
+	return out
+}

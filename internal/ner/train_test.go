@@ -1,0 +1,86 @@
+package ner
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/eval/conll"
+)
+
+const tinyCorpus = `-DOCSTART- -X- -X- O
+
+John NNP B-NP B-PER
+Smith NNP I-NP I-PER
+visited VBD B-VP O
+Paris NNP B-NP B-LOC
+. . O O
+
+Acme NNP B-NP B-ORG
+Corp NNP I-NP I-ORG
+hired VBD B-VP O
+Mary NNP B-NP B-PER
+. . O O
+
+-DOCSTART- -X- -X- O
+
+Mary NNP B-NP B-PER
+flew VBD B-VP O
+to TO B-PP O
+Paris NNP B-NP B-LOC
+with IN B-PP O
+French JJ B-NP B-MISC
+friends NNS I-NP O
+. . O O
+`
+
+func TestTrainDeterministic(t *testing.T) {
+	docs, err := conll.Parse(strings.NewReader(tinyCorpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	train := func() []byte {
+		m, err := Train(TrainOptions{Train: docs, Dev: docs, Gazettes: docs, Bits: 12, Epochs: 5, Folds: 2, Seed: 3, CaseAugment: 2,
+			Clusters: LearnClusters([][]string{{"John", "visited", "Paris"}, {"Mary", "visited", "Paris"}}, ClusterOptions{MinCount: 1, Contexts: 10, Depth: 4})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := m.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		// the model fits its training data
+		if f := m.Evaluate(docs).Total.F1(); f < 1 {
+			t.Errorf("training-set F1 %.3f, want 1", f)
+		}
+		return b.Bytes()
+	}
+	if a, b := train(), train(); !bytes.Equal(a, b) {
+		t.Error("two trainings with the same seed differ")
+	}
+}
+
+func TestEncodeBILOU(t *testing.T) {
+	got := encodeBILOU(strings.Fields("B-PER I-PER I-PER O B-LOC B-ORG I-ORG I-MISC"), nil)
+	var names []string
+	for _, g := range got {
+		if g == 0 {
+			names = append(names, "O")
+			continue
+		}
+		names = append(names, string("BILU"[tagPos(int(g))])+"-"+typeNames[tagType(int(g))])
+	}
+	want := strings.Fields("B-PER I-PER L-PER O U-LOC B-ORG L-ORG U-MISC")
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("got %v want %v", names, want)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{"’s": "'s", "“": "\"", "—": "--", "Mosul": "Mosul", "n’t": "n't"} {
+		if got := normalize(in); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

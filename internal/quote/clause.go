@@ -1,0 +1,124 @@
+package quote
+
+import "strings"
+
+// clauseLinks may join two clauses with their own subjects.
+var clauseLinks = setOf(`and but while whereas though although yet so as because`)
+
+// clauseStart reports whether a new clause with its own subject may start
+// at toks[k]: after a semicolon or dash, or after a comma and/or a linking
+// word.
+func (d *doc) clauseStart(k int) bool {
+	p := d.toks[k-1].low
+	switch p {
+	case ";", "—", "--", "–":
+		return true
+	case ",":
+		return !clauseLinks[d.toks[k].low]
+	}
+	if clauseLinks[p] && k >= 2 {
+		return true
+	}
+	return false
+}
+
+// clauseCut ends a content before a new clause with its own named or
+// pronoun subject and verb ("…, and those voters backed …", "…, while
+// Trump has threatened …", "…; he said …").
+func (d *doc) clauseCut(c tspan) tspan {
+	for k := c.s + 2; k < c.e-1; k++ {
+		if d.inQ[k] != 0 || !d.clauseStart(k) {
+			continue
+		}
+		s := k
+		if clauseLinks[d.toks[s].low] || d.toks[k-1].low == "," && (d.toks[s].low == "who" || d.toks[s].low == "which" || d.toks[s].low == "whom") {
+			s++
+		}
+		np := srcFwd(d.toks, s, c.e)
+		if !np.ok() || !strongSource(d.toks, np) {
+			continue
+		}
+		if s == k && d.toks[k-1].low == "," || s > k && !clauseLinks[d.toks[k].low] {
+			// a bare comma needs a personal pronoun subject: ", he said"
+			if g := pronounGender[d.toks[np.s].low]; np.e-np.s != 1 || !(g == 'm' || g == 'f' || g == 'p') {
+				continue
+			}
+		}
+		if g := pronounGender[d.toks[np.s].low]; np.e-np.s == 1 && (g == 'n' || g == 'r' || g == 0 && d.toks[np.s].low != "it") {
+			if g == 'r' || g == 'n' {
+				continue
+			}
+		}
+		v := np.e
+		for v < c.e && auxSkip[d.toks[v].low] {
+			v++
+		}
+		if v >= c.e || d.toks[v].kind != tWord || d.toks[v].cap || npStop[d.toks[v].low] {
+			continue
+		}
+		e := k
+		for e > c.s && (clauseLinks[d.toks[e-1].low] || d.toks[e-1].kind == tPunct && d.inQ[e-1] == 0) {
+			e--
+		}
+		if e > c.s {
+			c.e = e
+		}
+		return c
+	}
+	return c
+}
+
+// coordVerb reports whether toks[i] is a verb coordinated with an earlier
+// one: "… and proposed …", ", advising …", "before floating …".
+func (d *doc) coordVerb(i int) bool {
+	if i < 1 || i+1 >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	if t.kind != tWord || t.cap || npStop[t.low] || d.inQ[i] != 0 {
+		return false
+	}
+	j := i - 1
+	for j > 0 && auxSkip[d.toks[j].low] && i-j < 4 {
+		j--
+	}
+	p := d.toks[j].low
+	verbish := cueOf[t.low] != cueNone || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed")
+	switch p {
+	case "and", "but":
+		return verbish || len(t.low) >= 5 && strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss")
+	case ",", "before", "after", "while":
+		if len(t.low) >= 5 && strings.HasSuffix(t.low, "ing") && (cueOf[t.low] != cueNone || p != ",") {
+			return true
+		}
+		return p == "," && j == i-1 && (cueOf[t.low] == cueStrong || cueOf[t.low] == cueGen) && !strings.HasSuffix(t.low, "ing")
+	}
+	return false
+}
+
+// coordEnd ends a leading content where a second verb of the same subject
+// takes over ("X called for A and proposed B"; "X said A, adding B").
+func (d *doc) coordEnd(c tspan) tspan {
+	for k := c.s + 2; k < c.e; k++ {
+		if d.inQ[k] != 0 {
+			continue
+		}
+		if d.coordVerb(k) {
+			e := k - 1
+			if d.toks[e].kind == tWord && auxSkip[d.toks[e].low] {
+				e--
+			}
+			if d.toks[e].low == "and" || d.toks[e].low == "but" || d.toks[e].low == "before" || d.toks[e].low == "after" || d.toks[e].low == "while" {
+				// keep "and" out of both contents
+			}
+			if e-1 > c.s && d.toks[e-1].low == "," {
+				e--
+			}
+			if e > c.s+1 {
+				c.e = e
+			}
+			return c
+		}
+	}
+	return c
+}

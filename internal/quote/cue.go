@@ -1,0 +1,519 @@
+package quote
+
+import "strings"
+
+// Cue patterns: where a cue's speaker and content lie around it.
+
+// isTrailBoundary reports whether toks[k] can close the content of a
+// trailing attribution: a comma, a dash or a closing quotation mark.
+func (d *doc) isTrailBoundary(k, a int) bool {
+	if k < a {
+		return false
+	}
+	switch d.toks[k].low {
+	case ",", "--", "—", "–":
+		return k > a
+	}
+	return d.isCloseMark(k)
+}
+
+// contentBefore returns the content that ends at the boundary token k (a
+// comma or closing mark before a trailing attribution).
+func (d *doc) contentBefore(k, a int) tspan {
+	end := k
+	if d.isCloseMark(k) {
+		q := d.dq[d.inQ[k]-1]
+		return tspan{q.open, q.close + 1}
+	}
+	if d.toks[k].low == "," && k-1 >= a && d.isCloseMark(k-1) {
+		q := d.dq[d.inQ[k-1]-1]
+		if q.open <= a+1 {
+			return tspan{q.open, q.close + 1}
+		}
+	}
+	s := a
+	for s < end && d.covered[s] {
+		s++
+	}
+	for s < end && d.toks[s].kind == tPunct && d.toks[s].low != "(" && d.inQ[s] == 0 {
+		s++
+	}
+	if s >= end {
+		return noSpan
+	}
+	return tspan{s, end}
+}
+
+var tailStart = setOf(`on in at during last this earlier yesterday today tonight monday tuesday wednesday thursday
+friday saturday sunday after before while when from outside inside via through late early recently`)
+
+var objectCues = setOf(`told tells tell telling asked asks ask asking urged urges warned warns assured assures
+informed informs reminded reminds`)
+
+// contentAfter finds where the content of a leading cue starts: at "that",
+// after a colon, at an opening mark, or right after the verb (and its
+// object for "told" and the like). ok is false when the cue has no content
+// after it in the unit (a trailing cue).
+func (d *doc) contentAfter(i, last int, class uint8) (cs int, ok bool) {
+	j := i + 1
+	if j < last && d.toks[j].low == "out" && strings.HasPrefix(d.toks[i].low, "point") {
+		j++
+	}
+	if objectCues[d.toks[i].low] {
+		k := j
+		for k < last && k-j < 5 && d.toks[k].kind == tWord && d.toks[k].low != "that" && !tailStart[d.toks[k].low] {
+			k++
+		}
+		if k > j {
+			j = k
+		}
+	}
+	for k := j; k < last && k-j < 10; k++ {
+		t := d.toks[k]
+		switch {
+		case t.low == "that" && t.kind == tWord:
+			return k, k+1 < last
+		case t.low == ":":
+			return k + 1, k+1 < last
+		case d.isOpenMark(k):
+			return k, true
+		case t.low == "," && k+1 < last && d.isOpenMark(k+1):
+			return k + 1, true
+		}
+		if t.kind != tWord || cueOf[t.low] != cueNone && k > j {
+			break
+		}
+		if k == j && !tailStart[t.low] {
+			break
+		}
+	}
+	if j >= last {
+		return 0, false
+	}
+	t := d.toks[j]
+	if timeWords[t.low] && class == cueStrong && last-j > 3 && d.toks[j+1].kind == tWord && !timeWords[d.toks[j+1].low] {
+		return j, true // "He says tonight he's …"
+	}
+	if tailStart[t.low] || t.kind != tWord && !d.isOpenMark(j) {
+		// a tail ("said on Sunday", "said in a statement") or punctuation
+		k := j
+		for k < last && d.toks[k].low != "," && k-j < 8 {
+			k++
+		}
+		if k < last && d.toks[k].low == "," && k+1 < last && last-(k+1) >= 3 && class == cueStrong {
+			return k + 1, true
+		}
+		return 0, false
+	}
+	if last-j < 2 && !(last-j == 1 && class != cueWeak && d.toks[j].kind == tWord && (d.toks[j].cap || pronounGender[d.toks[j].low] != 0)) {
+		return 0, false // one word: only a name or pronoun ("endorsed Trump")
+	}
+	return j, true
+}
+
+// finalTail reports whether nothing but a short tail ("on Sunday", "in a
+// statement") follows position j in the unit.
+func (d *doc) finalTail(j, last int) bool {
+	if j >= last {
+		return true
+	}
+	if !tailStart[d.toks[j].low] && d.toks[j].low != "," {
+		return false
+	}
+	return last-j <= 6
+}
+
+// step handles a possible cue at toks[i] and returns the index to resume
+// after (minus one).
+func (d *doc) step(u, i, a, b, last, pass int) int {
+	t := d.toks[i]
+	if t.low == "according" && i+1 < b && d.toks[i+1].low == "to" {
+		if pass == 1 || !(i > a && d.toks[i-1].low == ",") {
+			if pass == 1 {
+				d.according(u, i, a, b, last)
+			}
+			return i
+		}
+		d.according(u, i, a, b, last)
+		return i
+	}
+	class := cueOf[t.low]
+	guessed := false
+	if class == cueNone && guessVerb(d.toks, a, i) {
+		class, guessed = cueGen, true
+	}
+	if class == cueNone && d.coordVerb(i) && len(d.attrs) > 0 && d.attrs[len(d.attrs)-1].unit == u {
+		class, guessed = cueGen, true
+	}
+	if t.cap && i != a && class == cueStrong && d.toks[i-1].cap && d.toks[i-1].kind == tWord && pass == 1 && i+1 < last && d.toks[i+1].cap {
+		// a headline: "Trump Says He Will Win"
+		if src := srcBack(d.toks, a, i); src.ok() {
+			c := d.clip(d.extendQuote(tspan{i + 1, last}))
+			if c.ok() {
+				d.add(attr{parts: []tspan{c}, cue: tspan{i, i + 1}, src: src, unit: u, conf: 0.5})
+				return c.e
+			}
+		}
+	}
+	if (t.low == "asked" || t.low == "pressed") && pass == 1 && (i == a || i == a+1 && d.toks[a].low == "when") {
+		// "Asked whether …, Trump said …": the question is attributed to
+		// the one who answers it
+		k := i + 1
+		for k < last && d.toks[k].low != "," && k-i < 30 {
+			k++
+		}
+		if k < last && k > i+2 {
+			at := attr{parts: []tspan{{i + 1, k}}, cue: tspan{i, i + 1}, src: noSpan, unit: u, conf: 0.5}
+			if np := srcFwd(d.toks, k+1, last); np.ok() && strongSource(d.toks, np) {
+				at.src = np
+			}
+			d.add(at)
+			return k
+		}
+	}
+	if class == cueNone && pass == 1 && speechNouns[t.low] {
+		return d.nominal(u, i, a, last)
+	}
+	if class == cueNone || t.cap && i != a {
+		return i
+	}
+	if pass == 0 && (class != cueStrong && class != cueWeak) {
+		return i
+	}
+	if i+1 < last && d.toks[i+1].low == "by" && class != cuePart {
+		return i // a passive ("the city claimed by Islamic State"): no speaker before the verb
+	}
+	base := cueBase[t.low]
+	src := srcBack(d.toks, a, i)
+	if class == cueGen && src.ok() && !strongSource(d.toks, src) {
+		return i
+	}
+	bd := i - 1
+	if src.ok() {
+		bd = src.s - 1
+	}
+	if pass == 0 {
+		// only "…, X said." and "…, said X."
+		if src.ok() && d.isTrailBoundary(bd, a) && d.toks[bd].kind != tQuote && d.finalTail(i+1, last) && !isRelative(d.toks, src) {
+			if c := d.contentBefore(bd, a); c.ok() {
+				d.add(attr{parts: []tspan{c}, cue: tspan{i, i + 1}, src: src, unit: u, conf: 0.8, follow: true})
+			}
+		}
+		return i
+	}
+	// leading content?
+	cs, lead := d.contentAfter(i, last, class)
+	if lead && speechOnly[base] && class == cueStrong {
+		if !(d.toks[cs].low == "that" || d.isOpenMark(cs) || (cs > 0 && d.toks[cs-1].low == ":")) {
+			lead = false
+		}
+	}
+	if class == cuePart && bd >= a && d.toks[bd].low == "," && lead {
+		// ", saying that …": the speaker is the clause's subject
+		s := d.subject(u, a, bd)
+		d.add(attr{parts: []tspan{d.extendQuote(tspan{cs, last})}, cue: tspan{i, i + 1}, src: s, unit: u, conf: 0.6})
+		return last
+	}
+	if src.ok() && lead && bd > a && d.toks[bd].low == "," && bd-a <= 10 && d.toks[a].cap && d.inQ[a] == 0 {
+		// "Vikram Amar, dean of the law school, said …": the words before
+		// the comma are the head of the speaker phrase, not content
+		if np := srcBack(d.toks, a, bd); np.ok() && np.s == a && d.toks[np.s].cap && !notNames[d.toks[a].low] {
+			src = tspan{np.s, src.e}
+			bd = np.s - 1
+		}
+	}
+	preferLead := lead && (d.toks[cs-1].low != "," || bd-a <= 5 || class == cueGen) &&
+		!d.isCloseMark(bd) && !(bd > a && d.toks[bd].low == "," && d.isCloseMark(bd-1)) && cueOf[d.toks[cs].low] != cuePart
+	if src.ok() && d.isTrailBoundary(bd, a) && !preferLead && class != cueGen && !isRelative(d.toks, src) && (d.trailEnd(i+1, last) || d.isCloseMark(bd) || d.isCloseMark(bd-1)) {
+		// "…," X said
+		if c := d.contentBefore(bd, a); c.ok() {
+			at := attr{parts: []tspan{c}, cue: tspan{i, i + 1}, src: src, unit: u, conf: 0.8, follow: true}
+			d.tailParts(&at, i+1, b, last)
+			d.add(at)
+			return i
+		}
+	}
+	if !src.ok() && d.isTrailBoundary(i-1, a) && class != cuePart && class != cueGen {
+		// "…," said X
+		if fs := srcFwd(d.toks, i+1, b); fs.ok() {
+			if c := d.contentBefore(i-1, a); c.ok() {
+				at := attr{parts: []tspan{c}, cue: tspan{i, i + 1}, src: fs, unit: u, conf: 0.8, follow: true}
+				d.tailParts(&at, fs.e, b, last)
+				d.add(at)
+				return i
+			}
+		}
+	}
+	if !src.ok() && lead && class != cueWeak && i-1 > a && (d.toks[i-1].low == "and" || d.toks[i-1].low == "but") {
+		// "… and told them that …": the speaker is the clause's subject
+		if s := d.subject(u, a, i-1); s.ok() {
+			src = s
+			if speechOnly[base] && !(d.toks[cs].low == "that" || d.isOpenMark(cs)) {
+				lead = false
+			}
+		}
+	}
+	if src.ok() && lead {
+		c := d.clip(d.clauseCut(d.coordEnd(d.extendQuote(tspan{cs, last}))))
+		if !c.ok() {
+			return i
+		}
+		conf := float32(0.7)
+		switch {
+		case guessed:
+			conf = 0.45
+		case class == cueGen:
+			conf = 0.55
+		case class == cueWeak:
+			conf = 0.6
+		}
+		d.add(attr{parts: []tspan{c}, cue: tspan{i, i + 1}, src: src, unit: u, conf: conf, follow: d.isOpenMark(cs)})
+		return c.e
+	}
+	if src.ok() && !lead && src.s > a && d.finalTail(i+1, last) || src.ok() && !lead && src.s > a && i+1 < last && d.toks[i+1].low == "," {
+		// an object relative clause: "the deal, which Mr. Putin opposed"
+		switch r := d.toks[src.s-1].low; r {
+		case "which", "that", "whom", "what":
+			if !d.covered[src.s-1] && class != cueWeak {
+				d.add(attr{parts: []tspan{{src.s - 1, src.s}}, cue: tspan{i, i + 1}, src: src, unit: u, conf: 0.4})
+				return i
+			}
+		}
+	}
+	if src.ok() && class != cueWeak && i+1 < b && d.toks[i+1].low == ":" && last <= i+2 && u+1 < len(d.units) {
+		// "X said:" followed by the quote in the next sentence or paragraph
+		na, nb := d.units[u+1], d.unitEnd(u+1)
+		c := tspan{na, d.lastContent(na, nb)}
+		if d.isOpenMark(na) {
+			q := d.dq[d.inQ[na]-1]
+			c = tspan{na, q.close + 1}
+		}
+		if c.ok() {
+			d.add(attr{parts: []tspan{c}, cue: tspan{i, i + 1}, src: src, unit: u, conf: 0.7, follow: true})
+		}
+	}
+	return i
+}
+
+// strongSource accepts a source phrase fit for a weak stance verb: a
+// personal or relative pronoun, a phrase headed by a capitalised name, or
+// one headed by a speaker noun.
+func strongSource(toks []tok, s tspan) bool {
+	h := toks[s.e-1]
+	if _, ok := pronounGender[h.low]; ok && s.e-s.s == 1 {
+		return true
+	}
+	if h.cap && !notNames[h.low] {
+		return true
+	}
+	return speakerNouns[h.low] || s.e-s.s == 1 && toks[s.s].cap
+}
+
+// tailParts adds the content resumed after a trailing attribution:
+// "A," he said, "B."  or  A, he said, B.
+func (d *doc) tailParts(at *attr, j, b, last int) {
+	k := j
+	for k < last && d.toks[k].low != "," && d.toks[k].low != ":" && !d.isOpenMark(k) && k-j < 8 {
+		if d.toks[k].kind == tPunct {
+			return
+		}
+		k++
+	}
+	if k >= last {
+		return
+	}
+	if d.toks[k].low == "," || d.toks[k].low == ":" {
+		k++
+	}
+	if k >= last {
+		return
+	}
+	if d.isOpenMark(k) {
+		q := d.dq[d.inQ[k]-1]
+		at.parts = append(at.parts, tspan{k, q.close + 1})
+		return
+	}
+	// an unquoted continuation needs a few words and no cue of its own
+	if last-k < 3 {
+		return
+	}
+	for x := k; x < last; x++ {
+		if cueOf[d.toks[x].low] == cueStrong && !d.toks[x].cap {
+			return
+		}
+	}
+	if w := d.toks[k].low; cueOf[w] == cuePart || strings.HasSuffix(w, "ing") && !d.toks[k].cap {
+		return // ", echoing …" is an attribution of its own
+	}
+	at.parts = append(at.parts, d.extendQuote(tspan{k, last}))
+}
+
+// according handles "according to X".
+func (d *doc) according(u, i, a, b, last int) {
+	// the source runs from after "to" to the next comma or the end
+	s := i + 2
+	e := s
+	for e < last && d.toks[e].low != "," && d.inQ[e] == 0 && e-s < 12 {
+		e++
+	}
+	if e == s {
+		return
+	}
+	src := tspan{s, e}
+	at := attr{cue: tspan{i, i + 2}, src: src, unit: u, conf: 0.75}
+	lead := i == a || (i == a+1 && d.toks[a].kind == tWord && !d.toks[a].cap) || (i == a+1 && (d.toks[a].low == "but" || d.toks[a].low == "and"))
+	if i > a {
+		switch d.toks[a].low {
+		case "but", "and", "yet", "so":
+			lead = lead || i == a+1
+		}
+	}
+	if lead && e < last && d.toks[e].low == "," {
+		c := d.extendQuote(tspan{e + 1, last})
+		if !c.ok() {
+			return
+		}
+		at.parts = []tspan{c}
+	} else {
+		k := i - 1
+		if k >= a && d.toks[k].low == "," {
+			k--
+		}
+		c := d.contentBefore(k+1, a)
+		if c.ok() && c.e > k+1 {
+			c.e = k + 1
+		}
+		if !c.ok() {
+			return
+		}
+		at.parts = []tspan{c}
+		if e < last && d.toks[e].low == "," && last-e > 3 {
+			at.parts = append(at.parts, tspan{e + 1, last})
+		}
+	}
+	d.add(at)
+}
+
+// subject guesses the subject of the clause ending at token k: the
+// speaker of an earlier attribution in the unit, or its first noun phrase.
+func (d *doc) subject(u, a, k int) tspan {
+	for n := len(d.attrs) - 1; n >= 0 && d.attrs[n].unit == u; n-- {
+		if d.attrs[n].src.ok() {
+			return d.attrs[n].src
+		}
+	}
+	s := a
+	for s < k && d.toks[s].cap && notNames[d.toks[s].low] && !isTitle(d.toks[s].low) {
+		s++
+	}
+	if s >= k {
+		return noSpan
+	}
+	if _, ok := pronounGender[d.toks[s].low]; ok {
+		return tspan{s, s + 1}
+	}
+	if npStop[d.toks[s].low] || introLow[d.toks[s].low] {
+		return noSpan // the clause opens with a phrase, not its subject
+	}
+	e := s
+	for e < k && (d.toks[e].cap || e == s && determiners[d.toks[e].low]) && d.toks[e].kind == tWord {
+		e++
+	}
+	if e == s {
+		return noSpan
+	}
+	return tspan{s, e}
+}
+
+// guessVerb accepts an unlisted past-tense verb right after a pronoun or a
+// name ("Trump slammed …"): attribution in the broad sense of PolNeAR.
+func guessVerb(toks []tok, a, i int) bool {
+	t := toks[i]
+	if t.cap || len(t.low) < 4 || i == a || npStop[t.low] || determiners[t.low] {
+		return false
+	}
+	present := false
+	switch {
+	case strings.HasSuffix(t.low, "ed") && len(t.low) >= 5:
+	case strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !strings.HasSuffix(t.low, "us"):
+		present = true
+	default:
+		return false
+	}
+	j := i - 1
+	for j > a && auxSkip[toks[j].low] {
+		j--
+	}
+	p := toks[j]
+	if p.kind != tWord {
+		return false
+	}
+	if g, ok := pronounGender[p.low]; ok {
+		if present {
+			return g == 'm' || g == 'f' || g == 'r'
+		}
+		return g == 'm' || g == 'f' || g == 'p' || g == 'r'
+	}
+	if speakerNouns[p.low] && !present {
+		return true // "critics slammed …"
+	}
+	if !p.cap || notNames[p.low] {
+		return false
+	}
+	if present {
+		// a plural noun after a capitalised adjective ("Syrian refugees")
+		// is not a verb: ask for a name opening the clause or a two-word name
+		return j == a || toks[j-1].cap && toks[j-1].kind == tWord || toks[j-1].low == ","
+	}
+	return true
+}
+
+// isRelative reports whether a source is a relative pronoun ("who",
+// "which"): a relative clause never closes a trailing attribution.
+func isRelative(toks []tok, s tspan) bool {
+	return s.e-s.s == 1 && pronounGender[toks[s.s].low] == 'r'
+}
+
+// trailEnd reports whether what follows a trailing cue at j is the end of
+// the sentence, a short tail, or the resumption of the quote after a comma
+// or colon.
+func (d *doc) trailEnd(j, last int) bool {
+	if j > 0 && objectCues[d.toks[j-1].low] {
+		for k := j; k < last && k-j < 3 && d.toks[k].kind == tWord && !tailStart[d.toks[k].low]; k++ {
+			if d.finalTail(k+1, last) {
+				return true
+			}
+		}
+	}
+	if d.finalTail(j, last) {
+		return true
+	}
+	for k := j; k < last && k-j < 8; k++ {
+		switch d.toks[k].low {
+		case ",", ":":
+			return true
+		}
+		if d.isOpenMark(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortRest reports whether at most two lower-case words (a particle or
+// adverb: "shot back", "said matter-of-factly") end the sentence from j.
+func (d *doc) shortRest(j, last int) bool {
+	if last-j > 2 {
+		return false
+	}
+	for k := j; k < last; k++ {
+		if d.toks[k].kind != tWord || d.toks[k].cap {
+			return false
+		}
+	}
+	return true
+}
+
+// introLow are words that open an introductory phrase, not a subject.
+var introLow = setOf(`along despite although though while when after before during since with without
+in on at for by from among amid under over like unlike as if once`)

@@ -1,0 +1,283 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// person is a name mention that a pronoun may refer to.
+type person struct {
+	sp     tspan
+	name   string // as written, titles dropped
+	last   string // lower-cased last word
+	gender byte   // 'm', 'f' or 0 when unknown
+	full   string // the longest earlier form of the same name
+	strong bool   // several words, a title or a known first name
+}
+
+// people lists person names in text order: the caller's PER mentions, or
+// capitalised word sequences that look like names.
+func (d *doc) people(mentions []Mention) []person {
+	var out []person
+	byLast := map[string]string{}
+	addP := func(s, e int) {
+		g := byte(0)
+		if s > 0 {
+			switch d.toks[s-1].low {
+			case "mr.", "mr":
+				g = 'm'
+			case "mrs.", "ms.", "mrs", "ms":
+				g = 'f'
+			}
+		}
+		for s < e && isTitle(d.toks[s].low) {
+			switch d.toks[s].low {
+			case "mr.":
+				g = 'm'
+			case "mrs.", "ms.":
+				g = 'f'
+			}
+			s++
+		}
+		if s >= e {
+			return
+		}
+		first := d.toks[s].low
+		if g == 0 && maleNames[first] {
+			g = 'm'
+		} else if g == 0 && femaleNames[first] {
+			g = 'f'
+		}
+		name := d.text[d.toks[s].s:d.toks[e-1].e]
+		last := strings.TrimSuffix(strings.TrimSuffix(d.toks[e-1].low, "'s"), "’s")
+		full := name
+		if e-s >= 2 {
+			byLast[last] = name
+		} else if f, ok := byLast[last]; ok {
+			full = f
+		}
+		if g == 0 {
+			for _, p := range out {
+				if p.last == last && p.gender != 0 {
+					g = p.gender
+				}
+			}
+		}
+		strong := e-s >= 2 || g != 0 || full != name
+		out = append(out, person{sp: tspan{s, e}, name: name, last: last, gender: g, full: full, strong: strong})
+	}
+	if len(mentions) > 0 {
+		for _, m := range mentions {
+			if m.Type != "PER" && m.Type != "PERSON" {
+				continue
+			}
+			s := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].s >= m.Start })
+			e := s
+			for e < len(d.toks) && d.toks[e].e <= m.End {
+				e++
+			}
+			if e > s {
+				addP(s, e)
+			}
+		}
+		return out
+	}
+	for i := 0; i < len(d.toks); {
+		t := d.toks[i]
+		if t.kind != tWord || !t.cap {
+			i++
+			continue
+		}
+		j := i
+		for j < len(d.toks) && d.toks[j].kind == tWord && d.toks[j].cap && j-i < 5 {
+			j++
+		}
+		s := i
+		for s < j && notNames[d.toks[s].low] && !isTitle(d.toks[s].low) {
+			s++
+		}
+		org := false
+		for k := s; k < j; k++ {
+			if orgWords[strings.TrimSuffix(strings.TrimSuffix(d.toks[k].low, "'s"), "’s")] {
+				org = true
+			}
+		}
+		if s < j && !org {
+			// a single word starting a sentence is a name only if known
+			known := false
+			for _, p := range out {
+				if p.last == d.toks[s].low {
+					known = true
+				}
+			}
+			if j-s >= 2 || s > 0 && !d.toks[s].nlBef && !isSentenceStart(d.toks, s) || known || maleNames[d.toks[s].low] || femaleNames[d.toks[s].low] {
+				addP(s, j)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func isSentenceStart(toks []tok, i int) bool {
+	if i == 0 || toks[i].nlBef {
+		return true
+	}
+	p := toks[i-1].low
+	return p == "." || p == "!" || p == "?" || p == "“" || p == "\""
+}
+
+// finish turns the attributions into Quotes and resolves their speakers.
+func (d *doc) finish(mentions []Mention) []Quote {
+	ppl := d.people(mentions)
+	out := make([]Quote, 0, len(d.attrs))
+	type said struct {
+		unit   int
+		name   string
+		sp     tspan
+		gender byte
+	}
+	var speakers []said
+	for _, at := range d.attrs {
+		if len(at.parts) == 0 {
+			continue
+		}
+		q := Quote{CueStart: -1, CueEnd: -1, SourceStart: -1, SourceEnd: -1, SpeakerStart: -1, SpeakerEnd: -1,
+			Confidence: at.conf}
+		for _, p := range at.parts {
+			q.Parts = append(q.Parts, Span{d.toks[p.s].s, d.toks[p.e-1].e})
+		}
+		q.Start, q.End = q.Parts[0].Start, q.Parts[len(q.Parts)-1].End
+		if len(q.Parts) == 1 {
+			q.Text = d.text[q.Start:q.End]
+		} else {
+			var b strings.Builder
+			for k, p := range q.Parts {
+				if k > 0 {
+					b.WriteString(" … ")
+				}
+				b.WriteString(d.text[p.Start:p.End])
+			}
+			q.Text = b.String()
+		}
+		q.Kind = d.kind(at.parts)
+		if at.cue.ok() {
+			q.CueStart, q.CueEnd = d.toks[at.cue.s].s, d.toks[at.cue.e-1].e
+			q.Cue = d.text[q.CueStart:q.CueEnd]
+		}
+		q.Sentence = d.sentOf[at.unit]
+		if at.src.ok() {
+			q.SourceStart, q.SourceEnd = d.toks[at.src.s].s, d.toks[at.src.e-1].e
+			q.Source = d.text[q.SourceStart:q.SourceEnd]
+			sp, name, g, ok := d.resolve(at.src, ppl, func(g byte) (tspan, string, bool) {
+				for n := len(speakers) - 1; n >= 0; n-- {
+					s := speakers[n]
+					if at.unit-s.unit > 6 {
+						break
+					}
+					if s.sp.s < at.src.s && (g == 0 || s.gender == 0 || s.gender == g) {
+						return s.sp, s.name, true
+					}
+				}
+				return noSpan, "", false
+			})
+			q.SpeakerResolved = ok
+			if ok {
+				q.SpeakerStart, q.SpeakerEnd = d.toks[sp.s].s, d.toks[sp.e-1].e
+				q.Speaker = name
+				speakers = append(speakers, said{at.unit, name, sp, g})
+			} else {
+				q.Speaker = q.Source
+				q.Confidence *= 0.7
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// kind classifies content: all inside quotation marks, partly, or none.
+func (d *doc) kind(parts []tspan) string {
+	in, all := 0, 0
+	for _, p := range parts {
+		for i := p.s; i < p.e; i++ {
+			all++
+			if d.inQ[i] != 0 {
+				in++
+			}
+		}
+	}
+	switch {
+	case in == 0:
+		return Indirect
+	case in == all:
+		return Direct
+	}
+	return Mixed
+}
+
+// resolve maps a source phrase to its speaker. Names and descriptions
+// stand for themselves (a last name is expanded to the full name used
+// earlier); he/she go to the most recent compatible speaker, else the
+// nearest compatible person named before; who/which to the phrase before
+// them. They, I, we, you and it are left unresolved.
+func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, string, bool)) (tspan, string, byte, bool) {
+	if src.e-src.s == 1 {
+		w := d.toks[src.s].low
+		if g, ok := pronounGender[w]; ok {
+			switch g {
+			case 'm', 'f':
+				if sp, name, ok := prevSpeaker(g); ok {
+					return sp, name, g, true
+				}
+				limit := src.s - 400
+				for _, wantStrong := range []bool{true, false} {
+					for n := len(ppl) - 1; n >= 0; n-- {
+						p := ppl[n]
+						if p.sp.e > src.s {
+							continue
+						}
+						if p.sp.s < limit {
+							break
+						}
+						if (p.strong || !wantStrong) && (p.gender == 0 || p.gender == g) {
+							return p.sp, p.full, g, true
+						}
+					}
+				}
+				return noSpan, "", g, false
+			case 'r':
+				k := src.s - 1
+				if k >= 0 && d.toks[k].low == "," {
+					k--
+				}
+				if k >= 0 && d.toks[k].kind == tWord {
+					if ante := srcBack(d.toks, max(0, k-10), k+1); ante.ok() {
+						if _, pro := pronounGender[d.toks[ante.s].low]; !pro {
+							return ante, d.text[d.toks[ante.s].s:d.toks[ante.e-1].e], 0, true
+						}
+					}
+				}
+				return noSpan, "", 0, false
+			default:
+				return noSpan, "", 0, false
+			}
+		}
+	}
+	name := d.text[d.toks[src.s].s:d.toks[src.e-1].e]
+	g := byte(0)
+	sp := src
+	found := false
+	for _, strong := range []bool{true, false} {
+		for _, p := range ppl {
+			if p.sp.s >= src.s && p.sp.e <= src.e && (p.strong || !strong) {
+				name, g, found, sp = p.full, p.gender, true, p.sp
+				break
+			}
+		}
+		if found {
+			break
+		}
+	}
+	return sp, name, g, true
+}

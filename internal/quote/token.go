@@ -1,0 +1,152 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is a word or punctuation token.
+type tok struct {
+	s, e  int
+	low   string // lower-cased text
+	kind  uint8
+	cap   bool // starts with an upper-case letter
+	nlBef bool // a paragraph break (newline) precedes this token
+}
+
+const (
+	tWord uint8 = iota
+	tPunct
+	tQuote // a quotation mark (any style)
+)
+
+// abbreviations whose period does not end a sentence.
+var abbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true,
+	"gen": true, "lt": true, "col": true, "sgt": true, "st": true, "jr": true, "sr": true,
+	"prof": true, "rev": true, "jan": true, "feb": true, "aug": true, "sept": true,
+	"sep": true, "oct": true, "nov": true, "dec": true, "vs": true, "etc": true, "inc": true,
+	"corp": true, "co": true, "ltd": true, "no": true, "u.s": true, "u.n": true, "d.c": true,
+	"a.m": true, "p.m": true, "u.k": true, "e.g": true, "i.e": true, "calif": true, "fla": true,
+	"tex": true, "mass": true, "ariz": true, "ky": true, "wis": true, "ohio": false, "pa": true,
+	"va": true, "ga": true, "ill": true, "n.y": true, "n.j": true, "adm": true, "capt": true,
+	"maj": true, "supt": true, "msgr": true, "ft": true, "mt": true, "rs": true, "pres": true,
+}
+
+func isSpaceRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\r' || r == '\u00a0' || unicode.IsSpace(r) && r != '\n'
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '‘', '’', '«', '»', '‹', '›', '‚':
+		return true
+	}
+	return false
+}
+
+// tokenize splits text into tokens.
+func tokenize(text string) []tok {
+	toks := make([]tok, 0, len(text)/5)
+	nl := false
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			nl = true
+			i += n
+			continue
+		case isSpaceRune(r):
+			i += n
+			continue
+		}
+		start := i
+		if isWordRune(r) {
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if j+n2 < len(text) {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					// internal apostrophe, hyphen, period (U.S.), digit separators
+					if (r2 == '\'' || r2 == '’') && unicode.IsLetter(r3) && !(r2 == '\'' && r3 == '\'') {
+						j += n2
+						continue
+					}
+					if (r2 == '-' || r2 == '&') && isWordRune(r3) {
+						j += n2
+						continue
+					}
+					if r2 == '.' && unicode.IsLetter(r3) && j-start <= 2 {
+						j += n2
+						continue
+					}
+					if (r2 == '.' || r2 == ',') && unicode.IsDigit(r3) && unicode.IsDigit(lastRune(text[start:j])) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			// attach a period of an abbreviation or initial
+			if j < len(text) && text[j] == '.' {
+				w := strings.ToLower(text[start:j])
+				if abbrev[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) || strings.Contains(w, ".") {
+					j++
+				}
+			}
+			t := tok{s: start, e: j, kind: tWord, cap: unicode.IsUpper(r), nlBef: nl}
+			t.low = lower(text[start:j])
+			toks = append(toks, t)
+			nl = false
+			i = j
+			continue
+		}
+		// punctuation
+		j := i + n
+		kind := tPunct
+		switch {
+		case r == '\'' && j < len(text) && text[j] == '\'':
+			j++
+			kind = tQuote
+		case r == '`' && j < len(text) && text[j] == '`':
+			j++
+			kind = tQuote
+		case r == '-' && j < len(text) && text[j] == '-':
+			for j < len(text) && text[j] == '-' {
+				j++
+			}
+		case r == '.' && strings.HasPrefix(text[j:], ".."):
+			j += 2
+		case isQuoteRune(r):
+			kind = tQuote
+		}
+		toks = append(toks, tok{s: start, e: j, low: text[start:j], kind: kind, nlBef: nl})
+		nl = false
+		i = j
+	}
+	return toks
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// lower lower-cases ASCII quickly and falls back to strings.ToLower.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}

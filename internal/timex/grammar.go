@@ -1,0 +1,230 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A matcher tries to match a token class at toks[i] and returns how many
+// tokens it consumes (0: no match). Classes may span several tokens
+// ("twenty - five", "a couple of").
+type matcher func(toks []Token, i int) int
+
+// element is one position of a rule's pattern.
+type element struct {
+	label string
+	match matcher
+	opt   bool
+	class string          // class name, "" for literals
+	words map[string]bool // literal words, nil for classes
+}
+
+// rule is one grammar rule: a pattern of elements and the normaliser that
+// turns a match into a TIMEX3 type and value.
+type rule struct {
+	name  string
+	elems []element
+	norm  normFunc
+	first map[string]bool // literal words the first mandatory element accepts, nil if any
+}
+
+// normFunc normalises a match. ok=false rejects the match (the grammar then
+// tries shorter or other rules).
+type normFunc func(m *Match, c *context) (typ, value, mod string, ok bool)
+
+// Match is a successful match of a rule: the tokens each element consumed.
+type Match struct {
+	Toks       []Token // all tokens of the sentence
+	Start, End int     // token range [Start, End) of the match
+	spans      [][2]int
+	rule       *rule
+	dropThe    bool // leave a leading "the" out of the extent
+}
+
+// Has reports whether the element labelled l matched something.
+func (m *Match) Has(l string) bool {
+	for k, e := range m.rule.elems {
+		if e.label == l && m.spans[k][1] > m.spans[k][0] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words returns the lower-cased tokens matched by the element labelled l,
+// joined by single spaces ("" if it did not match).
+func (m *Match) Words(l string) string {
+	for k, e := range m.rule.elems {
+		if e.label == l && m.spans[k][1] > m.spans[k][0] {
+			var b strings.Builder
+			for i := m.spans[k][0]; i < m.spans[k][1]; i++ {
+				if i > m.spans[k][0] {
+					b.WriteByte(' ')
+				}
+				b.WriteString(m.Toks[i].Lower)
+			}
+			return b.String()
+		}
+	}
+	return ""
+}
+
+// Tok returns the first token matched by the element labelled l.
+func (m *Match) Tok(l string) (Token, bool) {
+	for k, e := range m.rule.elems {
+		if e.label == l && m.spans[k][1] > m.spans[k][0] {
+			return m.Toks[m.spans[k][0]], true
+		}
+	}
+	return Token{}, false
+}
+
+// classes maps the upper-case names usable in patterns to matchers.
+var classes = map[string]matcher{}
+
+// compileRule builds a rule from a pattern such as
+//
+//	"last|past=dir NUM? UNIT"
+//
+// Elements are separated by spaces. An upper-case name is a token class
+// from classes; anything else is a set of literal (lower-case) words
+// separated by '|'. "=label" names the element (a class is labelled by its
+// own name by default, literals by their text); a trailing '?' makes it
+// optional.
+func compileRule(name, pattern string, norm normFunc) *rule {
+	r := &rule{name: name, norm: norm}
+	for _, f := range strings.Fields(pattern) {
+		e := element{}
+		if i := strings.LastIndexByte(f, '='); i > 0 {
+			e.label = f[i+1:]
+			f = f[:i]
+		}
+		if strings.HasSuffix(e.label, "?") {
+			e.opt = true
+			e.label = e.label[:len(e.label)-1]
+		}
+		if strings.HasSuffix(f, "?") && len(f) > 1 {
+			e.opt = true
+			f = f[:len(f)-1]
+		}
+		if e.label == "" {
+			e.label = f
+		}
+		if m, ok := classes[f]; ok {
+			e.match = m
+			e.class = f
+		} else {
+			if strings.ToLower(f) != f {
+				panic(fmt.Sprintf("timex: rule %s: unknown class %s", name, f))
+			}
+			words := map[string]bool{}
+			for _, w := range strings.Split(f, "|") {
+				words[w] = true
+			}
+			e.words = words
+			e.match = func(toks []Token, i int) int {
+				if words[toks[i].Lower] {
+					return 1
+				}
+				return 0
+			}
+			if len(r.elems) == 0 && !e.opt {
+				r.first = words
+			}
+		}
+		r.elems = append(r.elems, e)
+	}
+	return r
+}
+
+// matchAt returns the longest match of r starting at token i, trying the
+// normaliser on each candidate from longest to shortest.
+func (r *rule) matchAt(toks []Token, i int, c *context) (m *Match, typ, val, mod string) {
+	if r.first != nil && !r.first[toks[i].Lower] {
+		return nil, "", "", ""
+	}
+	// cheap pre-check: some element that can come first must match here
+	can := false
+	for _, e := range r.elems {
+		if e.match(toks, i) > 0 {
+			can = true
+			break
+		}
+		if !e.opt {
+			break
+		}
+	}
+	if !can {
+		return nil, "", "", ""
+	}
+	spans := make([][2]int, len(r.elems))
+	var best *Match
+	var bt, bv, bm string
+	var rec func(k, pos int)
+	rec = func(k, pos int) {
+		if k == len(r.elems) {
+			if pos == i || (best != nil && pos <= best.End) {
+				return
+			}
+			cand := &Match{Toks: toks, Start: i, End: pos, spans: append([][2]int(nil), spans...), rule: r}
+			if t, v, md, ok := r.norm(cand, c); ok {
+				best, bt, bv, bm = cand, t, v, md
+			}
+			return
+		}
+		e := r.elems[k]
+		if pos < len(toks) {
+			if n := e.match(toks, pos); n > 0 {
+				spans[k] = [2]int{pos, pos + n}
+				rec(k+1, pos+n)
+			}
+		}
+		if e.opt {
+			spans[k] = [2]int{pos, pos}
+			rec(k+1, pos)
+		}
+	}
+	rec(0, i)
+	return best, bt, bv, bm
+}
+
+// gate is a quick test of whether any rule of a grammar can start at a
+// token: the union of the literal words and token classes that can come
+// first in some rule.
+type gate struct {
+	words   map[string]bool
+	classes []matcher
+}
+
+func newGate(rules []*rule) *gate {
+	g := &gate{words: map[string]bool{}}
+	seen := map[string]bool{}
+	for _, r := range rules {
+		for _, e := range r.elems {
+			if e.words != nil {
+				for w := range e.words {
+					g.words[w] = true
+				}
+			} else if !seen[e.class] {
+				seen[e.class] = true
+				g.classes = append(g.classes, e.match)
+			}
+			if !e.opt {
+				break
+			}
+		}
+	}
+	return g
+}
+
+func (g *gate) open(toks []Token, i int) bool {
+	if g.words[toks[i].Lower] {
+		return true
+	}
+	for _, m := range g.classes {
+		if m(toks, i) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,132 @@
+package timex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one token of the input with its byte offsets.
+type Token struct {
+	Text  string // as in the input
+	Lower string // lower-cased Text
+	Start int    // byte offset of the first byte
+	End   int    // byte offset after the last byte
+}
+
+// Tokenizer splits text into tokens and sentences. Sentences are returned as
+// half-open token index ranges [s[0], s[1]).
+type Tokenizer interface {
+	Tokenize(text string) (toks []Token, sentences [][2]int)
+}
+
+// DefaultTokenizer is the package's minimal tokenizer: runs of letters and
+// digits form tokens (a run may mix them, "1990s", "23rd"); every other
+// non-space rune is a token of its own. Sentences end at '.', '!' or '?'
+// followed by space and an upper-case letter or a quote, and at blank lines,
+// except after common abbreviations ("Oct.", "Mr.", "a.m.").
+type DefaultTokenizer struct{}
+
+// Tokenize implements Tokenizer.
+func (DefaultTokenizer) Tokenize(text string) ([]Token, [][2]int) {
+	toks := make([]Token, 0, len(text)/5+1)
+	var sents [][2]int
+	sentStart := 0
+	i := 0
+	blank := false
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			if r == '\n' {
+				// a blank line ends the sentence
+				j := i + w
+				for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+					j++
+				}
+				if j < len(text) && text[j] == '\n' {
+					blank = true
+				}
+			}
+			i += w
+			continue
+		}
+		if blank {
+			blank = false
+			if len(toks) > sentStart {
+				sents = append(sents, [2]int{sentStart, len(toks)})
+				sentStart = len(toks)
+			}
+		}
+		start := i
+		if isWordRune(r) {
+			for i < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[i:])
+				if !isWordRune(r2) {
+					break
+				}
+				i += w2
+			}
+		} else {
+			i += w
+		}
+		t := text[start:i]
+		toks = append(toks, Token{Text: t, Lower: lower(t), Start: start, End: i})
+		if (t == "." || t == "!" || t == "?") && endsSentence(text, toks, i) {
+			sents = append(sents, [2]int{sentStart, len(toks)})
+			sentStart = len(toks)
+		}
+	}
+	if len(toks) > sentStart {
+		sents = append(sents, [2]int{sentStart, len(toks)})
+	}
+	return toks, sents
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// noBreakAbbrev lists lower-cased words after which a period does not end
+// a sentence.
+var noBreakAbbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true,
+	"rep": true, "gov": true, "lt": true, "col": true, "sgt": true, "capt": true, "prof": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "inc": true, "corp": true,
+	"co": true, "vs": true, "jr": true, "sr": true, "no": true, "u": true, "a": true, "m": true, "p": true,
+}
+
+// endsSentence decides whether the punctuation token just appended (ending
+// at byte i) closes a sentence.
+func endsSentence(text string, toks []Token, i int) bool {
+	n := len(toks)
+	if toks[n-1].Text == "." && n >= 2 && toks[n-2].End == toks[n-1].Start {
+		if noBreakAbbrev[toks[n-2].Lower] || len(toks[n-2].Text) == 1 {
+			return false
+		}
+	}
+	// next non-space rune must start a new sentence
+	j := i
+	sawSpace := false
+	for j < len(text) {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsSpace(r) {
+			sawSpace = true
+			j += w
+			continue
+		}
+		if !sawSpace {
+			return r == '"' || r == '\'' || r == '”' || r == '’'
+		}
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '\'' || r == '(' || r == '-'
+	}
+	return true
+}

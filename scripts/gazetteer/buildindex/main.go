@@ -1,0 +1,45 @@
+// Command buildindex compiles sitrep's gazetteer from the npm-installed
+// GeoNames-derived sources into internal/geo/data/gazetteer.bin.gz. It is run
+// by scripts/gazetteer/build.sh; nothing uses it at run time.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/geo/gazbuild"
+)
+
+func main() {
+	nm := flag.String("node-modules", "", "folder holding the installed npm packages")
+	tables := flag.String("tables", "scripts/gazetteer", "folder of aliases.tsv, demonyms.tsv, regions.tsv")
+	out := flag.String("out", "internal/geo/data/gazetteer.bin.gz", "index file to write")
+	flag.Parse()
+	if *nm == "" {
+		fmt.Fprintln(os.Stderr, "buildindex: -node-modules is required")
+		os.Exit(2)
+	}
+	d, err := gazbuild.Build(gazbuild.FromNodeModules(*nm, *tables))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "buildindex:", err)
+		os.Exit(1)
+	}
+	tmp := *out + ".tmp"
+	f, err := os.Create(tmp)
+	if err == nil {
+		err = geo.WriteIndex(f, d)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp, *out)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "buildindex:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("buildindex: %d places, %d names -> %s\n", len(d.Records), len(d.Names), *out)
+}
