@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -167,6 +168,11 @@ func readStreamFetched(ctx context.Context, origin, url string, r io.Reader, o O
 		return ErrEmpty
 	}
 	if isGzipMagic(head) {
+		// Look inside without consuming br: a WARC must be handed over
+		// from its first byte, as its reader handles gzip members itself.
+		if isGzipWARC(head) {
+			return readWARC(ctx, origin, br, o, h)
+		}
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return fmt.Errorf("gzip: %v", err)
@@ -181,11 +187,6 @@ func readStreamFetched(ctx context.Context, origin, url string, r io.Reader, o O
 		}
 		if isGzipMagic(inner) {
 			return errors.New("gzip inside gzip is not read")
-		}
-		if Sniff(inner) == FormatWARC {
-			// WARC files are gzipped record by record; the WARC reader
-			// handles the members itself. Start over from the raw bytes.
-			return readWARC(ctx, origin, br, o, h)
 		}
 		return dispatch(ctx, origin, url, zbr, inner, o, h, resp, true)
 	}
@@ -295,4 +296,16 @@ func human(n int64) string {
 		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// isGzipWARC decompresses the start of a gzip stream from the peeked bytes
+// and reports whether it begins a WARC file.
+func isGzipWARC(head []byte) bool {
+	zr, err := gzip.NewReader(bytes.NewReader(head))
+	if err != nil {
+		return false
+	}
+	buf := make([]byte, 5)
+	n, _ := io.ReadFull(zr, buf)
+	return string(buf[:n]) == "WARC/"
 }

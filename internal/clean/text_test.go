@@ -1,0 +1,147 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/ingest"
+)
+
+func TestCleanText(t *testing.T) {
+	tests := []struct {
+		name        string
+		in          string
+		title       string
+		outlet      string
+		source      string
+		authors     []string
+		published   string // 2006-01-02, "" for unknown
+		estimated   bool
+		dateline    string
+		notInText   []string
+		stillInText []string
+	}{
+		{
+			name:  "wire copy with dateline and agency",
+			in:    "Harbour Board Backs Night Ferries\n\nBy Mara Quent\n\nPORT ELLEN, Scotland (Meridian Wire) — The harbour board on Tuesday backed a trial of night ferries.\n\nThe trial starts in March.",
+			title: "Harbour Board Backs Night Ferries", outlet: "Meridian Wire", source: "dateline",
+			authors: []string{"Mara Quent"}, dateline: "PORT ELLEN, Scotland",
+			notInText: []string{"(Meridian Wire)", "By Mara Quent"}, stillInText: []string{"The harbour board on Tuesday"},
+		},
+		{
+			name:  "chrome, bare byline, author location and photo caption",
+			in:    "Skip to main content\n\nThis story is over 5 years old.\n\nCity council votes to close the old market\n\nTraders say the decision came without warning.\nAnna Kowal\nGdansk, PL\nTraders at the old market hall. (AP Photo/Jan Nowak)\n\nThe city council voted on Thursday to close the market hall, which has stood since 1896.\n\nFollow Anna Kowal on Twitter: @akowal",
+			title: "City council votes to close the old market", outlet: "AP", source: "photo_credit",
+			authors:     []string{"Anna Kowal"},
+			notInText:   []string{"Skip to main content", "years old", "AP Photo", "Gdansk, PL", "Follow Anna"},
+			stillInText: []string{"Traders say the decision", "The city council voted"},
+		},
+		{
+			name:  "date glued to first paragraph, agency sign-off",
+			in:    "Talks resume in Geneva\nMarch 4, 2024Negotiators returned to Geneva on Monday for a fourth round of talks.\nThey said progress was slow.\nab/cd (AFP, Reuters)",
+			title: "Talks resume in Geneva", outlet: "AFP, Reuters", source: "agency_credit",
+			published: "2024-03-04", notInText: []string{"March 4, 2024", "ab/cd"},
+			stillInText: []string{"Negotiators returned"},
+		},
+		{
+			name:  "copyright trailer beats photo credit; estimated date",
+			in:    "Floods close mountain pass\n\nRescuers at the pass. (Reuters)\n\nThe pass closed on June 2, 2023 and reopened on June 9, officials said.\n\nCopyright 2023 The Alpine Courier. All rights reserved.",
+			title: "Floods close mountain pass", outlet: "The Alpine Courier", source: "copyright",
+			published: "2023-06-09", estimated: true,
+			notInText: []string{"Copyright", "(Reuters)"},
+		},
+		{
+			name:  "promotional trailer names the site",
+			in:    "Markets slide on rate fears\n\nStocks fell for a third day on Wednesday as traders bet on higher rates.\n\nGet the Ledgerline Markets app for live prices.",
+			title: "Markets slide on rate fears", outlet: "Ledgerline Markets", source: "trailer",
+			notInText: []string{"app for live prices"},
+		},
+		{
+			name:  "no headline, no outlet, no date: nothing invented",
+			in:    "the committee met again and decided nothing, members said.\n\nIt will meet again next month.",
+			title: "", outlet: "", published: "",
+			stillInText: []string{"the committee met again"},
+		},
+		{
+			name:  "reporting credit gives authors",
+			in:    "Port strike ends\n\nDockers returned to work on Friday after a two-day strike.\n\n(Reporting by Lena Ortiz and Sam Bello; Editing by Kit Marr)",
+			title: "Port strike ends", authors: []string{"Lena Ortiz", "Sam Bello"},
+			notInText: []string{"Reporting by"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Clean(ingest.Document{MediaType: ingest.MediaText, Body: []byte(tt.in)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.title {
+				t.Errorf("title = %q, want %q", a.Title, tt.title)
+			}
+			if a.Outlet != tt.outlet || (tt.source != "" && a.OutletSource != tt.source) {
+				t.Errorf("outlet = %q (%s), want %q (%s)", a.Outlet, a.OutletSource, tt.outlet, tt.source)
+			}
+			if tt.authors != nil && strings.Join(a.Authors, "|") != strings.Join(tt.authors, "|") {
+				t.Errorf("authors = %q, want %q", a.Authors, tt.authors)
+			}
+			got := ""
+			if !a.Published.IsZero() {
+				got = a.Published.Format("2006-01-02")
+			}
+			if got != tt.published || a.PublishedEstimated != tt.estimated {
+				t.Errorf("published = %q estimated=%v, want %q estimated=%v (%s)", got, a.PublishedEstimated, tt.published, tt.estimated, a.PublishedEvidence)
+			}
+			if a.PublishedEstimated && a.PublishedEvidence == "" {
+				t.Error("estimated date without evidence")
+			}
+			if tt.dateline != "" && a.Dateline != tt.dateline {
+				t.Errorf("dateline = %q, want %q", a.Dateline, tt.dateline)
+			}
+			for _, s := range tt.notInText {
+				if strings.Contains(a.Text, s) {
+					t.Errorf("text still contains %q:\n%s", s, a.Text)
+				}
+			}
+			for _, s := range tt.stillInText {
+				if !strings.Contains(a.Text, s) {
+					t.Errorf("text lost %q:\n%s", s, a.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestHintsOverride(t *testing.T) {
+	pub := time.Date(2020, 5, 6, 7, 8, 0, 0, time.UTC)
+	a, err := Clean(ingest.Document{MediaType: ingest.MediaText, URL: "https://www.example.co.uk/x",
+		Body:  []byte("Some headline\n\nBody text that says something on May 1, 2020.\n\nCopyright 2020 Other Name"),
+		Hints: ingest.Hints{Outlet: "Feed Title", Published: pub, Authors: []string{"A"}, Language: "en-GB"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Outlet != "Feed Title" || a.OutletSource != "metadata" || !a.Published.Equal(pub) || a.PublishedEstimated || a.Language != "en" {
+		t.Errorf("hints not applied: %+v", a)
+	}
+	b, _ := Clean(ingest.Document{MediaType: ingest.MediaText, URL: "https://www.example.co.uk/x", Body: []byte("Some headline\n\nBody text.")})
+	if b.Outlet != "example.co.uk" || b.OutletSource != "url" {
+		t.Errorf("outlet from URL = %q (%s)", b.Outlet, b.OutletSource)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	tests := map[string]string{
+		"The minister said that the talks would resume in the spring, and that they were not over.":            "en",
+		"Der Minister sagte, dass die Gespräche im Frühjahr wieder aufgenommen werden und nicht vorbei sind.":  "de",
+		"Le ministre a dit que les négociations reprendraient au printemps et qu'elles ne sont pas terminées.": "fr",
+		"El ministro dijo que las conversaciones se reanudarán en la primavera y que no han terminado.":        "es",
+		"Министр заявил, что переговоры возобновятся весной и что они не окончены.":                            "ru",
+		"قال الوزير إن المحادثات ستستأنف في الربيع وإنها لم تنته بعد":                                          "ar",
+		"ok": "",
+	}
+	for in, want := range tests {
+		if got := Language(in); got != want {
+			t.Errorf("Language(%.30q) = %q, want %q", in, got, want)
+		}
+	}
+}
