@@ -17,10 +17,14 @@ type TrainOptions struct {
 	Dev      []conll.Document // development documents (epoch selection only)
 	Gazettes []conll.Document // silver documents whose mentions form the gazetteer
 	Clusters map[string]uint32
-	Bits     uint   // log2 of the number of weight buckets
-	Epochs   int    // maximum epochs per layer
-	Folds    int    // jackknife folds for the second pass (0: single pass)
-	Seed     uint64 // shuffling seed
+	Bits     uint // log2 of the number of weight buckets
+	Epochs   int  // maximum epochs per layer (the exact count when Dev is empty)
+	// SecondEpochs, when > 0, is the epoch count of the second pass
+	// (otherwise Epochs). Used when training without Dev, with the counts
+	// that dev selected in a run on train alone.
+	SecondEpochs int
+	Folds        int    // jackknife folds for the second pass (0: single pass)
+	Seed         uint64 // shuffling seed
 	// CaseAugment, when > 0, adds an upper-cased copy of every
 	// CaseAugment-th training document and a lower-cased copy of another
 	// such share, so headlines in capitals or in lower case are not lost.
@@ -282,7 +286,11 @@ func Train(o TrainOptions) (*Model, error) {
 	if len(o.Dev) > 0 {
 		evalSecond = func(w *weights) float64 { return devF1(&Model{first: m.first, second: w, gaz: m.gaz, clus: m.clus}) }
 	}
-	second, ep2 := trainLayer(c2, o.Bits, o.Epochs, o.Seed+100, evalSecond, o.Log)
+	e2 := o.Epochs
+	if o.SecondEpochs > 0 {
+		e2 = o.SecondEpochs
+	}
+	second, ep2 := trainLayer(c2, o.Bits, e2, o.Seed+100, evalSecond, o.Log)
 	m.second = second
 	logf(o.Log, "second pass: best epoch %d (%.1fs)", ep2, time.Since(start).Seconds())
 	return m, nil

@@ -84,3 +84,39 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainFixedEpochs checks the no-dev path of the shipped recipe: with
+// Dev empty every pass runs exactly its epoch count, and SecondEpochs
+// overrides Epochs for the second pass only.
+func TestTrainFixedEpochs(t *testing.T) {
+	docs, err := conll.Parse(strings.NewReader(tinyCorpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	train := func(epochs, second int) []byte {
+		m, err := Train(TrainOptions{Train: docs, Gazettes: docs, Bits: 12, Epochs: epochs, SecondEpochs: second, Folds: 2, Seed: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := m.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	for _, tc := range []struct {
+		name           string
+		a1, a2, b1, b2 int
+		same           bool
+	}{
+		{"second defaults to epochs", 3, 0, 3, 3, true},
+		{"second epochs honoured", 3, 1, 3, 2, false},
+		{"first epochs honoured", 1, 2, 2, 2, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := bytes.Equal(train(tc.a1, tc.a2), train(tc.b1, tc.b2)); got != tc.same {
+				t.Errorf("models equal = %v, want %v", got, tc.same)
+			}
+		})
+	}
+}
