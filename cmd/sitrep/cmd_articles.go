@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -22,34 +23,52 @@ func init() {
 	})
 	register(&command{
 		name: "article", summary: "show one article: metadata and clean text",
-		usage: "[--db FILE] [--json] ID", run: runArticle,
+		usage: "[--db FILE] [--json] [--entities] ID", run: runArticle,
 	})
 }
 
 // articleJSON is the stable JSON form of an article.
 type articleJSON struct {
-	ID                 int64    `json:"id"`
-	URL                string   `json:"url"`
-	Outlet             string   `json:"outlet"`
-	OutletSource       string   `json:"outlet_source,omitempty"`
-	OutletEvidence     string   `json:"outlet_evidence,omitempty"`
-	Title              string   `json:"title"`
-	Authors            []string `json:"authors"`
-	Published          *string  `json:"published"`
-	PublishedEstimated bool     `json:"published_estimated"`
-	PublishedSource    string   `json:"published_source,omitempty"`
-	PublishedEvidence  string   `json:"published_evidence,omitempty"`
-	Language           string   `json:"language"`
-	Dateline           string   `json:"dateline,omitempty"`
-	Summary            string   `json:"summary,omitempty"`
-	Credits            []string `json:"credits,omitempty"`
-	Captions           []string `json:"captions,omitempty"`
-	Origin             string   `json:"origin"`
-	MediaType          string   `json:"media_type"`
-	Version            int      `json:"version"`
-	PreviousID         *int64   `json:"previous_id"`
-	Ingested           string   `json:"ingested"`
-	Text               string   `json:"text,omitempty"`
+	ID                 int64         `json:"id"`
+	URL                string        `json:"url"`
+	Outlet             string        `json:"outlet"`
+	OutletSource       string        `json:"outlet_source,omitempty"`
+	OutletEvidence     string        `json:"outlet_evidence,omitempty"`
+	Title              string        `json:"title"`
+	Authors            []string      `json:"authors"`
+	Published          *string       `json:"published"`
+	PublishedEstimated bool          `json:"published_estimated"`
+	PublishedSource    string        `json:"published_source,omitempty"`
+	PublishedEvidence  string        `json:"published_evidence,omitempty"`
+	Language           string        `json:"language"`
+	Dateline           string        `json:"dateline,omitempty"`
+	Summary            string        `json:"summary,omitempty"`
+	Credits            []string      `json:"credits,omitempty"`
+	Captions           []string      `json:"captions,omitempty"`
+	Origin             string        `json:"origin"`
+	MediaType          string        `json:"media_type"`
+	Version            int           `json:"version"`
+	PreviousID         *int64        `json:"previous_id"`
+	Ingested           string        `json:"ingested"`
+	Text               string        `json:"text,omitempty"`
+	Sentences          []spanJSON    `json:"sentences,omitempty"`
+	Mentions           []mentionJSON `json:"mentions,omitempty"`
+}
+
+type spanJSON struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// mentionJSON is an entity mention; start and end are byte offsets into text.
+type mentionJSON struct {
+	Text       string  `json:"text"`
+	Type       string  `json:"type"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Sentence   int     `json:"sentence"`
+	Confidence float32 `json:"confidence"`
+	Demonym    bool    `json:"demonym,omitempty"`
 }
 
 func toJSON(a *store.Article, withText bool) articleJSON {
@@ -118,7 +137,8 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 func runArticle(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, commands["article"])
 	dbPath := dbFlag(fs)
-	asJSON := fs.Bool("json", false, "print a JSON object")
+	asJSON := fs.Bool("json", false, "print a JSON object (with sentences and mentions by byte offset)")
+	entities := fs.Bool("entities", false, "mark entity mentions in the text: [Ash Carter]PER")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -142,8 +162,19 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	ann, err := db.Annotation(ctx, id)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		return writeJSON(e.stdout, toJSON(a, true))
+		j := toJSON(a, true)
+		for _, s := range ann.Sentences {
+			j.Sentences = append(j.Sentences, spanJSON{s.Start, s.End})
+		}
+		for _, m := range ann.Mentions {
+			j.Mentions = append(j.Mentions, mentionJSON{Text: a.Text[m.Start:m.End], Type: m.Type, Start: m.Start, End: m.End, Sentence: m.Sentence, Confidence: m.Confidence, Demonym: m.Demonym})
+		}
+		return writeJSON(e.stdout, j)
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "%s\n\n", displayTitle(a))
@@ -172,8 +203,30 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 		field("version", fmt.Sprintf("%d (previous: article %d)", a.Version, a.PreviousID))
 	}
 	field("credits", strings.Join(a.Credits, ", "))
-	fmt.Fprintf(w, "\n%s\n", a.Text)
+	body := a.Text
+	if *entities {
+		body = markEntities(a.Text, ann)
+		fmt.Fprintf(w, "entities:  %d mentions in %d sentences\n", len(ann.Mentions), len(ann.Sentences))
+	}
+	fmt.Fprintf(w, "\n%s\n", body)
 	return nil
+}
+
+// markEntities writes each mention as [words]TYPE, a plain-text mark that
+// survives any terminal and pipe.
+func markEntities(text string, ann *analyse.Annotation) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range ann.Mentions {
+		if m.Start < last || m.End > len(text) {
+			continue
+		}
+		b.WriteString(text[last:m.Start])
+		b.WriteString("[" + text[m.Start:m.End] + "]" + m.Type)
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/store"
@@ -35,6 +36,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback, private and link-local addresses")
 	maxDoc := fs.Int64("max-doc-size", 16<<20, "largest single document in `BYTES`")
 	quiet := fs.Bool("quiet", false, "print no summary")
+	noAnalyse := fs.Bool("no-analyse", false, "store articles without running the analysis stages (sentences, entities)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -49,7 +51,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	rep := &ingestReport{failedInputs: map[string]bool{}}
-	p := newIngestPipeline(ctx, e, db, *outlet, rep)
+	p := newIngestPipeline(ctx, e, db, *outlet, !*noAnalyse, rep)
 	inputs := ingest.Expand(pos, p)
 	p.total = len(inputs)
 	opts := ingest.Options{MaxDocBytes: *maxDoc, Stdin: e.stdin}
@@ -95,19 +97,28 @@ type ingestPipeline struct {
 type ingestJob struct {
 	doc   ingest.Document
 	art   clean.Article
+	ann   *analyse.Annotation
 	err   error
 	ready chan struct{}
 }
 
-func newIngestPipeline(ctx context.Context, e *env, st store.Store, outlet string, rep *ingestReport) *ingestPipeline {
+func newIngestPipeline(ctx context.Context, e *env, st store.Store, outlet string, analyseText bool, rep *ingestReport) *ingestPipeline {
 	p := &ingestPipeline{ctx: ctx, e: e, st: st, outlet: outlet, rep: rep,
 		jobs: make(chan *ingestJob, 64), pending: make(chan *ingestJob, 256), done: make(chan error, 1)}
 	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
+			var an *analyse.Annotator
 			for j := range p.jobs {
 				j.art, j.err = clean.Clean(j.doc)
+				if j.err == nil && analyseText {
+					if an == nil {
+						an = analyse.New()
+					}
+					a := an.Annotate(j.art.Text)
+					j.ann = &a
+				}
 				close(j.ready)
 			}
 		}()
@@ -174,8 +185,9 @@ func (p *ingestPipeline) write() {
 			continue
 		}
 		batch = append(batch, store.Item{
-			Raw:     store.Raw{Origin: j.doc.Origin, URL: j.doc.URL, MediaType: j.doc.MediaType, Encoding: j.doc.Encoding, Body: j.doc.Body, Fetched: j.doc.Fetched},
-			Article: j.art,
+			Raw:      store.Raw{Origin: j.doc.Origin, URL: j.doc.URL, MediaType: j.doc.MediaType, Encoding: j.doc.Encoding, Body: j.doc.Body, Fetched: j.doc.Fetched},
+			Article:  j.art,
+			Analysis: j.ann,
 		})
 		origins = append(origins, j.doc.Origin)
 		if len(batch) >= maxBatch || len(p.pending) == 0 {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
 )
 
@@ -21,6 +22,9 @@ type Store interface {
 	Article(ctx context.Context, id int64) (*Article, error)
 	// Articles lists articles, newest first.
 	Articles(ctx context.Context, q Query) ([]*Article, error)
+	// Annotation returns the analysis stored for an article (sentences
+	// and entity mentions, with byte offsets into its text).
+	Annotation(ctx context.Context, id int64) (*analyse.Annotation, error)
 	// Count returns the number of stored articles and documents.
 	Count(ctx context.Context) (articles, documents int64, err error)
 	Close() error
@@ -28,8 +32,9 @@ type Store interface {
 
 // Item is one document and the article cleaned from it.
 type Item struct {
-	Raw     Raw
-	Article clean.Article
+	Raw      Raw
+	Article  clean.Article
+	Analysis *analyse.Annotation // nil when the article was not analysed
 }
 
 // Raw is an input document as ingested: its bytes and where they came from.

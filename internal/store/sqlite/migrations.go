@@ -59,4 +59,28 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 	INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 `,
+	// 2: analysis results — sentences and named-entity mentions, by byte
+	// offsets into the article text.
+	`
+CREATE TABLE sentences (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	idx        INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE mentions (
+	id          INTEGER PRIMARY KEY,
+	article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence    INTEGER NOT NULL,
+	start       INTEGER NOT NULL,
+	end         INTEGER NOT NULL,
+	type        TEXT NOT NULL,
+	text        TEXT NOT NULL,
+	confidence  REAL NOT NULL,
+	demonym     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX mentions_article ON mentions(article_id, start);
+CREATE INDEX mentions_text ON mentions(text, type);
+`,
 }

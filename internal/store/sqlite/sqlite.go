@@ -19,6 +19,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -185,6 +186,11 @@ func put(ctx context.Context, tx *sql.Tx, it store.Item) (store.PutResult, error
 		return store.PutResult{}, err
 	}
 	id, _ := res.LastInsertId()
+	if it.Analysis != nil {
+		if err := putAnalysis(ctx, tx, id, a.Text, it.Analysis); err != nil {
+			return store.PutResult{}, err
+		}
+	}
 	return store.PutResult{Outcome: outcome, ID: id, PreviousID: prevID}, nil
 }
 
@@ -287,4 +293,62 @@ func (s *DB) Search(ctx context.Context, match string, limit int) ([]int64, erro
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+func putAnalysis(ctx context.Context, tx *sql.Tx, id int64, text string, an *analyse.Annotation) error {
+	sst, err := tx.PrepareContext(ctx, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer sst.Close()
+	for i, s := range an.Sentences {
+		if _, err := sst.ExecContext(ctx, id, i, s.Start, s.End); err != nil {
+			return err
+		}
+	}
+	mst, err := tx.PrepareContext(ctx, `INSERT INTO mentions(article_id, sentence, start, end, type, text, confidence, demonym) VALUES (?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer mst.Close()
+	for _, m := range an.Mentions {
+		if m.Start < 0 || m.End > len(text) || m.Start > m.End {
+			return fmt.Errorf("mention span [%d,%d) outside text of %d bytes", m.Start, m.End, len(text))
+		}
+		if _, err := mst.ExecContext(ctx, id, m.Sentence, m.Start, m.End, m.Type, text[m.Start:m.End], m.Confidence, m.Demonym); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Annotation implements store.Store.
+func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
+	var an analyse.Annotation
+	rows, err := s.db.QueryContext(ctx, `SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx`, id)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var sp analyse.Span
+		if err := rows.Scan(&sp.Start, &sp.End); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		an.Sentences = append(an.Sentences, sp)
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT sentence, start, end, type, confidence, demonym FROM mentions WHERE article_id = ? ORDER BY start`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m analyse.Mention
+		if err := rows.Scan(&m.Sentence, &m.Start, &m.End, &m.Type, &m.Confidence, &m.Demonym); err != nil {
+			return nil, err
+		}
+		an.Mentions = append(an.Mentions, m)
+	}
+	return &an, rows.Err()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -141,4 +142,33 @@ func BenchmarkPut(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func TestAnnotationRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	it := item("a", "", "raw", "T", "Carter met Barzani. They spoke.")
+	it.Analysis = &analyse.Annotation{
+		Sentences: []analyse.Span{{Start: 0, End: 19}, {Start: 20, End: 31}},
+		Mentions: []analyse.Mention{
+			{Span: analyse.Span{Start: 0, End: 6}, Type: "PER", Confidence: 0.9},
+			{Span: analyse.Span{Start: 11, End: 18}, Type: "PER", Confidence: 0.8},
+		},
+	}
+	res, err := db.Put(ctx, []store.Item{it})
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := db.Annotation(ctx, res[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(an.Sentences) != 2 || len(an.Mentions) != 2 || an.Mentions[1].Start != 11 || an.Mentions[1].Type != "PER" {
+		t.Fatalf("annotation = %+v", an)
+	}
+	bad := item("b", "", "raw2", "T", "short")
+	bad.Analysis = &analyse.Annotation{Mentions: []analyse.Mention{{Span: analyse.Span{Start: 2, End: 99}, Type: "LOC"}}}
+	if _, err := db.Put(ctx, []store.Item{bad}); err == nil {
+		t.Fatal("want an error for a mention outside the text")
+	}
 }
