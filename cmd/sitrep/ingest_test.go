@@ -203,3 +203,71 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("version: %d %q", code, out)
 	}
 }
+
+func TestArticleJSONMentions(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, _, stderr := run(t, goodArticle, "ingest", "--db", db, "-"); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	code, out, stderr := run(t, "", "article", "--db", db, "--json", "1")
+	if code != 0 {
+		t.Fatalf("article: %s", stderr)
+	}
+	var a struct {
+		Text      string
+		Sentences []struct{ Start, End int }
+		Mentions  []struct {
+			Text, Type string
+			Start, End int
+			Sentence   int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Sentences) < 3 || len(a.Mentions) == 0 {
+		t.Fatalf("sentences %d, mentions %d", len(a.Sentences), len(a.Mentions))
+	}
+	people := 0
+	for _, m := range a.Mentions {
+		if a.Text[m.Start:m.End] != m.Text {
+			t.Errorf("mention %q does not match text[%d:%d] = %q", m.Text, m.Start, m.End, a.Text[m.Start:m.End])
+		}
+		if m.Type == "PER" {
+			people++
+		}
+	}
+	if people == 0 {
+		t.Errorf("no PER mention in %+v", a.Mentions)
+	}
+	code, out, _ = run(t, "", "article", "--db", db, "--entities", "1")
+	if code != 0 || !strings.Contains(out, "]PER") {
+		t.Errorf("--entities output lacks marks:\n%s", out)
+	}
+}
+
+// TestSeeds ingests ../shared/seeds when present: every seed gets a title,
+// and a second ingest adds nothing.
+func TestSeeds(t *testing.T) {
+	seeds, err := findShared("seeds")
+	if err != nil {
+		t.Skipf("../shared/seeds not found: %v", err)
+	}
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, _, stderr := run(t, "", "ingest", "--db", db, seeds); code != 0 {
+		t.Fatalf("ingest seeds: exit %d: %s", code, stderr)
+	}
+	arts := listArticles(t, db)
+	entries, _ := os.ReadDir(seeds)
+	if len(arts) != len(entries) {
+		t.Fatalf("stored %d articles from %d seed files", len(arts), len(entries))
+	}
+	for _, a := range arts {
+		if a["title"] == "" {
+			t.Errorf("seed %v has no title", a["origin"])
+		}
+	}
+	if _, _, stderr := run(t, "", "ingest", "--db", db, seeds); !strings.Contains(stderr, " 0 added") {
+		t.Errorf("second ingest added articles: %s", stderr)
+	}
+}

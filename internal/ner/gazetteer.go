@@ -34,20 +34,28 @@ type gazetteer map[uint64]uint8
 
 func seqHash(h, tok uint64) uint64 { return mix(h+1, tok) }
 
-// add records a name given as its tokens.
-func (g gazetteer) add(toks []string, typ int) {
+// nameHash is the key of a name given as its tokens; ok is false for names
+// the gazetteer does not hold (empty or longer than maxGazLen tokens).
+func nameHash(toks []string) (h uint64, ok bool) {
 	if len(toks) == 0 || len(toks) > maxGazLen {
-		return
+		return 0, false
 	}
-	var h uint64
 	for _, t := range toks {
 		h = seqHash(h, hashLowerNorm(normalize(t)))
 	}
-	g[h] |= 1 << typ
+	return h, true
 }
 
-// mark sets tokInfo.gaz for every gazetteer match in a sentence.
-func (g gazetteer) mark(s []tokInfo) {
+// add records a name given as its tokens.
+func (g gazetteer) add(toks []string, typ int) {
+	if h, ok := nameHash(toks); ok {
+		g[h] |= 1 << typ
+	}
+}
+
+// mark sets tokInfo.gaz for every gazetteer match in a sentence. Entries of
+// over, when non-nil, replace those of g (see labelledGazetteer).
+func (g gazetteer) mark(s []tokInfo, over map[uint64]uint8) {
 	if len(g) == 0 {
 		return
 	}
@@ -58,7 +66,10 @@ func (g gazetteer) mark(s []tokInfo) {
 		var h uint64
 		for n := 1; n <= maxGazLen && i+n <= len(s); n++ {
 			h = seqHash(h, s[i+n-1].l)
-			types := g[h]
+			types, ok := over[h]
+			if !ok {
+				types = g[h]
+			}
 			if types == 0 {
 				continue
 			}

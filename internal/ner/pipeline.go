@@ -15,6 +15,9 @@ type docState struct {
 	first  []uint8 // first-pass tag per token
 	hist   map[uint64]uint8
 	conf   []float32 // per-token confidence of the final pass (when wanted)
+	// gazOver, when set (training only), overrides gazetteer entries so a
+	// training document does not see its own labelled names.
+	gazOver map[uint64]uint8
 }
 
 func newDocState() *docState {
@@ -43,7 +46,7 @@ func (m *Model) load(st *docState, toks []string, bounds []int32) {
 	for k := 0; k+1 < len(bounds); k++ {
 		s := st.sentence(k)
 		sentenceFlags(s)
-		m.gaz.mark(s)
+		m.gaz.mark(s, st.gazOver)
 	}
 	docBitsFlat(st)
 	if cap(st.tags) < len(toks) {

@@ -214,6 +214,15 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 		d.add(attr{parts: []tspan{d.extendQuote(tspan{cs, last})}, cue: tspan{i, i + 1}, src: s, unit: u, conf: 0.6})
 		return last
 	}
+	if class == cueGen && !guessed && !src.ok() && i-1 > a && d.toks[i-1].low == "," && strings.HasSuffix(t.low, "ing") {
+		// ", calling him a loser", ", referring to …": a stance participle
+		// whose speaker is the clause's subject
+		if e := d.partContent(i, last); e.ok() {
+			s := d.subject(u, a, i-1)
+			d.add(attr{parts: []tspan{e}, cue: tspan{i, e.s}, src: s, unit: u, conf: 0.5})
+			return e.e
+		}
+	}
 	if src.ok() && lead && bd > a && d.toks[bd].low == "," && bd-a <= 10 && d.toks[a].cap && d.inQ[a] == 0 {
 		// "Vikram Amar, dean of the law school, said …": the words before
 		// the comma are the head of the speaker phrase, not content
@@ -434,6 +443,8 @@ func guessVerb(toks []tok, a, i int) bool {
 	}
 	present := false
 	switch {
+	case modalVerb(toks, a, i):
+		present = false
 	case strings.HasSuffix(t.low, "ed") && len(t.low) >= 5:
 	case strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !strings.HasSuffix(t.low, "us"):
 		present = true
