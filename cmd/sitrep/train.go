@@ -6,7 +6,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/sitrep/sitrep/internal/eval/conll"
 	"github.com/sitrep/sitrep/internal/ner"
 )
 
@@ -29,7 +28,7 @@ func init() {
 			bits := fs.Uint("bits", 0, "override log2 weight buckets (experiments)")
 			epochs := fs.Int("epochs", 0, "override the maximum epochs (experiments)")
 			recipe := fs.String("recipe", "final", "final: train+dev, fixed epochs (the shipped model); tune: train only, epochs chosen on dev")
-			gazConll := fs.Bool("gaz-conll", false, "add the training documents' names to the gazetteer (experiments)")
+			gazConll := fs.Bool("gaz-conll", false, "add the training documents' names to the gazetteer, each hidden from its own document (experiments)")
 			if _, err := parseFlags(fs, args[1:]); err != nil {
 				return err
 			}
@@ -50,7 +49,7 @@ func init() {
 				return err
 			}
 			if *gazConll {
-				opts.Gazettes = append(append([]conll.Document(nil), opts.Gazettes...), opts.Train...)
+				opts.GazetteTrain = true
 			}
 			opts.Log = e.stderr
 			if *folds >= 0 {

@@ -29,7 +29,11 @@ type TrainOptions struct {
 	// CaseAugment-th training document and a lower-cased copy of another
 	// such share, so headlines in capitals or in lower case are not lost.
 	CaseAugment int
-	Log         io.Writer
+	// GazetteTrain adds the names of the Train documents to the gazetteer,
+	// hidden from each training document's own features (see
+	// labelledGazetteer).
+	GazetteTrain bool
+	Log          io.Writer
 }
 
 // corpus is a featurized training set.
@@ -53,12 +57,17 @@ func docTokens(d conll.Document) ([]string, []int32) {
 }
 
 // buildCorpus featurizes docs; hist, when set, holds first-pass tags per doc.
-func (m *Model) buildCorpus(docs []conll.Document, bits uint, hist [][]uint8) *corpus {
+// lg, when set, hides each document's own labelled names from the gazetteer.
+func (m *Model) buildCorpus(docs []conll.Document, bits uint, hist [][]uint8, lg *labelledGazetteer) *corpus {
 	c := &corpus{offs: []int32{0}, sents: []int32{0}}
 	st := newDocState()
 	fz := featurizer{mask: 1<<bits - 1, nTags: uint32(nTags)}
 	for di, d := range docs {
 		strs, bounds := docTokens(d)
+		st.gazOver = nil
+		if lg != nil {
+			st.gazOver = lg.overlay(d)
+		}
 		m.load(st, strs, bounds)
 		if hist != nil {
 			st.setHistory(hist[di])
@@ -221,6 +230,7 @@ func Train(o TrainOptions) (*Model, error) {
 		o.Epochs = 10
 	}
 	start := time.Now()
+	labelled := o.Train
 	o.Train = caseAugment(o.Train, o.CaseAugment)
 	m := &Model{gaz: gazetteer{}}
 	for _, d := range o.Gazettes {
@@ -231,6 +241,10 @@ func Train(o TrainOptions) (*Model, error) {
 				}
 			}
 		}
+	}
+	var lg *labelledGazetteer
+	if o.GazetteTrain {
+		lg = newLabelledGazetteer(m.gaz, labelled)
 	}
 	if len(o.Clusters) > 0 {
 		m.clus = make(map[uint64]uint32, len(o.Clusters))
@@ -249,7 +263,7 @@ func Train(o TrainOptions) (*Model, error) {
 	if len(o.Dev) > 0 {
 		evalFirst = func(w *weights) float64 { return devF1(&Model{first: w, gaz: m.gaz, clus: m.clus}) }
 	}
-	c := m.buildCorpus(o.Train, o.Bits, nil)
+	c := m.buildCorpus(o.Train, o.Bits, nil, lg)
 	logf(o.Log, "first pass: %d tokens, %d features (%.1fs)", len(c.gold), len(c.feats), time.Since(start).Seconds())
 	first, ep1 := trainLayer(c, o.Bits, o.Epochs, o.Seed, evalFirst, o.Log)
 	m.first = first
@@ -269,19 +283,23 @@ func Train(o TrainOptions) (*Model, error) {
 				in = append(in, d)
 			}
 		}
-		fc := m.buildCorpus(in, o.Bits, nil)
+		fc := m.buildCorpus(in, o.Bits, nil, lg)
 		fw, _ := trainLayer(fc, o.Bits, ep1, o.Seed+uint64(f)+1, nil, nil)
 		fm := &Model{first: fw, gaz: m.gaz, clus: m.clus}
 		st := newDocState()
 		for _, i := range outIdx {
 			strs, bounds := docTokens(o.Train[i])
+			st.gazOver = nil
+			if lg != nil {
+				st.gazOver = lg.overlay(o.Train[i])
+			}
 			fm.load(st, strs, bounds)
 			fm.run(st, false)
 			hist[i] = append([]uint8(nil), st.tags...)
 		}
 		logf(o.Log, "fold %d/%d done (%.1fs)", f+1, o.Folds, time.Since(start).Seconds())
 	}
-	c2 := m.buildCorpus(o.Train, o.Bits, hist)
+	c2 := m.buildCorpus(o.Train, o.Bits, hist, lg)
 	var evalSecond func(*weights) float64
 	if len(o.Dev) > 0 {
 		evalSecond = func(w *weights) float64 { return devF1(&Model{first: m.first, second: w, gaz: m.gaz, clus: m.clus}) }

@@ -145,6 +145,12 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if class == cueNone && d.coordVerb(i) && len(d.attrs) > 0 && d.attrs[len(d.attrs)-1].unit == u {
 		class, guessed = cueGen, true
 	}
+	if class == cueGen && notAttrib[t.low] {
+		return i
+	}
+	if nounCue(d, i, b) {
+		return i
+	}
 	if t.cap && i != a && class == cueStrong && d.toks[i-1].cap && d.toks[i-1].kind == tWord && pass == 1 && i+1 < last && d.toks[i+1].cap {
 		// a headline: "Trump Says He Will Win"
 		if src := srcBack(d.toks, a, i); src.ok() {
@@ -185,6 +191,9 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	}
 	base := cueBase[t.low]
 	src := srcBack(d.toks, a, i)
+	if seemVerbs[t.low] && pass == 1 && !(src.ok() && strongSource(d.toks, src)) {
+		return d.seem(u, i, a, last)
+	}
 	if class == cueGen && src.ok() && !strongSource(d.toks, src) {
 		return i
 	}
@@ -438,12 +447,12 @@ func (d *doc) subject(u, a, k int) tspan {
 // name ("Trump slammed …"): attribution in the broad sense of PolNeAR.
 func guessVerb(toks []tok, a, i int) bool {
 	t := toks[i]
-	if t.cap || len(t.low) < 4 || i == a || npStop[t.low] || determiners[t.low] {
+	if t.cap || len(t.low) < 4 || i == a || npStop[t.low] || determiners[t.low] || notAttrib[t.low] {
 		return false
 	}
 	present := false
 	switch {
-	case modalVerb(toks, a, i):
+	case modalVerb(toks, a, i) || stanceAdj(toks, a, i) || progVerb(toks, a, i):
 		present = false
 	case strings.HasSuffix(t.low, "ed") && len(t.low) >= 5:
 	case strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !strings.HasSuffix(t.low, "us"):

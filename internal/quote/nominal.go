@@ -8,7 +8,8 @@ belief beliefs fear fears concern concerns warning warnings promise promises ple
 notion accusation accusations allegation allegations remark remarks comment comments announcement assurance
 assurances hope hopes worry worries call calls demand demands vow contention admission acknowledgment
 acknowledgement prediction predictions suspicion doubts conviction proposal plan plans threat threats
-position stance criticism complaint complaints charge charges description characterization assessment`)
+position stance criticism complaint complaints charge charges description characterization assessment
+support opposition attack attacks endorsement decision praise defense rejection vision pitch message`)
 
 // nominal handles a speech noun with a possessive owner and a clause or
 // object after it: "Trump's claim that …", "his call for …".

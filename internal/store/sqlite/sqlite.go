@@ -118,8 +118,13 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	}
 	defer tx.Rollback()
 	results := make([]store.PutResult, len(items))
+	st, err := prepare(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	defer st.close()
 	for i, it := range items {
-		r, err := put(ctx, tx, it)
+		r, err := st.put(ctx, it)
 		if err != nil {
 			return nil, fmt.Errorf("store: %s: %w", it.Raw.Origin, err)
 		}
@@ -131,10 +136,50 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	return results, nil
 }
 
-func put(ctx context.Context, tx *sql.Tx, it store.Item) (store.PutResult, error) {
+// stmts are the statements of one Put, prepared once per batch.
+type stmts struct {
+	tx                                                           *sql.Tx
+	byDocHash, byURL, byTextHash, insDoc, insArt, insSen, insMen *sql.Stmt
+}
+
+func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
+	st := &stmts{tx: tx}
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&st.byDocHash, `SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.hash = ? ORDER BY a.id LIMIT 1`},
+		{&st.byURL, `SELECT id, version, text_hash FROM articles WHERE url = ? ORDER BY version DESC, id DESC LIMIT 1`},
+		{&st.byTextHash, `SELECT id FROM articles WHERE text_hash = ? AND url = '' LIMIT 1`},
+		{&st.insDoc, `INSERT INTO documents(hash, origin, url, media_type, encoding, size, raw, fetched_at, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`},
+		{&st.insArt, `INSERT INTO articles(document_id, url, version, previous_id, text_hash, title, authors, outlet, outlet_source, outlet_evidence,
+		published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.insSen, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`},
+		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, text, confidence, demonym) VALUES (?,?,?,?,?,?,?,?)`},
+	} {
+		s, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			st.close()
+			return nil, err
+		}
+		*p.dst = s
+	}
+	return st, nil
+}
+
+func (st *stmts) close() {
+	for _, s := range []*sql.Stmt{st.byDocHash, st.byURL, st.byTextHash, st.insDoc, st.insArt, st.insSen, st.insMen} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error) {
 	docHash := hash(it.Raw.Body)
 	var existing int64
-	err := tx.QueryRowContext(ctx, `SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.hash = ? ORDER BY a.id LIMIT 1`, docHash).Scan(&existing)
+	err := st.byDocHash.QueryRowContext(ctx, docHash).Scan(&existing)
 	if err == nil {
 		return store.PutResult{Outcome: store.Duplicate, ID: existing}, nil
 	}
@@ -147,7 +192,7 @@ func put(ctx context.Context, tx *sql.Tx, it store.Item) (store.PutResult, error
 	var prevVersion int
 	var prevHash string
 	if a.URL != "" {
-		err = tx.QueryRowContext(ctx, `SELECT id, version, text_hash FROM articles WHERE url = ? ORDER BY version DESC, id DESC LIMIT 1`, a.URL).Scan(&prevID, &prevVersion, &prevHash)
+		err = st.byURL.QueryRowContext(ctx, a.URL).Scan(&prevID, &prevVersion, &prevHash)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return store.PutResult{}, err
 		}
@@ -155,7 +200,7 @@ func put(ctx context.Context, tx *sql.Tx, it store.Item) (store.PutResult, error
 			return store.PutResult{Outcome: store.Duplicate, ID: prevID}, nil
 		}
 	} else {
-		err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE text_hash = ? AND url = '' LIMIT 1`, textHash).Scan(&existing)
+		err = st.byTextHash.QueryRowContext(ctx, textHash).Scan(&existing)
 		if err == nil {
 			return store.PutResult{Outcome: store.Duplicate, ID: existing}, nil
 		}
@@ -164,8 +209,7 @@ func put(ctx context.Context, tx *sql.Tx, it store.Item) (store.PutResult, error
 		}
 	}
 	ts := now()
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents(hash, origin, url, media_type, encoding, size, raw, fetched_at, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-		docHash, it.Raw.Origin, it.Raw.URL, it.Raw.MediaType, it.Raw.Encoding, len(it.Raw.Body), it.Raw.Body, timeOrNil(it.Raw.Fetched), ts)
+	res, err := st.insDoc.ExecContext(ctx, docHash, it.Raw.Origin, it.Raw.URL, it.Raw.MediaType, it.Raw.Encoding, len(it.Raw.Body), it.Raw.Body, timeOrNil(it.Raw.Fetched), ts)
 	if err != nil {
 		return store.PutResult{}, err
 	}
@@ -176,10 +220,7 @@ func put(ctx context.Context, tx *sql.Tx, it store.Item) (store.PutResult, error
 	if prevID != 0 {
 		prev, version, outcome = prevID, prevVersion+1, store.NewVersion
 	}
-	res, err = tx.ExecContext(ctx, `INSERT INTO articles(document_id, url, version, previous_id, text_hash, title, authors, outlet, outlet_source, outlet_evidence,
-		published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		docID, a.URL, version, prev, textHash, a.Title, jsonList(a.Authors), a.Outlet, a.OutletSource, a.OutletEvidence,
+	res, err = st.insArt.ExecContext(ctx, docID, a.URL, version, prev, textHash, a.Title, jsonList(a.Authors), a.Outlet, a.OutletSource, a.OutletEvidence,
 		timeOrNil(a.Published), a.PublishedEstimated, a.PublishedSource, a.PublishedEvidence, a.Language, a.Dateline, a.Summary,
 		jsonList(a.Credits), jsonList(a.Captions), a.Text, ts)
 	if err != nil {
@@ -187,7 +228,7 @@ func put(ctx context.Context, tx *sql.Tx, it store.Item) (store.PutResult, error
 	}
 	id, _ := res.LastInsertId()
 	if it.Analysis != nil {
-		if err := putAnalysis(ctx, tx, id, a.Text, it.Analysis); err != nil {
+		if err := st.putAnalysis(ctx, id, a.Text, it.Analysis); err != nil {
 			return store.PutResult{}, err
 		}
 	}
@@ -295,27 +336,17 @@ func (s *DB) Search(ctx context.Context, match string, limit int) ([]int64, erro
 	return ids, rows.Err()
 }
 
-func putAnalysis(ctx context.Context, tx *sql.Tx, id int64, text string, an *analyse.Annotation) error {
-	sst, err := tx.PrepareContext(ctx, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`)
-	if err != nil {
-		return err
-	}
-	defer sst.Close()
+func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *analyse.Annotation) error {
 	for i, s := range an.Sentences {
-		if _, err := sst.ExecContext(ctx, id, i, s.Start, s.End); err != nil {
+		if _, err := st.insSen.ExecContext(ctx, id, i, s.Start, s.End); err != nil {
 			return err
 		}
 	}
-	mst, err := tx.PrepareContext(ctx, `INSERT INTO mentions(article_id, sentence, start, end, type, text, confidence, demonym) VALUES (?,?,?,?,?,?,?,?)`)
-	if err != nil {
-		return err
-	}
-	defer mst.Close()
 	for _, m := range an.Mentions {
 		if m.Start < 0 || m.End > len(text) || m.Start > m.End {
 			return fmt.Errorf("mention span [%d,%d) outside text of %d bytes", m.Start, m.End, len(text))
 		}
-		if _, err := mst.ExecContext(ctx, id, m.Sentence, m.Start, m.End, m.Type, text[m.Start:m.End], m.Confidence, m.Demonym); err != nil {
+		if _, err := st.insMen.ExecContext(ctx, id, m.Sentence, m.Start, m.End, m.Type, text[m.Start:m.End], m.Confidence, m.Demonym); err != nil {
 			return err
 		}
 	}
