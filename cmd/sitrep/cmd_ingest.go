@@ -116,7 +116,8 @@ func newIngestPipeline(ctx context.Context, e *env, st store.Store, outlet strin
 					if an == nil {
 						an = analyse.New()
 					}
-					a := an.Annotate(j.art.Text)
+					a := an.Annotate(analyse.Input{Text: j.art.Text, Published: j.art.Published, PublishedEstimated: j.art.PublishedEstimated})
+					analyse.ApplyDating(&j.art, a.Dating)
 					j.ann = &a
 				}
 				close(j.ready)

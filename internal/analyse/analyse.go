@@ -1,13 +1,24 @@
 // Package analyse runs sitrep's analysis stages over a clean article text:
-// sentences and tokens (internal/text), then named-entity mentions
-// (internal/ner). Every result carries byte offsets into the text it was
-// given, so each fact points back to the words that support it. Later
-// stages (aliases, places, time expressions, quotes) join here.
+// sentences and tokens (internal/text), named-entity mentions
+// (internal/ner), time expressions normalised to the calendar
+// (internal/timex), quotations with their speakers (internal/quote) and
+// places resolved to GeoNames (internal/geo). Every result carries byte
+// offsets into the text it was given, so each fact points back to the words
+// that support it.
 package analyse
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/ner"
+	"github.com/sitrep/sitrep/internal/quote"
 	"github.com/sitrep/sitrep/internal/text"
+	"github.com/sitrep/sitrep/internal/timex"
 )
 
 // Span is a byte range [Start, End) of the article text.
@@ -22,26 +33,98 @@ type Mention struct {
 	Demonym    bool // a MISC nationality/group adjective ("Iraqi", "Kurdish")
 }
 
+// Time is a time expression normalised to TIMEX3.
+type Time struct {
+	Span
+	Sentence int
+	Type     string // DATE, TIME, DURATION or SET
+	Value    string // TIMEX3 value: 2016-10-23, 2016-W42, P3D, ...
+	Mod      string // TIMEX3 mod, "" if none
+	Anchored bool   // the value was computed from the publication date or the narrative's reference time
+}
+
+// Quote is a quotation or reported statement. Missing spans are {-1,-1}.
+type Quote struct {
+	Span               // the content
+	Parts       []Span // pieces of the content when the attribution interrupts it
+	Kind        string // direct, indirect or mixed
+	Cue         Span   // the cue ("said", "according to")
+	Source      Span   // the expression naming the speaker as written ("he", "the minister")
+	Speaker     Span   // the speaker's name (the antecedent of a pronoun source)
+	SpeakerText string // Speaker's text, or the unresolved pronoun
+	Resolved    bool   // the speaker is known
+	Sentence    int
+	Confidence  float32
+}
+
+// Place is a toponym mention resolved to a place.
+type Place struct {
+	Span
+	Sentence   int
+	Name       string // the gazetteer's name
+	GeonamesID uint32
+	Lat, Lon   float64
+	Country    string // ISO 3166-1 alpha-2
+	Feature    string // GeoNames feature code (PPLA, PCLI, ADM1, ...)
+	Population uint32
+	Focus      bool // not in the gazetteer; placed at the story's focus
+	Confidence float64
+}
+
+// Dating says which date anchored the relative time expressions.
+type Dating struct {
+	Anchor     time.Time // the publication date used ("" when none was known)
+	Estimated  bool      // Anchor was estimated from the text (no stated date)
+	Confidence float64   // of the estimate; 1 for a stated date
+	Evidence   []string  // the expressions the estimate rests on
+}
+
 // Annotation is what the analysis stages found in one text.
 type Annotation struct {
 	Sentences []Span
 	Tokens    int
 	Mentions  []Mention
+	Times     []Time
+	Quotes    []Quote
+	Places    []Place
+	Dating    Dating
+}
+
+// Input is one article to analyse.
+type Input struct {
+	Text string
+	// Published is the stated publication date; zero when unknown.
+	Published time.Time
+	// PublishedEstimated is true when Published is only a guess of the
+	// cleaning stage; the time expressions then get a better estimate here.
+	PublishedEstimated bool
+	// Outlet's country (ISO alpha-2) when known: a weak prior for places.
+	OutletCountry string
 }
 
 // Annotator holds reusable buffers; it is not safe for concurrent use —
 // give each goroutine its own.
 type Annotator struct {
 	model *ner.Model
+	gaz   *geo.Gazetteer
 	toks  []text.Token
 	sents []text.Sentence
 }
 
-// New returns an Annotator using the embedded NER model.
-func New() *Annotator { return &Annotator{model: ner.Default()} }
+// New returns an Annotator using the embedded NER model and gazetteer.
+func New() *Annotator {
+	g, err := geo.Default()
+	if err != nil {
+		// The gazetteer is embedded in the binary: failing to load it is a
+		// build defect, not an input problem.
+		panic("analyse: embedded gazetteer: " + err.Error())
+	}
+	return &Annotator{model: ner.Default(), gaz: g}
+}
 
-// Annotate analyses s.
-func (a *Annotator) Annotate(s string) Annotation {
+// Annotate analyses in.
+func (a *Annotator) Annotate(in Input) Annotation {
+	s := in.Text
 	a.toks, a.sents = text.Split(s, a.toks[:0], a.sents[:0])
 	out := Annotation{Sentences: make([]Span, len(a.sents)), Tokens: len(a.toks)}
 	for i, se := range a.sents {
@@ -50,5 +133,117 @@ func (a *Annotator) Annotate(s string) Annotation {
 	for _, m := range a.model.Tag(s, a.sents, a.toks) {
 		out.Mentions = append(out.Mentions, Mention{Span: Span{m.Start, m.End}, Type: m.Type, Sentence: m.Sentence, Confidence: m.Confidence, Demonym: m.Demonym})
 	}
+	out.Dating = dating(in)
+	if !out.Dating.Anchor.IsZero() {
+		for _, x := range timex.Find(s, out.Dating.Anchor) {
+			out.Times = append(out.Times, Time{Span: Span{x.Start, x.End}, Sentence: sentenceOf(out.Sentences, x.Start),
+				Type: x.Type, Value: x.Value, Mod: x.Mod, Anchored: x.Anchored})
+		}
+	}
+	out.Quotes = a.quotes(s, &out)
+	out.Places = a.places(s, &out, in.OutletCountry)
 	return out
+}
+
+// dating picks the anchor for relative time expressions: the stated
+// publication date, else an estimate from the text's own dates.
+func dating(in Input) Dating {
+	if !in.Published.IsZero() && !in.PublishedEstimated {
+		return Dating{Anchor: in.Published, Confidence: 1}
+	}
+	if t, conf, ev, ok := timex.EstimateDCT(in.Text); ok {
+		d := Dating{Anchor: t, Estimated: true, Confidence: conf}
+		for _, x := range ev {
+			d.Evidence = append(d.Evidence, x.Text)
+		}
+		return d
+	}
+	if !in.Published.IsZero() {
+		return Dating{Anchor: in.Published, Estimated: true, Confidence: 0.1}
+	}
+	return Dating{}
+}
+
+func (a *Annotator) quotes(s string, an *Annotation) []Quote {
+	sents := make([]quote.Sentence, len(an.Sentences))
+	for i, sp := range an.Sentences {
+		sents[i] = quote.Sentence{Start: sp.Start, End: sp.End}
+	}
+	ms := make([]quote.Mention, len(an.Mentions))
+	for i, m := range an.Mentions {
+		ms[i] = quote.Mention{Start: m.Start, End: m.End, Type: m.Type}
+	}
+	var out []Quote
+	for _, q := range quote.Extract(s, sents, ms) {
+		o := Quote{Span: Span{q.Start, q.End}, Kind: q.Kind, Cue: Span{q.CueStart, q.CueEnd},
+			Source: Span{q.SourceStart, q.SourceEnd}, Speaker: Span{q.SpeakerStart, q.SpeakerEnd},
+			SpeakerText: q.Speaker, Resolved: q.SpeakerResolved, Sentence: q.Sentence, Confidence: q.Confidence}
+		for _, p := range q.Parts {
+			o.Parts = append(o.Parts, Span{p.Start, p.End})
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// places resolves the LOC mentions; demonyms and other names vote for
+// their country.
+func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Place {
+	var doc geo.Doc
+	doc.OutletCountry = outletCountry
+	var idx []int
+	for i, m := range an.Mentions {
+		t := s[m.Start:m.End]
+		switch {
+		case m.Type == "LOC":
+			doc.Mentions = append(doc.Mentions, geo.Mention{Text: t, Start: m.Start, End: m.End})
+			idx = append(idx, i)
+		case m.Demonym || m.Type == "MISC":
+			doc.Context = append(doc.Context, t)
+		}
+	}
+	if len(doc.Mentions) == 0 {
+		return nil
+	}
+	var out []Place
+	for k, p := range a.gaz.Resolve(doc) {
+		if !p.Resolved && !p.Focus {
+			continue
+		}
+		m := an.Mentions[idx[k]]
+		out = append(out, Place{Span: m.Span, Sentence: m.Sentence, Name: p.Name, GeonamesID: p.GeonameID,
+			Lat: p.Lat, Lon: p.Lon, Country: p.Country, Feature: p.FeatureCode, Population: p.Population,
+			Focus: p.Focus, Confidence: p.Confidence})
+	}
+	return out
+}
+
+// sentenceOf returns the index of the sentence holding byte offset off.
+func sentenceOf(sents []Span, off int) int {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
+	if i == len(sents) {
+		return len(sents) - 1
+	}
+	return i
+}
+
+// Snippet returns the text of sentence i, trimmed; "" if out of range.
+func (an *Annotation) Snippet(s string, i int) string {
+	if i < 0 || i >= len(an.Sentences) {
+		return ""
+	}
+	sp := an.Sentences[i]
+	return strings.TrimSpace(s[sp.Start:sp.End])
+}
+
+// ApplyDating records an estimated publication date on an article that has
+// no stated one. A stated date is never replaced.
+func ApplyDating(a *clean.Article, d Dating) {
+	if !d.Estimated || d.Anchor.IsZero() || (!a.Published.IsZero() && !a.PublishedEstimated) {
+		return
+	}
+	a.Published = d.Anchor
+	a.PublishedEstimated = true
+	a.PublishedSource = "estimated"
+	a.PublishedEvidence = fmt.Sprintf("time expressions (confidence %.2f): %s", d.Confidence, strings.Join(d.Evidence, "; "))
 }

@@ -4,7 +4,7 @@ import "testing"
 
 func TestAnnotateOffsets(t *testing.T) {
 	s := "U.S. Defense Secretary Ash Carter met Kurdish leader Massoud Barzani in Erbil on Sunday. He then flew to Baghdad."
-	ann := New().Annotate(s)
+	ann := New().Annotate(Input{Text: s})
 	if len(ann.Sentences) != 2 {
 		t.Fatalf("sentences = %d, want 2: %+v", len(ann.Sentences), ann.Sentences)
 	}

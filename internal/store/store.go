@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/view"
 )
 
 // Store is what sitrep needs from a database.
@@ -27,7 +28,90 @@ type Store interface {
 	Annotation(ctx context.Context, id int64) (*analyse.Annotation, error)
 	// Count returns the number of stored articles and documents.
 	Count(ctx context.Context) (articles, documents int64, err error)
+	Queries
+	Corpus
 	Close() error
+}
+
+// Queries are the read queries behind the CLI and the API. They return
+// the read model's types (internal/view) and page with view.Query.
+type Queries interface {
+	ArticleList(ctx context.Context, q view.Query) (view.Page[view.ArticleSummary], error)
+	// Summaries returns the listing form of the given articles, in order.
+	Summaries(ctx context.Context, ids []int64) ([]view.ArticleSummary, error)
+	QuoteList(ctx context.Context, q view.Query) (view.Page[view.Quote], error)
+	PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place], error)
+	TimeList(ctx context.Context, q view.Query) (view.Page[view.TimelineEntry], error)
+	SearchArticles(ctx context.Context, q view.Query) (*view.SearchResult, error)
+	ActorList(ctx context.Context, q view.Query) (view.Page[view.Actor], error)
+	FindActor(ctx context.Context, key string) (*view.Actor, error)
+	ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error)
+	PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error)
+	StoryList(ctx context.Context, q view.Query) (view.Page[view.StorySummary], error)
+	StoryByID(ctx context.Context, id int64) (*view.StorySummary, error)
+}
+
+// Corpus is the state of the corpus-level stages (actors across articles,
+// stories): they take in articles in id order, after Put, and write their
+// results with PutDerived. LastDerived says where they stopped, so an
+// interrupted run resumes.
+type Corpus interface {
+	LastDerived(ctx context.Context) (int64, error)
+	State(ctx context.Context, name string) ([]byte, error)
+	PutDerived(ctx context.Context, d *Derived) error
+}
+
+// Derived is what the corpus stages computed for a run of articles.
+type Derived struct {
+	Actors        []ActorRecord // inserted or replaced by ID
+	Refs          []ActorRef
+	Speakers      []SpeakerRef
+	Assignments   []Assignment
+	Events        []EventRecord // inserted or replaced by ID
+	DeletedEvents []int64       // events merged into others
+	State         map[string][]byte
+	LastArticle   int64
+}
+
+// ActorRecord is a canonical actor.
+type ActorRecord struct {
+	ID               int64
+	Name, Type, Code string
+	Country          string
+	Aliases          []string
+	Roles            []view.Role
+	Mentions         int
+}
+
+// ActorRef is one reference to an actor in an article (a name, alias,
+// pronoun or role noun).
+type ActorRef struct {
+	Article, Actor int64
+	Sentence       int
+	Start, End     int
+	Kind           string
+}
+
+// SpeakerRef links the quote starting at Start in Article to its speaker.
+type SpeakerRef struct {
+	Article, Actor int64
+	Start          int
+}
+
+// Assignment places an article in an event and a storyline.
+type Assignment struct {
+	Article, Event, Storyline int64
+	DuplicateOf               int64
+	Similarity                float64
+}
+
+// EventRecord is a story (event) as the clusterer sees it.
+type EventRecord struct {
+	ID, Storyline       int64
+	Headline            string
+	FirstSeen, LastSeen time.Time
+	Articles            int
+	Outlets             []string
 }
 
 // Item is one document and the article cleaned from it.

@@ -83,4 +83,107 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_article ON mentions(article_id, start);
 CREATE INDEX mentions_text ON mentions(text, type);
 `,
+	// 3: time expressions, quotes and places of each article; actors,
+	// stories and the state of the online stages (entity registry, story
+	// clusterer), kept as blobs so a later ingest resumes where the last
+	// one stopped.
+	`
+CREATE TABLE times (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence   INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	text       TEXT NOT NULL,
+	type       TEXT NOT NULL,
+	value      TEXT NOT NULL,
+	mod        TEXT NOT NULL DEFAULT '',
+	anchored   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX times_article ON times(article_id, start);
+CREATE INDEX times_value ON times(value);
+CREATE TABLE quotes (
+	id            INTEGER PRIMARY KEY,
+	article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence      INTEGER NOT NULL,
+	start         INTEGER NOT NULL,
+	end           INTEGER NOT NULL,
+	parts         TEXT NOT NULL DEFAULT '[]',
+	kind          TEXT NOT NULL,
+	text          TEXT NOT NULL,
+	cue_start     INTEGER NOT NULL,
+	cue_end       INTEGER NOT NULL,
+	source_start  INTEGER NOT NULL,
+	source_end    INTEGER NOT NULL,
+	speaker_start INTEGER NOT NULL,
+	speaker_end   INTEGER NOT NULL,
+	speaker_text  TEXT NOT NULL DEFAULT '',
+	resolved      INTEGER NOT NULL DEFAULT 0,
+	confidence    REAL NOT NULL,
+	speaker_actor INTEGER
+);
+CREATE INDEX quotes_article ON quotes(article_id, start);
+CREATE INDEX quotes_actor ON quotes(speaker_actor);
+CREATE TABLE places (
+	article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence    INTEGER NOT NULL,
+	start       INTEGER NOT NULL,
+	end         INTEGER NOT NULL,
+	text        TEXT NOT NULL,
+	geonames_id INTEGER NOT NULL,
+	name        TEXT NOT NULL,
+	lat         REAL NOT NULL,
+	lon         REAL NOT NULL,
+	country     TEXT NOT NULL,
+	feature     TEXT NOT NULL,
+	population  INTEGER NOT NULL,
+	focus       INTEGER NOT NULL DEFAULT 0,
+	confidence  REAL NOT NULL
+);
+CREATE INDEX places_article ON places(article_id, start);
+CREATE INDEX places_geonames ON places(geonames_id);
+CREATE TABLE actors (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT NOT NULL,
+	type     TEXT NOT NULL DEFAULT '',
+	code     TEXT NOT NULL DEFAULT '',
+	country  TEXT NOT NULL DEFAULT '',
+	aliases  TEXT NOT NULL DEFAULT '[]',
+	roles    TEXT NOT NULL DEFAULT '[]',
+	mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE actor_refs (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	actor_id   INTEGER NOT NULL,
+	sentence   INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	kind       TEXT NOT NULL DEFAULT 'name'
+);
+CREATE INDEX actor_refs_actor ON actor_refs(actor_id, article_id);
+CREATE INDEX actor_refs_article ON actor_refs(article_id, start);
+CREATE TABLE article_story (
+	article_id   INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	event_id     INTEGER NOT NULL,
+	storyline_id INTEGER NOT NULL,
+	duplicate_of INTEGER NOT NULL DEFAULT 0,
+	similarity   REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX article_story_event ON article_story(event_id);
+CREATE INDEX article_story_storyline ON article_story(storyline_id);
+CREATE TABLE events (
+	id           INTEGER PRIMARY KEY,
+	storyline_id INTEGER NOT NULL,
+	headline     TEXT NOT NULL DEFAULT '',
+	first_seen   TEXT NOT NULL,
+	last_seen    TEXT NOT NULL,
+	articles     INTEGER NOT NULL DEFAULT 0,
+	outlets      TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX events_last_seen ON events(last_seen);
+CREATE INDEX events_storyline ON events(storyline_id);
+CREATE TABLE state (
+	name  TEXT PRIMARY KEY,
+	value BLOB NOT NULL
+);
+`,
 }

@@ -19,7 +19,6 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -140,6 +139,7 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 type stmts struct {
 	tx                                                           *sql.Tx
 	byDocHash, byURL, byTextHash, insDoc, insArt, insSen, insMen *sql.Stmt
+	insTime, insQuote, insPlace                                  *sql.Stmt
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
@@ -157,6 +157,11 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&st.insSen, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`},
 		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, text, confidence, demonym) VALUES (?,?,?,?,?,?,?,?)`},
+		{&st.insTime, `INSERT INTO times(article_id, sentence, start, end, text, type, value, mod, anchored) VALUES (?,?,?,?,?,?,?,?,?)`},
+		{&st.insQuote, `INSERT INTO quotes(article_id, sentence, start, end, parts, kind, text, cue_start, cue_end, source_start, source_end,
+		speaker_start, speaker_end, speaker_text, resolved, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.insPlace, `INSERT INTO places(article_id, sentence, start, end, text, geonames_id, name, lat, lon, country, feature, population, focus, confidence)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 	} {
 		s, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -169,7 +174,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 }
 
 func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.byDocHash, st.byURL, st.byTextHash, st.insDoc, st.insArt, st.insSen, st.insMen} {
+	for _, s := range []*sql.Stmt{st.byDocHash, st.byURL, st.byTextHash, st.insDoc, st.insArt, st.insSen, st.insMen, st.insTime, st.insQuote, st.insPlace} {
 		if s != nil {
 			s.Close()
 		}
@@ -336,50 +341,6 @@ func (s *DB) Search(ctx context.Context, match string, limit int) ([]int64, erro
 	return ids, rows.Err()
 }
 
-func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *analyse.Annotation) error {
-	for i, s := range an.Sentences {
-		if _, err := st.insSen.ExecContext(ctx, id, i, s.Start, s.End); err != nil {
-			return err
-		}
-	}
-	for _, m := range an.Mentions {
-		if m.Start < 0 || m.End > len(text) || m.Start > m.End {
-			return fmt.Errorf("mention span [%d,%d) outside text of %d bytes", m.Start, m.End, len(text))
-		}
-		if _, err := st.insMen.ExecContext(ctx, id, m.Sentence, m.Start, m.End, m.Type, text[m.Start:m.End], m.Confidence, m.Demonym); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
 
-// Annotation implements store.Store.
-func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
-	var an analyse.Annotation
-	rows, err := s.db.QueryContext(ctx, `SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx`, id)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var sp analyse.Span
-		if err := rows.Scan(&sp.Start, &sp.End); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		an.Sentences = append(an.Sentences, sp)
-	}
-	rows.Close()
-	rows, err = s.db.QueryContext(ctx, `SELECT sentence, start, end, type, confidence, demonym FROM mentions WHERE article_id = ? ORDER BY start`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var m analyse.Mention
-		if err := rows.Scan(&m.Sentence, &m.Start, &m.End, &m.Type, &m.Confidence, &m.Demonym); err != nil {
-			return nil, err
-		}
-		an.Mentions = append(an.Mentions, m)
-	}
-	return &an, rows.Err()
-}
+func trimSpace(s string) string { return strings.TrimSpace(s) }

@@ -154,6 +154,9 @@ func TestAnnotationRoundTrip(t *testing.T) {
 			{Span: analyse.Span{Start: 0, End: 6}, Type: "PER", Confidence: 0.9},
 			{Span: analyse.Span{Start: 11, End: 18}, Type: "PER", Confidence: 0.8},
 		},
+		Times:  []analyse.Time{{Span: analyse.Span{Start: 20, End: 24}, Sentence: 1, Type: "DATE", Value: "2016-10-23", Anchored: true}},
+		Quotes: []analyse.Quote{{Span: analyse.Span{Start: 20, End: 31}, Parts: []analyse.Span{{Start: 20, End: 25}, {Start: 26, End: 31}}, Kind: "indirect", Cue: analyse.Span{Start: 25, End: 30}, Source: analyse.Span{Start: 20, End: 24}, Speaker: analyse.Span{Start: 0, End: 6}, SpeakerText: "Carter", Resolved: true, Sentence: 1}},
+		Places: []analyse.Place{{Span: analyse.Span{Start: 11, End: 18}, Name: "Barzani", GeonamesID: 42, Lat: 36.1, Lon: 44.0, Country: "IQ", Feature: "PPL", Confidence: 0.5}},
 	}
 	res, err := db.Put(ctx, []store.Item{it})
 	if err != nil {
@@ -165,6 +168,15 @@ func TestAnnotationRoundTrip(t *testing.T) {
 	}
 	if len(an.Sentences) != 2 || len(an.Mentions) != 2 || an.Mentions[1].Start != 11 || an.Mentions[1].Type != "PER" {
 		t.Fatalf("annotation = %+v", an)
+	}
+	if len(an.Times) != 1 || an.Times[0] != it.Analysis.Times[0] {
+		t.Errorf("times = %+v, want %+v", an.Times, it.Analysis.Times)
+	}
+	if len(an.Quotes) != 1 || len(an.Quotes[0].Parts) != 2 || an.Quotes[0].Speaker != it.Analysis.Quotes[0].Speaker || an.Quotes[0].SpeakerText != "Carter" || !an.Quotes[0].Resolved {
+		t.Errorf("quotes = %+v, want %+v", an.Quotes, it.Analysis.Quotes)
+	}
+	if len(an.Places) != 1 || an.Places[0] != it.Analysis.Places[0] {
+		t.Errorf("places = %+v, want %+v", an.Places, it.Analysis.Places)
 	}
 	bad := item("b", "", "raw2", "T", "short")
 	bad.Analysis = &analyse.Annotation{Mentions: []analyse.Mention{{Span: analyse.Span{Start: 2, End: 99}, Type: "LOC"}}}

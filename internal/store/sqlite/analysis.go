@@ -1,0 +1,132 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/sitrep/sitrep/internal/analyse"
+)
+
+// putAnalysis stores the analysis layers of article id.
+func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *analyse.Annotation) error {
+	in := func(sp analyse.Span) error {
+		if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+			return fmt.Errorf("span [%d,%d) outside text of %d bytes", sp.Start, sp.End, len(text))
+		}
+		return nil
+	}
+	for i, s := range an.Sentences {
+		if _, err := st.insSen.ExecContext(ctx, id, i, s.Start, s.End); err != nil {
+			return err
+		}
+	}
+	for _, m := range an.Mentions {
+		if err := in(m.Span); err != nil {
+			return fmt.Errorf("mention: %w", err)
+		}
+		if _, err := st.insMen.ExecContext(ctx, id, m.Sentence, m.Start, m.End, m.Type, text[m.Start:m.End], m.Confidence, m.Demonym); err != nil {
+			return err
+		}
+	}
+	for _, t := range an.Times {
+		if err := in(t.Span); err != nil {
+			return fmt.Errorf("time: %w", err)
+		}
+		if _, err := st.insTime.ExecContext(ctx, id, t.Sentence, t.Start, t.End, text[t.Start:t.End], t.Type, t.Value, t.Mod, t.Anchored); err != nil {
+			return err
+		}
+	}
+	for _, q := range an.Quotes {
+		if err := in(q.Span); err != nil {
+			return fmt.Errorf("quote: %w", err)
+		}
+		parts, _ := json.Marshal(q.Parts)
+		if _, err := st.insQuote.ExecContext(ctx, id, q.Sentence, q.Start, q.End, string(parts), q.Kind, text[q.Start:q.End],
+			q.Cue.Start, q.Cue.End, q.Source.Start, q.Source.End, q.Speaker.Start, q.Speaker.End, q.SpeakerText, q.Resolved, q.Confidence); err != nil {
+			return err
+		}
+	}
+	for _, p := range an.Places {
+		if err := in(p.Span); err != nil {
+			return fmt.Errorf("place: %w", err)
+		}
+		if _, err := st.insPlace.ExecContext(ctx, id, p.Sentence, p.Start, p.End, text[p.Start:p.End], p.GeonamesID, p.Name, p.Lat, p.Lon,
+			p.Country, p.Feature, p.Population, p.Focus, p.Confidence); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Annotation implements store.Store.
+func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
+	var an analyse.Annotation
+	err := eachRow(ctx, s.db, `SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx`, []any{id}, func(r *sql.Rows) error {
+		var sp analyse.Span
+		err := r.Scan(&sp.Start, &sp.End)
+		an.Sentences = append(an.Sentences, sp)
+		return err
+	})
+	if err == nil {
+		err = eachRow(ctx, s.db, `SELECT sentence, start, end, type, confidence, demonym FROM mentions WHERE article_id = ? ORDER BY start`, []any{id}, func(r *sql.Rows) error {
+			var m analyse.Mention
+			err := r.Scan(&m.Sentence, &m.Start, &m.End, &m.Type, &m.Confidence, &m.Demonym)
+			an.Mentions = append(an.Mentions, m)
+			return err
+		})
+	}
+	if err == nil {
+		err = eachRow(ctx, s.db, `SELECT sentence, start, end, type, value, mod, anchored FROM times WHERE article_id = ? ORDER BY start`, []any{id}, func(r *sql.Rows) error {
+			var t analyse.Time
+			err := r.Scan(&t.Sentence, &t.Start, &t.End, &t.Type, &t.Value, &t.Mod, &t.Anchored)
+			an.Times = append(an.Times, t)
+			return err
+		})
+	}
+	if err == nil {
+		err = eachRow(ctx, s.db, `SELECT sentence, start, end, parts, kind, cue_start, cue_end, source_start, source_end, speaker_start, speaker_end,
+			speaker_text, resolved, confidence FROM quotes WHERE article_id = ? ORDER BY start`, []any{id}, func(r *sql.Rows) error {
+			var q analyse.Quote
+			var parts string
+			err := r.Scan(&q.Sentence, &q.Start, &q.End, &parts, &q.Kind, &q.Cue.Start, &q.Cue.End, &q.Source.Start, &q.Source.End,
+				&q.Speaker.Start, &q.Speaker.End, &q.SpeakerText, &q.Resolved, &q.Confidence)
+			if err == nil {
+				err = json.Unmarshal([]byte(parts), &q.Parts)
+			}
+			an.Quotes = append(an.Quotes, q)
+			return err
+		})
+	}
+	if err == nil {
+		err = eachRow(ctx, s.db, `SELECT sentence, start, end, geonames_id, name, lat, lon, country, feature, population, focus, confidence
+			FROM places WHERE article_id = ? ORDER BY start`, []any{id}, func(r *sql.Rows) error {
+			var p analyse.Place
+			err := r.Scan(&p.Sentence, &p.Start, &p.End, &p.GeonamesID, &p.Name, &p.Lat, &p.Lon, &p.Country, &p.Feature, &p.Population, &p.Focus, &p.Confidence)
+			an.Places = append(an.Places, p)
+			return err
+		})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: annotation %d: %w", id, err)
+	}
+	return &an, nil
+}
+
+// eachRow runs query and calls f for every row.
+func eachRow(ctx context.Context, db interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, query string, args []any, f func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := f(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

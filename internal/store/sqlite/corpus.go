@@ -1,0 +1,262 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/view"
+)
+
+// The corpus-level results: actors, stories and storylines, and the state
+// of the online stages that compute them.
+
+// LastDerived returns the id of the last article the corpus stages took
+// in (0 when none).
+func (s *DB) LastDerived(ctx context.Context) (int64, error) {
+	b, err := s.State(ctx, "derived.last_article")
+	if err != nil || b == nil {
+		return 0, err
+	}
+	var id int64
+	_, err = fmt.Sscan(string(b), &id)
+	return id, err
+}
+
+// State returns a named state blob, nil when absent.
+func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
+	var b []byte
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM state WHERE name = ?`, name).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return b, err
+}
+
+// PutDerived writes what the corpus stages computed for a run of
+// articles, with their new state, in one transaction.
+func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	exec := func(q string, args ...any) {
+		if err == nil {
+			_, err = tx.ExecContext(ctx, q, args...)
+		}
+	}
+	for _, a := range d.Actors {
+		aliases, _ := json.Marshal(nonNil(a.Aliases))
+		roles, _ := json.Marshal(nonNil(a.Roles))
+		exec(`INSERT INTO actors(id, name, type, code, country, aliases, roles, mentions) VALUES (?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, code = excluded.code, country = excluded.country,
+			aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions`,
+			a.ID, a.Name, a.Type, a.Code, a.Country, string(aliases), string(roles), a.Mentions)
+	}
+	for _, r := range d.Refs {
+		exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, end, kind) VALUES (?,?,?,?,?,?)`, r.Article, r.Actor, r.Sentence, r.Start, r.End, r.Kind)
+	}
+	for _, q := range d.Speakers {
+		exec(`UPDATE quotes SET speaker_actor = ? WHERE article_id = ? AND start = ?`, q.Actor, q.Article, q.Start)
+	}
+	for _, a := range d.Assignments {
+		exec(`INSERT INTO article_story(article_id, event_id, storyline_id, duplicate_of, similarity) VALUES (?,?,?,?,?)
+			ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id, storyline_id = excluded.storyline_id,
+			duplicate_of = excluded.duplicate_of, similarity = excluded.similarity`, a.Article, a.Event, a.Storyline, a.DuplicateOf, a.Similarity)
+	}
+	for _, e := range d.Events {
+		outlets, _ := json.Marshal(nonNil(e.Outlets))
+		exec(`INSERT INTO events(id, storyline_id, headline, first_seen, last_seen, articles, outlets) VALUES (?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline, first_seen = excluded.first_seen,
+			last_seen = excluded.last_seen, articles = excluded.articles, outlets = excluded.outlets`,
+			e.ID, e.Storyline, e.Headline, e.FirstSeen.UTC().Format(time.RFC3339), e.LastSeen.UTC().Format(time.RFC3339), e.Articles, string(outlets))
+	}
+	for _, id := range d.DeletedEvents {
+		exec(`DELETE FROM events WHERE id = ?`, id)
+	}
+	for name, b := range d.State {
+		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, b)
+	}
+	if d.LastArticle != 0 {
+		exec(`INSERT INTO state(name, value) VALUES ('derived.last_article', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
+			[]byte(fmt.Sprint(d.LastArticle)))
+	}
+	if err != nil {
+		return fmt.Errorf("store: derived results: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+const actorCols = `ac.id, ac.name, ac.type, ac.code, ac.country, ac.aliases, ac.roles, ac.mentions,
+	(SELECT json_group_array(DISTINCT a.outlet) FROM actor_refs r JOIN articles a ON a.id = r.article_id WHERE r.actor_id = ac.id AND a.outlet != ''),
+	(SELECT json_group_array(DISTINCT r.article_id) FROM actor_refs r WHERE r.actor_id = ac.id)`
+
+func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
+	var a view.Actor
+	var aliases, roles, outlets, arts string
+	err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Code, &a.Country, &aliases, &roles, &a.Mentions, &outlets, &arts)
+	json.Unmarshal([]byte(aliases), &a.Aliases)
+	json.Unmarshal([]byte(roles), &a.Roles)
+	a.Outlets = nonNil(jsonStrings(outlets))
+	a.Articles = nonNil(jsonInts(arts))
+	a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
+	return a, err
+}
+
+// ActorList lists actors, most mentioned first.
+func (s *DB) ActorList(ctx context.Context, q view.Query) (view.Page[view.Actor], error) {
+	limit, offset := pageOf(q)
+	p := view.Page[view.Actor]{Items: []view.Actor{}, Limit: limit, Offset: offset}
+	var w where
+	if q.Text != "" {
+		w.add(`(ac.name LIKE ?1 OR EXISTS (SELECT 1 FROM json_each(ac.aliases) WHERE json_each.value LIKE ?1))`, "%"+q.Text+"%")
+	}
+	if q.Story != 0 || q.Article != 0 || q.Outlet != "" || q.Place != "" || !q.From.IsZero() || !q.To.IsZero() {
+		var aw where
+		if err := s.articleFilter(ctx, &aw, q); err != nil {
+			return p, err
+		}
+		w.add(`ac.id IN (SELECT r.actor_id FROM actor_refs r JOIN articles a ON a.id = r.article_id`+aw.sql()+`)`, aw.args...)
+	}
+	if q.MinCount > 0 {
+		w.add(`ac.mentions >= ?`, q.MinCount)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM actors ac`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+		return p, err
+	}
+	err := eachRow(ctx, s.db, `SELECT `+actorCols+` FROM actors ac`+w.sql()+` ORDER BY ac.mentions DESC, ac.name LIMIT ? OFFSET ?`,
+		append(w.args, limit, offset), func(r *sql.Rows) error {
+			a, err := scanActor(r)
+			p.Items = append(p.Items, a)
+			return err
+		})
+	return p, err
+}
+
+// FindActor finds an actor by id, name or alias (the most mentioned when
+// several match).
+func (s *DB) FindActor(ctx context.Context, key string) (*view.Actor, error) {
+	ids, err := s.actorIDs(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, store.ErrNotFound
+	}
+	a, err := scanActor(s.db.QueryRowContext(ctx, `SELECT `+actorCols+` FROM actors ac WHERE ac.id = ?`, ids[0]))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return &a, err
+}
+
+// ActorCitations returns the sentences mentioning an actor, newest first.
+func (s *DB) ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error) {
+	var cs []view.Citation
+	var texts []string
+	err := eachRow(ctx, s.db, `SELECT r.article_id, a.outlet, r.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
+		FROM actor_refs r JOIN articles a ON a.id = r.article_id JOIN sentences se ON se.article_id = r.article_id AND se.idx = r.sentence
+		WHERE r.actor_id = ? GROUP BY r.article_id, r.sentence ORDER BY a.published IS NULL, a.published DESC, r.article_id DESC, r.sentence LIMIT ?`,
+		[]any{actor, limit}, func(r *sql.Rows) error {
+			var c view.Citation
+			var t string
+			err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
+			cs = append(cs, c)
+			texts = append(texts, trimSpace(t))
+			return err
+		})
+	return cs, texts, err
+}
+
+// PlaceCitations returns the sentences mentioning a place, newest first.
+func (s *DB) PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error) {
+	var cs []view.Citation
+	var texts []string
+	err := eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
+		FROM places p JOIN articles a ON a.id = p.article_id JOIN sentences se ON se.article_id = p.article_id AND se.idx = p.sentence
+		WHERE p.geonames_id = ? AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
+		[]any{geonamesID, limit}, func(r *sql.Rows) error {
+			var c view.Citation
+			var t string
+			err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
+			cs = append(cs, c)
+			texts = append(texts, trimSpace(t))
+			return err
+		})
+	return cs, texts, err
+}
+
+const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets,
+	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))`
+
+func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
+	var x view.StorySummary
+	var first, last, outlets, arts string
+	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &arts)
+	x.FirstSeen, _ = time.Parse(time.RFC3339, first)
+	x.LastSeen, _ = time.Parse(time.RFC3339, last)
+	x.Outlets = nonNil(jsonStrings(outlets))
+	x.Articles = nonNil(jsonInts(arts))
+	return x, err
+}
+
+// StoryList lists stories: newest (last seen) first, or biggest first
+// with q.Sort == "biggest".
+func (s *DB) StoryList(ctx context.Context, q view.Query) (view.Page[view.StorySummary], error) {
+	limit, offset := pageOf(q)
+	p := view.Page[view.StorySummary]{Items: []view.StorySummary{}, Limit: limit, Offset: offset}
+	var w where
+	if q.Text != "" {
+		w.add("e.headline LIKE ?", "%"+q.Text+"%")
+	}
+	if q.MinCount > 0 {
+		w.add("e.articles >= ?", q.MinCount)
+	}
+	if q.Story != 0 {
+		w.add("e.storyline_id = (SELECT storyline_id FROM events WHERE id = ?)", q.Story)
+	}
+	if q.Outlet != "" || q.Actor != "" || q.Place != "" || !q.From.IsZero() || !q.To.IsZero() || q.Article != 0 {
+		var aw where
+		if err := s.articleFilter(ctx, &aw, view.Query{Outlet: q.Outlet, Actor: q.Actor, Place: q.Place, From: q.From, To: q.To, Article: q.Article}); err != nil {
+			return p, err
+		}
+		w.add("e.id IN (SELECT st.event_id FROM article_story st JOIN articles a ON a.id = st.article_id"+aw.sql()+")", aw.args...)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+		return p, err
+	}
+	order := ` ORDER BY e.last_seen DESC, e.articles DESC, e.id DESC`
+	if q.Sort == "biggest" {
+		order = ` ORDER BY e.articles DESC, e.last_seen DESC, e.id DESC`
+	}
+	err := eachRow(ctx, s.db, `SELECT `+storyCols+` FROM events e`+w.sql()+order+` LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
+		x, err := scanStory(r)
+		p.Items = append(p.Items, x)
+		return err
+	})
+	return p, err
+}
+
+// StoryByID returns one story's listing form.
+func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error) {
+	x, err := scanStory(s.db.QueryRowContext(ctx, `SELECT `+storyCols+` FROM events e WHERE e.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return &x, err
+}

@@ -1,0 +1,425 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/view"
+)
+
+// The read queries behind the CLI and the API. Each returns one page and
+// the total count of what matched.
+
+const (
+	defaultLimit = 50
+	maxLimit     = 1000
+)
+
+func pageOf(q view.Query) (limit, offset int) {
+	limit, offset = q.Limit, q.Offset
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	if limit > maxLimit {
+		limit = maxLimit
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	return
+}
+
+// where collects SQL conditions and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// articleFilter adds the article-level filters of q on the alias a.
+func (s *DB) articleFilter(ctx context.Context, w *where, q view.Query) error {
+	if q.Outlet != "" {
+		w.add("a.outlet = ? COLLATE NOCASE", q.Outlet)
+	}
+	if !q.From.IsZero() {
+		w.add("a.published >= ?", q.From.UTC().Format(time.RFC3339))
+	}
+	if !q.To.IsZero() {
+		w.add("a.published < ?", q.To.UTC().Format(time.RFC3339))
+	}
+	if q.Article != 0 {
+		w.add("a.id = ?", q.Article)
+	}
+	if q.Story != 0 {
+		w.add("a.id IN (SELECT article_id FROM article_story WHERE event_id = ?)", q.Story)
+	}
+	if q.Actor != "" {
+		ids, err := s.actorIDs(ctx, q.Actor)
+		if err != nil {
+			return err
+		}
+		w.add("a.id IN (SELECT article_id FROM actor_refs WHERE actor_id IN ("+placeholders(len(ids))+"))", ids...)
+	}
+	if q.Place != "" {
+		cond, args := placeCond(q.Place)
+		w.add("a.id IN (SELECT article_id FROM places p WHERE "+cond+")", args...)
+	}
+	return nil
+}
+
+func placeholders(n int) string {
+	if n == 0 {
+		return "NULL"
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+const placeKey = `COALESCE(NULLIF(p.geonames_id, 0), p.name || '|' || p.country)`
+
+// placeCond matches a place by GeoNames id or name.
+func placeCond(key string) (string, []any) {
+	if id, err := strconv.ParseInt(key, 10, 64); err == nil {
+		return "p.geonames_id = ?", []any{id}
+	}
+	return "(p.name = ? COLLATE NOCASE OR p.text = ? COLLATE NOCASE)", []any{key, key}
+}
+
+// actorIDs finds actors by id, name or alias.
+func (s *DB) actorIDs(ctx context.Context, key string) ([]any, error) {
+	if id, err := strconv.ParseInt(key, 10, 64); err == nil {
+		return []any{id}, nil
+	}
+	var ids []any
+	err := eachRow(ctx, s.db, `SELECT id FROM actors WHERE name = ?1 COLLATE NOCASE
+		OR EXISTS (SELECT 1 FROM json_each(actors.aliases) WHERE json_each.value = ?1 COLLATE NOCASE)
+		ORDER BY mentions DESC`, []any{key}, func(r *sql.Rows) error {
+		var id int64
+		err := r.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	return ids, err
+}
+
+func parseTime(s sql.NullString) *time.Time {
+	if !s.Valid {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339, s.String)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
+const summaryCols = `a.id, a.url, a.outlet, a.title, a.published, a.published_estimated,
+	COALESCE((SELECT event_id FROM article_story WHERE article_id = a.id), 0),
+	COALESCE((SELECT duplicate_of FROM article_story WHERE article_id = a.id), 0)`
+
+func scanSummary(r interface{ Scan(...any) error }) (view.ArticleSummary, error) {
+	var a view.ArticleSummary
+	var pub sql.NullString
+	err := r.Scan(&a.ID, &a.URL, &a.Outlet, &a.Title, &pub, &a.PublishedEstimated, &a.Story, &a.DuplicateOf)
+	a.Published = parseTime(pub)
+	return a, err
+}
+
+// ArticleList lists articles, newest publication first.
+func (s *DB) ArticleList(ctx context.Context, q view.Query) (view.Page[view.ArticleSummary], error) {
+	limit, offset := pageOf(q)
+	p := view.Page[view.ArticleSummary]{Items: []view.ArticleSummary{}, Limit: limit, Offset: offset}
+	var w where
+	if err := s.articleFilter(ctx, &w, q); err != nil {
+		return p, err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles a`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+		return p, err
+	}
+	err := eachRow(ctx, s.db, `SELECT `+summaryCols+` FROM articles a`+w.sql()+
+		` ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
+		a, err := scanSummary(r)
+		p.Items = append(p.Items, a)
+		return err
+	})
+	return p, err
+}
+
+// Summaries returns the listing form of the given articles, in that order.
+func (s *DB) Summaries(ctx context.Context, ids []int64) ([]view.ArticleSummary, error) {
+	byID := map[int64]view.ArticleSummary{}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		err := eachRow(ctx, s.db, `SELECT `+summaryCols+` FROM articles a WHERE a.id IN (`+placeholders(len(chunk))+`)`, args, func(r *sql.Rows) error {
+			a, err := scanSummary(r)
+			byID[a.ID] = a
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]view.ArticleSummary, 0, len(ids))
+	for _, id := range ids {
+		if a, ok := byID[id]; ok {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// QuoteList lists quotes, newest article first, in text order.
+func (s *DB) QuoteList(ctx context.Context, q view.Query) (view.Page[view.Quote], error) {
+	limit, offset := pageOf(q)
+	p := view.Page[view.Quote]{Items: []view.Quote{}, Limit: limit, Offset: offset}
+	var w where
+	w.add("a.id = qu.article_id")
+	if err := s.articleFilter(ctx, &w, q); err != nil {
+		return p, err
+	}
+	if q.Speaker != "" {
+		ids, err := s.actorIDs(ctx, q.Speaker)
+		if err != nil {
+			return p, err
+		}
+		w.add("(qu.speaker_actor IN ("+placeholders(len(ids))+") OR qu.speaker_text = ? COLLATE NOCASE)", append(ids, q.Speaker)...)
+	}
+	if q.Text != "" {
+		w.add("qu.text LIKE ?", "%"+q.Text+"%")
+	}
+	from := ` FROM quotes qu, articles a` + w.sql()
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
+		return p, err
+	}
+	err := eachRow(ctx, s.db, `SELECT qu.article_id, a.outlet, qu.sentence, qu.start, qu.end, qu.kind, qu.text, qu.cue_start, qu.cue_end,
+		qu.speaker_start, qu.speaker_end, qu.speaker_text, qu.resolved, COALESCE(qu.speaker_actor, 0), COALESCE(ac.name, ''),
+		COALESCE((SELECT start FROM sentences WHERE article_id = qu.article_id AND idx = qu.sentence), 0),
+		COALESCE((SELECT end FROM sentences WHERE article_id = qu.article_id AND idx = qu.sentence), 0),
+		CAST(substr(CAST(a.text AS BLOB), qu.cue_start + 1, MAX(qu.cue_end - qu.cue_start, 0)) AS TEXT)`+
+		strings.Replace(from, " FROM quotes qu, articles a", " FROM quotes qu JOIN articles a ON a.id = qu.article_id LEFT JOIN actors ac ON ac.id = qu.speaker_actor", 1)+
+		` ORDER BY a.published IS NULL, a.published DESC, qu.article_id DESC, qu.start LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
+		var x view.Quote
+		var cs, ce, ss, se int
+		var actorName string
+		err := r.Scan(&x.Article, &x.Outlet, &x.Sentence, &x.Span.Start, &x.Span.End, &x.Kind, &x.Text, &cs, &ce, &ss, &se,
+			&x.SpeakerText, &x.SpeakerResolved, &x.SpeakerActor, &actorName, &x.Citation.Start, &x.Citation.End, &x.Cue)
+		x.Speaker = actorName
+		if x.Speaker == "" && x.SpeakerResolved {
+			x.Speaker = x.SpeakerText
+		}
+		x.Citation.Article, x.Citation.Outlet, x.Citation.Sentence = x.Article, x.Outlet, x.Sentence
+		p.Items = append(p.Items, x)
+		return err
+	})
+	return p, err
+}
+
+// PlaceList aggregates resolved places, most mentioned first.
+func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place], error) {
+	limit, offset := pageOf(q)
+	pg := view.Page[view.Place]{Items: []view.Place{}, Limit: limit, Offset: offset}
+	var w where
+	w.add("a.id = p.article_id")
+	w.add("p.focus = 0")
+	if err := s.articleFilter(ctx, &w, q); err != nil {
+		return pg, err
+	}
+	if q.Text != "" {
+		cond, args := placeCond(q.Text)
+		w.add(cond, args...)
+	}
+	// Countries and regions may have no GeoNames id in the gazetteer: they
+	// are grouped by name and country instead.
+	from := ` FROM places p, articles a` + w.sql() + ` GROUP BY ` + placeKey
+	having := ""
+	if q.MinCount > 0 {
+		having = fmt.Sprintf(" HAVING COUNT(*) >= %d", q.MinCount)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+having+`)`, w.args...).Scan(&pg.Total); err != nil {
+		return pg, err
+	}
+	err := eachRow(ctx, s.db, `SELECT p.geonames_id, MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.feature), COUNT(*),
+		json_group_array(DISTINCT p.article_id), json_group_array(p.text),
+		(SELECT json_group_array(DISTINCT st.event_id) FROM article_story st WHERE st.article_id IN (SELECT article_id FROM places p2 WHERE `+strings.ReplaceAll(placeKey, "p.", "p2.")+` = `+placeKey+`))`+
+		from+having+` ORDER BY COUNT(*) DESC, MAX(p.name) LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
+		var x view.Place
+		var arts, names, stories string
+		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names, &stories)
+		x.ID = x.GeonamesID
+		x.Articles = jsonInts(arts)
+		x.Stories = jsonInts(stories)
+		// Shown by the name the articles use most ("Raqqa", "Syria"), not
+		// the gazetteer's ("Ar Raqqah", "Syrian Arab Republic").
+		x.Names = append(byCount(jsonStrings(names)), x.Name)
+		x.Name = x.Names[0]
+		x.Names = dedupe(x.Names)
+		pg.Items = append(pg.Items, x)
+		return err
+	})
+	return pg, err
+}
+
+// TimeList lists dated statements sorted by the date they speak of.
+func (s *DB) TimeList(ctx context.Context, q view.Query) (view.Page[view.TimelineEntry], error) {
+	limit, offset := pageOf(q)
+	p := view.Page[view.TimelineEntry]{Items: []view.TimelineEntry{}, Limit: limit, Offset: offset}
+	var w where
+	w.add("a.id = t.article_id")
+	w.add("t.type IN ('DATE', 'TIME')")
+	w.add("t.value GLOB '[0-9][0-9][0-9][0-9]*'") // calendar values only: not PRESENT_REF, FUTURE_REF
+	if err := s.articleFilter(ctx, &w, q); err != nil {
+		return p, err
+	}
+	from := ` FROM times t, articles a, sentences se` + w.sql() + ` AND se.article_id = t.article_id AND se.idx = t.sentence`
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
+		return p, err
+	}
+	err := eachRow(ctx, s.db, `SELECT t.value, t.text, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end`+
+		from+` ORDER BY t.value, a.published, t.article_id, t.start LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
+		var x view.TimelineEntry
+		err := r.Scan(&x.Date, &x.Expression, &x.Text, &x.Citation.Article, &x.Citation.Outlet, &x.Citation.Sentence, &x.Citation.Start, &x.Citation.End)
+		x.Text = strings.TrimSpace(x.Text)
+		p.Items = append(p.Items, x)
+		return err
+	})
+	return p, err
+}
+
+// SearchArticles runs a full-text query (FTS5 syntax; bare words are
+// AND-ed) with the filters of q, and counts facets over all matches.
+func (s *DB) SearchArticles(ctx context.Context, q view.Query) (*view.SearchResult, error) {
+	limit, offset := pageOf(q)
+	res := &view.SearchResult{Page: view.Page[view.ArticleHit]{Items: []view.ArticleHit{}, Limit: limit, Offset: offset}}
+	var w where
+	if strings.TrimSpace(q.Text) != "" {
+		w.add("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", ftsQuery(q.Text))
+	}
+	if err := s.articleFilter(ctx, &w, q); err != nil {
+		return res, err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles a`+w.sql(), w.args...).Scan(&res.Total); err != nil {
+		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	order := ` ORDER BY a.published IS NULL, a.published DESC, a.id DESC`
+	cols := summaryCols + `, substr(a.text, 1, 240)`
+	if strings.TrimSpace(q.Text) != "" {
+		// Ranked by relevance, with FTS5's snippet around the match.
+		cols = summaryCols + `, COALESCE((SELECT snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id), '')`
+		order = ` ORDER BY (SELECT rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id), a.id DESC`
+	}
+	args := w.args
+	if strings.TrimSpace(q.Text) != "" {
+		args = append([]any{ftsQuery(q.Text)}, append(append([]any{}, w.args...), ftsQuery(q.Text))...)
+	}
+	err := eachRow(ctx, s.db, `SELECT `+cols+` FROM articles a`+w.sql()+order+` LIMIT ? OFFSET ?`, append(args, limit, offset), func(r *sql.Rows) error {
+		var h view.ArticleHit
+		var pub sql.NullString
+		err := r.Scan(&h.ID, &h.URL, &h.Outlet, &h.Title, &pub, &h.PublishedEstimated, &h.Story, &h.DuplicateOf, &h.Snippet)
+		h.Published = parseTime(pub)
+		res.Items = append(res.Items, h)
+		return err
+	})
+	if err != nil {
+		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	matched := `SELECT a.id FROM articles a` + w.sql()
+	facet := func(query string, dst *[]view.Facet) error {
+		*dst = []view.Facet{}
+		return eachRow(ctx, s.db, query, w.args, func(r *sql.Rows) error {
+			var f view.Facet
+			err := r.Scan(&f.Value, &f.Count)
+			*dst = append(*dst, f)
+			return err
+		})
+	}
+	if err := facet(`SELECT outlet, COUNT(*) FROM articles WHERE id IN (`+matched+`) AND outlet != '' GROUP BY outlet ORDER BY COUNT(*) DESC LIMIT 20`, &res.Facets.Outlets); err != nil {
+		return res, err
+	}
+	if err := facet(`SELECT substr(published, 1, 10), COUNT(*) FROM articles WHERE id IN (`+matched+`) AND published IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT 60`, &res.Facets.Days); err != nil {
+		return res, err
+	}
+	if err := facet(`SELECT ac.name, COUNT(DISTINCT r.article_id) FROM actor_refs r JOIN actors ac ON ac.id = r.actor_id WHERE r.article_id IN (`+matched+`) GROUP BY ac.id ORDER BY 2 DESC LIMIT 20`, &res.Facets.Actors); err != nil {
+		return res, err
+	}
+	if err := facet(`SELECT MAX(p.name), COUNT(DISTINCT p.article_id) FROM places p WHERE p.focus = 0 AND p.article_id IN (`+matched+`) GROUP BY `+placeKey+` ORDER BY 2 DESC LIMIT 20`, &res.Facets.Places); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// ftsQuery turns a person's query into FTS5 syntax: words are quoted (so
+// punctuation cannot break the parser) unless the query already uses FTS5
+// operators or quotes.
+func ftsQuery(q string) string {
+	if strings.ContainsAny(q, `"*`) || strings.Contains(q, " OR ") || strings.Contains(q, " NOT ") || strings.Contains(q, " AND ") {
+		return q
+	}
+	var parts []string
+	for _, f := range strings.Fields(q) {
+		parts = append(parts, `"`+strings.ReplaceAll(f, `"`, ``)+`"`)
+	}
+	return strings.Join(parts, " ")
+}
+
+func jsonInts(s string) []int64 {
+	var out []int64
+	s = strings.Trim(s, "[]")
+	for _, f := range strings.Split(s, ",") {
+		if n, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64); err == nil && n != 0 {
+			out = append(out, n)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func jsonStrings(s string) []string {
+	var out []string
+	_ = jsonUnmarshal(s, &out)
+	return out
+}
+
+// byCount returns the distinct values of xs, most frequent first.
+func byCount(xs []string) []string {
+	n := map[string]int{}
+	var out []string
+	for _, x := range xs {
+		if n[x] == 0 {
+			out = append(out, x)
+		}
+		n[x]++
+	}
+	sort.SliceStable(out, func(i, j int) bool { return n[out[i]] > n[out[j]] })
+	return out
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	out := xs[:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
