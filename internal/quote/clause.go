@@ -53,7 +53,7 @@ func (d *doc) clauseCut(c tspan) tspan {
 		for v < c.e && auxSkip[d.toks[v].low] {
 			v++
 		}
-		if v >= c.e || d.toks[v].kind != tWord || d.toks[v].cap || npStop[d.toks[v].low] {
+		if v >= c.e || d.toks[v].kind != tWord || d.toks[v].cap || npStop[d.toks[v].low] && cueOf[d.toks[v].low] == cueNone {
 			continue
 		}
 		e := k

@@ -14,7 +14,45 @@ func (d *doc) isTrailBoundary(k, a int) bool {
 	case ",", "--", "—", "–":
 		return k > a
 	}
-	return d.isCloseMark(k)
+	return d.isCloseMark(k) || d.strayCloser(k, a)
+}
+
+// leadIn extends a content that starts with a quote at open back to the
+// start of the unit when unclaimed words come before it: "The dispute is a
+// “matter for Iraq,” said X" — the whole clause is what X said.
+func (d *doc) leadIn(a, open int) int {
+	s := a
+	for s < open && d.covered[s] {
+		s++
+	}
+	for s < open && d.toks[s].kind == tPunct && d.inQ[s] == 0 {
+		s++
+	}
+	if open-s < 3 {
+		return open
+	}
+	for k := s; k < open; k++ {
+		if d.covered[k] || d.toks[k].low == ";" || d.toks[k].low == ":" {
+			return open
+		}
+	}
+	return s
+}
+
+// strayCloser reports whether toks[k] is a closing quotation mark that
+// paired with nothing (its opener was lost), right after a comma or word:
+// "… for the fight,” notes The Telegraph."
+func (d *doc) strayCloser(k, a int) bool {
+	t := d.toks[k]
+	if t.kind != tQuote || d.inQ[k] != 0 || k-a < 3 {
+		return false
+	}
+	switch t.low {
+	case "”", "\"", "''", "’":
+	default:
+		return false
+	}
+	return d.toks[k-1].e == t.s && (d.toks[k-1].low == "," || d.toks[k-1].kind == tWord)
 }
 
 // contentBefore returns the content that ends at the boundary token k (a
@@ -23,7 +61,7 @@ func (d *doc) contentBefore(k, a int) tspan {
 	end := k
 	if d.isCloseMark(k) {
 		q := d.dq[d.inQ[k]-1]
-		return tspan{q.open, q.close + 1}
+		return tspan{d.leadIn(a, q.open), q.close + 1}
 	}
 	if d.toks[k].low == "," && k-1 >= a && d.isCloseMark(k-1) {
 		q := d.dq[d.inQ[k-1]-1]
@@ -61,10 +99,15 @@ func (d *doc) contentAfter(i, last int, class uint8) (cs int, ok bool) {
 	}
 	if objectCues[d.toks[i].low] {
 		k := j
+		clause := false
 		for k < last && k-j < 5 && d.toks[k].kind == tWord && d.toks[k].low != "that" && !tailStart[d.toks[k].low] {
+			if k > j && (modals[d.toks[k].low] || auxSkip[d.toks[k].low] && !d.toks[k].cap && d.toks[k].low != "also") {
+				clause = true // the words were the content's subject
+				break
+			}
 			k++
 		}
-		if k > j {
+		if k > j && !clause {
 			j = k
 		}
 	}
@@ -111,6 +154,21 @@ func (d *doc) contentAfter(i, last int, class uint8) (cs int, ok bool) {
 	return j, true
 }
 
+// tailThenPart reports whether a short tail and a comma lead from j to a
+// participle ("said on Tuesday, signaling …"), which starts an attribution
+// of its own.
+func (d *doc) tailThenPart(j, last int) bool {
+	k := j
+	for k < last && k-j < 6 && d.toks[k].kind == tWord && !npStop[d.toks[k].low] || k < last && k == j && tailStart[d.toks[k].low] {
+		k++
+	}
+	if k+1 >= last || d.toks[k].low != "," {
+		return false
+	}
+	w := d.toks[k+1]
+	return !w.cap && w.kind == tWord && (cueOf[w.low] == cuePart || len(w.low) > 5 && strings.HasSuffix(w.low, "ing"))
+}
+
 // finalTail reports whether nothing but a short tail ("on Sunday", "in a
 // statement") follows position j in the unit.
 func (d *doc) finalTail(j, last int) bool {
@@ -136,6 +194,12 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 		}
 		d.according(u, i, a, b, last)
 		return i
+	}
+	if t.low == "quoted" && pass == 1 {
+		if at, ok := d.quotedAs(u, i, a, last); ok {
+			d.add(at)
+			return i
+		}
 	}
 	class := cueOf[t.low]
 	guessed := false
@@ -197,13 +261,16 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if class == cueGen && src.ok() && !strongSource(d.toks, src) {
 		return i
 	}
+	if guessed && src.ok() && ofThing(d.toks, src) {
+		return i // "the loss of Mosul would leave …": a thing, not a speaker
+	}
 	bd := i - 1
 	if src.ok() {
 		bd = src.s - 1
 	}
 	if pass == 0 {
 		// only "…, X said." and "…, said X."
-		if src.ok() && d.isTrailBoundary(bd, a) && d.toks[bd].kind != tQuote && d.finalTail(i+1, last) && !isRelative(d.toks, src) {
+		if src.ok() && d.isTrailBoundary(bd, a) && d.toks[bd].kind != tQuote && (d.finalTail(i+1, last) || d.tailThenPart(i+1, last)) && !isRelative(d.toks, src) {
 			if c := d.contentBefore(bd, a); c.ok() {
 				d.add(attr{parts: []tspan{c}, cue: tspan{i, i + 1}, src: src, unit: u, conf: 0.8, follow: true})
 			}
@@ -217,7 +284,14 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 			lead = false
 		}
 	}
-	if class == cuePart && bd >= a && d.toks[bd].low == "," && lead {
+	if (class == cuePart || strings.HasSuffix(t.low, "ing")) && i-1 > a && d.toks[i-1].low == "," && src.ok() && src.e == i-1 {
+		// ", vowing …" after an appositive-looking stretch: not a speaker
+		// phrase but the clause before; the participle's speaker is the
+		// clause's subject
+		bd = i - 1
+		src = noSpan
+	}
+	if (class == cuePart || strings.HasSuffix(t.low, "ing") && class != cueGen) && bd >= a && d.toks[bd].low == "," && lead {
 		// ", saying that …": the speaker is the clause's subject
 		s := d.subject(u, a, bd)
 		d.add(attr{parts: []tspan{d.extendQuote(tspan{cs, last})}, cue: tspan{i, i + 1}, src: s, unit: u, conf: 0.6})
@@ -235,7 +309,7 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if src.ok() && lead && bd > a && d.toks[bd].low == "," && bd-a <= 10 && d.toks[a].cap && d.inQ[a] == 0 {
 		// "Vikram Amar, dean of the law school, said …": the words before
 		// the comma are the head of the speaker phrase, not content
-		if np := srcBack(d.toks, a, bd); np.ok() && np.s == a && d.toks[np.s].cap && !notNames[d.toks[a].low] {
+		if np := srcBack(d.toks, a, bd); np.ok() && np.s == a && d.toks[np.s].cap && !notNames[d.toks[a].low] && !strings.HasSuffix(d.toks[a].low, "ing") && !introLow[d.toks[a].low] {
 			src = tspan{np.s, src.e}
 			bd = np.s - 1
 		}
@@ -337,8 +411,8 @@ func (d *doc) tailParts(at *attr, j, b, last int) {
 		}
 		k++
 	}
-	if k >= last {
-		return
+	if k >= last || d.toks[k].low != "," && d.toks[k].low != ":" && !d.isOpenMark(k) {
+		return // no boundary: the tail runs on ("said during a visit to …")
 	}
 	if d.toks[k].low == "," || d.toks[k].low == ":" {
 		k++
@@ -371,7 +445,7 @@ func (d *doc) according(u, i, a, b, last int) {
 	// the source runs from after "to" to the next comma or the end
 	s := i + 2
 	e := s
-	for e < last && d.toks[e].low != "," && d.inQ[e] == 0 && e-s < 12 {
+	for e < last && d.toks[e].low != "," && d.inQ[e] == 0 && e-s < 20 {
 		e++
 	}
 	if e == s {
@@ -443,18 +517,23 @@ func (d *doc) subject(u, a, k int) tspan {
 	return tspan{s, e}
 }
 
+// irregularPast are common irregular past-tense verbs that report what a
+// named person did or held ("Trump made clear …", "Clinton took aim at …").
+var irregularPast = setOf(`made took gave put spent sent drew held saw came began brought thought knew felt
+struck sought chose fought threw stood meant swore vowed`)
+
 // guessVerb accepts an unlisted past-tense verb right after a pronoun or a
 // name ("Trump slammed …"): attribution in the broad sense of PolNeAR.
 func guessVerb(toks []tok, a, i int) bool {
 	t := toks[i]
-	if t.cap || len(t.low) < 4 || i == a || npStop[t.low] || determiners[t.low] || notAttrib[t.low] {
+	if t.cap || len(t.low) < 3 || i == a || npStop[t.low] || determiners[t.low] || notAttrib[t.low] {
 		return false
 	}
 	present := false
 	switch {
 	case modalVerb(toks, a, i) || stanceAdj(toks, a, i) || progVerb(toks, a, i):
 		present = false
-	case strings.HasSuffix(t.low, "ed") && len(t.low) >= 5:
+	case strings.HasSuffix(t.low, "ed") && len(t.low) >= 5 || irregularPast[t.low]:
 	case strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !strings.HasSuffix(t.low, "us"):
 		present = true
 	default:
@@ -483,6 +562,17 @@ func guessVerb(toks []tok, a, i int) bool {
 	if present {
 		// a plural noun after a capitalised adjective ("Syrian refugees")
 		// is not a verb: ask for a name opening the clause or a two-word name
+		// and no verb right after it ("Turkish forces flowed", "Iraqi forces
+		// were"); a possessive or a gerund before it is no subject
+		if i+1 < len(toks) {
+			n := toks[i+1]
+			if auxSkip[n.low] && !n.cap || n.kind == tWord && !n.cap && len(n.low) >= 5 && strings.HasSuffix(n.low, "ed") {
+				return false
+			}
+		}
+		if strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") || strings.HasSuffix(p.low, "ing") {
+			return false
+		}
 		return j == a || toks[j-1].cap && toks[j-1].kind == tWord || toks[j-1].low == ","
 	}
 	return true
@@ -537,3 +627,15 @@ func (d *doc) shortRest(j, last int) bool {
 // introLow are words that open an introductory phrase, not a subject.
 var introLow = setOf(`along despite although though while when after before during since with without
 in on at for by from among amid under over like unlike as if once`)
+
+// ofThing reports whether a speaker phrase is headed by a lower-case noun
+// that names no speaker before "of" ("the loss of Mosul").
+func ofThing(toks []tok, s tspan) bool {
+	for k := s.s + 1; k < s.e; k++ {
+		if toks[k].low == "of" {
+			h := toks[k-1]
+			return !h.cap && !speakerNouns[h.low] && !titleHeads[h.low]
+		}
+	}
+	return false
+}

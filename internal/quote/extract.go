@@ -44,6 +44,7 @@ func Extract(text string, sents []Sentence, mentions []Mention) []Quote {
 		d.unit(u)
 	}
 	d.floating()
+	d.pullQuotes()
 	return d.finish(mentions)
 }
 
@@ -112,6 +113,7 @@ func (d *doc) unit(u int) {
 	a, b := d.units[u], d.unitEnd(u)
 	last := d.lastContent(a, b)
 	n := len(d.attrs)
+	d.inDocument(u, a, last)
 	for pass := 0; pass < 2; pass++ {
 		for i := a; i < b; i++ {
 			t := d.toks[i]
@@ -124,6 +126,7 @@ func (d *doc) unit(u int) {
 	if len(d.attrs) == n {
 		d.colonHeadline(u, a, last)
 	}
+
 }
 
 // clip ends a content span before the first token an earlier attribution

@@ -1,6 +1,9 @@
 package quote
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // floating attributes the quotes no listed cue claimed, in this order: an
 // unlisted verb in a quote frame ("…," Trump shot back); a colon ending the
@@ -62,6 +65,48 @@ func (d *doc) floating() {
 	}
 }
 
+// pullQuotes gives a quote with no source the source of another
+// attribution in the article that holds the same words (a pull quote set
+// apart from the paragraph where it is attributed).
+func (d *doc) pullQuotes() {
+	norm := func(p tspan) string {
+		var b strings.Builder
+		for k := p.s; k < p.e; k++ {
+			if d.toks[k].kind == tWord {
+				b.WriteString(d.toks[k].low)
+				b.WriteByte(' ')
+			}
+		}
+		return b.String()
+	}
+	for n := range d.attrs {
+		at := &d.attrs[n]
+		if at.cue.ok() || len(at.parts) != 1 {
+			continue
+		}
+		w := norm(at.parts[0])
+		if len(w) < 30 {
+			continue
+		}
+		for m := range d.attrs {
+			o := &d.attrs[m]
+			if m == n || !o.src.ok() || !o.cue.ok() {
+				continue
+			}
+			hit := false
+			for _, p := range o.parts {
+				if strings.Contains(norm(p), w) {
+					hit = true
+				}
+			}
+			if hit {
+				at.src, at.conf = o.src, 0.5
+				break
+			}
+		}
+	}
+}
+
 // attachQuote attributes a quote that no listed cue claimed through the
 // words around it: "…," the judge exclaimed. / "…," read one. /
 // X retorted: "…" / Jeffrey Jones: "…". Any verb will do in these frames.
@@ -116,7 +161,7 @@ func (d *doc) attachQuote(u int, q dquote, a, last int) (attr, bool) {
 // and what the named said.
 func (d *doc) colonHeadline(u, a, last int) {
 	np := srcFwd(d.toks, a, last)
-	if !np.ok() || np.e-np.s > 4 || np.e >= last || d.toks[np.e].low != ":" || !d.toks[np.s].cap || !strongSource(d.toks, np) {
+	if !np.ok() || np.e-np.s > 4 || np.e >= last || d.toks[np.e].low != ":" || !d.toks[np.s].cap || !strongSource(d.toks, np) || sectionLabels[d.toks[np.s].low] {
 		return
 	}
 	c := d.clip(d.extendQuote(tspan{np.e + 1, last}))
@@ -173,3 +218,8 @@ func (d *doc) colonBefore(u int, q dquote) (attr, bool) {
 	}
 	return attr{}, false
 }
+
+// sectionLabels open a line that links or labels, not a speaker's words:
+// "Related: …", "Watch: …".
+var sectionLabels = setOf(`related update updated watch read video photo photos note editor's editors
+correction advertisement breaking exclusive analysis opinion also more see listen live source sources`)

@@ -188,6 +188,10 @@ network cnn fbi cia nato gop dnc rnc school college club league board times-pica
 democratic republican politico breitbart reuters ap msnbc abc cbs nbc fox twitter facebook pentagon
 kremlin street county city state states america united nations post-dispatch review magazine radio tv`)
 
+// countryAbbrevs open a name sequence without being part of the name:
+// "U.S. Defense Secretary Ashton Carter", "the US".
+var countryAbbrevs = setOf(`us u.s. u.s uk u.k. un u.n. eu`)
+
 // notNames are capitalised words that are not names by themselves.
 var notNames = setOf(`the a an but and or in on at for to of by as if when while after before this that these those
 it he she they we i you his her their our my its there here what why how who which where mr mrs ms dr

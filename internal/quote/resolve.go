@@ -93,7 +93,7 @@ func (d *doc) people(mentions []Mention) []person {
 			j++
 		}
 		s := i
-		for s < j && notNames[d.toks[s].low] && !isTitle(d.toks[s].low) {
+		for s < j && (notNames[d.toks[s].low] && !isTitle(d.toks[s].low) || countryAbbrevs[d.toks[s].low]) {
 			s++
 		}
 		org := false
@@ -101,6 +101,22 @@ func (d *doc) people(mentions []Mention) []person {
 			if orgWords[strings.TrimSuffix(strings.TrimSuffix(d.toks[k].low, "'s"), "’s")] {
 				org = true
 			}
+		}
+		if org {
+			// "Senate Majority Leader Mitch McConnell": a known first name
+			// after the organisation's words starts the person's name
+			for k := s + 1; k+1 < j; k++ {
+				if maleNames[d.toks[k].low] || femaleNames[d.toks[k].low] {
+					s, org = k, false
+					for x := k; x < j; x++ {
+						org = org || orgWords[d.toks[x].low]
+					}
+					break
+				}
+			}
+		}
+		if s+2 < j && s >= 2 && d.toks[s-1].low == "of" && isTitle(d.toks[s-2].low) {
+			s++ // "Secretary of Defense Ash Carter": the department is no name
 		}
 		if s < j && !org {
 			// a single word starting a sentence is a name only if known
@@ -264,14 +280,27 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 			}
 		}
 	}
-	name := d.text[d.toks[src.s].s:d.toks[src.e-1].e]
+	// the head before an appositive comes first: "Mitch McConnell, R-Ky."
+	head := src
+	for k := src.s + 1; k < src.e; k++ {
+		if d.toks[k].low == "," {
+			head.e = k
+			break
+		}
+	}
+	name := d.text[d.toks[head.s].s:d.toks[head.e-1].e]
 	g := byte(0)
-	sp := src
+	sp := head
 	found := false
-	for _, strong := range []bool{true, false} {
-		for _, p := range ppl {
-			if p.sp.s >= src.s && p.sp.e <= src.e && (p.strong || !strong) {
-				name, g, found, sp = p.full, p.gender, true, p.sp
+	for _, in := range []tspan{head, src} {
+		for _, strong := range []bool{true, false} {
+			for _, p := range ppl {
+				if p.sp.s >= in.s && p.sp.e <= in.e && (p.strong || !strong) {
+					name, g, found, sp = p.full, p.gender, true, p.sp
+					break
+				}
+			}
+			if found {
 				break
 			}
 		}
@@ -279,5 +308,18 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 			break
 		}
 	}
+	if !found && d.toks[src.s].low == "the" && titleHeads[d.toks[head.e-1].low] && head.e-head.s <= 5 {
+		// "the Pentagon chief said": a definite title with no name of its
+		// own refers to the speaker quoted last
+		if psp, pname, ok := prevSpeaker(0); ok {
+			return psp, pname, 0, true
+		}
+	}
 	return sp, name, g, true
 }
+
+// titleHeads are the heads of definite descriptions that stand for a
+// person already named: "the defense secretary", "the Pentagon chief".
+var titleHeads = setOf(`chief secretary minister president senator governor general commander spokesman
+spokeswoman candidate nominee congressman congresswoman mayor chairman chairwoman director ambassador
+envoy premier chancellor lawmaker billionaire businessman defence defense state`)

@@ -68,16 +68,23 @@ func srcBack(toks []tok, a, i int) tspan {
 		return noSpan
 	}
 	if j > a && toks[j].low == "," {
-		// an appositive: "Nick Merrill, a spokesman for Mrs. Clinton, said"
-		for c := j - 1; c > a && j-c < 20; c-- {
-			if toks[c].kind == tQuote || toks[c].low == "." {
+		// an appositive: "Nick Merrill, a spokesman for Mrs. Clinton, said";
+		// "Mitch McConnell, R-Ky., said"; two appositives in a row
+		commas := 0
+		for c := j - 1; c > a && j-c < 30; c-- {
+			if toks[c].kind == tQuote || toks[c].low == "." && !abbrevDot(toks, c) {
 				break
 			}
 			if toks[c].low == "," {
 				if np := srcBack(toks, a, c); np.ok() && toks[np.s].cap && np.e == c {
+					if j-c == 2 && auxSkip[toks[c+1].low] {
+						return np // ", meanwhile,": an aside, not an appositive
+					}
 					return tspan{np.s, j}
 				}
-				break
+				if commas++; commas == 2 || j-c >= 20 {
+					break
+				}
 			}
 		}
 		return noSpan
@@ -97,6 +104,12 @@ func srcBack(toks []tok, a, i int) tspan {
 			break
 		}
 		if determiners[t.low] {
+			// "Mr. Morgan of the Sierra Club", "a spokesman for the campaign"
+			if k-2 >= a && npInternal[toks[k-1].low] && toks[k-2].kind == tWord && !npStop[toks[k-2].low] && !determiners[toks[k-2].low] && n < 8 && (toks[k-2].cap || speakerNouns[toks[k-2].low]) {
+				k -= 2
+				n += 2
+				continue
+			}
 			k--
 			break
 		}
@@ -105,7 +118,7 @@ func srcBack(toks []tok, a, i int) tspan {
 			n++
 			continue
 		}
-		if npStop[t.low] || cueOf[t.low] != cueNone && !t.cap && !speakerNouns[t.low] {
+		if npStop[t.low] && !(t.cap && t.low == "us") || cueOf[t.low] != cueNone && !t.cap && !speakerNouns[t.low] {
 			break
 		}
 		if _, ok := pronounGender[t.low]; ok && !t.cap {
@@ -156,12 +169,16 @@ func srcFwd(toks []tok, i, b int) tspan {
 			return tspan{i, i + 1}
 		}
 	}
-	if !(toks[i].cap || determiners[toks[i].low] || speakerNouns[toks[i].low]) {
+	if !(toks[i].cap || determiners[toks[i].low] || speakerNouns[toks[i].low] || fwdModifier(toks, i, b)) {
 		return noSpan
 	}
 	j := i
 	for j < b && j-i < 10 {
 		t := toks[j]
+		if t.low == "/" && j > i && j+1 < b && toks[j+1].s == t.e && toks[j-1].e == t.s {
+			j++ // "9/11 widow"
+			continue
+		}
 		if t.kind != tWord {
 			break
 		}
@@ -185,6 +202,37 @@ func isTitle(w string) bool {
 	case "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "president", "senator", "governor",
 		"secretary", "speaker", "gov", "sen", "rep", "prof.", "judge", "mayor", "chairman", "rev.", "lt.", "col.":
 		return true
+	}
+	return false
+}
+
+// abbrevDot reports whether the period at toks[c] belongs to an
+// abbreviation inside a phrase ("R-Ky.,", "D-N.Y.,"): glued to the word
+// before it and followed by a comma or another glued piece.
+func abbrevDot(toks []tok, c int) bool {
+	if c < 1 || c+1 >= len(toks) || toks[c-1].e != toks[c].s {
+		return false
+	}
+	n := toks[c+1]
+	return n.low == "," || n.s == toks[c].e && n.kind == tWord
+}
+
+// fwdModifier accepts a lower-case or numeric word opening an inverted
+// speaker phrase when a capitalised name follows within three words:
+// "said former Obama adviser David Axelrod", "said 9/11 widow Terry Strada".
+func fwdModifier(toks []tok, i, b int) bool {
+	t := toks[i]
+	if t.kind != tWord || npStop[t.low] || pronounGender[t.low] != 0 || cueOf[t.low] != cueNone || tailStart[t.low] || timeWords[t.low] {
+		return false
+	}
+	for k := i + 1; k < b && k-i <= 4; k++ {
+		w := toks[k]
+		if w.cap && w.kind == tWord && !notNames[w.low] || isTitle(w.low) && w.cap {
+			return true
+		}
+		if w.kind != tWord && w.low != "/" || npStop[w.low] {
+			return false
+		}
 	}
 	return false
 }

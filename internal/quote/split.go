@@ -26,6 +26,9 @@ func splitTokens(toks []tok) []int {
 			continue
 		}
 		n := toks[i]
+		if j == i-1 && n.s == t.e && n.kind == tWord && j > 0 && toks[j-1].e == t.s {
+			continue // a period inside an abbreviation: "R-S.D."
+		}
 		if n.cap || n.kind == tQuote || (n.kind == tWord && n.low[0] >= '0' && n.low[0] <= '9') || n.low == "(" {
 			// a quotation mark right after the terminator may close the
 			// quote rather than open the next sentence: "... done." he said

@@ -102,7 +102,7 @@ func tokenize(text string) []tok {
 					j++
 				}
 			}
-			t := tok{s: start, e: j, kind: tWord, cap: unicode.IsUpper(r), nlBef: nl}
+			t := tok{s: start, e: j, kind: tWord, cap: unicode.IsUpper(r) || particleName(text[start:j]), nlBef: nl}
 			t.low = lower(text[start:j])
 			toks = append(toks, t)
 			nl = false
@@ -149,4 +149,21 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// particleName reports whether a lower-case word is a name with a particle
+// ("al-Abadi", "bin-Salman", "el-Sisi"): the part after the hyphen is
+// capitalised.
+func particleName(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h < 1 || h > 3 || h+1 >= len(w) {
+		return false
+	}
+	switch w[:h] {
+	case "al", "el", "bin", "ibn", "abu", "ben", "de", "da", "di", "du", "van", "von", "le", "la":
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsUpper(r)
 }
