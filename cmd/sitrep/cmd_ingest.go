@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -64,9 +65,21 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if storeErr != nil {
 		return storeErr
 	}
+	var cs corpus.Stats
+	if !*noAnalyse {
+		// Actors and stories: every article stored and not yet taken in,
+		// including any left over by an interrupted run.
+		if cs, err = corpus.Update(ctx, db, corpus.Options{Progress: p.corpusProgress}); err != nil {
+			return fmt.Errorf("actors and stories: %w", err)
+		}
+		p.clearProgress()
+	}
 	if !*quiet {
 		fmt.Fprintf(e.stderr, "sitrep ingest: %d inputs, %d documents: %d added, %d new versions, %d duplicates, %d problems (database %s)\n",
 			len(inputs), rep.docs, rep.added, rep.versions, rep.duplicates, rep.failed, *dbPath)
+		if cs.Articles > 0 {
+			fmt.Fprintf(e.stderr, "sitrep ingest: %d articles into stories: %d new stories, %d stories and %d actors updated\n", cs.Articles, cs.NewEvents, cs.Events, cs.Actors)
+		}
 	}
 	if rep.failed > 0 {
 		return partialError{failed: rep.failed, total: rep.failed + rep.docs}
@@ -254,6 +267,13 @@ func (p *ingestPipeline) InputDone(string) {
 		}
 	}
 	fmt.Fprintf(p.e.stderr, "\r\033[K[%s] %d/%d inputs, %d documents", bar, p.inputDone, p.total, p.rep.docs)
+}
+
+// corpusProgress draws the progress of the actors-and-stories stage.
+func (p *ingestPipeline) corpusProgress(done, total int) {
+	if p.e.stderrIsTerminal && total >= 2 {
+		fmt.Fprintf(p.e.stderr, "\r\033[Kactors and stories: %d/%d articles", done, total)
+	}
 }
 
 func (p *ingestPipeline) clearProgress() {

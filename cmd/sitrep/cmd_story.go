@@ -9,12 +9,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
 // composeStory fills a story page's summary and outlet comparison.
-func composeStory(ctx context.Context, st store.Store, s *view.Story) error { return nil }
+func composeStory(ctx context.Context, st store.Store, s *view.Story) error {
+	return corpus.Compose(ctx, st, s)
+}
 
 func runStory(ctx context.Context, e *env, a []string) error {
 	var md *bool

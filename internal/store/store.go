@@ -59,18 +59,23 @@ type Corpus interface {
 	LastDerived(ctx context.Context) (int64, error)
 	State(ctx context.Context, name string) ([]byte, error)
 	PutDerived(ctx context.Context, d *Derived) error
+	// ArticleIDsAfter lists the ids of the latest versions of articles
+	// stored after id, in order.
+	ArticleIDsAfter(ctx context.Context, id int64) ([]int64, error)
 }
 
 // Derived is what the corpus stages computed for a run of articles.
 type Derived struct {
-	Actors        []ActorRecord // inserted or replaced by ID
-	Refs          []ActorRef
-	Speakers      []SpeakerRef
-	Assignments   []Assignment
-	Events        []EventRecord // inserted or replaced by ID
-	DeletedEvents []int64       // events merged into others
-	State         map[string][]byte
-	LastArticle   int64
+	Actors         []ActorRecord // inserted or replaced by ID
+	Refs           []ActorRef
+	Speakers       []SpeakerRef
+	Assignments    []Assignment
+	Events         []EventRecord   // inserted or replaced by ID; counts, outlets and dates are recomputed from the members
+	EventMerges    map[int64]int64 // merged event -> surviving event: members move, the merged event goes
+	StorylineMoves map[int64]int64 // event -> its new storyline
+	ActorMerges    map[int64]int64 // actor folded into another -> the survivor: references move, the folded actor goes
+	State          map[string][]byte
+	LastArticle    int64
 }
 
 // ActorRecord is a canonical actor.

@@ -64,20 +64,40 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	for _, q := range d.Speakers {
 		exec(`UPDATE quotes SET speaker_actor = ? WHERE article_id = ? AND start = ?`, q.Actor, q.Article, q.Start)
 	}
+	// Merges last: references written above may name a folded actor.
+	for from, to := range d.ActorMerges {
+		exec(`UPDATE actor_refs SET actor_id = ? WHERE actor_id = ?`, to, from)
+		exec(`UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?`, to, from)
+		exec(`DELETE FROM actors WHERE id = ?`, from)
+	}
 	for _, a := range d.Assignments {
 		exec(`INSERT INTO article_story(article_id, event_id, storyline_id, duplicate_of, similarity) VALUES (?,?,?,?,?)
 			ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id, storyline_id = excluded.storyline_id,
 			duplicate_of = excluded.duplicate_of, similarity = excluded.similarity`, a.Article, a.Event, a.Storyline, a.DuplicateOf, a.Similarity)
 	}
-	for _, e := range d.Events {
-		outlets, _ := json.Marshal(nonNil(e.Outlets))
-		exec(`INSERT INTO events(id, storyline_id, headline, first_seen, last_seen, articles, outlets) VALUES (?,?,?,?,?,?,?)
-			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline, first_seen = excluded.first_seen,
-			last_seen = excluded.last_seen, articles = excluded.articles, outlets = excluded.outlets`,
-			e.ID, e.Storyline, e.Headline, e.FirstSeen.UTC().Format(time.RFC3339), e.LastSeen.UTC().Format(time.RFC3339), e.Articles, string(outlets))
+	for from, to := range d.EventMerges {
+		exec(`UPDATE article_story SET event_id = ? WHERE event_id = ?`, to, from)
+		exec(`DELETE FROM events WHERE id = ?`, from)
 	}
-	for _, id := range d.DeletedEvents {
-		exec(`DELETE FROM events WHERE id = ?`, id)
+	for ev, line := range d.StorylineMoves {
+		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, line, ev)
+		exec(`UPDATE events SET storyline_id = ? WHERE id = ?`, line, ev)
+	}
+	for _, e := range d.Events {
+		exec(`INSERT INTO events(id, storyline_id, headline, first_seen, last_seen) VALUES (?,?,?,'','')
+			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline`, e.ID, e.Storyline, e.Headline)
+		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, e.Storyline, e.ID)
+		// Counts, outlets and dates come from the members, so they stay
+		// true whatever merges happened; an event with no dated member is
+		// dated by its ingestion.
+		exec(`UPDATE events SET
+			articles   = (SELECT COUNT(*) FROM article_story WHERE event_id = events.id),
+			outlets    = (SELECT json_group_array(DISTINCT a.outlet) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id AND a.outlet != ''),
+			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), (SELECT MIN(a.ingested_at) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id)),
+			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), (SELECT MAX(a.ingested_at) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id)),
+			headline   = CASE WHEN headline != '' THEN headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
+				WHERE s.event_id = events.id AND a.title != '' ORDER BY s.duplicate_of != 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
+			WHERE id = ?`, e.ID)
 	}
 	for name, b := range d.State {
 		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, b)
@@ -93,6 +113,18 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	return nil
+}
+
+// ArticleIDsAfter implements store.Corpus.
+func (s *DB) ArticleIDsAfter(ctx context.Context, id int64) ([]int64, error) {
+	var ids []int64
+	err := eachRow(ctx, s.db, `SELECT id FROM articles WHERE id > ? ORDER BY id`, []any{id}, func(r *sql.Rows) error {
+		var x int64
+		err := r.Scan(&x)
+		ids = append(ids, x)
+		return err
+	})
+	return ids, err
 }
 
 func nonNil[T any](xs []T) []T {

@@ -136,7 +136,7 @@ func (r *Reader) Story(ctx context.Context, id int64) (*view.Story, error) {
 		return nil, err
 	}
 	s.Quotes = qs.Items
-	acts, err := r.st.ActorList(ctx, view.Query{Story: id, Limit: 100})
+	acts, err := r.st.ActorList(ctx, view.Query{Story: id, Limit: 30})
 	if err != nil {
 		return nil, err
 	}
