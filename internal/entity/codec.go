@@ -1,0 +1,82 @@
+package entity
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+)
+
+// registryVersion is the version of the serialised registry format.
+const registryVersion = 1
+
+// registryFile is the serialised form of a Registry.
+type registryFile struct {
+	Version int      `json:"version"`
+	Actors  []*actor `json:"actors"`
+	Docs    []string `json:"docs"`
+}
+
+// MarshalBinary serialises the registry (as JSON) so a store can keep it
+// between runs.
+func (r *Registry) MarshalBinary() ([]byte, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f := registryFile{Version: registryVersion, Actors: r.actors}
+	for d := range r.docs {
+		f.Docs = append(f.Docs, d)
+	}
+	sort.Strings(f.Docs)
+	return json.Marshal(f)
+}
+
+// UnmarshalBinary restores a registry written by MarshalBinary, rebuilding
+// its indexes.
+func (r *Registry) UnmarshalBinary(b []byte) error {
+	var f registryFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		return fmt.Errorf("entity: registry: %w", err)
+	}
+	if f.Version != registryVersion {
+		return fmt.Errorf("entity: registry format %d, want %d", f.Version, registryVersion)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.actors = f.Actors
+	r.byKey, r.byFamily, r.docs = map[string][]ActorID{}, map[string][]ActorID{}, map[string]bool{}
+	for _, d := range f.Docs {
+		r.docs[d] = true
+	}
+	for i, a := range r.actors {
+		if a == nil || a.ID != ActorID(i+1) {
+			return fmt.Errorf("entity: registry: actor %d out of place", i+1)
+		}
+		if a.Aliases == nil {
+			a.Aliases = map[string]int{}
+		}
+		if a.Kinds == nil {
+			a.Kinds = map[Kind]int{}
+		}
+		if a.Codes == nil {
+			a.Codes = map[string]int{}
+		}
+		if a.Country == nil {
+			a.Country = map[string]int{}
+		}
+	}
+	for _, a := range r.actors {
+		if a.Parent != 0 {
+			continue
+		}
+		if a.KB != "" {
+			r.byKey["kb:"+a.KB] = append(r.byKey["kb:"+a.KB], a.ID)
+		}
+		if a.Person {
+			r.byFamily[skeleton(a.Family)] = append(r.byFamily[skeleton(a.Family)], a.ID)
+		}
+		for n := range a.Aliases {
+			r.index(Key(n), a.ID)
+		}
+		r.index(Key(a.bestName()), a.ID)
+	}
+	return nil
+}

@@ -1,0 +1,313 @@
+package entity
+
+import "strings"
+
+// pform is a person cluster's fullest name form.
+type pform struct {
+	c      int
+	given  []string
+	family string
+}
+
+// persons links name variants of one person: full forms with compatible
+// given names ("Ash Carter", "Ashton Carter"), then bare family names
+// ("Carter", "al-Abadi") to the full form they shorten. When two people
+// in the text share the family name, each bare mention goes to the one
+// named most recently before it.
+func (r *resolver) persons() {
+	r.suffixNames()
+	var full []pform
+	for c := range r.cls {
+		if r.find(c) != c || !r.anyPER(c) || r.cls[c].kb != nil || r.cls[c].agent != nil {
+			continue
+		}
+		g, f := personName(r.longestKey(c))
+		if len(g) > 0 && f != "" {
+			full = append(full, pform{c, g, f})
+		}
+	}
+	for i := range full {
+		for j := i + 1; j < len(full); j++ {
+			a, b := full[i], full[j]
+			if sameFamily(a.family, b.family) && givensCompatible(a.given, b.given) && r.find(a.c) != r.find(b.c) {
+				r.union(a.c, b.c)
+			}
+		}
+	}
+	for c := range r.cls {
+		if r.find(c) != c || len(r.cls[c].items) == 0 || r.cls[c].kb != nil || r.cls[c].agent != nil {
+			continue
+		}
+		if !r.bareName(c) {
+			continue
+		}
+		_, fam := personName(r.longestKey(c))
+		var cands []int
+		for _, p := range full {
+			pc := r.find(p.c)
+			if pc == c || !sameFamily(fam, p.family) {
+				continue
+			}
+			dup := false
+			for _, x := range cands {
+				dup = dup || x == pc
+			}
+			if !dup {
+				cands = append(cands, pc)
+			}
+		}
+		if len(cands) == 0 && r.cls[c].typ == "PER" {
+			cands = r.weakFull(c, fam)
+		}
+		switch len(cands) {
+		case 0:
+		case 1:
+			r.union(cands[0], c)
+		default:
+			r.split(c, cands)
+		}
+	}
+}
+
+// bareName reports whether cluster c is a lone family name that may
+// shorten a person's full name: one word (particles aside), capitalised,
+// not an acronym, tagged as a person or as an organisation or misc (the
+// recogniser often mistypes surnames), never as a place.
+func (r *resolver) bareName(c int) bool {
+	cl := &r.cls[c]
+	if len(cl.learned) > 0 {
+		return false
+	}
+	for _, i := range cl.items {
+		it := &r.items[i]
+		if it.mention < 0 || it.typ == "LOC" || it.demonym || isAcronym(it.surface) || !isUpperWord(stripParticle(it.surface)) {
+			return false
+		}
+		g, f := personName(it.key)
+		if len(g) > 0 || f == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// sameFamily compares family names, allowing transliteration variants of
+// five letters or more ("Abadi", "Abbadi").
+func sameFamily(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return len(a) >= 5 && len(b) >= 5 && a[0] == b[0] && skeleton(a) == skeleton(b)
+}
+
+// longestKey returns the key of the longest name item of cluster c.
+func (r *resolver) longestKey(c int) string {
+	best := ""
+	for _, i := range r.cls[c].items {
+		it := &r.items[i]
+		if it.mention < 0 {
+			continue
+		}
+		if len(strings.Fields(it.key)) > len(strings.Fields(best)) || len(best) == 0 {
+			best = it.key
+		}
+	}
+	return best
+}
+
+// split moves each item of cluster c to the candidate named most recently
+// before it (or, failing that, soonest after it).
+func (r *resolver) split(c int, cands []int) {
+	items := r.cls[c].items
+	r.cls[c].items = nil
+	for _, i := range items {
+		pos := r.items[i].Start
+		best, bestPos := -1, -1
+		after, afterPos := -1, 1<<62
+		for _, k := range cands {
+			for _, j := range r.cls[k].items {
+				p := r.items[j].Start
+				if p < pos && p > bestPos {
+					best, bestPos = k, p
+				}
+				if p > pos && p < afterPos {
+					after, afterPos = k, p
+				}
+			}
+		}
+		if best < 0 {
+			best = after
+		}
+		r.items[i].cl = best
+		r.cls[best].items = append(r.cls[best].items, i)
+	}
+	r.cls[c].parent = c
+}
+
+// stripParticle removes a leading lower-case name particle ("al-Abadi" ->
+// "Abadi").
+func stripParticle(s string) string {
+	for _, p := range []string{"al-", "el-", "al ", "el ", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin ", "ibn ", "van ", "von ", "de ", "da ", "di ", "du "} {
+		if strings.HasPrefix(s, p) && len(s) > len(p) {
+			return s[len(p):]
+		}
+	}
+	return s
+}
+
+// anyPER reports whether cluster c is typed PER or has a PER mention.
+func (r *resolver) anyPER(c int) bool {
+	if r.cls[c].typ == "PER" {
+		return true
+	}
+	for _, i := range r.cls[c].items {
+		if r.items[i].typ == "PER" && r.items[i].mention >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixNames joins a person name of two words or more to a longer one
+// that ends with it ("Ortiz Mena" -> "Rafael Ortiz Mena") when only one
+// such longer name is in the text.
+func (r *resolver) suffixNames() {
+	var keys []int
+	for c := range r.cls {
+		if r.find(c) == c && r.anyPER(c) && r.cls[c].kb == nil && r.cls[c].agent == nil {
+			keys = append(keys, c)
+		}
+	}
+	for _, c := range keys {
+		short := strings.Fields(r.longestKey(c))
+		if len(short) < 2 {
+			continue
+		}
+		found := -1
+		for _, o := range keys {
+			long := strings.Fields(r.longestKey(o))
+			if r.find(o) == r.find(c) || len(long) <= len(short) || strings.Join(long[len(long)-len(short):], " ") != strings.Join(short, " ") {
+				continue
+			}
+			if found >= 0 && r.find(found) != r.find(o) {
+				found = -2
+				break
+			}
+			found = o
+		}
+		if found >= 0 {
+			r.union(found, c)
+		}
+	}
+}
+
+// weakFull returns the clusters, other than c, whose name could be a
+// person's full name ending in family although the recogniser did not
+// type it as a person ("Jamal Williams" tagged ORG): two or more
+// capitalised words, no organisation word, not in the knowledge base.
+func (r *resolver) weakFull(c int, family string) []int {
+	var out []int
+	for o := range r.cls {
+		if r.find(o) != o || o == c || len(r.cls[o].items) == 0 || r.cls[o].kb != nil || r.cls[o].agent != nil || r.cls[o].typ == "LOC" {
+			continue
+		}
+		key := r.longestKey(o)
+		g, f := personName(key)
+		if len(g) == 0 || !sameFamily(f, family) {
+			continue
+		}
+		ok := true
+		for _, i := range r.cls[o].items {
+			it := &r.items[i]
+			if it.mention < 0 || it.demonym {
+				continue
+			}
+			for _, w := range strings.Fields(stripParticle(it.surface)) {
+				ok = ok && text2Name(stripParticle(w))
+			}
+			ok = ok && !hasOrgWord(strings.Fields(it.surface))
+		}
+		if ok {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// shortGeneric are words that do not identify an organisation alone.
+var shortGeneric = map[string]bool{
+	"state": true, "city": true, "county": true, "center": true, "centre": true, "house": true,
+	"office": true, "club": true, "team": true, "union": true, "national": true, "international": true,
+	"united": true, "new": true, "north": true, "south": true, "east": true, "west": true,
+}
+
+// orgShortForms links short forms of organisation and place names: the
+// last word alone ("Chargers" -> "San Diego Chargers") and the name
+// without a leading country ("Surgeon General" -> "US Surgeon General"),
+// when only one longer name in the text fits.
+func (r *resolver) orgShortForms() {
+	var roots []int
+	for c := range r.cls {
+		if r.find(c) == c && len(r.cls[c].items) > 0 && r.cls[c].kb == nil && r.cls[c].agent == nil && r.cls[c].typ != "PER" {
+			roots = append(roots, c)
+		}
+	}
+	for _, c := range roots {
+		if r.find(c) != c || len(r.cls[c].learned) > 0 {
+			continue
+		}
+		short := strings.Fields(r.longestKey(c))
+		if len(short) == 0 {
+			continue
+		}
+		if len(short) == 1 {
+			w := short[0]
+			if _, _, head := orgHead(w); head || shortGeneric[w] || r.k.demonym(w) != nil {
+				continue
+			}
+			for _, i := range r.cls[c].items {
+				if s := r.items[i].surface; isAcronym(s) && len(s) <= 4 {
+					short = nil // "UN", "EU": acronyms are learned, not cut
+				}
+			}
+			if short == nil {
+				continue
+			}
+		}
+		found := -1
+		for _, o := range roots {
+			if r.find(o) != o || o == c {
+				continue
+			}
+			long := strings.Fields(r.longestKey(o))
+			if !r.shortens(short, long) {
+				continue
+			}
+			if found >= 0 {
+				found = -2
+				break
+			}
+			found = o
+		}
+		if found >= 0 {
+			r.union(found, c)
+		}
+	}
+}
+
+// shortens reports whether name words short are the last word of long,
+// or long without a leading country or demonym.
+func (r *resolver) shortens(short, long []string) bool {
+	if len(long) <= len(short) {
+		return false
+	}
+	if len(short) == 1 {
+		return long[len(long)-1] == short[0]
+	}
+	if strings.Join(long[len(long)-len(short):], " ") != strings.Join(short, " ") {
+		return false
+	}
+	head := strings.Join(long[:len(long)-len(short)], " ")
+	e := r.k.lookup(head)
+	return e != nil && e.Section == "countries" || r.k.demonym(head) != nil
+}
