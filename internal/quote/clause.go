@@ -27,12 +27,21 @@ func (d *doc) clauseStart(k int) bool {
 // Trump has threatened …", "…; he said …").
 func (d *doc) clauseCut(c tspan) tspan {
 	for k := c.s + 2; k < c.e-1; k++ {
+		if k-2 > c.s && d.toks[k-2].low == "compared" && (d.toks[k-1].low == "with" || d.toks[k-1].low == "to") && d.inQ[k] == 0 && d.speechClause(k, c.e) {
+			// "…, compared with 30 percent who say …"
+			return d.cutAt(c, k-2)
+		}
 		if d.inQ[k] != 0 || !d.clauseStart(k) {
 			continue
 		}
 		s := k
 		if clauseLinks[d.toks[s].low] || d.toks[k-1].low == "," && (d.toks[s].low == "who" || d.toks[s].low == "which" || d.toks[s].low == "whom") {
 			s++
+		}
+		if d.speechClause(s, c.e) {
+			// "…, and more than 4 in 10 said …", "…; 46 percent say …":
+			// a second speaker with a speech verb of its own
+			return d.cutAt(c, k)
 		}
 		np := srcFwd(d.toks, s, c.e)
 		if !np.ok() || !strongSource(d.toks, np) {
@@ -56,16 +65,56 @@ func (d *doc) clauseCut(c tspan) tspan {
 		if v >= c.e || d.toks[v].kind != tWord || d.toks[v].cap || npStop[d.toks[v].low] && cueOf[d.toks[v].low] == cueNone {
 			continue
 		}
-		e := k
-		for e > c.s && (clauseLinks[d.toks[e-1].low] || d.toks[e-1].kind == tPunct && d.inQ[e-1] == 0) {
-			e--
-		}
-		if e > c.s {
-			c.e = e
-		}
-		return c
+		return d.cutAt(c, k)
 	}
 	return c
+}
+
+// cutAt ends c before the clause starting at toks[k], dropping the linking
+// word and punctuation left before it.
+func (d *doc) cutAt(c tspan, k int) tspan {
+	e := k
+	for e > c.s && (clauseLinks[d.toks[e-1].low] || d.toks[e-1].kind == tPunct && d.inQ[e-1] == 0) {
+		e--
+	}
+	if e > c.s {
+		c.e = e
+	}
+	return c
+}
+
+// speechVerbs are the plain verbs of saying that mark a clause of reported
+// speech with whatever subject ("most voters say …").
+var speechVerbs = setOf(`said says say told tells added adds argued argues argue wrote writes insisted insists`)
+
+// clauseWords may stand in the subject of a speech clause although they
+// stop a speaker phrase: "more than 4 in 10", "half of them".
+var clauseWords = setOf(`in than of`)
+
+// speechClause reports whether the words from toks[s] on, before e, are a
+// short subject followed by a speech verb that introduces content of its
+// own: "another says there are …".
+func (d *doc) speechClause(s, e int) bool {
+	for k := s; k < e-1 && k-s < 8; k++ {
+		t := d.toks[k]
+		if d.inQ[k] != 0 || t.kind != tWord {
+			return false
+		}
+		if t.low == "who" && k > s {
+			continue // "30 percent who say …"
+		}
+		if speechVerbs[t.low] {
+			if k == s || auxSkip[d.toks[k-1].low] && k-1 == s {
+				return false
+			}
+			n := d.toks[k+1]
+			return n.kind == tWord || d.isOpenMark(k+1)
+		}
+		if npStop[t.low] && !clauseWords[t.low] && !auxSkip[t.low] || cueOf[t.low] != cueNone && !speakerNouns[t.low] {
+			return false
+		}
+	}
+	return false
 }
 
 // coordVerb reports whether toks[i] is a verb coordinated with an earlier
@@ -75,7 +124,7 @@ func (d *doc) coordVerb(i int) bool {
 		return false
 	}
 	t := d.toks[i]
-	if t.kind != tWord || t.cap || npStop[t.low] || d.inQ[i] != 0 {
+	if t.kind != tWord || t.cap || npStop[t.low] && !speechVerbs[t.low] || d.inQ[i] != 0 {
 		return false
 	}
 	j := i - 1
@@ -83,9 +132,15 @@ func (d *doc) coordVerb(i int) bool {
 		j--
 	}
 	p := d.toks[j].low
+	if j > 0 && j == i-1 && d.isCloseMark(j) && d.toks[j-1].low == "," {
+		p = "," // `…,” adding …`
+	}
 	verbish := cueOf[t.low] != cueNone || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed")
 	switch p {
 	case "and", "but":
+		if strings.HasSuffix(t.low, "ing") && cueOf[t.low] != cueNone && d.toks[j-1].low != "," {
+			return true // "telling CNN that … and questioning how …"
+		}
 		return verbish || len(t.low) >= 5 && strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss")
 	case ",", "before", "after", "while":
 		if len(t.low) >= 5 && strings.HasSuffix(t.low, "ing") && (cueOf[t.low] != cueNone || p != ",") {
@@ -105,13 +160,16 @@ func (d *doc) coordEnd(c tspan) tspan {
 		}
 		if d.coordVerb(k) {
 			e := k - 1
+			if d.isCloseMark(e) {
+				e++ // `…,” adding`: the quote stays whole
+			}
 			if d.toks[e].kind == tWord && auxSkip[d.toks[e].low] {
 				e--
 			}
 			if d.toks[e].low == "and" || d.toks[e].low == "but" || d.toks[e].low == "before" || d.toks[e].low == "after" || d.toks[e].low == "while" {
 				// keep "and" out of both contents
 			}
-			if e-1 > c.s && d.toks[e-1].low == "," {
+			if e-1 > c.s && d.toks[e-1].low == "," && d.inQ[e-1] == 0 {
 				e--
 			}
 			if e > c.s+1 {

@@ -83,7 +83,10 @@ acknowledges signaled signals hinted hints floated spoke speaks want wants wante
 plans plan planned named view views viewed oppose prefer prefers preferred consider considers considered
 remember remembers remembered seem look looks looked signed identified reminded assailed wondered retweeted
 recommended invoked highlighted published released charged follows demands demanded rattled exposed
-reads read trumpeted trumpeting assuring insisting promising pushing pushed embraced embracing`)
+reads read trumpeted trumpeting assuring insisting promising pushing pushed embraced embracing
+call favor blame endorse criticize praise attack accuse reject describe applaud welcome condemn
+dispute denounce dismiss slam mock tout decry focused focuses voted nominated ignored shared seek defend
+discuss embrace promote advocate cite encourage booed`)
 
 // cueOf maps a lower-cased word to its class; cueBase to its base form.
 var (
@@ -141,6 +144,15 @@ var auxSkip = map[string]bool{
 	"had been": true, "n't": true, "now": true, "since": true, "however": true, "meanwhile": true, "instead": true, "publicly": true, "privately": true,
 }
 
+func init() {
+	// negated auxiliaries: "Roffman doesn't want …"
+	for _, w := range strings.Fields(`doesn't didn't don't won't can't isn't wasn't hasn't haven't hadn't
+wouldn't couldn't shouldn't aren't weren't cannot`) {
+		auxSkip[w] = true
+		auxSkip[strings.ReplaceAll(w, "'", "’")] = true
+	}
+}
+
 // pronouns that can stand for a speaker.
 var pronounGender = map[string]byte{
 	"he": 'm', "she": 'f', "they": 'p', "i": 'x', "we": 'x', "who": 'r', "which": 'r', "it": 'n',
@@ -178,7 +190,9 @@ survey study researchers scientists lawyer lawyers attorney attorneys judge grou
 administration department agency committee officials members member staff staffers strategist strategists
 operative operatives activists activist protesters organizers executive executives reporter reporters
 press person man woman men women friend friends allies ally opponents opponent rivals rival
-representative representatives delegates delegate donors donor pollster pollsters commentators host`)
+representative representatives delegates delegate donors donor pollster pollsters commentators host
+percent majority majorities minority plurality half third thirds quarter quarters
+records filings documents emails results data figures surveys studies`)
 
 // orgWords mark a capitalised sequence as an organisation, not a person.
 var orgWords = setOf(`party department house committee university news times post campaign association

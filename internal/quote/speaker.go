@@ -136,11 +136,17 @@ func srcBack(toks []tok, a, i int) tspan {
 	for s < end && toks[s].cap && notNames[toks[s].low] && !determiners[toks[s].low] && !isTitle(toks[s].low) {
 		s++
 	}
+	if end-j == 1 && quantSources[toks[j].low] && (s >= end || s == j) {
+		return tspan{j, end} // "Some say …", "others argued …"
+	}
 	if s >= end || !plausibleNP(toks, s, end) {
 		return noSpan
 	}
 	return tspan{s, end}
 }
+
+// quantSources are quantifiers that stand alone for a group of speakers.
+var quantSources = setOf(`some others another many most few several`)
 
 // plausibleNP accepts a phrase that holds a capitalised word, a speaker
 // noun or a determiner followed by a noun, and does not end in a function

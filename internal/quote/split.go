@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // splitTokens is the fallback sentence splitter. It returns, for each
 // sentence, the index of its first token; sentences end where the next one
 // begins. A paragraph break always ends a sentence; ".", "!", "?" and "…"
@@ -13,6 +15,12 @@ func splitTokens(toks []tok) []int {
 	starts := []int{0}
 	for i := 1; i < len(toks); i++ {
 		if toks[i].nlBef {
+			starts = append(starts, i)
+			continue
+		}
+		if p := toks[i-1]; p.kind == tWord && len(p.low) > 2 && strings.HasSuffix(p.low, ".") && strings.Contains(p.low[:len(p.low)-1], ".") && toks[i].cap && afterAbbrev[toks[i].low] {
+			// "… in the U.S. He says …": an abbreviation's period also ends
+			// the sentence when a pronoun or article opens the next
 			starts = append(starts, i)
 			continue
 		}
@@ -40,6 +48,10 @@ func splitTokens(toks []tok) []int {
 	}
 	return starts
 }
+
+// afterAbbrev are capitalised words that open a sentence rather than
+// continue a name after an abbreviation such as "U.S." or "p.m.".
+var afterAbbrev = setOf(`he she they we it the but this that his her their its there`)
 
 func isCloser(q string) bool { return q == "”" || q == "»" || q == "’" }
 
