@@ -25,7 +25,7 @@ func init() {
 	register(&command{name: "entities", summary: "list actors with aliases merged: name, type, aliases, roles, mentions, outlets", usage: "[--db FILE] [--json] [--limit N] [--story ID] [--article ID] [--name TEXT]", run: runEntities})
 	register(&command{name: "entity", summary: "show one actor, found by any of its names: roles, aliases, stories, quotes, sentences", usage: "[--db FILE] [--json] NAME|ID", run: runEntity})
 	register(&command{name: "places", summary: "list places on the map: name, GeoNames id, lat/lon, country, mentions", usage: "[--db FILE] [--json] [--limit N] [--story ID] [--article ID]", run: runPlaces})
-	register(&command{name: "quotes", summary: "list quotes with their speakers", usage: "[--db FILE] [--json] [--speaker NAME] [--story ID] [--article ID] [--limit N]", run: runQuotes})
+	register(&command{name: "quotes", summary: "list quotes with their speakers", usage: "[--db FILE] [--json] [--speaker NAME] [--min-confidence C] [--story ID] [--article ID] [--limit N]", run: runQuotes})
 	register(&command{name: "timeline", summary: "dated statements sorted by the date they speak of", usage: "[--db FILE] [--json] [--story ID | --article ID] [--limit N]", run: runTimeline})
 	register(&command{name: "search", summary: "full-text search with facets by actor, place, outlet and day", usage: "[--db FILE] [--json] [--outlet NAME] [--actor NAME] [--place NAME] [--from DATE] [--to DATE] QUERY", run: runSearch})
 }
@@ -312,10 +312,12 @@ func runPlaces(ctx context.Context, e *env, a []string) error {
 
 func runQuotes(ctx context.Context, e *env, a []string) error {
 	var speaker *string
+	var minConf *float64
 	return withReader(runWith(ctx, a), e, "quotes", true, func(fs *flag.FlagSet) {
 		speaker = fs.String("speaker", "", "only quotes of speaker `NAME` (any alias)")
+		minConf = fs.Float64("min-confidence", 0.6, "hide quotes scored below `C`: speech cues and quotations score ≥ 0.6; 0.45–0.55 are stance verbs (\"criticized\") and guessed verbs; 0 shows all")
 	}, func(r view.Reader, rf *readFlags, q view.Query, pos []string) error {
-		q.Speaker = *speaker
+		q.Speaker, q.MinConfidence = *speaker, *minConf
 		p, err := r.Quotes(ctx, q)
 		if err != nil {
 			return err

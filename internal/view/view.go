@@ -49,6 +49,9 @@ type Query struct {
 	Offset   int       `json:"offset,omitempty"`
 	Sort     string    `json:"sort,omitempty"` // listing-specific: "newest", "biggest"
 	MinCount int       `json:"min_count,omitempty"`
+	// MinConfidence drops quotes scored below it (speech cues score
+	// ≥ 0.6; stance verbs and guessed verbs 0.45–0.55).
+	MinConfidence float64 `json:"min_confidence,omitempty"`
 }
 
 // Page is one page of a listing.
@@ -293,6 +296,7 @@ type Quote struct {
 	SpeakerResolved bool     `json:"speaker_resolved"`
 	Cue             string   `json:"cue,omitempty"`
 	Kind            string   `json:"kind"` // direct, indirect, mixed
+	Confidence      float64  `json:"confidence"`
 	Article         int64    `json:"article"`
 	Outlet          string   `json:"outlet"`
 	Sentence        int      `json:"sentence"`

@@ -206,6 +206,9 @@ func (s *DB) QuoteList(ctx context.Context, q view.Query) (view.Page[view.Quote]
 	if q.Text != "" {
 		w.add("qu.text LIKE ?", "%"+q.Text+"%")
 	}
+	if q.MinConfidence > 0 {
+		w.add("qu.confidence >= ?", q.MinConfidence)
+	}
 	from := ` FROM quotes qu, articles a` + w.sql()
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
 		return p, err
@@ -214,14 +217,14 @@ func (s *DB) QuoteList(ctx context.Context, q view.Query) (view.Page[view.Quote]
 		qu.speaker_start, qu.speaker_end, qu.speaker_text, qu.resolved, COALESCE(qu.speaker_actor, 0), COALESCE(ac.name, ''),
 		COALESCE((SELECT start FROM sentences WHERE article_id = qu.article_id AND idx = qu.sentence), 0),
 		COALESCE((SELECT end FROM sentences WHERE article_id = qu.article_id AND idx = qu.sentence), 0),
-		CAST(substr(CAST(a.text AS BLOB), qu.cue_start + 1, MAX(qu.cue_end - qu.cue_start, 0)) AS TEXT)`+
+		CAST(substr(CAST(a.text AS BLOB), qu.cue_start + 1, MAX(qu.cue_end - qu.cue_start, 0)) AS TEXT), qu.confidence`+
 		strings.Replace(from, " FROM quotes qu, articles a", " FROM quotes qu JOIN articles a ON a.id = qu.article_id LEFT JOIN actors ac ON ac.id = qu.speaker_actor", 1)+
 		` ORDER BY a.published IS NULL, a.published DESC, qu.article_id DESC, qu.start LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x view.Quote
 		var cs, ce, ss, se int
 		var actorName string
 		err := r.Scan(&x.Article, &x.Outlet, &x.Sentence, &x.Span.Start, &x.Span.End, &x.Kind, &x.Text, &cs, &ce, &ss, &se,
-			&x.SpeakerText, &x.SpeakerResolved, &x.SpeakerActor, &actorName, &x.Citation.Start, &x.Citation.End, &x.Cue)
+			&x.SpeakerText, &x.SpeakerResolved, &x.SpeakerActor, &actorName, &x.Citation.Start, &x.Citation.End, &x.Cue, &x.Confidence)
 		x.Speaker = actorName
 		if x.Speaker == "" && x.SpeakerResolved {
 			x.Speaker = x.SpeakerText

@@ -14,6 +14,10 @@ import (
 	"github.com/sitrep/sitrep/internal/view"
 )
 
+// speechConfidence is the quote confidence from which a quote is speech
+// (see quote.Quote.Confidence).
+const speechConfidence = 0.6
+
 // Reader reads a store.
 type Reader struct {
 	st store.Store
@@ -131,7 +135,9 @@ func (r *Reader) Story(ctx context.Context, id int64) (*view.Story, error) {
 		return nil, err
 	}
 	s.Places = pl.Items
-	qs, err := r.st.QuoteList(ctx, q)
+	// A story page shows what was said: speech cues and quotations, not
+	// the stance verbs the extractor also reports.
+	qs, err := r.st.QuoteList(ctx, view.Query{Story: id, Limit: 1000, MinConfidence: speechConfidence})
 	if err != nil {
 		return nil, err
 	}
