@@ -17,6 +17,11 @@ type Params struct {
 	SeatPenalty   float64 // an admin region whose seat has the same name
 	OutletCountry float64 // the outlet's country
 	ContextVote   float64 // votes of one Doc.Context word for its country or region
+	// ForeignRegion is taken from an admin-1 or national region candidate
+	// whose country has no support in the document while another country
+	// has ForeignMin votes or more ("Kurdistan" in an Iraq story).
+	ForeignRegion float64
+	ForeignMin    float64
 	// FocusConfidence > 0 places mentions without a candidate at the
 	// document's focus with this confidence; 0 leaves them unresolved.
 	FocusConfidence float64
@@ -33,7 +38,7 @@ func DefaultParams() Params {
 			"PCLI": 3, "CONT": 12, "RGN": 9, "GULF": 8, "OCN": 10, "SEA": 9,
 			"ADM1": 1, "ADM2": -1,
 			"PPLC": 2, "PPLA": 0, "PPLA2": 0, "PPLA3": 0.2, "PPLA4": 0,
-			"PPLX": 0, "PPLL": -0.5, "PPLF": -0.5, "PPLQ": -2, "PPLH": -2, "PPLW": -2,
+			"PPLX": 0, "PPLL": -0.5, "AIRP": 5, "PPLF": -0.5, "PPLQ": -2, "PPLH": -2, "PPLW": -2,
 		},
 		PrimaryName:     1,
 		CountryVote:     1.5,
@@ -45,6 +50,8 @@ func DefaultParams() Params {
 		SeatPenalty:     3,
 		OutletCountry:   1,
 		ContextVote:     3,
+		ForeignRegion:   2,
+		ForeignMin:      1,
 		FocusConfidence: 0.1,
 		MaxCandidates:   40,
 		Iterations:      4,

@@ -124,19 +124,25 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 				continue
 			}
 			vote(gr, -1) // the group's own choice is no evidence for itself
+			top := topCountry(country, fixedCountry)
 			for j, c := range gr.cands {
 				cc, a1 := g.cc(c), g.a1s[g.a1[c]]
 				cv := country[cc] + fixedCountry[cc]
 				av := admin1[a1] + fixedAdmin1[a1]
 				fc := g.fcodes[g.fcode[c]]
 				s := gr.base[j]
-				if !isArea(fc) {
+				area := g.area(c)
+				if !area {
 					s += p.CountryVote * math.Min(cv, p.VoteCap)
+				}
+				if cv <= 0 && top >= p.ForeignMin && (fc == "ADM1" || fc == "RGN" && !area) {
+					// a region of a country the document does not speak of
+					s -= p.ForeignRegion
 				}
 				if len(a1) > 3 && fc != "ADM1" {
 					s += p.Admin1Vote * math.Min(av, p.VoteCap)
 				}
-				if p.Near > 0 && !isArea(fc) {
+				if p.Near > 0 && !area {
 					// places near the candidate (inside it, for a country)
 					n := 0.0
 					for _, o := range groups {
@@ -145,7 +151,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 						}
 						r := o.cands[o.best]
 						of := g.fcodes[g.fcode[r]]
-						if of == "PCLI" || isArea(of) {
+						if of == "PCLI" || g.area(r) {
 							continue
 						}
 						if fc == "PCLI" && g.cc(r) == cc || fc != "PCLI" && g.dist(c, r) <= p.NearKm {
@@ -208,8 +214,10 @@ func (g *Gazetteer) focus(groups []*group) int32 {
 		r := gr.cands[gr.best]
 		rank := 0
 		switch fc := g.fcodes[g.fcode[r]]; {
-		case isArea(fc):
+		case g.area(r):
 			continue
+		case fc == "AIRP":
+			rank = 0 // an airport is where a story passes, not where it is
 		case fc == "PCLI":
 			rank = 1
 		case fc == "ADM1":
@@ -302,7 +310,7 @@ func (g *Gazetteer) votes(r int32) (country, admin1 float64) {
 	case "ADM1":
 		return 0.5, 1
 	}
-	if isArea(g.fcodes[g.fcode[r]]) {
+	if g.area(r) {
 		return 0, 0
 	}
 	if len(g.a1s[g.a1[r]]) > 3 {
@@ -337,6 +345,25 @@ func isArea(fc string) bool {
 		return true
 	}
 	return false
+}
+
+// area reports whether record r is an area larger than or across countries:
+// a region with a country of its own ("Kurdistan Region", IQ) is not.
+func (g *Gazetteer) area(r int32) bool {
+	fc := g.fcodes[g.fcode[r]]
+	return isArea(fc) && (fc != "RGN" || g.cc(r) == "XX")
+}
+
+// topCountry is the largest country support among the document's votes.
+func topCountry(votes, fixed map[string]float64) float64 {
+	top := 0.0
+	for cc, v := range votes {
+		top = math.Max(top, v+fixed[cc])
+	}
+	for cc, v := range fixed {
+		top = math.Max(top, v+votes[cc])
+	}
+	return top
 }
 
 func (g *Gazetteer) cc(r int32) string { return g.a1s[g.a1[r]][:2] }

