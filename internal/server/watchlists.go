@@ -1,0 +1,185 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/view"
+)
+
+// Watchlist is a standing query: an actor, a place or a keyword. When an
+// article event matches it, the server publishes an "alert" event. Watchlists
+// live in memory: they are lost when the server stops.
+type Watchlist struct {
+	ID      int64     `json:"id"`
+	Kind    string    `json:"kind"` // actor, place, keyword
+	Value   string    `json:"value"`
+	Created time.Time `json:"created"`
+}
+
+// Alert is the data of an "alert" event.
+type Alert struct {
+	Watchlist Watchlist           `json:"watchlist"`
+	Article   view.ArticleSummary `json:"article"`
+}
+
+const maxWatchlists = 1000
+
+type watchlists struct {
+	mu    sync.Mutex
+	next  int64
+	items map[int64]Watchlist
+}
+
+func newWatchlists() *watchlists {
+	return &watchlists{items: map[int64]Watchlist{}}
+}
+
+func (wl *watchlists) list() []Watchlist {
+	wl.mu.Lock()
+	defer wl.mu.Unlock()
+	out := make([]Watchlist, 0, len(wl.items))
+	for _, w := range wl.items {
+		out = append(out, w)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// startAlerts hooks the watchlists to the broker: every article event is
+// read back and checked against each watchlist.
+func (s *Server) startAlerts() {
+	b := s.opts.Notifier
+	if b == nil {
+		return
+	}
+	b.onPublish(func(e Event) {
+		if e.Type != "article" || e.ID == 0 {
+			return
+		}
+		ws := s.watch.list()
+		if len(ws) == 0 {
+			return
+		}
+		// Reading the article back must not hold up the publisher.
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
+			defer cancel()
+			a, err := s.r.Article(ctx, e.ID)
+			if err != nil || a == nil {
+				return
+			}
+			for _, w := range ws {
+				if matches(w, a) {
+					b.Publish(Event{Type: "alert", ID: a.ID, Data: Alert{Watchlist: w, Article: a.ArticleSummary}})
+				}
+			}
+		}()
+	})
+}
+
+// matches reports whether article a satisfies watchlist w. Names compare
+// case-insensitively; an actor or place matches by id or by name.
+func matches(w Watchlist, a *view.Article) bool {
+	v := strings.ToLower(w.Value)
+	switch w.Kind {
+	case "actor":
+		for _, ac := range a.Actors {
+			if strings.ToLower(ac.Name) == v || strconv.FormatInt(ac.ID, 10) == v {
+				return true
+			}
+		}
+	case "place":
+		for _, p := range a.Places {
+			if strings.ToLower(p.Name) == v || strings.ToLower(p.Text) == v || strconv.FormatInt(p.Place, 10) == v {
+				return true
+			}
+		}
+	case "keyword":
+		return strings.Contains(strings.ToLower(a.Title), v) || strings.Contains(strings.ToLower(a.Text), v)
+	}
+	return false
+}
+
+func (s *Server) listWatchlists(w http.ResponseWriter, r *http.Request) {
+	items := s.watch.list()
+	writeJSON(w, http.StatusOK, view.Page[Watchlist]{Items: items, Total: len(items), Limit: len(items)})
+}
+
+func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
+	if !s.requireWrite(w, r) {
+		return
+	}
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		writeError(w, http.StatusUnsupportedMediaType, "send the watchlist as application/json")
+		return
+	}
+	var in struct {
+		Kind  string `json:"kind"`
+		Value string `json:"value"`
+	}
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			writeError(w, http.StatusRequestEntityTooLarge, "request body larger than 1 MiB")
+			return
+		}
+		writeError(w, http.StatusBadRequest, "body must be {\"kind\": \"actor|place|keyword\", \"value\": \"...\"}")
+		return
+	}
+	in.Value = strings.TrimSpace(in.Value)
+	switch in.Kind {
+	case "actor", "place", "keyword":
+	default:
+		writeError(w, http.StatusBadRequest, "kind must be actor, place or keyword")
+		return
+	}
+	if in.Value == "" || !utf8.ValidString(in.Value) || utf8.RuneCountInString(in.Value) > maxTextParam {
+		writeError(w, http.StatusBadRequest, "value must be 1 to 512 characters")
+		return
+	}
+	wl := s.watch
+	wl.mu.Lock()
+	if len(wl.items) >= maxWatchlists {
+		wl.mu.Unlock()
+		writeError(w, http.StatusConflict, "too many watchlists (1000)")
+		return
+	}
+	wl.next++
+	item := Watchlist{ID: wl.next, Kind: in.Kind, Value: in.Value, Created: time.Now().UTC()}
+	wl.items[item.ID] = item
+	wl.mu.Unlock()
+	w.Header().Set("Location", "/api/v1/watchlists/"+strconv.FormatInt(item.ID, 10))
+	writeJSON(w, http.StatusCreated, item)
+}
+
+func (s *Server) deleteWatchlist(w http.ResponseWriter, r *http.Request) {
+	if !s.requireWrite(w, r) {
+		return
+	}
+	id, err := parseID("id", r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	wl := s.watch
+	wl.mu.Lock()
+	_, ok := wl.items[id]
+	delete(wl.items, id)
+	wl.mu.Unlock()
+	if !ok {
+		writeError(w, http.StatusNotFound, "no watchlist "+strconv.FormatInt(id, 10))
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
