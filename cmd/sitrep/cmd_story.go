@@ -14,8 +14,12 @@ import (
 	"github.com/sitrep/sitrep/internal/view"
 )
 
-// composeStory fills a story page's summary and outlet comparison.
+// composeStory fills a story page's summary, timeline and outlet
+// comparison: from the page the corpus stage stored, else composed now.
 func composeStory(ctx context.Context, st store.Store, s *view.Story) error {
+	if ok, err := corpus.Stored(ctx, st, s); ok || err != nil {
+		return err
+	}
 	return corpus.Compose(ctx, st, s)
 }
 

@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -13,6 +15,55 @@ import (
 // maxComposed caps the articles a story page summarises: the story's
 // newest and non-duplicate members first.
 const maxComposed = 200
+
+// Page is the composed part of a story page, stored by the corpus stage
+// when a story changes so that reading a story costs no summarising.
+type Page struct {
+	Summary    []view.SummarySentence `json:"summary"`
+	Timeline   []view.TimelineEntry   `json:"timeline"`
+	Comparison *view.Comparison       `json:"comparison"`
+}
+
+// composePages composes and stores the pages of the given stories.
+func composePages(ctx context.Context, st store.Store, ids []int64) error {
+	pages := map[int64][]byte{}
+	for _, id := range ids {
+		sum, err := st.StoryByID(ctx, id)
+		if err != nil {
+			continue // merged away meanwhile
+		}
+		s := &view.Story{StorySummary: *sum}
+		if s.Members, err = st.Summaries(ctx, sum.Articles); err != nil {
+			return err
+		}
+		if err := Compose(ctx, st, s); err != nil {
+			return err
+		}
+		b, err := json.Marshal(Page{Summary: s.Summary, Timeline: s.Timeline, Comparison: s.Comparison})
+		if err != nil {
+			return err
+		}
+		pages[id] = b
+	}
+	return st.PutStoryPages(ctx, pages)
+}
+
+// Stored fills s from its stored page; false when none is stored.
+func Stored(ctx context.Context, st store.Store, s *view.Story) (bool, error) {
+	b, err := st.StoryPage(ctx, s.ID)
+	if err != nil || b == nil {
+		return false, err
+	}
+	var p Page
+	if err := json.Unmarshal(b, &p); err != nil {
+		return false, fmt.Errorf("story %d: stored page: %w", s.ID, err)
+	}
+	s.Summary, s.Comparison = p.Summary, p.Comparison
+	if len(p.Timeline) > 0 {
+		s.Timeline = p.Timeline
+	}
+	return true, nil
+}
 
 // Compose fills a story page's cited summary, timeline and outlet
 // comparison from its member articles.

@@ -148,6 +148,13 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		if err := st.PutDerived(ctx, d); err != nil {
 			return stats, err
 		}
+		evs := make([]int64, len(d.Events))
+		for i, e := range d.Events {
+			evs[i] = e.ID
+		}
+		if err := composePages(ctx, st, evs); err != nil {
+			return stats, err
+		}
 		if o.Progress != nil {
 			o.Progress(start+len(batch), len(ids))
 		}

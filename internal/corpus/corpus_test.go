@@ -94,6 +94,11 @@ func TestUpdate(t *testing.T) {
 			t.Errorf("quote %q: speaker actor %d, want %d", q.Text, q.SpeakerActor, a.ID)
 		}
 	}
+	// Its page was composed and stored when the story changed.
+	stored := &view.Story{StorySummary: ferry}
+	if ok, err := Stored(ctx, db, stored); !ok || err != nil || len(stored.Summary) == 0 {
+		t.Errorf("stored page: ok=%v err=%v summary=%d sentences", ok, err, len(stored.Summary))
+	}
 	// The story page is composed with citations that point into its
 	// articles.
 	s := &view.Story{StorySummary: ferry}

@@ -292,3 +292,28 @@ func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error
 	}
 	return &x, err
 }
+
+// PutStoryPages stores composed story pages (JSON) by event id.
+func (s *DB) PutStoryPages(ctx context.Context, pages map[int64][]byte) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	for id, b := range pages {
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET page = ? WHERE id = ?`, b, id); err != nil {
+			return fmt.Errorf("store: story page %d: %w", id, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// StoryPage returns the composed page of a story, nil when none is stored.
+func (s *DB) StoryPage(ctx context.Context, id int64) ([]byte, error) {
+	var b []byte
+	err := s.db.QueryRowContext(ctx, `SELECT page FROM events WHERE id = ?`, id).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return b, err
+}

@@ -177,7 +177,8 @@ CREATE TABLE events (
 	first_seen   TEXT NOT NULL,
 	last_seen    TEXT NOT NULL,
 	articles     INTEGER NOT NULL DEFAULT 0,
-	outlets      TEXT NOT NULL DEFAULT '[]'
+	outlets      TEXT NOT NULL DEFAULT '[]',
+	page         BLOB             -- the composed story page (summary, timeline, comparison), JSON
 );
 CREATE INDEX events_last_seen ON events(last_seen);
 CREATE INDEX events_storyline ON events(storyline_id);
