@@ -15,11 +15,8 @@ import (
 )
 
 // composeStory fills a story page's summary, timeline and outlet
-// comparison: from the page the corpus stage stored, else composed now.
+// comparison, for a story whose page the corpus stage has not stored.
 func composeStory(ctx context.Context, st store.Store, s *view.Story) error {
-	if ok, err := corpus.Stored(ctx, st, s); ok || err != nil {
-		return err
-	}
 	return corpus.Compose(ctx, st, s)
 }
 

@@ -3,66 +3,52 @@ package corpus
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/story"
 	"github.com/sitrep/sitrep/internal/view"
+	"github.com/sitrep/sitrep/internal/view/storeview"
 )
 
 // maxComposed caps the articles a story page summarises: the story's
 // newest and non-duplicate members first.
 const maxComposed = 200
 
-// Page is the composed part of a story page, stored by the corpus stage
-// when a story changes so that reading a story costs no summarising.
-type Page struct {
-	Summary    []view.SummarySentence `json:"summary"`
-	Timeline   []view.TimelineEntry   `json:"timeline"`
-	Comparison *view.Comparison       `json:"comparison"`
-}
-
-// composePages composes and stores the pages of the given stories.
+// composePages composes the pages of the given stories and stores them,
+// so that reading a story is one row, not a summarisation.
 func composePages(ctx context.Context, st store.Store, ids []int64) error {
-	pages := map[int64][]byte{}
+	r := storeview.New(st)
+	r.Compose = Compose
+	var pages []store.StoryPage
 	for _, id := range ids {
-		sum, err := st.StoryByID(ctx, id)
-		if err != nil {
+		s, err := r.Live(ctx, id)
+		if errors.Is(err, view.ErrNotFound) {
 			continue // merged away meanwhile
 		}
-		s := &view.Story{StorySummary: *sum}
-		if s.Members, err = st.Summaries(ctx, sum.Articles); err != nil {
-			return err
-		}
-		if err := Compose(ctx, st, s); err != nil {
-			return err
-		}
-		b, err := json.Marshal(Page{Summary: s.Summary, Timeline: s.Timeline, Comparison: s.Comparison})
 		if err != nil {
 			return err
 		}
-		pages[id] = b
+		b, err := json.Marshal(s)
+		if err != nil {
+			return err
+		}
+		p := store.StoryPage{ID: id, Page: b}
+		for i, a := range s.Actors {
+			if i < 5 {
+				p.TopActors = append(p.TopActors, a.Name)
+			}
+		}
+		for i, pl := range s.Places {
+			if i < 5 {
+				p.TopPlaces = append(p.TopPlaces, pl.Name)
+			}
+		}
+		pages = append(pages, p)
 	}
 	return st.PutStoryPages(ctx, pages)
-}
-
-// Stored fills s from its stored page; false when none is stored.
-func Stored(ctx context.Context, st store.Store, s *view.Story) (bool, error) {
-	b, err := st.StoryPage(ctx, s.ID)
-	if err != nil || b == nil {
-		return false, err
-	}
-	var p Page
-	if err := json.Unmarshal(b, &p); err != nil {
-		return false, fmt.Errorf("story %d: stored page: %w", s.ID, err)
-	}
-	s.Summary, s.Comparison = p.Summary, p.Comparison
-	if len(p.Timeline) > 0 {
-		s.Timeline = p.Timeline
-	}
-	return true, nil
 }
 
 // Compose fills a story page's cited summary, timeline and outlet

@@ -49,8 +49,8 @@ type Queries interface {
 	PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error)
 	StoryList(ctx context.Context, q view.Query) (view.Page[view.StorySummary], error)
 	StoryByID(ctx context.Context, id int64) (*view.StorySummary, error)
-	// StoryPage returns a story's composed page (JSON) as the corpus
-	// stage stored it; nil when none is stored.
+	// StoryPage returns a story's composed page (the JSON of a
+	// view.Story) as the corpus stage stored it; nil when none is stored.
 	StoryPage(ctx context.Context, id int64) ([]byte, error)
 }
 
@@ -65,8 +65,16 @@ type Corpus interface {
 	// ArticleIDsAfter lists the ids of the latest versions of articles
 	// stored after id, in order.
 	ArticleIDsAfter(ctx context.Context, id int64) ([]int64, error)
-	// PutStoryPages stores composed story pages (JSON) by story id.
-	PutStoryPages(ctx context.Context, pages map[int64][]byte) error
+	// PutStoryPages stores composed story pages.
+	PutStoryPages(ctx context.Context, pages []StoryPage) error
+}
+
+// StoryPage is a story's page as composed when the story last changed:
+// the JSON of a view.Story, and the names its listing shows.
+type StoryPage struct {
+	ID                   int64
+	Page                 []byte
+	TopActors, TopPlaces []string
 }
 
 // Derived is what the corpus stages computed for a run of articles.

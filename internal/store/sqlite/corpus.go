@@ -233,13 +233,14 @@ func (s *DB) PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([
 	return cs, texts, err
 }
 
-const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets,
+const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places,
 	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))`
 
 func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	var x view.StorySummary
-	var first, last, outlets, arts string
-	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &arts)
+	var first, last, outlets, actors, places, arts string
+	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &arts)
+	x.Actors, x.Places = jsonStrings(actors), jsonStrings(places)
 	x.FirstSeen, _ = time.Parse(time.RFC3339, first)
 	x.LastSeen, _ = time.Parse(time.RFC3339, last)
 	x.Outlets = nonNil(jsonStrings(outlets))
@@ -293,16 +294,18 @@ func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error
 	return &x, err
 }
 
-// PutStoryPages stores composed story pages (JSON) by event id.
-func (s *DB) PutStoryPages(ctx context.Context, pages map[int64][]byte) error {
+// PutStoryPages stores composed story pages.
+func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
 	defer tx.Rollback()
-	for id, b := range pages {
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET page = ? WHERE id = ?`, b, id); err != nil {
-			return fmt.Errorf("store: story page %d: %w", id, err)
+	for _, p := range pages {
+		ta, _ := json.Marshal(nonNil(p.TopActors))
+		tp, _ := json.Marshal(nonNil(p.TopPlaces))
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET page = ?, top_actors = ?, top_places = ? WHERE id = ?`, p.Page, string(ta), string(tp), p.ID); err != nil {
+			return fmt.Errorf("store: story page %d: %w", p.ID, err)
 		}
 	}
 	return tx.Commit()

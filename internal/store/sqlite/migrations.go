@@ -178,7 +178,9 @@ CREATE TABLE events (
 	last_seen    TEXT NOT NULL,
 	articles     INTEGER NOT NULL DEFAULT 0,
 	outlets      TEXT NOT NULL DEFAULT '[]',
-	page         BLOB             -- the composed story page (summary, timeline, comparison), JSON
+	top_actors   TEXT NOT NULL DEFAULT '[]',
+	top_places   TEXT NOT NULL DEFAULT '[]',
+	page         BLOB             -- the composed story page (view.Story), JSON
 );
 CREATE INDEX events_last_seen ON events(last_seen);
 CREATE INDEX events_storyline ON events(storyline_id);

@@ -6,7 +6,9 @@ package storeview
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -94,13 +96,17 @@ func (r *Reader) Stories(ctx context.Context, q view.Query) (view.Page[view.Stor
 		return p, err
 	}
 	for i := range p.Items {
-		r.decorate(ctx, &p.Items[i])
+		if len(p.Items[i].Actors) == 0 && len(p.Items[i].Places) == 0 {
+			r.decorate(ctx, &p.Items[i])
+		}
 	}
 	return p, nil
 }
 
-// decorate adds the top actors and places to a story summary.
+// decorate adds the top actors and places to a story summary whose page
+// was not stored.
 func (r *Reader) decorate(ctx context.Context, s *view.StorySummary) {
+	s.Actors, s.Places = []string{}, []string{}
 	if acts, err := r.st.ActorList(ctx, view.Query{Story: s.ID, Limit: 5}); err == nil {
 		for _, a := range acts.Items {
 			s.Actors = append(s.Actors, a.Name)
@@ -113,8 +119,26 @@ func (r *Reader) decorate(ctx context.Context, s *view.StorySummary) {
 	}
 }
 
-// Story implements view.Reader.
+// Story implements view.Reader: the page the corpus stage stored when the
+// story last changed, else one assembled now (Live).
 func (r *Reader) Story(ctx context.Context, id int64) (*view.Story, error) {
+	b, err := r.st.StoryPage(ctx, id)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	if b != nil {
+		var s view.Story
+		if err := json.Unmarshal(b, &s); err != nil {
+			return nil, fmt.Errorf("story %d: stored page: %w", id, err)
+		}
+		return &s, nil
+	}
+	return r.Live(ctx, id)
+}
+
+// Live assembles a story page from the store now, composing its summary
+// and comparison with Compose.
+func (r *Reader) Live(ctx context.Context, id int64) (*view.Story, error) {
 	sum, err := r.st.StoryByID(ctx, id)
 	if err != nil {
 		return nil, notFound(err)
