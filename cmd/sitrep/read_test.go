@@ -82,6 +82,25 @@ func TestReadCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "1 matches") {
 		t.Errorf("search with outlet filter: %d %s", code, out)
 	}
+	code, out, errs = run(t, "", "export", "--db", db, "--format", "csv", "--what", "quotes")
+	if code != 0 || !strings.HasPrefix(out, "text,speaker,") || strings.Count(out, "\n") < 3 {
+		t.Errorf("export csv quotes: %d %q %s", code, out, errs)
+	}
+	var fc struct {
+		Type     string `json:"type"`
+		Features []struct {
+			Geometry struct {
+				Coordinates []float64 `json:"coordinates"`
+			} `json:"geometry"`
+		} `json:"features"`
+	}
+	code, out, errs = run(t, "", "export", "--db", db, "--format", "geojson")
+	if code != 0 || json.Unmarshal([]byte(out), &fc) != nil || fc.Type != "FeatureCollection" || len(fc.Features) == 0 || len(fc.Features[0].Geometry.Coordinates) != 2 {
+		t.Errorf("export geojson: %d %.300s %s", code, out, errs)
+	}
+	if code, _, _ := run(t, "", "export", "--db", db, "--format", "geojson", "--what", "stories"); code != 2 {
+		t.Errorf("geojson of stories: exit %d, want 2", code)
+	}
 	if code, _, errs := run(t, "", "search", "--db", db, "--from", "March"); code != 2 {
 		t.Errorf("bad date: exit %d (%s), want 2", code, errs)
 	}
