@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,5 +104,28 @@ func TestReadCommands(t *testing.T) {
 	}
 	if code, _, errs := run(t, "", "search", "--db", db, "--from", "March"); code != 2 {
 		t.Errorf("bad date: exit %d (%s), want 2", code, errs)
+	}
+}
+
+func TestWatchOnce(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	in := filepath.Join(dir, "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "a.txt"), []byte(goodArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := run(t, "", "watch", "--once", "--db", db, in); code != 0 || !strings.Contains(errs, "1 added") {
+		t.Fatalf("watch: %d %s", code, errs)
+	}
+	code, out, _ := run(t, "", "stories", "--db", db, "--json")
+	var stories []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &stories) != nil || len(stories) != 1 {
+		t.Fatalf("stories after watch: %d %s", code, out)
+	}
+	if code, _, _ := run(t, "", "watch", "--db", db, "-"); code != 2 {
+		t.Errorf("watch - : exit %d, want 2", code)
 	}
 }

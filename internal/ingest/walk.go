@@ -309,3 +309,23 @@ func isGzipWARC(head []byte) bool {
 	n, _ := io.ReadFull(zr, buf)
 	return string(buf[:n]) == "WARC/"
 }
+
+// ReadFetched reads a body fetched from origin (a URL) as one input, as
+// Walk reads an http(s) input: for callers that fetch themselves, such as
+// a feed poller sending conditional requests.
+func ReadFetched(ctx context.Context, origin string, resp *fetch.Response, o Options, h Handler) error {
+	o.defaults()
+	err := readBytes(ctx, origin, resp.URL, resp.Body, o, h, resp)
+	h.InputDone(origin)
+	var ie *InputError
+	switch {
+	case err == nil:
+	case errors.As(err, &ie):
+		h.Problem(ie)
+	case errors.Is(err, errStop):
+		return errors.Unwrap(err)
+	default:
+		h.Problem(&InputError{Origin: origin, Err: err})
+	}
+	return nil
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/corpus"
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/ingest/watch"
+)
+
+func init() {
+	register(&command{
+		name:    "watch",
+		summary: "ingest continuously: folders re-read when files change, feeds and pages polled politely (ETag, If-Modified-Since)",
+		usage:   "[--db FILE] [--every 5m] [--outlet NAME] [--allow-private] [--once] PATH|URL ...",
+		run:     runWatch,
+	})
+}
+
+// minEvery keeps polling polite: no feed is asked more than once a minute.
+const minEvery = time.Minute
+
+func runWatch(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, commands["watch"])
+	dbPath := dbFlag(fs)
+	every := fs.Duration("every", 5*time.Minute, "poll every `DURATION` (at least 1m)")
+	outlet := fs.String("outlet", "", "outlet `NAME` for inputs that do not name one")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback, private and link-local addresses")
+	maxDoc := fs.Int64("max-doc-size", 16<<20, "largest single document in `BYTES`")
+	once := fs.Bool("once", false, "poll once and stop (for scripts and tests)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usageError{"nothing to watch: name folders, files or feed URLs"}
+	}
+	for _, p := range pos {
+		if p == "-" {
+			return usageError{"watch cannot read standard input; use sitrep ingest -"}
+		}
+	}
+	if *every < minEvery {
+		*every = minEvery
+	}
+	db, err := openDB(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	opts := ingest.Options{MaxDocBytes: *maxDoc}
+	opts.Fetch.AllowPrivate = *allowPrivate
+	w := watch.New(pos, opts)
+	fmt.Fprintf(e.stderr, "sitrep watch: %d inputs every %s into %s (Ctrl-C stops)\n", len(pos), *every, *dbPath)
+	for {
+		rep := &ingestReport{failedInputs: map[string]bool{}}
+		p := newIngestPipeline(ctx, e, db, *outlet, true, rep)
+		round, pollErr := w.Poll(ctx, p)
+		storeErr := p.finish()
+		if ctx.Err() != nil {
+			return nil
+		}
+		if pollErr != nil {
+			return pollErr
+		}
+		if storeErr != nil {
+			return storeErr
+		}
+		cs, err := corpus.Update(ctx, db, corpus.Options{})
+		if err != nil {
+			return fmt.Errorf("actors and stories: %w", err)
+		}
+		if rep.docs > 0 || rep.failed > 0 {
+			fmt.Fprintf(e.stderr, "%s sitrep watch: %d files, %d feeds changed (%d unchanged): %d added, %d new versions, %d duplicates, %d problems; %d new stories\n",
+				time.Now().Format("15:04:05"), round.Files, round.Fetched, round.Unchanged, rep.added, rep.versions, rep.duplicates, rep.failed, cs.NewEvents)
+		}
+		if *once {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(*every):
+		}
+	}
+}
