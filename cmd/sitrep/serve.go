@@ -30,6 +30,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	maxLimit := fs.Int("max-page", 200, "largest page size a listing answers")
 	cacheTTL := fs.Duration("cache", 5*time.Second, "keep API answers this long (0: no cache); new stories and articles empty the cache")
+	privateHooks := fs.Bool("allow-private-webhooks", false, "let watchlist webhooks reach loopback, private and link-local addresses")
 	poll := fs.Duration("poll", 2*time.Second, "look for new articles and stories this often (added by ingest or watch)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -52,6 +53,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		MaxLimit:   *maxLimit,
 		CacheTTL:   *cacheTTL,
 		Logger:     slog.New(slog.NewTextHandler(e.stderr, nil)),
+
+		AllowPrivateWebhooks: *privateHooks,
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

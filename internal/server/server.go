@@ -43,6 +43,9 @@ type Options struct {
 	CacheBytes int
 	// Logger receives internal errors; default slog.Default().
 	Logger *slog.Logger
+	// AllowPrivateWebhooks lets watchlist webhooks reach loopback, private
+	// and link-local addresses (refused by default, as ingest's fetches are).
+	AllowPrivateWebhooks bool
 }
 
 // Limits on what a client may send.

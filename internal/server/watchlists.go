@@ -1,10 +1,13 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	safefetch "github.com/sitrep/sitrep/internal/ingest/fetch"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -22,6 +26,7 @@ type Watchlist struct {
 	ID      int64     `json:"id"`
 	Kind    string    `json:"kind"` // actor, place, keyword
 	Value   string    `json:"value"`
+	Webhook string    `json:"webhook,omitempty"` // receives each alert as a JSON POST
 	Created time.Time `json:"created"`
 }
 
@@ -79,7 +84,11 @@ func (s *Server) startAlerts() {
 			}
 			for _, w := range ws {
 				if matches(w, a) {
-					b.Publish(Event{Type: "alert", ID: a.ID, Data: Alert{Watchlist: w, Article: a.ArticleSummary}})
+					al := Alert{Watchlist: w, Article: a.ArticleSummary}
+					b.Publish(Event{Type: "alert", ID: a.ID, Data: al})
+					if w.Webhook != "" {
+						s.deliver(ctx, w.Webhook, al)
+					}
 				}
 			}
 		}()
@@ -123,8 +132,9 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Kind  string `json:"kind"`
-		Value string `json:"value"`
+		Kind    string `json:"kind"`
+		Value   string `json:"value"`
+		Webhook string `json:"webhook"`
 	}
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
@@ -148,6 +158,13 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "value must be 1 to 512 characters")
 		return
 	}
+	if in.Webhook != "" {
+		u, err := url.Parse(in.Webhook)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(in.Webhook) > 2048 {
+			writeError(w, http.StatusBadRequest, "webhook must be an http(s) URL")
+			return
+		}
+	}
 	wl := s.watch
 	wl.mu.Lock()
 	if len(wl.items) >= maxWatchlists {
@@ -156,7 +173,7 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	wl.next++
-	item := Watchlist{ID: wl.next, Kind: in.Kind, Value: in.Value, Created: time.Now().UTC()}
+	item := Watchlist{ID: wl.next, Kind: in.Kind, Value: in.Value, Webhook: in.Webhook, Created: time.Now().UTC()}
 	wl.items[item.ID] = item
 	wl.mu.Unlock()
 	w.Header().Set("Location", "/api/v1/watchlists/"+strconv.FormatInt(item.ID, 10))
@@ -182,4 +199,32 @@ func (s *Server) deleteWatchlist(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// deliver POSTs an alert to a watchlist's webhook. The client is the one
+// ingest fetches with: it refuses loopback, private and link-local
+// addresses after DNS resolution (unless Options.AllowPrivateWebhooks), so
+// a watchlist cannot turn the server against its own network.
+func (s *Server) deliver(ctx context.Context, hook string, al Alert) {
+	body, err := json.Marshal(Event{Type: "alert", ID: al.Article.ID, Data: al})
+	if err != nil {
+		return
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, hook, bytes.NewReader(body))
+	if err != nil {
+		return
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "sitrep-webhook")
+	c := safefetch.Client(safefetch.Options{AllowPrivate: s.opts.AllowPrivateWebhooks, Timeout: 10 * time.Second, MaxRedirects: 0})
+	resp, err := c.Do(req)
+	if err != nil {
+		s.log.Warn("webhook", "url", hook, "err", err)
+		return
+	}
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
+	resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		s.log.Warn("webhook", "url", hook, "status", resp.Status)
+	}
 }
