@@ -51,11 +51,22 @@ const (
 	tSufSh
 	tWm1W0
 	tParticle
+	tGazx
+	tGazxCap
+	tGazxm1
+	tGazxp1
+	tDgaz
+	tDgazCap
+	tDgazm1
+	tDgazp1
 )
 
 var padInfo = tokInfo{w: 0x51, l: 0x51, shape: 0x51, short: 0x51, flags: fNoLetter}
 
 const lexFlags = fInitCap | fAllCaps | fLower | fHasDigit | fAllDigit | fHyphen | fPeriod | fApos | fNoLetter | fMixed
+
+// nLexical is the number of word-identity features after the bias.
+const nLexical = 4
 
 // featurizer appends bucket offsets (bucket*nTags) for one token.
 type featurizer struct {
@@ -76,8 +87,12 @@ func (fz featurizer) features(dst []uint32, s []tokInfo, i int) []uint32 {
 	}
 	t0, m1, p1, m2, p2 := &s[i], at(i-1), at(i+1), at(i-2), at(i+2)
 	dst = fz.f(dst, tBias, 0)
+	// The word's own identity first (positions 1 to nLexical): training
+	// may drop them (see TrainOptions.WordDropout).
 	dst = fz.f(dst, tW0, t0.w)
 	dst = fz.f(dst, tL0, t0.l)
+	dst = fz.f(dst, tBiL, mix(m1.l, t0.l))
+	dst = fz.f(dst, tBiR, mix(t0.l, p1.l))
 	dst = fz.f(dst, tLm1, m1.l)
 	dst = fz.f(dst, tLp1, p1.l)
 	dst = fz.f(dst, tLm2, m2.l)
@@ -96,8 +111,6 @@ func (fz featurizer) features(dst []uint32, s []tokInfo, i int) []uint32 {
 			dst = fz.f(dst, tSuf+uint64(k)<<32, t0.suf[k])
 		}
 	}
-	dst = fz.f(dst, tBiL, mix(m1.l, t0.l))
-	dst = fz.f(dst, tBiR, mix(t0.l, p1.l))
 	fl := uint64(t0.flags)
 	dst = fz.f(dst, tFlags0, fl)
 	dst = fz.f(dst, tFlagsm1, uint64(m1.flags&lexFlags))
@@ -118,6 +131,19 @@ func (fz featurizer) features(dst []uint32, s []tokInfo, i int) []uint32 {
 	}
 	dst = fz.f(dst, tGazm1, uint64(m1.gaz))
 	dst = fz.f(dst, tGazp1, uint64(p1.gaz))
+	if t0.gazx != 0 {
+		for g := t0.gazx; g != 0; g &= g - 1 {
+			b := uint64(trailingZeros16(g))
+			dst = fz.f(dst, tGazx, b)
+			dst = fz.f(dst, tGazxCap, b<<16|uint64(t0.flags&(fInitCap|fAllCaps|fLower|fFirst|fCapsSent)))
+		}
+	}
+	if m1.gazx != 0 {
+		dst = fz.f(dst, tGazxm1, uint64(m1.gazx))
+	}
+	if p1.gazx != 0 {
+		dst = fz.f(dst, tGazxp1, uint64(p1.gazx))
+	}
 	if t0.flags&fNoLetter == 0 {
 		dst = fz.f(dst, tDoc, uint64(t0.doc))
 		dst = fz.f(dst, tDocSh, mix(uint64(t0.doc), t0.short))
@@ -136,6 +162,19 @@ func (fz featurizer) features(dst []uint32, s []tokInfo, i int) []uint32 {
 	}
 	if (t0.flags|m1.flags|p1.flags)&fParticle != 0 {
 		dst = fz.f(dst, tParticle, uint64(t0.flags&fParticle)|uint64(m1.flags&fParticle)<<1|uint64(p1.flags&fParticle)<<2|uint64(t0.flags&(fInitCap|fLower)))
+	}
+	if t0.dgaz != 0 {
+		for g := t0.dgaz; g != 0; g &= g - 1 {
+			b := uint64(trailingZeros16(g))
+			dst = fz.f(dst, tDgaz, b)
+			dst = fz.f(dst, tDgazCap, b<<16|uint64(t0.flags&(fInitCap|fAllCaps|fLower|fFirst|fCapsSent|fTitleSent)))
+		}
+	}
+	if m1.dgaz != 0 {
+		dst = fz.f(dst, tDgazm1, uint64(m1.dgaz))
+	}
+	if p1.dgaz != 0 {
+		dst = fz.f(dst, tDgazp1, uint64(p1.dgaz))
 	}
 	if t0.hist != 0 {
 		dst = fz.f(dst, tHist, uint64(t0.hist))

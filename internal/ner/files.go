@@ -1,6 +1,11 @@
 package ner
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/sitrep/sitrep/internal/eval/conll"
@@ -22,15 +27,48 @@ func LoadSplit(evalDir, split string) ([]conll.Document, error) {
 // tuning recipe (TuneTrainOptions: CoNLL train only, epochs chosen on dev),
 // and are then reused unchanged when training on train+dev.
 const (
-	finalFirstEpochs  = 11 // tuning run: dev F1 0.9191 after epoch 11 of 14
-	finalSecondEpochs = 3  // tuning run: dev F1 0.9240 after epoch 3 of 14
+	finalFirstEpochs  = 10 // tuning run: dev F1 0.9261 after epoch 10 of 14
+	finalSecondEpochs = 14 // tuning run: dev F1 0.9311 after epoch 14 of 14
 )
 
 // TuneTrainOptions reads the data of the tuning recipe: CoNLL-2003 train
-// (labels), dev (epoch selection, at most 14 per pass) and the WikiANN
-// English train split (gazetteer of names). Every hyper-parameter of the
-// shipped model was chosen with this recipe, on dev only.
+// (labels), dev (epoch selection, at most 14 per pass), the WikiANN English
+// train split (gazetteer of names) and the lists and text of DefaultRecipe.
+// Every hyper-parameter of the shipped model was chosen with this recipe,
+// on dev only.
 func TuneTrainOptions(evalDir string, seed uint64) (TrainOptions, error) {
+	return TuneTrainOptionsRecipe(evalDir, seed, DefaultRecipe)
+}
+
+// Recipe holds the data choices of a training recipe.
+type Recipe struct {
+	// GeoIndex, when set, is the compiled geo index whose place names form
+	// an extra gazetteer list (see LoadGeoNames).
+	GeoIndex string
+	Geo      GeoNameOptions
+	// Phoenix adds the PETRARCH/Phoenix actor dictionaries of the PLOVER
+	// eval folder as three lists (persons, organisations, places).
+	Phoenix bool
+	// ExtraText adds ExtraUnlabelledText to the word-cluster text.
+	ExtraText bool
+	// Members is TrainOptions.Members (perceptrons averaged per layer).
+	Members int
+}
+
+// DefaultRecipe is the recipe of the shipped model (chosen on CoNLL dev):
+// GeoNames places of package geo's index (GeoIndex is relative to the
+// repository root, where `sitrep train ner` runs), the Phoenix actor
+// lists and the extra cluster text.
+var DefaultRecipe = Recipe{
+	GeoIndex:  filepath.Join("internal", "geo", "data", "gazetteer.bin.gz"),
+	Geo:       GeoNameOptions{MinPop: 15000, AltMinPop: 100000},
+	Phoenix:   true,
+	ExtraText: true,
+	Members:   3,
+}
+
+// TuneTrainOptionsRecipe is TuneTrainOptions with the data choices of r.
+func TuneTrainOptionsRecipe(evalDir string, seed uint64, r Recipe) (TrainOptions, error) {
 	tr, err := LoadSplit(evalDir, "train")
 	if err != nil {
 		return TrainOptions{}, err
@@ -47,10 +85,42 @@ func TuneTrainOptions(evalDir string, seed uint64) (TrainOptions, error) {
 	if err != nil {
 		return TrainOptions{}, err
 	}
+	if r.ExtraText {
+		more, err := ExtraUnlabelledText(evalDir)
+		if err != nil {
+			return TrainOptions{}, err
+		}
+		unl = append(unl, more...)
+	}
+	lists := make([][][]string, 4) // GeoNames, Phoenix PER, ORG, LOC
+	var notes []string
+	if r.GeoIndex != "" {
+		names, err := LoadGeoNames(r.GeoIndex, r.Geo)
+		if err != nil {
+			return TrainOptions{}, err
+		}
+		lists[0] = names
+		sum, err := fileSHA256(r.GeoIndex)
+		if err != nil {
+			return TrainOptions{}, err
+		}
+		notes = append(notes, fmt.Sprintf("geo index %s sha256 %s: %d names", r.GeoIndex, sum, len(names)))
+	}
+	if r.Phoenix {
+		d := filepath.Join(evalDir, "events-plover", "dictionaries", "petrarch2")
+		px, err := LoadPhoenixActors(filepath.Join(d, "Phoenix.Countries.actors.txt.gz"),
+			filepath.Join(d, "Phoenix.International.actors.txt.gz"), filepath.Join(d, "Phoenix.MilNonState.actors.txt.gz"))
+		if err != nil {
+			return TrainOptions{}, err
+		}
+		lists[1], lists[2], lists[3] = px[PhoenixPER], px[PhoenixORG], px[PhoenixLOC]
+		notes = append(notes, fmt.Sprintf("phoenix actors: %d persons, %d organisations, %d places",
+			len(lists[1]), len(lists[2]), len(lists[3])))
+	}
 	clus := LearnClusters(unl, ClusterOptions{})
 	return TrainOptions{
-		Train: tr, Dev: dev, Gazettes: wiki, Clusters: clus,
-		Bits: 20, Epochs: 14, Folds: 5, Seed: seed, CaseAugment: 8,
+		Train: tr, Dev: dev, Gazettes: wiki, Lists: lists, Clusters: clus, Notes: notes,
+		Bits: 20, Epochs: 14, Folds: 5, Seed: seed, CaseAugment: 8, Members: r.Members,
 	}, nil
 }
 
@@ -67,4 +137,19 @@ func DefaultTrainOptions(evalDir string, seed uint64) (TrainOptions, error) {
 	o.Dev = nil
 	o.Epochs, o.SecondEpochs = finalFirstEpochs, finalSecondEpochs
 	return o, nil
+}
+
+// fileSHA256 returns the hex SHA-256 of a file (logged with the model's
+// inputs, since the shipped model depends on their exact content).
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -53,7 +53,15 @@ func (g gazetteer) add(toks []string, typ int) {
 	}
 }
 
-// mark sets tokInfo.gaz for every gazetteer match in a sentence. Entries of
+// addList records a name of extra list src (0..3): bit 4+src of the entry,
+// marked in tokInfo.gazx rather than as a type.
+func (g gazetteer) addList(toks []string, src int) {
+	if h, ok := nameHash(toks); ok {
+		g[h] |= 1 << (4 + src)
+	}
+}
+
+// mark sets tokInfo.gaz (and gazx) for every gazetteer match in a sentence. Entries of
 // over, when non-nil, replace those of g (see labelledGazetteer).
 func (g gazetteer) mark(s []tokInfo, over map[uint64]uint8) {
 	if len(g) == 0 {
@@ -73,21 +81,31 @@ func (g gazetteer) mark(s []tokInfo, over map[uint64]uint8) {
 			if types == 0 {
 				continue
 			}
-			for t := 0; t < 4; t++ {
+			for t := 0; t < 8; t++ {
 				if types&(1<<t) == 0 {
 					continue
 				}
 				if n == 1 {
-					s[i].gaz |= 1 << (t*4 + gazU)
+					s[i].setGaz(t, gazU)
 					continue
 				}
-				s[i].gaz |= 1 << (t*4 + gazB)
-				s[i+n-1].gaz |= 1 << (t*4 + gazL)
+				s[i].setGaz(t, gazB)
+				s[i+n-1].setGaz(t, gazL)
 				for k := i + 1; k < i+n-1; k++ {
-					s[k].gaz |= 1 << (t*4 + gazI)
+					s[k].setGaz(t, gazI)
 				}
 			}
 		}
+	}
+}
+
+// setGaz sets the gazetteer bit of entry bit t (a type below 4, an extra
+// list from 4) at position pos.
+func (ti *tokInfo) setGaz(t, pos int) {
+	if t < 4 {
+		ti.gaz |= 1 << (t*4 + pos)
+	} else {
+		ti.gazx |= 1 << ((t-4)*4 + pos)
 	}
 }
 

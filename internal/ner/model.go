@@ -108,6 +108,24 @@ func (w *weights) emissions(em []float32, feats []uint32, offs []int32) {
 	}
 }
 
+// emissionsDrop is emissions (float weights) leaving out the word-identity
+// features (positions 1 to nLexical) of the tokens marked in drop.
+func (w *weights) emissionsDrop(em []float32, feats []uint32, offs []int32, drop []bool) {
+	for i := 0; i+1 < len(offs); i++ {
+		var acc [nTags]float32
+		for k, f := range feats[offs[i]:offs[i+1]] {
+			if drop[i] && k >= 1 && k <= nLexical {
+				continue
+			}
+			row := w.w[int(f) : int(f)+nTags : int(f)+nTags]
+			for t := range acc {
+				acc[t] += row[t]
+			}
+		}
+		copy(em[i*nTags:], acc[:])
+	}
+}
+
 // emissionsQ is emissions over the 16-bit weights of a loaded model. Each
 // weight is widened exactly as ReadModel used to widen it (float32(q)*scale),
 // in the same order, so scores are bit-identical to the float32 table.

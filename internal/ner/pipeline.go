@@ -14,6 +14,7 @@ type docState struct {
 	tags   []uint8 // final tag per token
 	first  []uint8 // first-pass tag per token
 	hist   map[uint64]uint8
+	dgaz   docGaz
 	conf   []float32 // per-token confidence of the final pass (when wanted)
 	// gazOver, when set (training only), overrides gazetteer entries so a
 	// training document does not see its own labelled names.
@@ -21,7 +22,7 @@ type docState struct {
 }
 
 func newDocState() *docState {
-	return &docState{docMap: make(map[uint64]uint8), hist: make(map[uint64]uint8), score: make([]float32, 2*nTags)}
+	return &docState{docMap: make(map[uint64]uint8), hist: make(map[uint64]uint8), dgaz: docGaz{}, score: make([]float32, 2*nTags)}
 }
 
 // sentence returns the infos of sentence k.
@@ -150,6 +151,13 @@ func (st *docState) setHistory(tags []uint8) {
 			continue
 		}
 		t.hist = st.hist[t.l] | 1<<5
+	}
+	clear(st.dgaz)
+	for k := 0; k+1 < len(st.bounds); k++ {
+		st.dgaz.collect(st.sentence(k), tags[st.bounds[k]:st.bounds[k+1]])
+	}
+	for k := 0; k+1 < len(st.bounds); k++ {
+		st.dgaz.mark(st.sentence(k))
 	}
 }
 

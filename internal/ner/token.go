@@ -39,6 +39,8 @@ type tokInfo struct {
 	pre, suf           [4]uint64
 	flags              uint16
 	gaz                uint16 // gazetteer bits: type*4 + position (B I L U)
+	gazx               uint16 // extra name lists: list*4 + position (B I L U)
+	dgaz               uint16 // document gazetteer (second pass): type*4 + position
 	doc                uint8  // document-level bits (docCap...)
 	clus               uint32 // word-cluster path (0 = unknown)
 	hist               uint8  // prediction-history bits (second pass)

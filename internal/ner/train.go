@@ -16,6 +16,9 @@ type TrainOptions struct {
 	Train    []conll.Document // labelled training documents
 	Dev      []conll.Document // development documents (epoch selection only)
 	Gazettes []conll.Document // silver documents whose mentions form the gazetteer
+	// Lists are extra name lists (at most 4, e.g. GeoNames places), each
+	// its own gazetteer feature rather than an entity type.
+	Lists    [][][]string
 	Clusters map[string]uint32
 	Bits     uint // log2 of the number of weight buckets
 	Epochs   int  // maximum epochs per layer (the exact count when Dev is empty)
@@ -25,6 +28,15 @@ type TrainOptions struct {
 	SecondEpochs int
 	Folds        int    // jackknife folds for the second pass (0: single pass)
 	Seed         uint64 // shuffling seed
+	// Members, when > 1, trains each layer as the mean of that many
+	// perceptrons with different shuffling seeds (see trainLayer).
+	Members int
+	// WordDropout is the share of tokens whose word-identity features
+	// (the word, its lower-cased form and the two word bigrams) are left
+	// out in a training step, so the model also learns to tag from context,
+	// shape, clusters and gazetteers: names unseen in training are tagged
+	// that way.
+	WordDropout float64
 	// CaseAugment, when > 0, adds an upper-cased copy of every
 	// CaseAugment-th training document and a lower-cased copy of another
 	// such share, so headlines in capitals or in lower case are not lost.
@@ -34,6 +46,8 @@ type TrainOptions struct {
 	// labelledGazetteer).
 	GazetteTrain bool
 	Log          io.Writer
+	// Notes describe the inputs (file checksums, list sizes); Train logs them.
+	Notes []string
 }
 
 // corpus is a featurized training set.
@@ -115,71 +129,49 @@ func (c *corpus) prune(min int) {
 
 // trainLayer runs the averaged structured perceptron over c. When eval is
 // set it is called with the averaged weights after each epoch and the best
-// epoch's weights are returned.
-func trainLayer(c *corpus, bits uint, epochs int, seed uint64, eval func(*weights) float64, log io.Writer) (*weights, int) {
-	w := newWeights(bits)
-	u := make([]float32, len(w.w))
-	var ut [nTags + 1][nTags]float32
-	order := make([]int, len(c.sents)-1)
-	for i := range order {
-		order[i] = i
+// epoch's weights are returned. With members > 1 it trains that many
+// perceptrons side by side, each with its own shuffling seed, and the
+// weights of an epoch are the mean of their averaged weights (a small
+// ensemble that costs nothing at tagging time).
+func trainLayer(c *corpus, bits uint, epochs int, seed uint64, members int, drop float64, eval func(*weights) float64, log io.Writer) (*weights, int) {
+	members = max(members, 1)
+	ps := make([]*perceptron, members)
+	for j := range ps {
+		ps[j] = newPerceptron(c, bits)
+		ps[j].drop = drop
 	}
-	var em []float32
-	var back, pred []uint8
-	score := make([]float32, 2*nTags)
-	cnt := float32(1)
 	var best *weights
 	bestF, bestEpoch := -1.0, 0
 	for ep := 1; ep <= epochs; ep++ {
-		rng := rand.New(rand.NewPCG(seed, uint64(ep)))
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
-		for _, k := range order {
-			a, b := int(c.sents[k]), int(c.sents[k+1])
-			n := b - a
-			if n == 0 {
-				continue
+		for j, p := range ps {
+			s := seed
+			if j > 0 {
+				s = seed + uint64(j)*0x9e3779b9
 			}
-			if cap(em) < n*nTags {
-				em = make([]float32, 2*n*nTags)
-				back = make([]uint8, 2*n*nTags)
-				pred = make([]uint8, 2*n)
-			}
-			em, back, pred = em[:n*nTags], back[:n*nTags], pred[:n]
-			w.emissions(em, c.feats, c.offs[a:b+1])
-			w.viterbi(em, n, pred, back, score)
-			gold := c.gold[a:b]
-			for i := 0; i < n; i++ {
-				g, p := int(gold[i]), int(pred[i])
-				gp, pp := nTags, nTags
-				if i > 0 {
-					gp, pp = int(gold[i-1]), int(pred[i-1])
-				}
-				if g != p {
-					errs++
-					for _, f := range c.feats[c.offs[a+i]:c.offs[a+i+1]] {
-						w.w[int(f)+g]++
-						u[int(f)+g] += cnt
-						w.w[int(f)+p]--
-						u[int(f)+p] -= cnt
-					}
-				}
-				if g != p || gp != pp {
-					w.trans[gp][g]++
-					ut[gp][g] += cnt
-					w.trans[pp][p]--
-					ut[pp][p] -= cnt
-				}
-			}
-			cnt++
+			errs += p.epoch(rand.New(rand.NewPCG(s, uint64(ep))))
 		}
-		avg := newWeights(bits)
-		for i := range avg.w {
-			avg.w[i] = w.w[i] - u[i]/cnt
+		avg := ps[0].averaged()
+		for _, p := range ps[1:] {
+			o := p.averaged()
+			for i := range avg.w {
+				avg.w[i] += o.w[i]
+			}
+			for a := range avg.trans {
+				for b := range avg.trans[a] {
+					avg.trans[a][b] += o.trans[a][b]
+				}
+			}
 		}
-		for a := range avg.trans {
-			for b := range avg.trans[a] {
-				avg.trans[a][b] = w.trans[a][b] - ut[a][b]/cnt
+		if members > 1 {
+			inv := 1 / float32(members)
+			for i := range avg.w {
+				avg.w[i] *= inv
+			}
+			for a := range avg.trans {
+				for b := range avg.trans[a] {
+					avg.trans[a][b] *= inv
+				}
 			}
 		}
 		if eval == nil {
@@ -194,6 +186,108 @@ func trainLayer(c *corpus, bits uint, epochs int, seed uint64, eval func(*weight
 		}
 	}
 	return best, bestEpoch
+}
+
+// perceptron is the state of one averaged structured perceptron.
+type perceptron struct {
+	c     *corpus
+	bits  uint
+	w     *weights
+	u     []float32
+	ut    [nTags + 1][nTags]float32
+	order []int
+	cnt   float32
+	em    []float32
+	back  []uint8
+	pred  []uint8
+	score []float32
+	drop  float64 // word dropout rate
+	mask  []bool  // tokens of the current sentence whose word features are dropped
+}
+
+func newPerceptron(c *corpus, bits uint) *perceptron {
+	w := newWeights(bits)
+	p := &perceptron{c: c, bits: bits, w: w, u: make([]float32, len(w.w)), cnt: 1, score: make([]float32, 2*nTags)}
+	p.order = make([]int, len(c.sents)-1)
+	for i := range p.order {
+		p.order[i] = i
+	}
+	return p
+}
+
+// epoch runs one shuffled pass and returns the number of token errors.
+func (p *perceptron) epoch(rng *rand.Rand) int {
+	c, w, u := p.c, p.w, p.u
+	order := p.order
+	rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	errs := 0
+	for _, k := range order {
+		a, b := int(c.sents[k]), int(c.sents[k+1])
+		n := b - a
+		if n == 0 {
+			continue
+		}
+		if cap(p.em) < n*nTags {
+			p.em = make([]float32, 2*n*nTags)
+			p.back = make([]uint8, 2*n*nTags)
+			p.pred = make([]uint8, 2*n)
+		}
+		em, back, pred := p.em[:n*nTags], p.back[:n*nTags], p.pred[:n]
+		if p.drop > 0 {
+			p.mask = p.mask[:0]
+			for i := 0; i < n; i++ {
+				p.mask = append(p.mask, rng.Float64() < p.drop)
+			}
+			w.emissionsDrop(em, c.feats, c.offs[a:b+1], p.mask)
+		} else {
+			w.emissions(em, c.feats, c.offs[a:b+1])
+		}
+		w.viterbi(em, n, pred, back, p.score)
+		gold := c.gold[a:b]
+		cnt := p.cnt
+		for i := 0; i < n; i++ {
+			g, pr := int(gold[i]), int(pred[i])
+			gp, pp := nTags, nTags
+			if i > 0 {
+				gp, pp = int(gold[i-1]), int(pred[i-1])
+			}
+			if g != pr {
+				errs++
+				dropped := p.drop > 0 && p.mask[i]
+				for k, f := range c.feats[c.offs[a+i]:c.offs[a+i+1]] {
+					if dropped && k >= 1 && k <= nLexical {
+						continue
+					}
+					w.w[int(f)+g]++
+					u[int(f)+g] += cnt
+					w.w[int(f)+pr]--
+					u[int(f)+pr] -= cnt
+				}
+			}
+			if g != pr || gp != pp {
+				w.trans[gp][g]++
+				p.ut[gp][g] += cnt
+				w.trans[pp][pr]--
+				p.ut[pp][pr] -= cnt
+			}
+		}
+		p.cnt++
+	}
+	return errs
+}
+
+// averaged returns the averaged weights so far.
+func (p *perceptron) averaged() *weights {
+	avg := newWeights(p.bits)
+	for i := range avg.w {
+		avg.w[i] = p.w.w[i] - p.u[i]/p.cnt
+	}
+	for a := range avg.trans {
+		for b := range avg.trans[a] {
+			avg.trans[a][b] = p.w.trans[a][b] - p.ut[a][b]/p.cnt
+		}
+	}
+	return avg
 }
 
 func logf(w io.Writer, format string, args ...any) {
@@ -230,6 +324,9 @@ func Train(o TrainOptions) (*Model, error) {
 		o.Epochs = 10
 	}
 	start := time.Now()
+	for _, n := range o.Notes {
+		logf(o.Log, "%s", n)
+	}
 	labelled := o.Train
 	o.Train = caseAugment(o.Train, o.CaseAugment)
 	m := &Model{gaz: gazetteer{}}
@@ -240,6 +337,14 @@ func Train(o TrainOptions) (*Model, error) {
 					m.gaz.add(s.Tokens[sp.Start:sp.End], t)
 				}
 			}
+		}
+	}
+	if len(o.Lists) > 4 {
+		return nil, fmt.Errorf("ner: %d name lists, at most 4", len(o.Lists))
+	}
+	for src, names := range o.Lists {
+		for _, toks := range names {
+			m.gaz.addList(toks, src)
 		}
 	}
 	var lg *labelledGazetteer
@@ -265,7 +370,7 @@ func Train(o TrainOptions) (*Model, error) {
 	}
 	c := m.buildCorpus(o.Train, o.Bits, nil, lg)
 	logf(o.Log, "first pass: %d tokens, %d features (%.1fs)", len(c.gold), len(c.feats), time.Since(start).Seconds())
-	first, ep1 := trainLayer(c, o.Bits, o.Epochs, o.Seed, evalFirst, o.Log)
+	first, ep1 := trainLayer(c, o.Bits, o.Epochs, o.Seed, o.Members, o.WordDropout, evalFirst, o.Log)
 	m.first = first
 	logf(o.Log, "first pass: best epoch %d (%.1fs)", ep1, time.Since(start).Seconds())
 	if o.Folds < 2 {
@@ -284,7 +389,7 @@ func Train(o TrainOptions) (*Model, error) {
 			}
 		}
 		fc := m.buildCorpus(in, o.Bits, nil, lg)
-		fw, _ := trainLayer(fc, o.Bits, ep1, o.Seed+uint64(f)+1, nil, nil)
+		fw, _ := trainLayer(fc, o.Bits, ep1, o.Seed+uint64(f)+1, 1, o.WordDropout, nil, nil)
 		fm := &Model{first: fw, gaz: m.gaz, clus: m.clus}
 		st := newDocState()
 		for _, i := range outIdx {
@@ -308,7 +413,7 @@ func Train(o TrainOptions) (*Model, error) {
 	if o.SecondEpochs > 0 {
 		e2 = o.SecondEpochs
 	}
-	second, ep2 := trainLayer(c2, o.Bits, e2, o.Seed+100, evalSecond, o.Log)
+	second, ep2 := trainLayer(c2, o.Bits, e2, o.Seed+100, o.Members, o.WordDropout, evalSecond, o.Log)
 	m.second = second
 	logf(o.Log, "second pass: best epoch %d (%.1fs)", ep2, time.Since(start).Seconds())
 	return m, nil

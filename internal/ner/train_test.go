@@ -120,3 +120,53 @@ func TestTrainFixedEpochs(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainMembersAndLists covers the ensemble, word dropout and extra
+// name lists: training stays deterministic, each option changes the model,
+// and the model still fits its training data.
+func TestTrainMembersAndLists(t *testing.T) {
+	docs, err := conll.Parse(strings.NewReader(tinyCorpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	train := func(members int, drop float64, lists [][][]string) []byte {
+		m, err := Train(TrainOptions{Train: docs, Gazettes: docs, Bits: 12, Epochs: 6, Folds: 2, Seed: 3,
+			Members: members, WordDropout: drop, Lists: lists})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := m.Evaluate(docs).Total.F1(); f < 1 {
+			t.Errorf("members %d drop %.1f: training-set F1 %.3f, want 1", members, drop, f)
+		}
+		var b bytes.Buffer
+		if _, err := m.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	lists := [][][]string{{{"Paris"}}, {{"John", "Smith"}}}
+	base := train(1, 0, nil)
+	for _, tc := range []struct {
+		name    string
+		members int
+		drop    float64
+		lists   [][][]string
+	}{
+		{"ensemble", 3, 0, nil},
+		{"word dropout", 1, 0.3, nil},
+		{"name lists", 1, 0, lists},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := train(tc.members, tc.drop, tc.lists), train(tc.members, tc.drop, tc.lists)
+			if !bytes.Equal(a, b) {
+				t.Error("two trainings with the same options differ")
+			}
+			if bytes.Equal(a, base) {
+				t.Error("option did not change the model")
+			}
+		})
+	}
+	if _, err := Train(TrainOptions{Train: docs, Lists: make([][][]string, 5)}); err == nil {
+		t.Error("five name lists accepted")
+	}
+}
