@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/store"
@@ -136,13 +137,28 @@ func nonNil[T any](xs []T) []T {
 
 const actorCols = `ac.id, ac.name, ac.type, ac.code, ac.country, ac.aliases, ac.roles, ac.mentions,
 	(SELECT json_group_array(DISTINCT a.outlet) FROM actor_refs r JOIN articles a ON a.id = r.article_id WHERE r.actor_id = ac.id AND a.outlet != ''),
-	(SELECT json_group_array(DISTINCT r.article_id) FROM actor_refs r WHERE r.actor_id = ac.id)`
+	(SELECT json_group_array(DISTINCT r.article_id) FROM actor_refs r WHERE r.actor_id = ac.id),
+	(SELECT json_group_array(DISTINCT CAST(substr(CAST(a.text AS BLOB), r.start + 1, r.end - r.start) AS TEXT)) FROM actor_refs r JOIN articles a ON a.id = r.article_id
+		WHERE r.actor_id = ac.id AND r.kind IN ('role', 'acronym'))`
 
 func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
 	var a view.Actor
-	var aliases, roles, outlets, arts string
-	err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Code, &a.Country, &aliases, &roles, &a.Mentions, &outlets, &arts)
+	var aliases, roles, outlets, arts, refs string
+	err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Code, &a.Country, &aliases, &roles, &a.Mentions, &outlets, &arts, &refs)
 	json.Unmarshal([]byte(aliases), &a.Aliases)
+	// The role nouns and acronyms the texts use for the actor ("the
+	// Pentagon chief", "KRG") are how readers know it too.
+	seen := map[string]bool{strings.ToLower(a.Name): true}
+	for _, x := range a.Aliases {
+		seen[strings.ToLower(x)] = true
+	}
+	for _, x := range jsonStrings(refs) {
+		x = strings.Join(strings.Fields(x), " ")
+		if k := strings.ToLower(x); x != "" && !seen[k] {
+			seen[k] = true
+			a.Aliases = append(a.Aliases, x)
+		}
+	}
 	json.Unmarshal([]byte(roles), &a.Roles)
 	a.Outlets = nonNil(jsonStrings(outlets))
 	a.Articles = nonNil(jsonInts(arts))
