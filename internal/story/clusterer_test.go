@@ -1,0 +1,245 @@
+package story
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// invented developments: each has its own names and vocabulary, written
+// three ways by three outlets.
+var inventedEvents = []struct {
+	key   string
+	title []string
+	body  []string
+}{
+	{"quake", []string{
+		"Earthquake of magnitude 7.1 strikes Valparaiso region",
+		"Strong quake shakes Valparaiso, buildings collapse",
+		"Valparaiso earthquake leaves dozens injured",
+	}, []string{
+		"A magnitude 7.1 earthquake struck the Valparaiso region of Chile on Monday, collapsing buildings in Vina del Mar. Rescue teams searched the rubble for survivors. The tremor was felt in Santiago.",
+		"Buildings collapsed in Vina del Mar after a strong earthquake hit the Valparaiso coast. Rescuers dug through rubble as aftershocks rattled Santiago. The quake measured 7.1, seismologists said.",
+		"Dozens were injured when the earthquake shook Valparaiso and Vina del Mar. Rescue crews pulled survivors from rubble while aftershocks continued across the region.",
+	}},
+	{"election", []string{
+		"Norwegian Labour wins most seats in Storting election",
+		"Stoltenberg's Labour ahead as Norway counts votes",
+		"Norway election: Labour first, coalition talks loom",
+	}, []string{
+		"Norway's Labour party won the most seats in the Storting election, with Jonas Stoltenberg claiming victory in Oslo. Coalition talks with the Centre party are expected. Turnout reached 77 percent.",
+		"Labour led the vote count in Norway's parliamentary election as Stoltenberg addressed supporters in Oslo. The Centre party and Socialist Left hold the key to a coalition majority in the Storting.",
+		"Jonas Stoltenberg said Labour would open coalition talks after finishing first in the Storting vote. Oslo counted ballots late into the night as the Centre party weighed its options.",
+	}},
+	{"transfer", []string{
+		"Ferreira joins Ajax in record transfer",
+		"Ajax sign midfielder Ferreira for club-record fee",
+		"Record fee brings Ferreira to Amsterdam",
+	}, []string{
+		"Midfielder Tiago Ferreira has joined Ajax from Porto for a club-record transfer fee. The Amsterdam club confirmed the five-year contract after a medical. Ferreira scored twelve goals last season.",
+		"Ajax completed the signing of Porto midfielder Tiago Ferreira, paying a record fee. The player passed his medical in Amsterdam and signed a contract until 2030.",
+		"Porto sold Tiago Ferreira to Ajax for the highest fee in the Amsterdam club's history. The midfielder signed after his medical and will wear the number eight shirt.",
+	}},
+}
+
+func inventedDocs(start time.Time) []Doc {
+	var docs []Doc
+	id := int64(1)
+	for k := 0; k < 3; k++ { // interleave the events
+		for e, ev := range inventedEvents {
+			docs = append(docs, Doc{ID: id, Outlet: fmt.Sprintf("outlet%d", k), Title: ev.title[k], Text: ev.body[k],
+				Published: start.Add(time.Duration(k*6+e) * time.Hour)})
+			id++
+		}
+	}
+	return docs
+}
+
+func TestClustererGroupsEvents(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	for _, dated := range []bool{true, false} {
+		t.Run(fmt.Sprintf("dated=%v", dated), func(t *testing.T) {
+			c := NewClusterer(Config{})
+			byEvent := map[string]int64{}
+			for i, d := range inventedDocs(t0) {
+				if !dated {
+					d.Published = time.Time{}
+				}
+				a := c.Add(d)
+				key := inventedEvents[i%3].key
+				if want, ok := byEvent[key]; ok && a.Event != want {
+					t.Errorf("doc %d (%s): event %d, want %d (score %.2f)", d.ID, key, a.Event, want, a.Similarity)
+				}
+				byEvent[key] = a.Event
+			}
+			if len(byEvent) != 3 || byEvent["quake"] == byEvent["election"] || byEvent["quake"] == byEvent["transfer"] || byEvent["election"] == byEvent["transfer"] {
+				t.Errorf("events not distinct: %v", byEvent)
+			}
+		})
+	}
+}
+
+func TestClustererTimeGap(t *testing.T) {
+	ev := inventedEvents[0]
+	t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name string
+		gap  time.Duration
+		same bool
+	}{
+		{"hours apart", 5 * time.Hour, true},
+		{"two days apart", 48 * time.Hour, true},
+		{"ten days apart", 240 * time.Hour, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewClusterer(Config{})
+			a := c.Add(Doc{ID: 1, Title: ev.title[0], Text: ev.body[0], Published: t0})
+			b := c.Add(Doc{ID: 2, Title: ev.title[1], Text: ev.body[1], Published: t0.Add(tc.gap)})
+			if (a.Event == b.Event) != tc.same {
+				t.Errorf("same event = %v, want %v (score %.2f)", a.Event == b.Event, tc.same, b.Similarity)
+			}
+		})
+	}
+}
+
+func TestClustererNearDuplicates(t *testing.T) {
+	body := inventedEvents[1].body[0] + " " + inventedEvents[1].body[1]
+	cases := []struct {
+		name string
+		text string
+		dup  bool
+	}{
+		{"wire copy", body, true},
+		{"updated version", body + " Final results are due on Tuesday morning.", true},
+		{"rewrite", inventedEvents[1].body[2], false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewClusterer(Config{})
+			first := c.Add(Doc{ID: 10, Text: body})
+			a := c.Add(Doc{ID: 11, Text: tc.text})
+			if (a.DuplicateOf == 10) != tc.dup {
+				t.Errorf("DuplicateOf = %d (sim %.2f), want dup=%v", a.DuplicateOf, a.Similarity, tc.dup)
+			}
+			if tc.dup && a.Event != first.Event {
+				t.Errorf("duplicate placed in event %d, original in %d", a.Event, first.Event)
+			}
+		})
+	}
+}
+
+func TestStorylineLinksEventsWeeksApart(t *testing.T) {
+	actors := []Ref{{Key: "Islamic State"}, {Key: "Ash Carter"}}
+	places := []Ref{{Key: "99072"}} // a place id
+	t0 := time.Date(2016, 7, 20, 9, 0, 0, 0, time.UTC)
+	docs := []Doc{
+		{ID: 1, Title: "Coalition ministers plan Mosul campaign", Text: "Defence ministers of the coalition met in Washington to plan the campaign to retake Mosul from Islamic State. Carter hosted the meeting.", Published: t0, Actors: actors, Places: places},
+		{ID: 2, Title: "Militants dig trenches around Mosul", Text: "Islamic State fighters dug trenches and rigged buildings with explosives in Mosul ahead of an expected assault, officials said. Carter called the fight difficult.", Published: t0.Add(80 * 24 * time.Hour), Actors: actors, Places: places},
+		{ID: 3, Title: "Cyclone hits Bangladesh coast", Text: "A cyclone made landfall in Bangladesh, forcing the evacuation of fishing villages near Chittagong.", Published: t0.Add(81 * 24 * time.Hour), Actors: []Ref{{Key: "Bangladesh Meteorological Department"}}, Places: []Ref{{Key: "1205733"}}},
+	}
+	c := NewClusterer(Config{})
+	var as []Assignment
+	for _, d := range docs {
+		as = append(as, c.Add(d))
+	}
+	if as[0].Event == as[1].Event {
+		t.Fatalf("July and October articles share event %d", as[0].Event)
+	}
+	if c.Storyline(as[0].Event) != c.Storyline(as[1].Event) {
+		t.Errorf("Mosul events in storylines %d and %d, want one", c.Storyline(as[0].Event), c.Storyline(as[1].Event))
+	}
+	if c.Storyline(as[2].Event) == c.Storyline(as[0].Event) {
+		t.Errorf("cyclone joined the Mosul storyline")
+	}
+}
+
+func TestClustererStateRoundTrip(t *testing.T) {
+	docs := inventedDocs(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
+	whole := NewClusterer(Config{})
+	var want []Assignment
+	for _, d := range docs {
+		want = append(want, whole.Add(d))
+	}
+	half := NewClusterer(Config{})
+	for _, d := range docs[:4] {
+		half.Add(d)
+	}
+	b, err := half.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resumed := NewClusterer(Config{})
+	if err := resumed.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs[4:] {
+		if got := resumed.Add(d); got != want[4+i] {
+			t.Errorf("doc %d after resume: %+v, want %+v", d.ID, got, want[4+i])
+		}
+	}
+	if err := resumed.UnmarshalBinary([]byte("garbage")); err == nil {
+		t.Error("garbage state accepted")
+	}
+}
+
+func TestClustererBoundsLiveEvents(t *testing.T) {
+	c := NewClusterer(Config{ActiveWindow: 100, DuplicateWindow: 50})
+	for i := 0; i < 5000; i++ {
+		c.Add(Doc{ID: int64(i + 1), Text: fmt.Sprintf("Report %d about topic%d alpha%d and beta%d in the region of zone%d.", i, i, i%97, i%89, i)})
+	}
+	st := c.Stats()
+	if st.LiveEvents > 100+4096 {
+		t.Errorf("live events %d not bounded", st.LiveEvents)
+	}
+	if st.DuplicateWindow > 50 {
+		t.Errorf("duplicate window %d > 50", st.DuplicateWindow)
+	}
+	if st.Articles != 5000 {
+		t.Errorf("articles = %d", st.Articles)
+	}
+}
+
+func TestMergeAndStorylineReports(t *testing.T) {
+	c := NewClusterer(Config{})
+	docs := inventedDocs(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
+	// the same developments again, reworded by shuffling sentences, so that
+	// events grow and storylines get re-linked
+	for _, d := range inventedDocs(time.Date(2026, 3, 3, 8, 0, 0, 0, time.UTC)) {
+		parts := strings.Split(d.Text, ". ")
+		for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+			parts[i], parts[j] = parts[j], parts[i]
+		}
+		d.ID += 100
+		d.Text = strings.Join(parts, ". ")
+		docs = append(docs, d)
+	}
+	for _, d := range docs {
+		c.Add(d)
+	}
+	for from, to := range c.EventMerges() {
+		if c.Resolve(from) != to || c.Resolve(to) != to {
+			t.Errorf("merge %d -> %d, but Resolve gives %d, %d", from, to, c.Resolve(from), c.Resolve(to))
+		}
+	}
+	if len(c.EventMerges()) != 0 {
+		t.Error("EventMerges did not forget what it reported")
+	}
+	for ev, sl := range c.StorylineChanges() {
+		if c.Storyline(ev) != sl {
+			t.Errorf("event %d: change says storyline %d, Storyline says %d", ev, sl, c.Storyline(ev))
+		}
+	}
+	st := c.Stats()
+	if st.Articles != int64(len(docs)) || st.Events < 3 {
+		t.Errorf("stats %+v", st)
+	}
+	info, ok := c.Event(1)
+	if !ok || info.Articles < 2 || info.First.IsZero() {
+		t.Errorf("event 1: %+v %v", info, ok)
+	}
+	if _, ok := c.Event(999); ok {
+		t.Error("unknown event reported")
+	}
+}

@@ -1,0 +1,205 @@
+package story
+
+import (
+	"math"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Sentence-level facts shared by Summarize, Timeline and Compare: every
+// sentence of every article gets a tf-idf vector (idf over the sentences of
+// the given articles), and sentences that say the same thing, usually in
+// different outlets, are grouped into one fact.
+
+// sent is one sentence of one article.
+type sent struct {
+	doc   int // index into the docs slice
+	idx   int // sentence index in the article
+	span  Span
+	text  string
+	words int
+	vec   []tw // unit tf-idf vector, key-sorted
+	date  *Dated
+	nums  bool
+}
+
+// fact is a group of sentences carrying the same content.
+type fact struct {
+	members []int // indices into sents, in document order
+	rep     int   // representative member
+	vec     []tw  // unit centroid
+}
+
+// factSim is the cosine above which two sentences state the same fact.
+const factSim = 0.5
+
+func outletOf(d *Doc) string {
+	if d.Outlet != "" {
+		return d.Outlet
+	}
+	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	return "article " + strconv.FormatInt(d.ID, 10)
+}
+
+// sentencesOfDocs splits and vectorises every sentence of docs.
+func sentencesOfDocs(docs []Doc) []sent {
+	var out []sent
+	df := map[uint64]int{}
+	var toks [][]token
+	for di := range docs {
+		d := &docs[di]
+		for si, sp := range sentencesOf(d) {
+			if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
+				continue
+			}
+			s := sent{doc: di, idx: si, span: sp, text: strings.TrimSpace(d.Text[sp.Start:sp.End])}
+			for i := range d.Dates {
+				if d.Dates[i].Sentence == si && validTimex(d.Dates[i].Value) {
+					s.date = &d.Dates[i]
+					break
+				}
+			}
+			ts := tokenize(s.text)
+			s.words = len(ts)
+			seen := map[uint64]bool{}
+			for _, t := range ts {
+				if t.number {
+					s.nums = true
+				}
+				if !t.content() && !(t.number && len(t.norm) >= 2) {
+					continue
+				}
+				k := hashKey('t', t.norm)
+				if !seen[k] {
+					seen[k] = true
+					df[k]++
+				}
+			}
+			out = append(out, s)
+			toks = append(toks, ts)
+		}
+	}
+	n := float64(len(out))
+	for i := range out {
+		counts := map[uint64]float64{}
+		for _, t := range toks[i] {
+			if !t.content() && !(t.number && len(t.norm) >= 2) {
+				continue
+			}
+			counts[hashKey('t', t.norm)]++
+		}
+		v := make([]tw, 0, len(counts))
+		for k, c := range counts {
+			v = append(v, tw{k, float32((1 + math.Log(c)) * math.Log(1+n/float64(df[k])))})
+		}
+		normalize(v)
+		sortByKey(v)
+		out[i].vec = v
+	}
+	return out
+}
+
+// groupFacts clusters sentences into facts: a sentence joins the fact whose
+// centroid it is closest to when the cosine reaches factSim, else founds
+// one. Candidate facts come from an inverted index on the sentence's top
+// terms, so the cost stays near-linear.
+func groupFacts(ss []sent) []fact {
+	var facts []fact
+	index := map[uint64][]int{}
+	sums := [][]tw{}
+	for i := range ss {
+		if len(ss[i].vec) == 0 {
+			continue
+		}
+		cands := map[int]bool{}
+		for _, t := range topByWeight(ss[i].vec, 6) {
+			for _, f := range index[t.K] {
+				cands[f] = true
+			}
+		}
+		best, bs := -1, factSim
+		for f := range cands {
+			if sc := dot(ss[i].vec, facts[f].vec); sc >= bs && (sc > bs || best < 0 || f < best) {
+				best, bs = f, sc
+			}
+		}
+		if best < 0 {
+			best = len(facts)
+			facts = append(facts, fact{})
+			sums = append(sums, nil)
+		}
+		f := &facts[best]
+		f.members = append(f.members, i)
+		sums[best] = addScaled(sums[best], ss[i].vec, 1)
+		f.vec = append(f.vec[:0], sums[best]...)
+		normalize(f.vec)
+		for _, t := range topByWeight(ss[i].vec, 6) {
+			l := index[t.K]
+			if len(l) == 0 || l[len(l)-1] != best {
+				index[t.K] = append(l, best)
+			}
+		}
+	}
+	for fi := range facts {
+		f := &facts[fi]
+		f.rep = f.members[0]
+		bs := -1.0
+		for _, m := range f.members {
+			sc := dot(ss[m].vec, f.vec)
+			if w := ss[m].words; w < 8 || w > 60 {
+				sc -= 0.2
+			}
+			if sc > bs+1e-9 {
+				f.rep, bs = m, sc
+			}
+		}
+	}
+	return facts
+}
+
+// citations lists every member of f as a citation, ordered by document
+// order then sentence.
+func citations(docs []Doc, ss []sent, f *fact) []Citation {
+	out := make([]Citation, 0, len(f.members))
+	for _, m := range f.members {
+		s := &ss[m]
+		d := &docs[s.doc]
+		out = append(out, Citation{Doc: d.ID, Outlet: outletOf(d), URL: d.URL, Sentence: s.idx, Span: s.span})
+	}
+	return out
+}
+
+// outletsOf lists the distinct outlets of f, sorted.
+func outletsOf(docs []Doc, ss []sent, f *fact) []string {
+	set := map[string]bool{}
+	for _, m := range f.members {
+		set[outletOf(&docs[ss[m].doc])] = true
+	}
+	out := make([]string, 0, len(set))
+	for o := range set {
+		out = append(out, o)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// orderDocs returns docs sorted by publication time (unknown last), then id,
+// so that results do not depend on the caller's order.
+func orderDocs(docs []Doc) []Doc {
+	out := append([]Doc(nil), docs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Published, out[j].Published
+		if a.IsZero() != b.IsZero() {
+			return !a.IsZero()
+		}
+		if !a.Equal(b) {
+			return a.Before(b)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}

@@ -1,0 +1,179 @@
+package story
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// tw is one weighted key (a hashed term or entity).
+type tw struct {
+	K uint64
+	W float32
+}
+
+// docFeatures is what the clusterer keeps of an article while adding it.
+type docFeatures struct {
+	raw   []tw     // unit-length sublinear term frequencies, sorted by key
+	names []tw     // the same for words capitalised inside sentences (likely names)
+	ents  []uint64 // hashed actor ("a:") and place ("p:") keys, sorted, unique
+	sig   Signature
+}
+
+// Term weighting inside one article: a title word counts twice, a word
+// capitalised inside a sentence (a likely name) one and a half times.
+// Numbers of two or more characters (years, counts) are terms too. Chosen on
+// the ECB+ train and dev topics.
+const (
+	titleBoost   = 2.0
+	capitalBoost = 2.5
+	maxDocTerms  = 200
+	maxDocNames  = 40
+)
+
+func hashKey(prefix byte, s string) uint64 {
+	return xxhash.Sum64String(string(prefix)+s) | 1 // never 0
+}
+
+// extract computes the term vector, entity keys and MinHash of d.
+func extract(d *Doc) docFeatures {
+	counts := make(map[uint64]float64, 256)
+	names := make(map[uint64]float64, 32)
+	add := func(s string, boost float64) {
+		for _, t := range tokenize(s) {
+			if !t.content() && !(t.number && len(t.norm) >= 2) {
+				continue
+			}
+			b := boost
+			if t.capital {
+				b *= capitalBoost
+				if !t.number {
+					names[hashKey('n', t.norm)] += boost
+				}
+			}
+			counts[hashKey('t', t.norm)] += b
+		}
+	}
+	add(d.Title, titleBoost)
+	add(d.Text, 1)
+	f := docFeatures{raw: make([]tw, 0, len(counts))}
+	for k, c := range counts {
+		f.raw = append(f.raw, tw{k, float32(1 + math.Log(c))})
+	}
+	if len(f.raw) > maxDocTerms {
+		// keep the most frequent terms; ties broken by key for determinism
+		slices.SortFunc(f.raw, byWeight)
+		f.raw = f.raw[:maxDocTerms]
+	}
+	normalize(f.raw)
+	sortByKey(f.raw)
+	for k, c := range names {
+		f.names = append(f.names, tw{k, float32(1 + math.Log(c))})
+	}
+	if len(f.names) > maxDocNames {
+		slices.SortFunc(f.names, byWeight)
+		f.names = f.names[:maxDocNames]
+	}
+	normalize(f.names)
+	sortByKey(f.names)
+	seen := map[uint64]bool{}
+	for _, r := range d.Actors {
+		if r.Key != "" {
+			seen[hashKey('a', r.Key)] = true
+		}
+	}
+	for _, r := range d.Places {
+		if r.Key != "" {
+			seen[hashKey('p', r.Key)] = true
+		}
+	}
+	for k := range seen {
+		f.ents = append(f.ents, k)
+	}
+	slices.Sort(f.ents)
+	if d.Title != "" {
+		f.sig = MinHash(d.Title + "\n" + d.Text)
+	} else {
+		f.sig = MinHash(d.Text)
+	}
+	return f
+}
+
+func normalize(v []tw) {
+	var s float64
+	for _, x := range v {
+		s += float64(x.W) * float64(x.W)
+	}
+	if s == 0 {
+		return
+	}
+	n := float32(1 / math.Sqrt(s))
+	for i := range v {
+		v[i].W *= n
+	}
+}
+
+func sortByKey(v []tw) { slices.SortFunc(v, func(a, b tw) int { return cmp.Compare(a.K, b.K) }) }
+
+// byWeight orders heaviest first, ties by key.
+func byWeight(a, b tw) int {
+	if a.W != b.W {
+		return cmp.Compare(b.W, a.W)
+	}
+	return cmp.Compare(a.K, b.K)
+}
+
+// topByWeight returns the n heaviest entries of v (a copy), heaviest first.
+func topByWeight(v []tw, n int) []tw {
+	c := append([]tw(nil), v...)
+	slices.SortFunc(c, byWeight)
+	if len(c) > n {
+		c = c[:n]
+	}
+	return c
+}
+
+// dot is the inner product of two key-sorted vectors.
+func dot(a, b []tw) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].K < b[j].K:
+			i++
+		case a[i].K > b[j].K:
+			j++
+		default:
+			s += float64(a[i].W) * float64(b[j].W)
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// addScaled merges s*b into a (both key-sorted) and returns the result.
+func addScaled(a, b []tw, s float32) []tw {
+	out := make([]tw, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i].K < b[j].K):
+			out = append(out, a[i])
+			i++
+		case i >= len(a) || a[i].K > b[j].K:
+			out = append(out, tw{b[j].K, s * b[j].W})
+			j++
+		default:
+			w := a[i].W + s*b[j].W
+			if w > 1e-6 {
+				out = append(out, tw{a[i].K, w})
+			}
+			i++
+			j++
+		}
+	}
+	return out
+}

@@ -1,0 +1,107 @@
+package story
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"time"
+)
+
+// stateVersion is bumped whenever the serialised layout changes.
+const stateVersion = 1
+
+type snapshot struct {
+	Version    int
+	Cfg        Config
+	N, Seq     int64
+	Now        time.Time
+	DF         map[uint64]uint32
+	Events     []*event
+	Live       []int32
+	Post       map[uint64][]int32
+	Storylines []*storyline
+	SlLive     []int32
+	SlPost     map[uint64][]int32
+	Changed    map[int64]int64
+	Merged     map[int64]int64
+	Dup        []dupEntry
+	DupNext    int
+	DupCap     int
+}
+
+// MarshalBinary serialises the whole clusterer state (gob), so that a store
+// can persist it and a later ingest run resumes where this one stopped.
+func (c *Clusterer) MarshalBinary() ([]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := snapshot{
+		Version: stateVersion, Cfg: c.cfg, N: c.n, Seq: c.seq, Now: c.now, DF: c.df,
+		Events: c.evs, Live: c.live, Post: c.post, Storylines: c.sls, SlLive: c.slLive, SlPost: c.slPost,
+		Changed: c.changed, Merged: c.merged, Dup: c.dup.ring, DupNext: c.dup.next, DupCap: c.dup.cap,
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(&s); err != nil {
+		return nil, fmt.Errorf("story: encode state: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// UnmarshalBinary replaces the clusterer's state with one written by
+// MarshalBinary.
+func (c *Clusterer) UnmarshalBinary(data []byte) error {
+	var s snapshot
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
+		return fmt.Errorf("story: decode state: %w", err)
+	}
+	if s.Version != stateVersion {
+		return fmt.Errorf("story: state version %d, want %d", s.Version, stateVersion)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.cfg = s.Cfg.withDefaults()
+	c.n, c.seq, c.now = s.N, s.Seq, s.Now
+	c.df = orEmpty(s.DF)
+	c.evs, c.live = s.Events, s.Live
+	c.post = orEmptyPost(s.Post)
+	c.sls, c.slLive = s.Storylines, s.SlLive
+	c.slPost = orEmptyPost(s.SlPost)
+	c.changed = s.Changed
+	if c.changed == nil {
+		c.changed = map[int64]int64{}
+	}
+	c.merged = s.Merged
+	if c.merged == nil {
+		c.merged = map[int64]int64{}
+	}
+	c.dup = newDupIndex(s.DupCap)
+	c.dup.ring, c.dup.next = s.Dup, s.DupNext
+	for i := range c.dup.ring {
+		for _, k := range c.dup.ring[i].Sig.bandKeys() {
+			c.dup.bands[k] = int32(i)
+		}
+	}
+	// band keys of newer slots must win: replay from the oldest slot
+	if len(c.dup.ring) == c.dup.cap {
+		for j := 0; j < c.dup.cap; j++ {
+			i := (c.dup.next + j) % c.dup.cap
+			for _, k := range c.dup.ring[i].Sig.bandKeys() {
+				c.dup.bands[k] = int32(i)
+			}
+		}
+	}
+	return nil
+}
+
+func orEmpty(m map[uint64]uint32) map[uint64]uint32 {
+	if m == nil {
+		return map[uint64]uint32{}
+	}
+	return m
+}
+
+func orEmptyPost(m map[uint64][]int32) map[uint64][]int32 {
+	if m == nil {
+		return map[uint64][]int32{}
+	}
+	return m
+}
