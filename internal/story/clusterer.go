@@ -444,7 +444,7 @@ func (c *Clusterer) join(e *event, d *Doc, f *docFeatures) {
 	if len(f.ents) > 0 {
 		ents := make([]tw, len(f.ents))
 		for i, k := range f.ents {
-			ents[i] = tw{k, 1}
+			ents[i] = tw{k, f.entW[i]}
 		}
 		e.Ents = addScaled(e.Ents, ents, 1)
 		if len(e.Ents) > 64 {

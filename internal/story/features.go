@@ -16,9 +16,10 @@ type tw struct {
 
 // docFeatures is what the clusterer keeps of an article while adding it.
 type docFeatures struct {
-	raw   []tw     // unit-length sublinear term frequencies, sorted by key
-	names []tw     // the same for words capitalised inside sentences (likely names)
-	ents  []uint64 // hashed actor ("a:") and place ("p:") keys, sorted, unique
+	raw   []tw      // unit-length sublinear term frequencies, sorted by key
+	names []tw      // the same for words capitalised inside sentences (likely names)
+	ents  []uint64  // hashed actor ("a:") and place ("p:") keys, sorted, unique
+	entW  []float32 // salience of each of ents: 1 + ln(sentences mentioning it)
 	sig   Signature
 }
 
@@ -78,21 +79,37 @@ func extract(d *Doc) docFeatures {
 	}
 	normalize(f.names)
 	sortByKey(f.names)
-	seen := map[uint64]bool{}
+	// An entity's salience in the article: how many sentences mention it
+	// (sublinear). Without it, every entity of a one-article event weighs
+	// the same and its storyline profile keeps an arbitrary few of them.
+	sal := map[uint64]float32{}
+	salient := func(k uint64, r Ref) {
+		n := len(r.Sentences)
+		if n < 1 {
+			n = 1
+		}
+		if w := float32(1 + math.Log(float64(n))); w > sal[k] {
+			sal[k] = w
+		}
+	}
 	for _, r := range d.Actors {
 		if r.Key != "" {
-			seen[hashKey('a', r.Key)] = true
+			salient(hashKey('a', r.Key), r)
 		}
 	}
 	for _, r := range d.Places {
 		if r.Key != "" {
-			seen[hashKey('p', r.Key)] = true
+			salient(hashKey('p', r.Key), r)
 		}
 	}
-	for k := range seen {
+	for k := range sal {
 		f.ents = append(f.ents, k)
 	}
 	slices.Sort(f.ents)
+	f.entW = make([]float32, len(f.ents))
+	for i, k := range f.ents {
+		f.entW[i] = sal[k]
+	}
 	if d.Title != "" {
 		f.sig = MinHash(d.Title + "\n" + d.Text)
 	} else {
