@@ -1,16 +1,23 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
+	"strings"
+	"sync"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/corpus"
+	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/server"
+	"github.com/sitrep/sitrep/internal/store/sqlite"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -31,6 +38,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	maxLimit := fs.Int("max-page", 200, "largest page size a listing answers")
 	cacheTTL := fs.Duration("cache", 5*time.Second, "keep API answers this long (0: no cache); new stories and articles empty the cache")
 	privateHooks := fs.Bool("allow-private-webhooks", false, "let watchlist webhooks reach loopback, private and link-local addresses")
+	maxIngest := fs.Int64("max-ingest-size", 16<<20, "largest body of POST /api/v1/ingest in `BYTES`")
 	poll := fs.Duration("poll", 2*time.Second, "look for new articles and stories this often (added by ingest or watch)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -45,6 +53,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer closeReader()
 
+	db, err := openDB(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
 	broker := server.NewBroker()
 	opts := server.Options{
 		ReadToken:  os.Getenv("SITREP_READ_TOKEN"),
@@ -55,6 +68,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Logger:     slog.New(slog.NewTextHandler(e.stderr, nil)),
 
 		AllowPrivateWebhooks: *privateHooks,
+		Ingest:               httpIngest(db),
+		MaxIngestBytes:       *maxIngest,
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -70,14 +85,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		// client stays; each API call has its own timeout instead.
 	}
 	srv.RegisterOnShutdown(broker.Close)
-	// Another process (sitrep ingest, sitrep watch) may add articles to
-	// the database at any time: new articles and the stories they join
-	// are announced on /api/v1/events.
-	db, err := openDB(ctx, *dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	// Another process (sitrep ingest, sitrep watch) or POST
+	// /api/v1/ingest may add articles at any time: new articles and the
+	// stories they join are announced on /api/v1/events.
 	go announce(ctx, db, broker, *poll)
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() && opts.ReadToken == "" {
 		fmt.Fprintf(e.stderr, "sitrep serve: warning: listening on %s with open reads; set SITREP_READ_TOKEN to close them\n", host)
@@ -147,4 +157,56 @@ func announce(ctx context.Context, db interface {
 		}
 		last = upTo
 	}
+}
+
+// httpIngest runs POST /api/v1/ingest bodies through the same pipeline as
+// sitrep ingest, one request at a time.
+func httpIngest(db *sqlite.DB) server.IngestFunc {
+	var mu sync.Mutex
+	return func(ctx context.Context, name string, body io.Reader) (*server.IngestResult, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		var problems bytes.Buffer
+		e := &env{stdin: body, stdout: io.Discard, stderr: &problems}
+		rep := &ingestReport{failedInputs: map[string]bool{}}
+		p := newIngestPipeline(ctx, e, db, "", true, rep)
+		walkErr := ingest.Walk(ctx, []string{"-"}, ingest.Options{Stdin: body}, renamed{p, name})
+		if err := p.finish(); err != nil {
+			return nil, err
+		}
+		if walkErr != nil {
+			return nil, walkErr
+		}
+		cs, err := corpus.Update(ctx, db, corpus.Options{})
+		if err != nil {
+			return nil, err
+		}
+		res := &server.IngestResult{Documents: rep.docs, Added: rep.added, NewVersions: rep.versions, Duplicates: rep.duplicates, NewStories: cs.NewEvents}
+		for _, l := range strings.Split(strings.TrimSpace(problems.String()), "\n") {
+			if l = strings.TrimPrefix(l, "sitrep ingest: "); l != "" {
+				res.Problems = append(res.Problems, l)
+			}
+		}
+		return res, nil
+	}
+}
+
+// renamed gives the documents of an uploaded body the request's name as
+// their origin instead of "stdin".
+type renamed struct {
+	*ingestPipeline
+	name string
+}
+
+func (r renamed) Document(d ingest.Document) error {
+	d.Origin = strings.Replace(d.Origin, "stdin", r.name, 1)
+	return r.ingestPipeline.Document(d)
+}
+
+func (r renamed) Problem(ie *ingest.InputError) {
+	if ie.Origin == "-" {
+		ie.Origin = "stdin"
+	}
+	ie.Origin = strings.Replace(ie.Origin, "stdin", r.name, 1)
+	r.ingestPipeline.Problem(ie)
 }

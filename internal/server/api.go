@@ -61,6 +61,7 @@ func apiRoutes(s *Server) []route {
 		{"GET", "/api/v1/watchlists", nil, s.listWatchlists, false},
 		{"POST", "/api/v1/watchlists", nil, s.createWatchlist, false},
 		{"DELETE", "/api/v1/watchlists/{id}", nil, s.deleteWatchlist, false},
+		{"POST", "/api/v1/ingest", []string{"name"}, s.ingest, false},
 		{"GET", "/api/v1/health", nil, s.health, false},
 		{"GET", "/api/v1/openapi.json", nil, s.openAPI, false},
 	}

@@ -46,6 +46,10 @@ type Options struct {
 	// AllowPrivateWebhooks lets watchlist webhooks reach loopback, private
 	// and link-local addresses (refused by default, as ingest's fetches are).
 	AllowPrivateWebhooks bool
+	// Ingest, when set, serves POST /api/v1/ingest (a write: it needs the
+	// write token). MaxIngestBytes caps its body (default 16 MiB).
+	Ingest         IngestFunc
+	MaxIngestBytes int64
 }
 
 // Limits on what a client may send.
@@ -137,7 +141,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.Body != nil {
-		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		limit := int64(maxBodyBytes)
+		if r.URL.Path == "/api/v1/ingest" {
+			limit = s.opts.MaxIngestBytes
+			if limit <= 0 {
+				limit = 16 << 20
+			}
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 	}
 	handler, pattern := s.mux.Handler(r)
 	if api && (pattern == "" || pattern == "GET /") {

@@ -1,0 +1,58 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+)
+
+// IngestFunc stores the documents of one request body (any format sitrep
+// ingests: text, HTML, a feed, JSON Lines, WARC, gzip of any) and runs the
+// analysis and story stages over them.
+type IngestFunc func(ctx context.Context, name string, body io.Reader) (*IngestResult, error)
+
+// IngestResult reports one POST /api/v1/ingest.
+type IngestResult struct {
+	Documents   int      `json:"documents"`
+	Added       int      `json:"added"`
+	NewVersions int      `json:"new_versions"`
+	Duplicates  int      `json:"duplicates"`
+	NewStories  int      `json:"new_stories"`
+	Problems    []string `json:"problems"`
+}
+
+// ingest serves POST /api/v1/ingest: the body is read as one input.
+func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
+	if !s.requireWrite(w, r) {
+		return
+	}
+	if s.opts.Ingest == nil {
+		writeError(w, http.StatusNotImplemented, "this server does not ingest")
+		return
+	}
+	name := strings.TrimSpace(r.URL.Query().Get("name"))
+	if name == "" {
+		name = "http-upload"
+	}
+	res, err := s.opts.Ingest(r.Context(), name, r.Body)
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		return
+	case err != nil:
+		s.log.Error("ingest", "err", err)
+		writeError(w, http.StatusInternalServerError, "ingest failed")
+		return
+	}
+	if res.Problems == nil {
+		res.Problems = []string{}
+	}
+	status := http.StatusOK
+	if res.Added+res.NewVersions > 0 {
+		status = http.StatusCreated
+	}
+	writeJSON(w, status, res)
+}
