@@ -105,16 +105,25 @@ func Walk(ctx context.Context, inputs []string, o Options, h Handler) error {
 		}
 		err := walkOne(ctx, in, o, h)
 		h.InputDone(in)
-		var ie *InputError
-		switch {
-		case err == nil:
-		case errors.As(err, &ie):
-			h.Problem(ie)
-		case errors.Is(err, errStop):
-			return errors.Unwrap(err)
-		default:
-			h.Problem(&InputError{Origin: in, Err: err})
+		if err := report(in, err, h); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// report hands an input's error to h as a problem, unless it is the
+// handler's own error, which ends the walk and is returned.
+func report(origin string, err error, h Handler) error {
+	var ie *InputError
+	switch {
+	case err == nil:
+	case errors.As(err, &ie):
+		h.Problem(ie)
+	case errors.Is(err, errStop):
+		return errors.Unwrap(err)
+	default:
+		h.Problem(&InputError{Origin: origin, Err: err})
 	}
 	return nil
 }
@@ -317,15 +326,5 @@ func ReadFetched(ctx context.Context, origin string, resp *fetch.Response, o Opt
 	o.defaults()
 	err := readBytes(ctx, origin, resp.URL, resp.Body, o, h, resp)
 	h.InputDone(origin)
-	var ie *InputError
-	switch {
-	case err == nil:
-	case errors.As(err, &ie):
-		h.Problem(ie)
-	case errors.Is(err, errStop):
-		return errors.Unwrap(err)
-	default:
-		h.Problem(&InputError{Origin: origin, Err: err})
-	}
-	return nil
+	return report(origin, err, h)
 }

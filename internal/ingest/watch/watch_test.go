@@ -18,8 +18,8 @@ type recorder struct {
 }
 
 func (r *recorder) Document(d ingest.Document) error { r.docs = append(r.docs, d); return nil }
-func (r *recorder) Problem(e *ingest.InputError)      { r.problems = append(r.problems, e) }
-func (r *recorder) InputDone(string)                  {}
+func (r *recorder) Problem(e *ingest.InputError)     { r.problems = append(r.problems, e) }
+func (r *recorder) InputDone(string)                 {}
 
 const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Times</title>
 <item><title>Ferry trial approved</title><link>https://example.org/ferry</link><description>The harbour authority approved a trial of night ferries on Tuesday after months of talks with fishermen.</description></item>
