@@ -79,6 +79,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	for from, to := range d.EventMerges {
 		exec(`UPDATE article_story SET event_id = ? WHERE event_id = ?`, to, from)
 		exec(`DELETE FROM events WHERE id = ?`, from)
+		exec(`DELETE FROM story_pages WHERE event_id = ?`, from)
 	}
 	for ev, line := range d.StorylineMoves {
 		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, line, ev)
@@ -249,14 +250,19 @@ func (s *DB) PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([
 	return cs, texts, err
 }
 
-const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places,
+const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
 	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))`
 
 func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	var x view.StorySummary
 	var first, last, outlets, actors, places, arts string
-	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &arts)
-	x.Actors, x.Places = jsonStrings(actors), jsonStrings(places)
+	var composed bool
+	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts)
+	// Nil top actors and places mean "not composed yet" to the reader,
+	// which then looks them up; a composed story has them, maybe empty.
+	if composed {
+		x.Actors, x.Places = nonNil(jsonStrings(actors)), nonNil(jsonStrings(places))
+	}
 	x.FirstSeen, _ = time.Parse(time.RFC3339, first)
 	x.LastSeen, _ = time.Parse(time.RFC3339, last)
 	x.Outlets = nonNil(jsonStrings(outlets))
@@ -320,7 +326,10 @@ func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 	for _, p := range pages {
 		ta, _ := json.Marshal(nonNil(p.TopActors))
 		tp, _ := json.Marshal(nonNil(p.TopPlaces))
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET page = ?, top_actors = ?, top_places = ? WHERE id = ?`, p.Page, string(ta), string(tp), p.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET composed = 1, top_actors = ?, top_places = ? WHERE id = ?`, string(ta), string(tp), p.ID); err != nil {
+			return fmt.Errorf("store: story page %d: %w", p.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, p.Page); err != nil {
 			return fmt.Errorf("store: story page %d: %w", p.ID, err)
 		}
 	}
@@ -330,7 +339,7 @@ func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 // StoryPage returns the composed page of a story, nil when none is stored.
 func (s *DB) StoryPage(ctx context.Context, id int64) ([]byte, error) {
 	var b []byte
-	err := s.db.QueryRowContext(ctx, `SELECT page FROM events WHERE id = ?`, id).Scan(&b)
+	err := s.db.QueryRowContext(ctx, `SELECT p.page FROM events e LEFT JOIN story_pages p ON p.event_id = e.id WHERE e.id = ?`, id).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}

@@ -180,7 +180,13 @@ CREATE TABLE events (
 	outlets      TEXT NOT NULL DEFAULT '[]',
 	top_actors   TEXT NOT NULL DEFAULT '[]',
 	top_places   TEXT NOT NULL DEFAULT '[]',
-	page         BLOB             -- the composed story page (view.Story), JSON
+	composed     INTEGER NOT NULL DEFAULT 0 -- its page is in story_pages
+);
+-- Composed story pages (view.Story, JSON) live apart from the events, so
+-- listing and sorting events never reads them.
+CREATE TABLE story_pages (
+	event_id INTEGER PRIMARY KEY,
+	page     BLOB NOT NULL
 );
 CREATE INDEX events_last_seen ON events(last_seen);
 CREATE INDEX events_storyline ON events(storyline_id);

@@ -322,25 +322,26 @@ func (s *DB) SearchArticles(ctx context.Context, q view.Query) (*view.SearchResu
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles a`+w.sql(), w.args...).Scan(&res.Total); err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	order := ` ORDER BY a.published IS NULL, a.published DESC, a.id DESC`
-	cols := summaryCols + `, substr(a.text, 1, 240)`
-	if strings.TrimSpace(q.Text) != "" {
-		// Ranked by relevance, with FTS5's snippet around the match.
-		cols = summaryCols + `, COALESCE((SELECT snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id), '')`
-		order = ` ORDER BY (SELECT rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id), a.id DESC`
-	}
-	args := w.args
-	if strings.TrimSpace(q.Text) != "" {
-		args = append([]any{ftsQuery(q.Text)}, append(append([]any{}, w.args...), ftsQuery(q.Text))...)
-	}
-	err := eachRow(ctx, s.db, `SELECT `+cols+` FROM articles a`+w.sql()+order+` LIMIT ? OFFSET ?`, append(args, limit, offset), func(r *sql.Rows) error {
+	scan := func(r *sql.Rows) error {
 		var h view.ArticleHit
 		var pub sql.NullString
 		err := r.Scan(&h.ID, &h.URL, &h.Outlet, &h.Title, &pub, &h.PublishedEstimated, &h.Story, &h.DuplicateOf, &h.Snippet)
 		h.Published = parseTime(pub)
 		res.Items = append(res.Items, h)
 		return err
-	})
+	}
+	var err error
+	if strings.TrimSpace(q.Text) != "" {
+		// Ranked by relevance (FTS5's bm25 rank, computed once per match
+		// by the join), with FTS5's snippet around the match.
+		fw := where{conds: append([]string{"articles_fts MATCH ?"}, w.conds[1:]...), args: w.args}
+		err = eachRow(ctx, s.db, `SELECT `+summaryCols+`, snippet(articles_fts, 1, '[', ']', '…', 24)
+			FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid`+fw.sql()+` ORDER BY articles_fts.rank, a.id DESC LIMIT ? OFFSET ?`,
+			append(append([]any{}, fw.args...), limit, offset), scan)
+	} else {
+		err = eachRow(ctx, s.db, `SELECT `+summaryCols+`, substr(a.text, 1, 240) FROM articles a`+w.sql()+
+			` ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(append([]any{}, w.args...), limit, offset), scan)
+	}
 	if err != nil {
 		return res, fmt.Errorf("search %q: %w", q.Text, err)
 	}

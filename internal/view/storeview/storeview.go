@@ -96,7 +96,7 @@ func (r *Reader) Stories(ctx context.Context, q view.Query) (view.Page[view.Stor
 		return p, err
 	}
 	for i := range p.Items {
-		if len(p.Items[i].Actors) == 0 && len(p.Items[i].Places) == 0 {
+		if p.Items[i].Actors == nil {
 			r.decorate(ctx, &p.Items[i])
 		}
 	}
