@@ -299,7 +299,9 @@ func (s *DB) StoryList(ctx context.Context, q view.Query) (view.Page[view.StoryS
 	if q.Sort == "biggest" {
 		order = ` ORDER BY e.articles DESC, e.last_seen DESC, e.id DESC`
 	}
-	err := eachRow(ctx, s.db, `SELECT `+storyCols+` FROM events e`+w.sql()+order+` LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
+	// The page is chosen first, so the per-story columns (member ids) are
+	// computed for its rows only, not for every event before sorting.
+	err := eachRow(ctx, s.db, `SELECT `+storyCols+` FROM (SELECT * FROM events e`+w.sql()+order+` LIMIT ? OFFSET ?) e`+order, append(w.args, limit, offset), func(r *sql.Rows) error {
 		x, err := scanStory(r)
 		p.Items = append(p.Items, x)
 		return err

@@ -188,7 +188,8 @@ CREATE TABLE story_pages (
 	event_id INTEGER PRIMARY KEY,
 	page     BLOB NOT NULL
 );
-CREATE INDEX events_last_seen ON events(last_seen);
+CREATE INDEX events_last_seen ON events(last_seen, articles, id);
+CREATE INDEX events_size ON events(articles, last_seen, id);
 CREATE INDEX events_storyline ON events(storyline_id);
 CREATE TABLE state (
 	name  TEXT PRIMARY KEY,
