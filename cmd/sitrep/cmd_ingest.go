@@ -25,8 +25,8 @@ func init() {
 
 // ingestReport counts what an ingest did.
 type ingestReport struct {
-	inputs, docs, added, versions, duplicates, failed int
-	failedInputs                                      map[string]bool
+	docs, added, versions, duplicates, failed int
+	failedInputs                              map[string]bool
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {

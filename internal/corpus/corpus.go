@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"time"
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/entity"
@@ -41,7 +40,6 @@ type Options struct {
 	Batch    int                   // articles per transaction (default 200)
 	Progress func(done, total int) // called after each batch; may be nil
 	Story    story.Config          // zero: story.DefaultConfig()
-	now      func() time.Time
 }
 
 // Update takes in every article stored after the last one the corpus

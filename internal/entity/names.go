@@ -156,10 +156,6 @@ func skeleton(s string) string {
 	return b.String()
 }
 
-// familySkeleton is the key under which the registry indexes people: the
-// skeleton of the family name.
-func familySkeleton(family string) string { return skeleton(family) }
-
 // isUpperWord reports whether w starts with an upper-case letter.
 func isUpperWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)

@@ -61,9 +61,6 @@ func DefaultParams() Params {
 
 var defaultParams = DefaultParams()
 
-// prior is the context-free score of record i with the default weights.
-func (g *Gazetteer) prior(i int32) float64 { return g.priorWith(i, &defaultParams) }
-
 func (g *Gazetteer) priorWith(i int32, p *Params) float64 {
 	return p.PopWeight*math.Log10(float64(g.pop[i])+1) + p.FeatureBonus[g.fcodes[g.fcode[i]]]
 }

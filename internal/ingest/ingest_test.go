@@ -80,9 +80,8 @@ func TestWalkFormats(t *testing.T) {
 	for _, r := range "Headline\n\nBody in UTF-16." {
 		utf16 = append(utf16, byte(r), byte(r>>8))
 	}
-	warc := "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://w.example/r\r\nContent-Type: text/html\r\nContent-Length: 30\r\n\r\n<html><body><p>R</p></body></html>"[:0]
 	page := "<html><body><p>Resource page body.</p></body></html>"
-	warc = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://w.example/r\r\nContent-Type: text/html\r\nContent-Length: " +
+	warc := "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://w.example/r\r\nContent-Type: text/html\r\nContent-Length: " +
 		itoa(len(page)) + "\r\n\r\n" + page + "\r\n\r\n"
 	c := walkFiles(t, map[string][]byte{
 		"atom.xml":        []byte(atom),

@@ -158,20 +158,6 @@ func lowerNorm(s string) string {
 	return string(b)
 }
 
-func normalizeVec(v []float32) {
-	var s float64
-	for _, x := range v {
-		s += float64(x) * float64(x)
-	}
-	if s == 0 {
-		return
-	}
-	inv := float32(1 / math.Sqrt(s))
-	for i := range v {
-		v[i] *= inv
-	}
-}
-
 type sparseVec struct {
 	idx []uint32
 	val []float32

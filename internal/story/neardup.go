@@ -123,8 +123,7 @@ type dupEntry struct {
 type dupIndex struct {
 	cap   int
 	ring  []dupEntry
-	next  int // slot the next article goes to
-	full  bool
+	next  int              // slot the next article goes to
 	bands map[uint64]int32 // band key -> latest slot holding it
 }
 

@@ -74,14 +74,6 @@ func (c *Clusterer) slActive(s *storyline, e *event) bool {
 	return true
 }
 
-func cosine(a, b []tw) float64 {
-	na, nb := dot(a, a), dot(b, b)
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot(a, b) / math.Sqrt(na*nb)
-}
-
 // bestStoryline returns the best live storyline root for profile p other
 // than skip, with its cosine.
 func (c *Clusterer) bestStoryline(e *event, p []tw, skip int64) (*storyline, float64) {

@@ -57,11 +57,10 @@ var ErrLineTooLong = errors.New("line too long")
 
 // Reader reads Records from JSON Lines.
 type Reader struct {
-	br      *bufio.Reader
-	max     int
-	line    int
-	buf     []byte
-	hadData bool
+	br   *bufio.Reader
+	max  int
+	line int
+	buf  []byte
 }
 
 // NewReader returns a Reader whose lines may be at most maxLine bytes.
