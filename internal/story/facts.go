@@ -111,6 +111,11 @@ func groupFacts(ss []sent) []fact {
 	var facts []fact
 	index := map[uint64][]int{}
 	sums := [][]tw{}
+	type quotedFact struct {
+		fact  int
+		words map[string]bool
+	}
+	var quoted []quotedFact
 	for i := range ss {
 		if len(ss[i].vec) == 0 {
 			continue
@@ -127,10 +132,28 @@ func groupFacts(ss []sent) []fact {
 				best, bs = f, sc
 			}
 		}
+		var qw map[string]bool
+		if hasQuote(ss[i].text) {
+			qw = quoteWords(ss[i].text)
+		}
+		if best < 0 && qw != nil {
+			// The same quotation in differently worded sentences: its
+			// words are shared, so they rank low by idf and the term
+			// index above may not find it; quoted facts are few.
+			for _, q := range quoted {
+				if sameQuoteWords(qw, q.words) {
+					best = q.fact
+					break
+				}
+			}
+		}
 		if best < 0 {
 			best = len(facts)
 			facts = append(facts, fact{})
 			sums = append(sums, nil)
+		}
+		if qw != nil {
+			quoted = append(quoted, quotedFact{best, qw})
 		}
 		f := &facts[best]
 		f.members = append(f.members, i)
