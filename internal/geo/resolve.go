@@ -254,7 +254,8 @@ func (g *Gazetteer) rank(text, key string, p *Params) []scored {
 		}
 		cs[i] = scored{r, s}
 	}
-	// A region named like its own seat ("Aleppo", "Erbil", "Raqqa"): news
+	// A region named like its own seat (a governorate or province that shares its
+	// capital's name): news
 	// mean the city, so the region ranks below it (by SeatPenalty, or more).
 	if p.SeatPenalty != 0 {
 		for i := range cs {
