@@ -254,9 +254,9 @@ func (g *Gazetteer) rank(text, key string, p *Params) []scored {
 		}
 		cs[i] = scored{r, s}
 	}
-	// A region named like its own seat (a governorate or province that shares its
-	// capital's name): news
-	// mean the city, so the region ranks below it (by SeatPenalty, or more).
+	// A region named like its own seat (a governorate or province that
+	// shares its capital's name): news mean the city, so the region ranks
+	// below it (by SeatPenalty, or more).
 	if p.SeatPenalty != 0 {
 		for i := range cs {
 			fc := g.fcodes[g.fcode[cs[i].r]]
