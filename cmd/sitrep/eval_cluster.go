@@ -16,7 +16,7 @@ func init() {
 	registerEval(&evalStage{
 		name:    "cluster",
 		summary: "event clustering on ECB+ sub-topics or NewsWCL50 events: B³, MUC, CEAF-e, CoNLL over shuffled orders",
-		usage:   "[--set ecbplus|newswcl50] [--split train|dev|traindev|test] [--orders 5] [--threshold T] [--sweep T1,T2,...] [--json]",
+		usage:   "[--set ecbplus|newswcl50] [--split train|dev|traindev|test] [--orders 5] [--batch 200] [--threshold T] [--group-threshold T] [--sweep T1,T2,...] [--json]",
 		run:     runEvalCluster,
 	})
 }
@@ -30,6 +30,8 @@ func runEvalCluster(ctx context.Context, e *env, args []string) error {
 	thr := fs.Float64("threshold", 0, "event threshold (0: the default)")
 	sweep := fs.String("sweep", "", "comma-separated event thresholds to compare (not allowed on the test split)")
 	asJSON := fs.Bool("json", false, "print JSON")
+	group := fs.Float64("group-threshold", 0, "average-link threshold for grouping a batch's articles (0: the default)")
+	batch := fs.Int("batch", 200, "articles per batch, as the corpus stage clusters them (1: one at a time, purely online)")
 	bg := fs.String("background", "", "prime document frequencies with an ECB+ split (train, dev, traindev) before clustering")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
@@ -86,7 +88,10 @@ func runEvalCluster(ctx context.Context, e *env, args []string) error {
 		if t != 0 {
 			cfg.EventThreshold = t
 		}
-		r, err := cluster.Evaluate(docs, cfg, *orders, back...)
+		if *group != 0 {
+			cfg.GroupThreshold = *group
+		}
+		r, err := cluster.Evaluate(docs, cfg, *orders, *batch, back...)
 		if err != nil {
 			return err
 		}
@@ -99,8 +104,8 @@ func runEvalCluster(ctx context.Context, e *env, args []string) error {
 		return json.NewEncoder(e.stdout).Encode(results)
 	}
 	for _, r := range results {
-		fmt.Fprintf(e.stdout, "%s: %d documents, %d gold clusters, event threshold %.3f, %d shuffled orders\n",
-			label, r.Docs, r.Gold, r.Config.EventThreshold, len(r.Runs))
+		fmt.Fprintf(e.stdout, "%s: %d documents, %d gold clusters, event threshold %.3f, %d shuffled orders, batches of %d\n",
+			label, r.Docs, r.Gold, r.Config.EventThreshold, len(r.Runs), r.Batch)
 		fmt.Fprintf(e.stdout, "  %-6s %7s %7s %7s %7s %7s %7s\n", "order", "B3 P", "B3 R", "B3 F1", "MUC F1", "CEAFe", "CoNLL")
 		for _, x := range r.Runs {
 			sc := x.Scores

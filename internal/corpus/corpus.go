@@ -85,6 +85,7 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		d := &store.Derived{State: map[string][]byte{}}
 		touchedEvents := map[int64]bool{}
 		touchedActors := map[int64]bool{}
+		sds := make([]story.Doc, 0, len(batch))
 		for _, id := range batch {
 			if err := ctx.Err(); err != nil {
 				return stats, err
@@ -98,12 +99,15 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 				return stats, err
 			}
 			actorKeys := acts.add(a, an, d, touchedActors)
-			sd := storyDoc(a, an, actorKeys)
-			as := cl.Add(sd)
+			sds = append(sds, storyDoc(a, an, actorKeys))
+		}
+		// the batch is clustered at once: within it, the result does not
+		// depend on the order the articles were stored in
+		for i, as := range cl.AddBatch(sds) {
 			if as.NewEvent {
 				stats.NewEvents++
 			}
-			d.Assignments = append(d.Assignments, store.Assignment{Article: id, Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
+			d.Assignments = append(d.Assignments, store.Assignment{Article: batch[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
 			touchedEvents[as.Event] = true
 			stats.Articles++
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -157,13 +158,29 @@ var benchState struct {
 	g map[int]*corpusGen
 }
 
+// BenchmarkClusterer feeds articles in batches of SITREP_BENCH_BATCH
+// (default 200, the corpus stage's batch; 1 = Add, one at a time).
 func BenchmarkClusterer(b *testing.B) {
+	batch := 200
+	if v, err := strconv.Atoi(os.Getenv("SITREP_BENCH_BATCH")); err == nil && v > 0 {
+		batch = v
+	}
+	feed := func(c *Clusterer, docs []Doc) {
+		for lo := 0; lo < len(docs); lo += batch {
+			part := docs[lo:min(lo+batch, len(docs))]
+			if batch == 1 {
+				c.Add(part[0])
+				continue
+			}
+			c.AddBatch(part)
+		}
+	}
 	sizes := []int{10_000, 100_000}
 	if os.Getenv("SITREP_BENCH_1M") != "" {
 		sizes = append(sizes, 1_000_000)
 	}
 	for _, n := range sizes {
-		b.Run(fmt.Sprintf("stored=%dk", n/1000), func(b *testing.B) {
+		b.Run(fmt.Sprintf("batch=%d/stored=%dk", batch, n/1000), func(b *testing.B) {
 			benchState.Lock()
 			defer benchState.Unlock()
 			if benchState.c == nil {
@@ -179,8 +196,12 @@ func BenchmarkClusterer(b *testing.B) {
 			if c == nil {
 				c, g = NewClusterer(Config{}), newCorpusGen(1)
 				t0 := time.Now()
-				for i := 0; i < n; i++ {
-					c.Add(g.next())
+				for i := 0; i < n; i += 10_000 {
+					pre := make([]Doc, 10_000)
+					for k := range pre {
+						pre[k] = g.next()
+					}
+					feed(c, pre)
 				}
 				b.Logf("preloaded %d articles in %.1fs (%.0f/s)", n, time.Since(t0).Seconds(), float64(n)/time.Since(t0).Seconds())
 				benchState.c[n], benchState.g[n] = c, g
@@ -192,9 +213,7 @@ func BenchmarkClusterer(b *testing.B) {
 			runtime.GC()
 			b.ResetTimer()
 			t0, cpu0 := time.Now(), cpuSeconds()
-			for i := range docs {
-				c.Add(docs[i])
-			}
+			feed(c, docs)
 			el, cpu := time.Since(t0), cpuSeconds()-cpu0
 			b.StopTimer()
 			b.ReportMetric(float64(b.N)/el.Seconds(), "articles/s")

@@ -11,8 +11,10 @@ import (
 // it are merged into the larger one. The merged event keeps its id as an
 // alias: Resolve maps it to the survivor and EventMerges reports it.
 
-func (c *Clusterer) maybeMerge(e *event) *event {
-	if c.cfg.MergeThreshold < 0 || e.Indexed != e.Docs {
+// maybeMerge merges e and close live events when e has just grown past a
+// power of two, or whenever force is set.
+func (c *Clusterer) maybeMerge(e *event, force bool) *event {
+	if c.cfg.MergeThreshold < 0 || (e.Indexed != e.Docs && !force) {
 		return e
 	}
 	ew, en := c.weighted(e)
@@ -70,7 +72,7 @@ func (c *Clusterer) maybeMerge(e *event) *event {
 			big, small = o, e
 		}
 		c.absorb(big, small)
-		return c.maybeMerge(big)
+		return c.maybeMerge(big, force)
 	}
 	return e
 }

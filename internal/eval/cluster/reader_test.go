@@ -70,7 +70,7 @@ func TestEvaluateInvented(t *testing.T) {
 		mk("b", "Striking dockworkers in Rotterdam halted container traffic for a third day over pay."),
 		mk("b", "Rotterdam port container traffic halted as dockworkers strike over pay for third day."),
 	}
-	r, err := Evaluate(docs, story.DefaultConfig(), 3)
+	r, err := Evaluate(docs, story.DefaultConfig(), 3, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestEvaluateInvented(t *testing.T) {
 	if r.B3F1.Min < 0.99 {
 		t.Errorf("B3 F1 min %.3f on two obvious events", r.B3F1.Min)
 	}
-	if _, err := Evaluate(nil, story.DefaultConfig(), 1); err == nil {
+	if _, err := Evaluate(nil, story.DefaultConfig(), 1, 1); err == nil {
 		t.Error("no documents accepted")
 	}
 }

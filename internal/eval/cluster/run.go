@@ -29,21 +29,28 @@ type Result struct {
 	B3R    Spread `json:"b3_r"`
 	CoNLL  Spread `json:"conll"`
 	Pred   Spread `json:"pred_clusters"`
+	Batch  int    `json:"batch"`
 	Config story.Config
 }
 
 // Evaluate feeds docs to a fresh clusterer in `orders` shuffled orders
 // (seeds 1..orders) and scores the event assignment against Gold.
 //
+// Documents go in batches of batch articles (story.Clusterer.AddBatch, as
+// the corpus stage does); batch 1 is pure online clustering (Add).
+//
 // background documents, if any, only prime the document frequencies.
-func Evaluate(docs []Doc, cfg story.Config, orders int, background ...Doc) (Result, error) {
+func Evaluate(docs []Doc, cfg story.Config, orders, batch int, background ...Doc) (Result, error) {
 	if len(docs) == 0 {
 		return Result{}, fmt.Errorf("cluster: no documents")
 	}
 	if orders < 1 {
 		orders = 1
 	}
-	res := Result{Docs: len(docs), Config: cfg}
+	if batch < 1 {
+		batch = 1
+	}
+	res := Result{Docs: len(docs), Config: cfg, Batch: batch}
 	gold := make([]string, len(docs))
 	topics := make([]string, len(docs))
 	for i, d := range docs {
@@ -59,10 +66,20 @@ func Evaluate(docs []Doc, cfg story.Config, orders int, background ...Doc) (Resu
 		}
 		ev := make([]int64, len(docs))
 		t0 := time.Now()
-		for _, i := range perm {
-			d := docs[i]
-			a := c.Add(story.Doc{ID: int64(i + 1), Outlet: d.Outlet, Title: d.Title, Text: d.Text})
-			ev[i] = a.Event
+		for start := 0; start < len(perm); start += batch {
+			part := perm[start:min(start+batch, len(perm))]
+			sd := make([]story.Doc, len(part))
+			for k, i := range part {
+				d := docs[i]
+				sd[k] = story.Doc{ID: int64(i + 1), Outlet: d.Outlet, Title: d.Title, Text: d.Text}
+			}
+			if batch == 1 {
+				ev[part[0]] = c.Add(sd[0]).Event
+				continue
+			}
+			for k, a := range c.AddBatch(sd) {
+				ev[part[k]] = a.Event
+			}
 		}
 		el := time.Since(t0)
 		pred := make([]string, len(docs))
