@@ -16,7 +16,7 @@ func init() {
 	registerEval(&evalStage{
 		name:    "cluster",
 		summary: "event clustering on ECB+ sub-topics or NewsWCL50 events: B³, MUC, CEAF-e, CoNLL over shuffled orders",
-		usage:   "[--set ecbplus|newswcl50] [--split train|dev|traindev|test] [--orders 5] [--batch 200] [--threshold T] [--group-threshold T] [--sweep T1,T2,...] [--json]",
+		usage:   "[--set ecbplus|newswcl50|headlines] [--split train|dev|traindev|test] [--orders 5] [--batch 200] [--threshold T] [--group-threshold T] [--sweep T1,T2,...] [--json]",
 		run:     runEvalCluster,
 	})
 }
@@ -24,7 +24,7 @@ func init() {
 func runEvalCluster(ctx context.Context, e *env, args []string) error {
 	s := evalStages["cluster"]
 	fs := newFlags(e, s.command())
-	set := fs.String("set", "ecbplus", "gold set: ecbplus (sub-topics) or newswcl50 (events)")
+	set := fs.String("set", "ecbplus", "gold set: ecbplus (sub-topics), newswcl50 (events) or headlines (UCI News Aggregator stories, a dated stream fed in time order)")
 	split := fs.String("split", "test", "ECB+ split: train, dev, traindev or test (topics 36-45)")
 	orders := fs.Int("orders", 5, "number of shuffled orders")
 	thr := fs.Float64("threshold", 0, "event threshold (0: the default)")
@@ -53,8 +53,10 @@ func runEvalCluster(ctx context.Context, e *env, args []string) error {
 		label += " " + *split
 	case "newswcl50":
 		docs, err = cluster.LoadNewsWCL50(filepath.Join(dir, "cluster-newswcl50"))
+	case "headlines":
+		docs, err = cluster.LoadHeadlines(filepath.Join(dir, "cluster-headlines"))
 	default:
-		return usageError{"--set must be ecbplus or newswcl50"}
+		return usageError{"--set must be ecbplus, newswcl50 or headlines"}
 	}
 	if err != nil {
 		return err
@@ -70,7 +72,7 @@ func runEvalCluster(ctx context.Context, e *env, args []string) error {
 	}
 	ths := []float64{*thr}
 	if *sweep != "" {
-		if *set == "ecbplus" && *split == "test" || *set == "newswcl50" {
+		if *set == "ecbplus" && *split == "test" || *set != "ecbplus" {
 			return usageError{"--sweep tunes thresholds: use ECB+ train, dev or traindev, never a test set"}
 		}
 		ths = nil

@@ -2,11 +2,13 @@ package cluster
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Doc is one gold document: its text and its gold cluster label.
@@ -17,6 +19,9 @@ type Doc struct {
 	Outlet string
 	Gold   string // the cluster the document belongs to
 	Topic  string // coarser grouping (ECB+ topic), "" when none
+	// Published is the time the document appeared (headlines only); when
+	// every document has one, they are fed in time order.
+	Published time.Time
 }
 
 // LoadECBPlus reads cluster-ecbplus/docs.jsonl and keeps the documents of
@@ -101,4 +106,46 @@ func detokenize(s string) string {
 	r := strings.NewReplacer(" ,", ",", " .", ".", " ;", ";", " :", ":", " ?", "?", " !", "!",
 		" 's", "'s", " n't", "n't", "( ", "(", " )", ")", "`` ", "\"", " ''", "\"")
 	return r.Replace(s)
+}
+
+// LoadHeadlines reads the UCI News Aggregator sample of cluster-headlines:
+// headlines with their publisher, time and the aggregator's story (Gold).
+func LoadHeadlines(dir string) ([]Doc, error) {
+	f, err := os.Open(filepath.Join(dir, "headlines_2014-06-13_to_19.jsonl.gz"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name(), err)
+	}
+	type rec struct {
+		ID        int64     `json:"id"`
+		Title     string    `json:"title"`
+		Publisher string    `json:"publisher"`
+		Category  string    `json:"category"`
+		Story     string    `json:"story"`
+		Time      time.Time `json:"time"`
+	}
+	var out []Doc
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(strings.TrimSpace(sc.Text())) == 0 {
+			continue
+		}
+		var r rec
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", f.Name(), n, err)
+		}
+		out = append(out, Doc{ID: fmt.Sprint(r.ID), Title: r.Title, Outlet: r.Publisher, Gold: r.Story, Topic: r.Category, Published: r.Time})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name(), err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("headlines: no documents")
+	}
+	return out, nil
 }

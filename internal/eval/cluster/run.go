@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"slices"
 	"math/rand/v2"
 	"time"
 
@@ -57,9 +58,20 @@ func Evaluate(docs []Doc, cfg story.Config, orders, batch int, background ...Doc
 		gold[i], topics[i] = d.Gold, d.Topic
 	}
 	res.Gold = len(groups(gold))
+	dated := true
+	for _, d := range docs {
+		if d.Published.IsZero() {
+			dated = false
+			break
+		}
+	}
 	for o := 1; o <= orders; o++ {
 		r := rand.New(rand.NewPCG(uint64(o), 0x5173))
 		perm := r.Perm(len(docs))
+		if dated {
+			// a stream: arrival in time order, ties in shuffled order
+			slices.SortStableFunc(perm, func(a, b int) int { return docs[a].Published.Compare(docs[b].Published) })
+		}
 		c := story.NewClusterer(cfg)
 		for _, d := range background {
 			c.Observe(story.Doc{Title: d.Title, Text: d.Text})
@@ -71,7 +83,7 @@ func Evaluate(docs []Doc, cfg story.Config, orders, batch int, background ...Doc
 			sd := make([]story.Doc, len(part))
 			for k, i := range part {
 				d := docs[i]
-				sd[k] = story.Doc{ID: int64(i + 1), Outlet: d.Outlet, Title: d.Title, Text: d.Text}
+				sd[k] = story.Doc{ID: int64(i + 1), Outlet: d.Outlet, Title: d.Title, Text: d.Text, Published: d.Published}
 			}
 			if batch == 1 {
 				ev[part[0]] = c.Add(sd[0]).Event
