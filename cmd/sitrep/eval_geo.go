@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -15,7 +16,7 @@ func init() {
 	registerEval(&evalStage{
 		name:    "geo",
 		summary: "toponym resolution on gold toponyms (LGL, TR-News, GeoWebNews, GeoVirus): acc@161, mean/median km, AUC",
-		usage:   "[--set lgl|trnews|gwn|geovirus|all] [--split dev|test] [--json]",
+		usage:   "[--set lgl|trnews|gwn|geovirus|all] [--split dev|test] [--json] [--errors] [--index FILE]",
 		run:     runEvalGeo,
 	})
 }
@@ -26,6 +27,8 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	set := fs.String("set", "all", "corpus: lgl, trnews, gwn (geowebnews), geovirus or all")
 	split := fs.String("split", "dev", "half to score: dev or test")
 	asJSON := fs.Bool("json", false, "print one JSON object per set")
+	errs := fs.Bool("errors", false, "also print every scored toponym placed more than 161 km off (tab-separated)")
+	index := fs.String("index", "", "a compiled gazetteer index file to use instead of the embedded one")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -44,7 +47,7 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	g, err := geo.Default()
+	g, err := loadGeoIndex(*index)
 	if err != nil {
 		return err
 	}
@@ -62,7 +65,7 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		t0 := time.Now()
-		r := geoeval.Score(g, geo.DefaultParams(), docs)
+		r, items := geoeval.Evaluate(g, geo.DefaultParams(), docs, *errs)
 		el := time.Since(t0).Seconds()
 		r.Set, r.Split = name, *split
 		if n := geoeval.Mentions(docs); el > 0 {
@@ -76,6 +79,24 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "%-11s %-5s %5d %7d %7d %7.1f%% %9.0f %9.1f %6.3f %11.0f\n",
 			r.Set, r.Split, r.Docs, r.Scored, r.NoCandidate, 100*r.Acc161, r.MeanKm, r.MedianKm, r.AUC, r.ToponymsPerS)
+		if *errs {
+			for _, it := range geoeval.Misses(items, 161) {
+				fmt.Fprintf(e.stdout, "  miss\t%s\t%s\t%s\t%s\n", name, it.DocID, it.Phrase, geoeval.FormatMiss(it))
+			}
+		}
 	}
 	return nil
+}
+
+// loadGeoIndex is the embedded gazetteer, or the index file at path.
+func loadGeoIndex(path string) (*geo.Gazetteer, error) {
+	if path == "" {
+		return geo.Default()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return geo.Load(f)
 }

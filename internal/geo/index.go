@@ -15,7 +15,7 @@ const indexMagic = "SITREPGZ\x01"
 
 // Record is one gazetteer entry as stored in the compiled index.
 type Record struct {
-	GeonameID   uint32 // 0 when the source data has no GeoNames id (countries, admin regions)
+	GeonameID   uint32 // 0 when the sources give none (most countries and admin regions, airports)
 	LatE6       int32  // latitude in microdegrees
 	LonE6       int32  // longitude in microdegrees
 	Population  uint32

@@ -25,9 +25,16 @@ type Params struct {
 	// FocusConfidence > 0 places mentions without a candidate at the
 	// document's focus with this confidence; 0 leaves them unresolved.
 	FocusConfidence float64
-	MaxCandidates   int     // candidates kept per mention, by prior
-	Iterations      int     // rounds of context re-scoring
-	ConfidenceTemp  float64 // softmax temperature for confidence
+	// SenseWeight × the dev gold's share of documents that meant the
+	// candidate by this name (Senses) is added to its context-free score;
+	// 0 or nil Senses switch the sense prior off. Off by default: the dev
+	// gold is mostly US local news (LGL), whose senses ("Dublin" → Dublin,
+	// Ohio; "Athens" → the US towns) would bias international news.
+	SenseWeight    float64
+	Senses         *Senses
+	MaxCandidates  int     // candidates kept per mention, by prior
+	Iterations     int     // rounds of context re-scoring
+	ConfidenceTemp float64 // softmax temperature for confidence
 }
 
 // DefaultParams returns the resolver's tuned weights.
@@ -53,6 +60,8 @@ func DefaultParams() Params {
 		ForeignRegion:   2,
 		ForeignMin:      1,
 		FocusConfidence: 0.1,
+		SenseWeight:     0,
+		Senses:          DefaultSenses(),
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

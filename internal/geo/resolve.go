@@ -239,8 +239,8 @@ type scored struct {
 }
 
 // rank returns the candidates of a mention with their context-free scores,
-// best first: prior, a bonus when the mention is the place's main name, and
-// the seat rule.
+// best first: prior, a bonus when the mention is the place's main name, the
+// dev gold's sense prior for the key (Params.SenseWeight), and the seat rule.
 func (g *Gazetteer) rank(text, key string, p *Params) []scored {
 	post := g.lookupKey(text)
 	if len(post) == 0 {
@@ -251,6 +251,9 @@ func (g *Gazetteer) rank(text, key string, p *Params) []scored {
 		s := g.priorWith(r, p)
 		if Key(g.names[r]) == key {
 			s += p.PrimaryName
+		}
+		if p.SenseWeight != 0 {
+			s += p.SenseWeight * p.Senses.share(key, g.ids[r])
 		}
 		cs[i] = scored{r, s}
 	}

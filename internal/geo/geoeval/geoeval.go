@@ -97,6 +97,16 @@ type Result struct {
 // Earth's circumference, the largest possible great-circle error.
 const MaxErrorKm = 20039.0
 
+// Item is one scored gold toponym with its resolution.
+type Item struct {
+	DocID   string
+	Phrase  string
+	GoldLat float64
+	GoldLon float64
+	Place   geo.Place
+	ErrKm   float64
+}
+
 // Score resolves docs with g and p and scores them. NoCandidate counts gold
 // toponyms the gazetteer has no entry for; those placed at the document's
 // focus (Place.Focus) are scored at that point, the others count as misses
@@ -104,7 +114,15 @@ const MaxErrorKm = 20039.0
 // ln(1+error)/ln(1+MaxErrorKm) over the sorted errors (Gritta et al. 2018):
 // 0 is perfect, lower is better.
 func Score(g *geo.Gazetteer, p geo.Params, docs []Document) Result {
+	r, _ := Evaluate(g, p, docs, false)
+	return r
+}
+
+// Evaluate is Score that also returns every scored toponym (when items is
+// true) in document order, for error analysis.
+func Evaluate(g *geo.Gazetteer, p geo.Params, docs []Document, items bool) (Result, []Item) {
 	var errs []float64
+	var out []Item
 	r := Result{Docs: len(docs)}
 	for _, d := range docs {
 		doc, idx := ToDoc(d)
@@ -122,11 +140,14 @@ func Score(g *geo.Gazetteer, p geo.Params, docs []Document) Result {
 				e = geo.DistanceKm(*t.Lat, *t.Lon, pl.Lat, pl.Lon)
 			}
 			errs = append(errs, e)
+			if items {
+				out = append(out, Item{DocID: d.ID, Phrase: t.Phrase, GoldLat: *t.Lat, GoldLon: *t.Lon, Place: pl, ErrKm: e})
+			}
 		}
 	}
 	r.Scored = len(errs)
 	if len(errs) == 0 {
-		return r
+		return r, out
 	}
 	sort.Float64s(errs)
 	var sum, auc float64
@@ -147,7 +168,7 @@ func Score(g *geo.Gazetteer, p geo.Params, docs []Document) Result {
 		r.MedianKm = (errs[len(errs)/2-1] + errs[len(errs)/2]) / 2
 	}
 	r.AUC = auc / n
-	return r
+	return r, out
 }
 
 // Mentions counts the resolvable gold spans of docs (what Score resolves).
@@ -158,4 +179,29 @@ func Mentions(docs []Document) int {
 		n += len(doc.Mentions)
 	}
 	return n
+}
+
+// Misses returns the items placed more than km off, in their order.
+func Misses(items []Item, km float64) []Item {
+	var out []Item
+	for _, it := range items {
+		if it.ErrKm > km {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// FormatMiss describes a scored item for error listings: the error, the
+// gold point and what the resolver chose (or "no candidate").
+func FormatMiss(it Item) string {
+	pl := it.Place
+	got := "no candidate"
+	switch {
+	case pl.Focus:
+		got = fmt.Sprintf("focus %s (%s %s.%s) %.3f,%.3f", pl.Name, pl.FeatureCode, pl.Country, pl.Admin1, pl.Lat, pl.Lon)
+	case pl.Resolved:
+		got = fmt.Sprintf("%s (%s %s.%s id %d) %.3f,%.3f", pl.Name, pl.FeatureCode, pl.Country, pl.Admin1, pl.GeonameID, pl.Lat, pl.Lon)
+	}
+	return fmt.Sprintf("%.0f km\tgold %.3f,%.3f\t%s", it.ErrKm, it.GoldLat, it.GoldLon, got)
 }
