@@ -62,7 +62,7 @@ func Summarize(docs []Doc, n int) []SummarySentence {
 	for fi := range facts {
 		f := &facts[fi]
 		r := &ss[f.rep]
-		if r.words < 6 || r.words > 70 || looksLikeBoilerplate(r.text) {
+		if r.words < 6 || r.words > 70 || looksLikeBoilerplate(r.text) || partOfQuote(r.text) {
 			continue
 		}
 		cov := math.Log(1+float64(len(outletsOf(docs, ss, f)))) / math.Log(1+float64(len(outlets)))
@@ -79,6 +79,9 @@ func Summarize(docs []Doc, n int) []SummarySentence {
 			}
 		}
 		sc := wCentral*dot(f.vec, all) + wCoverage*cov + wPosition/(1+pos/3) + wInform*inf
+		if leansOnContext(r.text) {
+			sc *= contextPenalty
+		}
 		cs = append(cs, cand{f, sc})
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
@@ -107,7 +110,7 @@ func Summarize(docs []Doc, n int) []SummarySentence {
 	for _, p := range picked {
 		r := &ss[p.f.rep]
 		d := &docs[r.doc]
-		s := SummarySentence{Text: r.text, Doc: d.ID, Outlet: outletOf(d), Sentence: r.idx, Span: r.span,
+		s := SummarySentence{Text: strings.TrimLeft(r.text, bulletGlyphs), Doc: d.ID, Outlet: outletOf(d), Sentence: r.idx, Span: r.span,
 			Score: p.score, Outlets: outletsOf(docs, ss, p.f), Citations: citations(docs, ss, p.f)}
 		for _, m := range p.f.members {
 			if ss[m].date != nil {
@@ -130,6 +133,40 @@ func Summarize(docs []Doc, n int) []SummarySentence {
 		return false
 	})
 	return out
+}
+
+// contextPenalty scales the score of a sentence that leans on the one
+// before it (leansOnContext): out of its article it reads as a riddle.
+const contextPenalty = 0.6
+
+// bulletGlyphs open list items and deks ("• Militant group rigged city");
+// the summary shows the sentence without them.
+const bulletGlyphs = "•·▪◦‣–—-* \t"
+
+// partOfQuote reports whether s opens a quotation it does not close, or
+// closes one it did not open: one sentence of a longer quotation, which
+// out of its article has no speaker.
+func partOfQuote(s string) bool {
+	open := strings.Count(s, "“")
+	closed := strings.Count(s, "”")
+	if open != closed {
+		return true
+	}
+	return strings.Count(s, `"`)%2 == 1
+}
+
+// leansOnContext reports whether s starts with a word that points back
+// to an earlier sentence: a pronoun or a connective.
+func leansOnContext(s string) bool {
+	s = strings.TrimLeft(s, bulletGlyphs+"“\"'‘")
+	first, _, _ := strings.Cut(s, " ")
+	first = strings.TrimRight(first, ",;:")
+	switch first {
+	case "He", "She", "It", "They", "This", "That", "These", "Those", "His", "Her", "Their", "Its",
+		"But", "And", "However", "Also", "Meanwhile", "Still", "Yet", "So":
+		return true
+	}
+	return false
 }
 
 // looksLikeBoilerplate rejects lines that are page furniture rather than

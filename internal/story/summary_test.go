@@ -105,3 +105,28 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceNeedsContext(t *testing.T) {
+	cases := []struct {
+		s              string
+		quote, context bool
+	}{
+		{"“We are working with our partners there to do that.", true, false},
+		{"the rest of the plan,” he added, without giving a date.", true, false},
+		{"\"It will take months, and the fighting will be hard.", true, true},
+		{"“We will win,” the minister said on Monday in the capital.", false, false},
+		{"He said the offensive would begin within weeks.", false, true},
+		{"But the ministry denied that any talks had taken place.", false, true},
+		{"However, the ministry denied it.", false, true},
+		{"Heavy rain flooded the valley on Tuesday.", false, false},
+		{"• Militant group rigged city with explosives", false, false},
+	}
+	for _, c := range cases {
+		if got := partOfQuote(c.s); got != c.quote {
+			t.Errorf("partOfQuote(%q) = %v, want %v", c.s, got, c.quote)
+		}
+		if got := leansOnContext(c.s); got != c.context {
+			t.Errorf("leansOnContext(%q) = %v, want %v", c.s, got, c.context)
+		}
+	}
+}

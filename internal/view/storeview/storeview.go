@@ -166,11 +166,16 @@ func (r *Reader) Live(ctx context.Context, id int64) (*view.Story, error) {
 		return nil, err
 	}
 	s.Quotes = qs.Items
-	acts, err := r.st.ActorList(ctx, view.Query{Story: id, Limit: 30})
+	// Actors are who acted and spoke; places named as such (typed
+	// location) are on the page's map and place list already.
+	acts, err := r.st.ActorList(ctx, view.Query{Story: id, Limit: 2 * storyActors})
 	if err != nil {
 		return nil, err
 	}
 	for _, a := range acts.Items {
+		if a.Type == locationType || len(s.Actors) == storyActors {
+			continue
+		}
 		s.Actors = append(s.Actors, view.StoryActor{Actor: a})
 	}
 	if r.Compose != nil {
@@ -299,3 +304,10 @@ func nonNil[T any](xs []T) []T {
 	}
 	return xs
 }
+
+// storyActors caps the actors a story page lists; locationType is the
+// actor type of places (entity.KindLocation).
+const (
+	storyActors  = 30
+	locationType = "location"
+)
