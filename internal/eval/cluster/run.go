@@ -2,8 +2,8 @@ package cluster
 
 import (
 	"fmt"
-	"slices"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/story"
