@@ -70,6 +70,9 @@ func (r *Registry) UnmarshalBinary(b []byte) error {
 		if a.KB != "" {
 			r.byKey["kb:"+a.KB] = append(r.byKey["kb:"+a.KB], a.ID)
 		}
+		if a.Dict != "" {
+			r.byKey["dict:"+a.Dict] = append(r.byKey["dict:"+a.Dict], a.ID)
+		}
 		if a.Person {
 			r.byFamily[skeleton(a.Family)] = append(r.byFamily[skeleton(a.Family)], a.ID)
 		}

@@ -13,6 +13,11 @@
 // hand-written knowledge base of general knowledge (data/kb.txt: countries
 // and demonyms, international organisations, well-known armed groups and
 // government bodies, agent nouns, title words and given-name variants).
+// Names the knowledge base does not know are looked up in an actor
+// dictionary compiled from the PETRARCH-2 Phoenix dictionaries (MIT;
+// data/phoenix.tsv.gz, built by scripts/actors): it gives people and
+// organisations a CAMEO-style code valid at the publication date, a type
+// and dated roles, and joins its synonyms into one actor.
 // Actors carry a type, a CAMEO-style code where the data allows, aliases
 // with counts, dated roles and the documents that mention them.
 package entity

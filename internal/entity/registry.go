@@ -30,6 +30,13 @@ type ActorRole struct {
 	Last    time.Time `json:"last"`
 	Count   int       `json:"count"` // documents stating it
 	Doc     string    `json:"doc"`   // the first document stating it
+	// Roles from the actor dictionary (Source "phoenix") have no
+	// documents: Code, From and Until give the code and the dates it is
+	// valid between (zero: open).
+	Code   string    `json:"code,omitempty"`
+	From   time.Time `json:"from,omitzero"`
+	Until  time.Time `json:"until,omitzero"`
+	Source string    `json:"source,omitempty"`
 }
 
 // Actor is a canonical actor: one real person, organisation, group or
@@ -53,6 +60,7 @@ type actor struct {
 	KB       string          `json:"kb,omitempty"`
 	KBName   string          `json:"kb_name,omitempty"`
 	KBKind   Kind            `json:"kb_kind,omitempty"`
+	Dict     string          `json:"dict,omitempty"` // actor-dictionary entry key
 	Person   bool            `json:"person,omitempty"`
 	Family   string          `json:"family,omitempty"`
 	Givens   []string        `json:"givens,omitempty"`
@@ -237,11 +245,22 @@ func (r *Registry) match(l *Local) ActorID {
 		}
 		return 0
 	}
+	if l.Dict != "" {
+		// the dictionary's synonyms are one actor ("Ash Carter",
+		// "Ashton Carter")
+		if ids := r.byKey["dict:"+l.Dict]; len(ids) > 0 {
+			return r.find(ids[0])
+		}
+	}
 	if isPersonLocal(l) {
 		return r.matchPerson(l)
 	}
 	return r.matchName(l, false)
 }
+
+// dictConflict reports whether the dictionary says that a local and an
+// actor are different actors.
+func dictConflict(l *Local, a *actor) bool { return l.Dict != "" && a.Dict != "" && l.Dict != a.Dict }
 
 // matchName finds a non-person actor by any of the local's names. Weak
 // persons (a lone word with no given name and no role, often a place the
@@ -252,6 +271,9 @@ func (r *Registry) matchName(l *Local, weakOnly bool) ActorID {
 		for _, id := range r.byKey[Key(n)] {
 			id = r.find(id)
 			a := r.get(id)
+			if dictConflict(l, a) {
+				continue
+			}
 			if a.Person && (len(a.Givens) > 0 || len(a.Roles) > 0) && (weakOnly || !strings.Contains(Key(n), " ")) {
 				// a known person: only the same full name ("Ellen
 				// Park" tagged ORG in one text, PER in another)
@@ -282,7 +304,7 @@ func (r *Registry) matchPerson(l *Local) ActorID {
 	for _, id := range r.byFamily[skeleton(family)] {
 		id = r.find(id)
 		a := r.get(id)
-		if !a.Person || a.Mentions <= bestN {
+		if !a.Person || a.Mentions <= bestN || dictConflict(l, a) {
 			continue
 		}
 		if !sameFamily(family, a.Family) && !(len(given) > 0 && len(given[0]) > 1 && contains(a.Givens, given[0]) && family[0] == a.Family[0]) {
@@ -324,6 +346,9 @@ func (r *Registry) matchPerson(l *Local) ActorID {
 func rolesOverlap(a []Role, b []ActorRole) bool {
 	words := map[string]bool{}
 	for _, ro := range b {
+		if ro.Source != "" {
+			continue // the dictionary's, not the text's
+		}
 		for _, w := range strings.Fields(Key(ro.Title + " " + ro.Org)) {
 			if v, ok := spelling[w]; ok {
 				w = v
@@ -332,6 +357,9 @@ func rolesOverlap(a []Role, b []ActorRole) bool {
 		}
 	}
 	for _, ro := range a {
+		if ro.Source != "" {
+			continue
+		}
 		for _, w := range strings.Fields(Key(ro.Title + " " + ro.Org)) {
 			if v, ok := spelling[w]; ok {
 				w = v
@@ -351,6 +379,10 @@ func (r *Registry) create(l *Local) ActorID {
 	if l.KB != "" {
 		a.KBName, a.KBKind = l.Name, l.Kind
 		r.byKey["kb:"+l.KB] = append(r.byKey["kb:"+l.KB], id)
+	}
+	if l.Dict != "" {
+		a.Dict = l.Dict
+		r.byKey["dict:"+l.Dict] = append(r.byKey["dict:"+l.Dict], id)
 	}
 	if isPersonLocal(l) {
 		a.Person = true
@@ -391,6 +423,10 @@ func (r *Registry) update(id ActorID, docKey string, l *Local) ActorID {
 		}
 	}
 	a := r.get(id)
+	if l.Dict != "" && a.Dict == "" {
+		a.Dict = l.Dict
+		r.index("dict:"+l.Dict, id)
+	}
 	if isPersonLocal(l) && !a.Person {
 		// a full name first seen typed as an organisation or place
 		if g, f := personName(Key(l.Name)); len(g) > 0 {
@@ -441,11 +477,14 @@ func (a *actor) addRole(ro Role, docKey string) {
 	if a.roleIdx == nil {
 		a.roleIdx = map[string]int{}
 		for i, x := range a.Roles {
-			a.roleIdx[roleKey(x.Title, x.Org)] = i
+			a.roleIdx[actorRoleKey(x)] = i
 		}
 	}
-	k := roleKey(ro.Title, ro.Org)
+	k := actorRoleKey(ActorRole{Title: ro.Title, Org: ro.Org, Code: ro.Code, From: ro.From, Until: ro.Until, Source: ro.Source})
 	if i, ok := a.roleIdx[k]; ok {
+		if ro.Source != "" {
+			return // known from the dictionary, not stated again
+		}
 		x := &a.Roles[i]
 		x.Count++
 		if !ro.Date.IsZero() && (x.First.IsZero() || ro.Date.Before(x.First)) {
@@ -463,8 +502,30 @@ func (a *actor) addRole(ro Role, docKey string) {
 		return
 	}
 	a.roleIdx[k] = len(a.Roles)
+	if ro.Source != "" {
+		a.Roles = append(a.Roles, ActorRole{Title: ro.Title, Country: ro.Country, Agent: ro.Agent,
+			Code: ro.Code, From: ro.From, Until: ro.Until, Source: ro.Source})
+		return
+	}
 	a.Roles = append(a.Roles, ActorRole{Title: ro.Title, Org: ro.Org, Country: ro.Country, Agent: ro.Agent,
 		First: ro.Date, Last: ro.Date, Count: 1, Doc: docKey})
+}
+
+// day formats a date as YYYYMMDD ("" for zero).
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("20060102")
+}
+
+// actorRoleKey identifies a role: its title and organisation, or for a
+// dictionary role its code and dates.
+func actorRoleKey(x ActorRole) string {
+	if x.Source != "" {
+		return x.Source + "|" + x.Code + "|" + day(x.From) + "|" + day(x.Until)
+	}
+	return roleKey(x.Title, x.Org)
 }
 
 func roleKey(title, org string) string {
@@ -496,7 +557,8 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 		x.Country[k] += v
 	}
 	for _, ro := range y.Roles {
-		x.addRole(Role{Title: ro.Title, Org: ro.Org, Country: ro.Country, Agent: ro.Agent, Date: ro.First}, ro.Doc)
+		x.addRole(Role{Title: ro.Title, Org: ro.Org, Country: ro.Country, Agent: ro.Agent, Date: ro.First,
+			Code: ro.Code, From: ro.From, Until: ro.Until, Source: ro.Source}, ro.Doc)
 	}
 	x.Mentions += y.Mentions
 	have := make(map[string]bool, len(x.Docs))
@@ -524,6 +586,9 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 	}
 	if x.KB == "" {
 		x.KB, x.KBName, x.KBKind = y.KB, y.KBName, y.KBKind
+	}
+	if x.Dict == "" {
+		x.Dict = y.Dict
 	}
 	*y = actor{ID: b, Parent: a}
 	return a

@@ -309,6 +309,7 @@ func (r *resolver) local(c int) (Local, int, bool) {
 		default:
 			l.Kind = KindOther
 		}
+		applyDict(&l, r.d.Published)
 	}
 	l.Demonym = l.Demonym || allDemonyms(names)
 	return l, first, true

@@ -64,6 +64,11 @@ type Role struct {
 	Sentence int       // the sentence that states it
 	Evidence Span      // the words that state it
 	Date     time.Time // the document's publication date
+	// Set for roles from the actor dictionary (Source DictSource): the
+	// full code and the dates it is valid between (zero: open).
+	Code        string
+	From, Until time.Time
+	Source      string
 }
 
 // Local is one entity within one document.
@@ -74,6 +79,7 @@ type Local struct {
 	Code     string   // CAMEO-style actor code, "" if unknown
 	Country  string   // country or group code (IRQ, USA, KUR), "" if unknown
 	KB       string   // knowledge-base entry key, "" if none
+	Dict     string   // actor-dictionary entry key, "" if none
 	Aliases  []string // distinct surface forms, as written, longest first
 	Mentions []int    // indices into Doc.Mentions
 	Refs     []Ref    // other references (acronyms, role nouns, pronouns)
