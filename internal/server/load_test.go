@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,7 +30,8 @@ import (
 // SITREP_LOAD_REQUESTS (default 20000), SITREP_LOAD_SECONDS (default 20),
 // SITREP_LOAD_CONCURRENCY (default 16), SITREP_LOAD_QUERY (search queries,
 // comma-separated, taken in turn; default "Mosul"), SITREP_LOAD_STORY
-// (story ids, comma-separated, taken in turn; default 1).
+// (story ids, comma-separated, taken in turn; default 1), SITREP_LOAD_ONLY
+// (endpoints to run, comma-separated: story, stories, search; default all).
 func TestLoad(t *testing.T) {
 	if os.Getenv("SITREP_LOAD") == "" {
 		t.Skip("load test: set SITREP_LOAD=1 to run it")
@@ -73,7 +75,11 @@ func TestLoad(t *testing.T) {
 		{"stories", []string{base + "/api/v1/stories?limit=20"}},
 		{"search", searchPaths},
 	}
+	only := os.Getenv("SITREP_LOAD_ONLY")
 	for _, ep := range endpoints {
+		if only != "" && !slices.Contains(strings.Split(only, ","), ep.name) {
+			continue
+		}
 		res := loadRun(t, ep.paths, n, time.Duration(secs)*time.Second, conc)
 		t.Logf("%-8s %6d requests in %5.2fs: %7.0f req/s, p50 %6.2f ms, p99 %6.2f ms, max %6.2f ms, errors %d (concurrency %d, %d distinct URLs)",
 			ep.name, res.count, res.elapsed.Seconds(), float64(res.count)/res.elapsed.Seconds(),

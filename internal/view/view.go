@@ -308,6 +308,15 @@ type Quote struct {
 type SearchResult struct {
 	Page[ArticleHit]
 	Facets Facets `json:"facets"`
+	// FacetsApproximate is true when the facets were counted over only
+	// the newest FacetsSample matches, not all Total of them (a search with
+	// many matches).
+	FacetsApproximate bool `json:"facets_approximate"`
+	FacetsSample      int  `json:"facets_sample,omitempty"`
+	// RankWindow, when set, says the matches are listed in two tiers: the
+	// newest RankWindow matches by relevance, then the older ones by
+	// relevance. Zero when every match was ranked together.
+	RankWindow int `json:"rank_window,omitempty"`
 }
 
 // ArticleHit is an article matching a search, with a snippet.

@@ -697,13 +697,15 @@
     return el("div", { class: "page" }, head,
       el("div", { class: "grid" },
         el("div", { class: "col-main" },
-          el("p", { class: "meta" }, plural(res.total, "article"), " found"),
+          el("p", { class: "meta" }, plural(res.total, "article"), " found",
+            res.rank_window ? " · the newest " + res.rank_window + " listed first, by relevance" : null),
           el("ol", { class: "hits" }, res.items.map((h) => el("li", null,
             el("h3", null, link(articleURL(h.id), h.title || "(untitled)")),
             el("p", { class: "meta" }, h.outlet, " · ", h.published ? day(h.published) : "undated", h.story ? [" · ", link(storyURL(h.story), "story")] : null),
             h.snippet ? el("p", { class: "snippet" }, h.snippet) : null))),
           pager(res, "/search", cur)),
         el("aside", { class: "col-side facets" },
+          res.facets_approximate ? el("p", { class: "meta" }, "Counted over the newest " + res.facets_sample + " matches") : null,
           facet("Actors", "actor", res.facets.actors), facet("Places", "place", res.facets.places),
           facet("Outlets", "outlet", res.facets.outlets), facet("Days", "day", res.facets.days))));
   }

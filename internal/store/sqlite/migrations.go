@@ -196,4 +196,26 @@ CREATE TABLE state (
 	value BLOB NOT NULL
 );
 `,
+	// 4: the columns search filters and facets read (outlet, publication
+	// time), one small row per article kept by triggers, so a search joins
+	// its full-text matches to this table instead of to the wide article
+	// rows.
+	`
+CREATE TABLE article_facets (
+	id        INTEGER PRIMARY KEY, -- articles.id
+	outlet    TEXT NOT NULL,
+	published TEXT
+);
+INSERT INTO article_facets(id, outlet, published) SELECT id, outlet, published FROM articles;
+CREATE TRIGGER article_facets_insert AFTER INSERT ON articles BEGIN
+	INSERT OR REPLACE INTO article_facets(id, outlet, published) VALUES (new.id, new.outlet, new.published);
+END;
+CREATE TRIGGER article_facets_update AFTER UPDATE OF id, outlet, published ON articles BEGIN
+	DELETE FROM article_facets WHERE id = old.id;
+	INSERT OR REPLACE INTO article_facets(id, outlet, published) VALUES (new.id, new.outlet, new.published);
+END;
+CREATE TRIGGER article_facets_delete AFTER DELETE ON articles BEGIN
+	DELETE FROM article_facets WHERE id = old.id;
+END;
+`,
 }
