@@ -219,6 +219,14 @@ func runEntities(ctx context.Context, e *env, a []string) error {
 	})
 }
 
+// dayOr is the day of t, or alt when t is nil.
+func dayOr(t *time.Time, alt string) string {
+	if t == nil {
+		return alt
+	}
+	return day(*t)
+}
+
 func roleText(r view.Role) string {
 	s := r.Title
 	if r.Organisation != "" {
@@ -252,8 +260,11 @@ func runEntity(ctx context.Context, e *env, a []string) error {
 		}
 		for _, ro := range p.Roles {
 			when := ""
-			if ro.Date != nil {
+			switch {
+			case ro.Date != nil:
 				when = " (" + day(*ro.Date) + ")"
+			case ro.From != nil || ro.Until != nil:
+				when = " (" + dayOr(ro.From, "…") + " – " + dayOr(ro.Until, "…") + ", " + ro.Source + " " + ro.Code + ")"
 			}
 			fmt.Fprintf(w, "role:     %s%s\n", roleText(ro), when)
 		}
@@ -378,6 +389,9 @@ func runSearch(ctx context.Context, e *env, a []string) error {
 			return writeJSON(e.stdout, res)
 		}
 		fmt.Fprintf(e.stdout, "%d matches\n", res.Total)
+		if res.RankWindow > 0 {
+			fmt.Fprintf(e.stdout, "(the newest %d matches are listed first, by relevance; then the older ones)\n", res.RankWindow)
+		}
 		for _, h := range res.Items {
 			pub := "-"
 			if h.Published != nil {
@@ -399,6 +413,9 @@ func runSearch(ctx context.Context, e *env, a []string) error {
 			fmt.Fprintf(e.stdout, "%-8s %s\n", name+":", strings.Join(parts, ", "))
 		}
 		fmt.Fprintln(e.stdout)
+		if res.FacetsApproximate {
+			fmt.Fprintf(e.stdout, "counts below are over the newest %d matches\n", res.FacetsSample)
+		}
 		facet("outlets", res.Facets.Outlets)
 		facet("actors", res.Facets.Actors)
 		facet("places", res.Facets.Places)

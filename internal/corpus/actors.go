@@ -140,10 +140,18 @@ func (s *actorStage) record(id int64) (store.ActorRecord, bool) {
 		}
 	}
 	for _, ro := range a.Roles {
-		vr := view.Role{Title: ro.Title, Organisation: ro.Org, Country: ro.Country}
+		vr := view.Role{Title: ro.Title, Organisation: ro.Org, Country: ro.Country, Code: ro.Code, Source: ro.Source}
 		if !ro.First.IsZero() {
 			t := ro.First
 			vr.Date = &t
+		}
+		if !ro.From.IsZero() {
+			t := ro.From
+			vr.From = &t
+		}
+		if !ro.Until.IsZero() {
+			t := ro.Until
+			vr.Until = &t
 		}
 		r.Roles = append(r.Roles, vr)
 	}

@@ -239,6 +239,12 @@ type Role struct {
 	Country      string     `json:"country,omitempty"`
 	Date         *time.Time `json:"date,omitempty"`
 	Citation     *Citation  `json:"citation,omitempty"`
+	// Roles from the actor dictionary (source "phoenix") carry a CAMEO
+	// code and the dates it is valid between instead of a citation.
+	Code   string     `json:"code,omitempty"`
+	From   *time.Time `json:"from,omitempty"`
+	Until  *time.Time `json:"until,omitempty"`
+	Source string     `json:"source,omitempty"`
 }
 
 // Actor is a canonical actor with its aliases merged.

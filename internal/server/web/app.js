@@ -405,7 +405,11 @@
   }
 
   function roleText(r) {
-    return [r.title, r.organisation, r.country].filter(Boolean).join(", ") + (r.date ? " (" + day(r.date) + ")" : "");
+    let when = r.date ? " (" + day(r.date) + ")" : "";
+    if (!r.date && (r.from || r.until)) {
+      when = " (" + (r.from ? day(r.from) : "…") + " – " + (r.until ? day(r.until) : "…") + (r.source ? ", " + r.source : "") + ")";
+    }
+    return [r.title, r.organisation, r.country].filter(Boolean).join(", ") + when;
   }
 
   function actorItem(a) {
