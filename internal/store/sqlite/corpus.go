@@ -161,10 +161,26 @@ func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
 		}
 	}
 	json.Unmarshal([]byte(roles), &a.Roles)
-	a.Outlets = nonNil(jsonStrings(outlets))
+	a.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
 	a.Articles = nonNil(jsonInts(arts))
 	a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
 	return a, err
+}
+
+// distinctOutlets splits outlet credits naming several agencies ("AFP,
+// Reuters, AP") and drops repeats, keeping the first-seen order.
+func distinctOutlets(xs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range xs {
+		for _, o := range strings.Split(x, ",") {
+			if o = strings.TrimSpace(o); o != "" && !seen[o] {
+				seen[o] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out
 }
 
 // ActorList lists actors, most mentioned first.
