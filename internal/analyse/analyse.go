@@ -195,6 +195,9 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 	for i, m := range an.Mentions {
 		t := s[m.Start:m.End]
 		switch {
+		case m.Type == "LOC" && namesVessel(s[m.End:]):
+			// "the Charles de Gaulle aircraft carrier": a ship named
+			// after a person or place is not a place
 		case m.Type == "LOC":
 			doc.Mentions = append(doc.Mentions, geo.Mention{Text: t, Start: m.Start, End: m.End})
 			idx = append(idx, i)
@@ -216,6 +219,29 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 			Focus: p.Focus, Confidence: p.Confidence})
 	}
 	return out
+}
+
+// vesselNouns are the head nouns that make the name before them a ship's.
+var vesselNouns = []string{"aircraft carrier", "carrier", "warship", "frigate", "destroyer", "cruiser",
+	"battleship", "corvette", "submarine", "assault ship", "hospital ship", "aircraft-carrier"}
+
+// namesVessel reports whether the text right after a name (after) starts
+// with a vessel noun as a whole word: the name is then a ship's.
+func namesVessel(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	for _, n := range vesselNouns {
+		if len(after) >= len(n) && strings.EqualFold(after[:len(n)], n) {
+			rest := after[len(n):]
+			if rest == "" || !isWordByte(rest[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b == '-' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // sentenceOf returns the index of the sentence holding byte offset off.

@@ -25,3 +25,25 @@ func TestAnnotateOffsets(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesVessel(t *testing.T) {
+	cases := []struct {
+		after string
+		want  bool
+	}{
+		{" aircraft carrier late last week", true},
+		{" carrier.", true},
+		{" Aircraft Carrier", true},
+		{" frigate, which", true},
+		{" carriers' union", false},
+		{" airport", false},
+		{" attack", false},
+		{", Texas", false},
+		{"", false},
+	}
+	for _, c := range cases {
+		if got := namesVessel(c.after); got != c.want {
+			t.Errorf("namesVessel(%q) = %v, want %v", c.after, got, c.want)
+		}
+	}
+}
