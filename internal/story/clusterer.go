@@ -560,6 +560,52 @@ func (c *Clusterer) sweep() {
 	}
 	c.live = live
 	c.sweepStorylines()
+	c.shed()
+}
+
+// shed keeps the clusterer's maps proportional to what is live rather than
+// to everything ever seen, so that the cost per article stays flat as the
+// corpus grows: postings of retired or merged events and storylines go, and
+// so do the document frequencies of terms seen once (an absent term counts
+// as seen once, so their idf is unchanged).
+func (c *Clusterer) shed() {
+	for k, p := range c.post {
+		kept := p[:0]
+		for _, i := range p {
+			if e := c.evs[i]; e.Terms != nil && e.MergedInto == 0 {
+				kept = append(kept, i)
+			}
+		}
+		if len(kept) == 0 {
+			delete(c.post, k)
+		} else {
+			c.post[k] = kept
+		}
+	}
+	// a storyline posting stands for its root (merged storylines are
+	// aliases): it goes when the root is no longer live
+	liveRoot := make(map[int64]bool, len(c.slLive))
+	for _, i := range c.slLive {
+		liveRoot[int64(i)+1] = true
+	}
+	for k, p := range c.slPost {
+		kept := p[:0]
+		for _, i := range p {
+			if liveRoot[c.root(int64(i)+1)] {
+				kept = append(kept, i)
+			}
+		}
+		if len(kept) == 0 {
+			delete(c.slPost, k)
+		} else {
+			c.slPost[k] = kept
+		}
+	}
+	for k, n := range c.df {
+		if n <= 1 {
+			delete(c.df, k)
+		}
+	}
 }
 
 // Stats describes the clusterer's size.
