@@ -169,13 +169,15 @@ type Clusterer struct {
 	mu  sync.Mutex
 	cfg Config
 
-	n    int64             // documents seen (for idf)
-	df   map[uint64]uint32 // document frequency per term
-	seq  int64             // additions so far
-	now  time.Time         // newest publication time seen
-	evs  []*event          // by ID-1
-	live []int32           // indices of events not yet retired
-	post map[uint64][]int32
+	n  int64             // documents seen (for idf)
+	df map[uint64]uint32 // document frequency per term
+	// dfShed is the size of df after it was last shed of terms seen once
+	dfShed int
+	seq    int64     // additions so far
+	now    time.Time // newest publication time seen
+	evs    []*event  // by ID-1
+	live   []int32   // indices of events not yet retired
+	post   map[uint64][]int32
 
 	sls     []*storyline
 	slLive  []int32
@@ -591,8 +593,9 @@ func (c *Clusterer) shed() {
 	for k, p := range c.slPost {
 		kept := p[:0]
 		for _, i := range p {
-			if liveRoot[c.root(int64(i)+1)] {
-				kept = append(kept, i)
+			// posted under its root from now on: look-ups walk no chain
+			if r := c.root(int64(i) + 1); liveRoot[r] && (len(kept) == 0 || kept[len(kept)-1] != int32(r-1)) {
+				kept = append(kept, int32(r-1))
 			}
 		}
 		if len(kept) == 0 {
@@ -601,12 +604,21 @@ func (c *Clusterer) shed() {
 			c.slPost[k] = kept
 		}
 	}
-	for k, n := range c.df {
-		if n <= 1 {
-			delete(c.df, k)
+	// the table is walked only when it has doubled since the last time,
+	// so the walk costs O(1) per article however large it grows
+	if len(c.df) >= 2*c.dfShed {
+		for k, n := range c.df {
+			if n <= 1 {
+				delete(c.df, k)
+			}
 		}
+		c.dfShed = max(len(c.df), minDFShed)
 	}
 }
+
+// minDFShed: the document-frequency table is not walked before it holds
+// twice this many terms.
+const minDFShed = 1 << 14
 
 // Stats describes the clusterer's size.
 type Stats struct {

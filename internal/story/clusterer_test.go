@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -241,5 +242,42 @@ func TestMergeAndStorylineReports(t *testing.T) {
 	}
 	if _, ok := c.Event(999); ok {
 		t.Error("unknown event reported")
+	}
+}
+
+func TestSweepShedsRetiredPostings(t *testing.T) {
+	c := NewClusterer(Config{ActiveWindow: 100})
+	t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	for i := 0; i < 9000; i++ {
+		// each development has its own words, so events keep retiring
+		w := fmt.Sprintf("w%dx w%dy w%dz", i/3, i/3, i/3)
+		c.Add(Doc{ID: int64(i + 1), Title: "Story " + w, Text: fmt.Sprintf("Report on %s and more %s, once u%d.", w, w, i), Published: t0.Add(time.Duration(i) * time.Minute)})
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, p := range c.post {
+		for _, i := range p {
+			if e := c.evs[i]; e.Terms == nil || e.MergedInto != 0 {
+				t.Fatalf("term %x still posts retired event %d", k, e.ID)
+			}
+		}
+	}
+	if n := len(c.post); n > 20*len(c.live)+100 {
+		t.Errorf("%d posting lists for %d live events", n, len(c.live))
+	}
+	before := len(c.df)
+	c.dfShed = 0 // the table is due
+	c.shed()
+	if len(c.df) >= before {
+		t.Errorf("df table not shed: %d terms before, %d after", before, len(c.df))
+	}
+	for k, n := range c.df {
+		if n <= 1 {
+			t.Fatalf("term %x seen once still counted after a shed", k)
+		}
+	}
+	// an absent term weighs as a term seen once
+	if a, b := c.idf(1), math.Log(1+float64(c.n)); a != b {
+		t.Errorf("idf of an absent term %v, want %v", a, b)
 	}
 }

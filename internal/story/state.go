@@ -16,6 +16,7 @@ type snapshot struct {
 	N, Seq     int64
 	Now        time.Time
 	DF         map[uint64]uint32
+	DFShed     int
 	Events     []*event
 	Live       []int32
 	Post       map[uint64][]int32
@@ -35,7 +36,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := snapshot{
-		Version: stateVersion, Cfg: c.cfg, N: c.n, Seq: c.seq, Now: c.now, DF: c.df,
+		Version: stateVersion, Cfg: c.cfg, N: c.n, Seq: c.seq, Now: c.now, DF: c.df, DFShed: c.dfShed,
 		Events: c.evs, Live: c.live, Post: c.post, Storylines: c.sls, SlLive: c.slLive, SlPost: c.slPost,
 		Changed: c.changed, Merged: c.merged, Dup: c.dup.ring, DupNext: c.dup.next, DupCap: c.dup.cap,
 	}
@@ -61,6 +62,7 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	c.cfg = s.Cfg.withDefaults()
 	c.n, c.seq, c.now = s.N, s.Seq, s.Now
 	c.df = orEmpty(s.DF)
+	c.dfShed = s.DFShed
 	c.evs, c.live = s.Events, s.Live
 	c.post = orEmptyPost(s.Post)
 	c.sls, c.slLive = s.Storylines, s.SlLive
