@@ -78,7 +78,11 @@ func writeStory(w io.Writer, s *view.Story, md bool) {
 	if len(s.Timeline) > 0 {
 		h("Timeline")
 		for _, x := range s.Timeline {
-			fmt.Fprintf(w, "%s%s  %s %s\n", item, x.Date, truncate(x.Text, 200), cite([]view.Citation{x.Citation}))
+			date := x.Date
+			if x.Estimated {
+				date = "≈" + date // relative to an estimated publication date
+			}
+			fmt.Fprintf(w, "%s%s  %s %s\n", item, date, truncate(x.Text, 200), cite([]view.Citation{x.Citation}))
 		}
 	}
 	if len(s.Actors) > 0 {

@@ -64,7 +64,7 @@ func Compose(ctx context.Context, st store.Store, s *view.Story) error {
 	if tl := story.Timeline(docs); len(tl) > 0 {
 		s.Timeline = s.Timeline[:0]
 		for _, x := range tl {
-			s.Timeline = append(s.Timeline, view.TimelineEntry{Date: x.Date, Expression: x.Expression, Text: x.Text,
+			s.Timeline = append(s.Timeline, view.TimelineEntry{Date: x.Date, Expression: x.Expression, Text: x.Text, Estimated: x.Estimated,
 				Citation: view.Citation{Article: x.Doc, Outlet: x.Outlet, Sentence: x.Sentence, Span: view.Span{Start: x.Span.Start, End: x.Span.End}}})
 		}
 	}

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/entity"
@@ -210,7 +212,8 @@ func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) 
 		d.Places = append(d.Places, story.Ref{Key: k, Sentences: places[k]})
 	}
 	for _, t := range an.Times {
-		d.Dates = append(d.Dates, story.Dated{Sentence: t.Sentence, Value: t.Value, Span: story.Span{Start: t.Start, End: t.End}})
+		d.Dates = append(d.Dates, story.Dated{Sentence: t.Sentence, Value: t.Value, Span: story.Span{Start: t.Start, End: t.End},
+			Estimated: t.Anchored && a.PublishedEstimated && !namesMonth(a.Text[t.Start:t.End])})
 	}
 	for _, q := range an.Quotes {
 		sp := ""
@@ -220,4 +223,25 @@ func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) 
 		d.Quotes = append(d.Quotes, story.Quoted{Text: a.Text[q.Start:q.End], Speaker: sp, Sentence: q.Sentence, Kind: q.Kind})
 	}
 	return d
+}
+
+// namesMonth reports whether a time expression names its month ("October
+// 20"): anchored on an estimated publication date it borrows at most the
+// year, which the estimate gets right far more often than a weekday.
+func namesMonth(expr string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(expr), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if monthWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var monthWords = map[string]bool{}
+
+func init() {
+	for _, m := range strings.Fields("january february march april may june july august september october november december") {
+		monthWords[m], monthWords[m[:3]] = true, true
+	}
+	monthWords["sept"] = true
 }

@@ -124,3 +124,15 @@ func TestUpdate(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesMonth(t *testing.T) {
+	cases := map[string]bool{
+		"October 20": true, "Oct. 20": true, "20 Sept": true, "on Sunday": false,
+		"yesterday": false, "last week": false, "May 3": true, "2016-10-20": false,
+	}
+	for in, want := range cases {
+		if got := namesMonth(in); got != want {
+			t.Errorf("namesMonth(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

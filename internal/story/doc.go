@@ -32,6 +32,9 @@ type Dated struct {
 	Sentence int
 	Value    string
 	Span     Span
+	// Estimated: the value was computed from a publication date that was
+	// itself estimated ("on Sunday" in an undated article).
+	Estimated bool
 }
 
 // Quoted is a quotation: its text, the speaker's canonical name ("" when

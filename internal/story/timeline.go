@@ -11,15 +11,18 @@ import (
 // sentence that says it and every article sentence that says the same on
 // the same date.
 type TimelineEntry struct {
-	Date       string     `json:"date"` // TIMEX3 value as resolved ("2016-10-25", "2016-10", "2016-W43")
-	When       time.Time  `json:"when"` // start of that period, UTC
-	Text       string     `json:"text"`
-	Expression string     `json:"expression,omitempty"` // the time expression's words
-	Doc        int64      `json:"doc"`
-	Outlet     string     `json:"outlet"`
-	Sentence   int        `json:"sentence"`
-	Span       Span       `json:"span"`
-	Citations  []Citation `json:"citations"`
+	Date       string    `json:"date"` // TIMEX3 value as resolved ("2016-10-25", "2016-10", "2016-W43")
+	When       time.Time `json:"when"` // start of that period, UTC
+	Text       string    `json:"text"`
+	Expression string    `json:"expression,omitempty"` // the time expression's words
+	Doc        int64     `json:"doc"`
+	Outlet     string    `json:"outlet"`
+	Sentence   int       `json:"sentence"`
+	Span       Span      `json:"span"`
+	// Estimated: every article stating it dates it relative to an
+	// estimated publication date, so the date may be off.
+	Estimated bool       `json:"estimated,omitempty"`
+	Citations []Citation `json:"citations"`
 }
 
 // parseTimex returns the start of a TIMEX3 date value and its granularity
@@ -131,6 +134,7 @@ func Timeline(docs []Doc) []TimelineEntry {
 		for _, e := range byDate[s.date.Value] {
 			if dot(e.vec, s.vec) >= factSim {
 				e.Citations = append(e.Citations, cite)
+				e.Estimated = e.Estimated && s.date.Estimated
 				merged = true
 				break
 			}
@@ -144,7 +148,7 @@ func Timeline(docs []Doc) []TimelineEntry {
 		}
 		e := &entry{TimelineEntry: TimelineEntry{
 			Date: s.date.Value, When: when, Text: s.text, Expression: expr, Doc: d.ID, Outlet: cite.Outlet,
-			Sentence: s.idx, Span: s.span, Citations: []Citation{cite},
+			Sentence: s.idx, Span: s.span, Citations: []Citation{cite}, Estimated: s.date.Estimated,
 		}, rank: rank, vec: s.vec}
 		es = append(es, e)
 		byDate[e.Date] = append(byDate[e.Date], e)

@@ -63,3 +63,30 @@ func TestTimelineSortsByDateSpokenOf(t *testing.T) {
 		t.Error("undated article produced entries")
 	}
 }
+
+func TestTimelineMarksDatesFromEstimatedPublication(t *testing.T) {
+	mk := func(id int64, outlet string, estimated bool) Doc {
+		text := "Troops entered the town on Sunday after a week of shelling."
+		at := strings.Index(text, "on Sunday")
+		return Doc{ID: id, Outlet: outlet, Text: text,
+			Dates: []Dated{{Sentence: 0, Value: "2026-05-03", Span: Span{at, at + 9}, Estimated: estimated}}}
+	}
+	cases := []struct {
+		name string
+		docs []Doc
+		want bool
+	}{
+		{"only estimated", []Doc{mk(1, "A", true)}, true},
+		{"stated by one", []Doc{mk(1, "A", true), mk(2, "B", false)}, false},
+		{"stated", []Doc{mk(2, "B", false)}, false},
+	}
+	for _, c := range cases {
+		tl := Timeline(c.docs)
+		if len(tl) != 1 {
+			t.Fatalf("%s: %d entries, want 1", c.name, len(tl))
+		}
+		if tl[0].Estimated != c.want {
+			t.Errorf("%s: estimated %v, want %v", c.name, tl[0].Estimated, c.want)
+		}
+	}
+}

@@ -193,6 +193,9 @@ type TimelineEntry struct {
 	Expression string   `json:"expression"`
 	Text       string   `json:"text"` // the sentence
 	Citation   Citation `json:"citation"`
+	// Estimated: the date was computed relative to an estimated
+	// publication date ("on Sunday" in an undated article) and may be off.
+	Estimated bool `json:"estimated,omitempty"`
 }
 
 // Comparison is the outlet matrix of a story.

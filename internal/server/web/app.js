@@ -379,7 +379,9 @@
     const list = el("ol", { class: "timeline" });
     for (const t of entries) {
       list.append(el("li", { class: "tl-item", "data-date": t.date },
-        el("time", { datetime: /^\d{4}-\d{2}-\d{2}$/.test(t.date) ? t.date : null }, timexLabel(t.date)),
+        el("time", { datetime: /^\d{4}-\d{2}-\d{2}$/.test(t.date) ? t.date : null,
+          title: t.estimated ? "relative to an estimated publication date: may be off" : null },
+          (t.estimated ? "≈ " : "") + timexLabel(t.date)),
         el("p", null, t.text, " ", t.citation ? cite(t.citation, 0) : null),
         t.expression ? el("span", { class: "expr" }, "“" + t.expression + "”") : null));
     }
