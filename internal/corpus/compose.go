@@ -59,7 +59,7 @@ func Compose(ctx context.Context, st store.Store, s *view.Story) error {
 		return err
 	}
 	for _, x := range story.Summarize(docs, 8) {
-		s.Summary = append(s.Summary, view.SummarySentence{Text: x.Text, Date: x.Date, Citations: citations(x.Citations, x.Doc, x.Outlet, x.Sentence, x.Span)})
+		s.Summary = append(s.Summary, view.SummarySentence{Text: x.Text, Date: x.Date, Estimated: x.Estimated, Citations: citations(x.Citations, x.Doc, x.Outlet, x.Sentence, x.Span)})
 	}
 	if tl := story.Timeline(docs); len(tl) > 0 {
 		s.Timeline = s.Timeline[:0]

@@ -14,7 +14,8 @@ type SummarySentence struct {
 	Outlet    string     `json:"outlet"`
 	Sentence  int        `json:"sentence"`
 	Span      Span       `json:"span"`
-	Date      string     `json:"date,omitempty"` // TIMEX3 value when the fact is dated
+	Date      string     `json:"date,omitempty"`      // TIMEX3 value when the fact is dated
+	Estimated bool       `json:"estimated,omitempty"` // Date is relative to an estimated publication date
 	Score     float64    `json:"score"`
 	Outlets   []string   `json:"outlets"`
 	Citations []Citation `json:"citations"`
@@ -112,10 +113,11 @@ func Summarize(docs []Doc, n int) []SummarySentence {
 		d := &docs[r.doc]
 		s := SummarySentence{Text: strings.TrimLeft(r.text, bulletGlyphs), Doc: d.ID, Outlet: outletOf(d), Sentence: r.idx, Span: r.span,
 			Score: p.score, Outlets: outletsOf(docs, ss, p.f), Citations: citations(docs, ss, p.f)}
+		// a stated date wins over one computed from an estimated
+		// publication date
 		for _, m := range p.f.members {
-			if ss[m].date != nil {
-				s.Date = ss[m].date.Value
-				break
+			if dt := ss[m].date; dt != nil && (s.Date == "" || s.Estimated && !dt.Estimated) {
+				s.Date, s.Estimated = dt.Value, dt.Estimated
 			}
 		}
 		out = append(out, s)

@@ -183,7 +183,8 @@ type StoryActor struct {
 // SummarySentence is one sentence of a cited summary.
 type SummarySentence struct {
 	Text      string     `json:"text"`
-	Date      string     `json:"date,omitempty"` // TIMEX3 value the sentence speaks of, if any
+	Date      string     `json:"date,omitempty"`      // TIMEX3 value the sentence speaks of, if any
+	Estimated bool       `json:"estimated,omitempty"` // Date is relative to an estimated publication date
 	Citations []Citation `json:"citations"`
 }
 

@@ -532,7 +532,8 @@
     const s = await api("stories/" + enc1(id));
     setTitle(s.headline);
     const summary = (s.summary || []).length ? el("ol", { class: "summary" }, s.summary.map((x) => el("li", { class: "sum" },
-      x.date ? el("span", { class: "date" }, timexLabel(x.date)) : null,
+      x.date ? el("span", { class: "date", title: x.estimated ? "relative to an estimated publication date: may be off" : null },
+        (x.estimated ? "≈ " : "") + timexLabel(x.date)) : null,
       x.text, " ", (x.citations || []).map((c, i) => cite(c, i))))) : el("p", { class: "empty" }, "No summary yet.");
     const members = s.members || [];
     return el("article", { class: "page story-page" },
