@@ -372,23 +372,25 @@ func (c *Clusterer) bestEvent(d *Doc, f *docFeatures, wv []tw, dnorm float64) (*
 // its heaviest terms and its actors and places in the candidate index,
 // best first, at most MaxCandidates.
 func (c *Clusterer) candidates(f *docFeatures, wv []tw, dnorm float64) []int32 {
-	q := topByWeight(wv, c.cfg.QueryTerms)
-	acc := make(map[int32]float32, 64)
-	lookup := func(k uint64, w float32) {
-		p := c.post[k]
-		lo := len(p) - c.cfg.PostingScan
-		if lo < 0 {
-			lo = 0
-		}
-		for i := len(p) - 1; i >= lo; i-- {
-			acc[p[i]] += w
-		}
-	}
-	for _, t := range q {
-		lookup(t.K, t.W)
-	}
+	keys := topByWeight(wv, c.cfg.QueryTerms)
 	for _, k := range f.ents {
-		lookup(k, float32(dnorm)/4)
+		keys = append(keys, tw{k, float32(dnorm) / 4})
+	}
+	return c.lookup(keys, -1, c.cfg.MaxCandidates)
+}
+
+// lookup accumulates the weights of keys over the events their posting
+// lists name (the PostingScan most recent of each), leaving out event
+// index skip, and returns the limit heaviest, best first; ties by index.
+func (c *Clusterer) lookup(keys []tw, skip int32, limit int) []int32 {
+	acc := make(map[int32]float32, 64)
+	for _, t := range keys {
+		p := c.post[t.K]
+		for i := len(p) - 1; i >= max(0, len(p)-c.cfg.PostingScan); i-- {
+			if p[i] != skip {
+				acc[p[i]] += t.W
+			}
+		}
 	}
 	type cand struct {
 		i int32
@@ -404,8 +406,8 @@ func (c *Clusterer) candidates(f *docFeatures, wv []tw, dnorm float64) []int32 {
 		}
 		return cmp.Compare(x.i, y.i)
 	})
-	if len(cs) > c.cfg.MaxCandidates {
-		cs = cs[:c.cfg.MaxCandidates]
+	if len(cs) > limit {
+		cs = cs[:limit]
 	}
 	out := make([]int32, len(cs))
 	for k, cd := range cs {

@@ -1,10 +1,5 @@
 package story
 
-import (
-	"cmp"
-	"slices"
-)
-
 // Event merging: online clustering founds a second event when an article
 // of a development arrives before its centroid is known well. When an event
 // grows past a power of two, live events whose centroids are now close to
@@ -22,38 +17,8 @@ func (c *Clusterer) maybeMerge(e *event, force bool) *event {
 		return e
 	}
 	// candidates: the events sharing most of e's top terms (bounded)
-	acc := map[int32]float32{}
-	for _, t := range topByWeight(ew, c.cfg.IndexTerms) {
-		p := c.post[t.K]
-		lo := len(p) - c.cfg.PostingScan
-		if lo < 0 {
-			lo = 0
-		}
-		for i := len(p) - 1; i >= lo; i-- {
-			if p[i] != int32(e.ID-1) {
-				acc[p[i]] += t.W
-			}
-		}
-	}
-	type cand struct {
-		i int32
-		w float32
-	}
-	cs := make([]cand, 0, len(acc))
-	for i, w := range acc {
-		cs = append(cs, cand{i, w})
-	}
-	slices.SortFunc(cs, func(x, y cand) int {
-		if x.w != y.w {
-			return cmp.Compare(y.w, x.w)
-		}
-		return cmp.Compare(x.i, y.i)
-	})
-	if n := c.cfg.MaxCandidates / 4; len(cs) > n {
-		cs = cs[:n]
-	}
-	for _, cd := range cs {
-		o := c.evs[cd.i]
+	for _, i := range c.lookup(topByWeight(ew, c.cfg.IndexTerms), int32(e.ID-1), c.cfg.MaxCandidates/4) {
+		o := c.evs[i]
 		if o.MergedInto != 0 || !c.active(o) || !c.timeCompatible(e, o) {
 			continue
 		}
