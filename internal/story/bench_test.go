@@ -228,10 +228,36 @@ func BenchmarkClusterer(b *testing.B) {
 			b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heapMB")
 			st := c.Stats()
 			b.ReportMetric(float64(st.LiveEvents), "live_events")
+			t1 := time.Now()
 			if state, err := c.MarshalBinary(); err == nil {
+				// the corpus stage stores the state after every batch
+				b.ReportMetric(float64(time.Since(t1).Milliseconds()), "marshal-ms")
 				b.ReportMetric(float64(len(state))/(1<<20), "stateMB")
 			}
 			b.Logf("stats %+v", st)
 		})
 	}
+}
+
+// BenchmarkMarshal times serialising a clusterer that has taken 10,000
+// articles: the corpus stage stores this state after every batch.
+func BenchmarkMarshal(b *testing.B) {
+	c, g := NewClusterer(Config{}), newCorpusGen(1)
+	docs := make([]Doc, 10_000)
+	for i := range docs {
+		docs[i] = g.next()
+	}
+	for lo := 0; lo < len(docs); lo += 200 {
+		c.AddBatch(docs[lo : lo+200])
+	}
+	b.ResetTimer()
+	var n int
+	for i := 0; i < b.N; i++ {
+		state, err := c.MarshalBinary()
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(state)
+	}
+	b.ReportMetric(float64(n)/(1<<20), "MB")
 }
