@@ -173,11 +173,13 @@ type Clusterer struct {
 	df map[uint64]uint32 // document frequency per term
 	// dfShed is the size of df after it was last shed of terms seen once
 	dfShed int
-	seq    int64     // additions so far
-	now    time.Time // newest publication time seen
-	evs    []*event  // by ID-1
-	live   []int32   // indices of events not yet retired
-	post   map[uint64][]int32
+	// stateSize is the size of the last serialised state (a buffer hint)
+	stateSize int
+	seq       int64     // additions so far
+	now       time.Time // newest publication time seen
+	evs       []*event  // by ID-1
+	live      []int32   // indices of events not yet retired
+	post      map[uint64][]int32
 
 	sls     []*storyline
 	slLive  []int32

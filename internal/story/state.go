@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// stateVersion is bumped whenever the serialised layout changes.
-const stateVersion = 1
+// stateVersion is the snapshot's version: 1 was gob, 2 the compact form
+// (statecodec.go).
+const stateVersion = 2
 
 type snapshot struct {
 	Version    int
@@ -30,7 +31,7 @@ type snapshot struct {
 	DupCap     int
 }
 
-// MarshalBinary serialises the whole clusterer state (gob), so that a store
+// MarshalBinary serialises the whole clusterer state (statecodec.go), so that a store
 // can persist it and a later ingest run resumes where this one stopped.
 func (c *Clusterer) MarshalBinary() ([]byte, error) {
 	c.mu.Lock()
@@ -40,22 +41,32 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 		Events: c.evs, Live: c.live, Post: c.post, Storylines: c.sls, SlLive: c.slLive, SlPost: c.slPost,
 		Changed: c.changed, Merged: c.merged, Dup: c.dup.ring, DupNext: c.dup.next, DupCap: c.dup.cap,
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(&s); err != nil {
+	b, err := encodeSnapshot(&s, c.stateSize)
+	if err != nil {
 		return nil, fmt.Errorf("story: encode state: %w", err)
 	}
-	return b.Bytes(), nil
+	c.stateSize = len(b)
+	return b, nil
 }
 
 // UnmarshalBinary replaces the clusterer's state with one written by
 // MarshalBinary.
 func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	var s snapshot
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
-		return fmt.Errorf("story: decode state: %w", err)
-	}
-	if s.Version != stateVersion {
-		return fmt.Errorf("story: state version %d, want %d", s.Version, stateVersion)
+	if bytes.HasPrefix(data, []byte(stateMagic)) {
+		d, err := decodeSnapshot(data)
+		if err != nil {
+			return err
+		}
+		s = *d
+	} else {
+		// the gob layout of version 1, written before the compact form
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
+			return fmt.Errorf("story: decode state: %w", err)
+		}
+		if s.Version != 1 {
+			return fmt.Errorf("story: state version %d, want 1 or the compact form", s.Version)
+		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
