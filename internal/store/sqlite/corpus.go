@@ -281,7 +281,7 @@ func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	}
 	x.FirstSeen, _ = time.Parse(time.RFC3339, first)
 	x.LastSeen, _ = time.Parse(time.RFC3339, last)
-	x.Outlets = nonNil(jsonStrings(outlets))
+	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(jsonInts(arts))
 	return x, err
 }
