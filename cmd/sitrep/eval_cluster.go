@@ -16,7 +16,7 @@ func init() {
 	registerEval(&evalStage{
 		name:    "cluster",
 		summary: "event clustering on ECB+ sub-topics or NewsWCL50 events: B³, MUC, CEAF-e, CoNLL over shuffled orders",
-		usage:   "[--set ecbplus|newswcl50|headlines] [--split train|dev|traindev|test] [--orders 5] [--batch 200] [--lead-only] [--threshold T] [--group-threshold T] [--sweep T1,T2,...] [--json]",
+		usage:   "[--set ecbplus|newswcl50|headlines] [--split train|dev|traindev|test] [--orders 5] [--batch 200] [--lead-only] [--threshold T] [--group-threshold T] [--storyline-threshold T] [--sweep T1,T2,...] [--json]",
 		run:     runEvalCluster,
 	})
 }
@@ -31,6 +31,7 @@ func runEvalCluster(ctx context.Context, e *env, args []string) error {
 	sweep := fs.String("sweep", "", "comma-separated event thresholds to compare (not allowed on the test split)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	group := fs.Float64("group-threshold", 0, "average-link threshold for grouping a batch's articles (0: the default)")
+	slth := fs.Float64("storyline-threshold", 0, "storyline threshold (0: the default)")
 	lead := fs.Bool("lead-only", false, "keep only each document's first line, as its title (a stand-in for headline-only feeds)")
 	batch := fs.Int("batch", 200, "articles per batch, as the corpus stage clusters them (1: one at a time, purely online)")
 	bg := fs.String("background", "", "prime document frequencies with an ECB+ split (train, dev, traindev) before clustering")
@@ -100,6 +101,9 @@ func runEvalCluster(ctx context.Context, e *env, args []string) error {
 		}
 		if *group != 0 {
 			cfg.GroupThreshold = *group
+		}
+		if *slth != 0 {
+			cfg.StorylineThreshold = *slth
 		}
 		r, err := cluster.Evaluate(docs, cfg, *orders, *batch, back...)
 		if err != nil {
