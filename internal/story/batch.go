@@ -173,20 +173,31 @@ func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float
 // group's articles (a member the event's time span rules out scores 0),
 // if it reaches EventThreshold.
 func (c *Clusterer) groupEvent(docs []Doc, fs []docFeatures, wv [][]tw, norm []float64, g []int) groupChoice {
-	seen := map[int32]bool{}
-	var cands []int32
+	// the events most of the group's articles find, at most MaxCandidates,
+	// so that a large group (a batch of wire copies) costs MaxCandidates
+	// scores per article, not per pair
+	votes := map[int32]int{}
 	for _, i := range g {
 		if norm[i] == 0 {
 			continue
 		}
 		for _, e := range c.candidates(&fs[i], wv[i], norm[i]) {
-			if !seen[e] {
-				seen[e] = true
-				cands = append(cands, e)
-			}
+			votes[e]++
 		}
 	}
-	slices.Sort(cands)
+	cands := make([]int32, 0, len(votes))
+	for e := range votes {
+		cands = append(cands, e)
+	}
+	slices.SortFunc(cands, func(a, b int32) int {
+		if votes[a] != votes[b] {
+			return cmp.Compare(votes[b], votes[a])
+		}
+		return cmp.Compare(a, b)
+	})
+	if len(cands) > c.cfg.MaxCandidates {
+		cands = cands[:c.cfg.MaxCandidates]
+	}
 	var ch groupChoice
 	for _, ei := range cands {
 		e := c.evs[ei]

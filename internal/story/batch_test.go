@@ -141,3 +141,28 @@ func TestAverageLink(t *testing.T) {
 		})
 	}
 }
+
+func TestAddBatchOfWireCopies(t *testing.T) {
+	ev := inventedEvents[1]
+	var docs []Doc
+	for i := 0; i < 150; i++ {
+		docs = append(docs, Doc{ID: int64(i + 1), Outlet: fmt.Sprintf("outlet%d", i),
+			Title: ev.title[i%3], Text: ev.body[i%3]})
+	}
+	c := NewClusterer(Config{})
+	as := c.AddBatch(docs)
+	for i, a := range as {
+		if a.Event != as[0].Event {
+			t.Fatalf("copy %d in event %d, the first in %d", i+1, a.Event, as[0].Event)
+		}
+	}
+	dups := 0
+	for _, a := range as {
+		if a.DuplicateOf != 0 {
+			dups++
+		}
+	}
+	if dups < 140 {
+		t.Errorf("%d of 150 copies marked near-duplicates", dups)
+	}
+}
