@@ -151,7 +151,11 @@ func dating(in Input) Dating {
 	if !in.Published.IsZero() && !in.PublishedEstimated {
 		return Dating{Anchor: in.Published, Confidence: 1}
 	}
-	if t, conf, ev, ok := timex.EstimateDCT(in.Text); ok {
+	// An estimate that rests only on years ("since 2010") is no date at
+	// all: anchoring "on Sunday" on mid-2010, or keeping the article out of
+	// today's events for it, would do harm. Only day-precise evidence
+	// counts.
+	if t, conf, ev, ok := timex.EstimateDCT(in.Text); ok && dayPrecise(ev) {
 		d := Dating{Anchor: t, Estimated: true, Confidence: conf}
 		for _, x := range ev {
 			d.Evidence = append(d.Evidence, x.Text)
@@ -262,10 +266,24 @@ func (an *Annotation) Snippet(s string, i int) string {
 	return strings.TrimSpace(s[sp.Start:sp.End])
 }
 
+// dayPrecise reports whether any of the expressions names a calendar day.
+func dayPrecise(ev []timex.Expr) bool {
+	for _, x := range ev {
+		if len(x.Value) >= len("2006-01-02") {
+			return true
+		}
+	}
+	return false
+}
+
 // ApplyDating records an estimated publication date on an article that has
-// no stated one. A stated date is never replaced.
+// no stated one. A stated date is never replaced, nor an earlier estimate
+// (clean's) by the same date without evidence of its own.
 func ApplyDating(a *clean.Article, d Dating) {
 	if !d.Estimated || d.Anchor.IsZero() || (!a.Published.IsZero() && !a.PublishedEstimated) {
+		return
+	}
+	if len(d.Evidence) == 0 && a.PublishedEstimated && a.Published.Equal(d.Anchor) {
 		return
 	}
 	a.Published = d.Anchor
