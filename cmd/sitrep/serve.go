@@ -17,6 +17,7 @@ import (
 	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/server"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -70,6 +71,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		AllowPrivateWebhooks: *privateHooks,
 		Ingest:               httpIngest(db),
 		MaxIngestBytes:       *maxIngest,
+		Watchlists:           dbWatchlists{db},
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -209,4 +211,18 @@ func (r renamed) Problem(ie *ingest.InputError) {
 	}
 	ie.Origin = strings.Replace(ie.Origin, "stdin", r.name, 1)
 	r.ingestPipeline.Problem(ie)
+}
+
+// watchlistsState names the state row that keeps the server's watchlists.
+const watchlistsState = "server.watchlists"
+
+// dbWatchlists keeps the server's watchlists in the database's state table.
+type dbWatchlists struct{ db store.Store }
+
+func (w dbWatchlists) Load(ctx context.Context) ([]byte, error) {
+	return w.db.State(ctx, watchlistsState)
+}
+
+func (w dbWatchlists) Save(ctx context.Context, b []byte) error {
+	return w.db.PutDerived(ctx, &store.Derived{State: map[string][]byte{watchlistsState: b}})
 }

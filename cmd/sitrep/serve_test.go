@@ -67,3 +67,33 @@ func TestHTTPIngest(t *testing.T) {
 		t.Fatalf("stories after ingest: %+v", page)
 	}
 }
+
+// TestDBWatchlists keeps watchlists in the database's state table without
+// touching the corpus stage's progress.
+func TestDBWatchlists(t *testing.T) {
+	ctx := context.Background()
+	db, err := openDB(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	before, err := db.LastDerived(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := dbWatchlists{db}
+	if b, err := w.Load(ctx); err != nil || b != nil {
+		t.Fatalf("empty database: %q, %v", b, err)
+	}
+	for _, blob := range []string{`{"next":1}`, `{"next":2}`} {
+		if err := w.Save(ctx, []byte(blob)); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := w.Load(ctx); err != nil || string(b) != blob {
+			t.Fatalf("load after save: %q, %v; want %s", b, err, blob)
+		}
+	}
+	if after, _ := db.LastDerived(ctx); after != before {
+		t.Errorf("corpus progress moved from %d to %d", before, after)
+	}
+}

@@ -50,6 +50,10 @@ type Options struct {
 	// write token). MaxIngestBytes caps its body (default 16 MiB).
 	Ingest         IngestFunc
 	MaxIngestBytes int64
+	// Watchlists, when set, keeps the watchlists across restarts: they are
+	// loaded by New and saved after every change. Without it they live in
+	// memory only.
+	Watchlists WatchlistStore
 }
 
 // Limits on what a client may send.
@@ -96,6 +100,7 @@ func newServer(r view.Reader, opts Options) *Server {
 		s.log = slog.Default()
 	}
 	s.watch = newWatchlists()
+	s.loadWatchlists()
 	s.startAlerts()
 	if opts.CacheTTL > 0 {
 		if opts.CacheBytes <= 0 {

@@ -21,7 +21,8 @@ import (
 
 // Watchlist is a standing query: an actor, a place or a keyword. When an
 // article event matches it, the server publishes an "alert" event. Watchlists
-// live in memory: they are lost when the server stops.
+// are kept by Options.Watchlists when set (sitrep serve: in the database),
+// else in memory only.
 type Watchlist struct {
 	ID      int64     `json:"id"`
 	Kind    string    `json:"kind"` // actor, place, keyword
@@ -37,6 +38,70 @@ type Alert struct {
 }
 
 const maxWatchlists = 1000
+
+// WatchlistStore keeps the watchlists as one blob (JSON written by the
+// server); Load returns nil when none was saved.
+type WatchlistStore interface {
+	Load(ctx context.Context) ([]byte, error)
+	Save(ctx context.Context, b []byte) error
+}
+
+// savedWatchlists is the stored form.
+type savedWatchlists struct {
+	Next  int64       `json:"next"`
+	Items []Watchlist `json:"items"`
+}
+
+// loadWatchlists reads the stored watchlists, if any; a blob that cannot be
+// read is logged and left alone (the next change overwrites it).
+func (s *Server) loadWatchlists() {
+	st := s.opts.Watchlists
+	if st == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
+	defer cancel()
+	b, err := st.Load(ctx)
+	if err != nil || len(b) == 0 {
+		if err != nil {
+			s.log.Error("watchlists: load", "err", err)
+		}
+		return
+	}
+	var sv savedWatchlists
+	if err := json.Unmarshal(b, &sv); err != nil {
+		s.log.Error("watchlists: stored blob unreadable", "err", err)
+		return
+	}
+	wl := s.watch
+	wl.mu.Lock()
+	defer wl.mu.Unlock()
+	wl.next = sv.Next
+	for _, w := range sv.Items {
+		wl.items[w.ID] = w
+		wl.next = max(wl.next, w.ID)
+	}
+}
+
+// saveWatchlists stores the watchlists after a change; called with wl.mu
+// held so that saves keep the order of changes.
+func (s *Server) saveWatchlists(ctx context.Context) error {
+	st := s.opts.Watchlists
+	if st == nil {
+		return nil
+	}
+	wl := s.watch
+	sv := savedWatchlists{Next: wl.next, Items: make([]Watchlist, 0, len(wl.items))}
+	for _, w := range wl.items {
+		sv.Items = append(sv.Items, w)
+	}
+	sort.Slice(sv.Items, func(i, j int) bool { return sv.Items[i].ID < sv.Items[j].ID })
+	b, err := json.Marshal(sv)
+	if err != nil {
+		return err
+	}
+	return st.Save(ctx, b)
+}
 
 type watchlists struct {
 	mu    sync.Mutex
@@ -175,6 +240,14 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 	wl.next++
 	item := Watchlist{ID: wl.next, Kind: in.Kind, Value: in.Value, Webhook: in.Webhook, Created: time.Now().UTC()}
 	wl.items[item.ID] = item
+	if err := s.saveWatchlists(r.Context()); err != nil {
+		delete(wl.items, item.ID)
+		wl.next--
+		wl.mu.Unlock()
+		s.log.Error("watchlists: save", "err", err)
+		writeError(w, http.StatusInternalServerError, "the watchlist could not be stored")
+		return
+	}
 	wl.mu.Unlock()
 	w.Header().Set("Location", "/api/v1/watchlists/"+strconv.FormatInt(item.ID, 10))
 	writeJSON(w, http.StatusCreated, item)
@@ -191,8 +264,17 @@ func (s *Server) deleteWatchlist(w http.ResponseWriter, r *http.Request) {
 	}
 	wl := s.watch
 	wl.mu.Lock()
-	_, ok := wl.items[id]
+	old, ok := wl.items[id]
 	delete(wl.items, id)
+	if ok {
+		if err := s.saveWatchlists(r.Context()); err != nil {
+			wl.items[id] = old
+			wl.mu.Unlock()
+			s.log.Error("watchlists: save", "err", err)
+			writeError(w, http.StatusInternalServerError, "the change could not be stored")
+			return
+		}
+	}
 	wl.mu.Unlock()
 	if !ok {
 		writeError(w, http.StatusNotFound, "no watchlist "+strconv.FormatInt(id, 10))
