@@ -67,6 +67,9 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 		if s.Version != 1 {
 			return fmt.Errorf("story: state version %d, want 1 or the compact form", s.Version)
 		}
+		if err := s.check(); err != nil {
+			return fmt.Errorf("story: decode state: %w", err)
+		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -409,8 +409,28 @@ func (s *snapshot) check() error {
 			return errors.New("storyline posting out of range")
 		}
 	}
-	if s.DupCap < 1 || len(s.Dup) > s.DupCap || s.DupNext < 0 || s.DupNext > s.DupCap {
+	if s.DupCap < 1 || len(s.Dup) > s.DupCap || s.DupNext < 0 || s.DupNext >= s.DupCap ||
+		(len(s.Dup) < s.DupCap && s.DupNext != len(s.Dup)) {
 		return errors.New("near-duplicate ring out of range")
+	}
+	return s.Cfg.withDefaults().check()
+}
+
+// check rejects settings no clusterer could have written: negative sizes
+// or windows, thresholds that are not numbers.
+func (c Config) check() error {
+	for _, n := range []int{c.DuplicateWindow, c.ActiveWindow, c.CentroidTerms, c.IndexTerms, c.QueryTerms, c.MaxCandidates, c.PostingScan} {
+		if n < 0 {
+			return errors.New("config: negative size")
+		}
+	}
+	for _, f := range []float64{c.EventThreshold, c.EntityWeight, c.StorylineThreshold, c.DuplicateThreshold, c.DominantRatio, c.NameWeight, c.MergeThreshold, c.GroupThreshold} {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return errors.New("config: threshold not a number")
+		}
+	}
+	if c.EventGap < 0 || c.StorylineGap < 0 {
+		return errors.New("config: negative gap")
 	}
 	return nil
 }
