@@ -121,3 +121,32 @@ func FuzzUnmarshalState(f *testing.F) {
 		}
 	})
 }
+
+func TestStateRejectsInconsistentSnapshots(t *testing.T) {
+	c := NewClusterer(Config{})
+	c.AddBatch(inventedDocs(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)))
+	good, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]func(s *snapshot){
+		"ring position":     func(s *snapshot) { s.DupNext = len(s.Dup) + 3 },
+		"negative size":     func(s *snapshot) { s.Cfg.MaxCandidates = -1 },
+		"posting too far":   func(s *snapshot) { s.Post[1] = []int32{int32(len(s.Events))} },
+		"merged into ghost": func(s *snapshot) { s.Events[0].MergedInto = int64(len(s.Events)) + 5 },
+	}
+	for name, spoil := range cases {
+		s, err := decodeSnapshot(good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		spoil(s)
+		b, err := encodeSnapshot(s, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := NewClusterer(Config{}).UnmarshalBinary(b); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
