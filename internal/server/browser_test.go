@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/http/httptest"
@@ -521,5 +522,79 @@ func TestBrowserExternal(t *testing.T) {
 	b.screenshot(href, filepath.Join(dir, "serve-story-phone.png"), 390, 2400)
 	if cites := sel(doc, "a", "cite"); len(cites) > 0 {
 		b.screenshot(attr(cites[0], "href"), filepath.Join(dir, "serve-article-desktop.png"), 1280, 1100)
+	}
+}
+
+// TestBrowserWatchlists creates and removes a watchlist from its page, as a
+// person would: the write token typed once, the list updated, the change
+// kept by the store.
+func TestBrowserWatchlists(t *testing.T) {
+	bin := chromiumPath(t)
+	st := &memWatchlists{}
+	broker := NewBroker()
+	ts := httptest.NewServer(New(newFakeReader(t, 1), Options{WriteToken: "w", Watchlists: st, Notifier: broker}))
+	t.Cleanup(ts.Close)
+	t.Cleanup(broker.Close)
+	c := startCDP(t, bin)
+	c.viewport(1280, 900)
+	b := &browser{t: t, cdp: c, base: ts.URL}
+
+	doc := b.dom("/watchlists")
+	if len(sel(doc, "form", "watch")) != 1 || !strings.Contains(text(doc), "Nothing watched yet") {
+		t.Fatal("empty watchlists page wrong")
+	}
+	// submit with a wrong token, then the right one
+	submit := func(token, value string) string {
+		var out string
+		js := `(async () => {
+			const f = document.querySelector("form.watch");
+			f.elements.kind.value = "keyword"; f.elements.value.value = ` + jsString(value) + `; f.elements.token.value = ` + jsString(token) + `;
+			const before = document.querySelectorAll("ul.watchlists li").length;
+			f.requestSubmit();
+			for (let i = 0; i < 60; i++) {
+				await new Promise((r) => setTimeout(r, 50));
+				const st = document.querySelector("p[role=status]");
+				if (document.querySelectorAll("ul.watchlists li").length > before) return "listed";
+				if (st && st.textContent) return st.textContent;
+			}
+			return "timeout";
+		})()`
+		if err := c.eval(js, &out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if got := submit("nope", "ferry"); !strings.Contains(got, "write token") {
+		t.Errorf("wrong token: %q", got)
+	}
+	c.takeErrors() // the browser logs the refused request itself
+	if got := submit("w", "ferry"); got != "listed" {
+		t.Fatalf("right token: %q", got)
+	}
+	if stored, _ := st.Load(context.Background()); !strings.Contains(string(stored), `"value":"ferry"`) {
+		t.Errorf("not stored: %s", stored)
+	}
+	dir := t.TempDir()
+	if os.Getenv("SITREP_SCREENSHOTS") != "" {
+		dir = filepath.Join(repoRoot(t), "docs", "screenshots")
+	}
+	b.screenshot("/watchlists", filepath.Join(dir, "watchlists-desktop.png"), 1280, 600)
+	// stop watching it
+	var left int
+	if err := c.eval(`(async () => {
+		document.querySelector("ul.watchlists button.del").click();
+		for (let i = 0; i < 60; i++) {
+			await new Promise((r) => setTimeout(r, 50));
+			if (!document.querySelector("ul.watchlists")) return 0;
+		}
+		return document.querySelectorAll("ul.watchlists li").length;
+	})()`, &left); err != nil {
+		t.Fatal(err)
+	}
+	if left != 0 {
+		t.Errorf("%d watchlists left after Stop", left)
+	}
+	if errs := c.takeErrors(); len(errs) > 0 {
+		t.Errorf("errors in the page:\n%s", strings.Join(errs, "\n"))
 	}
 }

@@ -75,7 +75,7 @@ func loadAssets() *assets {
 
 // uiPages are the paths of the single-page app; each answers index.html and
 // the script renders the page from the API.
-var uiPages = []string{"/{$}", "/story/{id}", "/storyline/{id}", "/actor/{key}", "/place/{key}", "/article/{id}", "/search", "/actors", "/places"}
+var uiPages = []string{"/{$}", "/story/{id}", "/storyline/{id}", "/actor/{key}", "/place/{key}", "/article/{id}", "/search", "/actors", "/places", "/watchlists"}
 
 func (s *Server) registerWeb() {
 	for _, p := range uiPages {

@@ -171,6 +171,7 @@
     [/^\/actors$/, pageActors],
     [/^\/places$/, pagePlaces],
     [/^\/search$/, pageSearch],
+    [/^\/watchlists$/, pageWatchlists],
   ];
 
   let renderSeq = 0;
@@ -715,6 +716,56 @@
           res.facets_approximate ? el("p", { class: "meta" }, "Counted over the newest " + res.facets_sample + " matches") : null,
           facet("Actors", "actor", res.facets.actors), facet("Places", "place", res.facets.places),
           facet("Outlets", "outlet", res.facets.outlets), facet("Days", "day", res.facets.days))));
+  }
+
+  // ---- watchlists -------------------------------------------------------------
+
+  // writeToken is the write token typed on the watchlists page; it stays in
+  // this tab only (sessionStorage), never in a cookie, so that no other
+  // site can make the browser write.
+  const tokenKey = "sitrep.write-token";
+
+  async function write(method, path, body) {
+    const headers = { Accept: "application/json", Authorization: "Bearer " + (sessionStorage.getItem(tokenKey) || "") };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const r = await fetch("/api/v1/" + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!r.ok) {
+      let msg = r.statusText;
+      try { const b = await r.json(); if (b && b.error) msg = b.error.message; } catch (e) { /* not JSON */ }
+      throw new HTTPError(r.status, msg);
+    }
+  }
+
+  async function pageWatchlists() {
+    setTitle("Watchlists");
+    const page = await api("watchlists");
+    const status = el("p", { class: "meta", role: "status" });
+    const fail = (err) => { status.textContent = err.status === 401 ? "A change needs the write token (SITREP_TOKEN)." : err.message; };
+    const field = (name, ph, type) => el("input", { name, type: type || "text", placeholder: ph, "aria-label": ph, autocomplete: "off" });
+    const kind = el("select", { name: "kind", "aria-label": "kind" }, ["actor", "place", "keyword"].map((k) => el("option", { value: k }, k)));
+    const token = field("token", "write token", "password");
+    token.value = sessionStorage.getItem(tokenKey) || "";
+    const form = el("form", { class: "search watch" }, kind, field("value", "name or words"), field("webhook", "webhook URL (optional)"), token,
+      el("button", { type: "submit" }, "Watch"));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      sessionStorage.setItem(tokenKey, token.value.trim());
+      const body = { kind: kind.value, value: form.elements.value.value.trim() };
+      if (form.elements.webhook.value.trim()) body.webhook = form.elements.webhook.value.trim();
+      try { await write("POST", "watchlists", body); render(); } catch (err) { fail(err); }
+    });
+    const items = page.items.map((w) => {
+      const del = el("button", { type: "button", class: "del", "aria-label": "stop watching " + w.value }, "Stop");
+      del.addEventListener("click", async () => {
+        sessionStorage.setItem(tokenKey, token.value.trim());
+        try { await write("DELETE", "watchlists/" + w.id); render(); } catch (err) { fail(err); }
+      });
+      return el("li", { "data-id": String(w.id) }, el("span", { class: "tag" }, w.kind), " ", w.value,
+        w.webhook ? el("span", { class: "meta" }, " → " + w.webhook) : null, " ", del);
+    });
+    return el("div", { class: "page" }, el("div", { class: "head" }, el("h1", null, "Watchlists"),
+      el("p", { class: "meta" }, "Articles matching a watchlist raise an alert on every open page (and a POST to its webhook) as they arrive."), form, status),
+      el("section", { class: "card" }, items.length ? el("ul", { class: "watchlists" }, items) : el("p", { class: "empty" }, "Nothing watched yet.")));
   }
 
   // ---- live updates ----------------------------------------------------------
