@@ -3,6 +3,8 @@ package ner
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/text"
 )
@@ -63,6 +65,7 @@ func (m *Model) Tag(src string, sents []text.Sentence, toks []text.Token) []Ment
 	for k, s := range sents {
 		base := int(st.bounds[k])
 		tags := st.tags[base:st.bounds[k+1]]
+		cased := isCased(src, toks[s.TokStart:s.TokEnd])
 		for i := 0; i < len(tags); {
 			tg := tags[i]
 			if tg == 0 {
@@ -81,6 +84,10 @@ func (m *Model) Tag(src string, sents []text.Sentence, toks []text.Token) []Ment
 				continue
 			}
 			first, last := toks[int(s.TokStart)+i], toks[int(s.TokStart)+j-1]
+			if cased && !hasCapitalOrDigit(src[first.Start:last.End]) {
+				i = j // "riverside cellars": in cased text names carry a capital
+				continue
+			}
 			mt := Mention{Start: int(first.Start), End: int(last.End), Type: typeNames[tagType(int(tg))], Sentence: k, Confidence: conf}
 			if mt.Type == "MISC" && j == i+1 {
 				mt.Demonym = isDemonym(src[mt.Start:mt.End])
@@ -148,6 +155,29 @@ func isDemonym(w string) bool {
 	l := strings.ToLower(w)
 	for _, suf := range []string{"an", "ian", "ese", "ish", "i", "ic", "ch", "ean", "ite", "ni", "ds", "ans", "is", "ese"} {
 		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCased reports whether a sentence is written in normal case: some word
+// after the first starts with a capital. All-lower-case text (a slug, a
+// social post) gets no casing rule.
+func isCased(src string, toks []text.Token) bool {
+	for _, t := range toks[min(1, len(toks)):] {
+		if r, _ := utf8.DecodeRuneInString(src[t.Start:t.End]); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCapitalOrDigit reports whether s has an upper-case letter or a digit
+// anywhere ("eBay", "al-Qaeda", "G7" have; "riverside cellars" has not).
+func hasCapitalOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			return true
 		}
 	}

@@ -55,6 +55,8 @@ func TestTagNews(t *testing.T) {
 		{"headline caps in article", "KURDISH FORCES CLOSE IN ON MOSUL\n\nKurdish forces advanced on Mosul on Monday.",
 			[]string{"KURDISH/MISC", "MOSUL/LOC", "Kurdish/MISC", "Mosul/LOC"}, ""},
 		{"headline lower", "talks in moscow stall as syria fighting rages", []string{"moscow/LOC", "syria/LOC"}, ""},
+		{"lower-case phrase in cased text", "Producers in Porto said on Thursday that the storm flooded riverside cellars near Lisbon.",
+			[]string{"Porto/LOC", "Lisbon/LOC"}, ""},
 	}
 	m := Default()
 	for _, tc := range tests {
@@ -163,5 +165,29 @@ func TestEmbeddedModelDev(t *testing.T) {
 	sc := Default().Evaluate(dev)
 	if f := sc.Total.F1(); f < 0.91 {
 		t.Errorf("dev F1 %.4f < 0.91", f)
+	}
+}
+
+func TestHasCapitalOrDigit(t *testing.T) {
+	cases := map[string]bool{
+		"riverside cellars": false, "eBay": true, "al-Qaeda": true, "G7": true,
+		"the ministry": false, "Pinhão": true, "état": false, "Élysée": true,
+	}
+	for in, want := range cases {
+		if got := hasCapitalOrDigit(in); got != want {
+			t.Errorf("hasCapitalOrDigit(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// TestNoLowerCaseNamesInCasedText: the model once tagged "riverside cellars"
+// a person in this sentence; in cased text a name carries a capital.
+func TestNoLowerCaseNamesInCasedText(t *testing.T) {
+	s := "Port wine producers in Peso da Régua and Pinhão said on Thursday that thousands of barrels had been damaged when Storm Nerys flooded riverside cellars, and that insurance would cover only part of the loss."
+	toks, sents := text.Split(s, nil, nil)
+	for _, m := range Default().Tag(s, sents, toks) {
+		if !hasCapitalOrDigit(s[m.Start:m.End]) {
+			t.Errorf("lower-case mention %q/%s", s[m.Start:m.End], m.Type)
+		}
 	}
 }
