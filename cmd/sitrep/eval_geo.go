@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/eval/toponyms"
 	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/geo/geoeval"
 )
@@ -16,7 +18,7 @@ func init() {
 	registerEval(&evalStage{
 		name:    "geo",
 		summary: "toponym resolution on gold toponyms (LGL, TR-News, GeoWebNews, GeoVirus): acc@161, mean/median km, AUC",
-		usage:   "[--set lgl|trnews|gwn|geovirus|all] [--split dev|test] [--json] [--errors] [--index FILE]",
+		usage:   "[--set lgl|trnews|gwn|geovirus|all] [--split dev|test] [--json] [--errors] [--index FILE] [--pipeline]",
 		run:     runEvalGeo,
 	})
 }
@@ -29,6 +31,7 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object per set")
 	errs := fs.Bool("errors", false, "also print every scored toponym placed more than 161 km off (tab-separated)")
 	index := fs.String("index", "", "a compiled gazetteer index file to use instead of the embedded one")
+	pipeline := fs.Bool("pipeline", false, "score the whole place pipeline instead: recognition by the analysis stage, then resolution (end to end)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +49,9 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	dir, err := sharedEvalDir()
 	if err != nil {
 		return err
+	}
+	if *pipeline {
+		return runEvalGeoPipeline(ctx, e, filepath.Join(dir, "geo"), sets, *split, *asJSON)
 	}
 	g, err := loadGeoIndex(*index)
 	if err != nil {
@@ -99,4 +105,35 @@ func loadGeoIndex(path string) (*geo.Gazetteer, error) {
 	}
 	defer f.Close()
 	return geo.Load(f)
+}
+
+// runEvalGeoPipeline scores recognition and resolution end to end, as
+// articles go through the analysis stage (package toponyms).
+func runEvalGeoPipeline(ctx context.Context, e *env, dir string, sets []string, split string, asJSON bool) error {
+	an := analyse.New()
+	enc := json.NewEncoder(e.stdout)
+	if !asJSON {
+		fmt.Fprintf(e.stdout, "%-11s %-5s %5s %9s %6s %6s %6s %12s %10s\n",
+			"set", "split", "docs", "gold", "P", "R", "F1", "acc@161 found", "acc@161 all")
+	}
+	for _, name := range sets {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		docs, err := geoeval.ReadSplit(dir, name, split)
+		if err != nil {
+			return err
+		}
+		r := toponyms.Evaluate(an, docs)
+		r.Set, r.Split = name, split
+		if asJSON {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%-11s %-5s %5d %9d %6.1f %6.1f %6.1f %12.1f%% %9.1f%%\n",
+			name, split, r.Docs, r.Gold, 100*r.P, 100*r.R, 100*r.F1, 100*r.AccFound, 100*r.AccAll)
+	}
+	return nil
 }

@@ -190,23 +190,35 @@ func (a *Annotator) quotes(s string, an *Annotation) []Quote {
 	return out
 }
 
-// places resolves the LOC mentions; demonyms and other names vote for
-// their country.
+// places resolves the LOC mentions, and the places that other names show
+// (placeIn); demonyms and other names vote for their country.
 func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Place {
 	var doc geo.Doc
 	doc.OutletCountry = outletCountry
-	var idx []int
-	for i, m := range an.Mentions {
+	type at struct {
+		span     Span
+		sentence int
+	}
+	var where []at
+	add := func(sp Span, sentence int) {
+		doc.Mentions = append(doc.Mentions, geo.Mention{Text: s[sp.Start:sp.End], Start: sp.Start, End: sp.End})
+		where = append(where, at{sp, sentence})
+	}
+	for _, m := range an.Mentions {
 		t := s[m.Start:m.End]
 		switch {
 		case m.Type == "LOC" && namesVessel(s[m.End:]):
 			// "the Charles de Gaulle aircraft carrier": a ship named
 			// after a person or place is not a place
 		case m.Type == "LOC":
-			doc.Mentions = append(doc.Mentions, geo.Mention{Text: t, Start: m.Start, End: m.End})
-			idx = append(idx, i)
-		case m.Demonym || m.Type == "MISC":
-			doc.Context = append(doc.Context, t)
+			add(m.Span, m.Sentence)
+		default:
+			if m.Demonym || m.Type == "MISC" {
+				doc.Context = append(doc.Context, t)
+			}
+			if sp, ok := a.placeIn(s, m); ok {
+				add(sp, m.Sentence)
+			}
 		}
 	}
 	if len(doc.Mentions) == 0 {
@@ -217,12 +229,86 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 		if !p.Resolved && !p.Focus {
 			continue
 		}
-		m := an.Mentions[idx[k]]
-		out = append(out, Place{Span: m.Span, Sentence: m.Sentence, Name: p.Name, GeonamesID: p.GeonameID,
+		w := where[k]
+		out = append(out, Place{Span: w.span, Sentence: w.sentence, Name: p.Name, GeonamesID: p.GeonameID,
 			Lat: p.Lat, Lon: p.Lon, Country: p.Country, Feature: p.FeatureCode, Population: p.Population,
 			Focus: p.Focus, Confidence: p.Confidence})
 	}
 	return out
+}
+
+// placeIn finds a place that a name the recogniser did not type LOC still
+// shows: the whole name after a locative preposition ("police in
+// Mansfield", typed ORG), or the place an organisation is named after
+// ("Shreveport Police Department", "Minnesota Department of Health").
+// Only names the gazetteer knows as a settlement or an administrative area
+// count, and never a demonym.
+func (a *Annotator) placeIn(s string, m Mention) (Span, bool) {
+	if m.Demonym {
+		return Span{}, false
+	}
+	name := s[m.Start:m.End]
+	if locativeBefore(s[:m.Start]) && a.knownPlace(name) {
+		return m.Span, true
+	}
+	if m.Type != "ORG" {
+		return Span{}, false
+	}
+	words := strings.Fields(name)
+	for k := 1; k <= min(3, len(words)-1); k++ {
+		if !orgHeads[strings.ToLower(strings.Trim(words[k], ".,"))] {
+			continue
+		}
+		prefix := strings.Join(words[:k], " ")
+		if end := m.Start + strings.Index(name, words[k-1]) + len(words[k-1]); strings.HasPrefix(name, words[0]) && a.knownPlace(prefix) && s[m.Start:end] == prefix {
+			return Span{m.Start, end}, true
+		}
+	}
+	return Span{}, false
+}
+
+// knownPlace reports whether the gazetteer's likeliest sense of name is a
+// settlement of at least placeMinPop people or an administrative area.
+func (a *Annotator) knownPlace(name string) bool {
+	cs := a.gaz.Lookup(name)
+	if len(cs) == 0 {
+		return false
+	}
+	c := cs[0]
+	switch {
+	case strings.HasPrefix(c.FeatureCode, "PPL"):
+		return c.Population >= placeMinPop
+	case strings.HasPrefix(c.FeatureCode, "ADM"), strings.HasPrefix(c.FeatureCode, "PCL"):
+		return true
+	}
+	return false
+}
+
+// placeMinPop: smaller settlements share their names with too many people
+// and firms to be taken for places on the recogniser's word alone.
+const placeMinPop = 5000
+
+// locativeBefore reports whether the text ends with a locative preposition
+// ("... police in ").
+func locativeBefore(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "in", "at", "near", "outside", "across", "throughout", "around", "from":
+		return true
+	}
+	return false
+}
+
+// orgHeads are the words that, right after a place name, make the name an
+// organisation of that place.
+var orgHeads = map[string]bool{
+	"police": true, "department": true, "county": true, "city": true, "council": true, "sheriff": true, "sheriff's": true,
+	"fire": true, "university": true, "college": true, "hospital": true, "school": true, "schools": true, "public": true,
+	"board": true, "state": true, "regional": true, "municipal": true, "district": true, "court": true, "airport": true,
+	"chamber": true, "community": true, "township": true, "parish": true, "government": true, "ministry": true,
 }
 
 // vesselNouns are the head nouns that make the name before them a ship's.

@@ -1,6 +1,9 @@
 package analyse
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAnnotateOffsets(t *testing.T) {
 	s := "U.S. Defense Secretary Ash Carter met Kurdish leader Massoud Barzani in Erbil on Sunday. He then flew to Baghdad."
@@ -44,6 +47,35 @@ func TestNamesVessel(t *testing.T) {
 	for _, c := range cases {
 		if got := namesVessel(c.after); got != c.want {
 			t.Errorf("namesVessel(%q) = %v, want %v", c.after, got, c.want)
+		}
+	}
+}
+
+func TestPlaceIn(t *testing.T) {
+	a := New()
+	cases := []struct {
+		text, name, typ string
+		demonym         bool
+		want            string // the place span's text, "" for none
+	}{
+		{"The Shreveport Police Department said on Monday.", "Shreveport Police Department", "ORG", false, "Shreveport"},
+		{"The Minnesota Department of Health issued a warning.", "Minnesota Department of Health", "ORG", false, "Minnesota"},
+		{"Officers in Mansfield arrested two men.", "Mansfield", "ORG", false, "Mansfield"},
+		{"Mansfield arrested two men.", "Mansfield", "ORG", false, ""},
+		{"The Acme Widget Department closed.", "Acme Widget Department", "ORG", false, ""},
+		{"Talks in Jordan resumed.", "Jordan", "PER", false, "Jordan"},
+		{"He met officials in Sudanese towns.", "Sudanese", "MISC", true, ""},
+	}
+	for _, c := range cases {
+		at := strings.Index(c.text, c.name)
+		m := Mention{Span: Span{Start: at, End: at + len(c.name)}, Type: c.typ, Demonym: c.demonym}
+		sp, ok := a.placeIn(c.text, m)
+		got := ""
+		if ok {
+			got = c.text[sp.Start:sp.End]
+		}
+		if got != c.want {
+			t.Errorf("%q in %q: got %q, want %q", c.name, c.text, got, c.want)
 		}
 	}
 }
