@@ -13,7 +13,7 @@ func TestEvaluate(t *testing.T) {
 	text := "Floods hit Mosul on Monday, and aid reached the valley from Baghdad."
 	docs := []geoeval.Document{{ID: "1", Text: text, Toponyms: []geoeval.Toponym{
 		{Phrase: "Mosul", StartByte: 11, EndByte: 16, Lat: fp(36.34), Lon: fp(43.13)},
-		{Phrase: "valley", StartByte: 48, EndByte: 54}, // no coordinates: not in the recall base
+		{Phrase: "valley", StartByte: 48, EndByte: 54},                                  // no coordinates: not in the recall base
 		{Phrase: "Baghdad", StartByte: 60, EndByte: 67, Lat: fp(-33.0), Lon: fp(151.0)}, // a wrong gold point
 	}}}
 	r := Evaluate(analyse.New(), docs)
