@@ -204,6 +204,14 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 		doc.Mentions = append(doc.Mentions, geo.Mention{Text: s[sp.Start:sp.End], Start: sp.Start, End: sp.End})
 		where = append(where, at{sp, sentence})
 	}
+	// one sense per document: a name typed LOC somewhere is a place
+	// wherever else it occurs, whatever its type there
+	locNames := map[string]bool{}
+	for _, m := range an.Mentions {
+		if m.Type == "LOC" && !namesVessel(s[m.End:]) {
+			locNames[s[m.Start:m.End]] = true
+		}
+	}
 	for _, m := range an.Mentions {
 		t := s[m.Start:m.End]
 		switch {
@@ -216,7 +224,9 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 			if m.Demonym || m.Type == "MISC" {
 				doc.Context = append(doc.Context, t)
 			}
-			if sp, ok := a.placeIn(s, m); ok {
+			if !m.Demonym && locNames[t] {
+				add(m.Span, m.Sentence)
+			} else if sp, ok := a.placeIn(s, m); ok {
 				add(sp, m.Sentence)
 			}
 		}
@@ -250,6 +260,10 @@ func (a *Annotator) placeIn(s string, m Mention) (Span, bool) {
 	name := s[m.Start:m.End]
 	if locativeBefore(s[:m.Start]) && a.knownPlace(name) {
 		return m.Span, true
+	}
+	// "a London-based group", "Pennsylvania-based": the place before -based
+	if i := strings.Index(name, "-based"); i > 0 && !strings.ContainsAny(name[:i], " ") && a.knownPlace(name[:i]) {
+		return Span{m.Start, m.Start + i}, true
 	}
 	if m.Type != "ORG" {
 		return Span{}, false

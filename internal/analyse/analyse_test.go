@@ -65,6 +65,8 @@ func TestPlaceIn(t *testing.T) {
 		{"The Acme Widget Department closed.", "Acme Widget Department", "ORG", false, ""},
 		{"Talks in Jordan resumed.", "Jordan", "PER", false, "Jordan"},
 		{"He met officials in Sudanese towns.", "Sudanese", "MISC", true, ""},
+		{"A London-based charity said so.", "London-based", "MISC", false, "London"},
+		{"A Zzyzzyva-based firm said so.", "Zzyzzyva-based", "MISC", false, ""},
 	}
 	for _, c := range cases {
 		at := strings.Index(c.text, c.name)
@@ -77,5 +79,25 @@ func TestPlaceIn(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q in %q: got %q, want %q", c.name, c.text, got, c.want)
 		}
+	}
+}
+
+// TestPlacesOneSensePerDocument: a name typed LOC once is a place wherever
+// it occurs in the document, whatever type the recogniser gave it there.
+func TestPlacesOneSensePerDocument(t *testing.T) {
+	a := New()
+	s := "Flooding closed roads in Mosul on Monday. Mosul officials said the water was receding."
+	var ms []Mention
+	for i, typ := range []string{"LOC", "ORG"} {
+		at := strings.Index(s, "Mosul")
+		if i == 1 {
+			at = strings.LastIndex(s, "Mosul")
+		}
+		ms = append(ms, Mention{Span: Span{Start: at, End: at + 5}, Type: typ, Sentence: i})
+	}
+	an := Annotation{Mentions: ms}
+	ps := a.places(s, &an, "")
+	if len(ps) != 2 || ps[0].Name != "Mosul" || ps[1].Name != "Mosul" || ps[1].Sentence != 1 {
+		t.Fatalf("places %+v, want Mosul twice", ps)
 	}
 }
