@@ -749,6 +749,7 @@
       el("button", { type: "submit" }, "Watch"));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
+      status.textContent = "";
       sessionStorage.setItem(tokenKey, token.value.trim());
       const body = { kind: kind.value, value: form.elements.value.value.trim() };
       if (form.elements.webhook.value.trim()) body.webhook = form.elements.webhook.value.trim();
@@ -757,6 +758,7 @@
     const items = page.items.map((w) => {
       const del = el("button", { type: "button", class: "del", "aria-label": "stop watching " + w.value }, "Stop");
       del.addEventListener("click", async () => {
+        status.textContent = "";
         sessionStorage.setItem(tokenKey, token.value.trim());
         try { await write("DELETE", "watchlists/" + w.id); render(); } catch (err) { fail(err); }
       });
