@@ -101,3 +101,26 @@ func TestPlacesOneSensePerDocument(t *testing.T) {
 		t.Fatalf("places %+v, want Mosul twice", ps)
 	}
 }
+
+func TestPlaceParts(t *testing.T) {
+	a := New()
+	cases := []struct {
+		text, name string
+		want       []string
+	}{
+		{"Flights from Fargo-Moorhead resumed.", "Fargo-Moorhead", []string{"Fargo", "Moorhead"}},
+		{"said Rep. Joe Smith, D-Charleston, on Monday", "D-Charleston", []string{"Charleston"}},
+		{"Ships reached Mosul on Monday.", "Mosul", nil},
+		{"The Xqzzy-Wprrt line closed.", "Xqzzy-Wprrt", nil},
+	}
+	for _, c := range cases {
+		at := strings.Index(c.text, c.name)
+		var got []string
+		for _, sp := range a.placeParts(c.text, Span{Start: at, End: at + len(c.name)}) {
+			got = append(got, c.text[sp.Start:sp.End])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
