@@ -230,7 +230,7 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 			if m.Demonym || m.Type == "MISC" {
 				doc.Context = append(doc.Context, t)
 			}
-			if !m.Demonym && locNames[t] {
+			if !m.Demonym && locNames[t] && a.knownPlace(t) {
 				add(m.Span, m.Sentence)
 			} else if sp, ok := a.placeIn(s, m); ok {
 				add(sp, m.Sentence)
@@ -314,8 +314,8 @@ func (a *Annotator) placeParts(s string, sp Span) []Span {
 // settlement of at least placeMinPop people or an administrative area.
 func (a *Annotator) knownPlace(name string) bool {
 	cs := a.gaz.Lookup(name)
-	if len(cs) == 0 {
-		return false
+	if len(cs) == 0 || !nameLike(name, cs[0].Name) {
+		return false // an unrelated alternate name ("Google" for Topeka) is too weak
 	}
 	c := cs[0]
 	switch {
@@ -325,6 +325,24 @@ func (a *Annotator) knownPlace(name string) bool {
 		return true
 	}
 	return false
+}
+
+// nameLike reports whether a name and a place's main name share a word of
+// four letters or more ("St. Paul" and "Saint Paul" do; "Google" and
+// "Topeka" do not).
+func nameLike(name, main string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(geo.Key(main)) {
+		if len(w) >= 4 {
+			words[w] = true
+		}
+	}
+	for _, w := range strings.Fields(geo.Key(name)) {
+		if words[w] {
+			return true
+		}
+	}
+	return geo.Key(name) == geo.Key(main)
 }
 
 // placeMinPop: smaller settlements share their names with too many people
