@@ -124,3 +124,21 @@ func TestPlaceParts(t *testing.T) {
 		}
 	}
 }
+
+func TestNameLike(t *testing.T) {
+	cases := []struct {
+		name, main string
+		want       bool
+	}{
+		{"St. Paul", "Saint Paul", true},
+		{"Mosul", "Mosul", true},
+		{"Google", "Topeka", false},
+		{"Tor", "El-Tor", false},
+		{"New York City", "New York", true},
+	}
+	for _, c := range cases {
+		if got := nameLike(c.name, c.main); got != c.want {
+			t.Errorf("nameLike(%q, %q) = %v, want %v", c.name, c.main, got, c.want)
+		}
+	}
+}
