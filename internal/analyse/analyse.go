@@ -279,9 +279,9 @@ func (a *Annotator) placeIn(s string, m Mention) (Span, bool) {
 		if !orgHeads[strings.ToLower(strings.Trim(words[k], ".,"))] {
 			continue
 		}
-		prefix := strings.Join(words[:k], " ")
-		if end := m.Start + strings.Index(name, words[k-1]) + len(words[k-1]); strings.HasPrefix(name, words[0]) && a.knownPlace(prefix) && s[m.Start:end] == prefix {
-			return Span{m.Start, end}, true
+		// the prefix as written (single spaces between its words)
+		if prefix := strings.Join(words[:k], " "); strings.HasPrefix(name, prefix) && a.knownPlace(prefix) {
+			return Span{m.Start, m.Start + len(prefix)}, true
 		}
 	}
 	return Span{}, false
