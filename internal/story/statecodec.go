@@ -173,50 +173,57 @@ type stateReader struct {
 
 var errStateShort = errors.New("truncated")
 
-func (r *stateReader) uv() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.err = errStateShort
-		return 0
+// advance consumes n bytes that a decoder reported reading (n <= 0: it
+// could not); false once anything went wrong.
+func (r *stateReader) advance(n int) bool {
+	if r.err != nil || n <= 0 || n > len(r.b) {
+		if r.err == nil {
+			r.err = errStateShort
+		}
+		return false
 	}
 	r.b = r.b[n:]
+	return true
+}
+
+func (r *stateReader) uv() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if !r.advance(n) {
+		return 0
+	}
 	return v
 }
 
 func (r *stateReader) iv() int64 {
-	if r.err != nil {
-		return 0
-	}
 	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.err = errStateShort
+	if !r.advance(n) {
 		return 0
 	}
-	r.b = r.b[n:]
 	return v
+}
+
+// take returns the next k bytes, nil when fewer are left.
+func (r *stateReader) take(k int) []byte {
+	p := r.b
+	if len(p) < k || !r.advance(k) {
+		r.advance(0)
+		return nil
+	}
+	return p[:k]
 }
 
 func (r *stateReader) u32() uint32 {
-	if r.err != nil || len(r.b) < 4 {
-		r.err = errStateShort
-		return 0
+	if p := r.take(4); p != nil {
+		return binary.LittleEndian.Uint32(p)
 	}
-	v := binary.LittleEndian.Uint32(r.b)
-	r.b = r.b[4:]
-	return v
+	return 0
 }
 
 func (r *stateReader) u64() uint64 {
-	if r.err != nil || len(r.b) < 8 {
-		r.err = errStateShort
-		return 0
+	if p := r.take(8); p != nil {
+		return binary.LittleEndian.Uint64(p)
 	}
-	v := binary.LittleEndian.Uint64(r.b)
-	r.b = r.b[8:]
-	return v
+	return 0
 }
 
 // n reads a count, refusing one larger than the bytes left could hold
