@@ -50,6 +50,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := db.CheckWritable(ctx); err != nil {
+		return err // before any input is read and analysed
+	}
 
 	rep := &ingestReport{failedInputs: map[string]bool{}}
 	p := newIngestPipeline(ctx, e, db, *outlet, !*noAnalyse, rep)

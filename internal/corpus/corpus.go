@@ -10,6 +10,7 @@ package corpus
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -45,8 +46,24 @@ type Options struct {
 }
 
 // Update takes in every article stored after the last one the corpus
-// stages saw.
+// stages saw. When another process (a second ingest on the same
+// database) stores results for the same articles first, it starts again
+// from where that one got to.
 func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
+	var total Stats
+	for {
+		stats, err := update(ctx, st, o)
+		total.Articles += stats.Articles
+		total.NewEvents += stats.NewEvents
+		total.Events += stats.Events
+		total.Actors += stats.Actors
+		if !errors.Is(err, store.ErrConflict) {
+			return total, err
+		}
+	}
+}
+
+func update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 	var stats Stats
 	if o.Batch <= 0 {
 		o.Batch = 200
@@ -83,6 +100,7 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		return stats, err
 	}
 	for start := 0; start < len(ids); start += o.Batch {
+		before := stats
 		batch := ids[start:min(start+o.Batch, len(ids))]
 		d := &store.Derived{State: map[string][]byte{}}
 		touchedEvents := map[int64]bool{}
@@ -148,10 +166,11 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		if d.State[actorsState], err = json.Marshal(acts); err != nil {
 			return stats, err
 		}
-		d.LastArticle = batch[len(batch)-1]
+		d.LastArticle, d.After = batch[len(batch)-1], last
 		if err := st.PutDerived(ctx, d); err != nil {
-			return stats, err
+			return before, err // this batch was not stored
 		}
+		last = d.LastArticle
 		evs := make([]int64, len(d.Events))
 		for i, e := range d.Events {
 			evs[i] = e.ID

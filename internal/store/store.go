@@ -89,6 +89,10 @@ type Derived struct {
 	ActorMerges    map[int64]int64 // actor folded into another -> the survivor: references move, the folded actor goes
 	State          map[string][]byte
 	LastArticle    int64
+	// After is the last article the stages had taken in when they computed
+	// this run: the store refuses the run with ErrConflict when another
+	// process has moved the position meanwhile.
+	After int64
 }
 
 // ActorRecord is a canonical actor.
@@ -188,3 +192,8 @@ type Query struct {
 
 // ErrNotFound is returned for an id that does not exist.
 var ErrNotFound = errors.New("not found")
+
+// ErrConflict is returned by PutDerived when another process stored the
+// corpus stages' results for the same articles first; the caller reloads
+// the stages' state and goes on from there.
+var ErrConflict = errors.New("another process updated the stories first")

@@ -10,8 +10,10 @@
 #
 # DURATION is a Go duration (default 10m); TARGET-FILTER a grep pattern
 # over "package Target" (default: all). Minimising a newly interesting
-# input is capped at 5 s (go's default is 60 s): the minimised form matters
-# only for a crasher, and a long minimisation stops all fuzzing meanwhile.
+# input is capped at $FUZZ_MINIMIZE executions (default 1000x; go's
+# default is 60 s): the minimised form matters only for a crasher, and
+# while a worker minimises it does not fuzz (FuzzUnmarshalState, whose
+# inputs reach deep into encoding/gob, spent most of its time so).
 set -u
 dur=${1:-10m}
 filter=${2:-.}
@@ -29,7 +31,7 @@ targets="./internal/story FuzzUnmarshalState
 status=0
 echo "$targets" | grep -- "$filter" | while read -r pkg target; do
 	log="$logs/$(echo "${pkg#./}" | tr / _)_$target.log"
-	go test -run '^$' -fuzz "^$target\$" -fuzztime "$dur" -fuzzminimizetime 5s -parallel 1 "$pkg" >"$log" 2>&1
+	go test -run '^$' -fuzz "^$target\$" -fuzztime "$dur" -fuzzminimizetime "${FUZZ_MINIMIZE:-1000x}" -parallel 1 "$pkg" >"$log" 2>&1
 	rc=$?
 	# the last progress line: "fuzz: elapsed: 10m0s, execs: N (R/sec), new interesting: K (total: T)"
 	awk -v pkg="$pkg" -v target="$target" -v rc="$rc" '

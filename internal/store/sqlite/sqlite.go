@@ -24,7 +24,8 @@ import (
 
 // DB is the SQLite store.
 type DB struct {
-	db *sql.DB
+	db   *sql.DB
+	path string // as given to Open, for messages
 }
 
 var _ store.Store = (*DB)(nil)
@@ -42,15 +43,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &DB{db: db}
+	s := &DB{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: %s: %w", path, err)
+		return nil, s.fault(err, "")
 	}
 	return s, nil
 }
@@ -113,24 +114,25 @@ func hash(b []byte) string {
 func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, s.fault(err, "")
 	}
 	defer tx.Rollback()
 	results := make([]store.PutResult, len(items))
 	st, err := prepare(ctx, tx)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, s.fault(err, "")
 	}
 	defer st.close()
 	for i, it := range items {
 		r, err := st.put(ctx, it)
 		if err != nil {
-			return nil, fmt.Errorf("store: %s: %w", it.Raw.Origin, err)
+			// a fault of the database is not the input's: it names the file
+			return nil, s.fault(err, it.Raw.Origin)
 		}
 		results[i] = r
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("store: commit: %w", err)
+		return nil, s.fault(err, "commit")
 	}
 	return results, nil
 }
