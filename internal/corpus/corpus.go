@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,6 +29,11 @@ const (
 	clustererState = "story.clusterer"
 	registryState  = "entity.registry"
 	actorsState    = "corpus.actors"
+	// pagesPending lists the stories whose pages a run changed and has not
+	// composed yet: stored with the run, cleared once the pages are, so
+	// that a run stopped in between (full disk, kill) leaves no stale page
+	// behind — the next Update composes them first.
+	pagesPending = "corpus.pages_pending"
 )
 
 // Stats reports one Update.
@@ -94,6 +100,9 @@ func update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		if err := json.Unmarshal(b, acts); err != nil {
 			return stats, fmt.Errorf("corpus: actor stage state: %w", err)
 		}
+	}
+	if err := composePending(ctx, st, nil); err != nil {
+		return stats, err
 	}
 	ids, err := st.ArticleIDsAfter(ctx, last)
 	if err != nil {
@@ -166,16 +175,19 @@ func update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		if d.State[actorsState], err = json.Marshal(acts); err != nil {
 			return stats, err
 		}
+		evs := make([]int64, len(d.Events))
+		for i, e := range d.Events {
+			evs[i] = e.ID
+		}
+		if d.State[pagesPending], err = json.Marshal(evs); err != nil {
+			return stats, err
+		}
 		d.LastArticle, d.After = batch[len(batch)-1], last
 		if err := st.PutDerived(ctx, d); err != nil {
 			return before, err // this batch was not stored
 		}
 		last = d.LastArticle
-		evs := make([]int64, len(d.Events))
-		for i, e := range d.Events {
-			evs[i] = e.ID
-		}
-		if err := composePages(ctx, st, evs); err != nil {
+		if err := composePending(ctx, st, evs); err != nil {
 			return stats, err
 		}
 		if o.Progress != nil {
@@ -263,4 +275,30 @@ func init() {
 		monthWords[m], monthWords[m[:3]] = true, true
 	}
 	monthWords["sept"] = true
+}
+
+// composePending composes the pages of own (the stories this run
+// changed) and those a run left pending, then clears the list. (Two
+// ingests at once may overwrite each other's list; each composes its own
+// stories anyway, so only one that dies in between leaves stale pages.)
+func composePending(ctx context.Context, st store.Store, own []int64) error {
+	b, err := st.State(ctx, pagesPending)
+	if err != nil {
+		return err
+	}
+	var left []int64
+	if len(b) > 0 {
+		if err := json.Unmarshal(b, &left); err != nil {
+			return fmt.Errorf("corpus: pending story pages: %w", err)
+		}
+	}
+	if len(own) == 0 && len(left) == 0 {
+		return nil
+	}
+	evs := append(append([]int64(nil), own...), left...)
+	slices.Sort(evs)
+	if err := composePages(ctx, st, slices.Compact(evs)); err != nil {
+		return err
+	}
+	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{pagesPending: []byte("[]")}})
 }
