@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -29,30 +30,30 @@ func init() {
 
 // articleJSON is the stable JSON form of an article.
 type articleJSON struct {
-	ID                 int64         `json:"id"`
-	URL                string        `json:"url"`
-	Outlet             string        `json:"outlet"`
-	OutletSource       string        `json:"outlet_source,omitempty"`
-	OutletEvidence     string        `json:"outlet_evidence,omitempty"`
-	Title              string        `json:"title"`
-	Authors            []string      `json:"authors"`
-	Published          *string       `json:"published"`
-	PublishedEstimated bool          `json:"published_estimated"`
-	PublishedSource    string        `json:"published_source,omitempty"`
-	PublishedEvidence  string        `json:"published_evidence,omitempty"`
-	Language           string        `json:"language"`
-	Dateline           string        `json:"dateline,omitempty"`
-	Summary            string        `json:"summary,omitempty"`
-	Credits            []string      `json:"credits,omitempty"`
-	Captions           []string      `json:"captions,omitempty"`
-	Origin             string        `json:"origin"`
-	MediaType          string        `json:"media_type"`
-	Version            int           `json:"version"`
-	PreviousID         *int64        `json:"previous_id"`
-	Ingested           string        `json:"ingested"`
-	Text               string        `json:"text,omitempty"`
-	Sentences          []spanJSON    `json:"sentences,omitempty"`
-	Mentions           []mentionJSON `json:"mentions,omitempty"`
+	ID                 int64          `json:"id"`
+	URL                string         `json:"url"`
+	Outlet             string         `json:"outlet"`
+	OutletSource       string         `json:"outlet_source,omitempty"`
+	OutletEvidence     string         `json:"outlet_evidence,omitempty"`
+	Title              string         `json:"title"`
+	Authors            []string       `json:"authors"`
+	Published          *string        `json:"published"`
+	PublishedEstimated bool           `json:"published_estimated"`
+	PublishedSource    string         `json:"published_source,omitempty"`
+	PublishedEvidence  string         `json:"published_evidence,omitempty"`
+	Language           string         `json:"language"`
+	Dateline           string         `json:"dateline,omitempty"`
+	Summary            string         `json:"summary,omitempty"`
+	Credits            []clean.Credit `json:"credits,omitempty"`
+	Captions           []string       `json:"captions,omitempty"`
+	Origin             string         `json:"origin"`
+	MediaType          string         `json:"media_type"`
+	Version            int            `json:"version"`
+	PreviousID         *int64         `json:"previous_id"`
+	Ingested           string         `json:"ingested"`
+	Text               string         `json:"text,omitempty"`
+	Sentences          []spanJSON     `json:"sentences,omitempty"`
+	Mentions           []mentionJSON  `json:"mentions,omitempty"`
 }
 
 type spanJSON struct {
@@ -202,7 +203,7 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if a.Version > 1 {
 		field("version", fmt.Sprintf("%d (previous: article %d)", a.Version, a.PreviousID))
 	}
-	field("credits", strings.Join(a.Credits, ", "))
+	field("credits", clean.CreditNames(a.Credits))
 	body := a.Text
 	if *entities {
 		body = markEntities(a.Text, ann)

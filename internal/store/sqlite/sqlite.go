@@ -19,6 +19,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -227,7 +228,7 @@ func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error
 	}
 	res, err = st.insArt.ExecContext(ctx, docID, a.URL, version, prev, textHash, a.Title, jsonList(a.Authors), a.Outlet, a.OutletSource, a.OutletEvidence,
 		timeOrNil(a.Published), a.PublishedEstimated, a.PublishedSource, a.PublishedEvidence, a.Language, a.Dateline, a.Summary,
-		jsonList(a.Credits), jsonList(a.Captions), a.Text, ts)
+		jsonCredits(a.Credits), jsonList(a.Captions), a.Text, ts)
 	if err != nil {
 		return store.PutResult{}, err
 	}
@@ -252,6 +253,16 @@ func jsonList(xs []string) string {
 		return "[]"
 	}
 	b, _ := json.Marshal(xs)
+	return string(b)
+}
+
+// jsonCredits stores credits as objects with their kind; scanArticle also
+// reads the older list of bare names (clean.Credit.UnmarshalJSON).
+func jsonCredits(cs []clean.Credit) string {
+	if len(cs) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(cs)
 	return string(b)
 }
 
