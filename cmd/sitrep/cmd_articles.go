@@ -111,7 +111,7 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageError{"unexpected argument " + pos[0]}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("article ID must be a number, not %q", pos[0])}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

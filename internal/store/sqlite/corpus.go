@@ -90,13 +90,14 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline`, e.ID, e.Storyline, e.Headline)
 		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, e.Storyline, e.ID)
 		// Counts, outlets and dates come from the members, so they stay
-		// true whatever merges happened; an event with no dated member is
-		// dated by its ingestion.
+		// true whatever merges happened; an event with no dated member
+		// stays undated ('': listed after every dated one), never dated by
+		// its ingestion.
 		exec(`UPDATE events SET
 			articles   = (SELECT COUNT(*) FROM article_story WHERE event_id = events.id),
 			outlets    = (SELECT json_group_array(DISTINCT a.outlet) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id AND a.outlet != ''),
-			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), (SELECT MIN(a.ingested_at) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id)),
-			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), (SELECT MAX(a.ingested_at) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id)),
+			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), ''),
+			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), ''),
 			headline   = CASE WHEN headline != '' THEN headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
 				WHERE s.event_id = events.id AND a.title != '' ORDER BY s.duplicate_of != 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
 			WHERE id = ?`, e.ID)
@@ -279,11 +280,20 @@ func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	if composed {
 		x.Actors, x.Places = nonNil(jsonStrings(actors)), nonNil(jsonStrings(places))
 	}
-	x.FirstSeen, _ = time.Parse(time.RFC3339, first)
-	x.LastSeen, _ = time.Parse(time.RFC3339, last)
+	x.FirstSeen, x.LastSeen = seen(first), seen(last)
 	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(jsonInts(arts))
 	return x, err
+}
+
+// seen parses an event's first or last publication date; nil for an
+// undated event (”).
+func seen(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return nil
+	}
+	return &t
 }
 
 // StoryList lists stories: newest (last seen) first, or biggest first

@@ -218,4 +218,13 @@ CREATE TRIGGER article_facets_delete AFTER DELETE ON articles BEGIN
 	DELETE FROM article_facets WHERE id = old.id;
 END;
 `,
+	// 5: events none of whose members is dated were dated by their
+	// ingestion; they become undated (''), and their stored pages, which
+	// carry those dates, are dropped so they are composed afresh.
+	`
+UPDATE events SET first_seen = '', last_seen = ''
+	WHERE NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id AND a.published IS NOT NULL);
+DELETE FROM story_pages WHERE event_id IN (SELECT id FROM events WHERE last_seen = '');
+UPDATE events SET composed = 0 WHERE last_seen = '';
+`,
 }

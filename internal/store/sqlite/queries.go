@@ -17,7 +17,7 @@ import (
 
 const (
 	defaultLimit = 50
-	maxLimit     = 1000
+	maxLimit     = view.MaxPageSize
 )
 
 func pageOf(q view.Query) (limit, offset int) {
@@ -296,11 +296,17 @@ func (s *DB) TimeList(ctx context.Context, q view.Query) (view.Page[view.Timelin
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
 		return p, err
 	}
-	err := eachRow(ctx, s.db, `SELECT t.value, t.text, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end`+
+	err := eachRow(ctx, s.db, `SELECT t.value, t.text, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end,
+		t.anchored, a.published_estimated`+
 		from+` ORDER BY t.value, a.published, t.article_id, t.start LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x view.TimelineEntry
-		err := r.Scan(&x.Date, &x.Expression, &x.Text, &x.Citation.Article, &x.Citation.Outlet, &x.Citation.Sentence, &x.Citation.Start, &x.Citation.End)
+		var anchored, pubEstimated bool
+		err := r.Scan(&x.Date, &x.Expression, &x.Text, &x.Citation.Article, &x.Citation.Outlet, &x.Citation.Sentence, &x.Citation.Start, &x.Citation.End,
+			&anchored, &pubEstimated)
 		x.Text = strings.TrimSpace(x.Text)
+		// Marked as the story page marks it: relative to an estimated
+		// publication date.
+		x.Estimated = view.DateEstimated(anchored, pubEstimated, x.Expression)
 		p.Items = append(p.Items, x)
 		return err
 	})

@@ -205,10 +205,10 @@ func (r *Reader) Storylines(ctx context.Context, q view.Query) (view.Page[view.S
 		}
 		l := &lines[i]
 		l.Stories = append(l.Stories, s)
-		if s.FirstSeen.Before(l.FirstSeen) {
+		if s.FirstSeen != nil && (l.FirstSeen == nil || s.FirstSeen.Before(*l.FirstSeen)) {
 			l.FirstSeen = s.FirstSeen
 		}
-		if s.LastSeen.After(l.LastSeen) {
+		if s.LastSeen != nil && (l.LastSeen == nil || s.LastSeen.After(*l.LastSeen)) {
 			l.LastSeen = s.LastSeen
 		}
 		if l.Headline == "" || len(s.Articles) > len(l.Stories[0].Articles) {
