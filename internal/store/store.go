@@ -188,3 +188,24 @@ type Query struct {
 
 // ErrNotFound is returned for an id that does not exist.
 var ErrNotFound = errors.New("not found")
+
+// StoryPages is implemented by stores that read what a story page lists
+// scoped to the story itself, with indexed reads whose cost follows the
+// story's size, not the corpus's. The corpus stage composes pages with it
+// when the store has it, and with the read queries (Queries) otherwise.
+type StoryPages interface {
+	// StoryActors lists the actors the story's articles refer to, the
+	// most mentioned (in the corpus) first, at most limit of them. Each
+	// actor's Articles and Outlets are those of the story that refer to
+	// it, its Aliases its stored aliases and the role nouns and acronyms
+	// the story uses for it, and StoryMentions counts its references in
+	// the story.
+	StoryActors(ctx context.Context, story int64, limit int) ([]view.StoryActor, error)
+	// StoryPlaces lists the places the story's articles name, most
+	// mentioned in the story first, as PlaceList with q.Story does, less
+	// the corpus-wide list of stories naming each place.
+	StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Place, error)
+	// ActorNames returns, for each of the given articles, the names of
+	// the actors it refers to, the most mentioned first, at most limit.
+	ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error)
+}
