@@ -183,7 +183,11 @@ func (r *resolver) parseRole(start, end int, ti []int, sent int) (Role, bool) {
 				if ro.Country == "" {
 					ro.Country = cl.dem.Code
 				}
-				title = append(title, strings.Fields(r.d.Text[it.End:int(r.toks[j].End)])...)
+				// a mention may end past the title phrase's last token
+				// (a name cut mid-token): then nothing of it is a title
+				if e := int(r.toks[j].End); e > it.End {
+					title = append(title, strings.Fields(r.d.Text[it.End:e])...)
+				}
 			case it.demonym || cl.kb != nil && cl.kb.Section != "actors" || cl.typ == "LOC":
 				if ro.Country == "" {
 					ro.Country = countryOf(r.k, it, cl)
