@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/sitrep/sitrep/internal/event/eventdoc"
 	evev "github.com/sitrep/sitrep/internal/eval/events"
+	"github.com/sitrep/sitrep/internal/event/eventdoc"
 )
 
 func init() {
@@ -78,6 +78,42 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			Split string `json:"split"`
 			evev.PloverMetrics
 		}{"plover", *split, m}
+	case "petr2":
+		recs, err := evev.LoadPetr(filepath.Join(dir, "events-plover"), "petrarch2_gsr_validation.jsonl")
+		if err != nil {
+			return err
+		}
+		m := evev.EvaluatePetr2(recs, eventdoc.NewAnalyser())
+		errs = m.Errors
+		if !*asJSON {
+			w := e.stdout
+			fmt.Fprintf(w, "PETRARCH-2 validation: %d records, %d gold events, %d coded\n\n", m.Records, m.GoldEvents, m.PredEvents)
+			fmt.Fprintf(w, "%-34s %6s %6s %6s\n", "", "P", "R", "F1")
+			fmt.Fprintf(w, "%-34s %6.3f %6.3f %6.3f\n", "(source, target, CAMEO root)", m.Triples.P, m.Triples.R, m.Triples.F1)
+			fmt.Fprintf(w, "%-34s %6.3f %6.3f %6.3f\n", "full codes", m.Full.P, m.Full.R, m.Full.F1)
+			fmt.Fprintf(w, "\"no event\" records left empty: %d of %d\n", m.NoEventsEmpty, m.NoEventRecs)
+		}
+		out = struct {
+			Set string `json:"set"`
+			evev.Petr2Metrics
+		}{"petr2", m}
+	case "petr-unit":
+		recs, err := evev.LoadPetr(filepath.Join(dir, "events-plover"), "petrarch2_unittest.jsonl")
+		if err != nil {
+			return err
+		}
+		m, err := evev.EvaluateUnit(recs, filepath.Join(dir, "events-plover", "dictionaries", "petrarch2"))
+		if err != nil {
+			return err
+		}
+		errs = m.Errors
+		if !*asJSON {
+			fmt.Fprintf(e.stdout, "PETRARCH unit tests: %d of %d passed (%.3f)\n", m.Passes, m.Records, m.Passed)
+		}
+		out = struct {
+			Set string `json:"set"`
+			evev.UnitMetrics
+		}{"petr-unit", m}
 	default:
 		return usageError{fmt.Sprintf("--set %q: want plover, petr2, petr-unit or ecbplus", *set)}
 	}

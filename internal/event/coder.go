@@ -7,13 +7,17 @@ import (
 // Coder codes sentences. It holds reusable buffers: not safe for
 // concurrent use — give each goroutine its own.
 type Coder struct {
-	d    *dictionary
+	d    *Dictionary
 	toks []token
 	cand []verbHit
 }
 
 // NewCoder returns a Coder using the embedded dictionaries.
 func NewCoder() *Coder { return &Coder{d: verbs()} }
+
+// NewCoderWith returns a Coder using verb dictionary d (the validation
+// suite's, for its unit tests).
+func NewCoderWith(d *Dictionary) *Coder { return &Coder{d: d} }
 
 // maxTokens bounds the words of one sentence the coder reads: a
 // "sentence" longer than this is a list or a table the splitter could not
@@ -187,7 +191,7 @@ func (c *Coder) mark(s Sentence) {
 	}
 }
 
-// word lists that decide whether a dictionary form is used as a verb
+// word lists that decide whether a Dictionary form is used as a verb
 var (
 	determiners  = set("the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "any", "every", "each", "another", "such", "whose", "'s", "first", "last", "new", "recent", "latest", "further", "major", "joint", "possible", "military", "suicide", "peace", "air", "weekend")
 	prepositions = set("of", "in", "on", "for", "with", "after", "before", "against", "from", "at", "during", "since", "into", "over", "amid", "despite", "following", "about", "under", "without", "toward", "towards")
@@ -295,7 +299,7 @@ func splitCode(code string) (string, bool) {
 	return a, false
 }
 
-// verbal decides whether the dictionary form at i is used as a verb.
+// verbal decides whether the Dictionary form at i is used as a verb.
 func (c *Coder) verbal(i int, f *verbForm) bool {
 	toks := c.toks
 	t := toks[i]
@@ -574,7 +578,7 @@ func (c *Coder) matchElem(e elem, k int) (int, bool) {
 	return 0, false
 }
 
-// wordMatch compares a token with a dictionary word, plural and singular
+// wordMatch compares a token with a Dictionary word, plural and singular
 // alike.
 func wordMatch(tok, w string) bool {
 	if tok == w {

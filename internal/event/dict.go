@@ -41,13 +41,13 @@ type pattern struct {
 	weight        int // literal words: the more, the more specific
 }
 
-// verbBlock is one verb block of the dictionary: its verbs share patterns.
+// verbBlock is one verb block of the Dictionary: its verbs share patterns.
 type verbBlock struct {
 	name     string
 	patterns []pattern
 }
 
-// verbForm is one inflected form of a dictionary verb.
+// verbForm is one inflected form of a Dictionary verb.
 type verbForm struct {
 	block *verbBlock
 	code  string   // the verb line's code
@@ -55,37 +55,38 @@ type verbForm struct {
 	base  bool     // the uninflected or -s form: may be a noun
 }
 
-// dictionary is the parsed verb dictionary.
-type dictionary struct {
+// Dictionary is a parsed verb dictionary: verb forms with their codes and
+// patterns.
+type Dictionary struct {
 	forms map[string][]*verbForm // by first word
 	syns  map[string][]string
 }
 
 var (
 	dictOnce sync.Once
-	dictData *dictionary
+	dictData *Dictionary
 )
 
-// verbs returns the embedded verb dictionary (empty if unreadable; a test
+// verbs returns the embedded verb Dictionary (empty if unreadable; a test
 // checks that it is not).
-func verbs() *dictionary {
+func verbs() *Dictionary {
 	dictOnce.Do(func() {
 		d, err := parseDict(bytes.NewReader(verbsGz))
 		if err != nil {
-			d = &dictionary{forms: map[string][]*verbForm{}, syns: map[string][]string{}}
+			d = &Dictionary{forms: map[string][]*verbForm{}, syns: map[string][]string{}}
 		}
 		dictData = d
 	})
 	return dictData
 }
 
-func parseDict(r io.Reader) (*dictionary, error) {
+func parseDict(r io.Reader) (*Dictionary, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, err
 	}
 	defer zr.Close()
-	d := &dictionary{forms: map[string][]*verbForm{}, syns: map[string][]string{}}
+	d := &Dictionary{forms: map[string][]*verbForm{}, syns: map[string][]string{}}
 	blocks := map[string]*verbBlock{}
 	block := func(name string) *verbBlock {
 		b := blocks[name]
@@ -154,7 +155,7 @@ func parseDict(r io.Reader) (*dictionary, error) {
 	return d, nil
 }
 
-func (d *dictionary) addForm(b *verbBlock, code, form string, first bool) {
+func (d *Dictionary) addForm(b *verbBlock, code, form string, first bool) {
 	words := strings.Split(form, "_")
 	vf := &verbForm{block: b, code: code, words: words, base: first || strings.HasSuffix(form, "s") && !strings.HasSuffix(form, "ss")}
 	d.forms[words[0]] = append(d.forms[words[0]], vf)
@@ -183,7 +184,7 @@ func weight(es []elem) int {
 
 // parseElems reads a pattern side: words, &sets, {phrases}, (preps); the
 // role marks $ + ^ % and "_" are dropped (word order stands in for them).
-func (d *dictionary) parseElems(s string) []elem {
+func (d *Dictionary) parseElems(s string) []elem {
 	var out []elem
 	toks := strings.Fields(strings.NewReplacer("{", " { ", "}", " } ", "(", " ( ", ")", " ) ").Replace(s))
 	var stack [][]elem

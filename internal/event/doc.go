@@ -7,7 +7,7 @@
 //
 // The coder (Coder.Code) works on one sentence at a time, after the
 // actor, place and time analysis has marked the sentence's mentions. It
-// finds verbs with the PETRARCH-2 CAMEO verb-pattern dictionary (MIT;
+// finds verbs with the PETRARCH-2 CAMEO verb-pattern Dictionary (MIT;
 // data/verbs.tsv.gz, compiled by scripts/verbs): a verb's forms give its
 // default CAMEO code and its patterns (words and prepositional phrases
 // around the verb, with synonym sets) refine it. Without a parse tree the

@@ -1,13 +1,13 @@
 package event
 
-// sitrep's own additions to the PETRARCH-2 verb dictionary, written from
+// sitrep's own additions to the PETRARCH-2 verb Dictionary, written from
 // the CAMEO codebook's category definitions. PETRARCH-2 leaves many verbs
 // uncoded unless a pattern matches their object ("reject" codes only with
 // a known object); without a parse, sitrep's patterns match less often, so
 // these verbs get the code of their plainest sense.
 
 // defaultCodes give a verb line (by its first form) a code where the
-// dictionary gives none ("---").
+// Dictionary gives none ("---").
 var defaultCodes = map[string]string{
 	"accept":    "080", // yield: accept demands, terms
 	"reject":    "120", // reject
@@ -25,13 +25,13 @@ var defaultCodes = map[string]string{
 	"send":      "", // its patterns decide: troops, aid, envoys
 }
 
-// overrideCodes replace the dictionary's code of a verb line.
+// overrideCodes replace the Dictionary's code of a verb line.
 var overrideCodes = map[string]string{
 	"agree": "030", // PETRARCH-2 has 050; CAMEO 03 is "agree to", PLOVER AGREE
 	"swear": "030", // "swore to fight": an intent (a threat when conflictual)
 }
 
-// extraVerbs are verbs the dictionary lacks: forms and code.
+// extraVerbs are verbs the Dictionary lacks: forms and code.
 var extraVerbs = []struct {
 	code  string
 	forms []string
