@@ -83,18 +83,30 @@ var particles = map[string]bool{
 	"la": true, "le": true, "del": true, "dos": true, "das": true, "ben": true,
 }
 
+// generations are the suffixes that make a name another person's.
+var generations = map[string]bool{"jr": true, "ii": true, "iii": true, "iv": true}
+
 // personName splits a person's name key into given names and a family
 // name. Particles are kept out of both ("haider al abadi" -> [haider],
 // "abadi").
 func personName(key string) (given []string, family string) {
 	w := strings.Fields(key)
-	for len(w) > 0 && w[len(w)-1] == "jr" || len(w) > 0 && w[len(w)-1] == "sr" {
+	// "Sr." only marks the father where a son shares the name: the same
+	// person as the plain name. "Jr.", "II", "III" name another person
+	// ("Donald Trump Jr." is not "Donald Trump"), so the suffix stays in
+	// the family name and no rule matching family names can join them.
+	for len(w) > 1 && w[len(w)-1] == "sr" {
+		w = w[:len(w)-1]
+	}
+	suffix := ""
+	if len(w) > 1 && generations[w[len(w)-1]] {
+		suffix = " " + w[len(w)-1]
 		w = w[:len(w)-1]
 	}
 	if len(w) == 0 {
 		return nil, ""
 	}
-	family = w[len(w)-1]
+	family = w[len(w)-1] + suffix
 	for _, t := range w[:len(w)-1] {
 		if !particles[t] {
 			given = append(given, t)

@@ -59,6 +59,9 @@ func (r *resolver) persons() {
 		if len(cands) == 0 && r.cls[c].typ == "PER" {
 			cands = r.weakFull(c, fam)
 		}
+		if len(cands) == 1 && r.namedApart(c, cands[0]) {
+			cands = nil
+		}
 		switch len(cands) {
 		case 0:
 		case 1:
@@ -166,6 +169,32 @@ func (r *resolver) anyPER(c int) bool {
 		}
 	}
 	return false
+}
+
+// namedApart reports whether bare family name c reads as another person
+// than full name p although they share the family name: news introduces a
+// person by full name before using the family name alone, so c is someone
+// else when its first mention comes before p's first in the same sentence
+// ("Trump and first lady Melania Trump", "President Trump and Melania
+// Trump, the first lady").
+func (r *resolver) namedApart(c, p int) bool {
+	fc, fp := -1, -1
+	for _, i := range r.cls[c].items {
+		if it := &r.items[i]; it.mention >= 0 && (fc < 0 || it.Start < r.items[fc].Start) {
+			fc = i
+		}
+	}
+	for _, i := range r.cls[p].items {
+		if it := &r.items[i]; it.mention >= 0 && (fp < 0 || it.Start < r.items[fp].Start) {
+			fp = i
+		}
+	}
+	if fc < 0 || fp < 0 || r.items[fc].Start > r.items[fp].Start {
+		return false
+	}
+	// Only within one sentence: a headline's "President Obama" before
+	// the body's "President Barack Obama" is one person.
+	return r.items[fc].sent == r.items[fp].sent
 }
 
 // suffixNames joins a person name of two words or more to a longer one
