@@ -45,7 +45,8 @@ func (r *resolver) persons() {
 		var cands []int
 		for _, p := range full {
 			pc := r.find(p.c)
-			if pc == c || !sameFamily(fam, p.family) {
+			// a bare "Trump" may shorten "Donald Trump Jr." too
+			if pc == c || !sameFamily(fam, strings.TrimSuffix(p.family, " jr")) {
 				continue
 			}
 			dup := false
@@ -58,6 +59,9 @@ func (r *resolver) persons() {
 		}
 		if len(cands) == 0 && r.cls[c].typ == "PER" {
 			cands = r.weakFull(c, fam)
+		}
+		if len(cands) == 0 {
+			cands = r.leadNameOf(c, fam, full)
 		}
 		if len(cands) == 1 && r.namedApart(c, cands[0]) {
 			cands = nil
@@ -171,30 +175,49 @@ func (r *resolver) anyPER(c int) bool {
 	return false
 }
 
+// leadNameOf returns the one full name whose first word is the bare name
+// c when no full name has it as its last word: the family name of an East
+// Asian name, written first ("Kim" for "Kim Jong Un", "Xi" for "Xi
+// Jinping"), or a first name used alone ("Melania"). Two such full names
+// (two Kims) give nothing.
+func (r *resolver) leadNameOf(c int, name string, full []pform) []int {
+	found := -1
+	for _, p := range full {
+		pc := r.find(p.c)
+		if pc == c || len(p.given) == 0 || p.given[0] != name {
+			continue
+		}
+		if found >= 0 && found != pc {
+			return nil
+		}
+		found = pc
+	}
+	if found < 0 {
+		return nil
+	}
+	return []int{found}
+}
+
 // namedApart reports whether bare family name c reads as another person
-// than full name p although they share the family name: news introduces a
-// person by full name before using the family name alone, so c is someone
-// else when its first mention comes before p's first in the same sentence
-// ("Trump and first lady Melania Trump", "President Trump and Melania
-// Trump, the first lady").
+// than full name p although they share the family name: somewhere the
+// family name alone comes before the full name in one sentence ("Trump
+// and first lady Melania Trump", "President Trump and Melania Trump, the
+// first lady"). Nobody writes one person's family name and then the full
+// name in a sentence; across sentences it happens (a headline's
+// "President Obama" before the body's "President Barack Obama").
 func (r *resolver) namedApart(c, p int) bool {
-	fc, fp := -1, -1
 	for _, i := range r.cls[c].items {
-		if it := &r.items[i]; it.mention >= 0 && (fc < 0 || it.Start < r.items[fc].Start) {
-			fc = i
+		a := &r.items[i]
+		if a.mention < 0 {
+			continue
+		}
+		for _, j := range r.cls[p].items {
+			if b := &r.items[j]; b.mention >= 0 && b.sent == a.sent && a.Start < b.Start {
+				return true
+			}
 		}
 	}
-	for _, i := range r.cls[p].items {
-		if it := &r.items[i]; it.mention >= 0 && (fp < 0 || it.Start < r.items[fp].Start) {
-			fp = i
-		}
-	}
-	if fc < 0 || fp < 0 || r.items[fc].Start > r.items[fp].Start {
-		return false
-	}
-	// Only within one sentence: a headline's "President Obama" before
-	// the body's "President Barack Obama" is one person.
-	return r.items[fc].sent == r.items[fp].sent
+	return false
 }
 
 // suffixNames joins a person name of two words or more to a longer one
