@@ -24,6 +24,9 @@ import (
 //     whatever type the tagger gave it — unless it is a function word
 //     ("To", "In", "On" in a title-case headline). All capitals ("UN",
 //     "EU") stays an acronym.
+//  4. Spaced hyphens: tokenised text writes "Kim Jong-un" as "Kim Jong -
+//     un": a hyphen between a person span and a lower-case syllable or
+//     another person span joins them.
 //  3. Generational suffixes: "Jr.", "Sr.", "II", "III", "IV" right after a
 //     person span belong to it: "Donald Trump Jr." is another person than
 //     "Donald Trump", and the alias stage must see the whole name.
@@ -90,6 +93,20 @@ func extendName(toks []string, tags []uint8, s, e, per int) int {
 		setSpan(tags, s, k, per)
 		return k
 	}
+	// Rule 4: a hyphenated name written with spaces around the hyphen,
+	// as tokenised corpora do ("Kim Jong - un", "Jean - Claude Juncker").
+	if e+1 < len(toks) && (toks[e] == "-" || toks[e] == "‐") {
+		n := toks[e+1]
+		switch {
+		case isLowerSyllable(n) && !shortFunctionWords[n] && (tags[e+1] == 0 || spanEnd(tags, e+1) == e+2):
+			setSpan(tags, s, e+2, per)
+			return e + 2
+		case startsUpper(n) && tags[e+1] != 0 && tagType(int(tags[e+1])) == per:
+			k := spanEnd(tags, e+1)
+			setSpan(tags, s, k, per)
+			return k
+		}
+	}
 	// Rule 3: a generational suffix.
 	if e < len(toks) && generational[toks[e]] && (tags[e] == 0 || spanEnd(tags, e) == e+1) {
 		setSpan(tags, s, e+1, per)
@@ -113,6 +130,19 @@ func isNameSyllable(w string) bool {
 	_, size := utf8.DecodeRuneInString(w)
 	for _, r := range w[size:] {
 		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLowerSyllable: "un", "il", "in" — two or three lower-case letters.
+func isLowerSyllable(w string) bool {
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
 			return false
 		}
 	}

@@ -104,6 +104,9 @@ func TestRepairNames(t *testing.T) {
 		{"particle", []string{"Osama", "bin", "Laden", "'s"}, []uint8{U(per), 0, U(per), 0}, []uint8{B(per), I(per), L(per), 0}},
 		{"two particles", []string{"Ursula", "von", "der", "Leyen"}, []uint8{U(per), 0, 0, U(org)}, []uint8{B(per), I(per), I(per), L(per)}},
 		{"particle then lower case", []string{"Smith", "de", "facto", "leader"}, []uint8{U(per), 0, 0, 0}, []uint8{U(per), 0, 0, 0}},
+		{"spaced hyphen syllable", []string{"Kim", "Jong", "-", "un", "said"}, []uint8{B(per), L(per), 0, 0, 0}, []uint8{B(per), I(per), I(per), L(per), 0}},
+		{"spaced hyphen name", []string{"Jean", "-", "Claude", "Juncker"}, []uint8{U(per), 0, B(per), L(per)}, []uint8{B(per), I(per), I(per), L(per)}},
+		{"spaced hyphen word", []string{"Smith", "-", "the", "man"}, []uint8{U(per), 0, 0, 0}, []uint8{U(per), 0, 0, 0}},
 		{"suffix", []string{"Donald", "Trump", "Jr.", "said"}, []uint8{B(per), L(per), 0, 0}, []uint8{B(per), I(per), L(per), 0}},
 	}
 	for _, tt := range tests {
