@@ -217,3 +217,31 @@ func TestReadMissingDB(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestCountsAgree: the summary line and the exit message count the
+// same things (one JSON Lines input holds several documents and problems).
+func TestIngestCountsAgree(t *testing.T) {
+	dir := t.TempDir()
+	jsonl := `{"title":"Ferry trial approved","text":"The harbour authority approved a trial of night ferries."}
+{"title": broken
+{"title":"Ferry trial extended","text":"The harbour authority extended the trial of night ferries."}
+not json at all
+{"title":"no text"}
+`
+	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(jsonl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte(goodArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := run(t, "", "ingest", "--db", filepath.Join(t.TempDir(), "c.db"), dir)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d: %s", code, exitPartial, errs)
+	}
+	if !strings.Contains(errs, "2 inputs, 3 documents:") || !strings.Contains(errs, "3 problems (database") {
+		t.Errorf("summary line: %s", errs)
+	}
+	if !strings.Contains(errs, "sitrep ingest: 3 problems, each named above; the 3 documents that could be read went in") || strings.Contains(errs, "inputs failed") {
+		t.Errorf("exit message does not agree with the summary: %s", errs)
+	}
+}

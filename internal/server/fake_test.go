@@ -598,7 +598,11 @@ func (f *fakeReader) Search(ctx context.Context, q view.Query) (*view.SearchResu
 			continue
 		}
 		snip := a.Text[max(at, 0):min(max(at, 0)+120, len(a.Text))]
-		hits = append(hits, view.ArticleHit{ArticleSummary: a.ArticleSummary, Snippet: snip})
+		h := view.ArticleHit{ArticleSummary: a.ArticleSummary, Snippet: snip}
+		if needle != "" && at >= 0 {
+			h.Highlights = []view.Span{{Start: 0, End: min(len(needle), len(snip))}}
+		}
+		hits = append(hits, h)
 		for _, r := range a.Actors {
 			actors[r.Name]++
 		}

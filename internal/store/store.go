@@ -46,7 +46,8 @@ type Queries interface {
 	ActorList(ctx context.Context, q view.Query) (view.Page[view.Actor], error)
 	FindActor(ctx context.Context, key string) (*view.Actor, error)
 	ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error)
-	PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error)
+	// PlaceCitations lists the sentences naming a place (view.Place.ID).
+	PlaceCitations(ctx context.Context, place int64, limit int) ([]view.Citation, []string, error)
 	StoryList(ctx context.Context, q view.Query) (view.Page[view.StorySummary], error)
 	StoryByID(ctx context.Context, id int64) (*view.StorySummary, error)
 	// StoryPage returns a story's composed page (the JSON of a

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -249,14 +250,19 @@ func (s *DB) ActorCitations(ctx context.Context, actor int64, limit int) ([]view
 	return cs, texts, err
 }
 
-// PlaceCitations returns the sentences mentioning a place, newest first.
-func (s *DB) PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error) {
+// PlaceCitations returns the sentences mentioning a place (view.Place.ID),
+// newest first.
+func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view.Citation, []string, error) {
 	var cs []view.Citation
 	var texts []string
-	err := eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
+	cond, args, err := s.placeCond(ctx, strconv.FormatInt(place, 10))
+	if err != nil {
+		return nil, nil, err
+	}
+	err = eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
 		FROM places p JOIN articles a ON a.id = p.article_id JOIN sentences se ON se.article_id = p.article_id AND se.idx = p.sentence
-		WHERE p.geonames_id = ? AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
-		[]any{geonamesID, limit}, func(r *sql.Rows) error {
+		WHERE `+cond+` AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
+		append(args, limit), func(r *sql.Rows) error {
 			var c view.Citation
 			var t string
 			err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
@@ -287,7 +293,7 @@ func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 }
 
 // seen parses an event's first or last publication date; nil for an
-// undated event (”).
+// undated event (an empty string).
 func seen(s string) *time.Time {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {

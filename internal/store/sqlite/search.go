@@ -168,8 +168,19 @@ func (s *DB) facets(ctx context.Context, m matches, cutoff int64, res *view.Sear
 		sample.sql()+` GROUP BY ac.id ORDER BY 2 DESC, 1 LIMIT 20`, &res.Facets.Actors); err != nil {
 		return err
 	}
-	return facet(`SELECT MAX(p.name), COUNT(DISTINCT p.article_id)`+m.from+` JOIN places p ON p.article_id = `+m.id+` AND p.focus = 0`+
-		sample.sql()+` GROUP BY `+placeKey+` ORDER BY 2 DESC, 1 LIMIT 20`, &res.Facets.Places)
+	// Places are named as the articles write them ("Raqqa"), not as the
+	// gazetteer does ("Ar Raqqah"): the most used written form.
+	return eachRow(ctx, s.db, `SELECT group_concat(p.text, char(31)), COUNT(DISTINCT p.article_id)`+m.from+` JOIN places p ON p.article_id = `+m.id+` AND p.focus = 0`+
+		sample.sql()+` GROUP BY `+placeKey+` ORDER BY 2 DESC, MAX(p.name) LIMIT 20`, sample.args, func(r *sql.Rows) error {
+		var texts string
+		var f view.Facet
+		if err := r.Scan(&texts, &f.Count); err != nil {
+			return err
+		}
+		f.Value = byCount(strings.Split(texts, unit))[0]
+		res.Facets.Places = append(res.Facets.Places, f)
+		return nil
+	})
 }
 
 // top returns the first n of counts in the order of by.
