@@ -67,7 +67,7 @@ func polnearDB(t testing.TB, n int) *sqlite.DB {
 // purpose: actors' articles and outlets outside the story, role nouns used
 // for an actor only outside it, and the stories naming each place.
 func TestComposeScopedEqualsReadModel(t *testing.T) {
-	db := polnearDB(t, 30)
+	db := polnearDB(t, 24)
 	ctx := context.Background()
 	stories, err := db.StoryList(ctx, view.Query{Limit: 1000})
 	if err != nil {

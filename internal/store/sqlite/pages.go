@@ -20,6 +20,44 @@ import (
 
 var _ store.StoryPages = (*DB)(nil)
 
+// maxScoped caps the members a story's actor and place lists are drawn
+// from: the newest ones. A story that grows without end (a war, an
+// election) keeps a bounded cost per page; what it lists is what its
+// recent coverage names. (A variable for tests.)
+var maxScoped = 2000
+
+// scopedMembers selects a story's newest members, at most maxScoped (the
+// second argument).
+const scopedMembers = `(SELECT article_id FROM article_story WHERE event_id = ? ORDER BY article_id DESC LIMIT ?)`
+
+// storyRefsQuery lists the actor references of a story's members, in
+// article order, and within an article in the order they were stored (as
+// the read API's actor listing aggregates them), with the text of role
+// nouns and acronyms.
+const storyRefsQuery = `SELECT r.actor_id, r.article_id, a.outlet,
+	CASE WHEN r.kind IN ('role', 'acronym') THEN CAST(substr(CAST(a.text AS BLOB), r.start + 1, r.end - r.start) AS TEXT) END
+	FROM ` + scopedMembers + ` st JOIN actor_refs r ON r.article_id = st.article_id JOIN articles a ON a.id = r.article_id
+	ORDER BY r.article_id, r.rowid`
+
+// storyPlacesQuery aggregates the places of a story's members as
+// PlaceList does, less the stories of each place.
+const storyPlacesQuery = `SELECT p.geonames_id, MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.feature), COUNT(*),
+	json_group_array(DISTINCT p.article_id), json_group_array(p.text)
+	FROM ` + scopedMembers + ` st JOIN places p ON p.article_id = st.article_id
+	WHERE p.focus = 0 GROUP BY ` + placeKey + ` ORDER BY COUNT(*) DESC, MAX(p.name) LIMIT ?`
+
+// actorNamesQuery lists the actors of n articles by name, most mentioned
+// first.
+func actorNamesQuery(n int) string {
+	return `SELECT ar.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_refs WHERE article_id IN (` + placeholders(n) + `)) ar
+		JOIN actors ac ON ac.id = ar.actor_id ORDER BY ar.article_id, ac.mentions DESC, ac.name`
+}
+
+// actorRowsQuery reads n actors' rows by id.
+func actorRowsQuery(n int) string {
+	return `SELECT id, name, type, code, country, aliases, roles, mentions FROM actors WHERE id IN (` + placeholders(n) + `)`
+}
+
 // StoryActors implements store.StoryPages.
 func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.StoryActor, error) {
 	type agg struct {
@@ -29,20 +67,13 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 		refTexts []string
 	}
 	byActor := map[int64]*agg{}
-	outletOf := map[int64]string{}
-	// References in article order, and within an article in the order
-	// they were stored, as the read API's actor listing aggregates them.
-	err := eachRow(ctx, s.db, `SELECT r.actor_id, r.article_id, a.outlet,
-		CASE WHEN r.kind IN ('role', 'acronym') THEN CAST(substr(CAST(a.text AS BLOB), r.start + 1, r.end - r.start) AS TEXT) END
-		FROM article_story st JOIN actor_refs r ON r.article_id = st.article_id JOIN articles a ON a.id = r.article_id
-		WHERE st.event_id = ? ORDER BY r.article_id, r.rowid`, []any{story}, func(r *sql.Rows) error {
+	err := eachRow(ctx, s.db, storyRefsQuery, []any{story, maxScoped}, func(r *sql.Rows) error {
 		var actor, article int64
 		var outlet string
 		var text sql.NullString
 		if err := r.Scan(&actor, &article, &outlet, &text); err != nil {
 			return err
 		}
-		outletOf[article] = outlet
 		g := byActor[actor]
 		if g == nil {
 			g = &agg{}
@@ -69,7 +100,7 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 	}
 	var out []view.StoryActor
 	err = eachChunk(ids, func(args []any) error {
-		return eachRow(ctx, s.db, `SELECT id, name, type, code, country, aliases, roles, mentions FROM actors WHERE id IN (`+placeholders(len(args))+`)`, args,
+		return eachRow(ctx, s.db, actorRowsQuery(len(args)), args,
 			func(r *sql.Rows) error {
 				var a view.Actor
 				var aliases, roles string
@@ -130,10 +161,7 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 		limit = defaultLimit
 	}
 	out := []view.Place{}
-	err := eachRow(ctx, s.db, `SELECT p.geonames_id, MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.feature), COUNT(*),
-		json_group_array(DISTINCT p.article_id), json_group_array(p.text)
-		FROM article_story st JOIN places p ON p.article_id = st.article_id
-		WHERE st.event_id = ? AND p.focus = 0 GROUP BY `+placeKey+` ORDER BY COUNT(*) DESC, MAX(p.name) LIMIT ?`, []any{story, limit}, func(r *sql.Rows) error {
+	err := eachRow(ctx, s.db, storyPlacesQuery, []any{story, maxScoped, limit}, func(r *sql.Rows) error {
 		var x view.Place
 		var arts, names string
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names)
@@ -153,8 +181,7 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 func (s *DB) ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error) {
 	out := map[int64][]string{}
 	err := eachChunk(articles, func(args []any) error {
-		return eachRow(ctx, s.db, `SELECT r.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_refs WHERE article_id IN (`+placeholders(len(args))+`)) r
-			JOIN actors ac ON ac.id = r.actor_id ORDER BY r.article_id, ac.mentions DESC, ac.name`, args, func(r *sql.Rows) error {
+		return eachRow(ctx, s.db, actorNamesQuery(len(args)), args, func(r *sql.Rows) error {
 			var id int64
 			var name string
 			if err := r.Scan(&id, &name); err != nil {

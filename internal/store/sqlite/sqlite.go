@@ -25,7 +25,7 @@ import (
 
 // DB is the SQLite store.
 type DB struct {
-	db *sql.DB
+	db *cachedDB
 }
 
 var _ store.Store = (*DB)(nil)
@@ -48,7 +48,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &DB{db: db}
+	s := &DB{db: newCachedDB(db)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
