@@ -18,7 +18,7 @@ func init() {
 	register(&command{
 		name:    "ingest",
 		summary: "read articles from files, folders, URLs or stdin (-) into the database",
-		usage:   "[--db FILE] [--outlet NAME] [--allow-private] [--max-doc-size BYTES] PATH|URL|- ...",
+		usage:   "[--db FILE] [--outlet NAME] [--allow-private] [--max-doc-size BYTES] [--analysis-budget 30s] PATH|URL|- ...",
 		run:     runIngest,
 	})
 }
@@ -38,6 +38,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	maxDoc := fs.Int64("max-doc-size", 16<<20, "largest single document in `BYTES`")
 	quiet := fs.Bool("quiet", false, "print no summary")
 	noAnalyse := fs.Bool("no-analyse", false, "store articles without running the analysis stages (sentences, entities)")
+	budget := fs.Duration("analysis-budget", analyse.DefaultBudget, "longest analysis of one document; what is left is stored with its analysis marked incomplete (0: no limit)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -53,6 +54,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 
 	rep := &ingestReport{failedInputs: map[string]bool{}}
 	p := newIngestPipeline(ctx, e, db, *outlet, !*noAnalyse, rep)
+	p.budget = *budget
 	inputs := ingest.Expand(pos, p)
 	p.total = len(inputs)
 	opts := ingest.Options{MaxDocBytes: *maxDoc, Stdin: e.stdin}
@@ -80,6 +82,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if cs.Articles > 0 {
 			fmt.Fprintf(e.stderr, "sitrep ingest: %d articles into stories: %d new stories, %d stories and %d actors updated\n", cs.Articles, cs.NewEvents, cs.Events, cs.Actors)
 		}
+		if cs.Faults > 0 {
+			fmt.Fprintf(e.stderr, "sitrep ingest: %d articles skipped by a stage that failed on them (recorded: sitrep status)\n", cs.Faults)
+		}
 	}
 	if rep.failed > 0 {
 		return partialError{failed: rep.failed, total: rep.failed + rep.docs}
@@ -95,6 +100,7 @@ type ingestPipeline struct {
 	st     store.Store
 	outlet string
 	rep    *ingestReport
+	budget time.Duration
 
 	jobs    chan *ingestJob
 	pending chan *ingestJob
@@ -128,10 +134,9 @@ func newIngestPipeline(ctx context.Context, e *env, st store.Store, outlet strin
 				if j.err == nil && analyseText {
 					if an == nil {
 						an = analyse.New()
+						an.Budget = p.budget
 					}
-					a := an.Annotate(analyse.Input{Text: j.art.Text, Published: j.art.Published, PublishedEstimated: j.art.PublishedEstimated})
-					analyse.ApplyDating(&j.art, a.Dating)
-					j.ann = &a
+					j.ann = an.AnnotateArticle(&j.art)
 				}
 				close(j.ready)
 			}

@@ -105,3 +105,23 @@ var stopLangs = func() map[string][]string {
 	}
 	return m
 }()
+
+// languageNames are the English names of the languages Language returns.
+var languageNames = map[string]string{
+	"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+	"nl": "Dutch", "pl": "Polish", "sv": "Swedish", "tr": "Turkish", "id": "Indonesian", "ja": "Japanese",
+	"zh": "Chinese", "ko": "Korean", "ar": "Arabic", "ru": "Russian", "el": "Greek", "he": "Hebrew", "hi": "Hindi",
+}
+
+// LanguageName returns the English name of an ISO 639-1 code ("de" ->
+// "German"), the code itself when it is not one Language returns, and
+// "unknown language" for "".
+func LanguageName(code string) string {
+	if n, ok := languageNames[code]; ok {
+		return n
+	}
+	if code == "" {
+		return "unknown language"
+	}
+	return code
+}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/entity"
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/story"
 )
@@ -35,6 +36,7 @@ type Stats struct {
 	NewEvents int
 	Events    int // events touched
 	Actors    int // actors touched
+	Faults    int // articles a stage failed on (recorded with them)
 }
 
 // Options tune Update.
@@ -56,10 +58,11 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		return stats, err
 	}
 	cl := story.NewClusterer(o.Story)
-	if b, err := st.State(ctx, clustererState); err != nil {
+	prevState, err := st.State(ctx, clustererState)
+	if err != nil {
 		return stats, err
-	} else if b != nil {
-		if err := cl.UnmarshalBinary(b); err != nil {
+	} else if prevState != nil {
+		if err := cl.UnmarshalBinary(prevState); err != nil {
 			return stats, fmt.Errorf("corpus: story state: %w", err)
 		}
 	}
@@ -88,6 +91,7 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		touchedEvents := map[int64]bool{}
 		touchedActors := map[int64]bool{}
 		sds := make([]story.Doc, 0, len(batch))
+		placed := make([]int64, 0, len(batch)) // the ids of sds
 		for _, id := range batch {
 			if err := ctx.Err(); err != nil {
 				return stats, err
@@ -100,16 +104,35 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 			if err != nil {
 				return stats, err
 			}
-			actorKeys := acts.add(a, an, d, touchedActors)
-			sds = append(sds, storyDoc(a, an, actorKeys))
+			// A fault on one article is recorded with it and the article
+			// skipped by the failing stage; the others go on.
+			nf := len(d.Faults)
+			actorKeys := acts.addSafe(a, an, d, touchedActors)
+			stats.Faults += len(d.Faults) - nf
+			var sd story.Doc
+			if f := fault.Run("stories", func() {
+				hook("stories", a.ID)
+				sd = storyDoc(a, an, actorKeys)
+			}); f != nil {
+				d.Faults = append(d.Faults, store.Fault{Article: id, Fault: *f})
+				stats.Faults++
+				continue
+			}
+			sds = append(sds, sd)
+			placed = append(placed, id)
 		}
 		// the batch is clustered at once: within it, the result does not
 		// depend on the order the articles were stored in
-		for i, as := range cl.AddBatch(sds) {
+		assigned, err := addBatch(cl, prevState, o.Story, sds, placed, d, &stats)
+		if err != nil {
+			return stats, err
+		}
+		cl = assigned.cl
+		for i, as := range assigned.as {
 			if as.NewEvent {
 				stats.NewEvents++
 			}
-			d.Assignments = append(d.Assignments, store.Assignment{Article: batch[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
+			d.Assignments = append(d.Assignments, store.Assignment{Article: assigned.ids[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
 			touchedEvents[as.Event] = true
 			stats.Articles++
 		}
@@ -138,10 +161,10 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
 		stats.Events += len(d.Events)
 		stats.Actors += len(d.Actors)
-		var err error
 		if d.State[clustererState], err = cl.MarshalBinary(); err != nil {
 			return stats, err
 		}
+		prevState = d.State[clustererState]
 		if d.State[registryState], err = acts.reg.MarshalBinary(); err != nil {
 			return stats, err
 		}
@@ -156,7 +179,7 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		for i, e := range d.Events {
 			evs[i] = e.ID
 		}
-		if err := composePages(ctx, st, evs); err != nil {
+		if err := composeSafe(ctx, st, evs, d); err != nil {
 			return stats, err
 		}
 		if o.Progress != nil {
