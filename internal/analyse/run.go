@@ -90,9 +90,18 @@ func (a *Annotator) Annotate(in Input) Annotation {
 }
 
 // AnnotateArticle analyses a clean article (its text, date and language)
-// and records an estimated publication date on it.
+// and records an estimated publication date on it. The language the
+// analysis goes by is the text's own when the text says it clearly
+// (markup's lang attributes are often a template's), else the article's
+// stated one only when that is English or unknown: an article is skipped
+// as foreign only on the evidence of its words, never on markup alone or
+// a guess.
 func (a *Annotator) AnnotateArticle(art *clean.Article) *Annotation {
-	an := a.Annotate(Input{Text: art.Text, Published: art.Published, PublishedEstimated: art.PublishedEstimated, Language: art.Language})
+	lang := clean.Language(art.Title + "\n" + art.Text)
+	if lang != "" {
+		art.Language = lang // what the analysis assumed is what is shown
+	}
+	an := a.Annotate(Input{Text: art.Text, Published: art.Published, PublishedEstimated: art.PublishedEstimated, Language: lang})
 	ApplyDating(art, an.Dating)
 	return &an
 }
