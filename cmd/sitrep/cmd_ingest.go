@@ -122,7 +122,7 @@ type ingestJob struct {
 }
 
 func newIngestPipeline(ctx context.Context, e *env, st store.Store, outlet string, analyseText bool, rep *ingestReport) *ingestPipeline {
-	p := &ingestPipeline{ctx: ctx, e: e, st: st, outlet: outlet, rep: rep,
+	p := &ingestPipeline{ctx: ctx, e: e, st: st, outlet: outlet, rep: rep, budget: analyse.DefaultBudget,
 		jobs: make(chan *ingestJob, 64), pending: make(chan *ingestJob, 256), done: make(chan error, 1)}
 	for i := 0; i < runtime.GOMAXPROCS(0); i++ {
 		p.wg.Add(1)

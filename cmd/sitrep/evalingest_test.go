@@ -26,7 +26,7 @@ import (
 // page sets) through `sitrep ingest`: no stage may fail on any of them
 // (a recovered fault fails the test too, naming the article), no English
 // text may be left unanalysed, and the German pages must get no English
-// analysis. CI runs a sample (about 30 documents a set); the whole set:
+// analysis. CI runs a sample (about 20 documents a set); the whole set:
 //
 //	SITREP_EVAL_INGEST=all go test ./cmd/sitrep -run TestIngestEvalTexts -v -timeout 60m
 func TestIngestEvalTexts(t *testing.T) {
@@ -35,7 +35,7 @@ func TestIngestEvalTexts(t *testing.T) {
 		t.Skipf("shared eval data not found: %v", err)
 	}
 	all := os.Getenv("SITREP_EVAL_INGEST") == "all"
-	perSet := 30
+	perSet := 20
 	if all {
 		perSet = 1 << 30
 	} else if testing.Short() {
