@@ -19,6 +19,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/entity"
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/story"
 )
@@ -38,6 +39,7 @@ type Stats struct {
 	Actors    int // actors touched
 	// Compose is the time spent composing story pages, by Options.Clock.
 	Compose time.Duration
+	Faults  int // articles a stage failed on (recorded with them)
 }
 
 // Options tune Update.
@@ -64,12 +66,15 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 // can feed them batch by batch as articles are stored, while analysis of
 // the next articles goes on, without reloading the state each time.
 type Stage struct {
-	st    store.Store
-	o     Options
-	last  int64 // the last article taken in, as stored
-	cl    *story.Clusterer
-	acts  *actorStage
-	stats Stats
+	st   store.Store
+	o    Options
+	last int64 // the last article taken in, as stored
+	cl   *story.Clusterer
+	// prevState is the clusterer's state as last stored: a batch the
+	// clusterer fails on is replayed from it article by article.
+	prevState []byte
+	acts      *actorStage
+	stats     Stats
 }
 
 // Open loads the corpus stages' state from the store.
@@ -88,13 +93,15 @@ func (sg *Stage) load(ctx context.Context) error {
 		return err
 	}
 	cl := story.NewClusterer(sg.o.Story)
-	if b, err := st.State(ctx, clustererState); err != nil {
+	prevState, err := st.State(ctx, clustererState)
+	if err != nil {
 		return err
-	} else if b != nil {
-		if err := cl.UnmarshalBinary(b); err != nil {
+	} else if prevState != nil {
+		if err := cl.UnmarshalBinary(prevState); err != nil {
 			return fmt.Errorf("corpus: story state: %w", err)
 		}
 	}
+	sg.prevState = prevState
 	acts := &actorStage{reg: entity.NewRegistry(), merged: map[entity.ActorID]bool{}}
 	if b, err := st.State(ctx, registryState); err != nil {
 		return err
@@ -171,6 +178,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	touchedEvents := map[int64]bool{}
 	touchedActors := map[int64]bool{}
 	sds := make([]story.Doc, 0, len(batch))
+	placed := make([]int64, 0, len(batch)) // the ids of sds
 	for _, id := range batch {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -183,16 +191,36 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if err != nil {
 			return err
 		}
-		actorKeys := acts.add(a, an, d, touchedActors)
-		sds = append(sds, storyDoc(a, an, actorKeys))
+		// A fault on one article is recorded with it and the article
+		// skipped by the failing stage; the others go on.
+		nf := len(d.Faults)
+		actorKeys := acts.addSafe(a, an, d, touchedActors)
+		stats.Faults += len(d.Faults) - nf
+		var sd story.Doc
+		if f := fault.Run("stories", func() {
+			hook("stories", a.ID)
+			sd = storyDoc(a, an, actorKeys)
+		}); f != nil {
+			d.Faults = append(d.Faults, store.Fault{Article: id, Fault: *f})
+			stats.Faults++
+			continue
+		}
+		sds = append(sds, sd)
+		placed = append(placed, id)
 	}
 	// the batch is clustered at once: within it, the result does not
 	// depend on the order the articles were stored in
-	for i, as := range cl.AddBatch(sds) {
+	assigned, err := addBatch(cl, sg.prevState, sg.o.Story, sds, placed, d, stats)
+	if err != nil {
+		return err
+	}
+	cl = assigned.cl
+	sg.cl = cl
+	for i, as := range assigned.as {
 		if as.NewEvent {
 			stats.NewEvents++
 		}
-		d.Assignments = append(d.Assignments, store.Assignment{Article: batch[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
+		d.Assignments = append(d.Assignments, store.Assignment{Article: assigned.ids[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
 		touchedEvents[as.Event] = true
 		stats.Articles++
 	}
@@ -221,7 +249,6 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
 	stats.Events += len(d.Events)
 	stats.Actors += len(d.Actors)
-	var err error
 	if d.State[clustererState], err = cl.MarshalBinary(); err != nil {
 		return err
 	}
@@ -236,6 +263,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		return err
 	}
 	sg.last = d.LastArticle
+	sg.prevState = d.State[clustererState]
 	evs := make([]int64, len(d.Events))
 	for i, e := range d.Events {
 		evs[i] = e.ID
@@ -244,7 +272,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	if sg.o.Clock != nil {
 		t0 = sg.o.Clock()
 	}
-	err = composePages(ctx, st, evs)
+	err = composeSafe(ctx, st, evs, d)
 	if sg.o.Clock != nil {
 		stats.Compose += sg.o.Clock() - t0
 	}

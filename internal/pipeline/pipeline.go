@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
@@ -41,6 +42,9 @@ type Options struct {
 	InputDone func(origin string)
 	// Timing, when set, collects the time each stage spent.
 	Timing *Timing
+	// Budget bounds the analysis of one document (0: analyse.DefaultBudget;
+	// negative: no limit); what is left is stored marked incomplete.
+	Budget time.Duration
 }
 
 // Report counts what a pipeline did.
@@ -121,10 +125,14 @@ func (p *Pipeline) work() {
 		if j.err == nil && !p.o.NoAnalyse {
 			if an == nil {
 				an = analyse.New()
+				switch {
+				case p.o.Budget > 0:
+					an.Budget = p.o.Budget
+				case p.o.Budget < 0:
+					an.Budget = 0
+				}
 			}
-			a := an.Annotate(analyse.Input{Text: j.art.Text, Published: j.art.Published, PublishedEstimated: j.art.PublishedEstimated})
-			analyse.ApplyDating(&j.art, a.Dating)
-			j.ann = &a
+			j.ann = an.AnnotateArticle(&j.art)
 			p.o.Timing.add(Analyse, t1)
 		}
 		close(j.ready)
