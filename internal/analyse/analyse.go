@@ -159,14 +159,19 @@ func (a *Annotator) annotateText(s string, d Dating, outletCountry string, an *A
 			an.Mentions = append(an.Mentions, Mention{Span: Span{m.Start, m.End}, Type: m.Type, Sentence: m.Sentence, Confidence: m.Confidence, Demonym: m.Demonym})
 		}
 	})
-	if !d.Anchor.IsZero() {
-		a.stage(an, "times", s, func() {
-			for _, x := range timex.Find(s, d.Anchor) {
-				an.Times = append(an.Times, Time{Span: Span{x.Start, x.End}, Sentence: sentenceOf(an.Sentences, x.Start),
-					Type: x.Type, Value: x.Value, Mod: x.Mod, Anchored: x.Anchored})
+	a.stage(an, "times", s, func() {
+		for _, x := range timex.Find(s, d.Anchor) {
+			// Without an anchor (an undated article the text gives no
+			// date for) relative expressions cannot be placed: only
+			// those that carry their own year are kept, so "March 4,
+			// 2025" still reaches the timeline and "on Tuesday" does not.
+			if d.Anchor.IsZero() && !ownYear(x) {
+				continue
 			}
-		})
-	}
+			an.Times = append(an.Times, Time{Span: Span{x.Start, x.End}, Sentence: sentenceOf(an.Sentences, x.Start),
+				Type: x.Type, Value: x.Value, Mod: x.Mod, Anchored: x.Anchored})
+		}
+	})
 	a.stage(an, "quotes", s, func() { an.Quotes = a.quotes(s, an) })
 	a.stage(an, "places", s, func() { an.Places = a.places(s, an, outletCountry) })
 }
@@ -461,6 +466,27 @@ func (an *Annotation) Snippet(s string, i int) string {
 }
 
 // dayPrecise reports whether any of the expressions names a calendar day.
+// ownYear reports whether a time expression found without an anchor is
+// placed by its own words: a date or time whose value starts with a year
+// (not one lent by the finder's context), or a duration or set, which
+// need no anchor.
+func ownYear(x timex.Expr) bool {
+	switch x.Type {
+	case "DURATION", "SET":
+		return true
+	}
+	v := x.Value
+	if x.Anchored || len(v) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return v[:4] != "0000" && v[:4] != "0001"
+}
+
 func dayPrecise(ev []timex.Expr) bool {
 	for _, x := range ev {
 		if len(x.Value) >= len("2006-01-02") {

@@ -53,6 +53,11 @@ func (s *actorStage) UnmarshalJSON(b []byte) error {
 // add resolves one article and returns its actors with the sentences that
 // mention them.
 func (s *actorStage) add(a *store.Article, an *analyse.Annotation, d *store.Derived, touched map[int64]bool) map[int64][]int {
+	if a.Analysis == "not_analysed" {
+		// a language the models do not know: no actors from its words
+		// (text-level look-ups such as acronyms included)
+		return nil
+	}
 	doc := entityDoc(a, an)
 	locals := entity.Resolve(doc)
 	ids := s.reg.Add(doc.Key, locals)

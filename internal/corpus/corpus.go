@@ -166,6 +166,7 @@ func (sg *Stage) Run(ctx context.Context, final bool) (Stats, error) {
 	sg.stats.Events += stats.Events
 	sg.stats.Actors += stats.Actors
 	sg.stats.Compose += stats.Compose
+	sg.stats.Faults += stats.Faults
 	return stats, nil
 }
 

@@ -105,6 +105,11 @@ func TestFollowingEqualsAfterwards(t *testing.T) {
 	}
 	if !reflect.DeepEqual(aA, aF) {
 		t.Errorf("actors differ")
+		for i := range aA {
+			if i < len(aF) && !reflect.DeepEqual(aA[i], aF[i]) {
+				t.Logf("A %+v\nF %+v", aA[i], aF[i])
+			}
+		}
 	}
 }
 
