@@ -371,7 +371,11 @@ func runTimeline(ctx context.Context, e *env, a []string) error {
 			return writeJSON(e.stdout, p.Items)
 		}
 		for _, x := range p.Items {
-			fmt.Fprintf(e.stdout, "%-12s %-22q [%d:%d %s] %s\n", x.Date, truncate(x.Expression, 20), x.Citation.Article, x.Citation.Sentence, orDash(x.Citation.Outlet), truncate(x.Text, 160))
+			date := x.Date
+			if x.Estimated {
+				date = "≈" + date // relative to an estimated publication date
+			}
+			fmt.Fprintf(e.stdout, "%-12s %-22q [%d:%d %s] %s\n", date, truncate(x.Expression, 20), x.Citation.Article, x.Citation.Sentence, orDash(x.Citation.Outlet), truncate(x.Text, 160))
 		}
 		more(e, p.Total, len(p.Items), p.Offset)
 		return nil

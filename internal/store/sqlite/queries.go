@@ -296,10 +296,12 @@ func (s *DB) TimeList(ctx context.Context, q view.Query) (view.Page[view.Timelin
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
 		return p, err
 	}
-	err := eachRow(ctx, s.db, `SELECT t.value, t.text, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end`+
+	// A value computed from an estimated publication date ("on Sunday"
+	// in an undated article) is marked estimated.
+	err := eachRow(ctx, s.db, `SELECT t.value, t.text, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end, t.anchored AND a.published_estimated`+
 		from+` ORDER BY t.value, a.published, t.article_id, t.start LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x view.TimelineEntry
-		err := r.Scan(&x.Date, &x.Expression, &x.Text, &x.Citation.Article, &x.Citation.Outlet, &x.Citation.Sentence, &x.Citation.Start, &x.Citation.End)
+		err := r.Scan(&x.Date, &x.Expression, &x.Text, &x.Citation.Article, &x.Citation.Outlet, &x.Citation.Sentence, &x.Citation.Start, &x.Citation.End, &x.Estimated)
 		x.Text = strings.TrimSpace(x.Text)
 		p.Items = append(p.Items, x)
 		return err
