@@ -15,6 +15,8 @@ import (
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/view"
+	"github.com/sitrep/sitrep/internal/view/storeview"
 )
 
 func init() {
@@ -54,6 +56,8 @@ type articleJSON struct {
 	Text               string         `json:"text,omitempty"`
 	Sentences          []spanJSON     `json:"sentences,omitempty"`
 	Mentions           []mentionJSON  `json:"mentions,omitempty"`
+	Analysis           *view.Analysis `json:"analysis,omitempty"`
+	Faults             []view.Fault   `json:"faults,omitempty"`
 }
 
 type spanJSON struct {
@@ -111,7 +115,7 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageError{"unexpected argument " + pos[0]}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -151,7 +155,7 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("article ID must be a number, not %q", pos[0])}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -167,8 +171,18 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	faults, err := db.Faults(ctx, id)
+	if err != nil {
+		return err
+	}
+	analysis := storeview.AnalysisOf(a)
+	var vfaults []view.Fault
+	for _, f := range faults {
+		vfaults = append(vfaults, view.Fault{Stage: f.Stage, Message: f.Message, Where: f.Where, At: f.At})
+	}
 	if *asJSON {
 		j := toJSON(a, true)
+		j.Analysis, j.Faults = &analysis, vfaults
 		for _, s := range ann.Sentences {
 			j.Sentences = append(j.Sentences, spanJSON{s.Start, s.End})
 		}
@@ -197,7 +211,17 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	}
 	field("published", pub)
 	field("dateline", a.Dateline)
-	field("language", a.Language)
+	if a.Language != "" {
+		field("language", analysis.Language)
+	}
+	an := analysis.Status
+	if analysis.Note != "" {
+		an = analysis.Note
+	}
+	field("analysis", an)
+	for _, f := range vfaults {
+		field("fault", f.Stage+": "+f.Message+" ("+f.Where+")")
+	}
 	field("url", a.URL)
 	field("origin", a.Origin)
 	if a.Version > 1 {

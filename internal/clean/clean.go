@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/ingest"
 )
 
@@ -102,8 +103,27 @@ func CreditNames(cs []Credit) string {
 // ErrNoText is returned when a document has no article text at all.
 var ErrNoText = errors.New("no article text found")
 
-// Clean turns a document into an article.
-func Clean(doc ingest.Document) (Article, error) {
+// FaultHook, when set, is called before each document is cleaned: tests
+// use it to inject a fault.
+var FaultHook func(doc ingest.Document)
+
+// Clean turns a document into an article. A fault (panic) while cleaning
+// one document is returned as that document's error, never raised: there
+// is no clean text to store, so the input is reported as a problem and the
+// others go on.
+func Clean(doc ingest.Document) (a Article, err error) {
+	if f := fault.Run("clean", func() {
+		if FaultHook != nil {
+			FaultHook(doc)
+		}
+		a, err = clean(doc)
+	}); f != nil {
+		return Article{}, f
+	}
+	return a, err
+}
+
+func clean(doc ingest.Document) (Article, error) {
 	var a Article
 	var err error
 	switch doc.MediaType {

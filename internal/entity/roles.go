@@ -180,7 +180,9 @@ func (r *resolver) parseRole(start, end int, ti []int, sent int) (Role, bool) {
 		if ti[j] >= 0 && !r.isPerson(ti[j]) {
 			it := &r.items[ti[j]]
 			cl := &r.cls[r.rootOf(ti[j])]
-			for j+1 < end && ti[j+1] == ti[j] {
+			// skip the item's tokens: by the span, not only by ti, since an
+			// overlapping item ("Army" inside "Sudanese Army") may own some
+			for j+1 < end && (ti[j+1] == ti[j] || int(r.toks[j+1].Start) < it.End) {
 				j++
 			}
 			switch {
@@ -188,7 +190,9 @@ func (r *resolver) parseRole(start, end int, ti []int, sent int) (Role, bool) {
 				if ro.Country == "" {
 					ro.Country = cl.dem.Code
 				}
-				title = append(title, strings.Fields(r.d.Text[it.End:int(r.toks[j].End)])...)
+				if e := int(r.toks[j].End); e > it.End {
+					title = append(title, strings.Fields(r.d.Text[it.End:e])...)
+				}
 			case it.demonym || cl.kb != nil && cl.kb.Section != "actors" || cl.typ == "LOC":
 				if ro.Country == "" {
 					ro.Country = countryOf(r.k, it, cl)
