@@ -11,10 +11,11 @@ import (
 
 // viewsCorpus adds to readCorpus an undated article whose title and outlet
 // are spreadsheet formulas, and an undated article whose date is
-// estimated from its text ("March 4, 2025", a Tuesday, named again as
-// "on Tuesday").
+// estimated from its text ("March 3, 2025" then "March 5": a day tied to a
+// year; a future "will close on …" alone would be no evidence), with a
+// relative "on Tuesday".
 const viewsCorpus = readCorpus + `{"url":"https://example.org/u","outlet":"@SUM(1+1)","title":"=HYPERLINK(\"http://evil.example\",\"click\")","text":"Lighthouse keepers on the island of Inchkeith voted to strike, their union said.\n\nThe union's secretary, Morag Dunlop, said the keepers had not been consulted about the new rota."}
-{"url":"https://example.org/e","outlet":"Valley Courier","title":"Bridge at Kelso to close for repairs","text":"The old bridge at Kelso closed on March 4, 2025 for six weeks of repairs, the council said.\n\nEngineers found cracks in the arches on Tuesday, council leader Ewan Marsh told reporters."}
+{"url":"https://example.org/e","outlet":"Valley Courier","title":"Bridge at Kelso to close for repairs","text":"The old bridge at Kelso closed on March 3, 2025 for six weeks of repairs, the council said. Inspectors returned on March 5.\n\nEngineers found cracks in the arches on Tuesday, council leader Ewan Marsh told reporters."}
 `
 
 // viewsDB ingests viewsCorpus once into a fresh database.
