@@ -128,6 +128,11 @@ func testDateViews(t *testing.T, db string) {
 		} else if s["first_seen"] == nil {
 			t.Errorf("dated story %v has no first_seen", s["headline"])
 		}
+		// The Kelso story is dated by an estimate only; the ferry story
+		// by stated dates.
+		if est, _ := s["seen_estimated"].(bool); est != strings.Contains(s["headline"].(string), "Kelso") {
+			t.Errorf("story %q: seen_estimated %v", s["headline"], est)
+		}
 	}
 	if undated != len(stories)-1 {
 		t.Errorf("undated story at %d of %d: want it listed after the dated ones", undated, len(stories))
