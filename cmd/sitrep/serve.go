@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,8 +13,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/server"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
@@ -178,49 +177,44 @@ func httpIngest(db *sqlite.DB) server.IngestFunc {
 	return func(ctx context.Context, name string, body io.Reader) (*server.IngestResult, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		var problems bytes.Buffer
-		e := &env{stdin: body, stdout: io.Discard, stderr: &problems}
-		rep := &ingestReport{failedInputs: map[string]bool{}}
-		p := newIngestPipeline(ctx, e, db, "", true, rep)
+		var problems []string
+		var pmu sync.Mutex // problems come from the walk and the writer
+		o := pipeline.Options{Problem: func(ie *ingest.InputError) {
+			pmu.Lock()
+			defer pmu.Unlock()
+			if ie.Origin == "-" {
+				ie.Origin = "stdin"
+			}
+			ie.Origin = strings.Replace(ie.Origin, "stdin", name, 1)
+			problems = append(problems, ie.Error())
+		}}
+		p, err := pipeline.New(ctx, db, o)
+		if err != nil {
+			return nil, err
+		}
 		walkErr := ingest.Walk(ctx, []string{"-"}, ingest.Options{Stdin: body}, renamed{p, name})
-		if err := p.finish(); err != nil {
+		rep, err := p.Close()
+		if err != nil {
 			return nil, err
 		}
 		if walkErr != nil {
 			return nil, walkErr
 		}
-		cs, err := corpus.Update(ctx, db, corpus.Options{})
-		if err != nil {
-			return nil, err
-		}
-		res := &server.IngestResult{Documents: rep.docs, Added: rep.added, NewVersions: rep.versions, Duplicates: rep.duplicates, NewStories: cs.NewEvents}
-		for _, l := range strings.Split(strings.TrimSpace(problems.String()), "\n") {
-			if l = strings.TrimPrefix(l, "sitrep ingest: "); l != "" {
-				res.Problems = append(res.Problems, l)
-			}
-		}
-		return res, nil
+		return &server.IngestResult{Documents: rep.Documents, Added: rep.Added, NewVersions: rep.Versions, Duplicates: rep.Duplicates,
+			NewStories: rep.Corpus.NewEvents, Problems: problems}, nil
 	}
 }
 
 // renamed gives the documents of an uploaded body the request's name as
 // their origin instead of "stdin".
 type renamed struct {
-	*ingestPipeline
+	*pipeline.Pipeline
 	name string
 }
 
 func (r renamed) Document(d ingest.Document) error {
 	d.Origin = strings.Replace(d.Origin, "stdin", r.name, 1)
-	return r.ingestPipeline.Document(d)
-}
-
-func (r renamed) Problem(ie *ingest.InputError) {
-	if ie.Origin == "-" {
-		ie.Origin = "stdin"
-	}
-	ie.Origin = strings.Replace(ie.Origin, "stdin", r.name, 1)
-	r.ingestPipeline.Problem(ie)
+	return r.Pipeline.Document(d)
 }
 
 // watchlistsState names the state row that keeps the server's watchlists.

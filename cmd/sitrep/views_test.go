@@ -18,9 +18,10 @@ import (
 
 // viewsCorpus adds to readCorpus an undated article whose title and outlet
 // are spreadsheet formulas, and an undated article whose date is
-// estimated from its text ("March 3, 2025"), with a relative "on Tuesday".
+// estimated from its text (March 6, then the Friday after it: 7 March),
+// with that relative "On Friday" in it.
 const viewsCorpus = readCorpus + `{"url":"https://example.org/u","outlet":"@SUM(1+1)","title":"=HYPERLINK(\"http://evil.example\",\"click\")","text":"Lighthouse keepers on the island of Inchkeith voted to strike, their union said.\n\nThe union's secretary, Morag Dunlop, said the keepers had not been consulted about the new rota."}
-{"url":"https://example.org/e","outlet":"Valley Courier","title":"Bridge at Kelso to close for repairs","text":"The old bridge at Kelso will close on March 3, 2025 for six weeks of repairs, the council said.\n\nEngineers found cracks in the arches on Tuesday, council leader Ewan Marsh told reporters."}
+{"url":"https://example.org/e","outlet":"Valley Courier","title":"Bridge at Kelso to stay closed for repairs","text":"The old bridge at Kelso was closed on March 3, 2025, the council said.\n\nEngineers found cracks in the arches on March 6. On Friday, council leader Ewan Marsh told reporters that the repairs would take six weeks."}
 `
 
 // viewsDB ingests viewsCorpus once into a fresh database.
@@ -149,7 +150,7 @@ func testDateViews(t *testing.T, db string) {
 	var estimated, stated bool
 	for _, x := range tl {
 		e, _ := x["estimated"].(bool)
-		if strings.Contains(x["text"].(string), "cracks") && x["expression"] == "Tuesday" || strings.Contains(x["text"].(string), "cracks") && e {
+		if x["expression"] == "Friday" {
 			estimated = estimated || e
 		}
 		if strings.Contains(x["text"].(string), "fishermen") || strings.Contains(x["text"].(string), "approved a six-month") {
@@ -160,7 +161,7 @@ func testDateViews(t *testing.T, db string) {
 		}
 	}
 	if !estimated {
-		t.Errorf("timeline --json: \"on Tuesday\" in an undated article not marked estimated: %v", tl)
+		t.Errorf("timeline --json: \"On Friday\" in an undated article not marked estimated: %v", tl)
 	}
 	code, out, _ = run(t, "", "timeline", "--db", db)
 	if code != 0 || !strings.Contains(out, "≈") {
@@ -220,7 +221,7 @@ func TestReadMissingDB(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "typo")
 	db := filepath.Join(dir, "sitrp.db")
 	for _, args := range [][]string{{"stories"}, {"story", "1"}, {"storylines"}, {"entities"}, {"entity", "x"}, {"places"},
-		{"quotes"}, {"timeline"}, {"search", "x"}, {"export", "--format", "csv"}, {"articles"}, {"article", "1"}, {"serve", "--addr", "127.0.0.1:0"}} {
+		{"quotes"}, {"timeline"}, {"search", "x"}, {"export", "--format", "csv"}, {"articles"}, {"article", "1"}, {"status"}, {"serve", "--addr", "127.0.0.1:0"}} {
 		code, _, errs := run(t, "", append(args, "--db", db)...)
 		if code != exitFailure || !strings.Contains(errs, "no database at "+db) {
 			t.Errorf("%v on a missing db: exit %d, %q", args, code, errs)

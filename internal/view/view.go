@@ -99,6 +99,27 @@ type Article struct {
 	Actors    []ActorRef      `json:"actors"`
 	Versions  []int64         `json:"versions,omitempty"` // ids of all versions of this URL, oldest first
 	Similar   []ArticleSimRef `json:"similar,omitempty"`  // near-duplicates
+	Analysis  Analysis        `json:"analysis"`
+	Faults    []Fault         `json:"faults"` // stages that failed on this article (recovered; the article skipped by them)
+}
+
+// Analysis says how far an article was analysed.
+type Analysis struct {
+	// Status: "complete"; "incomplete" (the time budget ran out or a stage
+	// failed: what was found is shown); "not_analysed" (a language the
+	// models do not know: stored, searched and clustered by its words only);
+	// "none" (ingested with --no-analyse).
+	Status   string `json:"status"`
+	Note     string `json:"note,omitempty"`     // why, in words: "not analysed: German"
+	Language string `json:"language,omitempty"` // the language's name when known ("German")
+}
+
+// Fault is a stage's recovered failure on an article.
+type Fault struct {
+	Stage   string    `json:"stage"`
+	Message string    `json:"message"`
+	Where   string    `json:"where,omitempty"`
+	At      time.Time `json:"at"`
 }
 
 // Span is a byte range [Start, End) of an article's text.

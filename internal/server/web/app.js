@@ -661,13 +661,25 @@
           (a.authors || []).length ? "By " + a.authors.join(", ") + " · " : "",
           a.story ? link(storyURL(a.story), "the story") : null,
           orig && /^https?:/.test(orig) ? [" · ", el("a", { href: orig, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")] : null,
-          a.duplicate_of ? [" · copy of ", link(articleURL(a.duplicate_of), "article " + a.duplicate_of)] : null)),
+          a.duplicate_of ? [" · copy of ", link(articleURL(a.duplicate_of), "article " + a.duplicate_of)] : null),
+        analysisLine(a)),
       el("div", { class: "grid" },
         el("div", { class: "col-main" }, el("section", { class: "card" }, body)),
         el("aside", { class: "col-side" },
           (a.places || []).length ? section("Map", "map-card", mapView(dedupePlaces(a.places), { side: true })) : null,
           (a.actors || []).length ? section("Actors", null, el("ul", { class: "actors" }, a.actors.map((x) => el("li", null, link(actorURL(actorKey(x)), x.name), " ", el("span", { class: "tag" }, x.type || ""))))) : null,
           (a.quotes || []).length ? section("Quotes", null, quotesBySpeaker(a.quotes)) : null)));
+  }
+
+  // analysisLine says the article's language and, when the analysis is
+  // not complete, why ("not analysed: German", the time budget, a fault).
+  function analysisLine(a) {
+    const an = a.analysis || {};
+    const parts = [];
+    if (an.language) parts.push(an.language);
+    if (an.status && an.status !== "complete") parts.push(an.note || an.status);
+    for (const f of a.faults || []) parts.push("fault in " + f.stage);
+    return parts.length ? el("p", { class: "meta analysis" }, parts.join(" · ")) : null;
   }
 
   function dedupePlaces(pms) {

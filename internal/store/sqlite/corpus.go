@@ -63,6 +63,9 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	for _, r := range d.Refs {
 		exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, end, kind) VALUES (?,?,?,?,?,?)`, r.Article, r.Actor, r.Sentence, r.Start, r.End, r.Kind)
 	}
+	if err == nil {
+		err = putFaults(ctx, tx, d.Faults)
+	}
 	for _, q := range d.Speakers {
 		exec(`UPDATE quotes SET speaker_actor = ? WHERE article_id = ? AND start = ?`, q.Actor, q.Article, q.Start)
 	}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -60,6 +61,15 @@ func (r *Reader) Article(ctx context.Context, id int64) (*view.Article, error) {
 	an, err := r.st.Annotation(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	out.Analysis = AnalysisOf(a)
+	fs, err := r.st.Faults(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out.Faults = []view.Fault{}
+	for _, f := range fs {
+		out.Faults = append(out.Faults, view.Fault{Stage: f.Stage, Message: f.Message, Where: f.Where, At: f.At})
 	}
 	for _, s := range an.Sentences {
 		out.Sentences = append(out.Sentences, view.Span{Start: s.Start, End: s.End})
@@ -313,3 +323,15 @@ const (
 	storyActors  = 30
 	locationType = "location"
 )
+
+// AnalysisOf says how far an article was analysed.
+func AnalysisOf(a *store.Article) view.Analysis {
+	v := view.Analysis{Status: a.Analysis, Note: a.AnalysisNote}
+	if v.Status == "" {
+		v.Status = "complete"
+	}
+	if a.Language != "" {
+		v.Language = clean.LanguageName(a.Language)
+	}
+	return v
+}
