@@ -192,9 +192,12 @@ type StorySummary struct {
 	// undated story is never given its ingestion time as a date.
 	FirstSeen *time.Time `json:"first_seen"`
 	LastSeen  *time.Time `json:"last_seen"`
-	Storyline int64      `json:"storyline"`
-	Actors    []string   `json:"actors,omitempty"` // top actor names
-	Places    []string   `json:"places,omitempty"` // top place names
+	// SeenEstimated: FirstSeen and LastSeen come from estimated
+	// publication dates only (no member states its date).
+	SeenEstimated bool     `json:"seen_estimated,omitempty"`
+	Storyline     int64    `json:"storyline"`
+	Actors        []string `json:"actors,omitempty"` // top actor names
+	Places        []string `json:"places,omitempty"` // top place names
 }
 
 // Story is everything about one story.

@@ -99,6 +99,12 @@
     return x === y ? x : x + " – " + y;
   }
 
+  // seen is a story's range, marked when it rests on estimates only.
+  function seen(s) {
+    const r = range(s.first_seen, s.last_seen);
+    return s.seen_estimated && s.first_seen ? r + " (estimated)" : r;
+  }
+
   // published says when an article was published, no more precisely than
   // known: an estimated date is a day (never a time of day), and a stated
   // date with no time (midnight UTC exactly) is a day too.
@@ -296,7 +302,7 @@
       el("h3", null, link(storyURL(s.id), s.headline || "(untitled story)")),
       el("p", { class: "meta" },
         el("span", { class: "count" }, plural(n, "article")), " · ",
-        plural((s.outlets || []).length, "outlet"), " · ", range(s.first_seen, s.last_seen)),
+        plural((s.outlets || []).length, "outlet"), " · ", seen(s)),
       chips(s.outlets || []),
       (s.actors && s.actors.length) || (s.places && s.places.length) ?
         el("p", { class: "about" },
@@ -590,7 +596,7 @@
     const members = s.members || [];
     return el("article", { class: "page story-page" },
       el("div", { class: "head" },
-        el("p", { class: "kicker" }, s.storyline ? link("/storyline/" + s.storyline, "Storyline") : "Story", " · ", range(s.first_seen, s.last_seen)),
+        el("p", { class: "kicker" }, s.storyline ? link("/storyline/" + s.storyline, "Storyline") : "Story", " · ", seen(s)),
         el("h1", null, s.headline || "(untitled story)"),
         el("p", { class: "meta" }, plural((s.articles || []).length, "article"), " from ", plural((s.outlets || []).length, "outlet"), ": ", (s.outlets || []).join(", "))),
       el("div", { class: "grid" },

@@ -277,19 +277,22 @@ func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view
 }
 
 const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
-	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))`
+	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id)),
+	NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.published IS NOT NULL AND a.published_estimated = 0)`
 
 func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	var x view.StorySummary
 	var first, last, outlets, actors, places, arts string
-	var composed bool
-	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts)
+	var composed, noStated bool
+	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts, &noStated)
 	// Nil top actors and places mean "not composed yet" to the reader,
 	// which then looks them up; a composed story has them, maybe empty.
 	if composed {
 		x.Actors, x.Places = nonNil(jsonStrings(actors)), nonNil(jsonStrings(places))
 	}
 	x.FirstSeen, x.LastSeen = seen(first), seen(last)
+	// Dated only by estimates: no member states its publication date.
+	x.SeenEstimated = x.FirstSeen != nil && noStated
 	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(jsonInts(arts))
 	return x, err

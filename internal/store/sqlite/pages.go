@@ -167,7 +167,7 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names)
 		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
 		x.Articles = jsonInts(arts)
-		// Shown by the name the articles use most, and only the names as
+		// Shown by the name the articles use most, and only names as
 		// written, as PlaceList does.
 		if x.Names = byCount(jsonStrings(names)); len(x.Names) > 0 {
 			x.Name = x.Names[0]

@@ -376,15 +376,3 @@ func byCount(xs []string) []string {
 	sort.SliceStable(out, func(i, j int) bool { return n[out[i]] > n[out[j]] })
 	return out
 }
-
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	out := xs[:0]
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
-}
