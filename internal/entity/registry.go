@@ -605,7 +605,10 @@ func (a *actor) snapshot() Actor {
 		if x.Count != y.Count {
 			return x.Count > y.Count
 		}
-		return nameRank(x.Name) > nameRank(y.Name)
+		if rx, ry := nameRank(x.Name), nameRank(y.Name); rx != ry {
+			return rx > ry
+		}
+		return x.Name > y.Name // deterministic whatever the map order ("Los Angeles" before "LOS ANGELES")
 	})
 	out.Roles = append([]ActorRole(nil), a.Roles...)
 	sort.SliceStable(out.Roles, func(i, j int) bool { return out.Roles[i].Count > out.Roles[j].Count })
@@ -634,8 +637,11 @@ func (a *actor) bestName() string {
 		if isAcronym(n) {
 			c -= 1 << 10
 		}
-		if best == "" || c > bestC || c == bestC && nameRank(n) > bestR {
-			best, bestC, bestR = n, c, nameRank(n)
+		r := nameRank(n)
+		// the last tie (same count and rank: "LOS ANGELES", "Los
+		// Angeles") by the name itself, not the map's order: mixed case first
+		if best == "" || c > bestC || c == bestC && (r > bestR || r == bestR && n > best) {
+			best, bestC, bestR = n, c, r
 		}
 	}
 	return best
