@@ -606,7 +606,10 @@ func (a *actor) snapshot() Actor {
 		if x.Count != y.Count {
 			return x.Count > y.Count
 		}
-		return nameRank(x.Name) > nameRank(y.Name)
+		if rx, ry := nameRank(x.Name), nameRank(y.Name); rx != ry {
+			return rx > ry
+		}
+		return x.Name > y.Name // deterministic whatever the map order ("Los Angeles" before "LOS ANGELES")
 	})
 	out.Roles = append([]ActorRole(nil), a.Roles...)
 	sort.SliceStable(out.Roles, func(i, j int) bool { return out.Roles[i].Count > out.Roles[j].Count })
