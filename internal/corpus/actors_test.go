@@ -54,3 +54,43 @@ func TestEntityDocsParts(t *testing.T) {
 		t.Errorf("short article: %d parts", len(ps))
 	}
 }
+
+// TestStoryDocLong: the story stages read at most storyBytes of a long
+// article, every span inside what they read.
+func TestStoryDocLong(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < storyBytes+storyBytes/2; i++ {
+		b.WriteString(articles[i%len(articles)].text)
+		b.WriteString("\n\n")
+	}
+	text := b.String()
+	an := analyse.New().Annotate(analyse.Input{Text: text, Published: time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC)})
+	a := &store.Article{Article: clean.Article{Text: text}, ID: 7}
+	d := storyDoc(a, &an, map[int64][]int{1: {0, len(an.Sentences) - 1}, 2: {len(an.Sentences) - 1}})
+	if len(d.Text) > storyBytes || len(d.Text) < storyBytes*9/10 || len(d.Sentences) == 0 || len(d.Sentences) >= len(an.Sentences) {
+		t.Fatalf("story text %d bytes, %d of %d sentences", len(d.Text), len(d.Sentences), len(an.Sentences))
+	}
+	for _, s := range d.Sentences {
+		if s.End > len(d.Text) {
+			t.Fatalf("sentence %v past the text", s)
+		}
+	}
+	for _, x := range d.Dates {
+		if x.Sentence >= len(d.Sentences) || x.Span.End > len(d.Text) {
+			t.Fatalf("date %+v past the text", x)
+		}
+	}
+	if len(d.Places) == 0 || len(d.Quotes) == 0 {
+		t.Errorf("%d places, %d quotes kept", len(d.Places), len(d.Quotes))
+	}
+	for _, p := range d.Places {
+		for _, s := range p.Sentences {
+			if s >= len(d.Sentences) {
+				t.Fatalf("place %s in sentence %d past the text", p.Key, s)
+			}
+		}
+	}
+	if len(d.Actors) != 1 || len(d.Actors[0].Sentences) != 1 {
+		t.Errorf("actors %+v, want actor 1 in sentence 0 only", d.Actors)
+	}
+}
