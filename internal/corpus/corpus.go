@@ -296,7 +296,21 @@ func entityDoc(a *store.Article, an *analyse.Annotation) entity.Doc {
 // their actor id, places by GeoNames id (or name where it has none).
 func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) story.Doc {
 	d := story.Doc{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Text: a.Text, Published: a.Published}
-	for _, s := range an.Sentences {
+	// The story stages (clustering, summary, comparison) read at most the
+	// first storyBytes of an article, cut at a sentence end: what a story
+	// needs of an article is in its first pages, and a document of
+	// megabytes must not cost the corpus stage more than that.
+	ns := len(an.Sentences)
+	if len(a.Text) > storyBytes {
+		ns = sort.Search(len(an.Sentences), func(i int) bool { return an.Sentences[i].End > storyBytes })
+		end := 0
+		if ns > 0 {
+			end = an.Sentences[ns-1].End
+		}
+		d.Text = a.Text[:end]
+		an = clip(an, ns, end)
+	}
+	for _, s := range an.Sentences[:ns] {
 		d.Sentences = append(d.Sentences, story.Span{Start: s.Start, End: s.End})
 	}
 	keys := make([]int64, 0, len(actors))
@@ -305,7 +319,20 @@ func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) 
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	for _, k := range keys {
-		d.Actors = append(d.Actors, story.Ref{Key: "actor:" + strconv.FormatInt(k, 10), Sentences: actors[k]})
+		ss := actors[k]
+		if ns < len(an.Sentences) || len(a.Text) > storyBytes {
+			var in []int
+			for _, x := range ss {
+				if x < ns {
+					in = append(in, x)
+				}
+			}
+			if len(in) == 0 {
+				continue
+			}
+			ss = in
+		}
+		d.Actors = append(d.Actors, story.Ref{Key: "actor:" + strconv.FormatInt(k, 10), Sentences: ss})
 	}
 	places := map[string][]int{}
 	var pk []string
@@ -337,6 +364,30 @@ func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) 
 		d.Quotes = append(d.Quotes, story.Quoted{Text: a.Text[q.Start:q.End], Speaker: sp, Sentence: q.Sentence, Kind: q.Kind})
 	}
 	return d
+}
+
+// storyBytes bounds the text of one article the story stages read.
+const storyBytes = 256 << 10
+
+// clip returns the analysis of the first ns sentences (the text up to end).
+func clip(an *analyse.Annotation, ns, end int) *analyse.Annotation {
+	c := analyse.Annotation{Sentences: an.Sentences[:ns]}
+	for _, x := range an.Times {
+		if x.End <= end && x.Sentence < ns {
+			c.Times = append(c.Times, x)
+		}
+	}
+	for _, x := range an.Quotes {
+		if x.End <= end && x.Sentence < ns {
+			c.Quotes = append(c.Quotes, x)
+		}
+	}
+	for _, x := range an.Places {
+		if x.End <= end && x.Sentence < ns {
+			c.Places = append(c.Places, x)
+		}
+	}
+	return &c
 }
 
 // namesMonth reports whether a time expression names its month ("October
