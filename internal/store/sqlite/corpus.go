@@ -46,13 +46,29 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return s.fault(err, "")
 	}
 	defer tx.Rollback()
 	exec := func(q string, args ...any) {
 		if err == nil {
 			_, err = tx.ExecContext(ctx, q, args...)
 		}
+	}
+	// the run continues the stages from d.After: if another process (a
+	// second ingest) moved them on meanwhile, storing it would take the
+	// same articles in twice
+	at := []byte(fmt.Sprint(d.After))
+	if d.LastArticle != 0 {
+		err = tx.QueryRowContext(ctx, `SELECT value FROM state WHERE name = 'derived.last_article'`).Scan(&at)
+		if errors.Is(err, sql.ErrNoRows) {
+			at, err = []byte("0"), nil
+		}
+	}
+	if err != nil {
+		return s.fault(err, "derived results")
+	}
+	if string(at) != fmt.Sprint(d.After) {
+		return fmt.Errorf("store: corpus stages at article %s, not %d: %w", at, d.After, store.ErrConflict)
 	}
 	for _, a := range d.Actors {
 		aliases, _ := json.Marshal(nonNil(a.Aliases))
@@ -116,10 +132,10 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			[]byte(fmt.Sprint(d.LastArticle)))
 	}
 	if err != nil {
-		return fmt.Errorf("store: derived results: %w", err)
+		return s.fault(err, "derived results")
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return s.fault(err, "commit")
 	}
 	return nil
 }
@@ -364,20 +380,23 @@ func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return s.fault(err, "")
 	}
 	defer tx.Rollback()
 	for _, p := range pages {
 		ta, _ := json.Marshal(nonNil(p.TopActors))
 		tp, _ := json.Marshal(nonNil(p.TopPlaces))
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET composed = 1, top_actors = ?, top_places = ? WHERE id = ?`, string(ta), string(tp), p.ID); err != nil {
-			return fmt.Errorf("store: story page %d: %w", p.ID, err)
+			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, p.Page); err != nil {
-			return fmt.Errorf("store: story page %d: %w", p.ID, err)
+			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return s.fault(err, "commit")
+	}
+	return nil
 }
 
 // StoryPage returns the composed page of a story, nil when none is stored.
