@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/sitrep/sitrep/internal/analyse"
@@ -101,7 +102,14 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 				return stats, err
 			}
 			actorKeys := acts.add(a, an, d, touchedActors)
-			sds = append(sds, storyDoc(a, an, actorKeys))
+			sd := storyDoc(a, an, actorKeys)
+			if a.PublishedEstimated {
+				// a date guessed from the text is no evidence of when
+				// the article appeared; as a hard time gap a wrong
+				// guess would split its event
+				sd.Published = time.Time{}
+			}
+			sds = append(sds, sd)
 		}
 		// the batch is clustered at once: within it, the result does not
 		// depend on the order the articles were stored in
