@@ -64,6 +64,10 @@ func ingestThrough(ctx context.Context, recs []pipeRecord) (*ingestedRun, error)
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
+	if keepDir := os.Getenv("SITREP_EVAL_KEEP"); keepDir != "" {
+		// development: keep each run's input and database for inspection
+		defer os.CopyFS(filepath.Join(keepDir, filepath.Base(dir)), os.DirFS(dir))
+	}
 	in := filepath.Join(dir, "input.jsonl")
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
