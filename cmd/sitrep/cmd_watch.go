@@ -9,6 +9,7 @@ import (
 	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/ingest/watch"
+	"github.com/sitrep/sitrep/internal/pipeline"
 )
 
 func init() {
@@ -77,11 +78,18 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	}()
 	fmt.Fprintf(e.stderr, "sitrep watch: %d inputs every %s into %s (Ctrl-C stops)\n", len(pos), *every, *dbPath)
 	for {
-		rep := &ingestReport{failedInputs: map[string]bool{}}
+		pr := &progress{e: e, prefix: "sitrep watch: "}
+		o := pr.options()
+		o.Outlet = *outlet
+		o.DeferCorpus = true // the story window runs the corpus stages
 		mu.Lock()
-		p := newIngestPipeline(ctx, e, db, *outlet, true, rep)
+		p, err := pipeline.New(ctx, db, o)
+		if err != nil {
+			mu.Unlock()
+			return err
+		}
 		round, pollErr := w.Poll(ctx, p)
-		storeErr := p.finish()
+		rep, storeErr := p.Close()
 		mu.Unlock()
 		if ctx.Err() != nil {
 			return nil
@@ -92,23 +100,22 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		if storeErr != nil {
 			return storeErr
 		}
-		n := rep.added + rep.versions
 		if *once {
 			win.window = 0 // one poll: its batch is all there is
 		}
 		mu.Lock()
-		cs, ran, err := win.Added(ctx, n)
+		cs, ran, err := win.Added(ctx, rep.Added+rep.Versions)
 		mu.Unlock()
 		if err != nil {
 			return fmt.Errorf("actors and stories: %w", err)
 		}
-		if rep.docs > 0 || rep.failed > 0 {
+		if rep.Documents > 0 || rep.Failed > 0 {
 			stories := fmt.Sprintf("%d new stories", cs.NewEvents)
 			if !ran && win.Pending() > 0 {
 				stories = fmt.Sprintf("stories within %s", win.window)
 			}
 			fmt.Fprintf(e.stderr, "%s sitrep watch: %d files, %d feeds changed (%d unchanged): %d added, %d new versions, %d duplicates, %d problems; %s\n",
-				time.Now().Format("15:04:05"), round.Files, round.Fetched, round.Unchanged, rep.added, rep.versions, rep.duplicates, rep.failed, stories)
+				time.Now().Format("15:04:05"), round.Files, round.Fetched, round.Unchanged, rep.Added, rep.Versions, rep.Duplicates, rep.Failed, stories)
 		}
 		if *once {
 			return nil
