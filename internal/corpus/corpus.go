@@ -233,6 +233,12 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if f := fault.Run("stories", func() {
 			hook("stories", a.ID)
 			sd = storyDoc(a, an, actorKeys)
+			if a.PublishedEstimated {
+				// a date guessed from the text is no evidence of when
+				// the article appeared; as a hard time gap a wrong
+				// guess would split its event
+				sd.Published = time.Time{}
+			}
 		}); f != nil {
 			d.Faults = append(d.Faults, store.Fault{Article: id, Fault: *f})
 			stats.Faults++

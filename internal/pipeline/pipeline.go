@@ -28,6 +28,10 @@ type Options struct {
 	// NoAnalyse stores articles without analysis; the corpus stages,
 	// which need it, are skipped too.
 	NoAnalyse bool
+	// DeferCorpus stores analysed articles but leaves the corpus stages
+	// to the caller (a story window that clusters several arrivals as
+	// one batch runs them later, with corpus.Update).
+	DeferCorpus bool
 	// Workers clean and analyse documents (default GOMAXPROCS).
 	Workers int
 	// WriteBatch caps the articles of one store transaction (default 256).
@@ -98,7 +102,7 @@ func New(ctx context.Context, st store.Store, o Options) (*Pipeline, error) {
 	}
 	p := &Pipeline{ctx: ctx, st: st, o: o,
 		jobs: make(chan *job, 64), pending: make(chan *job, 256), done: make(chan error, 1)}
-	if !o.NoAnalyse {
+	if !o.NoAnalyse && !o.DeferCorpus {
 		if o.Timing != nil && o.Corpus.Clock == nil {
 			o.Corpus.Clock = threadCPU
 		}
