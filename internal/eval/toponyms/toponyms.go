@@ -33,10 +33,26 @@ type Result struct {
 	AccAll   float64 `json:"acc161_all"`
 }
 
+// Miss is a gold toponym the pipeline did not find (Found false) or placed
+// more than 161 km off.
+type Miss struct {
+	DocID, Phrase string
+	Found         bool
+	Got           string // the place found, "" if none
+	ErrKm         float64
+}
+
 // Evaluate runs the annotator over the documents and scores the places it
 // reports.
 func Evaluate(an *analyse.Annotator, docs []geoeval.Document) Result {
+	r, _ := EvaluateMisses(an, docs)
+	return r
+}
+
+// EvaluateMisses is Evaluate that also lists the gold toponyms missed.
+func EvaluateMisses(an *analyse.Annotator, docs []geoeval.Document) (Result, []Miss) {
 	var r Result
+	var misses []Miss
 	var within int
 	for _, d := range docs {
 		r.Docs++
@@ -65,15 +81,22 @@ func Evaluate(an *analyse.Annotator, docs []geoeval.Document) Result {
 				continue
 			}
 			r.Gold++
+			found := false
 			for _, p := range a.Places {
 				if p.Focus || !overlaps(p.Start, p.End, t.StartByte, t.EndByte) {
 					continue
 				}
 				r.Found++
-				if geo.DistanceKm(p.Lat, p.Lon, *t.Lat, *t.Lon) <= 161 {
+				found = true
+				if e := geo.DistanceKm(p.Lat, p.Lon, *t.Lat, *t.Lon); e <= 161 {
 					within++
+				} else {
+					misses = append(misses, Miss{DocID: d.ID, Phrase: t.Phrase, Found: true, Got: p.Name + " (" + p.Feature + " " + p.Country + ")", ErrKm: e})
 				}
 				break
+			}
+			if !found {
+				misses = append(misses, Miss{DocID: d.ID, Phrase: t.Phrase})
 			}
 		}
 	}
@@ -82,7 +105,7 @@ func Evaluate(an *analyse.Annotator, docs []geoeval.Document) Result {
 		r.F1 = 2 * r.P * r.R / (r.P + r.R)
 	}
 	r.AccFound, r.AccAll = ratio(within, r.Found), ratio(within, r.Gold)
-	return r
+	return r, misses
 }
 
 func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }

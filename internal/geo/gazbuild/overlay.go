@@ -31,16 +31,16 @@ type OverlayStats struct {
 }
 
 type overlayBuilder struct {
-	base    *geo.Gazetteer
-	nbase   int32
-	o       *geo.Overlay
-	names   map[string][]int32
-	ids     map[int32]uint32
-	shapes  [][]int32
-	srcIdx  map[string]uint16
-	seen    map[string]map[int32]bool
-	grid  map[[2]int][]int32 // base towns of 1,000 people or more by 1° cell
-	st    OverlayStats
+	base   *geo.Gazetteer
+	nbase  int32
+	o      *geo.Overlay
+	names  map[string][]int32
+	ids    map[int32]uint32
+	shapes [][]int32
+	srcIdx map[string]uint16
+	seen   map[string]map[int32]bool
+	grid   map[[2]int][]int32 // base towns of 1,000 people or more by 1° cell
+	st     OverlayStats
 }
 
 // BuildOverlay compiles the overlay for base.
@@ -48,7 +48,7 @@ func BuildOverlay(base *geo.Gazetteer, src OverlaySources) (*geo.Overlay, Overla
 	b := &overlayBuilder{base: base, nbase: int32(base.Len()),
 		o:     &geo.Overlay{BaseRecords: base.Len(), ShapeOff: []uint32{0}},
 		names: map[string][]int32{}, ids: map[int32]uint32{}, srcIdx: map[string]uint16{},
-		seen:  map[string]map[int32]bool{}, grid: map[[2]int][]int32{}}
+		seen: map[string]map[int32]bool{}, grid: map[[2]int][]int32{}}
 	for i := int32(0); i < b.nbase; i++ {
 		r := base.Record(i)
 		if strings.HasPrefix(r.FeatureCode, "PPL") && r.Population >= 1000 {
