@@ -127,3 +127,23 @@ func (a *Annotator) placesAround(s string, found []geo.Mention, ms []Mention) []
 	}
 	return out
 }
+
+// physicalPlace reports whether a name the recogniser typed otherwise is a
+// physical feature or landmark that says what it is ("Tigris River",
+// "Lake Victoria", "Mount Kilimanjaro"): the gazetteer's likeliest sense is
+// water or a landform, or a landmark of the landmarks table, and the name
+// holds a generic word or is the feature's own name.
+func (a *Annotator) physicalPlace(name string) bool {
+	cs := a.gaz.Lookup(name)
+	if len(cs) == 0 {
+		return false
+	}
+	c := cs[0]
+	switch c.Class {
+	case geo.ClassWater, geo.ClassLandform:
+		return geo.HasGenericWord(geo.Key(name))
+	case geo.ClassLandmark:
+		return c.Source != "" && geo.Key(name) == geo.Key(c.Name)
+	}
+	return false
+}

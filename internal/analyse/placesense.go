@@ -147,6 +147,9 @@ func firstWord(s string) string {
 // count such adjectives as toponyms of the place, and a reader looking at
 // the map of a story about "Russian officials" expects Russia on it.
 func (a *Annotator) demonymPlace(t string) bool {
+	if nonPlaceWords[geo.Key(t)] {
+		return false // "Western" allies are not Sri Lanka's Western Province
+	}
 	cs := a.gaz.Lookup(t)
 	if len(cs) == 0 {
 		return false

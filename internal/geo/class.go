@@ -60,8 +60,8 @@ var genericWords = map[string]bool{
 	"creek": true, "basin": true, "lac": true, "rio": true, "heights": true, "hills": true,
 }
 
-// hasGenericWord reports whether a lookup key holds a generic word.
-func hasGenericWord(key string) bool {
+// HasGenericWord reports whether a lookup key holds a generic word.
+func HasGenericWord(key string) bool {
 	for _, w := range strings.Fields(key) {
 		if genericWords[w] {
 			return true

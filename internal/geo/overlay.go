@@ -328,3 +328,19 @@ func (g *Gazetteer) famous(r int32) bool {
 
 // LandmarkSource opens the Source of the landmarks table's records.
 const LandmarkSource = "landmarks.tsv: "
+
+// ClassAndShape gives a stored place (gazetteer name, feature code,
+// country) its feature class and, for a river, lake, range or sea of the
+// embedded gazetteer, its extent (nil otherwise, or when the gazetteer
+// cannot load).
+func ClassAndShape(name, featureCode, country string) (string, [][][2]float64) {
+	class := FeatureClass(featureCode)
+	if !extended(featureCode) {
+		return class, nil
+	}
+	g, err := Default()
+	if err != nil {
+		return class, nil
+	}
+	return class, g.ShapeOf(name, featureCode, country)
+}

@@ -276,17 +276,21 @@ type ActorPage struct {
 
 // Place is a resolved place.
 type Place struct {
-	ID         int64    `json:"id"`
-	Name       string   `json:"name"`
-	GeonamesID int64    `json:"geonames_id,omitempty"`
-	Lat        float64  `json:"lat"`
-	Lon        float64  `json:"lon"`
-	Country    string   `json:"country"`
-	Feature    string   `json:"feature,omitempty"` // GeoNames feature class/code
-	Mentions   int      `json:"mentions"`
-	Articles   []int64  `json:"articles"`
-	Stories    []int64  `json:"stories,omitempty"`
-	Names      []string `json:"names,omitempty"` // surface forms seen
+	ID         int64   `json:"id"`
+	Name       string  `json:"name"`
+	GeonamesID int64   `json:"geonames_id,omitempty"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	Country    string  `json:"country"`
+	Feature    string  `json:"feature,omitempty"` // GeoNames feature class/code
+	Class      string  `json:"class,omitempty"`   // city, region, country, area, water, landform, landmark, transport, park (geo.FeatureClass)
+	// Shape is the extent of a river, lake, range or sea as lines of
+	// [lat, lon] points (simplified), absent for a point place.
+	Shape    [][][2]float64 `json:"shape,omitempty"`
+	Mentions int            `json:"mentions"`
+	Articles []int64        `json:"articles"`
+	Stories  []int64        `json:"stories,omitempty"`
+	Names    []string       `json:"names,omitempty"` // surface forms seen
 }
 
 // PlacePage is everything about one place.

@@ -325,6 +325,16 @@
     // whole at the zoom level, which is huge for a single town.
     if (basemapNode) root.append(basemapNode.cloneNode(true));
     else basemap.then((g) => { if (g) root.insertBefore(g.cloneNode(true), root.firstChild); });
+    // A river, lake or range is drawn as its course or outline (p.shape,
+    // lines of [lat, lon]), under the marker of the point the articles use.
+    const extents = svg("g", { class: "extents" });
+    for (const p of all) {
+      for (const line of p.shape || []) {
+        const d = line.map((q, i) => (i ? "L" : "M") + q[1].toFixed(3) + " " + (-q[0]).toFixed(3)).join("");
+        extents.append(svg("path", { d, fill: "none", stroke: "#2a6fb0", "stroke-opacity": "0.7", "stroke-width": (w * 2.5 / 800).toFixed(3), "stroke-linejoin": "round" }, svg("title", null, p.name)));
+      }
+    }
+    root.append(extents);
     const g = svg("g", { class: "markers" });
     const sorted = all.slice().sort((a, b) => (b.mentions || 0) - (a.mentions || 0));
     const labelled = new Set(sorted.slice(0, opts.labels || 8));

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -267,6 +268,7 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 		var x view.Place
 		var arts, names, stories string
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names, &stories)
+		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
 		x.ID = x.GeonamesID
 		x.Articles = jsonInts(arts)
 		x.Stories = jsonInts(stories)
