@@ -36,7 +36,6 @@ type overlayBuilder struct {
 	o      *geo.Overlay
 	names  map[string][]int32
 	ids    map[int32]uint32
-	shapes [][]int32
 	srcIdx map[string]uint16
 	seen   map[string]map[int32]bool
 	grid   map[[2]int][]int32 // base towns of 1,000 people or more by 1° cell
