@@ -129,8 +129,8 @@ func runEvalGeoPipeline(ctx context.Context, e *env, dir string, sets []string, 
 	an := analyse.New()
 	enc := json.NewEncoder(e.stdout)
 	if !asJSON {
-		fmt.Fprintf(e.stdout, "%-11s %-5s %5s %9s %6s %6s %6s %12s %10s\n",
-			"set", "split", "docs", "gold", "P", "R", "F1", "acc@161 found", "acc@161 all")
+		fmt.Fprintf(e.stdout, "%-11s %-5s %5s %9s %7s %6s %6s %6s %12s %10s\n",
+			"set", "split", "docs", "gold", "P exact", "P", "R", "F1", "acc@161 found", "acc@161 all")
 	}
 	for _, name := range sets {
 		if err := ctx.Err(); err != nil {
@@ -148,8 +148,8 @@ func runEvalGeoPipeline(ctx context.Context, e *env, dir string, sets []string, 
 			}
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%-11s %-5s %5d %9d %6.1f %6.1f %6.1f %12.1f%% %9.1f%%\n",
-			name, split, r.Docs, r.Gold, 100*r.P, 100*r.R, 100*r.F1, 100*r.AccFound, 100*r.AccAll)
+		fmt.Fprintf(e.stdout, "%-11s %-5s %5d %9d %7.1f %6.1f %6.1f %6.1f %12.1f%% %9.1f%%\n",
+			name, split, r.Docs, r.Gold, 100*r.PExact, 100*r.P, 100*r.R, 100*r.F1, 100*r.AccFound, 100*r.AccAll)
 		if errs {
 			for _, m := range misses {
 				if m.Found {

@@ -22,6 +22,10 @@ type Result struct {
 	// predicted place overlaps it.
 	Predicted int     `json:"predicted"`
 	Correct   int     `json:"correct"`
+	// CorrectExact: predicted places whose span equals a gold toponym's
+	// exactly; PExact is their share of the predicted ones.
+	CorrectExact int     `json:"correct_exact"`
+	PExact       float64 `json:"precision_exact"`
 	Gold      int     `json:"gold"` // gold toponyms with coordinates
 	Found     int     `json:"found"`
 	P         float64 `json:"precision"`
@@ -75,6 +79,12 @@ func EvaluateMisses(an *analyse.Annotator, docs []geoeval.Document) (Result, []M
 					break
 				}
 			}
+			for _, t := range gold {
+				if p.Start == t.StartByte && p.End == t.EndByte {
+					r.CorrectExact++
+					break
+				}
+			}
 		}
 		for _, t := range gold {
 			if t.Lat == nil || t.Lon == nil {
@@ -101,6 +111,7 @@ func EvaluateMisses(an *analyse.Annotator, docs []geoeval.Document) (Result, []M
 		}
 	}
 	r.P, r.R = ratio(r.Correct, r.Predicted), ratio(r.Found, r.Gold)
+	r.PExact = ratio(r.CorrectExact, r.Predicted)
 	if r.P+r.R > 0 {
 		r.F1 = 2 * r.P * r.R / (r.P + r.R)
 	}
