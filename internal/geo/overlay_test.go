@@ -143,3 +143,35 @@ func BenchmarkLoadWithOverlay(b *testing.B) {
 		}
 	}
 }
+
+// FuzzReadOverlay: any bytes give an overlay or an error, never a panic,
+// and an overlay that reads applies or fails cleanly.
+func FuzzReadOverlay(f *testing.F) {
+	var b bytes.Buffer
+	if err := WriteOverlay(&b, &Overlay{BaseRecords: 1, Records: []Record{{Country: "XX", Name: "x", FeatureCode: "STM"}},
+		ShapeOff: []uint32{0, 5}, ShapeData: EncodeShape(nil, [][]int32{{1, 2}}), Actors: []string{""}, SourceOf: []uint16{0},
+		SourceNames: []string{"s"}, Keys: []string{"x"}, PostOff: []uint32{0, 1}, Post: []int32{1}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add([]byte("\x1f\x8b"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		o, err := ReadOverlay(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		g := &Gazetteer{ids: []uint32{0}, lat: []int32{0}, lon: []int32{0}, pop: []uint32{0}, fcode: []uint8{0}, a1: []uint32{0},
+			names: []string{"y"}, fcodes: []string{"PPL"}, a1s: []string{"XX."}}
+		if g.applyOverlay(o) == nil {
+			for r := int32(0); int(r) < g.Len(); r++ {
+				g.shape(r)
+			}
+		}
+	})
+}
+
+func FuzzDecodeShape(f *testing.F) {
+	f.Add(EncodeShape(nil, [][]int32{{1, 2, 3, 4}}))
+	f.Add([]byte{0x05, 0x80})
+	f.Fuzz(func(t *testing.T, data []byte) { decodeShape(data) })
+}
