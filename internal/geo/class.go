@@ -15,6 +15,15 @@ const (
 	ClassPark      = "park"      // parks and protected lands
 )
 
+// classOf is FeatureClass, except that a region across countries (country
+// "XX": the Middle East, the Balkans) is an area.
+func classOf(fc, cc string) string {
+	if fc == "RGN" && cc == "XX" {
+		return ClassArea
+	}
+	return FeatureClass(fc)
+}
+
 // FeatureClass maps a GeoNames feature code to the class a reader sees.
 func FeatureClass(fc string) string {
 	switch fc {

@@ -20,17 +20,17 @@ type Result struct {
 	// Recognition: a predicted place is right when its span overlaps a
 	// gold toponym's; a gold toponym with coordinates is found when a
 	// predicted place overlaps it.
-	Predicted int     `json:"predicted"`
-	Correct   int     `json:"correct"`
+	Predicted int `json:"predicted"`
+	Correct   int `json:"correct"`
 	// CorrectExact: predicted places whose span equals a gold toponym's
 	// exactly; PExact is their share of the predicted ones.
 	CorrectExact int     `json:"correct_exact"`
 	PExact       float64 `json:"precision_exact"`
-	Gold      int     `json:"gold"` // gold toponyms with coordinates
-	Found     int     `json:"found"`
-	P         float64 `json:"precision"`
-	R         float64 `json:"recall"`
-	F1        float64 `json:"f1"`
+	Gold         int     `json:"gold"` // gold toponyms with coordinates
+	Found        int     `json:"found"`
+	P            float64 `json:"precision"`
+	R            float64 `json:"recall"`
+	F1           float64 `json:"f1"`
 	// Resolution of the found ones: share within 161 km, and the same over
 	// all gold toponyms with coordinates (a toponym not found is a miss).
 	AccFound float64 `json:"acc161_found"`

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -166,9 +167,10 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 		var arts, names string
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names)
 		x.ID = x.GeonamesID
+		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
 		x.Articles = jsonInts(arts)
 		// Shown by the name the articles use most, as PlaceList does.
-		x.Names = append(byCount(jsonStrings(names)), x.Name)
+		x.Names = append(byCount(notDemonyms(jsonStrings(names))), x.Name)
 		x.Name = x.Names[0]
 		x.Names = dedupe(x.Names)
 		out = append(out, x)

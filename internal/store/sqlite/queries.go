@@ -306,8 +306,13 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 		// the gazetteer's ("Ar Raqqah", "Syrian Arab Republic"), and Names
 		// are only the names as written: the gazetteer's spelling is in
 		// none of the texts.
-		if x.Names = byCount(jsonStrings(names)); len(x.Names) > 0 {
+		// Never by a demonym ("Kurdish"): when the articles only use one,
+		// the gazetteer's name is shown.
+		written := byCount(jsonStrings(names))
+		if x.Names = notDemonyms(written); len(x.Names) > 0 {
 			x.Name = x.Names[0]
+		} else {
+			x.Names = written
 		}
 		pg.Items = append(pg.Items, x)
 		return err
@@ -386,6 +391,18 @@ func dedupe(xs []string) []string {
 		if !seen[x] {
 			seen[x] = true
 			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// notDemonyms drops the demonyms among a place's surface forms ("Iraqi"
+// is a mention of Iraq, not a name to show it by).
+func notDemonyms(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !geo.IsDemonym(n) {
+			out = append(out, n)
 		}
 	}
 	return out
