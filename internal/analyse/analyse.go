@@ -274,6 +274,8 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 				add(sp, m.Sentence)
 			} else if !m.Demonym && a.physicalPlace(t) {
 				add(m.Span, m.Sentence)
+			} else if sp, ok := a.physicalPrefix(s, m); ok {
+				add(sp, m.Sentence)
 			} else if sp, ok := a.tentativePlace(s, m, people); ok {
 				add(sp, m.Sentence)
 				tentative[len(doc.Mentions)-1] = true

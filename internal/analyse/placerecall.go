@@ -53,13 +53,17 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 }
 
 // supported reports whether tentative place k agrees with the places the
-// document names outright: for a country or admin-1 region, another place
-// in it; for a town, another place in its admin-1 region, or, for a city
-// of 100,000 or more, within 150 km.
+// document names outright: a country always (typed ORG it is its
+// government acting, "the US said", and still the country); for an
+// admin-1 region, another place in it; for a town, another place in its
+// admin-1 region, or, for a city of 100,000 or more, within 150 km.
 func supported(ps []geo.Place, tentative map[int]bool, k int) bool {
 	p := ps[k]
 	if !p.Resolved {
 		return false
+	}
+	if p.FeatureCode == "PCLI" {
+		return true // a country typed ORG is its government, and still the country
 	}
 	for j, q := range ps {
 		if j == k || tentative[j] || !q.Resolved || q.Country != p.Country || q.Country == "XX" {
@@ -132,7 +136,8 @@ func (a *Annotator) placesAround(s string, found []geo.Mention, ms []Mention) []
 // physical feature or landmark that says what it is ("Tigris River",
 // "Lake Victoria", "Mount Kilimanjaro"): the gazetteer's likeliest sense is
 // water or a landform, or a landmark of the landmarks table, and the name
-// holds a generic word or is the feature's own name.
+// holds a generic word, or is the feature's own name and no town or
+// region bears it ("Cauvery").
 func (a *Annotator) physicalPlace(name string) bool {
 	cs := a.gaz.Lookup(name)
 	if len(cs) == 0 {
@@ -141,9 +146,36 @@ func (a *Annotator) physicalPlace(name string) bool {
 	c := cs[0]
 	switch c.Class {
 	case geo.ClassWater, geo.ClassLandform:
-		return geo.HasGenericWord(geo.Key(name))
+		if geo.HasGenericWord(geo.Key(name)) {
+			return true
+		}
+		// a feature's own name that nothing else bears ("Cauvery")
+		for _, o := range cs {
+			if o.Class != geo.ClassWater && o.Class != geo.ClassLandform {
+				return false
+			}
+		}
+		return geo.Key(name) == geo.Key(c.Name) && len(geo.Key(name)) >= 5
 	case geo.ClassLandmark:
 		return c.Source != "" && geo.Key(name) == geo.Key(c.Name)
 	}
 	return false
+}
+
+// physicalPrefix is the physical feature an organisation or event is
+// named after ("Cauvery Management Board", "Mekong River Commission"):
+// its first one to three words when physicalPlace holds for them.
+func (a *Annotator) physicalPrefix(s string, m Mention) (Span, bool) {
+	if m.Type != "ORG" && m.Type != "MISC" || m.Demonym {
+		return Span{}, false
+	}
+	name := s[m.Start:m.End]
+	words := strings.Fields(name)
+	for k := min(3, len(words)-1); k >= 1; k-- {
+		prefix := strings.Join(words[:k], " ")
+		if strings.HasPrefix(name, prefix) && a.physicalPlace(prefix) {
+			return Span{m.Start, m.Start + len(prefix)}, true
+		}
+	}
+	return Span{}, false
 }

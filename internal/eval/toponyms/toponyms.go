@@ -98,7 +98,8 @@ func EvaluateMisses(an *analyse.Annotator, docs []geoeval.Document) (Result, []M
 				}
 				r.Found++
 				found = true
-				if e := geo.DistanceKm(p.Lat, p.Lon, *t.Lat, *t.Lon); e <= 161 {
+				// a river or lake is scored from its extent, as in geoeval
+				if e := geo.DistanceToStoredKm(*t.Lat, *t.Lon, p.Name, p.Feature, p.Country, p.Lat, p.Lon); e <= 161 {
 					within++
 				} else {
 					misses = append(misses, Miss{DocID: d.ID, Phrase: t.Phrase, Found: true, Got: p.Name + " (" + p.Feature + " " + p.Country + ")", ErrKm: e})
