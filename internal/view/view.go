@@ -148,6 +148,10 @@ type PlaceMention struct {
 	Lon        float64 `json:"lon"`
 	Country    string  `json:"country"`
 	Confidence float64 `json:"confidence"`
+	// Unresolved: a toponym no source of the gazetteer knows (a village,
+	// a street); it has no point and is shown as unresolved, never placed
+	// at a guess.
+	Unresolved bool `json:"unresolved,omitempty"`
 }
 
 // TimeMention is a time expression normalised to TIMEX3.

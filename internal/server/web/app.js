@@ -635,7 +635,10 @@
     const bytes = enc.encode(a.text || "");
     const marks = [];
     for (const m of a.mentions || []) if (m.actor) marks.push({ start: m.start, end: m.end, href: actorURL(m.actor), cls: "m-actor" });
-    for (const p of a.places || []) if ((p.place || p.name) && p.end > p.start) marks.push({ start: p.start, end: p.end, href: placeURL(p.place || p.name), cls: "m-place", title: p.name !== p.text ? p.name : null });
+    for (const p of a.places || []) {
+      if (p.unresolved && p.end > p.start) marks.push({ start: p.start, end: p.end, cls: "m-place unresolved", title: "unresolved: no source here knows this place" });
+      else if ((p.place || p.name) && p.end > p.start) marks.push({ start: p.start, end: p.end, href: placeURL(p.place || p.name), cls: "m-place", title: p.name !== p.text ? p.name : null });
+    }
     marks.sort((x, y) => x.start - y.start);
     const body = el("div", { class: "text" });
     let para = el("p");
@@ -649,7 +652,7 @@
       let pos = s.start;
       for (const m of marks) {
         if (m.start < pos || m.end > s.end) continue;
-        span.append(byteSlice(bytes, pos, m.start), el("a", { href: m.href, nav: true, class: m.cls, title: m.title }, byteSlice(bytes, m.start, m.end)));
+        span.append(byteSlice(bytes, pos, m.start), m.href ? el("a", { href: m.href, nav: true, class: m.cls, title: m.title }, byteSlice(bytes, m.start, m.end)) : el("span", { class: m.cls, title: m.title }, byteSlice(bytes, m.start, m.end)));
         pos = m.end;
       }
       span.append(byteSlice(bytes, pos, s.end));
