@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -166,11 +167,15 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 		var arts, names string
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names)
 		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
+		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
 		x.Articles = jsonInts(arts)
 		// Shown by the name the articles use most, and only names as
-		// written, as PlaceList does.
-		if x.Names = byCount(jsonStrings(names)); len(x.Names) > 0 {
+		// written (demonyms left out), as PlaceList does.
+		written := byCount(jsonStrings(names))
+		if x.Names = notDemonyms(written); len(x.Names) > 0 {
 			x.Name = x.Names[0]
+		} else {
+			x.Names = written
 		}
 		out = append(out, x)
 		return err
