@@ -75,16 +75,16 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 			src, tgt = tgt, src
 		}
 		if len(src) > 0 {
-			e.Source, e.Sources = src[0], src
+			e.Source, e.AllSources = src[0], src
 		}
 		if len(tgt) > 0 {
-			e.Target, e.Targets = tgt[0], tgt
+			e.Target, e.AllTargets = tgt[0], tgt
 		}
-		if len(e.Sources) < 2 {
-			e.Sources = nil
+		if len(e.AllSources) < 2 {
+			e.AllSources = nil
 		}
-		if len(e.Targets) < 2 {
-			e.Targets = nil
+		if len(e.AllTargets) < 2 {
+			e.AllTargets = nil
 		}
 		// an event needs someone doing it: with neither actor nor target
 		// the verb is most likely not an event ("the weather attack")

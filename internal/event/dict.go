@@ -306,3 +306,15 @@ func prefix(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// VerbClass returns the verb-dictionary block a word form belongs to (a
+// synonym class: "attacked" and "raided" share one), or "".
+func VerbClass(word string) string {
+	w := lower(word)
+	for _, f := range verbs().forms[w] {
+		if len(f.words) == 1 {
+			return f.block.name
+		}
+	}
+	return ""
+}
