@@ -159,6 +159,10 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 		if err := composePages(ctx, st, evs); err != nil {
 			return stats, err
 		}
+		// coded events (internal/event) of the stories this batch changed
+		if err := codeStoryEvents(ctx, st, evs); err != nil {
+			return stats, err
+		}
 		if o.Progress != nil {
 			o.Progress(start+len(batch), len(ids))
 		}

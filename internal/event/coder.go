@@ -330,6 +330,18 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if ing && (prev == "'s" || determiners[prev]) {
 		return false
 	}
+	// "the fortified village", "the wounded": a participle after a
+	// determiner is an adjective
+	if !f.base && !ing && determiners[prev] {
+		return false
+	}
+	// "Iraqi forces", "Kurdish allies": an -s form right after an actor
+	// is a plural noun unless an object follows
+	if f.base && strings.HasSuffix(t.low, "s") && i > 0 && toks[i-1].actor >= 0 {
+		if i+1 >= len(toks) || !(toks[i+1].actor >= 0 || toks[i+1].place >= 0 || determiners[toks[i+1].low]) {
+			return false
+		}
+	}
 	if f.base || ing {
 		// "a landmark hearing", "the rebels' attack": a determiner before
 		// the adjectives and nouns in front

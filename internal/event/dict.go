@@ -138,6 +138,20 @@ func parseDict(r io.Reader) (*Dictionary, error) {
 			d.addForm(b, x.code, form, i == 0)
 		}
 	}
+	for k, v := range extraSyns {
+		d.syns[k] = v
+	}
+	for _, x := range extraPatterns {
+		fs := d.forms[strings.Split(x.verb, "_")[0]]
+		for _, f := range fs {
+			if strings.Join(f.words, "_") == x.verb {
+				p := pattern{code: x.code, after: d.parseElems(x.after)}
+				p.weight = weight(p.after) + 1 // sitrep's own: preferred on a tie
+				f.block.patterns = append(f.block.patterns, p)
+				break
+			}
+		}
+	}
 	for _, f := range pats {
 		p := pattern{code: f[2], before: d.parseElems(f[3]), after: d.parseElems(f[4])}
 		p.weight = weight(p.before) + weight(p.after)
