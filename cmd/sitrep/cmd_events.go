@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/event"
@@ -121,4 +125,75 @@ func partyLabel(p event.Party, all []event.Party) string {
 		return "-"
 	}
 	return strings.Join(parts, " + ")
+}
+
+// exportEvents writes the coded events: GDELT 2.0 Events (--what events,
+// the default for gdelt) or Mentions tables, or the event records as
+// JSON or CSV. The story, actor and place filters of export apply.
+func exportEvents(ctx context.Context, e *env, dbPath, format, kind string, rf *readFlags) error {
+	if kind != "events" && kind != "mentions" && kind != "stories" {
+		return usageError{fmt.Sprintf("--format %s exports events or mentions, not %s", format, kind)}
+	}
+	if kind == "stories" {
+		kind = "events"
+	}
+	st, err := openDB(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f := store.EventFilter{Story: *rf.story, Actor: *rf.actor, Place: *rf.place, From: *rf.from, To: *rf.to}
+	recs, _, err := st.CodedEventList(ctx, f)
+	if err != nil {
+		return err
+	}
+	switch {
+	case format == "gdelt" && kind == "events":
+		return event.WriteGDELTEvents(e.stdout, recs, false)
+	case format == "gdelt":
+		return event.WriteGDELTMentions(e.stdout, recs, false)
+	case format == "json":
+		if recs == nil {
+			recs = []event.Record{}
+		}
+		return writeJSON(e.stdout, recs)
+	case format == "csv":
+		return writeEventsCSV(e.stdout, recs, kind)
+	}
+	return usageError{fmt.Sprintf("--format %q: events export as gdelt, json or csv", format)}
+}
+
+// writeEventsCSV writes one row per event (or per mention).
+func writeEventsCSV(w io.Writer, recs []event.Record, kind string) error {
+	cw := csv.NewWriter(w)
+	if kind == "mentions" {
+		cw.Write([]string{"event_id", "article", "sentence", "outlet", "url", "published", "text"})
+		for _, r := range recs {
+			for _, m := range r.Mentions {
+				pub := ""
+				if m.Published != nil {
+					pub = m.Published.UTC().Format(time.RFC3339)
+				}
+				cw.Write([]string{strconv.FormatInt(r.ID, 10), strconv.FormatInt(m.Article, 10), strconv.Itoa(m.Sentence), m.Outlet, m.URL, pub, m.Text})
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	cw.Write([]string{"id", "story", "date", "precision", "estimated", "source", "source_actor", "source_code", "type", "mode", "cameo", "quad_class", "goldstein",
+		"target", "target_actor", "target_code", "place", "geonames_id", "lat", "lon", "status", "killed", "wounded", "troops", "mentions", "articles", "sources", "first_url"})
+	for _, r := range recs {
+		place, gid, lat, lon := "", "", "", ""
+		if r.Place != nil {
+			place, gid = r.Place.Name, strconv.FormatUint(uint64(r.Place.GeonamesID), 10)
+			lat, lon = strconv.FormatFloat(r.Place.Lat, 'f', 5, 64), strconv.FormatFloat(r.Place.Lon, 'f', 5, 64)
+		}
+		cw.Write([]string{strconv.FormatInt(r.ID, 10), strconv.FormatInt(r.Story, 10), r.Date, r.Precision, strconv.FormatBool(r.Estimated),
+			r.Source.Name, strconv.FormatInt(r.Source.Actor, 10), r.Source.Code, r.Type, r.Mode, r.Cameo, strconv.Itoa(r.QuadClass), strconv.FormatFloat(r.Goldstein, 'f', 1, 64),
+			r.Target.Name, strconv.FormatInt(r.Target.Actor, 10), r.Target.Code, place, gid, lat, lon, r.Status,
+			strconv.Itoa(r.Quantities.Killed), strconv.Itoa(r.Quantities.Wounded), strconv.Itoa(r.Quantities.Troops),
+			strconv.Itoa(r.NumMentions), strconv.Itoa(r.Articles), strconv.Itoa(r.Sources), r.FirstReport.URL})
+	}
+	cw.Flush()
+	return cw.Error()
 }

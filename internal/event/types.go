@@ -171,3 +171,17 @@ func (e *Event) SentenceType() string {
 	}
 	return t
 }
+
+// PloverTypes are the 16 PLOVER 2.0 event types.
+var PloverTypes = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+// IsPloverType reports whether t is one of PloverTypes.
+func IsPloverType(t string) bool {
+	for _, x := range PloverTypes {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}

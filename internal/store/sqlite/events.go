@@ -162,11 +162,14 @@ func (s *DB) StoryArticles(ctx context.Context, story int64) ([]int64, error) {
 	return ids, err
 }
 
-// ArticleActors implements store.CodedEvents.
+// ArticleActors implements store.CodedEvents. Places the actor stage
+// keeps as actors without a code (cities) are left to the place stage:
+// they act as targets and places, not as sources.
 func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error) {
 	var out []event.ActorMention
 	err := eachRow(ctx, s.db, `SELECT r.start, r.end, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
-		FROM actor_refs r LEFT JOIN actors a ON a.id = r.actor_id WHERE r.article_id = ? ORDER BY r.start`, []any{article}, func(r *sql.Rows) error {
+		FROM actor_refs r LEFT JOIN actors a ON a.id = r.actor_id WHERE r.article_id = ?
+		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.start`, []any{article}, func(r *sql.Rows) error {
 		var m event.ActorMention
 		var country string
 		if err := r.Scan(&m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
