@@ -262,6 +262,12 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			i = end - 1
 			continue
 		}
+		// ", killing 12": a participle after a comma that codes what the
+		// verb before it coded is that happening's outcome, not another
+		if n := len(dst); n > 0 && i > 0 && toks[i-1].low == "," && strings.HasSuffix(t.low, "ing") && prefix(dst[n-1].code, 2) == prefix(code, 2) {
+			i = end - 1
+			continue
+		}
 		h.code = code
 		h.passive = c.passive(i, f)
 		if h.passive {

@@ -151,13 +151,12 @@ func nameKey(s string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
 }
 
-// samePlace: the same place, or places of one country (reports name a
-// happening's place at different scales: "in Malibu", "in California").
+// samePlace: the same GeoNames place, else the same name.
 func samePlace(a, b *Place) bool {
-	if a.GeonamesID != 0 && a.GeonamesID == b.GeonamesID || strings.EqualFold(a.Name, b.Name) {
-		return true
+	if a.GeonamesID != 0 && b.GeonamesID != 0 {
+		return a.GeonamesID == b.GeonamesID
 	}
-	return a.Country != "" && a.Country == b.Country
+	return strings.EqualFold(a.Name, b.Name)
 }
 
 // Tolerance is how far apart two reports may date one happening: a day
