@@ -557,8 +557,10 @@ func (c *Coder) matchElem(e elem, k int) (int, bool) {
 			return 1, true
 		}
 	case elemSyn:
-		for _, m := range e.syn {
-			ws := strings.Split(m, "_")
+		if k >= len(toks) {
+			return 0, false
+		}
+		for _, ws := range e.syn[toks[k].low] {
 			if k+len(ws) > len(toks) {
 				continue
 			}

@@ -30,8 +30,8 @@ const (
 type elem struct {
 	kind  elemKind
 	word  string   // elemWord, elemSyn (the set's name)
-	words []elem   // elemPhrase, elemPrep: the parts, in order
-	syn   []string // resolved members of a synonym set
+	words []elem                // elemPhrase, elemPrep: the parts, in order
+	syn   map[string][][]string // synonym set members by first word: the words of each
 }
 
 // pattern refines a verb's code when its words surround the verb.
@@ -235,10 +235,11 @@ func (d *Dictionary) parseElems(s string) []elem {
 			continue
 		case t[0] == '&':
 			name := strings.TrimSuffix(t, "_")
-			e = elem{kind: elemSyn, word: name, syn: d.syns[name]}
-			if e.syn == nil {
+			members := d.syns[name]
+			if members == nil {
 				continue
 			}
+			e = elem{kind: elemSyn, word: name, syn: synIndex(members)}
 		default:
 			e = elem{kind: elemWord, word: strings.Trim(t, "_$+^%")}
 		}
@@ -246,6 +247,19 @@ func (d *Dictionary) parseElems(s string) []elem {
 			stack[len(stack)-1] = append(stack[len(stack)-1], e)
 		} else {
 			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// synIndex indexes synonym-set members by their first word, under the
+// word and its singular or plural, as wordMatch compares them.
+func synIndex(members []string) map[string][][]string {
+	out := map[string][][]string{}
+	for _, m := range members {
+		ws := strings.Split(m, "_")
+		for _, k := range []string{ws[0], ws[0] + "s", strings.TrimSuffix(ws[0], "s")} {
+			out[k] = append(out[k], ws)
 		}
 	}
 	return out
