@@ -30,7 +30,6 @@ type verbHit struct {
 	code     string
 	swap     bool // the subject is the target (":173", passive)
 	passive  bool
-	nominal  bool
 	status   string
 	embedded bool
 	gov      int // token of the governing verb, -1 if none

@@ -29,7 +29,7 @@ const (
 // elem is one element of a verb pattern.
 type elem struct {
 	kind  elemKind
-	word  string   // elemWord, elemSyn (the set's name)
+	word  string                // elemWord, elemSyn (the set's name)
 	words []elem                // elemPhrase, elemPrep: the parts, in order
 	syn   map[string][][]string // synonym set members by first word: the words of each
 }

@@ -19,7 +19,6 @@ import (
 // PloverTypes are the 16 PLOVER 2.0 event types.
 var PloverTypes = event.PloverTypes
 
-
 // ploverActor is one gold actor.
 type ploverActor struct {
 	Text   string  `json:"text"`
