@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/ingest/watch"
+	"github.com/sitrep/sitrep/internal/pipeline"
 )
 
 func init() {
@@ -55,10 +55,15 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	w := watch.New(pos, opts)
 	fmt.Fprintf(e.stderr, "sitrep watch: %d inputs every %s into %s (Ctrl-C stops)\n", len(pos), *every, *dbPath)
 	for {
-		rep := &ingestReport{failedInputs: map[string]bool{}}
-		p := newIngestPipeline(ctx, e, db, *outlet, true, rep)
+		pr := &progress{e: e, prefix: "sitrep watch: "}
+		o := pr.options()
+		o.Outlet = *outlet
+		p, err := pipeline.New(ctx, db, o)
+		if err != nil {
+			return err
+		}
 		round, pollErr := w.Poll(ctx, p)
-		storeErr := p.finish()
+		rep, storeErr := p.Close()
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -68,13 +73,9 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		if storeErr != nil {
 			return storeErr
 		}
-		cs, err := corpus.Update(ctx, db, corpus.Options{})
-		if err != nil {
-			return fmt.Errorf("actors and stories: %w", err)
-		}
-		if rep.docs > 0 || rep.failed > 0 {
+		if rep.Documents > 0 || rep.Failed > 0 {
 			fmt.Fprintf(e.stderr, "%s sitrep watch: %d files, %d feeds changed (%d unchanged): %d added, %d new versions, %d duplicates, %d problems; %d new stories\n",
-				time.Now().Format("15:04:05"), round.Files, round.Fetched, round.Unchanged, rep.added, rep.versions, rep.duplicates, rep.failed, cs.NewEvents)
+				time.Now().Format("15:04:05"), round.Files, round.Fetched, round.Unchanged, rep.Added, rep.Versions, rep.Duplicates, rep.Failed, rep.Corpus.NewEvents)
 		}
 		if *once {
 			return nil

@@ -11,26 +11,11 @@ import (
 	"github.com/sitrep/sitrep/internal/event"
 )
 
-// eventsCorpus is two outlets' reports of one happening and a third
-// article about something else, written for this test.
-var eventsCorpus = map[string]string{
-	"a.txt": `Militants Attack Army Base Near Kirkuk
-
-By Lena Hart
-
-KIRKUK, Iraq (Harbor Times) — Islamic State militants attacked an Iraqi army base near Kirkuk on October 21, 2016, killing 12 soldiers, Iraqi officials said.
-
-The Iraqi army sent 600 troops to Kirkuk on Saturday.
-`,
-	"b.txt": `Iraqi Base Hit by Islamic State
-
-By Omar Said
-
-KIRKUK, Iraq (Desert Wire) — Islamic State militants attacked an Iraqi army base near Kirkuk on October 21, 2016, killing 14 soldiers, a police officer said.
-
-Prime Minister Haidar al-Abadi urged the army to retake the area.
-`,
-}
+// eventsCorpus is two outlets' reports of one happening, written for this
+// test, as JSON Lines with their publication dates.
+var eventsCorpus = map[string]string{"news.jsonl": `{"url":"https://harbor.example/kirkuk","outlet":"Harbor Times","published":"2016-10-22T08:00:00Z","title":"Militants Attack Army Base Near Kirkuk","text":"Islamic State militants attacked an Iraqi army base near Kirkuk on October 21, 2016, killing 12 soldiers, Iraqi officials said.\n\nThe Iraqi army sent 600 troops to Kirkuk on Saturday."}
+{"url":"https://desert.example/base","outlet":"Desert Wire","published":"2016-10-22T09:30:00Z","title":"Iraqi Base Hit by Islamic State","text":"Islamic State militants attacked an Iraqi army base near Kirkuk on October 21, 2016, killing 14 soldiers, a police officer said.\n\nPrime Minister Haidar al-Abadi urged the army to retake the area."}
+`}
 
 func TestEventsCommandAndExports(t *testing.T) {
 	dir := t.TempDir()

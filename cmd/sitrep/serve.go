@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,8 +13,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/server"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
@@ -26,7 +25,7 @@ func init() {
 	register(&command{
 		name:    "serve",
 		summary: "serve the web UI and the JSON API (/api/v1/) over HTTP",
-		usage:   "[--db FILE] [--addr 127.0.0.1:8080] [--cache 5s] [--max-page 200]  (env: SITREP_TOKEN for writes, SITREP_READ_TOKEN to close reads)",
+		usage:   "[--db FILE] [--create] [--addr 127.0.0.1:8080] [--cache 5s] [--max-page 200]  (env: SITREP_TOKEN for writes, SITREP_READ_TOKEN to close reads)",
 		run:     runServe,
 	})
 }
@@ -41,12 +40,22 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	privateHooks := fs.Bool("allow-private-webhooks", false, "let watchlist webhooks reach loopback, private and link-local addresses")
 	maxIngest := fs.Int64("max-ingest-size", 16<<20, "largest body of POST /api/v1/ingest in `BYTES`")
 	poll := fs.Duration("poll", 2*time.Second, "look for new articles and stories this often (added by ingest or watch)")
+	create := fs.Bool("create", false, "create the database when it does not exist (to fill it through POST /api/v1/ingest)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usageError{"serve takes no arguments"}
+	}
+	// Serving a database that is not there would answer an empty site
+	// from a file just created by mistake: refused unless asked for.
+	if *create {
+		db, err := openDB(ctx, *dbPath)
+		if err != nil {
+			return err
+		}
+		db.Close()
 	}
 	reader, closeReader, err := openReader(ctx, e, *dbPath)
 	if err != nil {
@@ -168,49 +177,44 @@ func httpIngest(db *sqlite.DB) server.IngestFunc {
 	return func(ctx context.Context, name string, body io.Reader) (*server.IngestResult, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		var problems bytes.Buffer
-		e := &env{stdin: body, stdout: io.Discard, stderr: &problems}
-		rep := &ingestReport{failedInputs: map[string]bool{}}
-		p := newIngestPipeline(ctx, e, db, "", true, rep)
+		var problems []string
+		var pmu sync.Mutex // problems come from the walk and the writer
+		o := pipeline.Options{Problem: func(ie *ingest.InputError) {
+			pmu.Lock()
+			defer pmu.Unlock()
+			if ie.Origin == "-" {
+				ie.Origin = "stdin"
+			}
+			ie.Origin = strings.Replace(ie.Origin, "stdin", name, 1)
+			problems = append(problems, ie.Error())
+		}}
+		p, err := pipeline.New(ctx, db, o)
+		if err != nil {
+			return nil, err
+		}
 		walkErr := ingest.Walk(ctx, []string{"-"}, ingest.Options{Stdin: body}, renamed{p, name})
-		if err := p.finish(); err != nil {
+		rep, err := p.Close()
+		if err != nil {
 			return nil, err
 		}
 		if walkErr != nil {
 			return nil, walkErr
 		}
-		cs, err := corpus.Update(ctx, db, corpus.Options{})
-		if err != nil {
-			return nil, err
-		}
-		res := &server.IngestResult{Documents: rep.docs, Added: rep.added, NewVersions: rep.versions, Duplicates: rep.duplicates, NewStories: cs.NewEvents}
-		for _, l := range strings.Split(strings.TrimSpace(problems.String()), "\n") {
-			if l = strings.TrimPrefix(l, "sitrep ingest: "); l != "" {
-				res.Problems = append(res.Problems, l)
-			}
-		}
-		return res, nil
+		return &server.IngestResult{Documents: rep.Documents, Added: rep.Added, NewVersions: rep.Versions, Duplicates: rep.Duplicates,
+			NewStories: rep.Corpus.NewEvents, Problems: problems}, nil
 	}
 }
 
 // renamed gives the documents of an uploaded body the request's name as
 // their origin instead of "stdin".
 type renamed struct {
-	*ingestPipeline
+	*pipeline.Pipeline
 	name string
 }
 
 func (r renamed) Document(d ingest.Document) error {
 	d.Origin = strings.Replace(d.Origin, "stdin", r.name, 1)
-	return r.ingestPipeline.Document(d)
-}
-
-func (r renamed) Problem(ie *ingest.InputError) {
-	if ie.Origin == "-" {
-		ie.Origin = "stdin"
-	}
-	ie.Origin = strings.Replace(ie.Origin, "stdin", r.name, 1)
-	r.ingestPipeline.Problem(ie)
+	return r.Pipeline.Document(d)
 }
 
 // watchlistsState names the state row that keeps the server's watchlists.

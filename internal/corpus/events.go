@@ -6,6 +6,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/event/eventdoc"
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -39,6 +40,30 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 	return len(ids), nil
 }
 
+// codeEventsSafe codes the events of the given stories under a fault
+// boundary: a story whose coding fails keeps its previous events, and the
+// fault is recorded on its articles of this batch.
+func codeEventsSafe(ctx context.Context, st store.Store, evs []int64, d *store.Derived) error {
+	var err error
+	if f := fault.Run("events", func() { err = codeStoryEvents(ctx, st, evs) }); f == nil {
+		return err
+	}
+	var faults []store.Fault
+	for _, ev := range evs {
+		var err error
+		if f := fault.Run("events", func() { err = codeStoryEvents(ctx, st, []int64{ev}) }); f != nil {
+			for _, as := range d.Assignments {
+				if as.Event == ev {
+					faults = append(faults, store.Fault{Article: as.Article, Fault: *f})
+				}
+			}
+		} else if err != nil {
+			return err
+		}
+	}
+	return st.PutFaults(ctx, faults)
+}
+
 // codeStoryEvents re-derives the coded events (internal/event) of the given
 // stories from their articles: each sentence is coded, and the mentions
 // of one story are merged into happenings. A store without coded events
@@ -62,8 +87,8 @@ func codeStoryEvents(ctx context.Context, st store.Store, stories []int64) error
 		// an undated article's events take the story's first date,
 		// marked estimated
 		var storyDate time.Time
-		if sum, err := st.StoryByID(ctx, id); err == nil {
-			storyDate = sum.FirstSeen
+		if sum, err := st.StoryByID(ctx, id); err == nil && sum.FirstSeen != nil {
+			storyDate = *sum.FirstSeen
 		}
 		var ms []event.Mention
 		urls := map[int64]string{}

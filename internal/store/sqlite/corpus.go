@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,6 +63,9 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	for _, r := range d.Refs {
 		exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, end, kind) VALUES (?,?,?,?,?,?)`, r.Article, r.Actor, r.Sentence, r.Start, r.End, r.Kind)
 	}
+	if err == nil {
+		err = putFaults(ctx, tx, d.Faults)
+	}
 	for _, q := range d.Speakers {
 		exec(`UPDATE quotes SET speaker_actor = ? WHERE article_id = ? AND start = ?`, q.Actor, q.Article, q.Start)
 	}
@@ -90,13 +94,14 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline`, e.ID, e.Storyline, e.Headline)
 		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, e.Storyline, e.ID)
 		// Counts, outlets and dates come from the members, so they stay
-		// true whatever merges happened; an event with no dated member is
-		// dated by its ingestion.
+		// true whatever merges happened; an event with no dated member
+		// stays undated ('': listed after every dated one), never dated by
+		// its ingestion.
 		exec(`UPDATE events SET
 			articles   = (SELECT COUNT(*) FROM article_story WHERE event_id = events.id),
 			outlets    = (SELECT json_group_array(DISTINCT a.outlet) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id AND a.outlet != ''),
-			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), (SELECT MIN(a.ingested_at) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id)),
-			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), (SELECT MAX(a.ingested_at) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id)),
+			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), ''),
+			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), ''),
 			headline   = CASE WHEN headline != '' THEN headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
 				WHERE s.event_id = events.id AND a.title != '' ORDER BY s.duplicate_of != 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
 			WHERE id = ?`, e.ID)
@@ -248,14 +253,19 @@ func (s *DB) ActorCitations(ctx context.Context, actor int64, limit int) ([]view
 	return cs, texts, err
 }
 
-// PlaceCitations returns the sentences mentioning a place, newest first.
-func (s *DB) PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error) {
+// PlaceCitations returns the sentences mentioning a place (view.Place.ID),
+// newest first.
+func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view.Citation, []string, error) {
 	var cs []view.Citation
 	var texts []string
-	err := eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
+	cond, args, err := s.placeCond(ctx, strconv.FormatInt(place, 10))
+	if err != nil {
+		return nil, nil, err
+	}
+	err = eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
 		FROM places p JOIN articles a ON a.id = p.article_id JOIN sentences se ON se.article_id = p.article_id AND se.idx = p.sentence
-		WHERE p.geonames_id = ? AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
-		[]any{geonamesID, limit}, func(r *sql.Rows) error {
+		WHERE `+cond+` AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
+		append(args, limit), func(r *sql.Rows) error {
 			var c view.Citation
 			var t string
 			err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
@@ -279,11 +289,20 @@ func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	if composed {
 		x.Actors, x.Places = nonNil(jsonStrings(actors)), nonNil(jsonStrings(places))
 	}
-	x.FirstSeen, _ = time.Parse(time.RFC3339, first)
-	x.LastSeen, _ = time.Parse(time.RFC3339, last)
+	x.FirstSeen, x.LastSeen = seen(first), seen(last)
 	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(jsonInts(arts))
 	return x, err
+}
+
+// seen parses an event's first or last publication date; nil for an
+// undated event (an empty string).
+func seen(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return nil
+	}
+	return &t
 }
 
 // StoryList lists stories: newest (last seen) first, or biggest first
