@@ -106,7 +106,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(reader, opts),
+		Handler:           server.New(server.WithCodedEvents(reader, db), opts), // coded events: api_events.go
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       120 * time.Second,

@@ -318,7 +318,10 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	if sg.o.Clock != nil {
 		stats.Compose += sg.o.Clock() - t0
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return codeEventsSafe(ctx, st, evs, d) // coded events of the changed stories (events.go)
 }
 
 // entityDoc converts an article's analysis for the entity stage.

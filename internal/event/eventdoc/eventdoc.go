@@ -132,5 +132,21 @@ func (z *Analyser) Sentences(text string, published time.Time) []event.Sentence 
 	for _, m := range an.Mentions {
 		d.Mentions = append(d.Mentions, entity.Mention{Span: entity.Span{Start: m.Start, End: m.End}, Type: m.Type, Sentence: m.Sentence, Demonym: m.Demonym})
 	}
-	return Sentences(text, &an, LocalActors(d, entity.Resolve(d)), published, false)
+	return Sentences(text, &an, LocalActors(d, resolve(d)), published, false)
+}
+
+// Panics counts the texts whose entity stage panicked (their sentences are
+// coded without actors); evaluation reports it.
+var Panics int
+
+// resolve runs the entity stage, surviving a panic of it: an evaluation
+// over hundreds of documents should report a defect, not stop on it.
+func resolve(d entity.Doc) (locals []entity.Local) {
+	defer func() {
+		if r := recover(); r != nil {
+			Panics++
+			locals = nil
+		}
+	}()
+	return entity.Resolve(d)
 }

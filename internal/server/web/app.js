@@ -596,8 +596,51 @@
         el("aside", { class: "col-side" }, side)));
   }
 
+  // ---- coded events (internal/event; API /api/v1/coded-events) ---------------
+
+  // codedEventsView lists a story's happenings: who → did what → to whom,
+  // where, when, how many outlets; each mention opens its article at the
+  // sentence. Buttons filter by PLOVER type.
+  function codedEventsView(items) {
+    if (!items.length) return el("p", { class: "empty" }, "No coded events.");
+    const party = (p) => p && (p.name || p.text) ? (p.actor ? link(actorURL(p.actor), p.name || p.text) : p.geonames_id ? link(placeURL(p.geonames_id), p.name || p.text) : (p.name || p.text)) : el("span", { class: "meta" }, "—");
+    const list = el("ol", { class: "cevents" });
+    const sorted = items.slice().sort((a, b) => (a.date || "").localeCompare(b.date || "") || a.id - b.id);
+    for (const e of sorted) {
+      const mentions = (e.mentions || []).map((m, i) => [i ? " " : "", el("a", { href: articleURL(m.article, m.sentence), nav: true, class: "cite", title: m.text }, m.outlet || "article " + m.article)]);
+      list.append(el("li", { class: "cevent", "data-type": e.type },
+        el("span", { class: "date", title: e.estimated ? "the article's (estimated) date: no date stated" : null }, e.date ? (e.estimated ? "≈ " : "") + timexLabel(e.date) : "undated"),
+        el("span", { class: "who" }, party(e.source)), " → ",
+        el("span", { class: "what", title: "CAMEO " + e.cameo }, e.verb + " ", el("span", { class: "tag ev-" + e.type.toLowerCase() }, e.type + (e.mode ? "/" + e.mode : ""))),
+        " → ", el("span", { class: "whom" }, party(e.target)),
+        e.place && e.place.name ? [" · ", e.place.stated ? link(placeURL(e.place.geonames_id || e.place.name), e.place.name) : el("span", { class: "meta", title: "the article's place: the sentence names none" }, "≈ " + e.place.name)] : null,
+        e.status && e.status !== "asserted" ? el("span", { class: "tag excl" }, e.status) : null,
+        e.quantities && (e.quantities.killed || e.quantities.wounded) ? el("span", { class: "tag" }, [e.quantities.killed ? e.quantities.killed + " killed" : "", e.quantities.wounded ? " " + e.quantities.wounded + " wounded" : ""].join("").trim()) : null,
+        el("div", { class: "meta" }, plural(e.sources || 0, "outlet"), ": ", mentions)));
+    }
+    const types = [...new Set(items.map((e) => e.type))].sort();
+    const bar = el("div", { class: "ev-filter" });
+    let on = null;
+    const all = el("button", { type: "button", class: "on" }, "All");
+    const buttons = [all];
+    const apply = () => {
+      for (const li of list.children) li.hidden = on !== null && li.getAttribute("data-type") !== on;
+      for (const b of buttons) b.classList.toggle("on", (b === all && on === null) || b.textContent === on);
+    };
+    all.addEventListener("click", () => { on = null; apply(); });
+    bar.append(all);
+    for (const t of types) {
+      const b = el("button", { type: "button" }, t);
+      b.addEventListener("click", () => { on = t; apply(); });
+      buttons.push(b);
+      bar.append(b);
+    }
+    return el("div", null, types.length > 1 ? bar : null, list);
+  }
+
   async function pageStory(id) {
     const s = await api("stories/" + enc1(id));
+    const cevents = await api("coded-events" + qs({ story: id, limit: 200 })).catch(() => ({ items: [] }));
     setTitle(s.headline);
     const summary = (s.summary || []).length ? el("ol", { class: "summary" }, s.summary.map((x) => el("li", { class: "sum" },
       x.date ? el("span", { class: "date", title: x.estimated ? "relative to an estimated publication date: may be off" : null },
@@ -612,6 +655,7 @@
       el("div", { class: "grid" },
         el("div", { class: "col-main" },
           section("Summary", "summary-card", summary),
+          section("Events", "events-card", codedEventsView(cevents.items || [])),
           section("Map", "map-card", mapView(s.places || [])),
           section("Timeline", "timeline-card", timelineView(s.timeline || [])),
           section("How outlets told it", "matrix-card", matrixView(s.comparison)),
