@@ -42,6 +42,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := db.CheckWritable(ctx); err != nil {
+		return err // before any input is read and analysed
+	}
 
 	pr := &progress{e: e}
 	o := pr.options()

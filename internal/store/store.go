@@ -99,6 +99,10 @@ type Derived struct {
 	State          map[string][]byte
 	LastArticle    int64
 	Faults         []Fault // articles a corpus stage failed on (and skipped)
+	// After is the last article the stages had taken in when they computed
+	// this run: the store refuses the run with ErrConflict when another
+	// process has moved the position meanwhile.
+	After int64
 }
 
 // Fault is a stage's failure on one article, recovered and kept.
@@ -242,3 +246,8 @@ type StoryPages interface {
 	// the actors it refers to, the most mentioned first, at most limit.
 	ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error)
 }
+
+// ErrConflict is returned by PutDerived when another process stored the
+// corpus stages' results for the same articles first; the caller reloads
+// the stages' state and goes on from there.
+var ErrConflict = errors.New("another process updated the stories first")

@@ -42,15 +42,33 @@ func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
 // PutDerived writes what the corpus stages computed for a run of
 // articles, with their new state, in one transaction.
 func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return s.fault(err, "")
 	}
 	defer tx.Rollback()
 	exec := func(q string, args ...any) {
 		if err == nil {
 			_, err = tx.ExecContext(ctx, q, args...)
 		}
+	}
+	// the run continues the stages from d.After: if another process (a
+	// second ingest) moved them on meanwhile, storing it would take the
+	// same articles in twice
+	at := []byte(fmt.Sprint(d.After))
+	if d.LastArticle != 0 {
+		err = tx.QueryRowContext(ctx, `SELECT value FROM state WHERE name = 'derived.last_article'`).Scan(&at)
+		if errors.Is(err, sql.ErrNoRows) {
+			at, err = []byte("0"), nil
+		}
+	}
+	if err != nil {
+		return s.fault(err, "derived results")
+	}
+	if string(at) != fmt.Sprint(d.After) {
+		return fmt.Errorf("store: corpus stages at article %s, not %d: %w", at, d.After, store.ErrConflict)
 	}
 	for _, a := range d.Actors {
 		aliases, _ := json.Marshal(nonNil(a.Aliases))
@@ -114,10 +132,10 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			[]byte(fmt.Sprint(d.LastArticle)))
 	}
 	if err != nil {
-		return fmt.Errorf("store: derived results: %w", err)
+		return s.fault(err, "derived results")
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return s.fault(err, "commit")
 	}
 	return nil
 }
@@ -277,19 +295,22 @@ func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view
 }
 
 const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
-	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))`
+	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id)),
+	NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.published IS NOT NULL AND a.published_estimated = 0)`
 
 func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	var x view.StorySummary
 	var first, last, outlets, actors, places, arts string
-	var composed bool
-	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts)
+	var composed, noStated bool
+	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts, &noStated)
 	// Nil top actors and places mean "not composed yet" to the reader,
 	// which then looks them up; a composed story has them, maybe empty.
 	if composed {
 		x.Actors, x.Places = nonNil(jsonStrings(actors)), nonNil(jsonStrings(places))
 	}
 	x.FirstSeen, x.LastSeen = seen(first), seen(last)
+	// Dated only by estimates: no member states its publication date.
+	x.SeenEstimated = x.FirstSeen != nil && noStated
 	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(jsonInts(arts))
 	return x, err
@@ -355,22 +376,27 @@ func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error
 
 // PutStoryPages stores composed story pages.
 func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return s.fault(err, "")
 	}
 	defer tx.Rollback()
 	for _, p := range pages {
 		ta, _ := json.Marshal(nonNil(p.TopActors))
 		tp, _ := json.Marshal(nonNil(p.TopPlaces))
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET composed = 1, top_actors = ?, top_places = ? WHERE id = ?`, string(ta), string(tp), p.ID); err != nil {
-			return fmt.Errorf("store: story page %d: %w", p.ID, err)
+			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, p.Page); err != nil {
-			return fmt.Errorf("store: story page %d: %w", p.ID, err)
+			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return s.fault(err, "commit")
+	}
+	return nil
 }
 
 // StoryPage returns the composed page of a story, nil when none is stored.

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -26,6 +27,14 @@ import (
 // DB is the SQLite store.
 type DB struct {
 	db *cachedDB
+	// wmu serialises this process's write transactions: SQLite has one
+	// writer at a time, and a writer waiting on another inside SQLite
+	// gives up after the busy timeout, which a long batch on a loaded
+	// machine can outlast (the pipeline writes articles and the corpus
+	// stage's results at once). Other processes still wait with the
+	// busy timeout.
+	wmu  sync.Mutex
+	path string // as given to Open, for messages
 }
 
 var _ store.Store = (*DB)(nil)
@@ -43,15 +52,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &DB{db: newCachedDB(db)}
+	s := &DB{db: newCachedDB(db), path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: %s: %w", path, err)
+		return nil, s.fault(err, "")
 	}
 	return s, nil
 }
@@ -112,26 +121,29 @@ func hash(b []byte) string {
 // different text under a URL already stored is a new version linked to the
 // latest one.
 func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, s.fault(err, "")
 	}
 	defer tx.Rollback()
 	results := make([]store.PutResult, len(items))
 	st, err := prepare(ctx, tx)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, s.fault(err, "")
 	}
 	defer st.close()
 	for i, it := range items {
 		r, err := st.put(ctx, it)
 		if err != nil {
-			return nil, fmt.Errorf("store: %s: %w", it.Raw.Origin, err)
+			// a fault of the database is not the input's: it names the file
+			return nil, s.fault(err, it.Raw.Origin)
 		}
 		results[i] = r
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("store: commit: %w", err)
+		return nil, s.fault(err, "commit")
 	}
 	return results, nil
 }
