@@ -79,6 +79,14 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		if len(tgt) > 0 {
 			e.Target, e.AllTargets = tgt[0], tgt
 		}
+		if len(src) == 0 && s.Speaker != nil && s.Speaker.End <= len(s.Text) && s.Speaker.Start < s.Speaker.End &&
+			s.Quote.Start <= c.toks[h.at].start && c.toks[h.end-1].end <= s.Quote.End {
+			a := s.Speaker
+			e.Source = Party{Text: s.Text[a.Start:a.End], Name: a.Name, Actor: a.ID, Code: a.Code, Span: a.Span}
+			if e.Source.Name == "" {
+				e.Source.Name = e.Source.Text
+			}
+		}
 		if len(e.AllSources) < 2 {
 			e.AllSources = nil
 		}

@@ -200,3 +200,14 @@ func TestEmbeddedDictionary(t *testing.T) {
 		t.Errorf("raided and raid: %q %q", VerbClass("raided"), VerbClass("raid"))
 	}
 }
+
+func TestCoderSpeakerAsSource(t *testing.T) {
+	s := sent(t, "\"We will attack {the militants:IMGISI} in <Raqqa> soon,\" {Carter:USAGOV} said.")
+	s.Speaker = &s.Actors[1]
+	s.Quote = Span{1, strings.Index(s.Text, ",")}
+	evs := NewCoder().Code(s, nil)
+	e := find(t, evs, "attack")
+	if e.Source.Code != "USAGOV" || e.Status != Future {
+		t.Errorf("source %q status %s, want the speaker USAGOV, future", e.Source.Code, e.Status)
+	}
+}

@@ -198,7 +198,7 @@ func (h *Happening) summarise() {
 	arts, outs := map[int64]bool{}, map[string]bool{}
 	for _, m := range h.Mentions {
 		arts[m.Article] = true
-		outs[m.Outlet] = true
+		outs[outletKey(&m)] = true
 	}
 	h.Articles, h.Sources = len(arts), len(outs)
 	h.Disagreements = nil
@@ -211,8 +211,8 @@ func (h *Happening) summarise() {
 			if v == "" {
 				continue
 			}
-			if _, seen := byOutlet[m.Outlet]; !seen {
-				byOutlet[m.Outlet] = v
+			if _, seen := byOutlet[outletKey(m)]; !seen {
+				byOutlet[outletKey(m)] = v
 			}
 			distinct[v]++
 		}
@@ -259,4 +259,14 @@ func (h *Happening) summarise() {
 			h.Date, h.Precision, h.Estimated = m.Date, m.Precision, false
 		}
 	}
+}
+
+// outletKey names a mention's outlet; an article whose outlet is unknown
+// counts as an outlet of its own ("article 12"), not as one shared
+// unknown outlet.
+func outletKey(m *Mention) string {
+	if m.Outlet != "" {
+		return m.Outlet
+	}
+	return "article " + strconv.FormatInt(m.Article, 10)
 }

@@ -48,6 +48,11 @@ type Sentence struct {
 	// Focus is the place the article is about, the event's place when the
 	// sentence names none (nil: none).
 	Focus *PlaceMention
+	// Speaker is the speaker of a quotation in the sentence (nil: none):
+	// the source of an event the quotation tells with no actor of its own
+	// ("'We want to see operations begin,' Carter said").
+	Speaker *ActorMention
+	Quote   Span // the quotation's content: only events told inside it take the speaker
 }
 
 // Party is an event's source or target: an actor, or a place standing as

@@ -43,6 +43,21 @@ func Sentences(text string, an *analyse.Annotation, actors []event.ActorMention,
 			out[i].Actors = append(out[i].Actors, a)
 		}
 	}
+	// a quotation's resolved speaker, as the actor mention at its name
+	for _, q := range an.Quotes {
+		if !q.Resolved || q.Sentence < 0 || q.Sentence >= len(out) || out[q.Sentence].Speaker != nil {
+			continue
+		}
+		for i := range as {
+			a := &as[i]
+			if a.Start < q.Speaker.End && q.Speaker.Start < a.End {
+				sp := *a
+				out[q.Sentence].Speaker = &sp
+				out[q.Sentence].Quote = event.Span{Start: q.Start, End: q.End}
+				break
+			}
+		}
+	}
 	for _, p := range an.Places {
 		if p.Focus || p.Sentence < 0 || p.Sentence >= len(out) {
 			continue
