@@ -384,17 +384,6 @@ func byCount(xs []string) []string {
 	return out
 }
 
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	out := xs[:0]
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
-}
 
 // notDemonyms drops the demonyms among a place's surface forms ("Iraqi"
 // is a mention of Iraq, not a name to show it by).
