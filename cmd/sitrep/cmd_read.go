@@ -149,6 +149,14 @@ func day(t time.Time) string {
 // of its articles is dated.
 func seenDay(t *time.Time) string { return dayOr(t, "undated") }
 
+// estMark is "≈" before a date that is only estimated.
+func estMark(estimated bool) string {
+	if estimated {
+		return "≈"
+	}
+	return ""
+}
+
 // seenRange is a story's span of publication days: "undated" when no
 // member is dated.
 func seenRange(first, last *time.Time) string {
@@ -188,7 +196,7 @@ func runStories(ctx context.Context, e *env, a []string) error {
 		w := tw(e)
 		fmt.Fprintln(w, "ID\tARTICLES\tFIRST\tLAST\tLINE\tOUTLETS\tHEADLINE")
 		for _, s := range p.Items {
-			fmt.Fprintf(w, "%d\t%d\t%s\t%s\t%d\t%s\t%s\n", s.ID, len(s.Articles), seenDay(s.FirstSeen), seenDay(s.LastSeen), s.Storyline,
+			fmt.Fprintf(w, "%d\t%d\t%s\t%s\t%d\t%s\t%s\n", s.ID, len(s.Articles), estMark(s.SeenEstimated)+seenDay(s.FirstSeen), estMark(s.SeenEstimated)+seenDay(s.LastSeen), s.Storyline,
 				truncate(strings.Join(s.Outlets, ", "), 40), truncate(s.Headline, 80))
 		}
 		w.Flush()
@@ -209,7 +217,7 @@ func runStorylines(ctx context.Context, e *env, a []string) error {
 		for _, l := range p.Items {
 			fmt.Fprintf(e.stdout, "storyline %d  %s  %s\n", l.ID, seenRange(l.FirstSeen, l.LastSeen), l.Headline)
 			for _, s := range l.Stories {
-				fmt.Fprintf(e.stdout, "  story %-5d %-10s  %2d articles  %s\n", s.ID, seenDay(s.FirstSeen), len(s.Articles), truncate(s.Headline, 80))
+				fmt.Fprintf(e.stdout, "  story %-5d %-11s  %2d articles  %s\n", s.ID, estMark(s.SeenEstimated)+seenDay(s.FirstSeen), len(s.Articles), truncate(s.Headline, 80))
 			}
 		}
 		more(e, p.Total, len(p.Items), p.Offset)

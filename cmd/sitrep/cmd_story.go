@@ -61,7 +61,7 @@ func writeStory(w io.Writer, s *view.Story, md bool) {
 	} else {
 		fmt.Fprintf(w, "%s\n", s.Headline)
 	}
-	fmt.Fprintf(w, "story %d, storyline %d · %d articles · %s · %s\n", s.ID, s.Storyline, len(s.Articles), strings.Join(s.Outlets, ", "), seenRange(s.FirstSeen, s.LastSeen))
+	fmt.Fprintf(w, "story %d, storyline %d · %d articles · %s · %s\n", s.ID, s.Storyline, len(s.Articles), strings.Join(s.Outlets, ", "), estMark(s.SeenEstimated)+seenRange(s.FirstSeen, s.LastSeen))
 	cite := func(cs []view.Citation) string {
 		var parts []string
 		for _, c := range cs {

@@ -114,6 +114,26 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			Set string `json:"set"`
 			evev.UnitMetrics
 		}{"petr-unit", m}
+	case "ecbplus":
+		m, err := evev.EvaluateECB(filepath.Join(dir, "cluster-ecbplus"), *split, eventdoc.NewAnalyser())
+		if err != nil {
+			return err
+		}
+		if !*asJSON {
+			w := e.stdout
+			fmt.Fprintf(w, "ECB+ %s: %d documents in %d stories, %d gold event mentions\n\n", *split, m.Docs, m.Stories, m.Mentions)
+			fmt.Fprintf(w, "%-26s %6s %6s %6s %6s\n", "", "MUC", "B3", "CEAFe", "CoNLL")
+			fmt.Fprintf(w, "%-26s %6.1f %6.1f %6.1f %6.1f\n", "event.Merge", 100*m.Scores.MUCF1, 100*m.Scores.B3F1, 100*m.Scores.CEAFeF1, 100*m.Scores.CoNLL)
+			fmt.Fprintf(w, "%-26s %6.1f %6.1f %6.1f %6.1f\n", "same lemma in story", 100*m.Baseline.MUCF1, 100*m.Baseline.B3F1, 100*m.Baseline.CEAFeF1, 100*m.Baseline.CoNLL)
+			if eventdoc.Panics > 0 {
+				fmt.Fprintf(w, "(the entity stage panicked on %d documents: coded without actors)\n", eventdoc.Panics)
+			}
+		}
+		out = struct {
+			Set   string `json:"set"`
+			Split string `json:"split"`
+			evev.ECBMetrics
+		}{"ecbplus", *split, m}
 	default:
 		return usageError{fmt.Sprintf("--set %q: want plover, petr2, petr-unit or ecbplus", *set)}
 	}

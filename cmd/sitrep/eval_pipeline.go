@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -36,6 +37,7 @@ func init() {
 type pipelineReport struct {
 	Sample  bool              `json:"sample"`
 	Stories []storiesResult   `json:"stories,omitempty"`
+	Polls   []pollSpread      `json:"polls,omitempty"`
 	Actors  []actorsResult    `json:"actors,omitempty"`
 	Places  []toponyms.Result `json:"places,omitempty"`
 	Dates   *datesResult      `json:"dates,omitempty"`
@@ -56,6 +58,16 @@ type storiesResult struct {
 	Storylines endtoend.Storylines `json:"storylines"`
 	Seconds    float64             `json:"ingest_seconds,omitempty"`
 	Rejected   int                 `json:"rejected,omitempty"` // inputs ingest rejected (scored as stories of their own)
+}
+
+// pollSpread is NewsWCL50 (dates) fed as a live feed without a story
+// window: Poll articles per ingest run, in time order and in shuffled
+// orders; the spread of B³ over the orders.
+type pollSpread struct {
+	Poll    int       `json:"poll"`
+	Orders  int       `json:"orders"`
+	B3F1    []float64 `json:"b3_f1"` // per order: time order first
+	Stories []int     `json:"stories"`
 }
 
 type actorsResult struct {
@@ -91,6 +103,7 @@ func runEvalPipeline(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	sample := fs.Bool("sample", false, "a small bounded sample of each corpus (seconds, for CI)")
 	only := fs.String("only", "", "comma-separated fact types to run (default: all)")
+	polls := fs.String("polls", "5,20", "also feed NewsWCL50 (dates) as a live feed of this many articles per poll, without a story window (comma-separated; none with --sample)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -111,6 +124,19 @@ func runEvalPipeline(ctx context.Context, e *env, args []string) error {
 	rep, err := evalPipeline(ctx, dir, *sample, run)
 	if err != nil {
 		return err
+	}
+	if run("stories") && !*sample {
+		for _, f := range splitList(*polls) {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 1 {
+				return usageError{fmt.Sprintf("--polls: bad poll size %q", f)}
+			}
+			ps, err := evalPolls(ctx, dir, n, 3)
+			if err != nil {
+				return err
+			}
+			rep.Polls = append(rep.Polls, ps)
+		}
 	}
 	if *asJSON {
 		return json.NewEncoder(e.stdout).Encode(rep)
@@ -293,6 +319,47 @@ func evalPipeline(ctx context.Context, dir string, sample bool, run func(string)
 	return rep, nil
 }
 
+// evalPolls feeds NewsWCL50 with its dates poll articles per ingest run,
+// in time order (undated last) and in orders-1 shuffled orders.
+func evalPolls(ctx context.Context, dir string, poll, orders int) (pollSpread, error) {
+	ps := pollSpread{Poll: poll, Orders: orders}
+	wcl, err := endtoend.LoadNewsWCL50(filepath.Join(dir, "cluster-newswcl50"))
+	if err != nil {
+		return ps, err
+	}
+	recs := make([]pipeRecord, len(wcl))
+	gold := make([]string, len(wcl))
+	for i, d := range wcl {
+		recs[i] = pipeRecord{URL: d.URL, Title: d.Title, Text: d.Text, Published: d.Published}
+		gold[i] = strconv.Itoa(d.Event)
+	}
+	for o := 0; o < orders; o++ {
+		order := make([]int, len(recs))
+		for i := range order {
+			order[i] = i
+		}
+		if o == 0 {
+			sort.SliceStable(order, func(a, b int) bool {
+				ta, tb := recs[order[a]].Published, recs[order[b]].Published
+				if ta.IsZero() != tb.IsZero() {
+					return !ta.IsZero()
+				}
+				return ta.Before(tb)
+			})
+		} else {
+			rand.New(rand.NewPCG(uint64(o), 7)).Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		}
+		r, err := ingestPolls(ctx, recs, order, poll)
+		if err != nil {
+			return ps, err
+		}
+		sr := scoreStories(r, gold, gold, func(int) bool { return true })
+		ps.B3F1 = append(ps.B3F1, sr.B3F1)
+		ps.Stories = append(ps.Stories, sr.Stories)
+	}
+	return ps, nil
+}
+
 // scoreStories scores the stored events against gold (B³) and the
 // storylines against slGold over the documents keep selects; a document
 // ingest did not keep counts as a story of its own.
@@ -469,6 +536,13 @@ func printPipeline(w io.Writer, r *pipelineReport) {
 			fmt.Fprintf(w, "stories  %-22s %-9s %5d %5d %7d %7.1f %7.1f %7.1f %10d %8.1f %6d\n", s.Set, s.Part, s.Docs, s.Gold, s.Stories,
 				100*s.B3P, 100*s.B3R, 100*s.B3F1, s.Storylines.Storylines, 100*s.Storylines.Purity, s.Storylines.LinkedGold)
 		}
+	}
+	for _, p := range r.Polls {
+		fmt.Fprintf(w, "stories  %-22s polls of %d articles, no story window: B3 F1 time order %.1f, shuffled", "newswcl50 (dates)", p.Poll, 100*p.B3F1[0])
+		for _, b := range p.B3F1[1:] {
+			fmt.Fprintf(w, " %.1f", 100*b)
+		}
+		fmt.Fprintf(w, "; stories %v\n", p.Stories)
 	}
 	for _, a := range r.Actors {
 		fmt.Fprintf(w, "actors   %-22s %d docs, %d gold named mentions, %.1f%% found; CoNLL F1 %.1f (MUC %.1f B3 %.1f CEAF-e %.1f); same-name baseline CoNLL F1 %.1f\n",

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -59,36 +58,60 @@ type ingestedRun struct {
 // on the records, written as one JSON Lines file, into a fresh SQLite
 // database in a temporary folder, and reads back what it stored.
 func ingestThrough(ctx context.Context, recs []pipeRecord) (*ingestedRun, error) {
+	return ingestPolls(ctx, recs, nil, len(recs))
+}
+
+// ingestPolls is ingestThrough as a live feed delivers: the records in
+// the given order (nil: as they are), poll records per `sitrep ingest`
+// run into the same database, as `watch` without a story window stores
+// and clusters each poll.
+func ingestPolls(ctx context.Context, recs []pipeRecord, order []int, poll int) (*ingestedRun, error) {
 	dir, err := os.MkdirTemp("", "sitrep-eval-pipeline-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "input.jsonl")
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	for _, r := range recs {
-		if err := enc.Encode(r); err != nil {
+	if keepDir := os.Getenv("SITREP_EVAL_KEEP"); keepDir != "" {
+		// development: keep each run's input and database for inspection
+		defer os.CopyFS(filepath.Join(keepDir, filepath.Base(dir)), os.DirFS(dir))
+	}
+	if order == nil {
+		order = make([]int, len(recs))
+		for i := range order {
+			order[i] = i
+		}
+	}
+	poll = max(poll, 1)
+	dbPath := filepath.Join(dir, "sitrep.db")
+	// origin (file#lineN) -> record
+	origins := map[string]int{}
+	t0 := time.Now()
+	failed := 0
+	for lo, n := 0, 0; lo < len(order); lo, n = lo+poll, n+1 {
+		in := filepath.Join(dir, fmt.Sprintf("poll%04d.jsonl", n))
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		for k, i := range order[lo:min(lo+poll, len(order))] {
+			if err := enc.Encode(recs[i]); err != nil {
+				return nil, err
+			}
+			origins[fmt.Sprintf("%s#line%d", in, k+1)] = i
+		}
+		if err := os.WriteFile(in, b.Bytes(), 0o600); err != nil {
 			return nil, err
 		}
-	}
-	if err := os.WriteFile(in, b.Bytes(), 0o600); err != nil {
-		return nil, err
-	}
-	dbPath := filepath.Join(dir, "sitrep.db")
-	var errBuf bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errBuf}
-	t0 := time.Now()
-	// a partial failure (an input ingest rejects, e.g. one with no
-	// article text) is what a user gets too: its documents count as
-	// missing
-	failed := 0
-	if err := runIngest(ctx, e, []string{"--db", dbPath, "--quiet", in}); err != nil {
-		var pe partialError
-		if !errors.As(err, &pe) {
-			return nil, fmt.Errorf("ingest: %v: %s", err, strings.TrimSpace(errBuf.String()))
+		var errBuf bytes.Buffer
+		e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errBuf}
+		// a partial failure (an input ingest rejects, e.g. one with no
+		// article text) is what a user gets too: its documents count as
+		// missing
+		if err := runIngest(ctx, e, []string{"--db", dbPath, "--quiet", in}); err != nil {
+			var pe partialError
+			if !errors.As(err, &pe) {
+				return nil, fmt.Errorf("ingest: %v: %s", err, strings.TrimSpace(errBuf.String()))
+			}
+			failed += pe.failed
 		}
-		failed = pe.failed
 	}
 	run := &ingestedRun{arts: make([]*stored, len(recs)), seconds: time.Since(t0).Seconds(), failed: failed}
 	st, err := sqlite.Open(ctx, dbPath)
@@ -114,14 +137,13 @@ func ingestThrough(ctx context.Context, recs []pipeRecord) (*ingestedRun, error)
 			rows.Close()
 			return nil, err
 		}
-		_, line, ok := strings.Cut(origin, "#line")
-		n, err := strconv.Atoi(line)
-		if !ok || err != nil || n < 1 || n > len(recs) {
+		i, ok := origins[origin]
+		if !ok {
 			rows.Close()
 			return nil, fmt.Errorf("eval pipeline: unexpected origin %q", origin)
 		}
 		s := &stored{ID: id, Event: ev, Storyline: sl}
-		run.arts[n-1] = s
+		run.arts[i] = s
 		byID[id] = s
 	}
 	rows.Close()

@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+
+	"github.com/sitrep/sitrep/internal/geo"
 )
 
 // Exit statuses, documented in the README.
@@ -177,9 +179,14 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "version", summary: "print sitrep's version", usage: "",
+		name: "version", summary: "print sitrep's version (--licenses: and the attribution of the embedded data)", usage: "[--licenses]",
 		run: func(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "sitrep %s\n", version)
+			if len(args) == 1 && (args[0] == "--licenses" || args[0] == "-licenses") {
+				fmt.Fprintf(e.stdout, "\n%s", geo.DataAttribution)
+			} else if len(args) > 0 {
+				return usageError{"version takes only --licenses"}
+			}
 			return nil
 		},
 	})

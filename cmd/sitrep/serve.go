@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/server"
@@ -40,6 +41,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	privateHooks := fs.Bool("allow-private-webhooks", false, "let watchlist webhooks reach loopback, private and link-local addresses")
 	maxIngest := fs.Int64("max-ingest-size", 16<<20, "largest body of POST /api/v1/ingest in `BYTES`")
 	poll := fs.Duration("poll", 2*time.Second, "look for new articles and stories this often (added by ingest or watch)")
+	storyWin := fs.Duration("story-window", defaultStoryWindow, "cluster articles POSTed within this `DURATION` of one another as one batch (0: each request at once)")
 	create := fs.Bool("create", false, "create the database when it does not exist (to fill it through POST /api/v1/ingest)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -69,6 +71,23 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	broker := server.NewBroker()
+	ingestMu := &sync.Mutex{}
+	win := newStoryWindow(db, *storyWin)
+	win.done = func(_ corpus.Stats, err error) {
+		if err != nil {
+			fmt.Fprintf(e.stderr, "sitrep serve: actors and stories: %v\n", err)
+		}
+	}
+	defer func() {
+		// articles still waiting get their stories before the server stops
+		ingestMu.Lock()
+		defer ingestMu.Unlock()
+		if win.Pending() > 0 {
+			if _, err := win.Flush(context.Background()); err != nil {
+				fmt.Fprintf(e.stderr, "sitrep serve: actors and stories: %v\n", err)
+			}
+		}
+	}()
 	opts := server.Options{
 		ReadToken:  os.Getenv("SITREP_READ_TOKEN"),
 		WriteToken: os.Getenv("SITREP_TOKEN"),
@@ -78,7 +97,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Logger:     slog.New(slog.NewTextHandler(e.stderr, nil)),
 
 		AllowPrivateWebhooks: *privateHooks,
-		Ingest:               httpIngest(db),
+		Ingest:               httpIngestWindow(db, win, ingestMu),
 		MaxIngestBytes:       *maxIngest,
 		Watchlists:           dbWatchlists{db},
 	}
@@ -87,7 +106,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(reader, opts),
+		Handler:           server.New(server.WithCodedEvents(reader, db), opts), // coded events: api_events.go
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       120 * time.Second,
@@ -173,13 +192,19 @@ func announce(ctx context.Context, db interface {
 // httpIngest runs POST /api/v1/ingest bodies through the same pipeline as
 // sitrep ingest, one request at a time.
 func httpIngest(db *sqlite.DB) server.IngestFunc {
-	var mu sync.Mutex
+	return httpIngestWindow(db, newStoryWindow(db, 0), &sync.Mutex{})
+}
+
+// httpIngestWindow is httpIngest with the actors-and-stories stage held
+// back by win (see storyWindow); mu serialises requests and deferred runs.
+func httpIngestWindow(db *sqlite.DB, win *storyWindow, mu *sync.Mutex) server.IngestFunc {
+	win.lock = mu
 	return func(ctx context.Context, name string, body io.Reader) (*server.IngestResult, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		var problems []string
 		var pmu sync.Mutex // problems come from the walk and the writer
-		o := pipeline.Options{Problem: func(ie *ingest.InputError) {
+		o := pipeline.Options{DeferCorpus: true, Problem: func(ie *ingest.InputError) {
 			pmu.Lock()
 			defer pmu.Unlock()
 			if ie.Origin == "-" {
@@ -200,8 +225,16 @@ func httpIngest(db *sqlite.DB) server.IngestFunc {
 		if walkErr != nil {
 			return nil, walkErr
 		}
-		return &server.IngestResult{Documents: rep.Documents, Added: rep.Added, NewVersions: rep.Versions, Duplicates: rep.Duplicates,
-			NewStories: rep.Corpus.NewEvents, Problems: problems}, nil
+		cs, ran, err := win.Added(ctx, rep.Added+rep.Versions)
+		if err != nil {
+			return nil, err
+		}
+		res := &server.IngestResult{Documents: rep.Documents, Added: rep.Added, NewVersions: rep.Versions, Duplicates: rep.Duplicates,
+			NewStories: cs.NewEvents, Problems: problems}
+		if !ran && win.Pending() > 0 {
+			res.StoriesAfter = win.window.String()
+		}
+		return res, nil
 	}
 }
 

@@ -1,19 +1,27 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/server"
 )
 
 // viewsCorpus adds to readCorpus an undated article whose title and outlet
 // are spreadsheet formulas, and an undated article whose date is
-// estimated from its text ("March 3, 2025"), with a relative "on Tuesday".
+// estimated from its text (March 6, then the Friday after it: 7 March),
+// with that relative "On Friday" in it.
 const viewsCorpus = readCorpus + `{"url":"https://example.org/u","outlet":"@SUM(1+1)","title":"=HYPERLINK(\"http://evil.example\",\"click\")","text":"Lighthouse keepers on the island of Inchkeith voted to strike, their union said.\n\nThe union's secretary, Morag Dunlop, said the keepers had not been consulted about the new rota."}
-{"url":"https://example.org/e","outlet":"Valley Courier","title":"Bridge at Kelso to close for repairs","text":"The old bridge at Kelso will close on March 3, 2025 for six weeks of repairs, the council said.\n\nEngineers found cracks in the arches on Tuesday, council leader Ewan Marsh told reporters."}
+{"url":"https://example.org/e","outlet":"Valley Courier","title":"Bridge at Kelso to stay closed for repairs","text":"The old bridge at Kelso was closed on March 3, 2025, the council said.\n\nEngineers found cracks in the arches on March 6. On Friday, council leader Ewan Marsh told reporters that the repairs would take six weeks."}
 `
 
 // viewsDB ingests viewsCorpus once into a fresh database.
@@ -32,6 +40,7 @@ func TestViews(t *testing.T) {
 	t.Run("dates", func(t *testing.T) { testDateViews(t, db) })
 	t.Run("csv", func(t *testing.T) { testCSV(t, db) })
 	t.Run("search", func(t *testing.T) { testSearchSyntax(t, db) })
+	t.Run("api", func(t *testing.T) { testViewsAPI(t, db) })
 	t.Run("limit", func(t *testing.T) {
 		code, _, errs := run(t, "", "stories", "--db", db, "--limit", "100000")
 		if code != 0 || !strings.Contains(errs, "--limit 100000") || !strings.Contains(errs, "1000") {
@@ -120,6 +129,11 @@ func testDateViews(t *testing.T, db string) {
 		} else if s["first_seen"] == nil {
 			t.Errorf("dated story %v has no first_seen", s["headline"])
 		}
+		// The Kelso story is dated by an estimate only; the ferry story
+		// by stated dates.
+		if est, _ := s["seen_estimated"].(bool); est != strings.Contains(s["headline"].(string), "Kelso") {
+			t.Errorf("story %q: seen_estimated %v", s["headline"], est)
+		}
 	}
 	if undated != len(stories)-1 {
 		t.Errorf("undated story at %d of %d: want it listed after the dated ones", undated, len(stories))
@@ -136,7 +150,7 @@ func testDateViews(t *testing.T, db string) {
 	var estimated, stated bool
 	for _, x := range tl {
 		e, _ := x["estimated"].(bool)
-		if strings.Contains(x["text"].(string), "cracks") && x["expression"] == "Tuesday" || strings.Contains(x["text"].(string), "cracks") && e {
+		if x["expression"] == "Friday" {
 			estimated = estimated || e
 		}
 		if strings.Contains(x["text"].(string), "fishermen") || strings.Contains(x["text"].(string), "approved a six-month") {
@@ -147,7 +161,7 @@ func testDateViews(t *testing.T, db string) {
 		}
 	}
 	if !estimated {
-		t.Errorf("timeline --json: \"on Tuesday\" in an undated article not marked estimated: %v", tl)
+		t.Errorf("timeline --json: \"On Friday\" in an undated article not marked estimated: %v", tl)
 	}
 	code, out, _ = run(t, "", "timeline", "--db", db)
 	if code != 0 || !strings.Contains(out, "≈") {
@@ -207,7 +221,7 @@ func TestReadMissingDB(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "typo")
 	db := filepath.Join(dir, "sitrp.db")
 	for _, args := range [][]string{{"stories"}, {"story", "1"}, {"storylines"}, {"entities"}, {"entity", "x"}, {"places"},
-		{"quotes"}, {"timeline"}, {"search", "x"}, {"export", "--format", "csv"}, {"articles"}, {"article", "1"}, {"serve", "--addr", "127.0.0.1:0"}} {
+		{"quotes"}, {"timeline"}, {"search", "x"}, {"export", "--format", "csv"}, {"articles"}, {"article", "1"}, {"status"}, {"serve", "--addr", "127.0.0.1:0"}} {
 		code, _, errs := run(t, "", append(args, "--db", db)...)
 		if code != exitFailure || !strings.Contains(errs, "no database at "+db) {
 			t.Errorf("%v on a missing db: exit %d, %q", args, code, errs)
@@ -243,5 +257,81 @@ not json at all
 	}
 	if !strings.Contains(errs, "sitrep ingest: 3 problems, each named above; the 3 documents that could be read went in") || strings.Contains(errs, "inputs failed") {
 		t.Errorf("exit message does not agree with the summary: %s", errs)
+	}
+}
+
+// testViewsAPI: the HTTP API over the real store answers a search it
+// cannot parse with 400 and a hint, keeps the estimated mark on
+// /api/v1/timeline, gives undated stories null dates, says when a limit
+// was capped, and refuses an oversized ingest body with 413, storing none
+// of it.
+func testViewsAPI(t *testing.T, path string) {
+	ctx := context.Background()
+	db, err := openDB(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r, closeR, err := openReader(ctx, &env{}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeR()
+	ts := httptest.NewServer(server.New(r, server.Options{WriteToken: "w", Ingest: httpIngest(db), MaxIngestBytes: 4 << 10}))
+	defer ts.Close()
+	get := func(p string, v any) int {
+		t.Helper()
+		resp, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("%s: %d %s", p, resp.StatusCode, b)
+		}
+		return resp.StatusCode
+	}
+	for _, q := range []string{`"ferries`, "AND OR *", "ferries NOT"} {
+		var e struct{ Error struct{ Message string } }
+		if code := get("/api/v1/search?q="+url.QueryEscape(q), &e); code != 400 || !strings.Contains(e.Error.Message, "search query:") {
+			t.Errorf("search %q: %d %q, want 400 with a hint", q, code, e.Error.Message)
+		}
+	}
+	var tl struct{ Items []map[string]any }
+	if code := get("/api/v1/timeline?limit=200", &tl); code != 200 {
+		t.Fatalf("timeline: %d", code)
+	}
+	estimated := false
+	for _, x := range tl.Items {
+		estimated = estimated || x["estimated"] == true
+	}
+	if !estimated {
+		t.Errorf("/api/v1/timeline drops the estimated mark: %v", tl.Items)
+	}
+	var st struct {
+		Items          []map[string]any
+		Limit          int `json:"limit"`
+		LimitRequested int `json:"limit_requested"`
+	}
+	if code := get("/api/v1/stories?limit=100000", &st); code != 200 || st.Limit != 200 || st.LimitRequested != 100000 {
+		t.Errorf("stories?limit=100000: %d, limit %d, limit_requested %d: want the cap said", code, st.Limit, st.LimitRequested)
+	}
+	if last := st.Items[len(st.Items)-1]; last["first_seen"] != nil || !strings.Contains(last["headline"].(string), "HYPERLINK") {
+		t.Errorf("last story %v: want the undated one, first_seen null", last)
+	}
+	var before, after struct{ Total int }
+	get("/api/v1/articles", &before)
+	body := strings.Repeat(`{"title":"Filler","text":"The harbour authority met again on the ferries."}`+"\n", 200)
+	req, _ := http.NewRequest("POST", ts.URL+"/api/v1/ingest?name=big.jsonl", io.MultiReader(strings.NewReader(body)))
+	req.Header.Set("Authorization", "Bearer w")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	get("/api/v1/articles", &after)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || after.Total != before.Total {
+		t.Errorf("oversized ingest: %d, articles %d → %d; want 413 and nothing stored", resp.StatusCode, before.Total, after.Total)
 	}
 }

@@ -227,9 +227,10 @@ var extractEmbedded = map[string]bool{
 	"textarea": true, "datalist": true, "output": true, "progress": true,
 }
 
-// extractKeepTails removes the embedded elements of the page's body and
-// unwraps its <time> elements (trafilatura would remove them, words and
-// following text with them: "met on <time>Monday</time> to discuss").
+// extractKeepTails removes the embedded elements of the page's body that
+// text follows and unwraps such <time> elements (trafilatura would remove
+// them, words and following text with them: "met on <time>Monday</time> to
+// discuss").
 func extractKeepTails(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -238,7 +239,10 @@ func extractKeepTails(n *html.Node) {
 			continue
 		}
 		extractKeepTails(c)
-		if c.Type == html.ElementNode {
+		// Only where text follows in the same parent: elsewhere trafilatura
+		// removes the element with nothing lost (and a <time> alone in its
+		// line, a dateline, stays out of the text).
+		if c.Type == html.ElementNode && next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) != "" {
 			switch {
 			case extractEmbedded[c.Data]:
 				n.RemoveChild(c)

@@ -31,10 +31,10 @@ const (
 	clustererState = "story.clusterer"
 	registryState  = "entity.registry"
 	actorsState    = "corpus.actors"
-	// pagesPending lists the stories whose pages a batch changed and has
-	// not composed yet: stored with the batch, cleared once the pages are,
-	// so that a run stopped in between (full disk, kill) leaves no stale
-	// page behind — the next Run composes them first.
+	// pagesPending lists the stories whose pages a run changed and has not
+	// composed yet: stored with the run, cleared once the pages are, so
+	// that a run stopped in between (full disk, kill) leaves no stale page
+	// behind — the next run composes them first.
 	pagesPending = "corpus.pages_pending"
 )
 
@@ -60,7 +60,9 @@ type Options struct {
 }
 
 // Update takes in every article stored after the last one the corpus
-// stages saw.
+// stages saw. When another process (a second ingest on the same
+// database) stores results for the same articles first, it goes on from
+// where that one got to.
 func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 	sg, err := Open(ctx, st, o)
 	if err != nil {
@@ -125,7 +127,8 @@ func (sg *Stage) load(ctx context.Context) error {
 		}
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
-	return nil
+	// pages a run stored stories for but died before composing
+	return composePending(ctx, st, nil, &store.Derived{})
 }
 
 // Stats reports what the stage has done since Open.
@@ -137,24 +140,27 @@ func (sg *Stage) Stats() Stats { return sg.stats }
 // interleaves Run with storing, the batches are cut where one Run over
 // all of them would cut them and the result is the same. It returns the
 // counts of this Run.
-//
-// When another process (a second ingest on the same database) stores the
-// results of the same articles first, the store refuses the batch
-// (store.ErrConflict) and Run goes on from where that process got to.
 func (sg *Stage) Run(ctx context.Context, final bool) (Stats, error) {
 	var total Stats
 	for {
 		stats, err := sg.run(ctx, final)
-		total.Articles += stats.Articles
-		total.NewEvents += stats.NewEvents
-		total.Events += stats.Events
-		total.Actors += stats.Actors
-		total.Compose += stats.Compose
-		total.Faults += stats.Faults
+		total.add(stats)
 		if !errors.Is(err, store.ErrConflict) {
 			return total, err
 		}
+		// another process took the same articles in first: reload its
+		// state and go on from there
+		sg.last = -1
 	}
+}
+
+func (s *Stats) add(o Stats) {
+	s.Articles += o.Articles
+	s.NewEvents += o.NewEvents
+	s.Events += o.Events
+	s.Actors += o.Actors
+	s.Compose += o.Compose
+	s.Faults += o.Faults
 }
 
 func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
@@ -167,9 +173,6 @@ func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
 		if err := sg.load(ctx); err != nil {
 			return stats, err
 		}
-	}
-	if err := composePending(ctx, sg.st, nil, nil); err != nil {
-		return stats, err
 	}
 	ids, err := sg.st.ArticleIDsAfter(ctx, sg.last)
 	if err != nil {
@@ -187,7 +190,7 @@ func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
 			// the next Run reloads it.
 			sg.last = -1
 			if errors.Is(err, store.ErrConflict) {
-				stats = before // the batch was not stored
+				stats = before // this batch was not stored
 			}
 			return stats, err
 		}
@@ -195,11 +198,7 @@ func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
 			sg.o.Progress(start+len(batch), len(ids))
 		}
 	}
-	sg.stats.Articles += stats.Articles
-	sg.stats.NewEvents += stats.NewEvents
-	sg.stats.Events += stats.Events
-	sg.stats.Actors += stats.Actors
-	sg.stats.Compose += stats.Compose
+	sg.stats.add(stats)
 	return stats, nil
 }
 
@@ -234,6 +233,12 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if f := fault.Run("stories", func() {
 			hook("stories", a.ID)
 			sd = storyDoc(a, an, actorKeys)
+			if a.PublishedEstimated {
+				// a date guessed from the text is no evidence of when
+				// the article appeared; as a hard time gap a wrong
+				// guess would split its event
+				sd.Published = time.Time{}
+			}
 		}); f != nil {
 			d.Faults = append(d.Faults, store.Fault{Article: id, Fault: *f})
 			stats.Faults++
@@ -313,7 +318,10 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	if sg.o.Clock != nil {
 		stats.Compose += sg.o.Clock() - t0
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return codeEventsSafe(ctx, st, evs, d) // coded events of the changed stories (events.go)
 }
 
 // entityDoc converts an article's analysis for the entity stage.
@@ -332,7 +340,21 @@ func entityDoc(a *store.Article, an *analyse.Annotation) entity.Doc {
 // their actor id, places by GeoNames id (or name where it has none).
 func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) story.Doc {
 	d := story.Doc{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Text: a.Text, Published: a.Published}
-	for _, s := range an.Sentences {
+	// The story stages (clustering, summary, comparison) read at most the
+	// first storyBytes of an article, cut at a sentence end: what a story
+	// needs of an article is in its first pages, and a document of
+	// megabytes must not cost the corpus stage more than that.
+	ns := len(an.Sentences)
+	if len(a.Text) > storyBytes {
+		ns = sort.Search(len(an.Sentences), func(i int) bool { return an.Sentences[i].End > storyBytes })
+		end := 0
+		if ns > 0 {
+			end = an.Sentences[ns-1].End
+		}
+		d.Text = a.Text[:end]
+		an = clip(an, ns, end)
+	}
+	for _, s := range an.Sentences[:ns] {
 		d.Sentences = append(d.Sentences, story.Span{Start: s.Start, End: s.End})
 	}
 	keys := make([]int64, 0, len(actors))
@@ -341,7 +363,20 @@ func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) 
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	for _, k := range keys {
-		d.Actors = append(d.Actors, story.Ref{Key: "actor:" + strconv.FormatInt(k, 10), Sentences: actors[k]})
+		ss := actors[k]
+		if ns < len(an.Sentences) || len(a.Text) > storyBytes {
+			var in []int
+			for _, x := range ss {
+				if x < ns {
+					in = append(in, x)
+				}
+			}
+			if len(in) == 0 {
+				continue
+			}
+			ss = in
+		}
+		d.Actors = append(d.Actors, story.Ref{Key: "actor:" + strconv.FormatInt(k, 10), Sentences: ss})
 	}
 	places := map[string][]int{}
 	var pk []string
@@ -375,6 +410,30 @@ func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) 
 	return d
 }
 
+// storyBytes bounds the text of one article the story stages read.
+const storyBytes = 256 << 10
+
+// clip returns the analysis of the first ns sentences (the text up to end).
+func clip(an *analyse.Annotation, ns, end int) *analyse.Annotation {
+	c := analyse.Annotation{Sentences: an.Sentences[:ns]}
+	for _, x := range an.Times {
+		if x.End <= end && x.Sentence < ns {
+			c.Times = append(c.Times, x)
+		}
+	}
+	for _, x := range an.Quotes {
+		if x.End <= end && x.Sentence < ns {
+			c.Quotes = append(c.Quotes, x)
+		}
+	}
+	for _, x := range an.Places {
+		if x.End <= end && x.Sentence < ns {
+			c.Places = append(c.Places, x)
+		}
+	}
+	return &c
+}
+
 // namesMonth reports whether a time expression names its month ("October
 // 20"): anchored on an estimated publication date it borrows at most the
 // year, which the estimate gets right far more often than a weekday.
@@ -396,11 +455,11 @@ func init() {
 	monthWords["sept"] = true
 }
 
-// composePending composes the pages of own (the stories this batch
-// changed, d its results) and those a batch left pending, then clears the
-// list. (Two ingests at once may overwrite each other's list; each
-// composes its own stories anyway, so only one that dies in between
-// leaves stale pages.)
+// composePending composes the pages of own (the stories this run changed)
+// and those a run left pending, then clears the list. (Two ingests at once
+// may overwrite each other's list; each composes its own stories anyway,
+// so only one that dies in between leaves stale pages.) A page that fails
+// is recorded as a fault on its articles of d (composeSafe).
 func composePending(ctx context.Context, st store.Store, own []int64, d *store.Derived) error {
 	b, err := st.State(ctx, pagesPending)
 	if err != nil {
@@ -414,9 +473,6 @@ func composePending(ctx context.Context, st store.Store, own []int64, d *store.D
 	}
 	if len(own) == 0 && len(left) == 0 {
 		return nil
-	}
-	if d == nil {
-		d = &store.Derived{}
 	}
 	evs := append(append([]int64(nil), own...), left...)
 	slices.Sort(evs)

@@ -116,6 +116,19 @@ const Shift = 45 * 24 * time.Hour
 // titleMarks vary the headline of each repetition.
 var titleMarks = []string{"", "Update: ", "Analysis: ", "Explainer: ", "What we know: ", "Live: ", "Opinion: ", "Briefing: "}
 
+// UpdateMark starts the line that makes a repetition's text differ from
+// its source's.
+const UpdateMark = "\n\nUpdated "
+
+// BaseText is the source text of a generated article's text (after
+// cleaning, which keeps paragraphs): its text without the update line.
+func BaseText(text string) string {
+	if i := strings.LastIndex(text, UpdateMark); i >= 0 && strings.Count(text[i+len(UpdateMark):], "\n") == 0 {
+		return text[:i]
+	}
+	return text
+}
+
 // Line is the JSON Lines record Write emits.
 type Line struct {
 	URL       string `json:"url"`
@@ -140,8 +153,9 @@ func Article(srcs []Source, i int) Line {
 	pub := s.Published.Add(time.Duration(rep) * Shift)
 	text := s.Text
 	if rep > 0 {
-		// a different text, or the store keeps one copy
-		text = "Updated " + pub.Format("January 2, 2006") + ".\n\n" + text
+		// a different text, or the store keeps one copy; at the end, so
+		// the source's analysis still fits it (see BaseText)
+		text += UpdateMark + pub.Format("January 2, 2006") + "."
 	}
 	return Line{
 		URL:       fmt.Sprintf("https://%s.example/%d/%s", slug(s.Outlet), rep, slug(s.ID)),

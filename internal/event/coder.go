@@ -30,7 +30,6 @@ type verbHit struct {
 	code     string
 	swap     bool // the subject is the target (":173", passive)
 	passive  bool
-	nominal  bool
 	status   string
 	embedded bool
 	gov      int // token of the governing verb, -1 if none
@@ -75,16 +74,24 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 			src, tgt = tgt, src
 		}
 		if len(src) > 0 {
-			e.Source, e.Sources = src[0], src
+			e.Source, e.AllSources = src[0], src
 		}
 		if len(tgt) > 0 {
-			e.Target, e.Targets = tgt[0], tgt
+			e.Target, e.AllTargets = tgt[0], tgt
 		}
-		if len(e.Sources) < 2 {
-			e.Sources = nil
+		if len(src) == 0 && s.Speaker != nil && s.Speaker.End <= len(s.Text) && s.Speaker.Start < s.Speaker.End &&
+			s.Quote.Start <= c.toks[h.at].start && c.toks[h.end-1].end <= s.Quote.End {
+			a := s.Speaker
+			e.Source = Party{Text: s.Text[a.Start:a.End], Name: a.Name, Actor: a.ID, Code: a.Code, Span: a.Span}
+			if e.Source.Name == "" {
+				e.Source.Name = e.Source.Text
+			}
 		}
-		if len(e.Targets) < 2 {
-			e.Targets = nil
+		if len(e.AllSources) < 2 {
+			e.AllSources = nil
+		}
+		if len(e.AllTargets) < 2 {
+			e.AllTargets = nil
 		}
 		// an event needs someone doing it: with neither actor nor target
 		// the verb is most likely not an event ("the weather attack")
@@ -262,6 +269,12 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			i = end - 1
 			continue
 		}
+		// ", killing 12": a participle after a comma that codes what the
+		// verb before it coded is that happening's outcome, not another
+		if n := len(dst); n > 0 && i > 0 && toks[i-1].low == "," && strings.HasSuffix(t.low, "ing") && prefix(dst[n-1].code, 2) == prefix(code, 2) {
+			i = end - 1
+			continue
+		}
 		h.code = code
 		h.passive = c.passive(i, f)
 		if h.passive {
@@ -329,6 +342,18 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	if ing && (prev == "'s" || determiners[prev]) {
 		return false
+	}
+	// "the fortified village", "the wounded": a participle after a
+	// determiner is an adjective
+	if !f.base && !ing && determiners[prev] {
+		return false
+	}
+	// "Iraqi forces", "Kurdish allies": an -s form right after an actor
+	// is a plural noun unless an object follows
+	if f.base && strings.HasSuffix(t.low, "s") && i > 0 && toks[i-1].actor >= 0 {
+		if i+1 >= len(toks) || !(toks[i+1].actor >= 0 || toks[i+1].place >= 0 || determiners[toks[i+1].low]) {
+			return false
+		}
 	}
 	if f.base || ing {
 		// "a landmark hearing", "the rebels' attack": a determiner before
@@ -539,8 +564,10 @@ func (c *Coder) matchElem(e elem, k int) (int, bool) {
 			return 1, true
 		}
 	case elemSyn:
-		for _, m := range e.syn {
-			ws := strings.Split(m, "_")
+		if k >= len(toks) {
+			return 0, false
+		}
+		for _, ws := range e.syn[toks[k].low] {
 			if k+len(ws) > len(toks) {
 				continue
 			}

@@ -29,9 +29,9 @@ const (
 // elem is one element of a verb pattern.
 type elem struct {
 	kind  elemKind
-	word  string   // elemWord, elemSyn (the set's name)
-	words []elem   // elemPhrase, elemPrep: the parts, in order
-	syn   []string // resolved members of a synonym set
+	word  string                // elemWord, elemSyn (the set's name)
+	words []elem                // elemPhrase, elemPrep: the parts, in order
+	syn   map[string][][]string // synonym set members by first word: the words of each
 }
 
 // pattern refines a verb's code when its words surround the verb.
@@ -138,6 +138,20 @@ func parseDict(r io.Reader) (*Dictionary, error) {
 			d.addForm(b, x.code, form, i == 0)
 		}
 	}
+	for k, v := range extraSyns {
+		d.syns[k] = v
+	}
+	for _, x := range extraPatterns {
+		fs := d.forms[strings.Split(x.verb, "_")[0]]
+		for _, f := range fs {
+			if strings.Join(f.words, "_") == x.verb {
+				p := pattern{code: x.code, after: d.parseElems(x.after)}
+				p.weight = weight(p.after) + 1 // sitrep's own: preferred on a tie
+				f.block.patterns = append(f.block.patterns, p)
+				break
+			}
+		}
+	}
 	for _, f := range pats {
 		p := pattern{code: f[2], before: d.parseElems(f[3]), after: d.parseElems(f[4])}
 		p.weight = weight(p.before) + weight(p.after)
@@ -221,10 +235,11 @@ func (d *Dictionary) parseElems(s string) []elem {
 			continue
 		case t[0] == '&':
 			name := strings.TrimSuffix(t, "_")
-			e = elem{kind: elemSyn, word: name, syn: d.syns[name]}
-			if e.syn == nil {
+			members := d.syns[name]
+			if members == nil {
 				continue
 			}
+			e = elem{kind: elemSyn, word: name, syn: synIndex(members)}
 		default:
 			e = elem{kind: elemWord, word: strings.Trim(t, "_$+^%")}
 		}
@@ -232,6 +247,19 @@ func (d *Dictionary) parseElems(s string) []elem {
 			stack[len(stack)-1] = append(stack[len(stack)-1], e)
 		} else {
 			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// synIndex indexes synonym-set members by their first word, under the
+// word and its singular or plural, as wordMatch compares them.
+func synIndex(members []string) map[string][][]string {
+	out := map[string][][]string{}
+	for _, m := range members {
+		ws := strings.Split(m, "_")
+		for _, k := range []string{ws[0], ws[0] + "s", strings.TrimSuffix(ws[0], "s")} {
+			out[k] = append(out[k], ws)
 		}
 	}
 	return out
@@ -305,4 +333,16 @@ func prefix(s string, n int) string {
 		return ""
 	}
 	return s[:n]
+}
+
+// VerbClass returns the verb-dictionary block a word form belongs to (a
+// synonym class: "attacked" and "raided" share one), or "".
+func VerbClass(word string) string {
+	w := lower(word)
+	for _, f := range verbs().forms[w] {
+		if len(f.words) == 1 {
+			return f.block.name
+		}
+	}
+	return ""
 }

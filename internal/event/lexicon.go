@@ -40,6 +40,28 @@ var extraVerbs = []struct {
 	{"020", []string{"exhort", "exhorts", "exhorted", "exhorting"}},
 	{"020", []string{"implore", "implores", "implored", "imploring"}},
 	{"150", []string{"reinforce", "reinforces", "reinforced", "reinforcing"}},
+	{"---", []string{"rig", "rigs", "rigged", "rigging"}},
+}
+
+// extraPatterns add patterns to a verb's block: fortification work is a
+// show of military posture (CAMEO 15), whatever the verb's plain sense
+// ("dug trenches" is no investigation).
+var extraPatterns = []struct{ verb, after, code string }{
+	{"dig", "&trench", "150"},
+	{"rig", "(with &explosive)", "150"},
+	{"rig", "&explosive", "150"},
+	{"plant", "&explosive", "150"},
+	{"lay", "&explosive", "150"},
+	{"build", "&fortification", "150"},
+	{"erect", "&fortification", "150"},
+	{"set_up", "&fortification", "150"},
+}
+
+// extraSyns are synonym sets of extraPatterns.
+var extraSyns = map[string][]string{
+	"&trench":        {"trench", "trenches", "tunnel", "tunnels", "berm", "berms", "ditch", "ditches"},
+	"&explosive":     {"explosive", "explosives", "mine", "mines", "landmine", "landmines", "bomb", "bombs", "ied", "ieds", "booby_trap", "booby_traps"},
+	"&fortification": {"barricade", "barricades", "fortification", "fortifications", "checkpoint", "checkpoints", "defense", "defenses", "defences", "roadblock", "roadblocks", "wall", "walls"},
 }
 
 // lightVerbs govern another verb without being an event of their own

@@ -70,23 +70,36 @@ func quantities(text string, toks []token) Quantities {
 			continue
 		}
 		// after a verb: "killing at least 12", "wounded 30"
+		bound := false
 		for b := k - 1; b >= 0 && b >= k-4; b-- {
 			w := toks[b].low
-			if killWords[w] && q.Killed == 0 {
-				q.Killed = int(n)
+			if killWords[w] {
+				if q.Killed == 0 {
+					q.Killed = int(n)
+				}
+				bound = true
 				break
 			}
-			if woundWords[w] && q.Wounded == 0 {
-				q.Wounded = int(n)
+			if woundWords[w] {
+				if q.Wounded == 0 {
+					q.Wounded = int(n)
+				}
+				bound = true
 				break
 			}
 			if !approxWords[w] {
 				break
 			}
 		}
+		if bound {
+			continue
+		}
 		troop := false
 		for a := k + 1; a < len(toks) && a <= k+4; a++ {
 			w := toks[a].low
+			if w == "and" || w == "but" || strings.HasSuffix(w, "ing") {
+				break
+			}
 			if killWords[w] {
 				if q.Killed == 0 {
 					q.Killed = int(n)

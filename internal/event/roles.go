@@ -2,9 +2,12 @@ package event
 
 import "time"
 
-// maxRoleDistance bounds how far (in tokens) a source or target may lie
-// from its verb.
-const maxRoleDistance = 20
+// maxRoleDistance bounds how far (in tokens) a source may lie before its
+// verb, maxTargetDistance how far a target may follow it.
+const (
+	maxRoleDistance   = 20
+	maxTargetDistance = 20
+)
 
 // roles finds the source and target parties of the verb hit hi: the
 // actors of the clause before the verb (the nearest, with those joined to
@@ -76,9 +79,11 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 	if hi+1 < len(c.cand) {
 		stop = c.cand[hi+1].at
 	}
-	for k := from; k < stop && k < from+maxRoleDistance; k++ {
+	for k := from; k < stop && k < from+maxTargetDistance; k++ {
 		t := toks[k]
-		if boundaries[t.low] {
+		// "ahead of an offensive by X", "despite Y": no target of this
+		// verb follows
+		if boundaries[t.low] || t.low == "ahead" || t.low == "despite" {
 			return nil
 		}
 		if t.actor >= 0 || places && t.place >= 0 {

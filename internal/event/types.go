@@ -48,6 +48,11 @@ type Sentence struct {
 	// Focus is the place the article is about, the event's place when the
 	// sentence names none (nil: none).
 	Focus *PlaceMention
+	// Speaker is the speaker of a quotation in the sentence (nil: none):
+	// the source of an event the quotation tells with no actor of its own
+	// ("'We want to see operations begin,' Carter said").
+	Speaker *ActorMention
+	Quote   Span // the quotation's content: only events told inside it take the speaker
 }
 
 // Party is an event's source or target: an actor, or a place standing as
@@ -104,17 +109,20 @@ const (
 
 // Event is one happening coded from one sentence.
 type Event struct {
-	Source  Party   `json:"source"`
-	Target  Party   `json:"target"`
-	Sources []Party `json:"sources,omitempty"` // compound sources, Source first
-	Targets []Party `json:"targets,omitempty"`
-	Type    string  `json:"type"`              // PLOVER 2.0 type
-	Mode    string  `json:"mode,omitempty"`    // PLOVER mode
-	Context string  `json:"context,omitempty"` // PLOVER context
-	Cameo   string  `json:"cameo"`             // CAMEO code (root: its first two digits)
-	Verb    string  `json:"verb"`              // the verb as written
-	VerbAt  Span    `json:"verb_span"`
-	Place   *Place  `json:"place,omitempty"`
+	Source Party `json:"source"`
+	Target Party `json:"target"`
+	// AllSources and AllTargets list compound actors ("Iraqi troops,
+	// Kurdish forces and Shiite militias"), Source and Target first; nil
+	// for a single actor.
+	AllSources []Party `json:"all_sources,omitempty"`
+	AllTargets []Party `json:"all_targets,omitempty"`
+	Type       string  `json:"type"`              // PLOVER 2.0 type
+	Mode       string  `json:"mode,omitempty"`    // PLOVER mode
+	Context    string  `json:"context,omitempty"` // PLOVER context
+	Cameo      string  `json:"cameo"`             // CAMEO code (root: its first two digits)
+	Verb       string  `json:"verb"`              // the verb as written
+	VerbAt     Span    `json:"verb_span"`
+	Place      *Place  `json:"place,omitempty"`
 	// Date is the TIMEX3 date of the event (the sentence's time
 	// expression, else the article's date), Precision its precision.
 	Date      string     `json:"date,omitempty"`
@@ -167,4 +175,18 @@ func (e *Event) SentenceType() string {
 		return "THREATEN"
 	}
 	return t
+}
+
+// PloverTypes are the 16 PLOVER 2.0 event types.
+var PloverTypes = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+// IsPloverType reports whether t is one of PloverTypes.
+func IsPloverType(t string) bool {
+	for _, x := range PloverTypes {
+		if x == t {
+			return true
+		}
+	}
+	return false
 }

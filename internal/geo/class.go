@@ -15,6 +15,15 @@ const (
 	ClassPark      = "park"      // parks and protected lands
 )
 
+// classOf is FeatureClass, except that a region across countries (country
+// "XX": the Middle East, the Balkans) is an area.
+func classOf(fc, cc string) string {
+	if fc == "RGN" && cc == "XX" {
+		return ClassArea
+	}
+	return FeatureClass(fc)
+}
+
 // FeatureClass maps a GeoNames feature code to the class a reader sees.
 func FeatureClass(fc string) string {
 	switch fc {
@@ -60,8 +69,8 @@ var genericWords = map[string]bool{
 	"creek": true, "basin": true, "lac": true, "rio": true, "heights": true, "hills": true,
 }
 
-// hasGenericWord reports whether a lookup key holds a generic word.
-func hasGenericWord(key string) bool {
+// HasGenericWord reports whether a lookup key holds a generic word.
+func HasGenericWord(key string) bool {
 	for _, w := range strings.Fields(key) {
 		if genericWords[w] {
 			return true

@@ -227,7 +227,7 @@ func (g *Gazetteer) candidate(i int32) Candidate {
 	return Candidate{
 		Name: g.names[i], GeonameID: g.ids[i],
 		Lat: float64(g.lat[i]) / 1e6, Lon: float64(g.lon[i]) / 1e6,
-		Country: a[:2], Admin1: a[3:], FeatureCode: fc, Class: FeatureClass(fc),
+		Country: a[:2], Admin1: a[3:], FeatureCode: fc, Class: classOf(fc, a[:2]),
 		Population: g.pop[i], Actor: g.actorOf(i), Source: g.sourceOf(i), rec: i,
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 )
 
@@ -50,6 +51,10 @@ type Overlay struct {
 	// GeoNames ids for base records that had none (regions).
 	IDRecs []int32
 	IDs    []uint32
+	// Demonyms are the lookup keys (sorted) that are demonyms or adjectives
+	// of a place ("iraqi", "kurdish"), not its name: a place is shown by
+	// the name the articles use most, but never by its demonym.
+	Demonyms []string
 }
 
 // EncodeShape appends a shape (lines of lat,lon microdegree pairs) to b:
@@ -328,3 +333,31 @@ func (g *Gazetteer) famous(r int32) bool {
 
 // LandmarkSource opens the Source of the landmarks table's records.
 const LandmarkSource = "landmarks.tsv: "
+
+// ClassAndShape gives a stored place (gazetteer name, feature code,
+// country) its feature class and, for a river, lake, range or sea of the
+// embedded gazetteer, its extent (nil otherwise, or when the gazetteer
+// cannot load).
+func ClassAndShape(name, featureCode, country string) (string, [][][2]float64) {
+	class := classOf(featureCode, country)
+	if !extended(featureCode) {
+		return class, nil
+	}
+	g, err := Default()
+	if err != nil {
+		return class, nil
+	}
+	return class, g.ShapeOf(name, featureCode, country)
+}
+
+// IsDemonym reports whether a name is a demonym or adjective of a place
+// ("Iraqi", "Kurdish") in the embedded gazetteer rather than a name.
+func IsDemonym(name string) bool {
+	g, err := Default()
+	if err != nil || g.ov == nil {
+		return false
+	}
+	k := Key(name)
+	i := sort.SearchStrings(g.ov.Demonyms, k)
+	return i < len(g.ov.Demonyms) && g.ov.Demonyms[i] == k
+}

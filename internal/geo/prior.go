@@ -50,7 +50,7 @@ func DefaultParams() Params {
 	return Params{
 		PopWeight: 1,
 		FeatureBonus: map[string]float64{
-			"PCLI": 3, "CONT": 12, "RGN": 9, "GULF": 8, "OCN": 10, "SEA": 9,
+			"PCLI": 3, "CONT": 12, "RGN": 9, "GULF": 8, "OCN": 14, "SEA": 9,
 			"ADM1": 1, "ADM2": -1,
 			"PPLC": 2, "PPLA": 0, "PPLA2": 0, "PPLA3": 0.2, "PPLA4": 0,
 			"PPLX": 0, "PPLL": -0.5, "AIRP": 5, "PPLF": -0.5, "PPLQ": -2, "PPLH": -2, "PPLW": -2,

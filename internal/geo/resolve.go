@@ -268,7 +268,7 @@ func (g *Gazetteer) rank(text, key string, p *Params) []scored {
 		if p.SenseWeight != 0 {
 			s += p.SenseWeight * p.Senses.share(key, g.ids[r])
 		}
-		if p.BareFeature != 0 && extended(g.fcodes[g.fcode[r]]) && !g.famous(r) && !hasGenericWord(key) {
+		if p.BareFeature != 0 && extended(g.fcodes[g.fcode[r]]) && !g.famous(r) && !HasGenericWord(key) {
 			s -= p.BareFeature
 		}
 		cs[i] = scored{r, s}

@@ -86,3 +86,24 @@ func inRing(lat, lon float64, ring []int32) bool {
 	}
 	return in
 }
+
+// DistanceToStoredKm is DistanceToKm for a place known by what is stored
+// of it (gazetteer name, feature code, country and the point chosen): from
+// the point, or the nearest part of its extent when the embedded gazetteer
+// has one.
+func DistanceToStoredKm(lat, lon float64, name, featureCode, country string, plat, plon float64) float64 {
+	d := DistanceKm(lat, lon, plat, plon)
+	if !extended(featureCode) {
+		return d
+	}
+	g, err := Default()
+	if err != nil {
+		return d
+	}
+	for _, r := range g.postings(Key(name)) {
+		if g.fcodes[g.fcode[r]] == featureCode && g.cc(r) == country && g.names[r] == name {
+			return math.Min(d, g.DistanceToKm(lat, lon, g.candidate(r)))
+		}
+	}
+	return d
+}

@@ -28,6 +28,10 @@ type Options struct {
 	// NoAnalyse stores articles without analysis; the corpus stages,
 	// which need it, are skipped too.
 	NoAnalyse bool
+	// DeferCorpus stores analysed articles but leaves the corpus stages
+	// to the caller (a story window that clusters several arrivals as
+	// one batch runs them later, with corpus.Update).
+	DeferCorpus bool
 	// Workers clean and analyse documents (default GOMAXPROCS).
 	Workers int
 	// WriteBatch caps the articles of one store transaction (default 256).
@@ -45,6 +49,10 @@ type Options struct {
 	// Budget bounds the analysis of one document (0: analyse.DefaultBudget;
 	// negative: no limit); what is left is stored marked incomplete.
 	Budget time.Duration
+	// Annotate, when set, analyses texts instead of a per-worker
+	// analyse.Annotator (benchmarks reuse analyses with it). It is called
+	// from several goroutines at once.
+	Annotate func(analyse.Input) analyse.Annotation
 }
 
 // Report counts what a pipeline did.
@@ -94,7 +102,7 @@ func New(ctx context.Context, st store.Store, o Options) (*Pipeline, error) {
 	}
 	p := &Pipeline{ctx: ctx, st: st, o: o,
 		jobs: make(chan *job, 64), pending: make(chan *job, 256), done: make(chan error, 1)}
-	if !o.NoAnalyse {
+	if !o.NoAnalyse && !o.DeferCorpus {
 		if o.Timing != nil && o.Corpus.Clock == nil {
 			o.Corpus.Clock = threadCPU
 		}
@@ -123,16 +131,23 @@ func (p *Pipeline) work() {
 		j.art, j.err = clean.Clean(j.doc)
 		t1 := p.o.Timing.add(Clean, t0)
 		if j.err == nil && !p.o.NoAnalyse {
-			if an == nil {
-				an = analyse.New()
-				switch {
-				case p.o.Budget > 0:
-					an.Budget = p.o.Budget
-				case p.o.Budget < 0:
-					an.Budget = 0
+			if p.o.Annotate != nil {
+				in := analyse.Input{Text: j.art.Text, Published: j.art.Published, PublishedEstimated: j.art.PublishedEstimated}
+				a := p.o.Annotate(in)
+				analyse.ApplyDating(&j.art, a.Dating)
+				j.ann = &a
+			} else {
+				if an == nil {
+					an = analyse.New()
+					switch {
+					case p.o.Budget > 0:
+						an.Budget = p.o.Budget
+					case p.o.Budget < 0:
+						an.Budget = 0
+					}
 				}
+				j.ann = an.AnnotateArticle(&j.art)
 			}
-			j.ann = an.AnnotateArticle(&j.art)
 			p.o.Timing.add(Analyse, t1)
 		}
 		close(j.ready)

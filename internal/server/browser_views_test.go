@@ -31,6 +31,7 @@ func TestBrowserHonestViews(t *testing.T) {
 	undated := &view.Story{StorySummary: view.StorySummary{ID: int64(len(f.stories) + 1), Headline: "Undated dispatch from the front",
 		Articles: []int64{art.ID}, Outlets: []string{art.Outlet}}}
 	f.stories = append(f.stories, undated)
+	f.stories[1].SeenEstimated = true
 
 	t.Run("quotes", func(t *testing.T) {
 		doc := b.dom("/story/1")
@@ -100,6 +101,9 @@ func TestBrowserHonestViews(t *testing.T) {
 		for _, c := range stories[:len(stories)-1] {
 			if strings.Contains(text(c), "undated") {
 				t.Errorf("dated story labelled undated: %q", text(c))
+			}
+			if est := strings.Contains(text(c), "(estimated)"); est != strings.Contains(text(c), f.stories[1].Headline) {
+				t.Errorf("story card %q: estimated dates marked %v", text(c), est)
 			}
 		}
 		doc = b.dom("/article/" + strconv.FormatInt(art.ID, 10))

@@ -17,12 +17,16 @@ type IngestFunc func(ctx context.Context, name string, body io.Reader) (*IngestR
 
 // IngestResult reports one POST /api/v1/ingest.
 type IngestResult struct {
-	Documents   int      `json:"documents"`
-	Added       int      `json:"added"`
-	NewVersions int      `json:"new_versions"`
-	Duplicates  int      `json:"duplicates"`
-	NewStories  int      `json:"new_stories"`
-	Problems    []string `json:"problems"`
+	Documents   int `json:"documents"`
+	Added       int `json:"added"`
+	NewVersions int `json:"new_versions"`
+	Duplicates  int `json:"duplicates"`
+	NewStories  int `json:"new_stories"`
+	// StoriesAfter is set when the articles wait for the story window
+	// (the server's --story-window) before they are clustered: how long
+	// at most.
+	StoriesAfter string   `json:"stories_after,omitempty"`
+	Problems     []string `json:"problems"`
 }
 
 // ingest serves POST /api/v1/ingest: the body is read as one input.

@@ -38,6 +38,8 @@ var params = map[string]param{
 	"sort":           {"sort", "string", setSort},
 	"min_count":      {"min_count", "integer", setMinCount},
 	"min_confidence": {"min_confidence", "number", setMinConfidence},
+	// type is the PLOVER type of coded events (api_events.go reads it).
+	"type": {"type", "string", func(*view.Query, string, *Server) error { return nil }},
 	// name labels an ingested body (POST /api/v1/ingest reads it itself).
 	"name": {"name", "string", func(*view.Query, string, *Server) error { return nil }},
 }

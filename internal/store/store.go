@@ -98,11 +98,11 @@ type Derived struct {
 	ActorMerges    map[int64]int64 // actor folded into another -> the survivor: references move, the folded actor goes
 	State          map[string][]byte
 	LastArticle    int64
+	Faults         []Fault // articles a corpus stage failed on (and skipped)
 	// After is the last article the stages had taken in when they computed
 	// this run: the store refuses the run with ErrConflict when another
 	// process has moved the position meanwhile.
-	After  int64
-	Faults []Fault // articles a corpus stage failed on (and skipped)
+	After int64
 }
 
 // Fault is a stage's failure on one article, recovered and kept.
@@ -226,11 +226,6 @@ type Query struct {
 // ErrNotFound is returned for an id that does not exist.
 var ErrNotFound = errors.New("not found")
 
-// ErrConflict is returned by PutDerived when another process stored the
-// corpus stages' results for the same articles first; the caller reloads
-// the stages' state and goes on from there.
-var ErrConflict = errors.New("another process updated the stories first")
-
 // StoryPages is implemented by stores that read what a story page lists
 // scoped to the story itself, with indexed reads whose cost follows the
 // story's size, not the corpus's. The corpus stage composes pages with it
@@ -251,3 +246,8 @@ type StoryPages interface {
 	// the actors it refers to, the most mentioned first, at most limit.
 	ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error)
 }
+
+// ErrConflict is returned by PutDerived when another process stored the
+// corpus stages' results for the same articles first; the caller reloads
+// the stages' state and goes on from there.
+var ErrConflict = errors.New("another process updated the stories first")

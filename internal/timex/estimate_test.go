@@ -52,3 +52,39 @@ func TestEstimateDCT(t *testing.T) {
 		})
 	}
 }
+
+// FuzzEstimatePublication: any text gives either no estimate or one with
+// evidence, a confidence in (0, 1] and a range that is not inverted.
+func FuzzEstimatePublication(f *testing.F) {
+	for _, s := range []string{
+		"Troops crossed the river on May 9, 2019. A soldier was wounded on May 12. On Thursday, the minister visited.",
+		"GENEVA, Oct. 23, 2016 - Negotiators said on Sunday they had reached a deal.",
+		"The firm, founded in 1948, said on April 21 that sales fell.",
+		"", "on Sunday", "December 31, 9999 and January 1",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e, ok := EstimatePublication(s)
+		if !ok {
+			return
+		}
+		if e.Date.IsZero() || len(e.Evidence) == 0 || e.Confidence <= 0 || e.Confidence > 1 {
+			t.Fatalf("bad estimate %+v for %q", e, s)
+		}
+		if !e.Latest.IsZero() && e.Latest.Before(e.Date) {
+			t.Fatalf("range inverted %+v for %q", e, s)
+		}
+	})
+}
+
+func TestEstimateRange(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "weekday_after_date.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, ok := EstimatePublication(string(b))
+	if !ok || fmtDay(e.Date) != "2019-05-16" || fmtDay(e.Latest) != "2019-05-22" {
+		t.Errorf("estimate %s..%s ok=%v, want 2019-05-16..2019-05-22", fmtDay(e.Date), fmtDay(e.Latest), ok)
+	}
+}

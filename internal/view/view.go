@@ -148,6 +148,10 @@ type PlaceMention struct {
 	Lon        float64 `json:"lon"`
 	Country    string  `json:"country"`
 	Confidence float64 `json:"confidence"`
+	// Unresolved: a toponym no source of the gazetteer knows (a village,
+	// a street); it has no point and is shown as unresolved, never placed
+	// at a guess.
+	Unresolved bool `json:"unresolved,omitempty"`
 }
 
 // TimeMention is a time expression normalised to TIMEX3.
@@ -192,9 +196,12 @@ type StorySummary struct {
 	// undated story is never given its ingestion time as a date.
 	FirstSeen *time.Time `json:"first_seen"`
 	LastSeen  *time.Time `json:"last_seen"`
-	Storyline int64      `json:"storyline"`
-	Actors    []string   `json:"actors,omitempty"` // top actor names
-	Places    []string   `json:"places,omitempty"` // top place names
+	// SeenEstimated: FirstSeen and LastSeen come from estimated
+	// publication dates only (no member states its date).
+	SeenEstimated bool     `json:"seen_estimated,omitempty"`
+	Storyline     int64    `json:"storyline"`
+	Actors        []string `json:"actors,omitempty"` // top actor names
+	Places        []string `json:"places,omitempty"` // top place names
 }
 
 // Story is everything about one story.
@@ -311,17 +318,21 @@ type ActorPage struct {
 
 // Place is a resolved place.
 type Place struct {
-	ID         int64    `json:"id"`
-	Name       string   `json:"name"`
-	GeonamesID int64    `json:"geonames_id,omitempty"`
-	Lat        float64  `json:"lat"`
-	Lon        float64  `json:"lon"`
-	Country    string   `json:"country"`
-	Feature    string   `json:"feature,omitempty"` // GeoNames feature class/code
-	Mentions   int      `json:"mentions"`
-	Articles   []int64  `json:"articles"`
-	Stories    []int64  `json:"stories,omitempty"`
-	Names      []string `json:"names,omitempty"` // surface forms seen
+	ID         int64   `json:"id"`
+	Name       string  `json:"name"`
+	GeonamesID int64   `json:"geonames_id,omitempty"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	Country    string  `json:"country"`
+	Feature    string  `json:"feature,omitempty"` // GeoNames feature class/code
+	Class      string  `json:"class,omitempty"`   // city, region, country, area, water, landform, landmark, transport, park (geo.FeatureClass)
+	// Shape is the extent of a river, lake, range or sea as lines of
+	// [lat, lon] points (simplified), absent for a point place.
+	Shape    [][][2]float64 `json:"shape,omitempty"`
+	Mentions int            `json:"mentions"`
+	Articles []int64        `json:"articles"`
+	Stories  []int64        `json:"stories,omitempty"`
+	Names    []string       `json:"names,omitempty"` // surface forms seen
 }
 
 // PlacePage is everything about one place.

@@ -121,4 +121,3 @@ func run(dir, outDir string) error {
 	}
 	return os.WriteFile(filepath.Join(outDir, "cameo2plover.tsv"), append([]byte(mappingHeader), m...), 0o644)
 }
-

@@ -96,7 +96,7 @@ func predicted(c *event.Coder, sents []event.Sentence) []PetrEvent {
 		if e.Embedded || e.Status == event.Negated || e.Status == event.Hypothetical {
 			continue
 		}
-		srcs, tgts := e.Sources, e.Targets
+		srcs, tgts := e.AllSources, e.AllTargets
 		if len(srcs) == 0 {
 			srcs = []event.Party{e.Source}
 		}

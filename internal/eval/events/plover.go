@@ -17,8 +17,7 @@ import (
 )
 
 // PloverTypes are the 16 PLOVER 2.0 event types.
-var PloverTypes = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+var PloverTypes = event.PloverTypes
 
 // ploverActor is one gold actor.
 type ploverActor struct {

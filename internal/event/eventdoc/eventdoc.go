@@ -43,6 +43,21 @@ func Sentences(text string, an *analyse.Annotation, actors []event.ActorMention,
 			out[i].Actors = append(out[i].Actors, a)
 		}
 	}
+	// a quotation's resolved speaker, as the actor mention at its name
+	for _, q := range an.Quotes {
+		if !q.Resolved || q.Sentence < 0 || q.Sentence >= len(out) || out[q.Sentence].Speaker != nil {
+			continue
+		}
+		for i := range as {
+			a := &as[i]
+			if a.Start < q.Speaker.End && q.Speaker.Start < a.End {
+				sp := *a
+				out[q.Sentence].Speaker = &sp
+				out[q.Sentence].Quote = event.Span{Start: q.Start, End: q.End}
+				break
+			}
+		}
+	}
 	for _, p := range an.Places {
 		if p.Focus || p.Sentence < 0 || p.Sentence >= len(out) {
 			continue
@@ -132,5 +147,21 @@ func (z *Analyser) Sentences(text string, published time.Time) []event.Sentence 
 	for _, m := range an.Mentions {
 		d.Mentions = append(d.Mentions, entity.Mention{Span: entity.Span{Start: m.Start, End: m.End}, Type: m.Type, Sentence: m.Sentence, Demonym: m.Demonym})
 	}
-	return Sentences(text, &an, LocalActors(d, entity.Resolve(d)), published, false)
+	return Sentences(text, &an, LocalActors(d, resolve(d)), published, false)
+}
+
+// Panics counts the texts whose entity stage panicked (their sentences are
+// coded without actors); evaluation reports it.
+var Panics int
+
+// resolve runs the entity stage, surviving a panic of it: an evaluation
+// over hundreds of documents should report a defect, not stop on it.
+func resolve(d entity.Doc) (locals []entity.Local) {
+	defer func() {
+		if r := recover(); r != nil {
+			Panics++
+			locals = nil
+		}
+	}()
+	return entity.Resolve(d)
 }

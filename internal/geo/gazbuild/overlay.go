@@ -23,6 +23,9 @@ type OverlaySources struct {
 	GeoNamesAdmin string // folder of admin1CodesASCII.txt, admin2Codes.txt.gz
 	Rgeo          string // rgeo module's data folder (Countries10.gz, Provinces10.gz); "" to skip
 	Landmarks     string // scripts/gazetteer/landmarks.tsv
+	// Tables is scripts/gazetteer (demonyms.tsv, regions.tsv): the
+	// demonyms and adjectives listed in the overlay; "" to skip.
+	Tables string
 }
 
 // OverlayStats counts what the overlay adds.
@@ -31,16 +34,15 @@ type OverlayStats struct {
 }
 
 type overlayBuilder struct {
-	base    *geo.Gazetteer
-	nbase   int32
-	o       *geo.Overlay
-	names   map[string][]int32
-	ids     map[int32]uint32
-	shapes  [][]int32
-	srcIdx  map[string]uint16
-	seen    map[string]map[int32]bool
-	grid  map[[2]int][]int32 // base towns of 1,000 people or more by 1° cell
-	st    OverlayStats
+	base   *geo.Gazetteer
+	nbase  int32
+	o      *geo.Overlay
+	names  map[string][]int32
+	ids    map[int32]uint32
+	srcIdx map[string]uint16
+	seen   map[string]map[int32]bool
+	grid   map[[2]int][]int32 // base towns of 1,000 people or more by 1° cell
+	st     OverlayStats
 }
 
 // BuildOverlay compiles the overlay for base.
@@ -48,7 +50,7 @@ func BuildOverlay(base *geo.Gazetteer, src OverlaySources) (*geo.Overlay, Overla
 	b := &overlayBuilder{base: base, nbase: int32(base.Len()),
 		o:     &geo.Overlay{BaseRecords: base.Len(), ShapeOff: []uint32{0}},
 		names: map[string][]int32{}, ids: map[int32]uint32{}, srcIdx: map[string]uint16{},
-		seen:  map[string]map[int32]bool{}, grid: map[[2]int][]int32{}}
+		seen: map[string]map[int32]bool{}, grid: map[[2]int][]int32{}}
 	for i := int32(0); i < b.nbase; i++ {
 		r := base.Record(i)
 		if strings.HasPrefix(r.FeatureCode, "PPL") && r.Population >= 1000 {
@@ -70,9 +72,51 @@ func BuildOverlay(base *geo.Gazetteer, src OverlaySources) (*geo.Overlay, Overla
 			return nil, b.st, err
 		}
 	}
+	if src.Tables != "" {
+		if err := b.demonyms(src.Tables); err != nil {
+			return nil, b.st, err
+		}
+	}
 	b.finish()
 	b.st.Keys = len(b.o.Keys)
 	return b.o, b.st, nil
+}
+
+// demonyms lists the keys of demonyms.tsv and the adjectives among the
+// alternate names of regions.tsv ("Kurdish", "African").
+func (b *overlayBuilder) demonyms(dir string) error {
+	set := map[string]bool{}
+	rows, err := readTSV(filepath.Join(dir, "demonyms.tsv"), 2)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		set[geo.Key(r[0])] = true
+	}
+	regions, err := readTSV(filepath.Join(dir, "regions.tsv"), 5)
+	if err != nil {
+		return err
+	}
+	for _, r := range regions {
+		if len(r) < 6 {
+			continue
+		}
+		for _, a := range strings.Split(r[5], ",") {
+			k := geo.Key(a)
+			for _, suf := range []string{"ian", "ean", "can", "ish", "ese"} {
+				if strings.HasSuffix(k, suf) && k != geo.Key(r[0]) && !strings.Contains(k, " ") {
+					set[k] = true
+				}
+			}
+		}
+	}
+	for k := range set {
+		if k != "" {
+			b.o.Demonyms = append(b.o.Demonyms, k)
+		}
+	}
+	sort.Strings(b.o.Demonyms)
+	return nil
 }
 
 // finish lays the names and ids out flat, sorted (geo.Overlay).

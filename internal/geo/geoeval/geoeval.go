@@ -81,11 +81,11 @@ func ToDoc(d Document) (geo.Doc, []int) {
 
 // Result holds the scores of one set and split.
 type Result struct {
-	Set          string  `json:"set"`
-	Split        string  `json:"split"`
-	Docs         int     `json:"docs"`
-	Scored       int     `json:"scored"` // gold toponyms with coordinates
-	NoCandidate  int     `json:"no_candidate"`
+	Set         string `json:"set"`
+	Split       string `json:"split"`
+	Docs        int    `json:"docs"`
+	Scored      int    `json:"scored"` // gold toponyms with coordinates
+	NoCandidate int    `json:"no_candidate"`
 	// FallbackHits: toponyms without a candidate placed at the document's
 	// focus that land within 161 km (counted in Acc161).
 	FallbackHits int `json:"fallback_hits"`

@@ -99,6 +99,12 @@
     return x === y ? x : x + " – " + y;
   }
 
+  // seen is a story's range, marked when it rests on estimates only.
+  function seen(s) {
+    const r = range(s.first_seen, s.last_seen);
+    return s.seen_estimated && s.first_seen ? r + " (estimated)" : r;
+  }
+
   // published says when an article was published, no more precisely than
   // known: an estimated date is a day (never a time of day), and a stated
   // date with no time (midnight UTC exactly) is a day too.
@@ -296,7 +302,7 @@
       el("h3", null, link(storyURL(s.id), s.headline || "(untitled story)")),
       el("p", { class: "meta" },
         el("span", { class: "count" }, plural(n, "article")), " · ",
-        plural((s.outlets || []).length, "outlet"), " · ", range(s.first_seen, s.last_seen)),
+        plural((s.outlets || []).length, "outlet"), " · ", seen(s)),
       chips(s.outlets || []),
       (s.actors && s.actors.length) || (s.places && s.places.length) ?
         el("p", { class: "about" },
@@ -343,6 +349,16 @@
     // whole at the zoom level, which is huge for a single town.
     if (basemapNode) root.append(basemapNode.cloneNode(true));
     else basemap.then((g) => { if (g) root.insertBefore(g.cloneNode(true), root.firstChild); });
+    // A river, lake or range is drawn as its course or outline (p.shape,
+    // lines of [lat, lon]), under the marker of the point the articles use.
+    const extents = svg("g", { class: "extents" });
+    for (const p of all) {
+      for (const line of p.shape || []) {
+        const d = line.map((q, i) => (i ? "L" : "M") + q[1].toFixed(3) + " " + (-q[0]).toFixed(3)).join("");
+        extents.append(svg("path", { d, fill: "none", stroke: "#2a6fb0", "stroke-opacity": "0.7", "stroke-width": (w * 2.5 / 800).toFixed(3), "stroke-linejoin": "round" }, svg("title", null, p.name)));
+      }
+    }
+    root.append(extents);
     const g = svg("g", { class: "markers" });
     const sorted = all.slice().sort((a, b) => (b.mentions || 0) - (a.mentions || 0));
     const labelled = new Set(sorted.slice(0, opts.labels || 8));
@@ -580,8 +596,51 @@
         el("aside", { class: "col-side" }, side)));
   }
 
+  // ---- coded events (internal/event; API /api/v1/coded-events) ---------------
+
+  // codedEventsView lists a story's happenings: who → did what → to whom,
+  // where, when, how many outlets; each mention opens its article at the
+  // sentence. Buttons filter by PLOVER type.
+  function codedEventsView(items) {
+    if (!items.length) return el("p", { class: "empty" }, "No coded events.");
+    const party = (p) => p && (p.name || p.text) ? (p.actor ? link(actorURL(p.actor), p.name || p.text) : p.geonames_id ? link(placeURL(p.geonames_id), p.name || p.text) : (p.name || p.text)) : el("span", { class: "meta" }, "—");
+    const list = el("ol", { class: "cevents" });
+    const sorted = items.slice().sort((a, b) => (a.date || "").localeCompare(b.date || "") || a.id - b.id);
+    for (const e of sorted) {
+      const mentions = (e.mentions || []).map((m, i) => [i ? " " : "", el("a", { href: articleURL(m.article, m.sentence), nav: true, class: "cite", title: m.text }, m.outlet || "article " + m.article)]);
+      list.append(el("li", { class: "cevent", "data-type": e.type },
+        el("span", { class: "date", title: e.estimated ? "the article's (estimated) date: no date stated" : null }, e.date ? (e.estimated ? "≈ " : "") + timexLabel(e.date) : "undated"),
+        el("span", { class: "who" }, party(e.source)), " → ",
+        el("span", { class: "what", title: "CAMEO " + e.cameo }, e.verb + " ", el("span", { class: "tag ev-" + e.type.toLowerCase() }, e.type + (e.mode ? "/" + e.mode : ""))),
+        " → ", el("span", { class: "whom" }, party(e.target)),
+        e.place && e.place.name ? [" · ", e.place.stated ? link(placeURL(e.place.geonames_id || e.place.name), e.place.name) : el("span", { class: "meta", title: "the article's place: the sentence names none" }, "≈ " + e.place.name)] : null,
+        e.status && e.status !== "asserted" ? el("span", { class: "tag excl" }, e.status) : null,
+        e.quantities && (e.quantities.killed || e.quantities.wounded) ? el("span", { class: "tag" }, [e.quantities.killed ? e.quantities.killed + " killed" : "", e.quantities.wounded ? " " + e.quantities.wounded + " wounded" : ""].join("").trim()) : null,
+        el("div", { class: "meta" }, plural(e.sources || 0, "outlet"), ": ", mentions)));
+    }
+    const types = [...new Set(items.map((e) => e.type))].sort();
+    const bar = el("div", { class: "ev-filter" });
+    let on = null;
+    const all = el("button", { type: "button", class: "on" }, "All");
+    const buttons = [all];
+    const apply = () => {
+      for (const li of list.children) li.hidden = on !== null && li.getAttribute("data-type") !== on;
+      for (const b of buttons) b.classList.toggle("on", (b === all && on === null) || b.textContent === on);
+    };
+    all.addEventListener("click", () => { on = null; apply(); });
+    bar.append(all);
+    for (const t of types) {
+      const b = el("button", { type: "button" }, t);
+      b.addEventListener("click", () => { on = t; apply(); });
+      buttons.push(b);
+      bar.append(b);
+    }
+    return el("div", null, types.length > 1 ? bar : null, list);
+  }
+
   async function pageStory(id) {
     const s = await api("stories/" + enc1(id));
+    const cevents = await api("coded-events" + qs({ story: id, limit: 200 })).catch(() => ({ items: [] }));
     setTitle(s.headline);
     const summary = (s.summary || []).length ? el("ol", { class: "summary" }, s.summary.map((x) => el("li", { class: "sum" },
       x.date ? el("span", { class: "date", title: x.estimated ? "relative to an estimated publication date: may be off" : null },
@@ -590,12 +649,13 @@
     const members = s.members || [];
     return el("article", { class: "page story-page" },
       el("div", { class: "head" },
-        el("p", { class: "kicker" }, s.storyline ? link("/storyline/" + s.storyline, "Storyline") : "Story", " · ", range(s.first_seen, s.last_seen)),
+        el("p", { class: "kicker" }, s.storyline ? link("/storyline/" + s.storyline, "Storyline") : "Story", " · ", seen(s)),
         el("h1", null, s.headline || "(untitled story)"),
         el("p", { class: "meta" }, plural((s.articles || []).length, "article"), " from ", plural((s.outlets || []).length, "outlet"), ": ", (s.outlets || []).join(", "))),
       el("div", { class: "grid" },
         el("div", { class: "col-main" },
           section("Summary", "summary-card", summary),
+          section("Events", "events-card", codedEventsView(cevents.items || [])),
           section("Map", "map-card", mapView(s.places || [])),
           section("Timeline", "timeline-card", timelineView(s.timeline || [])),
           section("How outlets told it", "matrix-card", matrixView(s.comparison)),
@@ -625,7 +685,10 @@
     const bytes = enc.encode(a.text || "");
     const marks = [];
     for (const m of a.mentions || []) if (m.actor) marks.push({ start: m.start, end: m.end, href: actorURL(m.actor), cls: "m-actor" });
-    for (const p of a.places || []) if ((p.place || p.name) && p.end > p.start) marks.push({ start: p.start, end: p.end, href: placeURL(p.place || p.name), cls: "m-place", title: p.name !== p.text ? p.name : null });
+    for (const p of a.places || []) {
+      if (p.unresolved && p.end > p.start) marks.push({ start: p.start, end: p.end, cls: "m-place unresolved", title: "unresolved: no source here knows this place" });
+      else if ((p.place || p.name) && p.end > p.start) marks.push({ start: p.start, end: p.end, href: placeURL(p.place || p.name), cls: "m-place", title: p.name !== p.text ? p.name : null });
+    }
     marks.sort((x, y) => x.start - y.start);
     const body = el("div", { class: "text" });
     let para = el("p");
@@ -639,7 +702,7 @@
       let pos = s.start;
       for (const m of marks) {
         if (m.start < pos || m.end > s.end) continue;
-        span.append(byteSlice(bytes, pos, m.start), el("a", { href: m.href, nav: true, class: m.cls, title: m.title }, byteSlice(bytes, m.start, m.end)));
+        span.append(byteSlice(bytes, pos, m.start), m.href ? el("a", { href: m.href, nav: true, class: m.cls, title: m.title }, byteSlice(bytes, m.start, m.end)) : el("span", { class: m.cls, title: m.title }, byteSlice(bytes, m.start, m.end)));
         pos = m.end;
       }
       span.append(byteSlice(bytes, pos, s.end));

@@ -42,6 +42,8 @@ func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
 // PutDerived writes what the corpus stages computed for a run of
 // articles, with their new state, in one transaction.
 func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.fault(err, "")
@@ -293,19 +295,22 @@ func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view
 }
 
 const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
-	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))`
+	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id)),
+	NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.published IS NOT NULL AND a.published_estimated = 0)`
 
 func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	var x view.StorySummary
 	var first, last, outlets, actors, places, arts string
-	var composed bool
-	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts)
+	var composed, noStated bool
+	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts, &noStated)
 	// Nil top actors and places mean "not composed yet" to the reader,
 	// which then looks them up; a composed story has them, maybe empty.
 	if composed {
 		x.Actors, x.Places = nonNil(jsonStrings(actors)), nonNil(jsonStrings(places))
 	}
 	x.FirstSeen, x.LastSeen = seen(first), seen(last)
+	// Dated only by estimates: no member states its publication date.
+	x.SeenEstimated = x.FirstSeen != nil && noStated
 	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(jsonInts(arts))
 	return x, err
@@ -371,6 +376,8 @@ func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error
 
 // PutStoryPages stores composed story pages.
 func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.fault(err, "")

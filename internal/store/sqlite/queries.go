@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -297,6 +298,7 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 		var x view.Place
 		var arts, names, stories string
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names, &stories)
+		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
 		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
 		x.Articles = jsonInts(arts)
 		x.Stories = jsonInts(stories)
@@ -304,8 +306,13 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 		// the gazetteer's ("Ar Raqqah", "Syrian Arab Republic"), and Names
 		// are only the names as written: the gazetteer's spelling is in
 		// none of the texts.
-		if x.Names = byCount(jsonStrings(names)); len(x.Names) > 0 {
+		// Never by a demonym ("Kurdish"): when the articles only use one,
+		// the gazetteer's name is shown.
+		written := byCount(jsonStrings(names))
+		if x.Names = notDemonyms(written); len(x.Names) > 0 {
 			x.Name = x.Names[0]
+		} else {
+			x.Names = written
 		}
 		pg.Items = append(pg.Items, x)
 		return err
@@ -377,13 +384,14 @@ func byCount(xs []string) []string {
 	return out
 }
 
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	out := xs[:0]
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
+
+// notDemonyms drops the demonyms among a place's surface forms ("Iraqi"
+// is a mention of Iraq, not a name to show it by).
+func notDemonyms(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !geo.IsDemonym(n) {
+			out = append(out, n)
 		}
 	}
 	return out

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -25,7 +26,14 @@ import (
 
 // DB is the SQLite store.
 type DB struct {
-	db   *cachedDB
+	db *cachedDB
+	// wmu serialises this process's write transactions: SQLite has one
+	// writer at a time, and a writer waiting on another inside SQLite
+	// gives up after the busy timeout, which a long batch on a loaded
+	// machine can outlast (the pipeline writes articles and the corpus
+	// stage's results at once). Other processes still wait with the
+	// busy timeout.
+	wmu  sync.Mutex
 	path string // as given to Open, for messages
 }
 
@@ -113,6 +121,8 @@ func hash(b []byte) string {
 // different text under a URL already stored is a new version linked to the
 // latest one.
 func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.fault(err, "")

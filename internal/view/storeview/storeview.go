@@ -78,6 +78,13 @@ func (r *Reader) Article(ctx context.Context, id int64) (*view.Article, error) {
 		out.Mentions = append(out.Mentions, view.Mention{Span: view.Span{Start: m.Start, End: m.End}, Text: a.Text[m.Start:m.End], Type: m.Type, Sentence: m.Sentence})
 	}
 	for _, p := range an.Places {
+		if p.Focus {
+			// not in the gazetteer: shown as unresolved, not at the
+			// story's focus (which is a guess)
+			out.Places = append(out.Places, view.PlaceMention{Span: view.Span{Start: p.Start, End: p.End}, Text: a.Text[p.Start:p.End],
+				Sentence: p.Sentence, Name: a.Text[p.Start:p.End], Unresolved: true})
+			continue
+		}
 		out.Places = append(out.Places, view.PlaceMention{Span: view.Span{Start: p.Start, End: p.End}, Text: a.Text[p.Start:p.End], Sentence: p.Sentence,
 			Place: view.PlaceID(int64(p.GeonamesID), p.Name, p.Country), Name: p.Name, Lat: p.Lat, Lon: p.Lon, Country: p.Country, Confidence: p.Confidence})
 	}

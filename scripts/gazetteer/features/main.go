@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/geo/gazbuild"
@@ -28,7 +29,7 @@ func main() {
 	}
 	o, st, err := gazbuild.BuildOverlay(base, gazbuild.OverlaySources{
 		NaturalEarth: *data + "/natural-earth-10m", GeoNamesAdmin: *data + "/geonames-admin",
-		Rgeo: *rgeo, Landmarks: *landmarks,
+		Rgeo: *rgeo, Landmarks: *landmarks, Tables: filepath.Dir(*landmarks),
 	})
 	if err != nil {
 		fail(err)
