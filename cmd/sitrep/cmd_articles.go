@@ -13,7 +13,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/view"
+	"github.com/sitrep/sitrep/internal/view/storeview"
 )
 
 func init() {
@@ -29,30 +32,32 @@ func init() {
 
 // articleJSON is the stable JSON form of an article.
 type articleJSON struct {
-	ID                 int64         `json:"id"`
-	URL                string        `json:"url"`
-	Outlet             string        `json:"outlet"`
-	OutletSource       string        `json:"outlet_source,omitempty"`
-	OutletEvidence     string        `json:"outlet_evidence,omitempty"`
-	Title              string        `json:"title"`
-	Authors            []string      `json:"authors"`
-	Published          *string       `json:"published"`
-	PublishedEstimated bool          `json:"published_estimated"`
-	PublishedSource    string        `json:"published_source,omitempty"`
-	PublishedEvidence  string        `json:"published_evidence,omitempty"`
-	Language           string        `json:"language"`
-	Dateline           string        `json:"dateline,omitempty"`
-	Summary            string        `json:"summary,omitempty"`
-	Credits            []string      `json:"credits,omitempty"`
-	Captions           []string      `json:"captions,omitempty"`
-	Origin             string        `json:"origin"`
-	MediaType          string        `json:"media_type"`
-	Version            int           `json:"version"`
-	PreviousID         *int64        `json:"previous_id"`
-	Ingested           string        `json:"ingested"`
-	Text               string        `json:"text,omitempty"`
-	Sentences          []spanJSON    `json:"sentences,omitempty"`
-	Mentions           []mentionJSON `json:"mentions,omitempty"`
+	ID                 int64          `json:"id"`
+	URL                string         `json:"url"`
+	Outlet             string         `json:"outlet"`
+	OutletSource       string         `json:"outlet_source,omitempty"`
+	OutletEvidence     string         `json:"outlet_evidence,omitempty"`
+	Title              string         `json:"title"`
+	Authors            []string       `json:"authors"`
+	Published          *string        `json:"published"`
+	PublishedEstimated bool           `json:"published_estimated"`
+	PublishedSource    string         `json:"published_source,omitempty"`
+	PublishedEvidence  string         `json:"published_evidence,omitempty"`
+	Language           string         `json:"language"`
+	Dateline           string         `json:"dateline,omitempty"`
+	Summary            string         `json:"summary,omitempty"`
+	Credits            []clean.Credit `json:"credits,omitempty"`
+	Captions           []string       `json:"captions,omitempty"`
+	Origin             string         `json:"origin"`
+	MediaType          string         `json:"media_type"`
+	Version            int            `json:"version"`
+	PreviousID         *int64         `json:"previous_id"`
+	Ingested           string         `json:"ingested"`
+	Text               string         `json:"text,omitempty"`
+	Sentences          []spanJSON     `json:"sentences,omitempty"`
+	Mentions           []mentionJSON  `json:"mentions,omitempty"`
+	Analysis           *view.Analysis `json:"analysis,omitempty"`
+	Faults             []view.Fault   `json:"faults,omitempty"`
 }
 
 type spanJSON struct {
@@ -110,7 +115,7 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageError{"unexpected argument " + pos[0]}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -150,7 +155,7 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("article ID must be a number, not %q", pos[0])}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -166,8 +171,18 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	faults, err := db.Faults(ctx, id)
+	if err != nil {
+		return err
+	}
+	analysis := storeview.AnalysisOf(a)
+	var vfaults []view.Fault
+	for _, f := range faults {
+		vfaults = append(vfaults, view.Fault{Stage: f.Stage, Message: f.Message, Where: f.Where, At: f.At})
+	}
 	if *asJSON {
 		j := toJSON(a, true)
+		j.Analysis, j.Faults = &analysis, vfaults
 		for _, s := range ann.Sentences {
 			j.Sentences = append(j.Sentences, spanJSON{s.Start, s.End})
 		}
@@ -196,13 +211,23 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	}
 	field("published", pub)
 	field("dateline", a.Dateline)
-	field("language", a.Language)
+	if a.Language != "" {
+		field("language", analysis.Language)
+	}
+	an := analysis.Status
+	if analysis.Note != "" {
+		an = analysis.Note
+	}
+	field("analysis", an)
+	for _, f := range vfaults {
+		field("fault", f.Stage+": "+f.Message+" ("+f.Where+")")
+	}
 	field("url", a.URL)
 	field("origin", a.Origin)
 	if a.Version > 1 {
 		field("version", fmt.Sprintf("%d (previous: article %d)", a.Version, a.PreviousID))
 	}
-	field("credits", strings.Join(a.Credits, ", "))
+	field("credits", clean.CreditNames(a.Credits))
 	body := a.Text
 	if *entities {
 		body = markEntities(a.Text, ann)

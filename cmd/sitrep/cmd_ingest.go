@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/pipeline"
 )
@@ -14,7 +15,7 @@ func init() {
 	register(&command{
 		name:    "ingest",
 		summary: "read articles from files, folders, URLs or stdin (-) into the database",
-		usage:   "[--db FILE] [--outlet NAME] [--allow-private] [--max-doc-size BYTES] PATH|URL|- ...",
+		usage:   "[--db FILE] [--outlet NAME] [--allow-private] [--max-doc-size BYTES] [--analysis-budget 30s] PATH|URL|- ...",
 		run:     runIngest,
 	})
 }
@@ -28,6 +29,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	maxDoc := fs.Int64("max-doc-size", 16<<20, "largest single document in `BYTES`")
 	quiet := fs.Bool("quiet", false, "print no summary")
 	noAnalyse := fs.Bool("no-analyse", false, "store articles without running the analysis stages (sentences, entities)")
+	budget := fs.Duration("analysis-budget", analyse.DefaultBudget, "longest analysis of one document; what is left is stored with its analysis marked incomplete (0: no limit)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -40,10 +42,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := db.CheckWritable(ctx); err != nil {
+		return err // before any input is read and analysed
+	}
 
 	pr := &progress{e: e}
 	o := pr.options()
 	o.Outlet, o.NoAnalyse = *outlet, *noAnalyse
+	o.Budget = *budget
+	if o.Budget == 0 {
+		o.Budget = -1 // the flag's 0 means no limit
+	}
 	p, err := pipeline.New(ctx, db, o)
 	if err != nil {
 		return err
@@ -67,6 +76,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			len(inputs), rep.Documents, rep.Added, rep.Versions, rep.Duplicates, rep.Failed, *dbPath)
 		if cs := rep.Corpus; cs.Articles > 0 {
 			fmt.Fprintf(e.stderr, "sitrep ingest: %d articles into stories: %d new stories, %d stories and %d actors updated\n", cs.Articles, cs.NewEvents, cs.Events, cs.Actors)
+		}
+		if cs := rep.Corpus; cs.Faults > 0 {
+			fmt.Fprintf(e.stderr, "sitrep ingest: %d articles skipped by a stage that failed on them (recorded: sitrep status)\n", cs.Faults)
 		}
 	}
 	if rep.Failed > 0 {

@@ -57,11 +57,15 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-// partialError marks a run in which some inputs failed (exit status 3).
+// partialError marks a run in which some inputs failed (exit status 3):
+// failed problems (an input, or one document of a container, that could
+// not be read), out of total documents tried (problems and documents
+// read). It counts problems as the summary line does, never inputs: one
+// JSON Lines input may hold many documents and many problems.
 type partialError struct{ failed, total int }
 
 func (e partialError) Error() string {
-	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
+	return fmt.Sprintf("%d problems, each named above; the %d documents that could be read went in", e.failed, e.total-e.failed)
 }
 
 func main() {

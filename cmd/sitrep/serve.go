@@ -25,7 +25,7 @@ func init() {
 	register(&command{
 		name:    "serve",
 		summary: "serve the web UI and the JSON API (/api/v1/) over HTTP",
-		usage:   "[--db FILE] [--addr 127.0.0.1:8080] [--cache 5s] [--max-page 200]  (env: SITREP_TOKEN for writes, SITREP_READ_TOKEN to close reads)",
+		usage:   "[--db FILE] [--create] [--addr 127.0.0.1:8080] [--cache 5s] [--max-page 200]  (env: SITREP_TOKEN for writes, SITREP_READ_TOKEN to close reads)",
 		run:     runServe,
 	})
 }
@@ -40,12 +40,22 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	privateHooks := fs.Bool("allow-private-webhooks", false, "let watchlist webhooks reach loopback, private and link-local addresses")
 	maxIngest := fs.Int64("max-ingest-size", 16<<20, "largest body of POST /api/v1/ingest in `BYTES`")
 	poll := fs.Duration("poll", 2*time.Second, "look for new articles and stories this often (added by ingest or watch)")
+	create := fs.Bool("create", false, "create the database when it does not exist (to fill it through POST /api/v1/ingest)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usageError{"serve takes no arguments"}
+	}
+	// Serving a database that is not there would answer an empty site
+	// from a file just created by mistake: refused unless asked for.
+	if *create {
+		db, err := openDB(ctx, *dbPath)
+		if err != nil {
+			return err
+		}
+		db.Close()
 	}
 	reader, closeReader, err := openReader(ctx, e, *dbPath)
 	if err != nil {

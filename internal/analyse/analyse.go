@@ -12,8 +12,11 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/ner"
 	"github.com/sitrep/sitrep/internal/quote"
@@ -88,6 +91,12 @@ type Annotation struct {
 	Quotes    []Quote
 	Places    []Place
 	Dating    Dating
+	// Status is Complete, Incomplete (the time budget ran out, or a stage
+	// failed: what was found is kept) or NotAnalysed (a language the
+	// models do not know: sentences only); Note says why in words.
+	Status string
+	Note   string
+	Faults []fault.Fault // the stages that failed on this text
 }
 
 // Input is one article to analyse.
@@ -100,11 +109,19 @@ type Input struct {
 	PublishedEstimated bool
 	// Outlet's country (ISO alpha-2) when known: a weak prior for places.
 	OutletCountry string
+	// Language is the text's ISO 639-1 code, "" when unknown: a language
+	// the models do not know is not analysed (see Supported).
+	Language string
 }
 
 // Annotator holds reusable buffers; it is not safe for concurrent use —
 // give each goroutine its own.
 type Annotator struct {
+	// Budget bounds the time one document may take; what is not analysed
+	// when it runs out is split into sentences only and the annotation is
+	// marked Incomplete. Zero means no limit.
+	Budget time.Duration
+
 	model *ner.Model
 	gaz   *geo.Gazetteer
 	toks  []text.Token
@@ -119,30 +136,44 @@ func New() *Annotator {
 		// build defect, not an input problem.
 		panic("analyse: embedded gazetteer: " + err.Error())
 	}
-	return &Annotator{model: ner.Default(), gaz: g}
+	return &Annotator{model: ner.Default(), gaz: g, Budget: DefaultBudget}
 }
 
-// Annotate analyses in.
-func (a *Annotator) Annotate(in Input) Annotation {
-	s := in.Text
-	a.toks, a.sents = text.Split(s, a.toks[:0], a.sents[:0])
-	out := Annotation{Sentences: make([]Span, len(a.sents)), Tokens: len(a.toks)}
-	for i, se := range a.sents {
-		out.Sentences[i] = Span{int(se.Start), int(se.End)}
+// annotateText runs the stages over one stretch of text (the whole
+// article, or one chunk of a very long one). Each stage runs inside a fault
+// boundary: a panic on this text is recorded in an.Faults and the stages
+// after it still run on what the others found.
+func (a *Annotator) annotateText(s string, d Dating, outletCountry string, an *Annotation) {
+	a.stage(an, "sentences", s, func() {
+		a.toks, a.sents = text.Split(s, a.toks[:0], a.sents[:0])
+		an.Sentences, an.Tokens = make([]Span, len(a.sents)), len(a.toks)
+		for i, se := range a.sents {
+			an.Sentences[i] = Span{int(se.Start), int(se.End)}
+		}
+	})
+	if len(an.Faults) > 0 {
+		return // nothing below can run without sentences
 	}
-	for _, m := range a.model.Tag(s, a.sents, a.toks) {
-		out.Mentions = append(out.Mentions, Mention{Span: Span{m.Start, m.End}, Type: m.Type, Sentence: m.Sentence, Confidence: m.Confidence, Demonym: m.Demonym})
-	}
-	out.Dating = dating(in)
-	if !out.Dating.Anchor.IsZero() {
-		for _, x := range timex.Find(s, out.Dating.Anchor) {
-			out.Times = append(out.Times, Time{Span: Span{x.Start, x.End}, Sentence: sentenceOf(out.Sentences, x.Start),
+	a.stage(an, "entities", s, func() {
+		for _, m := range a.model.Tag(s, a.sents, a.toks) {
+			an.Mentions = append(an.Mentions, Mention{Span: Span{m.Start, m.End}, Type: m.Type, Sentence: m.Sentence, Confidence: m.Confidence, Demonym: m.Demonym})
+		}
+	})
+	a.stage(an, "times", s, func() {
+		for _, x := range timex.Find(s, d.Anchor) {
+			// Without an anchor (an undated article the text gives no
+			// date for) relative expressions cannot be placed: only
+			// those that carry their own year are kept, so "March 4,
+			// 2025" still reaches the timeline and "on Tuesday" does not.
+			if d.Anchor.IsZero() && !ownYear(x) {
+				continue
+			}
+			an.Times = append(an.Times, Time{Span: Span{x.Start, x.End}, Sentence: sentenceOf(an.Sentences, x.Start),
 				Type: x.Type, Value: x.Value, Mod: x.Mod, Anchored: x.Anchored})
 		}
-	}
-	out.Quotes = a.quotes(s, &out)
-	out.Places = a.places(s, &out, in.OutletCountry)
-	return out
+	})
+	a.stage(an, "quotes", s, func() { an.Quotes = a.quotes(s, an) })
+	a.stage(an, "places", s, func() { an.Places = a.places(s, an, outletCountry) })
 }
 
 // dating picks the anchor for relative time expressions: the stated
@@ -350,18 +381,39 @@ func nameLike(name, main string) bool {
 const placeMinPop = 5000
 
 // locativeBefore reports whether the text ends with a locative preposition
-// ("... police in ").
+// ("... police in "). It reads only the last word, backwards from the end:
+// it runs once per mention, so splitting the whole text made analysis
+// quadratic in its length.
 func locativeBefore(before string) bool {
-	f := strings.Fields(before)
-	if len(f) == 0 {
+	end := len(before)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(before[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 && end-start <= maxLocative {
+		r, n := utf8.DecodeLastRuneInString(before[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= n
+	}
+	if start == end || end-start > maxLocative {
 		return false
 	}
-	switch strings.ToLower(f[len(f)-1]) {
+	switch strings.ToLower(before[start:end]) {
 	case "in", "at", "near", "outside", "across", "throughout", "around", "from":
 		return true
 	}
 	return false
 }
+
+// maxLocative is the byte length of the longest locative preposition:
+// a longer last word is none of them.
+const maxLocative = len("throughout")
 
 // orgHeads are the words that, right after a place name, make the name an
 // organisation of that place.
@@ -414,6 +466,27 @@ func (an *Annotation) Snippet(s string, i int) string {
 }
 
 // dayPrecise reports whether any of the expressions names a calendar day.
+// ownYear reports whether a time expression found without an anchor is
+// placed by its own words: a date or time whose value starts with a year
+// (not one lent by the finder's context), or a duration or set, which
+// need no anchor.
+func ownYear(x timex.Expr) bool {
+	switch x.Type {
+	case "DURATION", "SET":
+		return true
+	}
+	v := x.Value
+	if x.Anchored || len(v) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return v[:4] != "0000" && v[:4] != "0001"
+}
+
 func dayPrecise(ev []timex.Expr) bool {
 	for _, x := range ev {
 		if len(x.Value) >= len("2006-01-02") {

@@ -10,11 +10,13 @@
 package clean
 
 import (
+	"encoding/json"
 	"errors"
 	"net/url"
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/ingest"
 )
 
@@ -26,9 +28,10 @@ type Article struct {
 
 	// Outlet is the publisher's name, or "" when nothing in the input
 	// names it (sitrep does not invent one). OutletSource says which rule
-	// found it: metadata, site_name, url, trailer, copyright, signoff,
-	// dateline, agency_credit, photo_credit. OutletEvidence quotes the
-	// words it came from.
+	// found it: metadata, site_name, url, trailer, copyright, dateline.
+	// OutletEvidence quotes the words it came from. A photo credit or a
+	// sign-off listing agencies is never publisher evidence: those go to
+	// Credits with their kind.
 	Outlet         string
 	OutletSource   string
 	OutletEvidence string
@@ -42,21 +45,85 @@ type Article struct {
 	PublishedSource    string
 	PublishedEvidence  string
 
-	Language string // ISO 639-1, "" when unsure
-	Dateline string // place line of a dateline, e.g. "MOSUL, Iraq"
-	Summary  string // standfirst or feed description
-	Credits  []string
+	Language string   // ISO 639-1, "" when unsure
+	Dateline string   // place line of a dateline, e.g. "MOSUL, Iraq"
+	Summary  string   // standfirst or feed description
+	Credits  []Credit // agencies the text credits, each with what for
 	Captions []string // photo captions removed from the text
 	Text     string   // main text: paragraphs separated by "\n\n"
 
 	pendingOutlet textOutlet // outlet named by the text, used last
 }
 
+// Credit kinds: what a credit in the text says about the agency it names.
+const (
+	// CreditPhoto: a caption credit, "(AP Photo/Jane Roe)" or "(AFP)"
+	// after a caption: the agency took the photo, nothing more.
+	CreditPhoto = "photo"
+	// CreditSources: an end-of-article sign-off, "xy/ab (AFP, Reuters)":
+	// the agencies whose copy the article drew on.
+	CreditSources = "sources"
+	// CreditWire: the agency in a dateline, "PARIS (Reuters) —": the wire
+	// service that wrote the story.
+	CreditWire = "wire"
+)
+
+// Credit is one agency named by a credit in the text.
+type Credit struct {
+	Name string `json:"name"`
+	Kind string `json:"kind"` // CreditPhoto, CreditSources or CreditWire
+}
+
+// UnmarshalJSON also reads a bare string, the form stored before credits
+// had kinds (its kind stays empty: unknown).
+func (c *Credit) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*c = Credit{Name: s}
+		return nil
+	}
+	type plain Credit
+	return json.Unmarshal(b, (*plain)(c))
+}
+
+// CreditNames lists the credits' names, with the kind in parentheses:
+// "AP (photo), AFP (sources)".
+func CreditNames(cs []Credit) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		if c.Kind == "" {
+			parts = append(parts, c.Name)
+			continue
+		}
+		parts = append(parts, c.Name+" ("+c.Kind+")")
+	}
+	return strings.Join(parts, ", ")
+}
+
 // ErrNoText is returned when a document has no article text at all.
 var ErrNoText = errors.New("no article text found")
 
-// Clean turns a document into an article.
-func Clean(doc ingest.Document) (Article, error) {
+// FaultHook, when set, is called before each document is cleaned: tests
+// use it to inject a fault.
+var FaultHook func(doc ingest.Document)
+
+// Clean turns a document into an article. A fault (panic) while cleaning
+// one document is returned as that document's error, never raised: there
+// is no clean text to store, so the input is reported as a problem and the
+// others go on.
+func Clean(doc ingest.Document) (a Article, err error) {
+	if f := fault.Run("clean", func() {
+		if FaultHook != nil {
+			FaultHook(doc)
+		}
+		a, err = clean(doc)
+	}); f != nil {
+		return Article{}, f
+	}
+	return a, err
+}
+
+func clean(doc ingest.Document) (Article, error) {
 	var a Article
 	var err error
 	switch doc.MediaType {

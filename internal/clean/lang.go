@@ -7,8 +7,9 @@ import (
 
 // Language guesses the ISO 639-1 language of text: by script for
 // non-Latin alphabets, by counting very frequent function words for Latin
-// ones. It returns "" when the evidence is thin. It is a coarse guesser for
-// routing and display, not a language identifier for short strings.
+// ones. It returns "" when the evidence is thin or mixed. It is a coarse
+// guesser for routing and display, not a language identifier for short
+// strings; callers treat "" as "analyse as English".
 func Language(text string) string {
 	if len(text) > 20000 {
 		text = text[:20000]
@@ -76,7 +77,12 @@ func Language(text string) string {
 			second = n
 		}
 	}
-	if words < 5 || bestN*20 < words || bestN < second*3/2 {
+	// Thin or mixed evidence says nothing: a headline's one "a" or "die"
+	// is no Portuguese or German, and a text where English function words
+	// are nearly as frequent as the winner's is not surely foreign. An
+	// unsure answer costs little (the text is analysed as English); a
+	// wrong one costs an English article its analysis.
+	if words < 5 || bestN < 3 || bestN*20 < words || bestN < second*3/2 || best != "en" && counts["en"]*2 > bestN {
 		return ""
 	}
 	return best
@@ -85,7 +91,7 @@ func Language(text string) string {
 // stopLangs maps very frequent function words to the languages using them.
 var stopLangs = func() map[string][]string {
 	lists := map[string]string{
-		"en": "the of and to in is that for it was on with as by at from are this have has be said were which an their not but they will",
+		"en": "the of and to in is that for it was on with as by at from are this have has be said were which a an their not but they will",
 		"de": "der die und das den von zu ist mit sich des nicht auf für im dem ein eine auch es an werden aus er hat dass sie nach bei",
 		"fr": "le la les des et un une du est que en dans pour pas sur au qui par il avec ce sont aux été plus ont cette",
 		"es": "el la los las de y que en un una del por con para es se al lo como más pero sus su fue ha este",
@@ -105,3 +111,23 @@ var stopLangs = func() map[string][]string {
 	}
 	return m
 }()
+
+// languageNames are the English names of the languages Language returns.
+var languageNames = map[string]string{
+	"en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+	"nl": "Dutch", "pl": "Polish", "sv": "Swedish", "tr": "Turkish", "id": "Indonesian", "ja": "Japanese",
+	"zh": "Chinese", "ko": "Korean", "ar": "Arabic", "ru": "Russian", "el": "Greek", "he": "Hebrew", "hi": "Hindi",
+}
+
+// LanguageName returns the English name of an ISO 639-1 code ("de" ->
+// "German"), the code itself when it is not one Language returns, and
+// "unknown language" for "".
+func LanguageName(code string) string {
+	if n, ok := languageNames[code]; ok {
+		return n
+	}
+	if code == "" {
+		return "unknown language"
+	}
+	return code
+}

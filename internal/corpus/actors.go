@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/json"
 	"sort"
+	"strconv"
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/entity"
@@ -53,39 +54,49 @@ func (s *actorStage) UnmarshalJSON(b []byte) error {
 // add resolves one article and returns its actors with the sentences that
 // mention them.
 func (s *actorStage) add(a *store.Article, an *analyse.Annotation, d *store.Derived, touched map[int64]bool) map[int64][]int {
-	doc := entityDoc(a, an)
-	locals := entity.Resolve(doc)
-	ids := s.reg.Add(doc.Key, locals)
+	if a.Analysis == "not_analysed" {
+		// a language the models do not know: no actors from its words
+		// (text-level look-ups such as acronyms included)
+		return nil
+	}
 	out := map[int64][]int{}
 	// spans of each local's references, to find quote speakers
-	type ref struct {
-		start, end int
-		actor      int64
-	}
 	var refs []ref
-	for i, l := range locals {
-		if i >= len(ids) || ids[i] == 0 {
-			continue
-		}
-		id := int64(s.reg.Canonical(ids[i]))
-		if ids[i] > s.maxID {
-			s.maxID = ids[i]
-		}
-		touched[id] = true
-		for _, mi := range l.Mentions {
-			m := doc.Mentions[mi]
-			d.Refs = append(d.Refs, store.ActorRef{Article: a.ID, Actor: id, Sentence: m.Sentence, Start: m.Start, End: m.End, Kind: "name"})
-			out[id] = append(out[id], m.Sentence)
-			refs = append(refs, ref{m.Start, m.End, id})
-		}
-		for _, r := range l.Refs {
-			d.Refs = append(d.Refs, store.ActorRef{Article: a.ID, Actor: id, Sentence: r.Sentence, Start: r.Start, End: r.End, Kind: r.Kind})
-			out[id] = append(out[id], r.Sentence)
-			refs = append(refs, ref{r.Start, r.End, id})
+	for _, part := range entityDocs(a, an) {
+		doc, off, soff := part.doc, part.off, part.sent
+		locals := entity.Resolve(doc)
+		ids := s.reg.Add(doc.Key, locals)
+		for i, l := range locals {
+			if i >= len(ids) || ids[i] == 0 {
+				continue
+			}
+			id := int64(s.reg.Canonical(ids[i]))
+			if ids[i] > s.maxID {
+				s.maxID = ids[i]
+			}
+			touched[id] = true
+			for _, mi := range l.Mentions {
+				m := doc.Mentions[mi]
+				d.Refs = append(d.Refs, store.ActorRef{Article: a.ID, Actor: id, Sentence: m.Sentence + soff, Start: m.Start + off, End: m.End + off, Kind: "name"})
+				out[id] = append(out[id], m.Sentence+soff)
+				refs = append(refs, ref{start: m.Start + off, end: m.End + off, actor: id})
+			}
+			for _, r := range l.Refs {
+				d.Refs = append(d.Refs, store.ActorRef{Article: a.ID, Actor: id, Sentence: r.Sentence + soff, Start: r.Start + off, End: r.End + off, Kind: r.Kind})
+				out[id] = append(out[id], r.Sentence+soff)
+				refs = append(refs, ref{start: r.Start + off, end: r.End + off, actor: id})
+			}
 		}
 	}
 	// A quote's speaker is the actor whose reference overlaps the
 	// speaker's span (or, failing that, the source's: "he", "the minister").
+	// The first such reference in the order they were found; refs are
+	// searched by position (sorted, with each reference's rank), so a long
+	// article with many quotes does not cost quotes × references.
+	for i := range refs {
+		refs[i].rank = i
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].start < refs[j].start })
 	for _, q := range an.Quotes {
 		if !q.Resolved {
 			continue
@@ -95,10 +106,12 @@ func (s *actorStage) add(a *store.Article, an *analyse.Annotation, d *store.Deri
 			if sp.Start < 0 || best != 0 {
 				continue
 			}
-			for _, r := range refs {
-				if r.start < sp.End && sp.Start < r.end {
-					best = r.actor
-					break
+			// overlapping: start < sp.End and end > sp.Start; references
+			// are names and phrases, never longer than maxRefBytes
+			rank := -1
+			for k := sort.Search(len(refs), func(k int) bool { return refs[k].start >= sp.End }) - 1; k >= 0 && refs[k].start > sp.Start-maxRefBytes; k-- {
+				if r := refs[k]; r.end > sp.Start && (rank < 0 || r.rank < rank) {
+					best, rank = r.actor, r.rank
 				}
 			}
 		}
@@ -107,6 +120,72 @@ func (s *actorStage) add(a *store.Article, an *analyse.Annotation, d *store.Deri
 		}
 	}
 	return out
+}
+
+type ref struct {
+	start, end int
+	actor      int64
+	rank       int
+}
+
+// maxRefBytes bounds the length of a reference for the speaker search; a
+// longer one (never a name) is not found as a speaker.
+const maxRefBytes = 512
+
+// entityChunk bounds the text the entity stage resolves at once: matching
+// names within a document costs more than linear time, so a very long
+// article is resolved in parts (its actors still merge across the parts,
+// as across articles). News articles are resolved whole.
+const entityChunk = 64 << 10
+
+// entityPart is one part of an article for the entity stage, with the
+// byte and sentence offsets of its text in the article.
+type entityPart struct {
+	doc       entity.Doc
+	off, sent int
+}
+
+// entityDocs converts an article's analysis for the entity stage: one
+// document, or consecutive parts of about entityChunk bytes cut at
+// sentence ends.
+func entityDocs(a *store.Article, an *analyse.Annotation) []entityPart {
+	if len(a.Text) <= entityChunk || len(an.Sentences) < 2 {
+		return []entityPart{{doc: entityDoc(a, an)}}
+	}
+	var parts []entityPart
+	mi := 0
+	for s0 := 0; s0 < len(an.Sentences); {
+		s1 := s0 + 1
+		lo := an.Sentences[s0].Start
+		if s0 == 0 {
+			lo = 0
+		}
+		for s1 < len(an.Sentences) && an.Sentences[s1].End-lo <= entityChunk {
+			s1++
+		}
+		hi := an.Sentences[s1-1].End
+		if s1 == len(an.Sentences) {
+			hi = len(a.Text)
+		}
+		key := strconv.FormatInt(a.ID, 10)
+		if s0 > 0 {
+			key += "#" + strconv.Itoa(len(parts))
+		}
+		d := entity.Doc{Key: key, Text: a.Text[lo:hi], Outlet: a.Outlet, Published: a.Published}
+		for _, se := range an.Sentences[s0:s1] {
+			d.Sentences = append(d.Sentences, entity.Span{Start: se.Start - lo, End: se.End - lo})
+		}
+		for ; mi < len(an.Mentions) && an.Mentions[mi].Sentence < s1; mi++ {
+			m := an.Mentions[mi]
+			if m.Sentence < s0 || m.Start < lo || m.End > hi {
+				continue
+			}
+			d.Mentions = append(d.Mentions, entity.Mention{Span: entity.Span{Start: m.Start - lo, End: m.End - lo}, Type: m.Type, Sentence: m.Sentence - s0, Demonym: m.Demonym})
+		}
+		parts = append(parts, entityPart{doc: d, off: lo, sent: s0})
+		s0 = s1
+	}
+	return parts
 }
 
 // merges reports the actors folded into others since the last call, and

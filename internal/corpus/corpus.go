@@ -10,7 +10,9 @@ package corpus
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +21,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/entity"
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/story"
 )
@@ -28,6 +31,11 @@ const (
 	clustererState = "story.clusterer"
 	registryState  = "entity.registry"
 	actorsState    = "corpus.actors"
+	// pagesPending lists the stories whose pages a run changed and has not
+	// composed yet: stored with the run, cleared once the pages are, so
+	// that a run stopped in between (full disk, kill) leaves no stale page
+	// behind — the next run composes them first.
+	pagesPending = "corpus.pages_pending"
 )
 
 // Stats reports one Update.
@@ -38,6 +46,7 @@ type Stats struct {
 	Actors    int // actors touched
 	// Compose is the time spent composing story pages, by Options.Clock.
 	Compose time.Duration
+	Faults  int // articles a stage failed on (recorded with them)
 }
 
 // Options tune Update.
@@ -51,7 +60,9 @@ type Options struct {
 }
 
 // Update takes in every article stored after the last one the corpus
-// stages saw.
+// stages saw. When another process (a second ingest on the same
+// database) stores results for the same articles first, it goes on from
+// where that one got to.
 func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 	sg, err := Open(ctx, st, o)
 	if err != nil {
@@ -64,12 +75,15 @@ func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
 // can feed them batch by batch as articles are stored, while analysis of
 // the next articles goes on, without reloading the state each time.
 type Stage struct {
-	st    store.Store
-	o     Options
-	last  int64 // the last article taken in, as stored
-	cl    *story.Clusterer
-	acts  *actorStage
-	stats Stats
+	st   store.Store
+	o    Options
+	last int64 // the last article taken in, as stored
+	cl   *story.Clusterer
+	// prevState is the clusterer's state as last stored: a batch the
+	// clusterer fails on is replayed from it article by article.
+	prevState []byte
+	acts      *actorStage
+	stats     Stats
 }
 
 // Open loads the corpus stages' state from the store.
@@ -88,13 +102,15 @@ func (sg *Stage) load(ctx context.Context) error {
 		return err
 	}
 	cl := story.NewClusterer(sg.o.Story)
-	if b, err := st.State(ctx, clustererState); err != nil {
+	prevState, err := st.State(ctx, clustererState)
+	if err != nil {
 		return err
-	} else if b != nil {
-		if err := cl.UnmarshalBinary(b); err != nil {
+	} else if prevState != nil {
+		if err := cl.UnmarshalBinary(prevState); err != nil {
 			return fmt.Errorf("corpus: story state: %w", err)
 		}
 	}
+	sg.prevState = prevState
 	acts := &actorStage{reg: entity.NewRegistry(), merged: map[entity.ActorID]bool{}}
 	if b, err := st.State(ctx, registryState); err != nil {
 		return err
@@ -111,7 +127,8 @@ func (sg *Stage) load(ctx context.Context) error {
 		}
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
-	return nil
+	// pages a run stored stories for but died before composing
+	return composePending(ctx, st, nil, &store.Derived{})
 }
 
 // Stats reports what the stage has done since Open.
@@ -124,6 +141,29 @@ func (sg *Stage) Stats() Stats { return sg.stats }
 // all of them would cut them and the result is the same. It returns the
 // counts of this Run.
 func (sg *Stage) Run(ctx context.Context, final bool) (Stats, error) {
+	var total Stats
+	for {
+		stats, err := sg.run(ctx, final)
+		total.add(stats)
+		if !errors.Is(err, store.ErrConflict) {
+			return total, err
+		}
+		// another process took the same articles in first: reload its
+		// state and go on from there
+		sg.last = -1
+	}
+}
+
+func (s *Stats) add(o Stats) {
+	s.Articles += o.Articles
+	s.NewEvents += o.NewEvents
+	s.Events += o.Events
+	s.Actors += o.Actors
+	s.Compose += o.Compose
+	s.Faults += o.Faults
+}
+
+func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
 	var stats Stats
 	// Another process (a server, a second ingest) may have taken articles
 	// in since: continue from the stored state, not from ours.
@@ -144,21 +184,21 @@ func (sg *Stage) Run(ctx context.Context, final bool) (Stats, error) {
 	}
 	for start := 0; start < n; start += sg.o.Batch {
 		batch := ids[start:min(start+sg.o.Batch, n)]
+		before := stats
 		if err := sg.batch(ctx, batch, &stats); err != nil {
 			// The state in memory may be ahead of the store's now:
 			// the next Run reloads it.
 			sg.last = -1
+			if errors.Is(err, store.ErrConflict) {
+				stats = before // this batch was not stored
+			}
 			return stats, err
 		}
 		if sg.o.Progress != nil {
 			sg.o.Progress(start+len(batch), len(ids))
 		}
 	}
-	sg.stats.Articles += stats.Articles
-	sg.stats.NewEvents += stats.NewEvents
-	sg.stats.Events += stats.Events
-	sg.stats.Actors += stats.Actors
-	sg.stats.Compose += stats.Compose
+	sg.stats.add(stats)
 	return stats, nil
 }
 
@@ -171,6 +211,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	touchedEvents := map[int64]bool{}
 	touchedActors := map[int64]bool{}
 	sds := make([]story.Doc, 0, len(batch))
+	placed := make([]int64, 0, len(batch)) // the ids of sds
 	for _, id := range batch {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -183,16 +224,36 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if err != nil {
 			return err
 		}
-		actorKeys := acts.add(a, an, d, touchedActors)
-		sds = append(sds, storyDoc(a, an, actorKeys))
+		// A fault on one article is recorded with it and the article
+		// skipped by the failing stage; the others go on.
+		nf := len(d.Faults)
+		actorKeys := acts.addSafe(a, an, d, touchedActors)
+		stats.Faults += len(d.Faults) - nf
+		var sd story.Doc
+		if f := fault.Run("stories", func() {
+			hook("stories", a.ID)
+			sd = storyDoc(a, an, actorKeys)
+		}); f != nil {
+			d.Faults = append(d.Faults, store.Fault{Article: id, Fault: *f})
+			stats.Faults++
+			continue
+		}
+		sds = append(sds, sd)
+		placed = append(placed, id)
 	}
 	// the batch is clustered at once: within it, the result does not
 	// depend on the order the articles were stored in
-	for i, as := range cl.AddBatch(sds) {
+	assigned, err := addBatch(cl, sg.prevState, sg.o.Story, sds, placed, d, stats)
+	if err != nil {
+		return err
+	}
+	cl = assigned.cl
+	sg.cl = cl
+	for i, as := range assigned.as {
 		if as.NewEvent {
 			stats.NewEvents++
 		}
-		d.Assignments = append(d.Assignments, store.Assignment{Article: batch[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
+		d.Assignments = append(d.Assignments, store.Assignment{Article: assigned.ids[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
 		touchedEvents[as.Event] = true
 		stats.Articles++
 	}
@@ -221,7 +282,6 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
 	stats.Events += len(d.Events)
 	stats.Actors += len(d.Actors)
-	var err error
 	if d.State[clustererState], err = cl.MarshalBinary(); err != nil {
 		return err
 	}
@@ -231,20 +291,24 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	if d.State[actorsState], err = json.Marshal(acts); err != nil {
 		return err
 	}
-	d.LastArticle = batch[len(batch)-1]
-	if err := st.PutDerived(ctx, d); err != nil {
-		return err
-	}
-	sg.last = d.LastArticle
 	evs := make([]int64, len(d.Events))
 	for i, e := range d.Events {
 		evs[i] = e.ID
 	}
+	if d.State[pagesPending], err = json.Marshal(evs); err != nil {
+		return err
+	}
+	d.LastArticle, d.After = batch[len(batch)-1], sg.last
+	if err := st.PutDerived(ctx, d); err != nil {
+		return err
+	}
+	sg.last = d.LastArticle
+	sg.prevState = d.State[clustererState]
 	var t0 time.Duration
 	if sg.o.Clock != nil {
 		t0 = sg.o.Clock()
 	}
-	err = composePages(ctx, st, evs)
+	err = composePending(ctx, st, evs, d)
 	if sg.o.Clock != nil {
 		stats.Compose += sg.o.Clock() - t0
 	}
@@ -267,7 +331,21 @@ func entityDoc(a *store.Article, an *analyse.Annotation) entity.Doc {
 // their actor id, places by GeoNames id (or name where it has none).
 func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) story.Doc {
 	d := story.Doc{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Title: a.Title, Text: a.Text, Published: a.Published}
-	for _, s := range an.Sentences {
+	// The story stages (clustering, summary, comparison) read at most the
+	// first storyBytes of an article, cut at a sentence end: what a story
+	// needs of an article is in its first pages, and a document of
+	// megabytes must not cost the corpus stage more than that.
+	ns := len(an.Sentences)
+	if len(a.Text) > storyBytes {
+		ns = sort.Search(len(an.Sentences), func(i int) bool { return an.Sentences[i].End > storyBytes })
+		end := 0
+		if ns > 0 {
+			end = an.Sentences[ns-1].End
+		}
+		d.Text = a.Text[:end]
+		an = clip(an, ns, end)
+	}
+	for _, s := range an.Sentences[:ns] {
 		d.Sentences = append(d.Sentences, story.Span{Start: s.Start, End: s.End})
 	}
 	keys := make([]int64, 0, len(actors))
@@ -276,7 +354,20 @@ func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) 
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	for _, k := range keys {
-		d.Actors = append(d.Actors, story.Ref{Key: "actor:" + strconv.FormatInt(k, 10), Sentences: actors[k]})
+		ss := actors[k]
+		if ns < len(an.Sentences) || len(a.Text) > storyBytes {
+			var in []int
+			for _, x := range ss {
+				if x < ns {
+					in = append(in, x)
+				}
+			}
+			if len(in) == 0 {
+				continue
+			}
+			ss = in
+		}
+		d.Actors = append(d.Actors, story.Ref{Key: "actor:" + strconv.FormatInt(k, 10), Sentences: ss})
 	}
 	places := map[string][]int{}
 	var pk []string
@@ -310,6 +401,30 @@ func storyDoc(a *store.Article, an *analyse.Annotation, actors map[int64][]int) 
 	return d
 }
 
+// storyBytes bounds the text of one article the story stages read.
+const storyBytes = 256 << 10
+
+// clip returns the analysis of the first ns sentences (the text up to end).
+func clip(an *analyse.Annotation, ns, end int) *analyse.Annotation {
+	c := analyse.Annotation{Sentences: an.Sentences[:ns]}
+	for _, x := range an.Times {
+		if x.End <= end && x.Sentence < ns {
+			c.Times = append(c.Times, x)
+		}
+	}
+	for _, x := range an.Quotes {
+		if x.End <= end && x.Sentence < ns {
+			c.Quotes = append(c.Quotes, x)
+		}
+	}
+	for _, x := range an.Places {
+		if x.End <= end && x.Sentence < ns {
+			c.Places = append(c.Places, x)
+		}
+	}
+	return &c
+}
+
 // namesMonth reports whether a time expression names its month ("October
 // 20"): anchored on an estimated publication date it borrows at most the
 // year, which the estimate gets right far more often than a weekday.
@@ -329,4 +444,31 @@ func init() {
 		monthWords[m], monthWords[m[:3]] = true, true
 	}
 	monthWords["sept"] = true
+}
+
+// composePending composes the pages of own (the stories this run changed)
+// and those a run left pending, then clears the list. (Two ingests at once
+// may overwrite each other's list; each composes its own stories anyway,
+// so only one that dies in between leaves stale pages.) A page that fails
+// is recorded as a fault on its articles of d (composeSafe).
+func composePending(ctx context.Context, st store.Store, own []int64, d *store.Derived) error {
+	b, err := st.State(ctx, pagesPending)
+	if err != nil {
+		return err
+	}
+	var left []int64
+	if len(b) > 0 {
+		if err := json.Unmarshal(b, &left); err != nil {
+			return fmt.Errorf("corpus: pending story pages: %w", err)
+		}
+	}
+	if len(own) == 0 && len(left) == 0 {
+		return nil
+	}
+	evs := append(append([]int64(nil), own...), left...)
+	slices.Sort(evs)
+	if err := composeSafe(ctx, st, slices.Compact(evs), d); err != nil {
+		return err
+	}
+	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{pagesPending: []byte("[]")}})
 }

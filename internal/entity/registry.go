@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // ActorID identifies an actor in a Registry. IDs start at 1. When two
@@ -626,7 +627,9 @@ func (a *actor) snapshot() Actor {
 
 // bestName picks an actor's name: for people the most used full name
 // (two words or more), otherwise the most used name that is not an
-// acronym; ties go to the longer form.
+// acronym nor a form written all in capitals (a dateline's "LOS ANGELES");
+// ties go to the longer form, then the first in byte order, so the choice
+// never depends on map order.
 func (a *actor) bestName() string {
 	best, bestC, bestR := "", 0, 0
 	for n, c := range a.Aliases {
@@ -636,15 +639,27 @@ func (a *actor) bestName() string {
 		}
 		if isAcronym(n) {
 			c -= 1 << 10
+		} else if allCaps(n) {
+			c -= 1 << 9
 		}
 		r := nameRank(n)
-		// the last tie (same count and rank: "LOS ANGELES", "Los
-		// Angeles") by the name itself, not the map's order: mixed case first
-		if best == "" || c > bestC || c == bestC && (r > bestR || r == bestR && n > best) {
+		if best == "" || c > bestC || c == bestC && (r > bestR || r == bestR && n < best) {
 			best, bestC, bestR = n, c, r
 		}
 	}
 	return best
+}
+
+// allCaps reports whether s has letters and none of them is lower case.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
 }
 
 // argmax returns the key with the highest count (ties: smallest key).

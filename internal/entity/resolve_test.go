@@ -304,3 +304,19 @@ func TestResolveEmptyAndBadSpans(t *testing.T) {
 		t.Errorf("bad spans gave %d locals", len(ls))
 	}
 }
+
+// TestResolveRoleOverlappingItems: the demonym + agent entity "Kenyan
+// Army" overlaps the recogniser's own ORG mention "Army" (the shape of
+// ECB+ 41_8ecbplus); the title walk once sliced past the token it stood
+// on and panicked.
+func TestResolveRoleOverlappingItems(t *testing.T) {
+	src := "Fighting resumed near the lake on Monday.\nKenyan Army spokesman Daniel Mwangi , quoted by the state broadcaster , said the attack was repelled ."
+	d := mkDoc(t, src, m{"DEM", "Kenyan", 0}, m{"ORG", "Army", 0}, m{"PER", "Daniel Mwangi", 0})
+	l := byName(t, Resolve(d), "Daniel Mwangi")
+	if len(l.Roles) == 0 {
+		t.Fatal("no role for Daniel Mwangi")
+	}
+	if ro := l.Roles[0]; !strings.HasSuffix(ro.Title, "spokesman") || ro.Country != "KEN" {
+		t.Errorf("role %+v, want a spokesman of KEN", ro)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
@@ -41,6 +42,9 @@ type Options struct {
 	InputDone func(origin string)
 	// Timing, when set, collects the time each stage spent.
 	Timing *Timing
+	// Budget bounds the analysis of one document (0: analyse.DefaultBudget;
+	// negative: no limit); what is left is stored marked incomplete.
+	Budget time.Duration
 	// Annotate, when set, analyses texts instead of a per-worker
 	// analyse.Annotator (benchmarks reuse analyses with it). It is called
 	// from several goroutines at once.
@@ -123,18 +127,23 @@ func (p *Pipeline) work() {
 		j.art, j.err = clean.Clean(j.doc)
 		t1 := p.o.Timing.add(Clean, t0)
 		if j.err == nil && !p.o.NoAnalyse {
-			in := analyse.Input{Text: j.art.Text, Published: j.art.Published, PublishedEstimated: j.art.PublishedEstimated}
-			var a analyse.Annotation
 			if p.o.Annotate != nil {
-				a = p.o.Annotate(in)
+				in := analyse.Input{Text: j.art.Text, Published: j.art.Published, PublishedEstimated: j.art.PublishedEstimated}
+				a := p.o.Annotate(in)
+				analyse.ApplyDating(&j.art, a.Dating)
+				j.ann = &a
 			} else {
 				if an == nil {
 					an = analyse.New()
+					switch {
+					case p.o.Budget > 0:
+						an.Budget = p.o.Budget
+					case p.o.Budget < 0:
+						an.Budget = 0
+					}
 				}
-				a = an.Annotate(in)
+				j.ann = an.AnnotateArticle(&j.art)
 			}
-			analyse.ApplyDating(&j.art, a.Dating)
-			j.ann = &a
 			p.o.Timing.add(Analyse, t1)
 		}
 		close(j.ready)

@@ -99,6 +99,9 @@ func fixPage[T any](p *view.Page[T], q view.Query) {
 	if p.Offset == 0 {
 		p.Offset = q.Offset
 	}
+	if q.LimitRequested > p.Limit {
+		p.LimitRequested = q.LimitRequested
+	}
 }
 
 // byID serves one thing named by a numeric id in the path.

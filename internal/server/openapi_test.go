@@ -177,6 +177,7 @@ func TestOpenAPISchemasMatchViewTypes(t *testing.T) {
 		"Role": view.Role{}, "Actor": view.Actor{}, "ActorPage": view.ActorPage{}, "Place": view.Place{},
 		"PlacePage": view.PlacePage{}, "Quote": view.Quote{}, "SearchResult": view.SearchResult{},
 		"ArticleHit": view.ArticleHit{}, "Facets": view.Facets{}, "Facet": view.Facet{}, "Watchlist": Watchlist{},
+		"Analysis": view.Analysis{}, "Fault": view.Fault{},
 	}
 	for name, v := range types {
 		sc, ok := d.Components.Schemas[name]

@@ -113,6 +113,10 @@ func setLimit(q *view.Query, v string, s *Server) error {
 		return badRequest{fmt.Sprintf("limit must be a positive integer, not %q", v)}
 	}
 	q.Limit = min(n, s.opts.MaxLimit)
+	if n > q.Limit {
+		// Said in the answer (limit_requested), never capped silently.
+		q.LimitRequested = n
+	}
 	return nil
 }
 

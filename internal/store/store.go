@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -28,6 +29,13 @@ type Store interface {
 	Annotation(ctx context.Context, id int64) (*analyse.Annotation, error)
 	// Count returns the number of stored articles and documents.
 	Count(ctx context.Context) (articles, documents int64, err error)
+	// Faults lists the faults recorded on an article, oldest first.
+	Faults(ctx context.Context, article int64) ([]Fault, error)
+	// PutFaults records faults outside a Put or PutDerived.
+	PutFaults(ctx context.Context, fs []Fault) error
+	// Health counts what the stages could not do: faults, incomplete
+	// analyses, languages not analysed.
+	Health(ctx context.Context) (Health, error)
 	Queries
 	Corpus
 	Close() error
@@ -46,7 +54,8 @@ type Queries interface {
 	ActorList(ctx context.Context, q view.Query) (view.Page[view.Actor], error)
 	FindActor(ctx context.Context, key string) (*view.Actor, error)
 	ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error)
-	PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error)
+	// PlaceCitations lists the sentences naming a place (view.Place.ID).
+	PlaceCitations(ctx context.Context, place int64, limit int) ([]view.Citation, []string, error)
 	StoryList(ctx context.Context, q view.Query) (view.Page[view.StorySummary], error)
 	StoryByID(ctx context.Context, id int64) (*view.StorySummary, error)
 	// StoryPage returns a story's composed page (the JSON of a
@@ -89,6 +98,30 @@ type Derived struct {
 	ActorMerges    map[int64]int64 // actor folded into another -> the survivor: references move, the folded actor goes
 	State          map[string][]byte
 	LastArticle    int64
+	Faults         []Fault // articles a corpus stage failed on (and skipped)
+	// After is the last article the stages had taken in when they computed
+	// this run: the store refuses the run with ErrConflict when another
+	// process has moved the position meanwhile.
+	After int64
+}
+
+// Fault is a stage's failure on one article, recovered and kept.
+type Fault struct {
+	Article int64
+	fault.Fault
+	At time.Time
+}
+
+// Health is the state of a database as `sitrep status` shows it.
+type Health struct {
+	Articles, Documents int64
+	Faults              map[string]int64 // by stage
+	FaultyArticles      int64            // articles with at least one fault
+	FaultyIDs           []int64          // the first of them (at most 20), by id
+	Incomplete          int64            // analysis stopped early (time budget or fault)
+	NotAnalysed         map[string]int64 // by language (ISO 639-1)
+	NoAnalysis          int64            // ingested with --no-analyse
+	Unplaced            int64            // articles not (yet) in a story
 }
 
 // ActorRecord is a canonical actor.
@@ -177,6 +210,10 @@ type Article struct {
 	Version    int
 	PreviousID int64 // 0 for a first version
 	Ingested   time.Time
+	// Analysis is the analysis status: "" complete, "incomplete",
+	// "not_analysed" (language), "none" (ingested without analysis);
+	// AnalysisNote says why.
+	Analysis, AnalysisNote string
 }
 
 // Query selects articles.
@@ -209,3 +246,8 @@ type StoryPages interface {
 	// the actors it refers to, the most mentioned first, at most limit.
 	ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error)
 }
+
+// ErrConflict is returned by PutDerived when another process stored the
+// corpus stages' results for the same articles first; the caller reloads
+// the stages' state and goes on from there.
+var ErrConflict = errors.New("another process updated the stories first")

@@ -36,23 +36,31 @@ type Reader interface {
 
 // Query selects and pages a listing. Zero fields do not filter.
 type Query struct {
-	Text     string    `json:"q,omitempty"`       // full-text query (Search) or name filter
-	Outlet   string    `json:"outlet,omitempty"`  // outlet name
-	Actor    string    `json:"actor,omitempty"`   // actor id or name/alias
-	Place    string    `json:"place,omitempty"`   // place id, GeoNames id or name
-	Speaker  string    `json:"speaker,omitempty"` // quotes: speaker actor id or name/alias
-	Story    int64     `json:"story,omitempty"`
-	Article  int64     `json:"article,omitempty"`
-	From     time.Time `json:"from,omitempty"` // published at or after
-	To       time.Time `json:"to,omitempty"`   // published before
-	Limit    int       `json:"limit,omitempty"`
-	Offset   int       `json:"offset,omitempty"`
-	Sort     string    `json:"sort,omitempty"` // listing-specific: "newest", "biggest"
-	MinCount int       `json:"min_count,omitempty"`
+	Text    string    `json:"q,omitempty"`       // full-text query (Search) or name filter
+	Outlet  string    `json:"outlet,omitempty"`  // outlet name
+	Actor   string    `json:"actor,omitempty"`   // actor id or name/alias
+	Place   string    `json:"place,omitempty"`   // place id, GeoNames id or name
+	Speaker string    `json:"speaker,omitempty"` // quotes: speaker actor id or name/alias
+	Story   int64     `json:"story,omitempty"`
+	Article int64     `json:"article,omitempty"`
+	From    time.Time `json:"from,omitempty"` // published at or after
+	To      time.Time `json:"to,omitempty"`   // published before
+	Limit   int       `json:"limit,omitempty"`
+	// LimitRequested is the limit the caller asked for before a cap was
+	// applied to Limit (0: not capped).
+	LimitRequested int    `json:"-"`
+	Offset         int    `json:"offset,omitempty"`
+	Sort           string `json:"sort,omitempty"` // listing-specific: "newest", "biggest"
+	MinCount       int    `json:"min_count,omitempty"`
 	// MinConfidence drops quotes scored below it (speech cues score
 	// ≥ 0.6; stance verbs and guessed verbs 0.45–0.55).
 	MinConfidence float64 `json:"min_confidence,omitempty"`
 }
+
+// MaxPageSize is the most items one page of a listing holds, whatever
+// the limit asked (the server may cap lower). A larger limit is capped and
+// the caller told so (Page.LimitRequested, a note from the CLI).
+const MaxPageSize = 1000
 
 // Page is one page of a listing.
 type Page[T any] struct {
@@ -60,6 +68,9 @@ type Page[T any] struct {
 	Total  int `json:"total"`
 	Offset int `json:"offset"`
 	Limit  int `json:"limit"`
+	// LimitRequested is the limit asked for when it was more than a page
+	// holds and Limit is the cap applied; absent otherwise.
+	LimitRequested int `json:"limit_requested,omitempty"`
 }
 
 // ArticleSummary is an article in a listing.
@@ -88,6 +99,27 @@ type Article struct {
 	Actors    []ActorRef      `json:"actors"`
 	Versions  []int64         `json:"versions,omitempty"` // ids of all versions of this URL, oldest first
 	Similar   []ArticleSimRef `json:"similar,omitempty"`  // near-duplicates
+	Analysis  Analysis        `json:"analysis"`
+	Faults    []Fault         `json:"faults"` // stages that failed on this article (recovered; the article skipped by them)
+}
+
+// Analysis says how far an article was analysed.
+type Analysis struct {
+	// Status: "complete"; "incomplete" (the time budget ran out or a stage
+	// failed: what was found is shown); "not_analysed" (a language the
+	// models do not know: stored, searched and clustered by its words only);
+	// "none" (ingested with --no-analyse).
+	Status   string `json:"status"`
+	Note     string `json:"note,omitempty"`     // why, in words: "not analysed: German"
+	Language string `json:"language,omitempty"` // the language's name when known ("German")
+}
+
+// Fault is a stage's recovered failure on an article.
+type Fault struct {
+	Stage   string    `json:"stage"`
+	Message string    `json:"message"`
+	Where   string    `json:"where,omitempty"`
+	At      time.Time `json:"at"`
 }
 
 // Span is a byte range [Start, End) of an article's text.
@@ -151,15 +183,21 @@ type Citation struct {
 
 // StorySummary is a story (an event) in a listing.
 type StorySummary struct {
-	ID        int64     `json:"id"`
-	Headline  string    `json:"headline"`
-	Articles  []int64   `json:"articles"`
-	Outlets   []string  `json:"outlets"`
-	FirstSeen time.Time `json:"first_seen"`
-	LastSeen  time.Time `json:"last_seen"`
-	Storyline int64     `json:"storyline"`
-	Actors    []string  `json:"actors,omitempty"` // top actor names
-	Places    []string  `json:"places,omitempty"` // top place names
+	ID       int64    `json:"id"`
+	Headline string   `json:"headline"`
+	Articles []int64  `json:"articles"`
+	Outlets  []string `json:"outlets"`
+	// FirstSeen and LastSeen are the earliest and latest publication
+	// dates of the members; nil (null) when no member is dated: an
+	// undated story is never given its ingestion time as a date.
+	FirstSeen *time.Time `json:"first_seen"`
+	LastSeen  *time.Time `json:"last_seen"`
+	// SeenEstimated: FirstSeen and LastSeen come from estimated
+	// publication dates only (no member states its date).
+	SeenEstimated bool     `json:"seen_estimated,omitempty"`
+	Storyline     int64    `json:"storyline"`
+	Actors        []string `json:"actors,omitempty"` // top actor names
+	Places        []string `json:"places,omitempty"` // top place names
 }
 
 // Story is everything about one story.
@@ -232,8 +270,8 @@ type Storyline struct {
 	ID        int64          `json:"id"`
 	Headline  string         `json:"headline"`
 	Stories   []StorySummary `json:"stories"`
-	FirstSeen time.Time      `json:"first_seen"`
-	LastSeen  time.Time      `json:"last_seen"`
+	FirstSeen *time.Time     `json:"first_seen"` // nil when no story is dated
+	LastSeen  *time.Time     `json:"last_seen"`
 }
 
 // Role is an actor's title or affiliation, with its date.
@@ -332,7 +370,10 @@ type SearchResult struct {
 // ArticleHit is an article matching a search, with a snippet.
 type ArticleHit struct {
 	ArticleSummary
-	Snippet string `json:"snippet"`
+	// Snippet is plain text around the matches (no markup); Highlights
+	// are the byte spans of Snippet that matched the query.
+	Snippet    string `json:"snippet"`
+	Highlights []Span `json:"highlights,omitempty"`
 }
 
 // Facets count the matches by actor, place, outlet and day.

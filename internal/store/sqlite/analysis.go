@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/sitrep/sitrep/internal/analyse"
@@ -63,12 +64,18 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 // Annotation implements store.Store.
 func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
 	var an analyse.Annotation
-	err := eachRow(ctx, s.db, `SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx`, []any{id}, func(r *sql.Rows) error {
-		var sp analyse.Span
-		err := r.Scan(&sp.Start, &sp.End)
-		an.Sentences = append(an.Sentences, sp)
-		return err
-	})
+	err := s.db.QueryRowContext(ctx, `SELECT analysis, analysis_note FROM articles WHERE id = ?`, id).Scan(&an.Status, &an.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil // an unknown id has no annotation, as before
+	}
+	if err == nil {
+		err = eachRow(ctx, s.db, `SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx`, []any{id}, func(r *sql.Rows) error {
+			var sp analyse.Span
+			err := r.Scan(&sp.Start, &sp.End)
+			an.Sentences = append(an.Sentences, sp)
+			return err
+		})
+	}
 	if err == nil {
 		err = eachRow(ctx, s.db, `SELECT sentence, start, end, type, confidence, demonym FROM mentions WHERE article_id = ? ORDER BY start`, []any{id}, func(r *sql.Rows) error {
 			var m analyse.Mention

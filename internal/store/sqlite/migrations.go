@@ -218,4 +218,31 @@ CREATE TRIGGER article_facets_delete AFTER DELETE ON articles BEGIN
 	DELETE FROM article_facets WHERE id = old.id;
 END;
 `,
+	// 5: events none of whose members is dated were dated by their
+	// ingestion; they become undated (''), and their stored pages, which
+	// carry those dates, are dropped so they are composed afresh.
+	`
+UPDATE events SET first_seen = '', last_seen = ''
+	WHERE NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id AND a.published IS NOT NULL);
+DELETE FROM story_pages WHERE event_id IN (SELECT id FROM events WHERE last_seen = '');
+UPDATE events SET composed = 0 WHERE last_seen = '';
+`,
+	// 6: how far each article was analysed ('' complete, 'incomplete',
+	// 'not_analysed' for a language the models do not know, 'none' when
+	// ingested without analysis) and why; the faults a stage recovered
+	// from on an article, so one bad article is reported instead of
+	// stopping the corpus.
+	`
+ALTER TABLE articles ADD COLUMN analysis TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN analysis_note TEXT NOT NULL DEFAULT '';
+CREATE TABLE faults (
+	id         INTEGER PRIMARY KEY,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	stage      TEXT NOT NULL,
+	message    TEXT NOT NULL,
+	location   TEXT NOT NULL DEFAULT '',
+	at         TEXT NOT NULL
+);
+CREATE INDEX faults_article ON faults(article_id);
+`,
 }

@@ -165,12 +165,13 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 		var x view.Place
 		var arts, names string
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names)
-		x.ID = x.GeonamesID
+		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
 		x.Articles = jsonInts(arts)
-		// Shown by the name the articles use most, as PlaceList does.
-		x.Names = append(byCount(jsonStrings(names)), x.Name)
-		x.Name = x.Names[0]
-		x.Names = dedupe(x.Names)
+		// Shown by the name the articles use most, and only names as
+		// written, as PlaceList does.
+		if x.Names = byCount(jsonStrings(names)); len(x.Names) > 0 {
+			x.Name = x.Names[0]
+		}
 		out = append(out, x)
 		return err
 	})

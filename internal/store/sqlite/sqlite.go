@@ -20,6 +20,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -32,7 +33,8 @@ type DB struct {
 	// machine can outlast (the pipeline writes articles and the corpus
 	// stage's results at once). Other processes still wait with the
 	// busy timeout.
-	wmu sync.Mutex
+	wmu  sync.Mutex
+	path string // as given to Open, for messages
 }
 
 var _ store.Store = (*DB)(nil)
@@ -50,15 +52,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &DB{db: newCachedDB(db)}
+	s := &DB{db: newCachedDB(db), path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: %s: %w", path, err)
+		return nil, s.fault(err, "")
 	}
 	return s, nil
 }
@@ -123,24 +125,25 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, s.fault(err, "")
 	}
 	defer tx.Rollback()
 	results := make([]store.PutResult, len(items))
 	st, err := prepare(ctx, tx)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, s.fault(err, "")
 	}
 	defer st.close()
 	for i, it := range items {
 		r, err := st.put(ctx, it)
 		if err != nil {
-			return nil, fmt.Errorf("store: %s: %w", it.Raw.Origin, err)
+			// a fault of the database is not the input's: it names the file
+			return nil, s.fault(err, it.Raw.Origin)
 		}
 		results[i] = r
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("store: commit: %w", err)
+		return nil, s.fault(err, "commit")
 	}
 	return results, nil
 }
@@ -163,8 +166,9 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		{&st.byTextHash, `SELECT id FROM articles WHERE text_hash = ? AND url = '' LIMIT 1`},
 		{&st.insDoc, `INSERT INTO documents(hash, origin, url, media_type, encoding, size, raw, fetched_at, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&st.insArt, `INSERT INTO articles(document_id, url, version, previous_id, text_hash, title, authors, outlet, outlet_source, outlet_evidence,
-		published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at,
+		analysis, analysis_note)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&st.insSen, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`},
 		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, text, confidence, demonym) VALUES (?,?,?,?,?,?,?,?)`},
 		{&st.insTime, `INSERT INTO times(article_id, sentence, start, end, text, type, value, mod, anchored) VALUES (?,?,?,?,?,?,?,?,?)`},
@@ -229,6 +233,10 @@ func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error
 		return store.PutResult{}, err
 	}
 	docID, _ := res.LastInsertId()
+	status, note := "none", ""
+	if it.Analysis != nil {
+		status, note = it.Analysis.Status, it.Analysis.Note
+	}
 	var prev any
 	version := 1
 	outcome := store.Added
@@ -237,7 +245,7 @@ func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error
 	}
 	res, err = st.insArt.ExecContext(ctx, docID, a.URL, version, prev, textHash, a.Title, jsonList(a.Authors), a.Outlet, a.OutletSource, a.OutletEvidence,
 		timeOrNil(a.Published), a.PublishedEstimated, a.PublishedSource, a.PublishedEvidence, a.Language, a.Dateline, a.Summary,
-		jsonList(a.Credits), jsonList(a.Captions), a.Text, ts)
+		jsonCredits(a.Credits), jsonList(a.Captions), a.Text, ts, status, note)
 	if err != nil {
 		return store.PutResult{}, err
 	}
@@ -245,6 +253,11 @@ func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error
 	if it.Analysis != nil {
 		if err := st.putAnalysis(ctx, id, a.Text, it.Analysis); err != nil {
 			return store.PutResult{}, err
+		}
+		for _, f := range it.Analysis.Faults {
+			if _, err := st.tx.ExecContext(ctx, insFault, id, f.Stage, f.Message, f.Where, ts); err != nil {
+				return store.PutResult{}, err
+			}
 		}
 	}
 	return store.PutResult{Outcome: outcome, ID: id, PreviousID: prevID}, nil
@@ -265,15 +278,27 @@ func jsonList(xs []string) string {
 	return string(b)
 }
 
+// jsonCredits stores credits as objects with their kind; scanArticle also
+// reads the older list of bare names (clean.Credit.UnmarshalJSON).
+func jsonCredits(cs []clean.Credit) string {
+	if len(cs) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(cs)
+	return string(b)
+}
+
 const articleCols = `a.id, a.document_id, d.origin, d.media_type, a.url, a.version, COALESCE(a.previous_id, 0), a.title, a.authors, a.outlet, a.outlet_source, a.outlet_evidence,
-	a.published, a.published_estimated, a.published_source, a.published_evidence, a.language, a.dateline, a.summary, a.credits, a.captions, a.text, a.ingested_at`
+	a.published, a.published_estimated, a.published_source, a.published_evidence, a.language, a.dateline, a.summary, a.credits, a.captions, a.text, a.ingested_at,
+	a.analysis, a.analysis_note`
 
 func scanArticle(sc interface{ Scan(...any) error }) (*store.Article, error) {
 	var a store.Article
 	var authors, credits, captions, ingested string
 	var published sql.NullString
 	err := sc.Scan(&a.ID, &a.DocumentID, &a.Origin, &a.MediaType, &a.URL, &a.Version, &a.PreviousID, &a.Title, &authors, &a.Outlet, &a.OutletSource, &a.OutletEvidence,
-		&published, &a.PublishedEstimated, &a.PublishedSource, &a.PublishedEvidence, &a.Language, &a.Dateline, &a.Summary, &credits, &captions, &a.Text, &ingested)
+		&published, &a.PublishedEstimated, &a.PublishedSource, &a.PublishedEvidence, &a.Language, &a.Dateline, &a.Summary, &credits, &captions, &a.Text, &ingested,
+		&a.Analysis, &a.AnalysisNote)
 	if err != nil {
 		return nil, err
 	}
