@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 	"github.com/sitrep/sitrep/internal/view"
 	"github.com/sitrep/sitrep/internal/view/storeview"
@@ -80,4 +81,45 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// BenchmarkStateSave measures what the corpus stage pays after every
+// batch to keep its state: serialising the clusterer and the actor
+// registry whole, and writing both blobs, for the state stored in a copy
+// of $SITREP_BENCH_DB (skipped without it).
+func BenchmarkStateSave(b *testing.B) {
+	src := os.Getenv("SITREP_BENCH_DB")
+	if src == "" {
+		b.Skip("set SITREP_BENCH_DB to a database with corpus state")
+	}
+	ctx := context.Background()
+	dst := filepath.Join(b.TempDir(), "bench.db")
+	if err := copyFile(src, dst); err != nil {
+		b.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, dst)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	sg, err := Open(ctx, db, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := &store.Derived{State: map[string][]byte{}}
+		if d.State[clustererState], err = sg.cl.MarshalBinary(); err != nil {
+			b.Fatal(err)
+		}
+		if d.State[registryState], err = sg.acts.reg.MarshalBinary(); err != nil {
+			b.Fatal(err)
+		}
+		size = len(d.State[clustererState]) + len(d.State[registryState])
+		if err := db.PutDerived(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size)/1e6, "MB/save")
 }
