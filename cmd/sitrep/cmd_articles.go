@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 	"github.com/sitrep/sitrep/internal/view/storeview"
@@ -45,7 +46,7 @@ type articleJSON struct {
 	Language           string         `json:"language"`
 	Dateline           string         `json:"dateline,omitempty"`
 	Summary            string         `json:"summary,omitempty"`
-	Credits            []string       `json:"credits,omitempty"`
+	Credits            []clean.Credit `json:"credits,omitempty"`
 	Captions           []string       `json:"captions,omitempty"`
 	Origin             string         `json:"origin"`
 	MediaType          string         `json:"media_type"`
@@ -114,7 +115,7 @@ func runArticles(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageError{"unexpected argument " + pos[0]}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -154,7 +155,7 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{fmt.Sprintf("article ID must be a number, not %q", pos[0])}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -226,7 +227,7 @@ func runArticle(ctx context.Context, e *env, args []string) error {
 	if a.Version > 1 {
 		field("version", fmt.Sprintf("%d (previous: article %d)", a.Version, a.PreviousID))
 	}
-	field("credits", strings.Join(a.Credits, ", "))
+	field("credits", clean.CreditNames(a.Credits))
 	body := a.Text
 	if *entities {
 		body = markEntities(a.Text, ann)

@@ -10,8 +10,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "export", summary: "export stories, articles, actors, places, quotes or the timeline as JSON, CSV or GeoJSON",
-		usage: "[--db FILE] --format json|csv|geojson [--what stories|articles|actors|places|quotes|timeline] [--story ID] [--outlet NAME] [--from DATE] [--to DATE]", run: runExport})
+	register(&command{name: "export", summary: "export stories, articles, actors, places, quotes, the timeline or coded events as JSON, CSV, GeoJSON or GDELT 2.0 tables",
+		usage: "[--db FILE] --format json|csv|geojson|gdelt [--what stories|articles|actors|places|quotes|timeline|events|mentions] [--story ID] [--outlet NAME] [--from DATE] [--to DATE]", run: runExport})
 }
 
 func runExport(ctx context.Context, e *env, a []string) error {
@@ -30,8 +30,9 @@ func runExport(ctx context.Context, e *env, a []string) error {
 				kind = "places"
 			}
 		}
-		if *format == "gdelt" {
-			return usageError{"gdelt: sitrep does not code events (CAMEO/PLOVER) yet, so there is no GDELT event table to write; use json or csv"}
+		// coded events (cmd_events.go): GDELT tables, or events as JSON/CSV
+		if *format == "gdelt" || kind == "events" || kind == "mentions" {
+			return exportEvents(ctx, e, *rf.db, *format, kind, rf)
 		}
 		q.Limit, q.Offset = 0, 0
 		err := export.Write(ctx, e.stdout, r, kind, *format, q)

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/query"
 	"github.com/sitrep/sitrep/internal/view"
 	"github.com/sitrep/sitrep/internal/view/storeview"
 )
@@ -32,7 +33,7 @@ func init() {
 
 // openReader opens the database at path for reading through the read model.
 func openReader(ctx context.Context, e *env, path string) (view.Reader, func() error, error) {
-	db, err := openDB(ctx, path)
+	db, err := openExistingDB(ctx, path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -69,6 +70,9 @@ func addReadFlags(fs *flag.FlagSet, filters bool) *readFlags {
 
 func (f *readFlags) query() (view.Query, error) {
 	q := view.Query{Limit: *f.limit, Offset: *f.offset}
+	if q.Limit > view.MaxPageSize {
+		q.Limit, q.LimitRequested = view.MaxPageSize, q.Limit
+	}
 	if f.story == nil {
 		return q, nil
 	}
@@ -104,14 +108,21 @@ func withReader(ctx context.Context, e *env, name string, filters bool, extra fu
 	if err != nil {
 		return err
 	}
+	if q.LimitRequested > 0 && name != "export" {
+		fmt.Fprintf(e.stderr, "sitrep %s: --limit %d is more than one page holds: showing at most %d (page on with --offset)\n", name, q.LimitRequested, q.Limit)
+	}
 	r, closeFn, err := openReader(ctx, e, *rf.db)
 	if err != nil {
 		return err
 	}
 	defer closeFn()
 	err = f(r, rf, q, pos)
-	if errors.Is(err, view.ErrNotFound) {
+	var qe *query.Error
+	switch {
+	case errors.Is(err, view.ErrNotFound):
 		return fmt.Errorf("%s: %w", name, err)
+	case errors.As(err, &qe):
+		return usageError{qe.Error()}
 	}
 	return err
 }
@@ -132,6 +143,30 @@ func day(t time.Time) string {
 		return "-"
 	}
 	return t.UTC().Format("2006-01-02")
+}
+
+// seenDay is a story's first or last publication day; "undated" when none
+// of its articles is dated.
+func seenDay(t *time.Time) string { return dayOr(t, "undated") }
+
+// estMark is "≈" before a date that is only estimated.
+func estMark(estimated bool) string {
+	if estimated {
+		return "≈"
+	}
+	return ""
+}
+
+// seenRange is a story's span of publication days: "undated" when no
+// member is dated.
+func seenRange(first, last *time.Time) string {
+	if first == nil || last == nil {
+		return "undated"
+	}
+	if a, b := day(*first), day(*last); a != b {
+		return a + " – " + b
+	}
+	return day(*first)
 }
 
 func more(e *env, total, shown, offset int) {
@@ -161,7 +196,7 @@ func runStories(ctx context.Context, e *env, a []string) error {
 		w := tw(e)
 		fmt.Fprintln(w, "ID\tARTICLES\tFIRST\tLAST\tLINE\tOUTLETS\tHEADLINE")
 		for _, s := range p.Items {
-			fmt.Fprintf(w, "%d\t%d\t%s\t%s\t%d\t%s\t%s\n", s.ID, len(s.Articles), day(s.FirstSeen), day(s.LastSeen), s.Storyline,
+			fmt.Fprintf(w, "%d\t%d\t%s\t%s\t%d\t%s\t%s\n", s.ID, len(s.Articles), estMark(s.SeenEstimated)+seenDay(s.FirstSeen), estMark(s.SeenEstimated)+seenDay(s.LastSeen), s.Storyline,
 				truncate(strings.Join(s.Outlets, ", "), 40), truncate(s.Headline, 80))
 		}
 		w.Flush()
@@ -180,9 +215,9 @@ func runStorylines(ctx context.Context, e *env, a []string) error {
 			return writeJSON(e.stdout, p.Items)
 		}
 		for _, l := range p.Items {
-			fmt.Fprintf(e.stdout, "storyline %d  %s – %s  %s\n", l.ID, day(l.FirstSeen), day(l.LastSeen), l.Headline)
+			fmt.Fprintf(e.stdout, "storyline %d  %s  %s\n", l.ID, seenRange(l.FirstSeen, l.LastSeen), l.Headline)
 			for _, s := range l.Stories {
-				fmt.Fprintf(e.stdout, "  story %-5d %s  %2d articles  %s\n", s.ID, day(s.FirstSeen), len(s.Articles), truncate(s.Headline, 80))
+				fmt.Fprintf(e.stdout, "  story %-5d %-11s  %2d articles  %s\n", s.ID, estMark(s.SeenEstimated)+seenDay(s.FirstSeen), len(s.Articles), truncate(s.Headline, 80))
 			}
 		}
 		more(e, p.Total, len(p.Items), p.Offset)
@@ -277,7 +312,7 @@ func runEntity(ctx context.Context, e *env, a []string) error {
 		if len(p.Quotes) > 0 {
 			fmt.Fprintln(w, "\nquotes:")
 			for _, q := range p.Quotes {
-				fmt.Fprintf(w, "  [%d:%d] %s\n", q.Article, q.Sentence, truncate(q.Text, 150))
+				fmt.Fprintf(w, "  [%d:%d] %s%s\n", q.Article, q.Sentence, reportedTag(q), truncate(q.Shown(), 150))
 			}
 		}
 		if len(p.Texts) > 0 {
@@ -347,7 +382,7 @@ func runQuotes(ctx context.Context, e *env, a []string) error {
 			} else if x.SpeakerText != "" && x.SpeakerText != x.Speaker {
 				sp += " [" + x.SpeakerText + "]"
 			}
-			fmt.Fprintf(e.stdout, "%s — %s %s  [article %d, sentence %d, %s]\n  %s\n", sp, x.Kind, orDash(x.Cue), x.Article, x.Sentence, orDash(x.Outlet), truncate(x.Text, 300))
+			fmt.Fprintf(e.stdout, "%s — %s  [article %d, sentence %d, %s]\n  %s\n", sp, kindLabel(x), x.Article, x.Sentence, orDash(x.Outlet), truncate(x.Shown(), 300))
 		}
 		more(e, p.Total, len(p.Items), p.Offset)
 		return nil
@@ -370,10 +405,18 @@ func runTimeline(ctx context.Context, e *env, a []string) error {
 		if *rf.json {
 			return writeJSON(e.stdout, p.Items)
 		}
+		estimated := false
 		for _, x := range p.Items {
-			fmt.Fprintf(e.stdout, "%-12s %-22q [%d:%d %s] %s\n", x.Date, truncate(x.Expression, 20), x.Citation.Article, x.Citation.Sentence, orDash(x.Citation.Outlet), truncate(x.Text, 160))
+			date := x.Date
+			if x.Estimated {
+				date, estimated = "≈"+date, true
+			}
+			fmt.Fprintf(e.stdout, "%-12s %-22q [%d:%d %s] %s\n", date, truncate(x.Expression, 20), x.Citation.Article, x.Citation.Sentence, orDash(x.Citation.Outlet), truncate(x.Text, 160))
 		}
 		more(e, p.Total, len(p.Items), p.Offset)
+		if estimated {
+			fmt.Fprintln(e.stdout, "≈ relative to an estimated publication date: may be off")
+		}
 		return nil
 	})
 }
@@ -397,7 +440,7 @@ func runSearch(ctx context.Context, e *env, a []string) error {
 			if h.Published != nil {
 				pub = day(*h.Published)
 			}
-			fmt.Fprintf(e.stdout, "%5d  %s  %-20s %s\n       %s\n", h.ID, pub, truncate(orDash(h.Outlet), 20), truncate(h.Title, 80), truncate(strings.Join(strings.Fields(h.Snippet), " "), 150))
+			fmt.Fprintf(e.stdout, "%5d  %s  %-20s %s\n       %s\n", h.ID, pub, truncate(orDash(h.Outlet), 20), truncate(h.Title, 80), truncate(strings.Join(strings.Fields(markHighlights(h)), " "), 150))
 		}
 		facet := func(name string, fs []view.Facet) {
 			if len(fs) == 0 {
@@ -422,4 +465,40 @@ func runSearch(ctx context.Context, e *env, a []string) error {
 		facet("days", res.Facets.Days)
 		return nil
 	})
+}
+
+// kindLabel names a quote's kind for people: direct quotes are the
+// speaker's words; indirect and mixed ones are the reporter's.
+func kindLabel(q view.Quote) string {
+	switch q.Kind {
+	case view.QuoteDirect:
+		return "direct quote"
+	case view.QuoteMixed:
+		return "reported speech, partly quoted"
+	}
+	return "reported speech"
+}
+
+// reportedTag marks reported speech in lists that mix it with quotes.
+func reportedTag(q view.Quote) string {
+	if q.Verbatim() {
+		return ""
+	}
+	return "(reported) "
+}
+
+// markHighlights puts the matched words of a search hit's snippet in
+// [brackets] for the terminal.
+func markHighlights(h view.ArticleHit) string {
+	var b strings.Builder
+	pos := 0
+	for _, sp := range h.Highlights {
+		if sp.Start < pos || sp.End > len(h.Snippet) || sp.Start >= sp.End {
+			continue
+		}
+		b.WriteString(h.Snippet[pos:sp.Start] + "[" + h.Snippet[sp.Start:sp.End] + "]")
+		pos = sp.End
+	}
+	b.WriteString(h.Snippet[pos:])
+	return b.String()
 }

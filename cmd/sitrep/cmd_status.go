@@ -41,7 +41,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageError{"unexpected argument " + pos[0]}
 	}
-	db, err := openDB(ctx, *dbPath)
+	db, err := openExistingDB(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

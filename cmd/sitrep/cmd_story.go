@@ -61,7 +61,7 @@ func writeStory(w io.Writer, s *view.Story, md bool) {
 	} else {
 		fmt.Fprintf(w, "%s\n", s.Headline)
 	}
-	fmt.Fprintf(w, "story %d, storyline %d · %d articles · %s · %s – %s\n", s.ID, s.Storyline, len(s.Articles), strings.Join(s.Outlets, ", "), day(s.FirstSeen), day(s.LastSeen))
+	fmt.Fprintf(w, "story %d, storyline %d · %d articles · %s · %s\n", s.ID, s.Storyline, len(s.Articles), strings.Join(s.Outlets, ", "), estMark(s.SeenEstimated)+seenRange(s.FirstSeen, s.LastSeen))
 	cite := func(cs []view.Citation) string {
 		var parts []string
 		for _, c := range cs {
@@ -77,6 +77,9 @@ func writeStory(w io.Writer, s *view.Story, md bool) {
 	}
 	if len(s.Timeline) > 0 {
 		h("Timeline")
+		if md {
+			fmt.Fprintf(w, "Dates marked ≈ are relative to an estimated publication date and may be off.\n\n")
+		}
 		for _, x := range s.Timeline {
 			date := x.Date
 			if x.Estimated {
@@ -123,7 +126,7 @@ func writeStory(w io.Writer, s *view.Story, md bool) {
 		for _, n := range names {
 			fmt.Fprintf(w, "%s%s:\n", item, n)
 			for _, q := range by[n] {
-				fmt.Fprintf(w, "    %s %s\n", truncate(q.Text, 200), cite([]view.Citation{q.Citation}))
+				fmt.Fprintf(w, "    %s%s %s\n", reportedTag(q), truncate(q.Shown(), 200), cite([]view.Citation{q.Citation}))
 			}
 		}
 	}

@@ -3,18 +3,20 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/ingest/watch"
+	"github.com/sitrep/sitrep/internal/pipeline"
 )
 
 func init() {
 	register(&command{
 		name:    "watch",
 		summary: "ingest continuously: folders re-read when files change, feeds and pages polled politely (ETag, If-Modified-Since)",
-		usage:   "[--db FILE] [--every 5m] [--outlet NAME] [--allow-private] [--once] PATH|URL ...",
+		usage:   "[--db FILE] [--every 5m] [--story-window 1m] [--outlet NAME] [--allow-private] [--once] PATH|URL ...",
 		run:     runWatch,
 	})
 }
@@ -30,6 +32,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching URLs on loopback, private and link-local addresses")
 	maxDoc := fs.Int64("max-doc-size", 16<<20, "largest single document in `BYTES`")
 	once := fs.Bool("once", false, "poll once and stop (for scripts and tests)")
+	storyWin := fs.Duration("story-window", defaultStoryWindow, "cluster the articles of polls within this `DURATION` of the first as one batch (0: each poll at once)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -53,12 +56,41 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	opts := ingest.Options{MaxDocBytes: *maxDoc}
 	opts.Fetch.AllowPrivate = *allowPrivate
 	w := watch.New(pos, opts)
+	var mu sync.Mutex // held while a poll stores articles
+	win := newStoryWindow(db, *storyWin)
+	win.lock = &mu
+	win.done = func(cs corpus.Stats, err error) {
+		if err != nil {
+			fmt.Fprintf(e.stderr, "sitrep watch: actors and stories: %v\n", err)
+		} else if cs.Articles > 0 {
+			fmt.Fprintf(e.stderr, "%s sitrep watch: %d articles into stories: %d new stories\n", time.Now().Format("15:04:05"), cs.Articles, cs.NewEvents)
+		}
+	}
+	defer func() {
+		// what waits for the window gets its stories before watch stops
+		mu.Lock()
+		defer mu.Unlock()
+		if win.Pending() > 0 {
+			if _, err := win.Flush(context.Background()); err != nil {
+				fmt.Fprintf(e.stderr, "sitrep watch: actors and stories: %v\n", err)
+			}
+		}
+	}()
 	fmt.Fprintf(e.stderr, "sitrep watch: %d inputs every %s into %s (Ctrl-C stops)\n", len(pos), *every, *dbPath)
 	for {
-		rep := &ingestReport{failedInputs: map[string]bool{}}
-		p := newIngestPipeline(ctx, e, db, *outlet, true, rep)
+		pr := &progress{e: e, prefix: "sitrep watch: "}
+		o := pr.options()
+		o.Outlet = *outlet
+		o.DeferCorpus = true // the story window runs the corpus stages
+		mu.Lock()
+		p, err := pipeline.New(ctx, db, o)
+		if err != nil {
+			mu.Unlock()
+			return err
+		}
 		round, pollErr := w.Poll(ctx, p)
-		storeErr := p.finish()
+		rep, storeErr := p.Close()
+		mu.Unlock()
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -68,13 +100,22 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 		if storeErr != nil {
 			return storeErr
 		}
-		cs, err := corpus.Update(ctx, db, corpus.Options{})
+		if *once {
+			win.window = 0 // one poll: its batch is all there is
+		}
+		mu.Lock()
+		cs, ran, err := win.Added(ctx, rep.Added+rep.Versions)
+		mu.Unlock()
 		if err != nil {
 			return fmt.Errorf("actors and stories: %w", err)
 		}
-		if rep.docs > 0 || rep.failed > 0 {
-			fmt.Fprintf(e.stderr, "%s sitrep watch: %d files, %d feeds changed (%d unchanged): %d added, %d new versions, %d duplicates, %d problems; %d new stories\n",
-				time.Now().Format("15:04:05"), round.Files, round.Fetched, round.Unchanged, rep.added, rep.versions, rep.duplicates, rep.failed, cs.NewEvents)
+		if rep.Documents > 0 || rep.Failed > 0 {
+			stories := fmt.Sprintf("%d new stories", cs.NewEvents)
+			if !ran && win.Pending() > 0 {
+				stories = fmt.Sprintf("stories within %s", win.window)
+			}
+			fmt.Fprintf(e.stderr, "%s sitrep watch: %d files, %d feeds changed (%d unchanged): %d added, %d new versions, %d duplicates, %d problems; %s\n",
+				time.Now().Format("15:04:05"), round.Files, round.Fetched, round.Unchanged, rep.Added, rep.Versions, rep.Duplicates, rep.Failed, stories)
 		}
 		if *once {
 			return nil

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -43,6 +46,33 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", defaultDBPath(), "database `FILE` (default: $SITREP_DB or the user data directory)")
 }
 
+// openDB opens the database at path, creating it (and its folder) when it
+// does not exist: for the commands that write (ingest, watch) and serve
+// --create.
 func openDB(ctx context.Context, path string) (*sqlite.DB, error) {
 	return sqlite.Open(ctx, path)
+}
+
+// openExistingDB opens the database at path for a command that reads: a
+// path with no database is refused, so a mistyped --db is reported
+// instead of answered from a new, empty database left behind.
+func openExistingDB(ctx context.Context, path string) (*sqlite.DB, error) {
+	if err := dbExists(path); err != nil {
+		return nil, err
+	}
+	return sqlite.Open(ctx, path)
+}
+
+// dbExists reports a path that holds no database file.
+func dbExists(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("no database at %s: check --db or $SITREP_DB; 'sitrep ingest --db %s PATH' creates one", path, path)
+	case err != nil:
+		return fmt.Errorf("database %s: %w", path, err)
+	case st.IsDir():
+		return fmt.Errorf("database %s is a folder, not a file", path)
+	}
+	return nil
 }

@@ -67,7 +67,7 @@ func runEvalTime(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "%-10s %7.4f %7.4f %7.4f\n", "relaxed", m.RelaxedP, m.RelaxedR, m.RelaxedF1)
 	fmt.Fprintf(e.stdout, "%-10s %7.4f %7.4f %7.4f   (accuracy %.4f)\n", "type", m.RelaxedP*m.TypeAccuracy, m.RelaxedR*m.TypeAccuracy, m.TypeF1, m.TypeAccuracy)
 	fmt.Fprintf(e.stdout, "%-10s %7.4f %7.4f %7.4f   (accuracy %.4f)\n", "value", m.ValueP, m.ValueR, m.ValueF1, m.ValueAccuracy)
-	fmt.Fprintf(e.stdout, "publication date estimated from the text alone (DCT hidden): %d/%d documents, exact %.3f, within 1 day %.3f, within 7 days %.3f, right year %.3f\n",
-		dm.Estimated, dm.Docs, dm.Exact, dm.Within1, dm.Within7, dm.SameYear)
+	fmt.Fprintf(e.stdout, "publication date estimated from the text alone (DCT hidden): %d/%d documents, exact %.3f, within 1 day %.3f, within 7 days %.3f, right year %.3f, off by a year or more %d\n",
+		dm.Estimated, dm.Docs, dm.Exact, dm.Within1, dm.Within7, dm.SameYear, dm.OffYear)
 	return nil
 }

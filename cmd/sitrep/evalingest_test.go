@@ -110,7 +110,7 @@ func TestIngestEvalTexts(t *testing.T) {
 				t.Fatal(err)
 			}
 			if n := len(an.Mentions) + len(an.Places) + len(an.Quotes) + len(an.Times) + len(acts.Items); n > 0 || len(an.Sentences) == 0 {
-				t.Errorf("article %d (%s, %s) not analysed, yet has %d findings and %d sentences", a.ID, a.Origin, a.Language, n, len(an.Sentences))
+				t.Errorf("article %d (%s, %s) not analysed, yet has %d findings (mentions %d, places %d, quotes %d, times %d, actors %+v) and %d sentences", a.ID, a.Origin, a.Language, n, len(an.Mentions), len(an.Places), len(an.Quotes), len(an.Times), acts.Items, len(an.Sentences))
 			}
 			if a.AnalysisNote != "not analysed: "+clean.LanguageName(a.Language) {
 				t.Errorf("article %d: note %q for language %q", a.ID, a.AnalysisNote, a.Language)

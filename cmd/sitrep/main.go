@@ -13,6 +13,8 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+
+	"github.com/sitrep/sitrep/internal/geo"
 )
 
 // Exit statuses, documented in the README.
@@ -57,11 +59,15 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-// partialError marks a run in which some inputs failed (exit status 3).
+// partialError marks a run in which some inputs failed (exit status 3):
+// failed problems (an input, or one document of a container, that could
+// not be read), out of total documents tried (problems and documents
+// read). It counts problems as the summary line does, never inputs: one
+// JSON Lines input may hold many documents and many problems.
 type partialError struct{ failed, total int }
 
 func (e partialError) Error() string {
-	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
+	return fmt.Sprintf("%d problems, each named above; the %d documents that could be read went in", e.failed, e.total-e.failed)
 }
 
 func main() {
@@ -173,9 +179,14 @@ func init() {
 		},
 	})
 	register(&command{
-		name: "version", summary: "print sitrep's version", usage: "",
+		name: "version", summary: "print sitrep's version (--licenses: and the attribution of the embedded data)", usage: "[--licenses]",
 		run: func(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "sitrep %s\n", version)
+			if len(args) == 1 && (args[0] == "--licenses" || args[0] == "-licenses") {
+				fmt.Fprintf(e.stdout, "\n%s", geo.DataAttribution)
+			} else if len(args) > 0 {
+				return usageError{"version takes only --licenses"}
+			}
 			return nil
 		},
 	})

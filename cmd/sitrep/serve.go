@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/server"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
@@ -26,7 +26,7 @@ func init() {
 	register(&command{
 		name:    "serve",
 		summary: "serve the web UI and the JSON API (/api/v1/) over HTTP",
-		usage:   "[--db FILE] [--addr 127.0.0.1:8080] [--cache 5s] [--max-page 200]  (env: SITREP_TOKEN for writes, SITREP_READ_TOKEN to close reads)",
+		usage:   "[--db FILE] [--create] [--addr 127.0.0.1:8080] [--cache 5s] [--max-page 200]  (env: SITREP_TOKEN for writes, SITREP_READ_TOKEN to close reads)",
 		run:     runServe,
 	})
 }
@@ -41,12 +41,23 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	privateHooks := fs.Bool("allow-private-webhooks", false, "let watchlist webhooks reach loopback, private and link-local addresses")
 	maxIngest := fs.Int64("max-ingest-size", 16<<20, "largest body of POST /api/v1/ingest in `BYTES`")
 	poll := fs.Duration("poll", 2*time.Second, "look for new articles and stories this often (added by ingest or watch)")
+	storyWin := fs.Duration("story-window", defaultStoryWindow, "cluster articles POSTed within this `DURATION` of one another as one batch (0: each request at once)")
+	create := fs.Bool("create", false, "create the database when it does not exist (to fill it through POST /api/v1/ingest)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usageError{"serve takes no arguments"}
+	}
+	// Serving a database that is not there would answer an empty site
+	// from a file just created by mistake: refused unless asked for.
+	if *create {
+		db, err := openDB(ctx, *dbPath)
+		if err != nil {
+			return err
+		}
+		db.Close()
 	}
 	reader, closeReader, err := openReader(ctx, e, *dbPath)
 	if err != nil {
@@ -60,6 +71,23 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	broker := server.NewBroker()
+	ingestMu := &sync.Mutex{}
+	win := newStoryWindow(db, *storyWin)
+	win.done = func(_ corpus.Stats, err error) {
+		if err != nil {
+			fmt.Fprintf(e.stderr, "sitrep serve: actors and stories: %v\n", err)
+		}
+	}
+	defer func() {
+		// articles still waiting get their stories before the server stops
+		ingestMu.Lock()
+		defer ingestMu.Unlock()
+		if win.Pending() > 0 {
+			if _, err := win.Flush(context.Background()); err != nil {
+				fmt.Fprintf(e.stderr, "sitrep serve: actors and stories: %v\n", err)
+			}
+		}
+	}()
 	opts := server.Options{
 		ReadToken:  os.Getenv("SITREP_READ_TOKEN"),
 		WriteToken: os.Getenv("SITREP_TOKEN"),
@@ -69,7 +97,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Logger:     slog.New(slog.NewTextHandler(e.stderr, nil)),
 
 		AllowPrivateWebhooks: *privateHooks,
-		Ingest:               httpIngest(db),
+		Ingest:               httpIngestWindow(db, win, ingestMu),
 		MaxIngestBytes:       *maxIngest,
 		Watchlists:           dbWatchlists{db},
 	}
@@ -78,7 +106,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(reader, opts),
+		Handler:           server.New(server.WithCodedEvents(reader, db), opts), // coded events: api_events.go
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       120 * time.Second,
@@ -164,30 +192,47 @@ func announce(ctx context.Context, db interface {
 // httpIngest runs POST /api/v1/ingest bodies through the same pipeline as
 // sitrep ingest, one request at a time.
 func httpIngest(db *sqlite.DB) server.IngestFunc {
-	var mu sync.Mutex
+	return httpIngestWindow(db, newStoryWindow(db, 0), &sync.Mutex{})
+}
+
+// httpIngestWindow is httpIngest with the actors-and-stories stage held
+// back by win (see storyWindow); mu serialises requests and deferred runs.
+func httpIngestWindow(db *sqlite.DB, win *storyWindow, mu *sync.Mutex) server.IngestFunc {
+	win.lock = mu
 	return func(ctx context.Context, name string, body io.Reader) (*server.IngestResult, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		var problems bytes.Buffer
-		e := &env{stdin: body, stdout: io.Discard, stderr: &problems}
-		rep := &ingestReport{failedInputs: map[string]bool{}}
-		p := newIngestPipeline(ctx, e, db, "", true, rep)
+		var problems []string
+		var pmu sync.Mutex // problems come from the walk and the writer
+		o := pipeline.Options{DeferCorpus: true, Problem: func(ie *ingest.InputError) {
+			pmu.Lock()
+			defer pmu.Unlock()
+			if ie.Origin == "-" {
+				ie.Origin = "stdin"
+			}
+			ie.Origin = strings.Replace(ie.Origin, "stdin", name, 1)
+			problems = append(problems, ie.Error())
+		}}
+		p, err := pipeline.New(ctx, db, o)
+		if err != nil {
+			return nil, err
+		}
 		walkErr := ingest.Walk(ctx, []string{"-"}, ingest.Options{Stdin: body}, renamed{p, name})
-		if err := p.finish(); err != nil {
+		rep, err := p.Close()
+		if err != nil {
 			return nil, err
 		}
 		if walkErr != nil {
 			return nil, walkErr
 		}
-		cs, err := corpus.Update(ctx, db, corpus.Options{})
+		cs, ran, err := win.Added(ctx, rep.Added+rep.Versions)
 		if err != nil {
 			return nil, err
 		}
-		res := &server.IngestResult{Documents: rep.docs, Added: rep.added, NewVersions: rep.versions, Duplicates: rep.duplicates, NewStories: cs.NewEvents}
-		for _, l := range strings.Split(strings.TrimSpace(problems.String()), "\n") {
-			if l = strings.TrimPrefix(l, "sitrep ingest: "); l != "" {
-				res.Problems = append(res.Problems, l)
-			}
+		res := &server.IngestResult{Documents: rep.Documents, Added: rep.Added, NewVersions: rep.Versions, Duplicates: rep.Duplicates,
+			NewStories: cs.NewEvents, Problems: problems}
+		if !ran && win.Pending() > 0 {
+			res.StoriesAfter = win.window.String()
 		}
 		return res, nil
 	}
@@ -196,21 +241,13 @@ func httpIngest(db *sqlite.DB) server.IngestFunc {
 // renamed gives the documents of an uploaded body the request's name as
 // their origin instead of "stdin".
 type renamed struct {
-	*ingestPipeline
+	*pipeline.Pipeline
 	name string
 }
 
 func (r renamed) Document(d ingest.Document) error {
 	d.Origin = strings.Replace(d.Origin, "stdin", r.name, 1)
-	return r.ingestPipeline.Document(d)
-}
-
-func (r renamed) Problem(ie *ingest.InputError) {
-	if ie.Origin == "-" {
-		ie.Origin = "stdin"
-	}
-	ie.Origin = strings.Replace(ie.Origin, "stdin", r.name, 1)
-	r.ingestPipeline.Problem(ie)
+	return r.Pipeline.Document(d)
 }
 
 // watchlistsState names the state row that keeps the server's watchlists.

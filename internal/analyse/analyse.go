@@ -69,8 +69,14 @@ type Place struct {
 	Lat, Lon   float64
 	Country    string // ISO 3166-1 alpha-2
 	Feature    string // GeoNames feature code (PPLA, PCLI, ADM1, ...)
+	Class      string // feature class a reader sees: city, region, country, water, landform, landmark, ... (geo.FeatureClass)
+	// Actor is the ISO country whose government the mention also stands
+	// for ("Washington said", "the Kremlin denied"); "" when it is only a
+	// place (placesense.go).
+	Actor      string
 	Population uint32
 	Focus      bool // not in the gazetteer; placed at the story's focus
+	Demonym    bool // named by its demonym ("Iraqi" → Iraq)
 	Confidence float64
 }
 
@@ -159,14 +165,19 @@ func (a *Annotator) annotateText(s string, d Dating, outletCountry string, an *A
 			an.Mentions = append(an.Mentions, Mention{Span: Span{m.Start, m.End}, Type: m.Type, Sentence: m.Sentence, Confidence: m.Confidence, Demonym: m.Demonym})
 		}
 	})
-	if !d.Anchor.IsZero() {
-		a.stage(an, "times", s, func() {
-			for _, x := range timex.Find(s, d.Anchor) {
-				an.Times = append(an.Times, Time{Span: Span{x.Start, x.End}, Sentence: sentenceOf(an.Sentences, x.Start),
-					Type: x.Type, Value: x.Value, Mod: x.Mod, Anchored: x.Anchored})
+	a.stage(an, "times", s, func() {
+		for _, x := range timex.Find(s, d.Anchor) {
+			// Without an anchor (an undated article the text gives no
+			// date for) relative expressions cannot be placed: only
+			// those that carry their own year are kept, so "March 4,
+			// 2025" still reaches the timeline and "on Tuesday" does not.
+			if d.Anchor.IsZero() && !ownYear(x) {
+				continue
 			}
-		})
-	}
+			an.Times = append(an.Times, Time{Span: Span{x.Start, x.End}, Sentence: sentenceOf(an.Sentences, x.Start),
+				Type: x.Type, Value: x.Value, Mod: x.Mod, Anchored: x.Anchored})
+		}
+	})
 	a.stage(an, "quotes", s, func() { an.Quotes = a.quotes(s, an) })
 	a.stage(an, "places", s, func() { an.Places = a.places(s, an, outletCountry) })
 }
@@ -230,6 +241,9 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 		doc.Mentions = append(doc.Mentions, geo.Mention{Text: s[sp.Start:sp.End], Start: sp.Start, End: sp.End})
 		where = append(where, at{sp, sentence})
 	}
+	people := personWords(s, an)
+	demonym := map[int]bool{}   // mentions that are demonyms ("Iraqi")
+	tentative := map[int]bool{} // kept only where the document's geography supports them
 	// one sense per document: a name typed LOC somewhere is a place
 	// wherever else it occurs, whatever its type there
 	locNames := map[string]bool{}
@@ -258,23 +272,40 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 			}
 			if !m.Demonym && locNames[t] && a.knownPlace(t) {
 				add(m.Span, m.Sentence)
+			} else if (m.Demonym || m.Type == "MISC") && a.demonymPlace(t) {
+				add(m.Span, m.Sentence)
+				demonym[len(doc.Mentions)-1] = true
 			} else if sp, ok := a.placeIn(s, m); ok {
 				add(sp, m.Sentence)
+			} else if !m.Demonym && a.physicalPlace(t) {
+				add(m.Span, m.Sentence)
+			} else if sp, ok := a.physicalPrefix(s, m); ok {
+				add(sp, m.Sentence)
+			} else if sp, ok := a.tentativePlace(s, m, people); ok {
+				add(sp, m.Sentence)
+				tentative[len(doc.Mentions)-1] = true
 			}
 		}
+	}
+	for _, sp := range a.placesAround(s, doc.Mentions, an.Mentions) {
+		add(sp, sentenceOf(an.Sentences, sp.Start))
 	}
 	if len(doc.Mentions) == 0 {
 		return nil
 	}
 	var out []Place
-	for k, p := range a.gaz.Resolve(doc) {
-		if !p.Resolved && !p.Focus {
+	resolved := a.gaz.Resolve(doc)
+	for k, p := range resolved {
+		if !p.Resolved && !p.Focus || p.Resolved && notThisPlace(s, p, people) {
+			continue
+		}
+		if tentative[k] && !supported(resolved, tentative, k) {
 			continue
 		}
 		w := where[k]
 		out = append(out, Place{Span: w.span, Sentence: w.sentence, Name: p.Name, GeonamesID: p.GeonameID,
-			Lat: p.Lat, Lon: p.Lon, Country: p.Country, Feature: p.FeatureCode, Population: p.Population,
-			Focus: p.Focus, Confidence: p.Confidence})
+			Lat: p.Lat, Lon: p.Lon, Country: p.Country, Feature: p.FeatureCode, Class: p.Class, Actor: actorOf(s, p),
+			Population: p.Population, Focus: p.Focus, Demonym: demonym[k], Confidence: p.Confidence})
 	}
 	return out
 }
@@ -461,6 +492,27 @@ func (an *Annotation) Snippet(s string, i int) string {
 }
 
 // dayPrecise reports whether any of the expressions names a calendar day.
+// ownYear reports whether a time expression found without an anchor is
+// placed by its own words: a date or time whose value starts with a year
+// (not one lent by the finder's context), or a duration or set, which
+// need no anchor.
+func ownYear(x timex.Expr) bool {
+	switch x.Type {
+	case "DURATION", "SET":
+		return true
+	}
+	v := x.Value
+	if x.Anchored || len(v) < 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return v[:4] != "0000" && v[:4] != "0001"
+}
+
 func dayPrecise(ev []timex.Expr) bool {
 	for _, x := range ev {
 		if len(x.Value) >= len("2006-01-02") {

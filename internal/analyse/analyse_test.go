@@ -142,3 +142,18 @@ func TestNameLike(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedKeepsOwnDates: an article with no date and no estimate still
+// gets the time expressions that carry their own year; relative ones,
+// which nothing anchors, are left out.
+func TestUndatedKeepsOwnDates(t *testing.T) {
+	a := New()
+	an := a.Annotate(Input{Text: "The ferry line opened on June 2, 1998, its owner said. Its new ship sailed on Friday."})
+	var vals []string
+	for _, x := range an.Times {
+		vals = append(vals, x.Value)
+	}
+	if len(vals) != 1 || vals[0] != "1998-06-02" {
+		t.Errorf("times %v, want only 1998-06-02", vals)
+	}
+}

@@ -13,7 +13,11 @@ func TestDatingNeedsADay(t *testing.T) {
 		text   string
 		anchor string // "" when no anchor
 	}{
-		{"day stated", "The talks ended on March 3, 2021. On Sunday the envoy left.", "2021-03-03"},
+		// The year stated once, then dropped; the Sunday after the
+		// latest dated day (Wednesday 3 March 2021) is 7 March.
+		{"day stated", "The talks began on March 1, 2021. They ended on March 3. On Sunday the envoy left.", "2021-03-07"},
+		{"full date alone", "The talks ended on March 3, 2021. The envoy left.", ""},
+		{"month-day and a bare year", "The firm, founded in 1948, said on April 21 that sales fell.", ""},
 		{"years only", "The company, founded in 2010, has grown since 2015. On Sunday it opened a plant.", ""},
 		{"nothing", "On Sunday the envoy left.", ""},
 	}

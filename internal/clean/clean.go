@@ -10,6 +10,7 @@
 package clean
 
 import (
+	"encoding/json"
 	"errors"
 	"net/url"
 	"strings"
@@ -27,9 +28,10 @@ type Article struct {
 
 	// Outlet is the publisher's name, or "" when nothing in the input
 	// names it (sitrep does not invent one). OutletSource says which rule
-	// found it: metadata, site_name, url, trailer, copyright, signoff,
-	// dateline, agency_credit, photo_credit. OutletEvidence quotes the
-	// words it came from.
+	// found it: metadata, site_name, url, trailer, copyright, dateline.
+	// OutletEvidence quotes the words it came from. A photo credit or a
+	// sign-off listing agencies is never publisher evidence: those go to
+	// Credits with their kind.
 	Outlet         string
 	OutletSource   string
 	OutletEvidence string
@@ -43,14 +45,59 @@ type Article struct {
 	PublishedSource    string
 	PublishedEvidence  string
 
-	Language string // ISO 639-1, "" when unsure
-	Dateline string // place line of a dateline, e.g. "MOSUL, Iraq"
-	Summary  string // standfirst or feed description
-	Credits  []string
+	Language string   // ISO 639-1, "" when unsure
+	Dateline string   // place line of a dateline, e.g. "MOSUL, Iraq"
+	Summary  string   // standfirst or feed description
+	Credits  []Credit // agencies the text credits, each with what for
 	Captions []string // photo captions removed from the text
 	Text     string   // main text: paragraphs separated by "\n\n"
 
 	pendingOutlet textOutlet // outlet named by the text, used last
+}
+
+// Credit kinds: what a credit in the text says about the agency it names.
+const (
+	// CreditPhoto: a caption credit, "(AP Photo/Jane Roe)" or "(AFP)"
+	// after a caption: the agency took the photo, nothing more.
+	CreditPhoto = "photo"
+	// CreditSources: an end-of-article sign-off, "xy/ab (AFP, Reuters)":
+	// the agencies whose copy the article drew on.
+	CreditSources = "sources"
+	// CreditWire: the agency in a dateline, "PARIS (Reuters) —": the wire
+	// service that wrote the story.
+	CreditWire = "wire"
+)
+
+// Credit is one agency named by a credit in the text.
+type Credit struct {
+	Name string `json:"name"`
+	Kind string `json:"kind"` // CreditPhoto, CreditSources or CreditWire
+}
+
+// UnmarshalJSON also reads a bare string, the form stored before credits
+// had kinds (its kind stays empty: unknown).
+func (c *Credit) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*c = Credit{Name: s}
+		return nil
+	}
+	type plain Credit
+	return json.Unmarshal(b, (*plain)(c))
+}
+
+// CreditNames lists the credits' names, with the kind in parentheses:
+// "AP (photo), AFP (sources)".
+func CreditNames(cs []Credit) string {
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		if c.Kind == "" {
+			parts = append(parts, c.Name)
+			continue
+		}
+		parts = append(parts, c.Name+" ("+c.Kind+")")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ErrNoText is returned when a document has no article text at all.

@@ -1,11 +1,13 @@
 package clean
 
 import (
+	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sitrep/sitrep/internal/timex"
 )
 
 // This file finds publication dates in text: a date line in the header, a
@@ -19,7 +21,6 @@ var (
 	reMDY = regexp.MustCompile(`\b` + monthAlt + `\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b`)
 	reDMY = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? ` + monthAlt + `\.?,? (\d{4})\b`)
 	reISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	reMD  = regexp.MustCompile(`\b` + monthAlt + `\.? (\d{1,2})(?:st|nd|rd|th)?\b`)
 	// A date line: optional label, a date, optional time and zone.
 	reDateLine = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated|date)(?: on)?:?\s*)?` +
 		`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?` +
@@ -100,81 +101,29 @@ func leadingDate(p string) (t time.Time, rest, evidence string, ok bool) {
 	return t, strings.TrimLeft(p[loc[1]:], " ,.-–—|:"), p[:loc[1]], true
 }
 
-// estimatePublished sets an estimated publication date from the latest
-// calendar date the text mentions: news reports on the recent past, so the
-// latest dated reference is the best lower bound for the publication date.
-// Month-day dates without a year take the year of the text's full dates.
-// Nothing is set when the text mentions no full date at all.
+// estimatePublished sets an estimated publication date from the time
+// expressions of the article's own text (timex.EstimatePublication: a
+// month-day tied to a year the text states, moved on by the weekdays the
+// text names), or nothing when the text does not support a day. Captions
+// come first: they usually sit at the top and carry full dates.
 func estimatePublished(a *Article) {
-	text := a.Title + "\n" + a.Text + "\n" + strings.Join(a.Captions, "\n")
-	type found struct {
-		t  time.Time
-		ev string
-	}
-	var dates []found
-	years := map[int]int{}
-	add := func(t time.Time, ev string) {
-		dates = append(dates, found{t, ev})
-		years[t.Year()]++
-	}
-	for _, m := range reMDY.FindAllStringSubmatch(text, -1) {
-		d, _ := strconv.Atoi(m[2])
-		y, _ := strconv.Atoi(m[3])
-		if t, ok := mkDate(y, int(month(m[1])), d); ok {
-			add(t, m[0])
-		}
-	}
-	for _, m := range reDMY.FindAllStringSubmatch(text, -1) {
-		d, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[3])
-		if t, ok := mkDate(y, int(month(m[2])), d); ok {
-			add(t, m[0])
-		}
-	}
-	for _, m := range reISO.FindAllStringSubmatch(text, -1) {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if t, ok := mkDate(y, mo, d); ok {
-			add(t, m[0])
-		}
-	}
-	if len(dates) == 0 {
+	text := a.Title + "\n" + strings.Join(a.Captions, "\n") + "\n" + a.Text
+	e, ok := timex.EstimatePublication(text)
+	if !ok {
 		return
 	}
-	year, most := 0, 0
-	for y, n := range years {
-		if n > most || (n == most && y > year) {
-			year, most = y, n
-		}
-	}
-	for _, loc := range reMD.FindAllStringSubmatchIndex(text, -1) {
-		end := loc[1]
-		if end < len(text) && (strings.HasPrefix(text[end:], ", 1") || strings.HasPrefix(text[end:], ", 2") || strings.HasPrefix(text[end:], " 1") || strings.HasPrefix(text[end:], " 2")) {
-			continue // has its own year: counted above
-		}
-		m := text[loc[2]:loc[3]]
-		if m == "May" || m == "March" || m == "Mar" { // also common words/names
-			if !strings.HasSuffix(text[:loc[0]], "on ") && !strings.HasSuffix(text[:loc[0]], "since ") {
-				continue
-			}
-		}
-		d, _ := strconv.Atoi(text[loc[4]:loc[5]])
-		if t, ok := mkDate(year, int(month(m)), d); ok {
-			add(t, text[loc[0]:loc[1]])
-		}
-	}
-	sort.SliceStable(dates, func(i, j int) bool { return dates[i].t.After(dates[j].t) })
 	var ev []string
-	seen := map[string]bool{}
-	for _, d := range dates {
-		if !seen[d.ev] && len(ev) < 5 {
-			seen[d.ev] = true
-			ev = append(ev, d.ev)
+	for _, x := range e.Evidence {
+		if len(ev) < 6 {
+			ev = append(ev, x.Text)
 		}
 	}
-	a.Published = dates[0].t
+	a.Published = e.Date
 	a.PublishedEstimated = true
 	a.PublishedSource = "estimated"
-	a.PublishedEvidence = "latest date mentioned: " + strings.Join(ev, "; ")
+	rng := "on or after " + e.Date.Format("2006-01-02")
+	if !e.Latest.IsZero() {
+		rng = "between " + e.Date.Format("2006-01-02") + " and " + e.Latest.Format("2006-01-02")
+	}
+	a.PublishedEvidence = fmt.Sprintf("%s, from %s", rng, strings.Join(ev, "; "))
 }

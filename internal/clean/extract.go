@@ -126,6 +126,7 @@ func extractWith(page []byte, pageURL string, cfg extractConfig) (ex Extraction,
 		if perr != nil {
 			return Extraction{}, fmt.Errorf("clean: parse HTML: %w", perr)
 		}
+		extractKeepTails(doc)
 		res, err = trafilatura.ExtractDocument(doc, opts)
 	} else {
 		res, err = trafilatura.Extract(bytes.NewReader(page), opts)
@@ -212,6 +213,51 @@ var extractInline = map[string]bool{
 	"hi": true, "ref": true,
 	// Table cells stay on their row's line, separated by a space.
 	"td": true, "th": true,
+}
+
+// extractEmbedded are the elements trafilatura removes from the page
+// (its tagsToClean) that sit inside a paragraph's text: an inline chart
+// (<svg>), a player (<iframe>, <video>), a form control. Trafilatura drops
+// the text that follows such an element in its parent along with it (the
+// rest of the sentence and every later sentence of the paragraph), so they
+// are removed here first, which leaves that text in place.
+var extractEmbedded = map[string]bool{
+	"svg": true, "iframe": true, "embed": true, "object": true, "applet": true, "audio": true, "video": true,
+	"canvas": true, "picture": true, "map": true, "math": true, "button": true, "input": true, "select": true,
+	"textarea": true, "datalist": true, "output": true, "progress": true,
+}
+
+// extractKeepTails removes the embedded elements of the page's body that
+// text follows and unwraps such <time> elements (trafilatura would remove
+// them, words and following text with them: "met on <time>Monday</time> to
+// discuss").
+func extractKeepTails(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.Data == "head" {
+			c = next
+			continue
+		}
+		extractKeepTails(c)
+		// Only where text follows in the same parent: elsewhere trafilatura
+		// removes the element with nothing lost (and a <time> alone in its
+		// line, a dateline, stays out of the text).
+		if c.Type == html.ElementNode && next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) != "" {
+			switch {
+			case extractEmbedded[c.Data]:
+				n.RemoveChild(c)
+			case c.Data == "time":
+				for k := c.FirstChild; k != nil; {
+					kn := k.NextSibling
+					c.RemoveChild(k)
+					n.InsertBefore(k, c)
+					k = kn
+				}
+				n.RemoveChild(c)
+			}
+		}
+		c = next
+	}
 }
 
 // extractRender turns the extracted tree into text: paragraphs separated by

@@ -303,3 +303,30 @@ func BenchmarkTrafilaturaAlone(b *testing.B) {
 		_, _ = evalextract.TrafilaturaDefault(p.HTML, p.URL)
 	}
 }
+
+// TestExtractKeepsTextAfterEmbedded: an inline <svg>, <iframe>, <video>,
+// form control or <time> inside a paragraph costs nothing of the text
+// after it (trafilatura alone drops the rest of the paragraph).
+func TestExtractKeepsTextAfterEmbedded(t *testing.T) {
+	for _, el := range []string{`<svg width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>`, `<iframe src="https://video.example/embed/1"></iframe>`,
+		`<video src="v.mp4">Your browser cannot play this.</video>`, `<button>Share</button>`, `<math><mi>x</mi></math>`, `<object data="c.swf"></object>`} {
+		page := `<!doctype html><html><head><title>Dam talks resume</title></head><body><article><h1>Dam talks resume</h1>
+<p>Engineers from both countries met on <time datetime="2024-05-06">Monday</time> to discuss the dam on the upper river, officials said. The talks had stalled for two years.</p>
+<p>The ministry published a chart of water levels ` + el + ` showing a steady fall since 2019. Farmers downstream have complained for months about the shortage.</p>
+<p>Another round of talks is planned for next month in the capital, the foreign minister said on state television.</p></article></body></html>`
+		ex, err := ExtractHTML([]byte(page), "")
+		if err != nil {
+			t.Fatalf("%s: %v", el, err)
+		}
+		for _, want := range []string{"met on Monday to discuss", "water levels showing a steady fall since 2019.", "Farmers downstream have complained for months about the shortage."} {
+			if !strings.Contains(ex.Text, want) {
+				t.Errorf("%s: text lacks %q:\n%s", el, want, ex.Text)
+			}
+		}
+		for _, junk := range []string{"Share", "Your browser", "circle"} {
+			if strings.Contains(ex.Text, junk) {
+				t.Errorf("%s: embedded content %q in the text:\n%s", el, junk, ex.Text)
+			}
+		}
+	}
+}

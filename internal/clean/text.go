@@ -16,12 +16,14 @@ import (
 type textOutlet struct{ name, source, evidence string }
 
 // textRank orders the text rules: a copyright line beats a promotional
-// trailer, which beats a sign-off's agency credits, and so on.
-var textRank = map[string]int{"copyright": 6, "trailer": 5, "signoff": 4, "dateline": 3, "agency_credit": 2, "photo_credit": 1}
+// trailer, which beats a dateline's wire credit. Photo credits and agency
+// sign-offs are not here: they name who took a picture or whose copy the
+// article used, not who published it (they are kept as Credits).
+var textRank = map[string]int{"copyright": 6, "trailer": 5, "dateline": 3}
 
 func (t *textOutlet) offer(name, source, evidence string) {
 	name = strings.TrimSpace(strings.Trim(name, ".,;: "))
-	if name == "" || utf8.RuneCountInString(name) > 60 {
+	if name == "" || utf8.RuneCountInString(name) > 60 || textRank[source] == 0 {
 		return
 	}
 	if t.name == "" || textRank[source] > textRank[t.source] {
@@ -63,7 +65,7 @@ func cleanBodyOutlet(s string, plain bool) (Article, textOutlet) {
 		case isCaption(p):
 			a.Captions = append(a.Captions, p)
 			if c := captionCredit(p); c != "" {
-				to.offer(c, "photo_credit", p)
+				a.Credits = append(a.Credits, Credit{Name: c, Kind: CreditPhoto})
 			}
 			continue
 		case last && signoff(p, &a, &to):
@@ -119,7 +121,7 @@ func cleanBodyOutlet(s string, plain bool) (Article, textOutlet) {
 			a.Dateline = strings.TrimSpace(p[m[2]:m[3]])
 			if m[4] >= 0 {
 				agency := p[m[4]:m[5]]
-				a.Credits = append(a.Credits, agency)
+				a.Credits = append(a.Credits, Credit{Name: agency, Kind: CreditWire})
 				to.offer(agency, "dateline", p[:m[1]])
 			}
 			paras[i] = p[m[1]:]
@@ -131,7 +133,7 @@ func cleanBodyOutlet(s string, plain bool) (Article, textOutlet) {
 	}
 	a.Text = strings.Join(paras, "\n\n")
 	a.Authors = dedupe(a.Authors)
-	a.Credits = dedupe(a.Credits)
+	a.Credits = dedupeCredits(a.Credits)
 	return a, to
 }
 
@@ -225,6 +227,20 @@ var (
 	reAgencyList    = regexp.MustCompile(`^[\p{L}.&' -]{2,30}(?:\s*(?:,|and|&)\s*[\p{L}.&' -]{2,30})*$`)
 )
 
+// dedupeCredits drops repeated credits (same name and kind), keeping the
+// first-seen order.
+func dedupeCredits(cs []Credit) []Credit {
+	var out []Credit
+	seen := map[Credit]bool{}
+	for _, c := range cs {
+		if c.Name != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func isChrome(p string) bool { return len(p) < 300 && reChrome.MatchString(p) }
 
 func isCaption(p string) bool {
@@ -289,9 +305,9 @@ func signoff(p string, a *Article, to *textOutlet) bool {
 	if m == nil || !reAgencyList.MatchString(m[1]) {
 		return false
 	}
-	agencies := splitNames(m[1])
-	a.Credits = append(a.Credits, agencies...)
-	to.offer(strings.Join(agencies, ", "), "agency_credit", p)
+	for _, n := range splitNames(m[1]) {
+		a.Credits = append(a.Credits, Credit{Name: n, Kind: CreditSources})
+	}
 	return true
 }
 

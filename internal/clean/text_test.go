@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -21,18 +22,19 @@ func TestCleanText(t *testing.T) {
 		dateline    string
 		notInText   []string
 		stillInText []string
+		credits     string // clean.CreditNames of the credits, when not ""
 	}{
 		{
 			name:  "wire copy with dateline and agency",
 			in:    "Harbour Board Backs Night Ferries\n\nBy Mara Quent\n\nPORT ELLEN, Scotland (Meridian Wire) — The harbour board on Tuesday backed a trial of night ferries.\n\nThe trial starts in March.",
-			title: "Harbour Board Backs Night Ferries", outlet: "Meridian Wire", source: "dateline",
+			title: "Harbour Board Backs Night Ferries", outlet: "Meridian Wire", source: "dateline", credits: "Meridian Wire (wire)",
 			authors: []string{"Mara Quent"}, dateline: "PORT ELLEN, Scotland",
 			notInText: []string{"(Meridian Wire)", "By Mara Quent"}, stillInText: []string{"The harbour board on Tuesday"},
 		},
 		{
 			name:  "chrome, bare byline, author location and photo caption",
 			in:    "Skip to main content\n\nThis story is over 5 years old.\n\nCity council votes to close the old market\n\nTraders say the decision came without warning.\nAnna Kowal\nGdansk, PL\nTraders at the old market hall. (AP Photo/Jan Nowak)\n\nThe city council voted on Thursday to close the market hall, which has stood since 1896.\n\nFollow Anna Kowal on Twitter: @akowal",
-			title: "City council votes to close the old market", outlet: "AP", source: "photo_credit",
+			title: "City council votes to close the old market", outlet: "", credits: "AP (photo)",
 			authors:     []string{"Anna Kowal"},
 			notInText:   []string{"Skip to main content", "years old", "AP Photo", "Gdansk, PL", "Follow Anna"},
 			stillInText: []string{"Traders say the decision", "The city council voted"},
@@ -40,14 +42,14 @@ func TestCleanText(t *testing.T) {
 		{
 			name:  "date glued to first paragraph, agency sign-off",
 			in:    "Talks resume in Geneva\nMarch 4, 2024Negotiators returned to Geneva on Monday for a fourth round of talks.\nThey said progress was slow.\nab/cd (AFP, Reuters)",
-			title: "Talks resume in Geneva", outlet: "AFP, Reuters", source: "agency_credit",
+			title: "Talks resume in Geneva", outlet: "", credits: "AFP (sources), Reuters (sources)",
 			published: "2024-03-04", notInText: []string{"March 4, 2024", "ab/cd"},
 			stillInText: []string{"Negotiators returned"},
 		},
 		{
 			name:  "copyright trailer beats photo credit; estimated date",
 			in:    "Floods close mountain pass\n\nRescuers at the pass. (Reuters)\n\nThe pass closed on June 2, 2023 and reopened on June 9, officials said.\n\nCopyright 2023 The Alpine Courier. All rights reserved.",
-			title: "Floods close mountain pass", outlet: "The Alpine Courier", source: "copyright",
+			title: "Floods close mountain pass", outlet: "The Alpine Courier", source: "copyright", credits: "Reuters (photo)",
 			published: "2023-06-09", estimated: true,
 			notInText: []string{"Copyright", "(Reuters)"},
 		},
@@ -81,6 +83,9 @@ func TestCleanText(t *testing.T) {
 			}
 			if a.Outlet != tt.outlet || (tt.source != "" && a.OutletSource != tt.source) {
 				t.Errorf("outlet = %q (%s), want %q (%s)", a.Outlet, a.OutletSource, tt.outlet, tt.source)
+			}
+			if tt.credits != "" && CreditNames(a.Credits) != tt.credits {
+				t.Errorf("credits = %q, want %q", CreditNames(a.Credits), tt.credits)
 			}
 			if tt.authors != nil && strings.Join(a.Authors, "|") != strings.Join(tt.authors, "|") {
 				t.Errorf("authors = %q, want %q", a.Authors, tt.authors)
@@ -143,5 +148,19 @@ func TestLanguage(t *testing.T) {
 		if got := Language(in); got != want {
 			t.Errorf("Language(%.30q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestCreditJSON(t *testing.T) {
+	var cs []Credit
+	if err := json.Unmarshal([]byte(`["AFP",{"name":"AP","kind":"photo"}]`), &cs); err != nil {
+		t.Fatal(err)
+	}
+	if got := CreditNames(cs); got != "AFP, AP (photo)" {
+		t.Errorf("credits = %q", got)
+	}
+	b, _ := json.Marshal([]Credit{{Name: "dpa", Kind: CreditSources}})
+	if string(b) != `[{"name":"dpa","kind":"sources"}]` {
+		t.Errorf("marshal = %s", b)
 	}
 }

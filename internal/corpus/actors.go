@@ -54,6 +54,11 @@ func (s *actorStage) UnmarshalJSON(b []byte) error {
 // add resolves one article and returns its actors with the sentences that
 // mention them.
 func (s *actorStage) add(a *store.Article, an *analyse.Annotation, d *store.Derived, touched map[int64]bool) map[int64][]int {
+	if a.Analysis == "not_analysed" {
+		// a language the models do not know: no actors from its words
+		// (text-level look-ups such as acronyms included)
+		return nil
+	}
 	out := map[int64][]int{}
 	// spans of each local's references, to find quote speakers
 	var refs []ref

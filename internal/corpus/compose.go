@@ -17,15 +17,28 @@ import (
 // newest and non-duplicate members first.
 const maxComposed = 200
 
+// maxActorNames caps the actors of one member article the summariser and
+// comparison see.
+const maxActorNames = 200
+
 // composePages composes the pages of the given stories and stores them,
-// so that reading a story is one row, not a summarisation.
+// so that reading a story is one row, not a summarisation. A store with
+// story-scoped reads (store.StoryPages) composes each story at a cost in
+// proportion to the story; any other gets the read model's page.
 func composePages(ctx context.Context, st store.Store, ids []int64) error {
 	r := storeview.New(st)
 	r.Compose = Compose
+	sp, scoped := st.(store.StoryPages)
 	var pages []store.StoryPage
 	for _, id := range ids {
-		s, err := r.Live(ctx, id)
-		if errors.Is(err, view.ErrNotFound) {
+		var s *view.Story
+		var err error
+		if scoped {
+			s, err = composeStory(ctx, st, sp, id)
+		} else {
+			s, err = r.Live(ctx, id)
+		}
+		if errors.Is(err, view.ErrNotFound) || errors.Is(err, store.ErrNotFound) {
 			continue // merged away meanwhile
 		}
 		if err != nil {
@@ -51,10 +64,84 @@ func composePages(ctx context.Context, st store.Store, ids []int64) error {
 	return st.PutStoryPages(ctx, pages)
 }
 
+// Story page limits: the actors a page lists (and how many are read to
+// find them, places named as such being left out), and the places, dated
+// statements and quotes it lists.
+const (
+	storyActors    = 30
+	storyPlaces    = 200
+	storyListLimit = 1000
+	locationType   = "location" // the actor type of places (entity.KindLocation)
+	// speechConfidence is the quote confidence from which a quote is
+	// speech, not a stance verb (see quote.Quote.Confidence).
+	speechConfidence = 0.6
+)
+
+// composeStory assembles a story's page as the read model's Live does —
+// listing, members, timeline, places, quotes, actors, then the summary
+// and comparison — with the lists of actors and places read scoped to the
+// story: each actor's articles and outlets are those of the story, and no
+// corpus-wide list (every article naming an actor, every story naming a
+// place) is embedded in the page.
+func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, id int64) (*view.Story, error) {
+	sum, err := st.StoryByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	s := &view.Story{StorySummary: *sum, Summary: []view.SummarySentence{}, Actors: []view.StoryActor{}}
+	if s.Members, err = st.Summaries(ctx, sum.Articles); err != nil {
+		return nil, err
+	}
+	q := view.Query{Story: id, Limit: storyListLimit}
+	tl, err := st.TimeList(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	s.Timeline = tl.Items
+	if s.Places, err = sp.StoryPlaces(ctx, id, storyPlaces); err != nil {
+		return nil, err
+	}
+	qs, err := st.QuoteList(ctx, view.Query{Story: id, Limit: storyListLimit, MinConfidence: speechConfidence})
+	if err != nil {
+		return nil, err
+	}
+	s.Quotes = qs.Items
+	acts, err := sp.StoryActors(ctx, id, 2*storyActors)
+	if err != nil {
+		return nil, err
+	}
+	// The listing's top names include places named as actors, as the read
+	// model's do; the page's actor list leaves them to the map.
+	s.StorySummary.Actors, s.StorySummary.Places = []string{}, []string{}
+	for i, a := range acts {
+		if i < 5 {
+			s.StorySummary.Actors = append(s.StorySummary.Actors, a.Name)
+		}
+		if a.Type == locationType || len(s.Actors) == storyActors {
+			continue
+		}
+		s.Actors = append(s.Actors, a)
+	}
+	for i, p := range s.Places {
+		if i < 5 {
+			s.StorySummary.Places = append(s.StorySummary.Places, p.Name)
+		}
+	}
+	if err := compose(ctx, st, sp, s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // Compose fills a story page's cited summary, timeline and outlet
 // comparison from its member articles.
 func Compose(ctx context.Context, st store.Store, s *view.Story) error {
-	docs, err := memberDocs(ctx, st, s.Members)
+	sp, _ := st.(store.StoryPages)
+	return compose(ctx, st, sp, s)
+}
+
+func compose(ctx context.Context, st store.Store, sp store.StoryPages, s *view.Story) error {
+	docs, err := memberDocs(ctx, st, sp, s.Members)
 	if err != nil {
 		return err
 	}
@@ -96,11 +183,22 @@ func citations(cs []story.Citation, doc int64, outlet string, sentence int, span
 
 // memberDocs loads a story's articles as story documents, with their
 // actors named by canonical name.
-func memberDocs(ctx context.Context, st store.Store, members []view.ArticleSummary) ([]story.Doc, error) {
+func memberDocs(ctx context.Context, st store.Store, sp store.StoryPages, members []view.ArticleSummary) ([]story.Doc, error) {
 	ms := append([]view.ArticleSummary(nil), members...)
 	sort.SliceStable(ms, func(i, j int) bool { return (ms[i].DuplicateOf == 0) && (ms[j].DuplicateOf != 0) })
 	if len(ms) > maxComposed {
 		ms = ms[:maxComposed]
+	}
+	var names map[int64][]string
+	if sp != nil {
+		ids := make([]int64, len(ms))
+		for i, m := range ms {
+			ids[i] = m.ID
+		}
+		var err error
+		if names, err = sp.ActorNames(ctx, ids, maxActorNames); err != nil {
+			return nil, err
+		}
 	}
 	var docs []story.Doc
 	for _, m := range ms {
@@ -113,12 +211,18 @@ func memberDocs(ctx context.Context, st store.Store, members []view.ArticleSumma
 			return nil, err
 		}
 		d := storyDoc(a, an, nil)
-		acts, err := st.ActorList(ctx, view.Query{Article: m.ID, Limit: 200})
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range acts.Items {
-			d.Actors = append(d.Actors, story.Ref{Key: x.Name})
+		if sp != nil {
+			for _, n := range names[m.ID] {
+				d.Actors = append(d.Actors, story.Ref{Key: n})
+			}
+		} else {
+			acts, err := st.ActorList(ctx, view.Query{Article: m.ID, Limit: maxActorNames})
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range acts.Items {
+				d.Actors = append(d.Actors, story.Ref{Key: x.Name})
+			}
 		}
 		docs = append(docs, d)
 	}

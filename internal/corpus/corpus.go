@@ -10,10 +10,13 @@ package corpus
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/sitrep/sitrep/internal/analyse"
@@ -28,6 +31,11 @@ const (
 	clustererState = "story.clusterer"
 	registryState  = "entity.registry"
 	actorsState    = "corpus.actors"
+	// pagesPending lists the stories whose pages a run changed and has not
+	// composed yet: stored with the run, cleared once the pages are, so
+	// that a run stopped in between (full disk, kill) leaves no stale page
+	// behind — the next run composes them first.
+	pagesPending = "corpus.pages_pending"
 )
 
 // Stats reports one Update.
@@ -36,7 +44,9 @@ type Stats struct {
 	NewEvents int
 	Events    int // events touched
 	Actors    int // actors touched
-	Faults    int // articles a stage failed on (recorded with them)
+	// Compose is the time spent composing story pages, by Options.Clock.
+	Compose time.Duration
+	Faults  int // articles a stage failed on (recorded with them)
 }
 
 // Options tune Update.
@@ -44,149 +54,274 @@ type Options struct {
 	Batch    int                   // articles per transaction (default 200)
 	Progress func(done, total int) // called after each batch; may be nil
 	Story    story.Config          // zero: story.DefaultConfig()
+	// Clock, when set, times composing pages (Stats.Compose): the
+	// calling thread's CPU clock, say. Nil: not timed.
+	Clock func() time.Duration
 }
 
 // Update takes in every article stored after the last one the corpus
-// stages saw.
+// stages saw. When another process (a second ingest on the same
+// database) stores results for the same articles first, it goes on from
+// where that one got to.
 func Update(ctx context.Context, st store.Store, o Options) (Stats, error) {
-	var stats Stats
+	sg, err := Open(ctx, st, o)
+	if err != nil {
+		return Stats{}, err
+	}
+	return sg.Run(ctx, true)
+}
+
+// Stage is the corpus stages with their state loaded, so a long ingest
+// can feed them batch by batch as articles are stored, while analysis of
+// the next articles goes on, without reloading the state each time.
+type Stage struct {
+	st   store.Store
+	o    Options
+	last int64 // the last article taken in, as stored
+	cl   *story.Clusterer
+	// prevState is the clusterer's state as last stored: a batch the
+	// clusterer fails on is replayed from it article by article.
+	prevState []byte
+	acts      *actorStage
+	stats     Stats
+}
+
+// Open loads the corpus stages' state from the store.
+func Open(ctx context.Context, st store.Store, o Options) (*Stage, error) {
 	if o.Batch <= 0 {
 		o.Batch = 200
 	}
+	sg := &Stage{st: st, o: o}
+	return sg, sg.load(ctx)
+}
+
+func (sg *Stage) load(ctx context.Context) error {
+	st := sg.st
 	last, err := st.LastDerived(ctx)
 	if err != nil {
-		return stats, err
+		return err
 	}
-	cl := story.NewClusterer(o.Story)
+	cl := story.NewClusterer(sg.o.Story)
 	prevState, err := st.State(ctx, clustererState)
 	if err != nil {
-		return stats, err
+		return err
 	} else if prevState != nil {
 		if err := cl.UnmarshalBinary(prevState); err != nil {
-			return stats, fmt.Errorf("corpus: story state: %w", err)
+			return fmt.Errorf("corpus: story state: %w", err)
 		}
 	}
+	sg.prevState = prevState
 	acts := &actorStage{reg: entity.NewRegistry(), merged: map[entity.ActorID]bool{}}
 	if b, err := st.State(ctx, registryState); err != nil {
-		return stats, err
+		return err
 	} else if b != nil {
 		if err := acts.reg.UnmarshalBinary(b); err != nil {
-			return stats, fmt.Errorf("corpus: actor registry state: %w", err)
+			return fmt.Errorf("corpus: actor registry state: %w", err)
 		}
 	}
 	if b, err := st.State(ctx, actorsState); err != nil {
-		return stats, err
+		return err
 	} else if b != nil {
 		if err := json.Unmarshal(b, acts); err != nil {
-			return stats, fmt.Errorf("corpus: actor stage state: %w", err)
+			return fmt.Errorf("corpus: actor stage state: %w", err)
 		}
 	}
-	ids, err := st.ArticleIDsAfter(ctx, last)
+	sg.last, sg.cl, sg.acts = last, cl, acts
+	// pages a run stored stories for but died before composing
+	return composePending(ctx, st, nil, &store.Derived{})
+}
+
+// Stats reports what the stage has done since Open.
+func (sg *Stage) Stats() Stats { return sg.stats }
+
+// Run takes in the articles stored after the last one taken in, in
+// batches of Options.Batch. With final false it takes only whole batches
+// and leaves a remainder for a later Run, so that however a caller
+// interleaves Run with storing, the batches are cut where one Run over
+// all of them would cut them and the result is the same. It returns the
+// counts of this Run.
+func (sg *Stage) Run(ctx context.Context, final bool) (Stats, error) {
+	var total Stats
+	for {
+		stats, err := sg.run(ctx, final)
+		total.add(stats)
+		if !errors.Is(err, store.ErrConflict) {
+			return total, err
+		}
+		// another process took the same articles in first: reload its
+		// state and go on from there
+		sg.last = -1
+	}
+}
+
+func (s *Stats) add(o Stats) {
+	s.Articles += o.Articles
+	s.NewEvents += o.NewEvents
+	s.Events += o.Events
+	s.Actors += o.Actors
+	s.Compose += o.Compose
+	s.Faults += o.Faults
+}
+
+func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
+	var stats Stats
+	// Another process (a server, a second ingest) may have taken articles
+	// in since: continue from the stored state, not from ours.
+	if last, err := sg.st.LastDerived(ctx); err != nil {
+		return stats, err
+	} else if last != sg.last {
+		if err := sg.load(ctx); err != nil {
+			return stats, err
+		}
+	}
+	ids, err := sg.st.ArticleIDsAfter(ctx, sg.last)
 	if err != nil {
 		return stats, err
 	}
-	for start := 0; start < len(ids); start += o.Batch {
-		batch := ids[start:min(start+o.Batch, len(ids))]
-		d := &store.Derived{State: map[string][]byte{}}
-		touchedEvents := map[int64]bool{}
-		touchedActors := map[int64]bool{}
-		sds := make([]story.Doc, 0, len(batch))
-		placed := make([]int64, 0, len(batch)) // the ids of sds
-		for _, id := range batch {
-			if err := ctx.Err(); err != nil {
-				return stats, err
+	n := len(ids)
+	if !final {
+		n -= n % sg.o.Batch
+	}
+	for start := 0; start < n; start += sg.o.Batch {
+		batch := ids[start:min(start+sg.o.Batch, n)]
+		before := stats
+		if err := sg.batch(ctx, batch, &stats); err != nil {
+			// The state in memory may be ahead of the store's now:
+			// the next Run reloads it.
+			sg.last = -1
+			if errors.Is(err, store.ErrConflict) {
+				stats = before // this batch was not stored
 			}
-			a, err := st.Article(ctx, id)
-			if err != nil {
-				return stats, err
-			}
-			an, err := st.Annotation(ctx, id)
-			if err != nil {
-				return stats, err
-			}
-			// A fault on one article is recorded with it and the article
-			// skipped by the failing stage; the others go on.
-			nf := len(d.Faults)
-			actorKeys := acts.addSafe(a, an, d, touchedActors)
-			stats.Faults += len(d.Faults) - nf
-			var sd story.Doc
-			if f := fault.Run("stories", func() {
-				hook("stories", a.ID)
-				sd = storyDoc(a, an, actorKeys)
-			}); f != nil {
-				d.Faults = append(d.Faults, store.Fault{Article: id, Fault: *f})
-				stats.Faults++
-				continue
-			}
-			sds = append(sds, sd)
-			placed = append(placed, id)
-		}
-		// the batch is clustered at once: within it, the result does not
-		// depend on the order the articles were stored in
-		assigned, err := addBatch(cl, prevState, o.Story, sds, placed, d, &stats)
-		if err != nil {
 			return stats, err
 		}
-		cl = assigned.cl
-		for i, as := range assigned.as {
-			if as.NewEvent {
-				stats.NewEvents++
-			}
-			d.Assignments = append(d.Assignments, store.Assignment{Article: assigned.ids[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
-			touchedEvents[as.Event] = true
-			stats.Articles++
-		}
-		// Events merged by the clusterer move their articles to the
-		// survivor; storylines re-linked move their events.
-		d.EventMerges = cl.EventMerges()
-		for from, to := range d.EventMerges {
-			touchedEvents[to] = true
-			delete(touchedEvents, from)
-		}
-		d.StorylineMoves = cl.StorylineChanges()
-		for ev := range touchedEvents {
-			info, ok := cl.Event(ev)
-			if !ok {
-				continue
-			}
-			d.Events = append(d.Events, store.EventRecord{ID: ev, Storyline: info.Storyline, FirstSeen: info.First, LastSeen: info.Last, Articles: info.Articles})
-		}
-		sort.Slice(d.Events, func(i, j int) bool { return d.Events[i].ID < d.Events[j].ID })
-		d.ActorMerges = acts.merges(touchedActors)
-		for id := range touchedActors {
-			if r, ok := acts.record(id); ok {
-				d.Actors = append(d.Actors, r)
-			}
-		}
-		sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
-		stats.Events += len(d.Events)
-		stats.Actors += len(d.Actors)
-		if d.State[clustererState], err = cl.MarshalBinary(); err != nil {
-			return stats, err
-		}
-		prevState = d.State[clustererState]
-		if d.State[registryState], err = acts.reg.MarshalBinary(); err != nil {
-			return stats, err
-		}
-		if d.State[actorsState], err = json.Marshal(acts); err != nil {
-			return stats, err
-		}
-		d.LastArticle = batch[len(batch)-1]
-		if err := st.PutDerived(ctx, d); err != nil {
-			return stats, err
-		}
-		evs := make([]int64, len(d.Events))
-		for i, e := range d.Events {
-			evs[i] = e.ID
-		}
-		if err := composeSafe(ctx, st, evs, d); err != nil {
-			return stats, err
-		}
-		if o.Progress != nil {
-			o.Progress(start+len(batch), len(ids))
+		if sg.o.Progress != nil {
+			sg.o.Progress(start+len(batch), len(ids))
 		}
 	}
+	sg.stats.add(stats)
 	return stats, nil
+}
+
+// batch takes in one batch of articles: actors, then stories, then the
+// results and the new state in one transaction, then the pages of the
+// stories it touched, each composed once.
+func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
+	st, cl, acts := sg.st, sg.cl, sg.acts
+	d := &store.Derived{State: map[string][]byte{}}
+	touchedEvents := map[int64]bool{}
+	touchedActors := map[int64]bool{}
+	sds := make([]story.Doc, 0, len(batch))
+	placed := make([]int64, 0, len(batch)) // the ids of sds
+	for _, id := range batch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			return err
+		}
+		an, err := st.Annotation(ctx, id)
+		if err != nil {
+			return err
+		}
+		// A fault on one article is recorded with it and the article
+		// skipped by the failing stage; the others go on.
+		nf := len(d.Faults)
+		actorKeys := acts.addSafe(a, an, d, touchedActors)
+		stats.Faults += len(d.Faults) - nf
+		var sd story.Doc
+		if f := fault.Run("stories", func() {
+			hook("stories", a.ID)
+			sd = storyDoc(a, an, actorKeys)
+			if a.PublishedEstimated {
+				// a date guessed from the text is no evidence of when
+				// the article appeared; as a hard time gap a wrong
+				// guess would split its event
+				sd.Published = time.Time{}
+			}
+		}); f != nil {
+			d.Faults = append(d.Faults, store.Fault{Article: id, Fault: *f})
+			stats.Faults++
+			continue
+		}
+		sds = append(sds, sd)
+		placed = append(placed, id)
+	}
+	// the batch is clustered at once: within it, the result does not
+	// depend on the order the articles were stored in
+	assigned, err := addBatch(cl, sg.prevState, sg.o.Story, sds, placed, d, stats)
+	if err != nil {
+		return err
+	}
+	cl = assigned.cl
+	sg.cl = cl
+	for i, as := range assigned.as {
+		if as.NewEvent {
+			stats.NewEvents++
+		}
+		d.Assignments = append(d.Assignments, store.Assignment{Article: assigned.ids[i], Event: as.Event, Storyline: as.Storyline, DuplicateOf: as.DuplicateOf, Similarity: as.Similarity})
+		touchedEvents[as.Event] = true
+		stats.Articles++
+	}
+	// Events merged by the clusterer move their articles to the
+	// survivor; storylines re-linked move their events.
+	d.EventMerges = cl.EventMerges()
+	for from, to := range d.EventMerges {
+		touchedEvents[to] = true
+		delete(touchedEvents, from)
+	}
+	d.StorylineMoves = cl.StorylineChanges()
+	for ev := range touchedEvents {
+		info, ok := cl.Event(ev)
+		if !ok {
+			continue
+		}
+		d.Events = append(d.Events, store.EventRecord{ID: ev, Storyline: info.Storyline, FirstSeen: info.First, LastSeen: info.Last, Articles: info.Articles})
+	}
+	sort.Slice(d.Events, func(i, j int) bool { return d.Events[i].ID < d.Events[j].ID })
+	d.ActorMerges = acts.merges(touchedActors)
+	for id := range touchedActors {
+		if r, ok := acts.record(id); ok {
+			d.Actors = append(d.Actors, r)
+		}
+	}
+	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
+	stats.Events += len(d.Events)
+	stats.Actors += len(d.Actors)
+	if d.State[clustererState], err = cl.MarshalBinary(); err != nil {
+		return err
+	}
+	if d.State[registryState], err = acts.reg.MarshalBinary(); err != nil {
+		return err
+	}
+	if d.State[actorsState], err = json.Marshal(acts); err != nil {
+		return err
+	}
+	evs := make([]int64, len(d.Events))
+	for i, e := range d.Events {
+		evs[i] = e.ID
+	}
+	if d.State[pagesPending], err = json.Marshal(evs); err != nil {
+		return err
+	}
+	d.LastArticle, d.After = batch[len(batch)-1], sg.last
+	if err := st.PutDerived(ctx, d); err != nil {
+		return err
+	}
+	sg.last = d.LastArticle
+	sg.prevState = d.State[clustererState]
+	var t0 time.Duration
+	if sg.o.Clock != nil {
+		t0 = sg.o.Clock()
+	}
+	err = composePending(ctx, st, evs, d)
+	if sg.o.Clock != nil {
+		stats.Compose += sg.o.Clock() - t0
+	}
+	if err != nil {
+		return err
+	}
+	return codeEventsSafe(ctx, st, evs, d) // coded events of the changed stories (events.go)
 }
 
 // entityDoc converts an article's analysis for the entity stage.
@@ -318,4 +453,31 @@ func init() {
 		monthWords[m], monthWords[m[:3]] = true, true
 	}
 	monthWords["sept"] = true
+}
+
+// composePending composes the pages of own (the stories this run changed)
+// and those a run left pending, then clears the list. (Two ingests at once
+// may overwrite each other's list; each composes its own stories anyway,
+// so only one that dies in between leaves stale pages.) A page that fails
+// is recorded as a fault on its articles of d (composeSafe).
+func composePending(ctx context.Context, st store.Store, own []int64, d *store.Derived) error {
+	b, err := st.State(ctx, pagesPending)
+	if err != nil {
+		return err
+	}
+	var left []int64
+	if len(b) > 0 {
+		if err := json.Unmarshal(b, &left); err != nil {
+			return fmt.Errorf("corpus: pending story pages: %w", err)
+		}
+	}
+	if len(own) == 0 && len(left) == 0 {
+		return nil
+	}
+	evs := append(append([]int64(nil), own...), left...)
+	slices.Sort(evs)
+	if err := composeSafe(ctx, st, slices.Compact(evs), d); err != nil {
+		return err
+	}
+	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{pagesPending: []byte("[]")}})
 }

@@ -83,18 +83,32 @@ var particles = map[string]bool{
 	"la": true, "le": true, "del": true, "dos": true, "das": true, "ben": true,
 }
 
+// ordinalSuffix are name suffixes that do not tell people apart.
+var ordinalSuffix = map[string]bool{"sr": true, "ii": true, "iii": true, "iv": true}
+
 // personName splits a person's name key into given names and a family
 // name. Particles are kept out of both ("haider al abadi" -> [haider],
 // "abadi").
 func personName(key string) (given []string, family string) {
 	w := strings.Fields(key)
-	for len(w) > 0 && w[len(w)-1] == "jr" || len(w) > 0 && w[len(w)-1] == "sr" {
+	// "Jr." names another person than the plain name: news writes it
+	// where father and son are both in the news ("Donald Trump Jr." is
+	// not "Donald Trump"), so it stays in the family name and no rule
+	// matching full names joins them. "Sr." marks the father, the plain
+	// name's holder; ordinals ("Robert S. Mueller III") are formal and
+	// news drops them ("Robert Mueller"): both are left out.
+	for len(w) > 1 && ordinalSuffix[w[len(w)-1]] {
+		w = w[:len(w)-1]
+	}
+	suffix := ""
+	if len(w) > 1 && w[len(w)-1] == "jr" {
+		suffix = " jr"
 		w = w[:len(w)-1]
 	}
 	if len(w) == 0 {
 		return nil, ""
 	}
-	family = w[len(w)-1]
+	family = w[len(w)-1] + suffix
 	for _, t := range w[:len(w)-1] {
 		if !particles[t] {
 			given = append(given, t)

@@ -35,7 +35,12 @@ func TestPersonName(t *testing.T) {
 		{"haider al abadi", []string{"haider"}, "abadi"},
 		{"al abadi", nil, "abadi"},
 		{"ashton carter", []string{"ashton"}, "carter"},
-		{"martin luther king jr", []string{"martin", "luther"}, "king"},
+		// Jr. names another person: the suffix stays with the family
+		// name so that no full-name rule joins son and father.
+		{"martin luther king jr", []string{"martin", "luther"}, "king jr"},
+		{"pat harlow iii", []string{"pat"}, "harlow"},
+		{"pat harlow sr", []string{"pat"}, "harlow"},
+		{"harlow jr", nil, "harlow jr"},
 		{"carter", nil, "carter"},
 	}
 	for _, tc := range tests {

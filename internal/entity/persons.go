@@ -45,7 +45,8 @@ func (r *resolver) persons() {
 		var cands []int
 		for _, p := range full {
 			pc := r.find(p.c)
-			if pc == c || !sameFamily(fam, p.family) {
+			// a bare "Trump" may shorten "Donald Trump Jr." too
+			if pc == c || !sameFamily(fam, strings.TrimSuffix(p.family, " jr")) {
 				continue
 			}
 			dup := false
@@ -58,6 +59,12 @@ func (r *resolver) persons() {
 		}
 		if len(cands) == 0 && r.cls[c].typ == "PER" {
 			cands = r.weakFull(c, fam)
+		}
+		if len(cands) == 0 {
+			cands = r.leadNameOf(c, fam, full)
+		}
+		if len(cands) == 1 && r.namedApart(c, cands[0]) {
+			cands = nil
 		}
 		switch len(cands) {
 		case 0:
@@ -163,6 +170,51 @@ func (r *resolver) anyPER(c int) bool {
 	for _, i := range r.cls[c].items {
 		if r.items[i].typ == "PER" && r.items[i].mention >= 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// leadNameOf returns the one full name whose first word is the bare name
+// c when no full name has it as its last word: the family name of an East
+// Asian name, written first ("Kim" for "Kim Jong Un", "Xi" for "Xi
+// Jinping"), or a first name used alone ("Melania"). Two such full names
+// (two Kims) give nothing.
+func (r *resolver) leadNameOf(c int, name string, full []pform) []int {
+	found := -1
+	for _, p := range full {
+		pc := r.find(p.c)
+		if pc == c || len(p.given) == 0 || p.given[0] != name {
+			continue
+		}
+		if found >= 0 && found != pc {
+			return nil
+		}
+		found = pc
+	}
+	if found < 0 {
+		return nil
+	}
+	return []int{found}
+}
+
+// namedApart reports whether bare family name c reads as another person
+// than full name p although they share the family name: somewhere the
+// family name alone comes before the full name in one sentence ("Trump
+// and first lady Melania Trump", "President Trump and Melania Trump, the
+// first lady"). Nobody writes one person's family name and then the full
+// name in a sentence; across sentences it happens (a headline's
+// "President Obama" before the body's "President Barack Obama").
+func (r *resolver) namedApart(c, p int) bool {
+	for _, i := range r.cls[c].items {
+		a := &r.items[i]
+		if a.mention < 0 {
+			continue
+		}
+		for _, j := range r.cls[p].items {
+			if b := &r.items[j]; b.mention >= 0 && b.sent == a.sent && a.Start < b.Start {
+				return true
+			}
 		}
 	}
 	return false

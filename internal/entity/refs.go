@@ -107,6 +107,32 @@ func (r *resolver) addWords(set map[string]bool, s string) {
 	}
 }
 
+// countryCodes returns the lower-case country codes the knowledge base
+// gives s and its words.
+func (r *resolver) countryCodes(s string) []string {
+	var out []string
+	key := Key(s)
+	for _, e := range []*kbEntry{r.k.lookup(key), r.k.demonym(key)} {
+		if e != nil && e.Country != "" {
+			out = append(out, strings.ToLower(e.Country))
+		}
+	}
+	for _, w := range strings.Fields(key) {
+		for _, e := range []*kbEntry{r.k.lookup(w), r.k.demonym(w)} {
+			if e != nil && e.Country != "" {
+				out = append(out, strings.ToLower(e.Country))
+			}
+		}
+	}
+	return out
+}
+
+// isCountryCode reports whether w is a known country code (lower case).
+func (r *resolver) isCountryCode(w string) bool {
+	e := r.k.lookup(w)
+	return e != nil && e.Section == "countries" && strings.ToLower(e.Country) == w
+}
+
 // headMatches reports whether a role noun's head fits a role's title.
 func headMatches(head string, ro Role) bool {
 	if genericHeads[head] {
@@ -169,9 +195,35 @@ func (r *resolver) roleNouns() {
 		if r.covered(int(r.toks[k+1].Start), int(r.toks[end].End)) && len(mods) == 0 {
 			continue
 		}
+		// Modifiers that name an organisation ("the CIA chief") must
+		// match the role's own words; a shared country ("CIA" is
+		// American, so is the President) is no evidence. Only when the
+		// modifiers name places or nationalities alone ("the US
+		// leader") does the country decide.
 		modSet := map[string]bool{}
+		orgMods := false
 		for _, m := range mods {
-			r.addWords(modSet, m)
+			key := Key(m)
+			if e := r.k.lookup(key); r.k.demonym(key) != nil || e != nil && e.Section == "countries" {
+				r.addWords(modSet, m)
+				continue
+			}
+			orgMods = true
+			ws := map[string]bool{}
+			r.addWords(ws, m)
+			for _, cc := range r.countryCodes(m) {
+				delete(ws, cc)
+			}
+			for w := range ws {
+				modSet[w] = true
+			}
+		}
+		if orgMods {
+			for w := range modSet {
+				if len(w) == 3 && r.isCountryCode(w) {
+					delete(modSet, w)
+				}
+			}
 		}
 		var cands []cand
 		for c := range r.cls {

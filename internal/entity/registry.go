@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // ActorID identifies an actor in a Registry. IDs start at 1. When two
@@ -605,7 +606,10 @@ func (a *actor) snapshot() Actor {
 		if x.Count != y.Count {
 			return x.Count > y.Count
 		}
-		return nameRank(x.Name) > nameRank(y.Name)
+		if rx, ry := nameRank(x.Name), nameRank(y.Name); rx != ry {
+			return rx > ry
+		}
+		return x.Name > y.Name // deterministic whatever the map order ("Los Angeles" before "LOS ANGELES")
 	})
 	out.Roles = append([]ActorRole(nil), a.Roles...)
 	sort.SliceStable(out.Roles, func(i, j int) bool { return out.Roles[i].Count > out.Roles[j].Count })
@@ -623,7 +627,9 @@ func (a *actor) snapshot() Actor {
 
 // bestName picks an actor's name: for people the most used full name
 // (two words or more), otherwise the most used name that is not an
-// acronym; ties go to the longer form.
+// acronym nor a form written all in capitals (a dateline's "LOS ANGELES");
+// ties go to the longer form, then the first in byte order, so the choice
+// never depends on map order.
 func (a *actor) bestName() string {
 	best, bestC, bestR := "", 0, 0
 	for n, c := range a.Aliases {
@@ -633,12 +639,27 @@ func (a *actor) bestName() string {
 		}
 		if isAcronym(n) {
 			c -= 1 << 10
+		} else if allCaps(n) {
+			c -= 1 << 9
 		}
-		if best == "" || c > bestC || c == bestC && nameRank(n) > bestR {
-			best, bestC, bestR = n, c, nameRank(n)
+		r := nameRank(n)
+		if best == "" || c > bestC || c == bestC && (r > bestR || r == bestR && n < best) {
+			best, bestC, bestR = n, c, r
 		}
 	}
 	return best
+}
+
+// allCaps reports whether s has letters and none of them is lower case.
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
 }
 
 // argmax returns the key with the highest count (ties: smallest key).

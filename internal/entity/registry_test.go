@@ -189,3 +189,18 @@ func TestRegistryBareFamilyByContext(t *testing.T) {
 		})
 	}
 }
+
+// TestBestNameDeterministic: equal counts never leave the name to map
+// order, and a form written all in capitals loses to the mixed-case one.
+func TestBestNameDeterministic(t *testing.T) {
+	for i := 0; i < 50; i++ {
+		a := &actor{Aliases: map[string]int{"LOS ANGELES": 1, "Los Angeles": 1}}
+		if got := a.bestName(); got != "Los Angeles" {
+			t.Fatalf("bestName = %q, want Los Angeles", got)
+		}
+		b := &actor{Aliases: map[string]int{"Tyne Bridge": 2, "Tees Bridge": 2}}
+		if got := b.bestName(); got != "Tees Bridge" {
+			t.Fatalf("bestName = %q, want the first in byte order", got)
+		}
+	}
+}

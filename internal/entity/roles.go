@@ -24,10 +24,13 @@ var roleWords = map[string]bool{
 	"armed": true, "chiefs": true, "general": true, "counter": true, "terrorism": true,
 }
 
+// objectPreps end a title phrase whose holder is not the name after it.
+var objectPreps = map[string]bool{"for": true, "of": true, "to": true, "with": true, "under": true, "by": true}
+
 // genericTitles are heads that take their agent from the organisation.
 var genericTitles = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true, "chief": true,
-	"head": true, "leader": true, "deputy": true,
+	"head": true, "leader": true, "deputy": true, "director": true,
 }
 
 // tokenItems maps each token to the item covering it (-1 for none).
@@ -69,7 +72,9 @@ func (r *resolver) roles() {
 		for last+1 < len(r.toks) && int(r.toks[last+1].Start) < it.End {
 			last++
 		}
-		if ro, ok := r.titleBefore(first, ti, it.sent); ok {
+		// "a spokesman for Mueller", "an aide to Mueller": the title
+		// belongs to someone else, the name is its object.
+		if ro, ok := r.titleBefore(first, ti, it.sent); ok && !(first > 0 && objectPreps[r.tkey(first-1)]) {
 			c := r.rootOf(i)
 			r.cls[c].roles = append(r.cls[c].roles, ro)
 		}

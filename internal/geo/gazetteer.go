@@ -37,6 +37,11 @@ type Gazetteer struct {
 
 	country map[string]int32 // ISO alpha-2 → record of the country
 	admin1  map[string]int32 // "CC.admin1" → record of the admin1 region
+
+	// from the overlay (overlay.go)
+	ov        *Overlay
+	extraPost []int32  // per overlay key (ov.Keys): all its records, base ones included
+	extraOff  []uint32 // postings of ov.Keys[i] are extraPost[extraOff[i]:extraOff[i+1]]
 }
 
 var (
@@ -45,9 +50,10 @@ var (
 	defaultErr  error
 )
 
-// Default returns the embedded gazetteer, decoded once per process.
+// Default returns the embedded gazetteer (base index and overlay), decoded
+// once per process.
 func Default() (*Gazetteer, error) {
-	defaultOnce.Do(func() { defaultGaz, defaultErr = loadBytes(embeddedIndex) })
+	defaultOnce.Do(func() { defaultGaz, defaultErr = loadDefault() })
 	return defaultGaz, defaultErr
 }
 
@@ -203,22 +209,41 @@ type Candidate struct {
 	Country     string  `json:"country"`
 	Admin1      string  `json:"admin1,omitempty"`
 	FeatureCode string  `json:"feature_code"`
-	Population  uint32  `json:"population"`
-	rec         int32
+	// Class is the feature class a reader sees (FeatureClass).
+	Class      string `json:"class"`
+	Population uint32 `json:"population"`
+	// Actor is the ISO country whose government the name also stands for
+	// ("White House", "Kremlin"); "" when none.
+	Actor string `json:"actor,omitempty"`
+	// Source says where a landmark's or physical feature's name and point
+	// come from; "" for GeoNames places.
+	Source string `json:"source,omitempty"`
+	rec    int32
 }
 
 func (g *Gazetteer) candidate(i int32) Candidate {
 	a := g.a1s[g.a1[i]]
+	fc := g.fcodes[g.fcode[i]]
 	return Candidate{
 		Name: g.names[i], GeonameID: g.ids[i],
 		Lat: float64(g.lat[i]) / 1e6, Lon: float64(g.lon[i]) / 1e6,
-		Country: a[:2], Admin1: a[3:], FeatureCode: g.fcodes[g.fcode[i]],
-		Population: g.pop[i], rec: i,
+		Country: a[:2], Admin1: a[3:], FeatureCode: fc, Class: classOf(fc, a[:2]),
+		Population: g.pop[i], Actor: g.actorOf(i), Source: g.sourceOf(i), rec: i,
 	}
 }
 
 // postings returns the records named by key (nil if none).
 func (g *Gazetteer) postings(key string) []int32 {
+	if g.ov != nil {
+		if i := sort.SearchStrings(g.ov.Keys, key); i < len(g.ov.Keys) && g.ov.Keys[i] == key {
+			return g.extraPost[g.extraOff[i]:g.extraOff[i+1]]
+		}
+	}
+	return g.basePostings(key)
+}
+
+// basePostings returns the records the base index lists under key.
+func (g *Gazetteer) basePostings(key string) []int32 {
 	if key == "" {
 		return nil
 	}

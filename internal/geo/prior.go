@@ -30,8 +30,16 @@ type Params struct {
 	// 0 or nil Senses switch the sense prior off. Off by default: the dev
 	// gold is mostly US local news (LGL), whose senses ("Dublin" → Dublin,
 	// Ohio; "Athens" → the US towns) would bias international news.
-	SenseWeight    float64
-	Senses         *Senses
+	SenseWeight float64
+	Senses      *Senses
+	// Famous is added to the prior of the landmarks table's entries
+	// (scripts/gazetteer/landmarks.tsv): a name with a famous sense means it
+	// before a namesake town ("White House", Tennessee).
+	Famous float64
+	// BareFeature is taken from a river, lake, range or other physical
+	// feature named without its generic word ("Albany", not "Albany
+	// River"): the bare name more often means a town or state.
+	BareFeature    float64
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -42,11 +50,19 @@ func DefaultParams() Params {
 	return Params{
 		PopWeight: 1,
 		FeatureBonus: map[string]float64{
-			"PCLI": 3, "CONT": 12, "RGN": 9, "GULF": 8, "OCN": 10, "SEA": 9,
+			"PCLI": 3, "CONT": 12, "RGN": 9, "GULF": 8, "OCN": 14, "SEA": 9,
 			"ADM1": 1, "ADM2": -1,
 			"PPLC": 2, "PPLA": 0, "PPLA2": 0, "PPLA3": 0.2, "PPLA4": 0,
 			"PPLX": 0, "PPLL": -0.5, "AIRP": 5, "PPLF": -0.5, "PPLQ": -2, "PPLH": -2, "PPLW": -2,
+			// Natural Earth physical features (overlay): they have no
+			// population, so the bonus is their whole prior
+			"BAY": 6, "STRT": 6, "CHN": 6, "SD": 6, "FJD": 4, "LGN": 4, "INLT": 4, "RF": 4,
+			"STM": 5, "LK": 5, "RSV": 4, "MTS": 6, "MT": 4, "DSRT": 6, "PLAT": 4, "ISL": 4, "ISLS": 5,
+			"PEN": 5, "CAPE": 3, "PLN": 4, "VAL": 3, "DLTA": 5, "BSN": 4, "CST": 3, "DPR": 3, "GRGE": 3,
+			"WTLD": 3, "LWL": 3, "TUND": 3, "ISTH": 3, "HLLS": 3, "FLLS": 3, "PASS": 3, "PRK": 4, "AREA": 4,
 		},
+		BareFeature:     3,
+		Famous:          6,
 		PrimaryName:     1,
 		CountryVote:     1.5,
 		Admin1Vote:      1.5,
@@ -71,5 +87,9 @@ func DefaultParams() Params {
 var defaultParams = DefaultParams()
 
 func (g *Gazetteer) priorWith(i int32, p *Params) float64 {
-	return p.PopWeight*math.Log10(float64(g.pop[i])+1) + p.FeatureBonus[g.fcodes[g.fcode[i]]]
+	s := p.PopWeight*math.Log10(float64(g.pop[i])+1) + p.FeatureBonus[g.fcodes[g.fcode[i]]]
+	if p.Famous != 0 && g.famous(i) {
+		s += p.Famous
+	}
+	return s
 }

@@ -184,6 +184,16 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	if p.FocusConfidence > 0 {
 		focus = g.focus(groups)
 	}
+	// the document's point places, for placing rivers on their course
+	var points []int32
+	for _, gr := range groups {
+		if gr.best >= 0 {
+			r := gr.cands[gr.best]
+			if !g.area(r) && !extended(g.fcodes[g.fcode[r]]) && g.fcodes[g.fcode[r]] != "PCLI" {
+				points = append(points, r)
+			}
+		}
+	}
 	for i, m := range doc.Mentions {
 		gr := groups[gi[keyOf[i]]]
 		out[i].Mention = m
@@ -196,6 +206,9 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 			continue
 		}
 		out[i].Candidate = g.candidate(gr.cands[gr.best])
+		if lat, lon, ok := g.pointNear(gr.cands[gr.best], points); ok {
+			out[i].Lat, out[i].Lon = float64(lat)/1e6, float64(lon)/1e6
+		}
 		out[i].Resolved = true
 		out[i].Confidence = softmaxTop(gr.score, gr.best, p.ConfidenceTemp)
 	}
@@ -214,8 +227,8 @@ func (g *Gazetteer) focus(groups []*group) int32 {
 		r := gr.cands[gr.best]
 		rank := 0
 		switch fc := g.fcodes[g.fcode[r]]; {
-		case g.area(r):
-			continue
+		case g.area(r), extended(g.fcodes[g.fcode[r]]):
+			continue // a sea or a river is not where a story is
 		case fc == "AIRP":
 			rank = 0 // an airport is where a story passes, not where it is
 		case fc == "PCLI":
@@ -254,6 +267,9 @@ func (g *Gazetteer) rank(text, key string, p *Params) []scored {
 		}
 		if p.SenseWeight != 0 {
 			s += p.SenseWeight * p.Senses.share(key, g.ids[r])
+		}
+		if p.BareFeature != 0 && extended(g.fcodes[g.fcode[r]]) && !g.famous(r) && !HasGenericWord(key) {
+			s -= p.BareFeature
 		}
 		cs[i] = scored{r, s}
 	}
@@ -355,7 +371,11 @@ func isArea(fc string) bool {
 // a region with a country of its own ("Kurdistan Region", IQ) is not.
 func (g *Gazetteer) area(r int32) bool {
 	fc := g.fcodes[g.fcode[r]]
-	return isArea(fc) && (fc != "RGN" || g.cc(r) == "XX")
+	if isArea(fc) {
+		return fc != "RGN" || g.cc(r) == "XX"
+	}
+	// physical features and landmarks across countries (overlay)
+	return g.cc(r) == "XX"
 }
 
 // topCountry is the largest country support among the document's votes.

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/fuzzcorpus"
 )
 
 func TestSniff(t *testing.T) {
@@ -152,10 +154,42 @@ func keys(m map[string]Document) []string {
 	return out
 }
 
-func FuzzSniff(f *testing.F) {
-	for _, s := range []string{"WARC/1.0", "{", "<rss", "<feed ", "\x00", "text"} {
-		f.Add([]byte(s))
+// sniffSeeds are FuzzSniff's seed corpus (testdata/fuzz/FuzzSniff): the
+// start of each format, and inputs on the edges between them.
+func sniffSeeds() map[string][]any {
+	seeds := map[string][]any{}
+	for name, s := range map[string]string{
+		"warc":            "WARC/1.0\r\nWARC-Type: response\r\n",
+		"jsonl":           "{\"text\":\"a\"}\n",
+		"json-array":      "  [{\"text\":\"a\"}]",
+		"rss":             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>",
+		"atom":            "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+		"rdf":             "<rdf:RDF>",
+		"html":            "<!DOCTYPE html><html><body><p>x</p>",
+		"xhtml":           "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">",
+		"text":            "Harbour authority approves night ferry trial.\n",
+		"text-with-tag":   "Subject: hello\n<body>late html</body>",
+		"edge-empty":      "",
+		"edge-bom-jsonl":  "\xEF\xBB\xBF{\"text\":\"a\"}",
+		"edge-utf16":      "\xFF\xFEh\x00i\x00",
+		"edge-feed-word":  "<feeder>",
+		"edge-xml-other":  "<?xml version=\"1.0\"?><svg/>",
+		"binary-nul":      "\x00\x01\x02",
+		"binary-png":      "\x89PNG\r\n\x1a\n\x00\x00",
+		"bad-utf8-latin1": "caf\xe9 au lait",
+	} {
+		seeds[name] = []any{[]byte(s)}
 	}
+	return seeds
+}
+
+func TestFuzzCorpus(t *testing.T) {
+	fuzzcorpus.Sync(t, "FuzzSniff", sniffSeeds())
+}
+
+// FuzzSniff: every input gets one of the known formats. Seeds:
+// testdata/fuzz/FuzzSniff.
+func FuzzSniff(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		switch Sniff(b) {
 		case FormatWARC, FormatJSONL, FormatFeed, FormatHTML, FormatText, FormatBinary:

@@ -61,6 +61,9 @@ func (m *Model) Tag(src string, sents []text.Sentence, toks []text.Token) []Ment
 	*sp = strs
 	m.load(st, strs, bounds)
 	m.run(st, true)
+	for k := 0; k+1 < len(bounds); k++ {
+		repairNames(strs[bounds[k]:bounds[k+1]], st.tags[bounds[k]:bounds[k+1]])
+	}
 	var out []Mention
 	for k, s := range sents {
 		base := int(st.bounds[k])
@@ -135,6 +138,9 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 	}
 	m.load(st, strs, bounds)
 	m.run(st, false)
+	for k := 0; k+1 < len(bounds); k++ {
+		repairNames(strs[bounds[k]:bounds[k+1]], st.tags[bounds[k]:bounds[k+1]])
+	}
 	out := make([][]string, len(sents))
 	for k := range sents {
 		tags := st.tags[bounds[k]:bounds[k+1]]

@@ -51,6 +51,14 @@ func TestTagNews(t *testing.T) {
 			[]string{"Jean-Claude Juncker/PER", "Berlin/LOC"}, ""},
 		{"line break", "The envoy said he had met Iraq's Prime Minister Haidar\nal-Abadi in Baghdad on Friday.",
 			[]string{"Iraq/LOC", "Haidar\nal-Abadi/PER", "Baghdad/LOC"}, ""},
+		{"east asian name", "North Korean leader Kim Jong Un said on Friday that missile tests would stop, state media reported.",
+			[]string{"North Korean/MISC", "Kim Jong Un/PER"}, ""},
+		{"east asian name and the UN", "Kim Jong Un met envoys from the UN in Pyongyang.",
+			[]string{"Kim Jong Un/PER", "UN/ORG", "Pyongyang/LOC"}, ""},
+		{"particles", "Commission President Ursula von der Leyen spoke with Luiz Inacio Lula da Silva in Brussels.",
+			[]string{"Ursula von der Leyen/PER", "Luiz Inacio Lula da Silva/PER", "Brussels/LOC"}, ""},
+		{"generational suffix", "Donald Trump Jr. met a lawyer in New York in June, his father said.",
+			[]string{"Donald Trump Jr./PER", "New York/LOC"}, ""},
 		{"headline caps", "KURDISH FORCES CLOSE IN ON MOSUL", []string{"KURDISH/MISC", "MOSUL/LOC"}, ""},
 		{"headline caps in article", "KURDISH FORCES CLOSE IN ON MOSUL\n\nKurdish forces advanced on Mosul on Monday.",
 			[]string{"KURDISH/MISC", "MOSUL/LOC", "Kurdish/MISC", "Mosul/LOC"}, ""},
@@ -72,6 +80,41 @@ func TestTagNews(t *testing.T) {
 				t.Logf("known miss (%s): got %q want %q", tc.known, got, want)
 			default:
 				t.Errorf("%q\n got %q\nwant %q", tc.in, got, want)
+			}
+		})
+	}
+}
+
+// TestRepairNames checks the name-span rules on tags alone (the model's
+// output fixed by hand), so each rule is tested whatever the model does.
+func TestRepairNames(t *testing.T) {
+	B, I, L, U := func(ty int) uint8 { return uint8(1 + 4*ty + posB) }, func(ty int) uint8 { return uint8(1 + 4*ty + posI) },
+		func(ty int) uint8 { return uint8(1 + 4*ty + posL) }, func(ty int) uint8 { return uint8(1 + 4*ty + posU) }
+	per, org := typeIndex("PER"), typeIndex("ORG")
+	tests := []struct {
+		name      string
+		toks      []string
+		tags, out []uint8
+	}{
+		{"syllable tagged ORG", []string{"Kim", "Jong", "Un", "spoke"}, []uint8{B(per), L(per), U(org), 0}, []uint8{B(per), I(per), L(per), 0}},
+		{"syllable tagged O", []string{"Kim", "Jong", "Il", "died"}, []uint8{B(per), L(per), 0, 0}, []uint8{B(per), I(per), L(per), 0}},
+		{"acronym stays", []string{"Ban", "Ki-moon", "UN", "chief"}, []uint8{B(per), L(per), U(org), 0}, []uint8{B(per), L(per), U(org), 0}},
+		{"one-token name keeps neighbour", []string{"Trump", "Tea", "Party"}, []uint8{U(per), B(org), L(org)}, []uint8{U(per), B(org), L(org)}},
+		{"function word in headline", []string{"Kim", "Jong", "To", "Visit"}, []uint8{B(per), L(per), 0, 0}, []uint8{B(per), L(per), 0, 0}},
+		{"particle", []string{"Osama", "bin", "Laden", "'s"}, []uint8{U(per), 0, U(per), 0}, []uint8{B(per), I(per), L(per), 0}},
+		{"two particles", []string{"Ursula", "von", "der", "Leyen"}, []uint8{U(per), 0, 0, U(org)}, []uint8{B(per), I(per), I(per), L(per)}},
+		{"particle then lower case", []string{"Smith", "de", "facto", "leader"}, []uint8{U(per), 0, 0, 0}, []uint8{U(per), 0, 0, 0}},
+		{"spaced hyphen syllable", []string{"Kim", "Jong", "-", "un", "said"}, []uint8{B(per), L(per), 0, 0, 0}, []uint8{B(per), I(per), I(per), L(per), 0}},
+		{"spaced hyphen name", []string{"Jean", "-", "Claude", "Juncker"}, []uint8{U(per), 0, B(per), L(per)}, []uint8{B(per), I(per), I(per), L(per)}},
+		{"spaced hyphen word", []string{"Smith", "-", "the", "man"}, []uint8{U(per), 0, 0, 0}, []uint8{U(per), 0, 0, 0}},
+		{"suffix", []string{"Donald", "Trump", "Jr.", "said"}, []uint8{B(per), L(per), 0, 0}, []uint8{B(per), I(per), L(per), 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tags := append([]uint8(nil), tt.tags...)
+			repairNames(tt.toks, tags)
+			if !reflect.DeepEqual(tags, tt.out) {
+				t.Errorf("tags %v, want %v", tags, tt.out)
 			}
 		})
 	}

@@ -29,6 +29,11 @@ func (d *doc) floating() {
 		if !whole {
 			continue
 		}
+		if at, ok := d.laterSpeaker(u, q); ok {
+			d.add(at)
+			sort.SliceStable(d.attrs, func(x, y int) bool { return d.attrs[x].parts[0].s < d.attrs[y].parts[0].s })
+			continue
+		}
 		// the attribution just before, within the previous unit
 		var prev *attr
 		for n := range d.attrs {
@@ -64,6 +69,81 @@ func (d *doc) floating() {
 		sort.SliceStable(d.attrs, func(x, y int) bool { return d.attrs[x].parts[0].s < d.attrs[y].parts[0].s })
 	}
 }
+
+// laterSpeaker attributes a quote that makes up its sentence to a speaker
+// the next sentence names while pointing back at it: "…" That was how
+// Petra Lind put it in a statement. / "…" So said the minister. / "…"
+// Those were the words of the mayor. The next sentence must open with a
+// demonstrative and "how", "what" or "words" ("So said …" too), hold a
+// speech word and no quotation of its own.
+func (d *doc) laterSpeaker(u int, q dquote) (attr, bool) {
+	if u+1 >= len(d.units) {
+		return attr{}, false
+	}
+	a, b := d.units[u+1], d.unitEnd(u+1)
+	if a >= b || a != q.close+1 && !(a == q.close+2 && d.toks[q.close+1].kind == tPunct) || !pointBack[d.toks[a].low] {
+		return attr{}, false
+	}
+	// "That was how …", "Those were the words of …", "This is what …",
+	// "So said …": the sentence is about the quote, not a new statement.
+	about := d.toks[a].low == "so" && a+1 < b && cueOf[d.toks[a+1].low] != cueNone
+	for k := a + 1; k < b && k <= a+4; k++ {
+		about = about || aboutQuote[d.toks[k].low]
+	}
+	if !about {
+		return attr{}, false
+	}
+	cue := -1
+	for k := a + 1; k < b; k++ {
+		if d.toks[k].kind == tQuote {
+			return attr{}, false
+		}
+		if cue < 0 && !d.toks[k].cap && (cueOf[d.toks[k].low] != cueNone || backSpeech[d.toks[k].low]) {
+			cue = k
+		}
+	}
+	if cue < 0 {
+		return attr{}, false
+	}
+	// An attribution already read in that sentence ("Lind put it in a
+	// statement") names the speaker; its content, a pro-form standing
+	// for the quote ("it …"), gives way to the quote itself.
+	for n := range d.attrs {
+		o := &d.attrs[n]
+		if o.unit != u+1 || !o.src.ok() || !strongSource(d.toks, o.src) {
+			continue
+		}
+		at := attr{parts: []tspan{{q.open, q.close + 1}}, cue: o.cue, src: o.src, unit: u, conf: 0.5, follow: true}
+		if first := o.parts[0].s; first < len(d.toks) && proForm[d.toks[first].low] {
+			d.attrs = append(d.attrs[:n], d.attrs[n+1:]...)
+		}
+		return at, true
+	}
+	// else the first strong name phrase of the sentence
+	for k := a + 1; k < b; k++ {
+		if !d.toks[k].cap && !speakerNouns[d.toks[k].low] {
+			continue
+		}
+		if src := srcFwd(d.toks, k, b); src.ok() && strongSource(d.toks, src) {
+			return attr{parts: []tspan{{q.open, q.close + 1}}, cue: tspan{cue, cue + 1}, src: src, unit: u, conf: 0.5, follow: true}, true
+		}
+	}
+	return attr{}, false
+}
+
+// aboutQuote words make a sentence opening with a demonstrative speak of
+// the quote before it.
+var aboutQuote = setOf(`how what words`)
+
+// proForm words open a reported content that only points back at a quote.
+var proForm = setOf(`it this that so`)
+
+// pointBack open a sentence that refers to the quote before it.
+var pointBack = setOf(`that this those these so such thus`)
+
+// backSpeech are speech words of such sentences beside the cue verbs:
+// "put it", "the words of", "in a statement".
+var backSpeech = setOf(`put words statement speech remarks message post tweet`)
 
 // pullQuotes gives a quote with no source the source of another
 // attribution in the article that holds the same words (a pull quote set

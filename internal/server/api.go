@@ -43,7 +43,7 @@ func apiRoutes(s *Server) []route {
 		timelineQ   = join([]string{"story", "article", "from", "to"}, pageParams)
 		searchQ     = join([]string{"q"}, filterParams, pageParams)
 	)
-	return []route{
+	return append([]route{
 		{"GET", "/api/v1/articles", articlesQ, listing(s, articlesQ, s.r.Articles), true},
 		{"GET", "/api/v1/articles/{id}", nil, byID(s, s.r.Article), true},
 		{"GET", "/api/v1/stories", storiesQ, listing(s, storiesQ, s.r.Stories), true},
@@ -64,7 +64,7 @@ func apiRoutes(s *Server) []route {
 		{"POST", "/api/v1/ingest", []string{"name"}, s.ingest, false},
 		{"GET", "/api/v1/health", nil, s.health, false},
 		{"GET", "/api/v1/openapi.json", nil, s.openAPI, false},
-	}
+	}, codedEventRoutes(s)...) // api_events.go
 }
 
 // listing serves a paged listing of the reader.
@@ -98,6 +98,9 @@ func fixPage[T any](p *view.Page[T], q view.Query) {
 	}
 	if p.Offset == 0 {
 		p.Offset = q.Offset
+	}
+	if q.LimitRequested > p.Limit {
+		p.LimitRequested = q.LimitRequested
 	}
 }
 

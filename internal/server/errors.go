@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/sitrep/sitrep/internal/query"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -45,9 +46,14 @@ func (e badRequest) Error() string { return e.msg }
 // reader's internal errors are logged, not shown.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var br badRequest
+	var qe *query.Error
 	switch {
 	case errors.As(err, &br):
 		writeError(w, http.StatusBadRequest, br.msg)
+	case errors.As(err, &qe):
+		// A search the user typed that cannot be parsed: say where and how
+		// to fix it.
+		writeError(w, http.StatusBadRequest, qe.Error())
 	case errors.Is(err, view.ErrNotFound):
 		writeError(w, http.StatusNotFound, "not found")
 	case errors.Is(err, context.DeadlineExceeded):

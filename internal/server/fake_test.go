@@ -119,7 +119,7 @@ func newFakeReader(t testing.TB, big int) *fakeReader {
 	counts := []int{big, 5, 3}
 	storyline := view.Storyline{ID: 1, Headline: "The battle for Mosul"}
 	for si, st := range fakeStories {
-		story := &view.Story{StorySummary: view.StorySummary{ID: int64(si + 1), Headline: st.headline, Storyline: 1, FirstSeen: st.start}}
+		story := &view.Story{StorySummary: view.StorySummary{ID: int64(si + 1), Headline: st.headline, Storyline: 1, FirstSeen: ptr(st.start)}}
 		for k := 0; k < counts[si]; k++ {
 			a := f.addArticle(story, st.sents, k, st.start.Add(time.Duration(k)*47*time.Minute))
 			story.Members = append(story.Members, a.ArticleSummary)
@@ -208,8 +208,8 @@ func (f *fakeReader) addArticle(story *view.Story, sents []fSentence, k int, pub
 	f.articles = append(f.articles, a)
 	story.Articles = append(story.Articles, id)
 	story.Outlets = appendUniq(story.Outlets, outlet)
-	if pub.After(story.LastSeen) {
-		story.LastSeen = pub
+	if story.LastSeen == nil || pub.After(*story.LastSeen) {
+		story.LastSeen = ptr(pub)
 	}
 	return a
 }
@@ -352,7 +352,7 @@ func (f *fakeReader) addHostile(t testing.TB) {
 	f.articles = append(f.articles, a)
 	cite := view.Citation{Article: id, Outlet: h.Outlet, Sentence: 0, Span: a.Sentences[0]}
 	story := &view.Story{
-		StorySummary: view.StorySummary{ID: int64(len(f.stories) + 1), Headline: h.Title, Articles: []int64{id}, Outlets: []string{h.Outlet}, FirstSeen: pub, LastSeen: pub, Actors: []string{actor.Name}, Places: []string{place.Name}},
+		StorySummary: view.StorySummary{ID: int64(len(f.stories) + 1), Headline: h.Title, Articles: []int64{id}, Outlets: []string{h.Outlet}, FirstSeen: ptr(pub), LastSeen: ptr(pub), Actors: []string{actor.Name}, Places: []string{place.Name}},
 		Summary:      []view.SummarySentence{{Text: h.Text[a.Sentences[1].Start:a.Sentences[1].End], Date: "2016-10-18", Citations: []view.Citation{cite}}},
 		Timeline:     []view.TimelineEntry{{Date: "2016-10-18", Expression: "<b>today</b>", Text: h.Title, Citation: cite}},
 		Actors:       []view.StoryActor{{Actor: actor, StoryMentions: 1}},
@@ -463,7 +463,11 @@ func (f *fakeReader) Stories(ctx context.Context, q view.Query) (view.Page[view.
 	case "biggest":
 		sort.SliceStable(out, func(i, j int) bool { return len(out[i].Articles) > len(out[j].Articles) })
 	default:
-		sort.SliceStable(out, func(i, j int) bool { return out[i].LastSeen.After(out[j].LastSeen) })
+		// Newest first; undated stories after every dated one.
+		sort.SliceStable(out, func(i, j int) bool {
+			a, b := out[i].LastSeen, out[j].LastSeen
+			return a != nil && (b == nil || a.After(*b))
+		})
 	}
 	return page(out, q), nil
 }
@@ -594,7 +598,11 @@ func (f *fakeReader) Search(ctx context.Context, q view.Query) (*view.SearchResu
 			continue
 		}
 		snip := a.Text[max(at, 0):min(max(at, 0)+120, len(a.Text))]
-		hits = append(hits, view.ArticleHit{ArticleSummary: a.ArticleSummary, Snippet: snip})
+		h := view.ArticleHit{ArticleSummary: a.ArticleSummary, Snippet: snip}
+		if needle != "" && at >= 0 {
+			h.Highlights = []view.Span{{Start: 0, End: min(len(needle), len(snip))}}
+		}
+		hits = append(hits, h)
 		for _, r := range a.Actors {
 			actors[r.Name]++
 		}
@@ -619,3 +627,5 @@ func facets(m map[string]int) []view.Facet {
 	})
 	return out
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -1,8 +1,10 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -15,12 +17,16 @@ type IngestFunc func(ctx context.Context, name string, body io.Reader) (*IngestR
 
 // IngestResult reports one POST /api/v1/ingest.
 type IngestResult struct {
-	Documents   int      `json:"documents"`
-	Added       int      `json:"added"`
-	NewVersions int      `json:"new_versions"`
-	Duplicates  int      `json:"duplicates"`
-	NewStories  int      `json:"new_stories"`
-	Problems    []string `json:"problems"`
+	Documents   int `json:"documents"`
+	Added       int `json:"added"`
+	NewVersions int `json:"new_versions"`
+	Duplicates  int `json:"duplicates"`
+	NewStories  int `json:"new_stories"`
+	// StoriesAfter is set when the articles wait for the story window
+	// (the server's --story-window) before they are clustered: how long
+	// at most.
+	StoriesAfter string   `json:"stories_after,omitempty"`
+	Problems     []string `json:"problems"`
 }
 
 // ingest serves POST /api/v1/ingest: the body is read as one input.
@@ -36,12 +42,27 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
 	if name == "" {
 		name = "http-upload"
 	}
-	res, err := s.opts.Ingest(r.Context(), name, r.Body)
+	// The body is read whole before anything is stored, so a body over the
+	// cap is refused (413, as the OpenAPI document says) with nothing of it
+	// ingested, rather than cut and half-stored with a problem line. The
+	// request's MaxBytesReader (ServeHTTP) bounds what is held.
+	limit := s.ingestLimit()
+	if r.ContentLength > limit {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body too large: at most %d bytes", limit))
+		return
+	}
+	body, err := io.ReadAll(r.Body)
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		writeError(w, http.StatusRequestEntityTooLarge, "request body too large")
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body too large: at most %d bytes", limit))
 		return
+	case err != nil:
+		writeError(w, http.StatusBadRequest, "reading the request body: "+err.Error())
+		return
+	}
+	res, err := s.opts.Ingest(r.Context(), name, bytes.NewReader(body))
+	switch {
 	case err != nil:
 		s.log.Error("ingest", "err", err)
 		writeError(w, http.StatusInternalServerError, "ingest failed")
@@ -55,4 +76,12 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusCreated
 	}
 	writeJSON(w, status, res)
+}
+
+// ingestLimit is the largest body POST /api/v1/ingest takes.
+func (s *Server) ingestLimit() int64 {
+	if s.opts.MaxIngestBytes > 0 {
+		return s.opts.MaxIngestBytes
+	}
+	return 16 << 20
 }

@@ -53,3 +53,34 @@ func TestIngestEndpoint(t *testing.T) {
 		t.Errorf("no ingest: %d %s", resp.StatusCode, body)
 	}
 }
+
+// TestIngestTooLarge: a body over the cap answers 413 with nothing of it
+// ingested, whether its length is announced or not (chunked), even though
+// the pipeline itself reports a cut input as a problem and carries on.
+func TestIngestTooLarge(t *testing.T) {
+	calls := 0
+	fn := func(ctx context.Context, name string, body io.Reader) (*IngestResult, error) {
+		calls++
+		// As the real pipeline does: a read error is one input's problem.
+		res := &IngestResult{Documents: 1}
+		if _, err := io.ReadAll(body); err != nil {
+			res.Problems = append(res.Problems, name+": "+err.Error())
+		}
+		return res, nil
+	}
+	ts := httptest.NewServer(New(newFakeReader(t, 1), Options{WriteToken: "w", Ingest: fn, MaxIngestBytes: 1 << 10}))
+	defer ts.Close()
+	for _, chunked := range []bool{false, true} {
+		var body io.Reader = strings.NewReader(strings.Repeat("x", 100<<10))
+		if chunked {
+			body = io.MultiReader(body) // no length: sent chunked
+		}
+		resp, out := do(t, "POST", ts.URL+"/api/v1/ingest", body, "Authorization", "Bearer w")
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(out), "too large") {
+			t.Errorf("chunked=%v: %d %s, want 413", chunked, resp.StatusCode, out)
+		}
+	}
+	if calls != 0 {
+		t.Errorf("the pipeline ran %d times on bodies over the cap", calls)
+	}
+}

@@ -139,7 +139,7 @@ func sorted(xs []string) []string {
 func TestOpenAPIParametersAccepted(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
 	example := map[string]string{"q": "Mosul", "outlet": "Harbor Times", "actor": "Carter", "place": "Mosul", "speaker": "Carter",
-		"story": "1", "article": "1", "from": "2016-10-01", "to": "2016-10-30", "limit": "5", "offset": "0", "sort": "newest", "min_count": "1", "min_confidence": "0.5"}
+		"story": "1", "article": "1", "from": "2016-10-01", "to": "2016-10-30", "limit": "5", "offset": "0", "sort": "newest", "min_count": "1", "min_confidence": "0.5", "type": "ASSAULT"}
 	s := newServer(newFakeReader(t, 3), Options{})
 	for _, rt := range apiRoutes(s) {
 		if rt.method != "GET" || len(rt.query) == 0 {

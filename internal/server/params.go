@@ -38,6 +38,8 @@ var params = map[string]param{
 	"sort":           {"sort", "string", setSort},
 	"min_count":      {"min_count", "integer", setMinCount},
 	"min_confidence": {"min_confidence", "number", setMinConfidence},
+	// type is the PLOVER type of coded events (api_events.go reads it).
+	"type": {"type", "string", func(*view.Query, string, *Server) error { return nil }},
 	// name labels an ingested body (POST /api/v1/ingest reads it itself).
 	"name": {"name", "string", func(*view.Query, string, *Server) error { return nil }},
 }
@@ -113,6 +115,10 @@ func setLimit(q *view.Query, v string, s *Server) error {
 		return badRequest{fmt.Sprintf("limit must be a positive integer, not %q", v)}
 	}
 	q.Limit = min(n, s.opts.MaxLimit)
+	if n > q.Limit {
+		// Said in the answer (limit_requested), never capped silently.
+		q.LimitRequested = n
+	}
 	return nil
 }
 

@@ -148,10 +148,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body != nil {
 		limit := int64(maxBodyBytes)
 		if r.URL.Path == "/api/v1/ingest" {
-			limit = s.opts.MaxIngestBytes
-			if limit <= 0 {
-				limit = 16 << 20
-			}
+			limit = s.ingestLimit()
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 	}

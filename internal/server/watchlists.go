@@ -5,8 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"sort"
 	"strconv"
@@ -229,6 +232,12 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, "webhook must be an http(s) URL")
 			return
 		}
+		if !s.opts.AllowPrivateWebhooks {
+			if err := publicHost(r.Context(), u.Hostname()); err != nil {
+				writeError(w, http.StatusBadRequest, "webhook: "+err.Error())
+				return
+			}
+		}
 	}
 	wl := s.watch
 	wl.mu.Lock()
@@ -309,4 +318,34 @@ func (s *Server) deliver(ctx context.Context, hook string, al Alert) {
 	if resp.StatusCode >= 300 {
 		s.log.Warn("webhook", "url", hook, "status", resp.Status)
 	}
+}
+
+// publicHost refuses, when a watchlist is created, a webhook host that is
+// or resolves to a loopback, private, link-local (cloud metadata) or other
+// non-public address: the SSRF rule that deliver applies again at each
+// delivery (the answer may change), said to the user at once rather than
+// found later in the server's log.
+func publicHost(ctx context.Context, host string) error {
+	if ip, err := netip.ParseAddr(host); err == nil {
+		if !safefetch.Public(ip) {
+			return fmt.Errorf("%s is not a public address (loopback, private, link-local and metadata addresses are refused; sitrep serve --allow-private-webhooks allows them)", host)
+		}
+		return nil
+	}
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return fmt.Errorf("%s is a loopback name (sitrep serve --allow-private-webhooks allows it)", host)
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip", h)
+	if err != nil || len(ips) == 0 {
+		return fmt.Errorf("host %s does not resolve", host)
+	}
+	for _, ip := range ips {
+		if !safefetch.Public(ip) {
+			return fmt.Errorf("%s resolves to %s, not a public address (sitrep serve --allow-private-webhooks allows it)", host, ip)
+		}
+	}
+	return nil
 }

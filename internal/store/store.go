@@ -54,7 +54,8 @@ type Queries interface {
 	ActorList(ctx context.Context, q view.Query) (view.Page[view.Actor], error)
 	FindActor(ctx context.Context, key string) (*view.Actor, error)
 	ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error)
-	PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error)
+	// PlaceCitations lists the sentences naming a place (view.Place.ID).
+	PlaceCitations(ctx context.Context, place int64, limit int) ([]view.Citation, []string, error)
 	StoryList(ctx context.Context, q view.Query) (view.Page[view.StorySummary], error)
 	StoryByID(ctx context.Context, id int64) (*view.StorySummary, error)
 	// StoryPage returns a story's composed page (the JSON of a
@@ -98,6 +99,10 @@ type Derived struct {
 	State          map[string][]byte
 	LastArticle    int64
 	Faults         []Fault // articles a corpus stage failed on (and skipped)
+	// After is the last article the stages had taken in when they computed
+	// this run: the store refuses the run with ErrConflict when another
+	// process has moved the position meanwhile.
+	After int64
 }
 
 // Fault is a stage's failure on one article, recovered and kept.
@@ -220,3 +225,29 @@ type Query struct {
 
 // ErrNotFound is returned for an id that does not exist.
 var ErrNotFound = errors.New("not found")
+
+// StoryPages is implemented by stores that read what a story page lists
+// scoped to the story itself, with indexed reads whose cost follows the
+// story's size, not the corpus's. The corpus stage composes pages with it
+// when the store has it, and with the read queries (Queries) otherwise.
+type StoryPages interface {
+	// StoryActors lists the actors the story's articles refer to, the
+	// most mentioned (in the corpus) first, at most limit of them. Each
+	// actor's Articles and Outlets are those of the story that refer to
+	// it, its Aliases its stored aliases and the role nouns and acronyms
+	// the story uses for it, and StoryMentions counts its references in
+	// the story.
+	StoryActors(ctx context.Context, story int64, limit int) ([]view.StoryActor, error)
+	// StoryPlaces lists the places the story's articles name, most
+	// mentioned in the story first, as PlaceList with q.Story does, less
+	// the corpus-wide list of stories naming each place.
+	StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Place, error)
+	// ActorNames returns, for each of the given articles, the names of
+	// the actors it refers to, the most mentioned first, at most limit.
+	ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error)
+}
+
+// ErrConflict is returned by PutDerived when another process stored the
+// corpus stages' results for the same articles first; the caller reloads
+// the stages' state and goes on from there.
+var ErrConflict = errors.New("another process updated the stories first")

@@ -3,6 +3,7 @@ package story
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/cespare/xxhash/v2"
 )
@@ -118,7 +119,30 @@ func (c *Clusterer) addGroups(docs []Doc, fs []docFeatures, out []Assignment) {
 			return cmp.Compare(hash[a], hash[b])
 		})
 	}
+	// groups are placed in time order (then largest first): placing a
+	// group advances the clusterer's clock, and a later group placed
+	// first would retire the events an earlier one belongs to
+	first := make(map[int]time.Time, len(groups))
+	for _, g := range groups {
+		var t time.Time
+		for _, i := range g {
+			if p := docs[i].Published; !p.IsZero() && (t.IsZero() || p.Before(t)) {
+				t = p
+			}
+		}
+		first[g[0]] = t
+	}
 	slices.SortFunc(groups, func(a, b []int) int {
+		ta, tb := first[a[0]], first[b[0]]
+		if !ta.Equal(tb) {
+			switch {
+			case ta.IsZero():
+				return 1
+			case tb.IsZero():
+				return -1
+			}
+			return ta.Compare(tb)
+		}
 		if len(a) != len(b) {
 			return cmp.Compare(len(b), len(a))
 		}
@@ -139,22 +163,24 @@ func (c *Clusterer) addGroups(docs []Doc, fs []docFeatures, out []Assignment) {
 
 // pairScore is the article-to-article similarity: the cosine of their
 // idf-weighted vectors (unit length here), plus EntityWeight times the
-// share of shared actors and places, damped by the time gap; -1 when the
-// gap exceeds EventGap.
+// idf-weighted share of shared actors and places, damped by the time gap;
+// -1 when the gap exceeds EventGap.
 func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float64 {
 	s := dot(ua, ub)
 	if len(fa.ents) > 0 && len(fb.ents) > 0 {
-		shared, j := 0, 0
+		j := 0
+		var shared float64
 		for _, k := range fa.ents {
 			for j < len(fb.ents) && fb.ents[j] < k {
 				j++
 			}
 			if j < len(fb.ents) && fb.ents[j] == k {
-				shared++
+				shared += c.idf(k)
 			}
 		}
-		den := min(len(fa.ents), len(fb.ents), 8)
-		s += c.cfg.EntityWeight * min(1, float64(shared)/float64(den))
+		if den := min(c.entMass(fa.ents), c.entMass(fb.ents)); den > 0 {
+			s += c.cfg.EntityWeight * min(1, shared/den)
+		}
 	}
 	if !a.Published.IsZero() && !b.Published.IsZero() {
 		gap := a.Published.Sub(b.Published)
@@ -164,7 +190,7 @@ func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float
 		if gap > c.cfg.EventGap {
 			return -1
 		}
-		s *= 1 - 0.25*float64(gap)/float64(c.cfg.EventGap)
+		s *= 1 - c.cfg.TimeDamping*float64(gap)/float64(c.cfg.EventGap)
 	}
 	return s
 }

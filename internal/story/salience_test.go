@@ -12,6 +12,7 @@ import (
 // its salient entities, not an arbitrary few of equal weight).
 func TestStorylineKeepsSalientEntities(t *testing.T) {
 	c := NewClusterer(Config{})
+	addBackground(c, 60)
 	day := time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)
 	many := []int{0, 1, 2, 3, 4, 5}
 	mk := func(id int64, at time.Time, title, text string, extra int) Doc {

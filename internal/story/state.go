@@ -60,7 +60,13 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 		}
 		s = *d
 	} else {
-		// the gob layout of version 1, written before the compact form
+		// the gob layout of version 1, written before the compact form.
+		// gob sizes a nil map by the count the stream claims before it
+		// reads one entry, so a corrupt count could allocate gigabytes;
+		// into maps that exist it adds entry by entry, each paid for by
+		// bytes actually in the input.
+		s = snapshot{DF: map[uint64]uint32{}, Post: map[uint64][]int32{}, SlPost: map[uint64][]int32{},
+			Changed: map[int64]int64{}, Merged: map[int64]int64{}}
 		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
 			return fmt.Errorf("story: decode state: %w", err)
 		}

@@ -115,6 +115,9 @@ func (c *Clusterer) bestStoryline(e *event, p []tw, skip int64) (*storyline, flo
 		if !c.slActive(s, e) {
 			continue
 		}
+		if !c.sharesSpecific(e, s) {
+			continue
+		}
 		sn := math.Sqrt(dot(s.Profile, s.Profile))
 		if sn == 0 || pn == 0 {
 			continue
@@ -245,4 +248,51 @@ func (c *Clusterer) Storyline(event int64) int64 {
 		return 0
 	}
 	return c.root(c.evs[c.resolve(event)-1].Storyline)
+}
+
+// specificShare: an actor or place in at most this share of the articles
+// seen is specific enough to link events into a storyline; one in more
+// ("Trump", "US" in a politics feed) is not.
+const specificShare = 0.05
+
+// centralEnts: only an event's most mentioned actors and places (by
+// salience summed over its articles) count, not one a single article
+// names in passing.
+const centralEnts = 5
+
+// storylineScan caps the member events whose actors and places are read
+// when checking a storyline for a shared specific one.
+const storylineScan = 64
+
+// sharesSpecific reports whether event e and storyline s share a specific
+// actor or place (see specificShare) central to both (centralEnts). Storylines link events over weeks
+// by word overlap, and related but separate events (two stories about
+// one president) share many words: a shared specific actor or place is
+// the evidence that they continue one another.
+func (c *Clusterer) sharesSpecific(e *event, s *storyline) bool {
+	lim := uint32(max(1, specificShare*float64(c.n)))
+	spec := map[uint64]bool{}
+	for _, t := range topByWeight(e.Ents, centralEnts) {
+		if df := c.df[t.K]; df > 0 && df <= lim {
+			spec[t.K] = true
+		}
+	}
+	if len(spec) == 0 {
+		return false
+	}
+	m := s.Members
+	if len(m) > storylineScan {
+		m = m[len(m)-storylineScan:]
+	}
+	for _, id := range m {
+		if id == e.ID || id < 1 || id > int64(len(c.evs)) {
+			continue
+		}
+		for _, t := range topByWeight(c.evs[id-1].Ents, centralEnts) {
+			if spec[t.K] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -5,131 +5,249 @@ import (
 	"time"
 )
 
+// Estimate is a publication date inferred from an article's own text.
+type Estimate struct {
+	// Date is the estimate: the earliest day the evidence allows.
+	Date time.Time
+	// Latest is the last day the evidence allows (zero: open-ended; the
+	// text gives a lower bound only).
+	Latest     time.Time
+	Confidence float64
+	Evidence   []Expr // the expressions it rests on, in text order
+}
+
 // EstimateDCT estimates the publication date of an undated article from the
-// absolute dates in its own text.
+// text alone; see EstimatePublication. ok is false when the text does not
+// support a day.
+func EstimateDCT(text string) (t time.Time, confidence float64, evidence []Expr, ok bool) {
+	e, ok := EstimatePublication(text)
+	return e.Date, e.Confidence, e.Evidence, ok
+}
+
+// monthDaySpan is how far after a dated mention (one that carries its own
+// year) a month-day without a year may lie and still take that year: the
+// text goes on in the same time frame ("Iraqi forces deployed on October
+// 17, 2016 … was killed on October 20").
+const monthDaySpan = 92 * 24 * time.Hour
+
+// EstimatePublication estimates the publication date of an undated article
+// from the time expressions in its own text. It never supplies a year the
+// text does not give: when the evidence does not reach a day, ok is false
+// and there is no date at all.
 //
 // Method. The text is scanned without a DCT, so only expressions that carry
-// their own year, or a month and day, are dated; expressions whose value
-// would depend on the DCT ("Friday", "that day") are not evidence. Past- or
-// present-tense mentions only are used: "elections will be held on
-// June 5, 2017" does not date the article, while a news article is written
-// on or after the events it reports.
+// their own calendar position are dated; future-tense mentions ("talks
+// will resume on June 5, 2017") are not evidence, since a news article is
+// written on or after the events it reports.
 //
-//  1. The year: the latest year mentioned by any dated expression (a
-//     date, month, quarter, season or bare year).
-//  2. Candidates: fully specified dates ("23 October 2016", "Oct. 23,
-//     2016"), and month-day dates without a year ("Oct. 23") completed with
-//     that year.
-//  3. The estimate is the latest candidate. Confidence starts at 0.5 for a
-//     fully specified date (0.3 for a completed month-day), gains 0.15 for
-//     each further mention of the same day or the day before (news says
-//     "on Sunday" for yesterday), 0.1 when the date lies in the first three
-//     sentences (datelines), and is capped at 0.95; it is halved when a later
-//     year than the estimate's is mentioned.
-//  4. With no candidate, the estimate is 1 July of the latest year with
-//     confidence 0.15 (its evidence: that year's mentions).
+//  1. Dated days. A month-day without a year ("Oct. 20") takes a year
+//     only when an earlier full date in the text ("October 17, 2016")
+//     lies up to three months before it: the text stated the year once
+//     and then dropped it. Otherwise it is no evidence. News style drops
+//     the year for dates in the current year, so the years a text does
+//     name are often other years: joining "April 21" with the latest year
+//     mentioned ("since 1948") is exactly the guess to avoid; and a full
+//     date alone is no estimate either (a past event, a bond's maturity).
+//  2. The latest dated day L is a lower bound of the publication date.
+//  3. Weekdays. By news convention ("said on Sunday") a bare weekday in a
+//     past-tense clause names a day of the week before publication, and
+//     news names days by their weekday only within that week, by date
+//     when they are older. So an event named by its weekday is taken to
+//     be at least as recent as the latest dated one: each such weekday
+//     resolves to its first occurrence on or after L, the estimate moves
+//     to the latest of them W, and the publication lies in [W, W'+6]
+//     where W' is the earliest of them (Latest).
+//  4. Confidence: 0.5 for a full date (0.3 for a completed month-day),
+//     +0.15 for each further dated mention of the same day or the day
+//     before, +0.1 when the estimate rests on weekdays too, +0.1 when the
+//     date is in the first three sentences, capped at 0.95.
 //
-// ok is false when the text holds no usable date. Future-tense mentions are
-// used only when nothing else is found.
-func EstimateDCT(text string) (t time.Time, confidence float64, evidence []Expr, ok bool) {
+// Without a weekday the estimate is open-ended (Latest zero): the text
+// says when it was written at the earliest.
+func EstimatePublication(text string) (Estimate, bool) {
 	f := defaultFinder
 	toks, sents := f.Tokenizer.Tokenize(text)
 	c := &context{}
-	type cand struct {
-		t      time.Time
-		x      Expr
-		weight float64
-		early  bool
-	}
 	type mention struct {
-		x      Expr
-		year   int
-		early  bool
-		future bool
+		x       Expr
+		early   bool
+		weekday int // 1..7 for a bare past weekday
+		past    bool
 	}
 	var ms []mention
 	for si, s := range sents {
 		st := toks[s[0]:s[1]]
 		for _, x := range f.findSentence(text, st, c, nil) {
-			if x.Type != "DATE" || x.Anchored {
+			if x.Type != "DATE" && x.Type != "TIME" || x.Anchored {
 				continue
 			}
 			ts, te := tokRange(st, x)
-			y := 0
-			if len(x.Value) >= 4 && allDigits(x.Value[:4]) {
-				y = atoi(x.Value[:4])
+			tense := tenseAt(st, ts, te)
+			if tense == tenseFuture {
+				continue
 			}
-			ms = append(ms, mention{x: x, year: y, early: si < 3, future: tenseAt(st, ts, te) == tenseFuture})
+			if len(x.Value) >= 10 && allDigits(x.Value[:4]) && !writesYear(x.Text) {
+				// The finder lent the year of an earlier mention
+				// ("since 1948 … April 21"): not the text's word.
+				x.Value = "XXXX" + x.Value[4:]
+			}
+			m := mention{x: x, early: si < 3, past: tense == tensePast}
+			if x.Rule == "weekday" && len(x.Value) >= 10 && x.Value[:9] == "XXXX-WXX-" {
+				m.weekday = int(x.Value[9] - '0')
+			} else if x.Type != "DATE" {
+				continue
+			}
+			ms = append(ms, m)
 		}
 	}
-	build := func(useFuture bool) ([]cand, int, []Expr) {
-		maxYear := 0
-		var yearEv []Expr
-		for _, m := range ms {
-			if m.future && !useFuture || m.year == 0 {
-				continue
-			}
-			if m.year > maxYear {
-				maxYear, yearEv = m.year, nil
-			}
-			if m.year == maxYear {
-				yearEv = append(yearEv, m.x)
+	type cand struct {
+		t      time.Time
+		x      Expr
+		weight float64
+		early  bool
+		past   bool
+	}
+	// Year-bearing mentions: full dates and months of a stated year, as
+	// the days they start on.
+	type anchor struct {
+		t   time.Time
+		pos int
+	}
+	var anchors []anchor
+	var cands []cand
+	for _, m := range ms {
+		v := m.x.Value
+		switch {
+		case len(v) == 10 && allDigits(v[:4]):
+			if d, err := time.Parse("2006-01-02", v); err == nil {
+				anchors = append(anchors, anchor{d, m.x.Start})
+				cands = append(cands, cand{d, m.x, 1, m.early, m.past})
 			}
 		}
-		var cs []cand
-		for _, m := range ms {
-			if m.future && !useFuture {
-				continue
+	}
+	var tied []cand // month-days tied to a year by the text
+	for _, m := range ms {
+		v := m.x.Value
+		if len(v) != 10 || v[:4] != "XXXX" || !allDigits(v[5:7]) || !allDigits(v[8:10]) {
+			continue
+		}
+		best := time.Time{}
+		for _, an := range anchors {
+			a := an.t
+			if an.pos > m.x.Start {
+				continue // the year is stated first and then dropped
 			}
-			v := m.x.Value
-			if len(v) != 10 {
-				continue
-			}
-			w := 1.0
-			if v[:4] == "XXXX" {
-				if maxYear == 0 {
+			for _, y := range []int{a.Year(), a.Year() + 1} {
+				d, err := time.Parse("2006-01-02", fmtYear(y)+v[4:])
+				if err != nil || d.Before(a) || d.Sub(a) > monthDaySpan {
 					continue
 				}
-				v = fmtYear(maxYear) + v[4:]
-				w = 0.6
-			}
-			if d, err := time.Parse("2006-01-02", v); err == nil {
-				cs = append(cs, cand{t: d, x: m.x, weight: w, early: m.early})
+				if best.IsZero() || d.Before(best) {
+					best = d
+				}
 			}
 		}
-		return cs, maxYear, yearEv
+		if !best.IsZero() {
+			tied = append(tied, cand{best, m.x, 0.6, m.early, m.past})
+		}
 	}
-	cands, maxYear, yearEv := build(false)
-	if len(cands) == 0 && maxYear == 0 {
-		cands, maxYear, yearEv = build(true)
+	// A full date alone is no estimate: news style drops the year of
+	// dates in the current year, so a stated year is as likely a past
+	// (or a bond's maturity) as the present. Only a month-day the text
+	// ties to a year says which year the article is written in; full
+	// dates then count up to the latest tied month-day.
+	// A full date in a past-tense clause is also tied to the present when
+	// the text names its weekday ("talks ended on Oct. 23, 2016 … said
+	// on Sunday"): news names a day by its weekday only within the week.
+	named := map[time.Weekday]bool{}
+	for _, m := range ms {
+		if m.weekday != 0 {
+			named[time.Weekday(m.weekday%7)] = true
+		}
 	}
+	var untied []cand
+	for _, cd := range cands {
+		if cd.past && named[cd.t.Weekday()] {
+			tied = append(tied, cd)
+		} else {
+			untied = append(untied, cd)
+		}
+	}
+	if len(tied) == 0 {
+		return Estimate{}, false
+	}
+	sort.SliceStable(tied, func(i, j int) bool { return tied[i].t.After(tied[j].t) })
+	top := tied[0].t
+	kept := tied
+	for _, cd := range untied {
+		if !cd.t.After(top) {
+			kept = append(kept, cd)
+		}
+	}
+	cands = kept
 	if len(cands) == 0 {
-		if maxYear == 0 {
-			return time.Time{}, 0, nil, false
-		}
-		return date(maxYear, 7, 1), 0.15, yearEv, true
+		return Estimate{}, false
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].t.After(cands[j].t) })
-	best := cands[0].t
-	conf := 0.5 * cands[0].weight
+	lower := cands[0].t
+	e := Estimate{Date: lower, Confidence: 0.5 * cands[0].weight}
 	if cands[0].early {
-		conf += 0.1
+		e.Confidence += 0.1
 	}
-	evidence = append(evidence, cands[0].x)
+	e.Evidence = append(e.Evidence, cands[0].x)
 	for _, cd := range cands[1:] {
-		if cd.t.Equal(best) || cd.t.Equal(best.AddDate(0, 0, -1)) {
-			conf += 0.15 * cd.weight
-			evidence = append(evidence, cd.x)
+		if cd.t.Equal(lower) || cd.t.Equal(lower.AddDate(0, 0, -1)) {
+			e.Confidence += 0.15 * cd.weight
+			e.Evidence = append(e.Evidence, cd.x)
 		}
 	}
-	if conf > 0.95 {
-		conf = 0.95
+	var first, last time.Time
+	for _, m := range ms {
+		if m.weekday == 0 {
+			continue
+		}
+		wd := time.Weekday(m.weekday % 7)
+		d := weekdayNear(lower, wd, 1)
+		if first.IsZero() || d.Before(first) {
+			first = d
+		}
+		if d.After(last) {
+			last = d
+		}
+		e.Evidence = append(e.Evidence, m.x)
 	}
-	if maxYear > best.Year() {
-		conf /= 2
+	if !last.IsZero() {
+		e.Date, e.Latest = last, first.AddDate(0, 0, 6)
+		e.Confidence += 0.1
 	}
-	sortExprs(evidence)
-	return best, conf, evidence, true
+	if e.Confidence > 0.95 {
+		e.Confidence = 0.95
+	}
+	sortExprs(e.Evidence)
+	return e, true
+}
+
+// writesYear reports whether an expression's words carry a year: four
+// digits ("2016") or a numeric date ("10/30/89").
+func writesYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] >= '0' && s[i] <= '9':
+			run++
+			if run >= 4 {
+				return true
+			}
+		case s[i] == '/' || s[i] == '\'':
+			if i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+				return true
+			}
+			run = 0
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // tokRange finds the token range of x within the sentence tokens.

@@ -12,10 +12,19 @@ func TestEstimateDCT(t *testing.T) {
 		minConf          float64
 		ok               bool
 	}{
+		// Oct. 23, 2016 was a Sunday, the weekday the text names.
 		{"dated report", "dated_report.txt", "2016-10-23", 0.5, true},
-		{"future date ignored", "future_date.txt", "2016-03-02", 0.4, true},
-		{"month-day with year elsewhere", "month_day_year_elsewhere.txt", "2015-06-12", 0.2, true},
-		{"year only", "year_only.txt", "2014-07-01", 0.1, true},
+		// The future June date is not evidence; March 4 takes 2016 from
+		// the full date before it.
+		{"future date ignored", "future_date.txt", "2016-03-04", 0.2, true},
+		// A bare year never completes a month-day ("founded in 2015 …
+		// June 12"): no date rather than a guessed year.
+		{"month-day with only a bare year", "month_day_year_elsewhere.txt", "", 0, false},
+		{"year only", "year_only.txt", "", 0, false},
+		// A full date alone may be history: no estimate.
+		{"full date alone", "full_date_alone.txt", "", 0, false},
+		// May 12, 2019 was a Sunday; the Thursday named after it is May 16.
+		{"weekday after the latest date", "weekday_after_date.txt", "2019-05-16", 0.3, true},
 		{"no dates", "no_dates.txt", "", 0, false},
 	}
 	for _, c := range cases {
@@ -41,5 +50,41 @@ func TestEstimateDCT(t *testing.T) {
 				t.Fatalf("no evidence")
 			}
 		})
+	}
+}
+
+// FuzzEstimatePublication: any text gives either no estimate or one with
+// evidence, a confidence in (0, 1] and a range that is not inverted.
+func FuzzEstimatePublication(f *testing.F) {
+	for _, s := range []string{
+		"Troops crossed the river on May 9, 2019. A soldier was wounded on May 12. On Thursday, the minister visited.",
+		"GENEVA, Oct. 23, 2016 - Negotiators said on Sunday they had reached a deal.",
+		"The firm, founded in 1948, said on April 21 that sales fell.",
+		"", "on Sunday", "December 31, 9999 and January 1",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e, ok := EstimatePublication(s)
+		if !ok {
+			return
+		}
+		if e.Date.IsZero() || len(e.Evidence) == 0 || e.Confidence <= 0 || e.Confidence > 1 {
+			t.Fatalf("bad estimate %+v for %q", e, s)
+		}
+		if !e.Latest.IsZero() && e.Latest.Before(e.Date) {
+			t.Fatalf("range inverted %+v for %q", e, s)
+		}
+	})
+}
+
+func TestEstimateRange(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "weekday_after_date.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, ok := EstimatePublication(string(b))
+	if !ok || fmtDay(e.Date) != "2019-05-16" || fmtDay(e.Latest) != "2019-05-22" {
+		t.Errorf("estimate %s..%s ok=%v, want 2019-05-16..2019-05-22", fmtDay(e.Date), fmtDay(e.Latest), ok)
 	}
 }

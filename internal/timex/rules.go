@@ -430,6 +430,13 @@ func normWeekday(m *Match, c *context) (string, string, string, bool) {
 			dir = tensePast
 		}
 		d = weekdayNear(c.dct, wd, dir)
+		// "announced early Saturday" in an article dated Friday: the
+		// stated date is the outlet's local day of first publication,
+		// and a report "early" on the next day comes from a later time
+		// zone or an update after midnight, not from six days before.
+		if dir == tensePast && wd == c.dct.AddDate(0, 0, 1).Weekday() && m.Start > 0 && m.Toks[m.Start-1].Lower == "early" {
+			d = c.dct.AddDate(0, 0, 1)
+		}
 	}
 	return typ, fmtDay(d) + part, "", true
 }

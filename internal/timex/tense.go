@@ -74,6 +74,9 @@ func tenseAt(toks []Token, s, e int) int {
 	if s > 0 && toks[s-1].Lower == "since" {
 		return tensePast
 	}
+	if s > 0 && toks[s-1].Lower == "due" {
+		return tenseFuture // "debentures due Oct. 15, 1999": a maturity ahead
+	}
 	for i := s - 1; i >= 0 && s-i <= 10; i-- {
 		if clauseBoundary(toks[i]) {
 			break

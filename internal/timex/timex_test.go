@@ -22,6 +22,11 @@ func TestNormalise(t *testing.T) {
 	}{
 		{"past sunday", "2016-10-24", "The president said on Sunday that talks failed.", "Sunday", "DATE", "2016-10-23"},
 		{"future sunday", "2016-10-24", "The leaders will meet on Sunday in Geneva.", "Sunday", "DATE", "2016-10-30"},
+		// 2016-10-28 is a Friday: "early Saturday" is the next day (a
+		// later time zone), a bare "Saturday" the one before.
+		{"early next day past", "2016-10-28", "The ministry announced early Saturday that the talks failed.", "Saturday", "DATE", "2016-10-29"},
+		{"bare next weekday past", "2016-10-28", "The ministry announced Saturday that the talks failed.", "Saturday", "DATE", "2016-10-22"},
+		{"early weekday days before", "2016-10-28", "The ministry announced early Tuesday that the talks failed.", "Tuesday", "DATE", "2016-10-25"},
 		{"same weekday past", "2016-10-24", "Officials said Monday the road was closed.", "Monday", "DATE", "2016-10-24"},
 		{"tuesday night past", "2016-10-27", "Police arrested him Tuesday night.", "Tuesday night", "TIME", "2016-10-25TNI"},
 		{"last week", "2016-10-24", "He resigned last week.", "last week", "DATE", "2016-W42"},

@@ -36,23 +36,31 @@ type Reader interface {
 
 // Query selects and pages a listing. Zero fields do not filter.
 type Query struct {
-	Text     string    `json:"q,omitempty"`       // full-text query (Search) or name filter
-	Outlet   string    `json:"outlet,omitempty"`  // outlet name
-	Actor    string    `json:"actor,omitempty"`   // actor id or name/alias
-	Place    string    `json:"place,omitempty"`   // place id, GeoNames id or name
-	Speaker  string    `json:"speaker,omitempty"` // quotes: speaker actor id or name/alias
-	Story    int64     `json:"story,omitempty"`
-	Article  int64     `json:"article,omitempty"`
-	From     time.Time `json:"from,omitempty"` // published at or after
-	To       time.Time `json:"to,omitempty"`   // published before
-	Limit    int       `json:"limit,omitempty"`
-	Offset   int       `json:"offset,omitempty"`
-	Sort     string    `json:"sort,omitempty"` // listing-specific: "newest", "biggest"
-	MinCount int       `json:"min_count,omitempty"`
+	Text    string    `json:"q,omitempty"`       // full-text query (Search) or name filter
+	Outlet  string    `json:"outlet,omitempty"`  // outlet name
+	Actor   string    `json:"actor,omitempty"`   // actor id or name/alias
+	Place   string    `json:"place,omitempty"`   // place id, GeoNames id or name
+	Speaker string    `json:"speaker,omitempty"` // quotes: speaker actor id or name/alias
+	Story   int64     `json:"story,omitempty"`
+	Article int64     `json:"article,omitempty"`
+	From    time.Time `json:"from,omitempty"` // published at or after
+	To      time.Time `json:"to,omitempty"`   // published before
+	Limit   int       `json:"limit,omitempty"`
+	// LimitRequested is the limit the caller asked for before a cap was
+	// applied to Limit (0: not capped).
+	LimitRequested int    `json:"-"`
+	Offset         int    `json:"offset,omitempty"`
+	Sort           string `json:"sort,omitempty"` // listing-specific: "newest", "biggest"
+	MinCount       int    `json:"min_count,omitempty"`
 	// MinConfidence drops quotes scored below it (speech cues score
 	// ≥ 0.6; stance verbs and guessed verbs 0.45–0.55).
 	MinConfidence float64 `json:"min_confidence,omitempty"`
 }
+
+// MaxPageSize is the most items one page of a listing holds, whatever
+// the limit asked (the server may cap lower). A larger limit is capped and
+// the caller told so (Page.LimitRequested, a note from the CLI).
+const MaxPageSize = 1000
 
 // Page is one page of a listing.
 type Page[T any] struct {
@@ -60,6 +68,9 @@ type Page[T any] struct {
 	Total  int `json:"total"`
 	Offset int `json:"offset"`
 	Limit  int `json:"limit"`
+	// LimitRequested is the limit asked for when it was more than a page
+	// holds and Limit is the cap applied; absent otherwise.
+	LimitRequested int `json:"limit_requested,omitempty"`
 }
 
 // ArticleSummary is an article in a listing.
@@ -137,6 +148,10 @@ type PlaceMention struct {
 	Lon        float64 `json:"lon"`
 	Country    string  `json:"country"`
 	Confidence float64 `json:"confidence"`
+	// Unresolved: a toponym no source of the gazetteer knows (a village,
+	// a street); it has no point and is shown as unresolved, never placed
+	// at a guess.
+	Unresolved bool `json:"unresolved,omitempty"`
 }
 
 // TimeMention is a time expression normalised to TIMEX3.
@@ -172,15 +187,21 @@ type Citation struct {
 
 // StorySummary is a story (an event) in a listing.
 type StorySummary struct {
-	ID        int64     `json:"id"`
-	Headline  string    `json:"headline"`
-	Articles  []int64   `json:"articles"`
-	Outlets   []string  `json:"outlets"`
-	FirstSeen time.Time `json:"first_seen"`
-	LastSeen  time.Time `json:"last_seen"`
-	Storyline int64     `json:"storyline"`
-	Actors    []string  `json:"actors,omitempty"` // top actor names
-	Places    []string  `json:"places,omitempty"` // top place names
+	ID       int64    `json:"id"`
+	Headline string   `json:"headline"`
+	Articles []int64  `json:"articles"`
+	Outlets  []string `json:"outlets"`
+	// FirstSeen and LastSeen are the earliest and latest publication
+	// dates of the members; nil (null) when no member is dated: an
+	// undated story is never given its ingestion time as a date.
+	FirstSeen *time.Time `json:"first_seen"`
+	LastSeen  *time.Time `json:"last_seen"`
+	// SeenEstimated: FirstSeen and LastSeen come from estimated
+	// publication dates only (no member states its date).
+	SeenEstimated bool     `json:"seen_estimated,omitempty"`
+	Storyline     int64    `json:"storyline"`
+	Actors        []string `json:"actors,omitempty"` // top actor names
+	Places        []string `json:"places,omitempty"` // top place names
 }
 
 // Story is everything about one story.
@@ -253,8 +274,8 @@ type Storyline struct {
 	ID        int64          `json:"id"`
 	Headline  string         `json:"headline"`
 	Stories   []StorySummary `json:"stories"`
-	FirstSeen time.Time      `json:"first_seen"`
-	LastSeen  time.Time      `json:"last_seen"`
+	FirstSeen *time.Time     `json:"first_seen"` // nil when no story is dated
+	LastSeen  *time.Time     `json:"last_seen"`
 }
 
 // Role is an actor's title or affiliation, with its date.
@@ -297,17 +318,21 @@ type ActorPage struct {
 
 // Place is a resolved place.
 type Place struct {
-	ID         int64    `json:"id"`
-	Name       string   `json:"name"`
-	GeonamesID int64    `json:"geonames_id,omitempty"`
-	Lat        float64  `json:"lat"`
-	Lon        float64  `json:"lon"`
-	Country    string   `json:"country"`
-	Feature    string   `json:"feature,omitempty"` // GeoNames feature class/code
-	Mentions   int      `json:"mentions"`
-	Articles   []int64  `json:"articles"`
-	Stories    []int64  `json:"stories,omitempty"`
-	Names      []string `json:"names,omitempty"` // surface forms seen
+	ID         int64   `json:"id"`
+	Name       string  `json:"name"`
+	GeonamesID int64   `json:"geonames_id,omitempty"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	Country    string  `json:"country"`
+	Feature    string  `json:"feature,omitempty"` // GeoNames feature class/code
+	Class      string  `json:"class,omitempty"`   // city, region, country, area, water, landform, landmark, transport, park (geo.FeatureClass)
+	// Shape is the extent of a river, lake, range or sea as lines of
+	// [lat, lon] points (simplified), absent for a point place.
+	Shape    [][][2]float64 `json:"shape,omitempty"`
+	Mentions int            `json:"mentions"`
+	Articles []int64        `json:"articles"`
+	Stories  []int64        `json:"stories,omitempty"`
+	Names    []string       `json:"names,omitempty"` // surface forms seen
 }
 
 // PlacePage is everything about one place.
@@ -353,7 +378,10 @@ type SearchResult struct {
 // ArticleHit is an article matching a search, with a snippet.
 type ArticleHit struct {
 	ArticleSummary
-	Snippet string `json:"snippet"`
+	// Snippet is plain text around the matches (no markup); Highlights
+	// are the byte spans of Snippet that matched the query.
+	Snippet    string `json:"snippet"`
+	Highlights []Span `json:"highlights,omitempty"`
 }
 
 // Facets count the matches by actor, place, outlet and day.

@@ -26,3 +26,11 @@ else
 	echo "build.sh: $evaldir/geo not found: using the committed geonames_dev_points.tsv and senses.tsv" >&2
 fi
 go run ./scripts/gazetteer/buildindex -node-modules "$tmp/node_modules" -tables "$here" -out internal/geo/data/gazetteer.bin.gz
+# Step 3: the overlay (internal/geo/data/features.bin.gz), linked to the
+# base index just written: Natural Earth 10m physical features and GeoNames
+# admin codes from the shared data folder, names in 26 languages from the
+# rgeo module's data (read from the Go module cache, never imported) and
+# scripts/gazetteer/landmarks.tsv.
+shared="${SITREP_SHARED:-$root/../shared}"
+rgeo=$(cd "$tmp" && go mod download -json github.com/sams96/rgeo@v1.2.0 | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+go run ./scripts/gazetteer/features -data "$shared/data" -rgeo "$rgeo/data" -landmarks "$here/landmarks.tsv" -out internal/geo/data/features.bin.gz

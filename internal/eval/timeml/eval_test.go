@@ -67,9 +67,13 @@ func TestTrainDCTEstimate(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := EvaluateDCT(docs)
-	t.Logf("train DCT estimate: %d/%d estimated, exact %.3f, ±1d %.3f, ±7d %.3f, same year %.3f, mean confidence %.2f",
-		m.Estimated, m.Docs, m.Exact, m.Within1, m.Within7, m.SameYear, m.MeanConf)
-	if m.Estimated < 80 {
-		t.Errorf("DCT estimation fell: %+v", m)
+	t.Logf("train DCT estimate: %d/%d estimated, exact %.3f, ±1d %.3f, ±7d %.3f, same year %.3f, off by a year or more %d, mean confidence %.2f",
+		m.Estimated, m.Docs, m.Exact, m.Within1, m.Within7, m.SameYear, m.OffYear, m.MeanConf)
+	// A wrong year is the error never to make: no date is better.
+	if m.OffYear > 0 {
+		t.Errorf("%d estimates off by a year or more: %+v", m.OffYear, m)
+	}
+	if m.Within7 < float64(m.Estimated)/float64(m.Docs) {
+		t.Errorf("an estimate is off by more than a week: %+v", m)
 	}
 }

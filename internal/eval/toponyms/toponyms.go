@@ -20,23 +20,43 @@ type Result struct {
 	// Recognition: a predicted place is right when its span overlaps a
 	// gold toponym's; a gold toponym with coordinates is found when a
 	// predicted place overlaps it.
-	Predicted int     `json:"predicted"`
-	Correct   int     `json:"correct"`
-	Gold      int     `json:"gold"` // gold toponyms with coordinates
-	Found     int     `json:"found"`
-	P         float64 `json:"precision"`
-	R         float64 `json:"recall"`
-	F1        float64 `json:"f1"`
+	Predicted int `json:"predicted"`
+	Correct   int `json:"correct"`
+	// CorrectExact: predicted places whose span equals a gold toponym's
+	// exactly; PExact is their share of the predicted ones.
+	CorrectExact int     `json:"correct_exact"`
+	PExact       float64 `json:"precision_exact"`
+	Gold         int     `json:"gold"` // gold toponyms with coordinates
+	Found        int     `json:"found"`
+	P            float64 `json:"precision"`
+	R            float64 `json:"recall"`
+	F1           float64 `json:"f1"`
 	// Resolution of the found ones: share within 161 km, and the same over
 	// all gold toponyms with coordinates (a toponym not found is a miss).
 	AccFound float64 `json:"acc161_found"`
 	AccAll   float64 `json:"acc161_all"`
 }
 
+// Miss is a gold toponym the pipeline did not find (Found false) or placed
+// more than 161 km off.
+type Miss struct {
+	DocID, Phrase string
+	Found         bool
+	Got           string // the place found, "" if none
+	ErrKm         float64
+}
+
 // Evaluate runs the annotator over the documents and scores the places it
 // reports.
 func Evaluate(an *analyse.Annotator, docs []geoeval.Document) Result {
+	r, _ := EvaluateMisses(an, docs)
+	return r
+}
+
+// EvaluateMisses is Evaluate that also lists the gold toponyms missed.
+func EvaluateMisses(an *analyse.Annotator, docs []geoeval.Document) (Result, []Miss) {
 	var r Result
+	var misses []Miss
 	var within int
 	for _, d := range docs {
 		r.Docs++
@@ -59,30 +79,45 @@ func Evaluate(an *analyse.Annotator, docs []geoeval.Document) Result {
 					break
 				}
 			}
+			for _, t := range gold {
+				if p.Start == t.StartByte && p.End == t.EndByte {
+					r.CorrectExact++
+					break
+				}
+			}
 		}
 		for _, t := range gold {
 			if t.Lat == nil || t.Lon == nil {
 				continue
 			}
 			r.Gold++
+			found := false
 			for _, p := range a.Places {
 				if p.Focus || !overlaps(p.Start, p.End, t.StartByte, t.EndByte) {
 					continue
 				}
 				r.Found++
-				if geo.DistanceKm(p.Lat, p.Lon, *t.Lat, *t.Lon) <= 161 {
+				found = true
+				// a river or lake is scored from its extent, as in geoeval
+				if e := geo.DistanceToStoredKm(*t.Lat, *t.Lon, p.Name, p.Feature, p.Country, p.Lat, p.Lon); e <= 161 {
 					within++
+				} else {
+					misses = append(misses, Miss{DocID: d.ID, Phrase: t.Phrase, Found: true, Got: p.Name + " (" + p.Feature + " " + p.Country + ")", ErrKm: e})
 				}
 				break
+			}
+			if !found {
+				misses = append(misses, Miss{DocID: d.ID, Phrase: t.Phrase})
 			}
 		}
 	}
 	r.P, r.R = ratio(r.Correct, r.Predicted), ratio(r.Found, r.Gold)
+	r.PExact = ratio(r.CorrectExact, r.Predicted)
 	if r.P+r.R > 0 {
 		r.F1 = 2 * r.P * r.R / (r.P + r.R)
 	}
 	r.AccFound, r.AccAll = ratio(within, r.Found), ratio(within, r.Gold)
-	return r
+	return r, misses
 }
 
 func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }

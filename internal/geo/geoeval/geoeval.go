@@ -81,11 +81,18 @@ func ToDoc(d Document) (geo.Doc, []int) {
 
 // Result holds the scores of one set and split.
 type Result struct {
-	Set          string  `json:"set"`
-	Split        string  `json:"split"`
-	Docs         int     `json:"docs"`
-	Scored       int     `json:"scored"` // gold toponyms with coordinates
-	NoCandidate  int     `json:"no_candidate"`
+	Set         string `json:"set"`
+	Split       string `json:"split"`
+	Docs        int    `json:"docs"`
+	Scored      int    `json:"scored"` // gold toponyms with coordinates
+	NoCandidate int    `json:"no_candidate"`
+	// FallbackHits: toponyms without a candidate placed at the document's
+	// focus that land within 161 km (counted in Acc161).
+	FallbackHits int `json:"fallback_hits"`
+	// ExtentHits: toponyms placed on a river, lake, range or other extent
+	// whose gold point is within 161 km of the extent but not of the
+	// chosen point (counted in Acc161).
+	ExtentHits   int     `json:"extent_hits"`
 	Acc161       float64 `json:"acc161"`
 	MeanKm       float64 `json:"mean_km"`
 	MedianKm     float64 `json:"median_km"`
@@ -109,8 +116,11 @@ type Item struct {
 
 // Score resolves docs with g and p and scores them. NoCandidate counts gold
 // toponyms the gazetteer has no entry for; those placed at the document's
-// focus (Place.Focus) are scored at that point, the others count as misses
-// with MaxErrorKm error. AUC is the area under the curve of
+// focus (Place.Focus) are scored at that point (FallbackHits counts those
+// that land within 161 km), the others count as misses with MaxErrorKm
+// error. A place with an extent (a river, a lake) is scored by the
+// distance from the gold point to its nearest part (ExtentHits counts
+// those that only the extent brings within 161 km). AUC is the area under the curve of
 // ln(1+error)/ln(1+MaxErrorKm) over the sorted errors (Gritta et al. 2018):
 // 0 is perfect, lower is better.
 func Score(g *geo.Gazetteer, p geo.Params, docs []Document) Result {
@@ -138,6 +148,18 @@ func Evaluate(g *geo.Gazetteer, p geo.Params, docs []Document, items bool) (Resu
 			}
 			if pl.Resolved || pl.Focus {
 				e = geo.DistanceKm(*t.Lat, *t.Lon, pl.Lat, pl.Lon)
+			}
+			if pl.Resolved {
+				// an extent is scored from its nearest part
+				if x := g.DistanceToKm(*t.Lat, *t.Lon, pl.Candidate); x < e {
+					if x <= 161 && e > 161 {
+						r.ExtentHits++
+					}
+					e = x
+				}
+			}
+			if pl.Focus && e <= 161 {
+				r.FallbackHits++
 			}
 			errs = append(errs, e)
 			if items {

@@ -70,21 +70,7 @@ func Client(o Options) *http.Client {
 	dialer := &net.Dialer{
 		Timeout: 10 * time.Second,
 		Control: func(network, address string, _ syscall.RawConn) error {
-			if o.AllowPrivate {
-				return nil
-			}
-			host, _, err := net.SplitHostPort(address)
-			if err != nil {
-				return err
-			}
-			ip, err := netip.ParseAddr(host)
-			if err != nil {
-				return fmt.Errorf("%w: %s", ErrForbiddenAddress, host)
-			}
-			if !Public(ip) {
-				return fmt.Errorf("%w: %s", ErrForbiddenAddress, ip)
-			}
-			return nil
+			return checkDial(address, o.AllowPrivate)
 		},
 	}
 	tr := &http.Transport{
@@ -110,9 +96,50 @@ func Client(o Options) *http.Client {
 	}
 }
 
+// checkDial is the SSRF policy at dial time: address is the resolved
+// host:port about to be connected to.
+func checkDial(address string, allowPrivate bool) error {
+	if allowPrivate {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(address)
+	if err != nil {
+		return err
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return fmt.Errorf("%w: %s", ErrForbiddenAddress, host)
+	}
+	if !Public(ip) {
+		return fmt.Errorf("%w: %s", ErrForbiddenAddress, ip)
+	}
+	return nil
+}
+
+// checkURL parses rawURL and refuses what is never fetched: schemes other
+// than http and https, and credentials in the URL.
+func checkURL(rawURL string) (*url.URL, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("unsupported scheme %q", u.Scheme)
+	}
+	if u.User != nil {
+		return nil, errors.New("URLs with credentials are not fetched")
+	}
+	if u.Host == "" {
+		return nil, errors.New("URL without a host")
+	}
+	return u, nil
+}
+
 // Public reports whether ip is a globally routable unicast address.
 func Public(ip netip.Addr) bool {
-	ip = ip.Unmap()
+	// a zone does not change where a packet goes, but netip never matches a
+	// zoned address to a prefix nor to "::": [::%eth0] reached this host
+	ip = ip.Unmap().WithZone("")
 	if !ip.IsValid() || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
 		ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() || ip.IsMulticast() ||
 		ip.IsUnspecified() {
@@ -137,21 +164,16 @@ var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("203.0.113.0/24"),  // TEST-NET-3
 	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, broadcast
 	netip.MustParsePrefix("64:ff9b::/96"),    // NAT64 can reach private v4
+	netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64 (RFC 8215), likewise
 	netip.MustParsePrefix("2001:db8::/32"),   // documentation
 }
 
 // Get fetches rawURL under the options.
 func Get(ctx context.Context, rawURL string, o Options) (*Response, error) {
 	o.defaults()
-	u, err := url.Parse(rawURL)
+	u, err := checkURL(rawURL)
 	if err != nil {
 		return nil, err
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("unsupported scheme %q", u.Scheme)
-	}
-	if u.User != nil {
-		return nil, errors.New("URLs with credentials are not fetched")
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {

@@ -29,6 +29,10 @@ func TestPublic(t *testing.T) {
 		{"100.64.0.1", false},
 		{"0.0.0.0", false},
 		{"224.0.0.1", false},
+		{"::%eth0", false},               // zoned unspecified: this host
+		{"64:ff9b::a00:1%eth0", false},   // zoned NAT64 of 10.0.0.1
+		{"64:ff9b:1::a00:1", false},      // local-use NAT64
+		{"2a00:1450:4001::1%eth0", true}, // a zone alone does not make it private
 	}
 	for _, tt := range tests {
 		if got := Public(netip.MustParseAddr(tt.ip)); got != tt.want {

@@ -218,7 +218,7 @@ func parseTime(raw json.RawMessage) (time.Time, error) {
 		if err := json.Unmarshal(raw, &n); err != nil {
 			return time.Time{}, errors.New("want a date string or Unix seconds")
 		}
-		return time.Unix(int64(n), 0).UTC(), nil
+		return unixTime(n)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -230,7 +230,22 @@ func parseTime(raw json.RawMessage) (time.Time, error) {
 		}
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return time.Unix(n, 0).UTC(), nil
+		return unixTime(float64(n))
 	}
 	return time.Time{}, fmt.Errorf("unrecognised date %q", s)
+}
+
+// Unix seconds of the years RFC 3339 can write (0000-9999): outside them a
+// date could not be stored and read back, and converting a float beyond
+// int64 to an integer gives an arbitrary value.
+const (
+	minUnix = -62167219200 // 0000-01-01T00:00:00Z
+	maxUnix = 253402300799 // 9999-12-31T23:59:59Z
+)
+
+func unixTime(n float64) (time.Time, error) {
+	if !(n >= minUnix && n <= maxUnix) { // NaN included
+		return time.Time{}, fmt.Errorf("time %v (Unix seconds) outside the years 0000-9999", n)
+	}
+	return time.Unix(int64(n), 0).UTC(), nil
 }

@@ -69,26 +69,3 @@ func TestOverlongLastLine(t *testing.T) {
 		t.Fatalf("after overlong line: %v, want EOF", err)
 	}
 }
-
-func FuzzReader(f *testing.F) {
-	f.Add([]byte(`{"text":"a"}` + "\n" + `{"html":"<p>b</p>","published":"2016-01-02"}`))
-	f.Add([]byte("{\"text\":1}\n\n\n{"))
-	f.Add([]byte(`{"text":"x","authors":[{"name":"n"}],"published":12}`))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		r := NewReader(strings.NewReader(string(b)), 64)
-		for i := 0; i < len(b)+2; i++ {
-			rec, err := r.Next()
-			if err == io.EOF {
-				return
-			}
-			var le *LineError
-			if err != nil && !errors.As(err, &le) {
-				t.Fatalf("unexpected error type %T: %v", err, err)
-			}
-			if err == nil && rec.Text == "" && rec.HTML == "" {
-				t.Fatal("record without body")
-			}
-		}
-		t.Fatal("reader did not reach EOF")
-	})
-}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/fuzzcorpus"
 )
 
 func TestDecode(t *testing.T) {
@@ -56,10 +58,35 @@ func TestDecode(t *testing.T) {
 	}
 }
 
-func FuzzDecode(f *testing.F) {
-	for _, s := range []string{"hello", "\xEF\xBB\xBFx", "\xFF\xFEa\x00", "\x93q\x94", "caf\xc3\xa9\xff", "\x00"} {
-		f.Add([]byte(s))
+// decodeSeeds are FuzzDecode's seed corpus (testdata/fuzz/FuzzDecode).
+func decodeSeeds() map[string][]any {
+	seeds := map[string][]any{}
+	for name, s := range map[string]string{
+		"utf8":                 "hello, café",
+		"utf8-bom":             "\xEF\xBB\xBFx",
+		"utf16le-bom":          "\xFF\xFEa\x00b\x00",
+		"utf16be-bom":          "\xFE\xFF\x00a\x00b",
+		"windows1252":          "\x93quoted\x94 caf\xe9",
+		"edge-empty":           "",
+		"edge-bom-only":        "\xEF\xBB\xBF",
+		"edge-utf16-odd":       "\xFF\xFEa\x00b",
+		"edge-utf16-surrogate": "\xFF\xFE\x3D\xD8",
+		"bad-mixed":            "caf\xc3\xa9\xff",
+		"bad-nul":              "\x00",
+		"bad-undefined-1252":   "\x81\x8d",
+	} {
+		seeds[name] = []any{[]byte(s)}
 	}
+	return seeds
+}
+
+func TestFuzzCorpus(t *testing.T) {
+	fuzzcorpus.Sync(t, "FuzzDecode", decodeSeeds())
+}
+
+// FuzzDecode: text decodes to valid UTF-8 or gives an error. Seeds:
+// testdata/fuzz/FuzzDecode.
+func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		s, enc, err := Decode(b)
 		if err != nil {

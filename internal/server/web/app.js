@@ -91,9 +91,29 @@
     return d.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
   }
 
+  // range is a story's span of publication days; a story none of whose
+  // articles is dated has none (null first/last seen) and says so.
   function range(a, b) {
+    if (!a || !b) return "undated";
     const x = day(a), y = day(b);
     return x === y ? x : x + " – " + y;
+  }
+
+  // seen is a story's range, marked when it rests on estimates only.
+  function seen(s) {
+    const r = range(s.first_seen, s.last_seen);
+    return s.seen_estimated && s.first_seen ? r + " (estimated)" : r;
+  }
+
+  // published says when an article was published, no more precisely than
+  // known: an estimated date is a day (never a time of day), and a stated
+  // date with no time (midnight UTC exactly) is a day too.
+  function published(a) {
+    if (!a.published) return "undated";
+    if (a.published_estimated) return day(a.published) + " (estimated)";
+    const d = new Date(a.published);
+    if (!isNaN(d) && d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0) return day(a.published);
+    return dayTime(a.published);
   }
 
   // timexLabel turns a TIMEX3 value into words: 2016-10-17 → 17 Oct 2016.
@@ -104,6 +124,10 @@
     if (m) return new Date(Date.UTC(+m[1], +m[2] - 1, 1)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
     m = /^(\d{4})-W(\d{2})$/.exec(v);
     if (m) return "week " + (+m[2]) + ", " + m[1];
+    m = /^(\d{4})-Q([1-4])$/.exec(v);
+    if (m) return "Q" + m[2] + " " + m[1];
+    m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(v);
+    if (m) return { SP: "spring", SU: "summer", FA: "autumn", WI: "winter" }[m[2]] + " " + m[1];
     return v;
   }
 
@@ -278,7 +302,7 @@
       el("h3", null, link(storyURL(s.id), s.headline || "(untitled story)")),
       el("p", { class: "meta" },
         el("span", { class: "count" }, plural(n, "article")), " · ",
-        plural((s.outlets || []).length, "outlet"), " · ", range(s.first_seen, s.last_seen)),
+        plural((s.outlets || []).length, "outlet"), " · ", seen(s)),
       chips(s.outlets || []),
       (s.actors && s.actors.length) || (s.places && s.places.length) ?
         el("p", { class: "about" },
@@ -325,6 +349,16 @@
     // whole at the zoom level, which is huge for a single town.
     if (basemapNode) root.append(basemapNode.cloneNode(true));
     else basemap.then((g) => { if (g) root.insertBefore(g.cloneNode(true), root.firstChild); });
+    // A river, lake or range is drawn as its course or outline (p.shape,
+    // lines of [lat, lon]), under the marker of the point the articles use.
+    const extents = svg("g", { class: "extents" });
+    for (const p of all) {
+      for (const line of p.shape || []) {
+        const d = line.map((q, i) => (i ? "L" : "M") + q[1].toFixed(3) + " " + (-q[0]).toFixed(3)).join("");
+        extents.append(svg("path", { d, fill: "none", stroke: "#2a6fb0", "stroke-opacity": "0.7", "stroke-width": (w * 2.5 / 800).toFixed(3), "stroke-linejoin": "round" }, svg("title", null, p.name)));
+      }
+    }
+    root.append(extents);
     const g = svg("g", { class: "markers" });
     const sorted = all.slice().sort((a, b) => (b.mentions || 0) - (a.mentions || 0));
     const labelled = new Set(sorted.slice(0, opts.labels || 8));
@@ -444,12 +478,44 @@
       out.append(el("div", { class: "speaker" },
         el("h3", null, q0.speaker_actor ? link(actorURL(q0.speaker_actor), who) : who,
           q0.speaker_resolved ? null : el("span", { class: "tag" }, "unresolved")),
-        [...seen].slice(0, 6).map(([text, list]) => el("blockquote", null,
-          el("p", null, "“" + text.replace(/^[\s"“”]+|[\s"“”]+$/g, "") + "”"),
-          el("footer", null, list.slice(0, 5).map((q, i) => [i ? " · " : "", el("a", { href: articleURL(q.article, q.sentence), nav: true }, q.outlet || "article " + q.article)]),
-            list.length > 5 ? " · +" + (list.length - 5) : "")))));
+        [...seen].slice(0, 6).map(([, list]) => {
+          const q = list[0];
+          const sources = el("footer", null, list.slice(0, 5).map((q, i) => [i ? " · " : "", el("a", { href: articleURL(q.article, q.sentence), nav: true }, q.outlet || "article " + q.article)]),
+            list.length > 5 ? " · +" + (list.length - 5) : "");
+          // Only a direct quote is the speaker's words, in quotation marks;
+          // reported speech is the reporter's, shown as such.
+          if (q.kind === "direct") return el("blockquote", { class: "quote direct" }, el("p", null, quoteShown(q)), sources);
+          return el("div", { class: "quote reported", "data-kind": q.kind || "indirect" },
+            el("p", null, el("span", { class: "tag", title: "the reporter's words, not a quotation" }, q.kind === "mixed" ? "reported, partly quoted" : "reported"), " ", quoteShown(q)), sources);
+        })));
     }
     return out;
+  }
+
+  // quoteShown is internal/view's Quote.Shown: a direct quote in “…” (as
+  // written when its attribution sits between quoted pieces); reported
+  // speech as "said that …", never in quotation marks.
+  const quoteMarks = "\"“”„‟«»‹›";
+  const starters = new Set(("the a an there this that these those it its we they he she his her their our some any no in on at if when " +
+    "all many most more one two both such").split(" "));
+  function quoteShown(q) {
+    const text = (q.text || "").trim();
+    if (q.kind === "direct") {
+      let inner = text;
+      while (inner && (quoteMarks.includes(inner[0]) || /\s/.test(inner[0]))) inner = inner.slice(1);
+      while (inner && (quoteMarks.includes(inner[inner.length - 1]) || /\s/.test(inner[inner.length - 1]))) inner = inner.slice(0, -1);
+      inner = inner.replace(/,$/, "").trim();
+      if ([...inner].some((c) => quoteMarks.includes(c))) return text;
+      return "“" + inner + "”";
+    }
+    const body = text.replace(/,$/, "").trim();
+    const cue = (q.cue || "").split(/\s+/).filter(Boolean).join(" ");
+    if (!cue || /^according/i.test(cue)) return "reported: " + body;
+    const first = [...body][0] || "";
+    if (/^that /i.test(body) || !(/\p{Lu}|\p{N}/u.test(first) || quoteMarks.includes(first))) return cue + " " + body;
+    const w = /^\p{L}+/u.exec(body);
+    const lower = w && starters.has(w[0].toLowerCase()) && (w[0].length === 1 || w[0] !== w[0].toUpperCase());
+    return cue + " that " + (lower ? w[0].toLowerCase() + body.slice(w[0].length) : body);
   }
 
   function matrixView(cmp) {
@@ -477,8 +543,7 @@
   function articleList(items) {
     return el("ul", { class: "articles" }, items.map((a) => el("li", null,
       link(articleURL(a.id), a.title || "(untitled)"),
-      el("span", { class: "meta" }, " ", a.outlet || "", " · ", a.published ? dayTime(a.published) : "undated",
-        a.published_estimated ? " (estimated)" : "", a.duplicate_of ? " · copy" : ""))));
+      el("span", { class: "meta" }, " ", a.outlet || "", " · ", published(a), a.duplicate_of ? " · copy" : ""))));
   }
 
   // sentenceList shows supporting sentences; the same words carried by
@@ -491,8 +556,10 @@
       groups.get(t).push(c);
     });
     if (!groups.size) return el("p", { class: "empty" }, "None.");
+    // A sentence of an article is the article's text, not anybody's
+    // quotation: shown without quotation marks.
     return el("ul", { class: "sentences" }, [...groups].map(([t, cs]) => el("li", null,
-      el("q", null, t), " ",
+      el("span", { class: "sent-text" }, t), " ",
       cs.slice(0, 5).map((c, i) => [i ? " · " : "", el("a", { href: articleURL(c.article, c.sentence), nav: true }, c.outlet || "article " + c.article)]),
       cs.length > 5 ? " · +" + (cs.length - 5) : "")));
   }
@@ -529,8 +596,51 @@
         el("aside", { class: "col-side" }, side)));
   }
 
+  // ---- coded events (internal/event; API /api/v1/coded-events) ---------------
+
+  // codedEventsView lists a story's happenings: who → did what → to whom,
+  // where, when, how many outlets; each mention opens its article at the
+  // sentence. Buttons filter by PLOVER type.
+  function codedEventsView(items) {
+    if (!items.length) return el("p", { class: "empty" }, "No coded events.");
+    const party = (p) => p && (p.name || p.text) ? (p.actor ? link(actorURL(p.actor), p.name || p.text) : p.geonames_id ? link(placeURL(p.geonames_id), p.name || p.text) : (p.name || p.text)) : el("span", { class: "meta" }, "—");
+    const list = el("ol", { class: "cevents" });
+    const sorted = items.slice().sort((a, b) => (a.date || "").localeCompare(b.date || "") || a.id - b.id);
+    for (const e of sorted) {
+      const mentions = (e.mentions || []).map((m, i) => [i ? " " : "", el("a", { href: articleURL(m.article, m.sentence), nav: true, class: "cite", title: m.text }, m.outlet || "article " + m.article)]);
+      list.append(el("li", { class: "cevent", "data-type": e.type },
+        el("span", { class: "date", title: e.estimated ? "the article's (estimated) date: no date stated" : null }, e.date ? (e.estimated ? "≈ " : "") + timexLabel(e.date) : "undated"),
+        el("span", { class: "who" }, party(e.source)), " → ",
+        el("span", { class: "what", title: "CAMEO " + e.cameo }, e.verb + " ", el("span", { class: "tag ev-" + e.type.toLowerCase() }, e.type + (e.mode ? "/" + e.mode : ""))),
+        " → ", el("span", { class: "whom" }, party(e.target)),
+        e.place && e.place.name ? [" · ", e.place.stated ? link(placeURL(e.place.geonames_id || e.place.name), e.place.name) : el("span", { class: "meta", title: "the article's place: the sentence names none" }, "≈ " + e.place.name)] : null,
+        e.status && e.status !== "asserted" ? el("span", { class: "tag excl" }, e.status) : null,
+        e.quantities && (e.quantities.killed || e.quantities.wounded) ? el("span", { class: "tag" }, [e.quantities.killed ? e.quantities.killed + " killed" : "", e.quantities.wounded ? " " + e.quantities.wounded + " wounded" : ""].join("").trim()) : null,
+        el("div", { class: "meta" }, plural(e.sources || 0, "outlet"), ": ", mentions)));
+    }
+    const types = [...new Set(items.map((e) => e.type))].sort();
+    const bar = el("div", { class: "ev-filter" });
+    let on = null;
+    const all = el("button", { type: "button", class: "on" }, "All");
+    const buttons = [all];
+    const apply = () => {
+      for (const li of list.children) li.hidden = on !== null && li.getAttribute("data-type") !== on;
+      for (const b of buttons) b.classList.toggle("on", (b === all && on === null) || b.textContent === on);
+    };
+    all.addEventListener("click", () => { on = null; apply(); });
+    bar.append(all);
+    for (const t of types) {
+      const b = el("button", { type: "button" }, t);
+      b.addEventListener("click", () => { on = t; apply(); });
+      buttons.push(b);
+      bar.append(b);
+    }
+    return el("div", null, types.length > 1 ? bar : null, list);
+  }
+
   async function pageStory(id) {
     const s = await api("stories/" + enc1(id));
+    const cevents = await api("coded-events" + qs({ story: id, limit: 200 })).catch(() => ({ items: [] }));
     setTitle(s.headline);
     const summary = (s.summary || []).length ? el("ol", { class: "summary" }, s.summary.map((x) => el("li", { class: "sum" },
       x.date ? el("span", { class: "date", title: x.estimated ? "relative to an estimated publication date: may be off" : null },
@@ -539,12 +649,13 @@
     const members = s.members || [];
     return el("article", { class: "page story-page" },
       el("div", { class: "head" },
-        el("p", { class: "kicker" }, s.storyline ? link("/storyline/" + s.storyline, "Storyline") : "Story", " · ", range(s.first_seen, s.last_seen)),
+        el("p", { class: "kicker" }, s.storyline ? link("/storyline/" + s.storyline, "Storyline") : "Story", " · ", seen(s)),
         el("h1", null, s.headline || "(untitled story)"),
         el("p", { class: "meta" }, plural((s.articles || []).length, "article"), " from ", plural((s.outlets || []).length, "outlet"), ": ", (s.outlets || []).join(", "))),
       el("div", { class: "grid" },
         el("div", { class: "col-main" },
           section("Summary", "summary-card", summary),
+          section("Events", "events-card", codedEventsView(cevents.items || [])),
           section("Map", "map-card", mapView(s.places || [])),
           section("Timeline", "timeline-card", timelineView(s.timeline || [])),
           section("How outlets told it", "matrix-card", matrixView(s.comparison)),
@@ -565,7 +676,7 @@
     setTitle(l.headline);
     return el("div", { class: "page" },
       el("div", { class: "head" }, el("p", { class: "kicker" }, "Storyline · ", range(l.first_seen, l.last_seen)), el("h1", null, l.headline)),
-      el("ol", { class: "stories" }, (l.stories || []).slice().sort((a, b) => Date.parse(a.first_seen) - Date.parse(b.first_seen)).map(storyCard)));
+      el("ol", { class: "stories" }, (l.stories || []).slice().sort((a, b) => (a.first_seen ? Date.parse(a.first_seen) : Infinity) - (b.first_seen ? Date.parse(b.first_seen) : Infinity) || 0).map(storyCard)));
   }
 
   async function pageArticle(id) {
@@ -574,7 +685,10 @@
     const bytes = enc.encode(a.text || "");
     const marks = [];
     for (const m of a.mentions || []) if (m.actor) marks.push({ start: m.start, end: m.end, href: actorURL(m.actor), cls: "m-actor" });
-    for (const p of a.places || []) if ((p.place || p.name) && p.end > p.start) marks.push({ start: p.start, end: p.end, href: placeURL(p.place || p.name), cls: "m-place" });
+    for (const p of a.places || []) {
+      if (p.unresolved && p.end > p.start) marks.push({ start: p.start, end: p.end, cls: "m-place unresolved", title: "unresolved: no source here knows this place" });
+      else if ((p.place || p.name) && p.end > p.start) marks.push({ start: p.start, end: p.end, href: placeURL(p.place || p.name), cls: "m-place", title: p.name !== p.text ? p.name : null });
+    }
     marks.sort((x, y) => x.start - y.start);
     const body = el("div", { class: "text" });
     let para = el("p");
@@ -588,7 +702,7 @@
       let pos = s.start;
       for (const m of marks) {
         if (m.start < pos || m.end > s.end) continue;
-        span.append(byteSlice(bytes, pos, m.start), el("a", { href: m.href, nav: true, class: m.cls }, byteSlice(bytes, m.start, m.end)));
+        span.append(byteSlice(bytes, pos, m.start), m.href ? el("a", { href: m.href, nav: true, class: m.cls, title: m.title }, byteSlice(bytes, m.start, m.end)) : el("span", { class: m.cls, title: m.title }, byteSlice(bytes, m.start, m.end)));
         pos = m.end;
       }
       span.append(byteSlice(bytes, pos, s.end));
@@ -598,7 +712,7 @@
     const orig = safeHref(a.url || "");
     return el("article", { class: "page article-page" },
       el("div", { class: "head" },
-        el("p", { class: "kicker" }, a.outlet || "unknown outlet", " · ", a.published ? dayTime(a.published) : "undated", a.published_estimated ? " (estimated)" : ""),
+        el("p", { class: "kicker" }, a.outlet || "unknown outlet", " · ", published(a)),
         el("h1", null, a.title || "(untitled)"),
         el("p", { class: "meta" },
           (a.authors || []).length ? "By " + a.authors.join(", ") + " · " : "",
@@ -629,7 +743,8 @@
     const m = new Map();
     for (const p of pms) {
       const k = p.place || p.name;
-      if (!m.has(k)) m.set(k, { id: p.place, name: p.name, lat: p.lat, lon: p.lon, mentions: 0 });
+      // Named as the article writes it, not by the gazetteer's spelling.
+      if (!m.has(k)) m.set(k, { id: p.place, name: p.text || p.name, lat: p.lat, lon: p.lon, mentions: 0 });
       m.get(k).mentions++;
     }
     return [...m.values()];
@@ -668,7 +783,7 @@
           section("Stories", null, (p.story_list || []).length ? el("ol", { class: "stories" }, p.story_list.map(storyCard)) : el("p", { class: "empty" }, "None.")),
           section("In the articles", null, sentenceList(p.sentences, p.texts))),
         el("aside", { class: "col-side" },
-          (p.names || []).length ? section("Names seen", null, chips(p.names)) : null)));
+          (p.names || []).length ? section("As written", null, chips(p.names)) : null)));
   }
 
   async function pageActors() {
@@ -687,6 +802,21 @@
       el("div", { class: "grid" },
         el("div", { class: "col-main" }, el("section", { class: "card" }, el("ul", { class: "places cols" }, page.items.map((p) => el("li", null, link(placeURL(placeKey(p)), p.name), p.country ? el("span", { class: "tag" }, p.country) : null, el("span", { class: "n" }, plural(p.mentions || 0, "mention"))))), pager(page, "/places", { q: params.get("q") }))),
         el("aside", { class: "col-side" }, section("Map", "map-card", mapView(page.items, { side: true })))));
+  }
+
+  // highlighted builds a snippet with its matches in <mark> elements, from
+  // the API's byte spans: text nodes only, never markup from the text.
+  function highlighted(snippet, spans) {
+    const bytes = enc.encode(snippet);
+    const out = [];
+    let pos = 0;
+    for (const sp of spans || []) {
+      if (sp.start < pos || sp.end > bytes.length || sp.start >= sp.end) continue;
+      out.push(byteSlice(bytes, pos, sp.start), el("mark", null, byteSlice(bytes, sp.start, sp.end)));
+      pos = sp.end;
+    }
+    out.push(byteSlice(bytes, pos, bytes.length));
+    return out;
   }
 
   const facetNames = ["q", "actor", "place", "outlet", "from", "to"];
@@ -721,8 +851,8 @@
             res.rank_window ? " · the newest " + res.rank_window + " listed first, by relevance" : null),
           el("ol", { class: "hits" }, res.items.map((h) => el("li", null,
             el("h3", null, link(articleURL(h.id), h.title || "(untitled)")),
-            el("p", { class: "meta" }, h.outlet, " · ", h.published ? day(h.published) : "undated", h.story ? [" · ", link(storyURL(h.story), "story")] : null),
-            h.snippet ? el("p", { class: "snippet" }, h.snippet) : null))),
+            el("p", { class: "meta" }, h.outlet, " · ", h.published ? day(h.published) + (h.published_estimated ? " (estimated)" : "") : "undated", h.story ? [" · ", link(storyURL(h.story), "story")] : null),
+            h.snippet ? el("p", { class: "snippet" }, highlighted(h.snippet, h.highlights)) : null))),
           pager(res, "/search", cur)),
         el("aside", { class: "col-side facets" },
           res.facets_approximate ? el("p", { class: "meta" }, "Counted over the newest " + res.facets_sample + " matches") : null,

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,15 +42,33 @@ func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
 // PutDerived writes what the corpus stages computed for a run of
 // articles, with their new state, in one transaction.
 func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return s.fault(err, "")
 	}
 	defer tx.Rollback()
 	exec := func(q string, args ...any) {
 		if err == nil {
 			_, err = tx.ExecContext(ctx, q, args...)
 		}
+	}
+	// the run continues the stages from d.After: if another process (a
+	// second ingest) moved them on meanwhile, storing it would take the
+	// same articles in twice
+	at := []byte(fmt.Sprint(d.After))
+	if d.LastArticle != 0 {
+		err = tx.QueryRowContext(ctx, `SELECT value FROM state WHERE name = 'derived.last_article'`).Scan(&at)
+		if errors.Is(err, sql.ErrNoRows) {
+			at, err = []byte("0"), nil
+		}
+	}
+	if err != nil {
+		return s.fault(err, "derived results")
+	}
+	if string(at) != fmt.Sprint(d.After) {
+		return fmt.Errorf("store: corpus stages at article %s, not %d: %w", at, d.After, store.ErrConflict)
 	}
 	for _, a := range d.Actors {
 		aliases, _ := json.Marshal(nonNil(a.Aliases))
@@ -93,13 +112,14 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline`, e.ID, e.Storyline, e.Headline)
 		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, e.Storyline, e.ID)
 		// Counts, outlets and dates come from the members, so they stay
-		// true whatever merges happened; an event with no dated member is
-		// dated by its ingestion.
+		// true whatever merges happened; an event with no dated member
+		// stays undated ('': listed after every dated one), never dated by
+		// its ingestion.
 		exec(`UPDATE events SET
 			articles   = (SELECT COUNT(*) FROM article_story WHERE event_id = events.id),
 			outlets    = (SELECT json_group_array(DISTINCT a.outlet) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id AND a.outlet != ''),
-			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), (SELECT MIN(a.ingested_at) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id)),
-			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), (SELECT MAX(a.ingested_at) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id)),
+			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), ''),
+			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id), ''),
 			headline   = CASE WHEN headline != '' THEN headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
 				WHERE s.event_id = events.id AND a.title != '' ORDER BY s.duplicate_of != 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
 			WHERE id = ?`, e.ID)
@@ -112,10 +132,10 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			[]byte(fmt.Sprint(d.LastArticle)))
 	}
 	if err != nil {
-		return fmt.Errorf("store: derived results: %w", err)
+		return s.fault(err, "derived results")
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return s.fault(err, "commit")
 	}
 	return nil
 }
@@ -251,14 +271,19 @@ func (s *DB) ActorCitations(ctx context.Context, actor int64, limit int) ([]view
 	return cs, texts, err
 }
 
-// PlaceCitations returns the sentences mentioning a place, newest first.
-func (s *DB) PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([]view.Citation, []string, error) {
+// PlaceCitations returns the sentences mentioning a place (view.Place.ID),
+// newest first.
+func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view.Citation, []string, error) {
 	var cs []view.Citation
 	var texts []string
-	err := eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
+	cond, args, err := s.placeCond(ctx, strconv.FormatInt(place, 10))
+	if err != nil {
+		return nil, nil, err
+	}
+	err = eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
 		FROM places p JOIN articles a ON a.id = p.article_id JOIN sentences se ON se.article_id = p.article_id AND se.idx = p.sentence
-		WHERE p.geonames_id = ? AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
-		[]any{geonamesID, limit}, func(r *sql.Rows) error {
+		WHERE `+cond+` AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
+		append(args, limit), func(r *sql.Rows) error {
 			var c view.Citation
 			var t string
 			err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
@@ -270,23 +295,35 @@ func (s *DB) PlaceCitations(ctx context.Context, geonamesID int64, limit int) ([
 }
 
 const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
-	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))`
+	(SELECT json_group_array(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id)),
+	NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.published IS NOT NULL AND a.published_estimated = 0)`
 
 func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	var x view.StorySummary
 	var first, last, outlets, actors, places, arts string
-	var composed bool
-	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts)
+	var composed, noStated bool
+	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts, &noStated)
 	// Nil top actors and places mean "not composed yet" to the reader,
 	// which then looks them up; a composed story has them, maybe empty.
 	if composed {
 		x.Actors, x.Places = nonNil(jsonStrings(actors)), nonNil(jsonStrings(places))
 	}
-	x.FirstSeen, _ = time.Parse(time.RFC3339, first)
-	x.LastSeen, _ = time.Parse(time.RFC3339, last)
+	x.FirstSeen, x.LastSeen = seen(first), seen(last)
+	// Dated only by estimates: no member states its publication date.
+	x.SeenEstimated = x.FirstSeen != nil && noStated
 	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(jsonInts(arts))
 	return x, err
+}
+
+// seen parses an event's first or last publication date; nil for an
+// undated event (an empty string).
+func seen(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return nil
+	}
+	return &t
 }
 
 // StoryList lists stories: newest (last seen) first, or biggest first
@@ -339,22 +376,27 @@ func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error
 
 // PutStoryPages stores composed story pages.
 func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return s.fault(err, "")
 	}
 	defer tx.Rollback()
 	for _, p := range pages {
 		ta, _ := json.Marshal(nonNil(p.TopActors))
 		tp, _ := json.Marshal(nonNil(p.TopPlaces))
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET composed = 1, top_actors = ?, top_places = ? WHERE id = ?`, string(ta), string(tp), p.ID); err != nil {
-			return fmt.Errorf("store: story page %d: %w", p.ID, err)
+			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, p.Page); err != nil {
-			return fmt.Errorf("store: story page %d: %w", p.ID, err)
+			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return s.fault(err, "commit")
+	}
+	return nil
 }
 
 // StoryPage returns the composed page of a story, nil when none is stored.

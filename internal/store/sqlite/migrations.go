@@ -218,7 +218,16 @@ CREATE TRIGGER article_facets_delete AFTER DELETE ON articles BEGIN
 	DELETE FROM article_facets WHERE id = old.id;
 END;
 `,
-	// 5: how far each article was analysed ('' complete, 'incomplete',
+	// 5: events none of whose members is dated were dated by their
+	// ingestion; they become undated (''), and their stored pages, which
+	// carry those dates, are dropped so they are composed afresh.
+	`
+UPDATE events SET first_seen = '', last_seen = ''
+	WHERE NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = events.id AND a.published IS NOT NULL);
+DELETE FROM story_pages WHERE event_id IN (SELECT id FROM events WHERE last_seen = '');
+UPDATE events SET composed = 0 WHERE last_seen = '';
+`,
+	// 6: how far each article was analysed ('' complete, 'incomplete',
 	// 'not_analysed' for a language the models do not know, 'none' when
 	// ingested without analysis) and why; the faults a stage recovered
 	// from on an article, so one bad article is reported instead of
@@ -235,5 +244,38 @@ CREATE TABLE faults (
 	at         TEXT NOT NULL
 );
 CREATE INDEX faults_article ON faults(article_id);
+`,
+	// 7: coded events (internal/event): one row per happening of a story,
+	// the full record as JSON in body and the columns filters read beside
+	// it; one row per mention (sentence of an article that reports it).
+	`
+CREATE TABLE coded_events (
+	id             INTEGER PRIMARY KEY,
+	story_id       INTEGER NOT NULL,
+	type           TEXT NOT NULL,
+	cameo          TEXT NOT NULL,
+	status         TEXT NOT NULL,
+	source_actor   INTEGER NOT NULL DEFAULT 0,
+	target_actor   INTEGER NOT NULL DEFAULT 0,
+	source_name    TEXT NOT NULL DEFAULT '',
+	target_name    TEXT NOT NULL DEFAULT '',
+	place_geonames INTEGER NOT NULL DEFAULT 0,
+	place_name     TEXT NOT NULL DEFAULT '',
+	date           TEXT NOT NULL DEFAULT '',
+	mentions       INTEGER NOT NULL DEFAULT 0,
+	body           TEXT NOT NULL
+);
+CREATE INDEX coded_events_story ON coded_events(story_id);
+CREATE INDEX coded_events_date ON coded_events(date, id);
+CREATE INDEX coded_events_source ON coded_events(source_actor);
+CREATE INDEX coded_events_target ON coded_events(target_actor);
+CREATE TABLE coded_event_mentions (
+	event_id   INTEGER NOT NULL REFERENCES coded_events(id) ON DELETE CASCADE,
+	article_id INTEGER NOT NULL,
+	sentence   INTEGER NOT NULL,
+	outlet     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX coded_event_mentions_event ON coded_event_mentions(event_id);
+CREATE INDEX coded_event_mentions_article ON coded_event_mentions(article_id, sentence);
 `,
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -17,7 +18,7 @@ import (
 
 const (
 	defaultLimit = 50
-	maxLimit     = 1000
+	maxLimit     = view.MaxPageSize
 )
 
 func pageOf(q view.Query) (limit, offset int) {
@@ -77,7 +78,10 @@ func (s *DB) articleFilter(ctx context.Context, w *where, q view.Query) error {
 		w.add("a.id IN (SELECT article_id FROM actor_refs WHERE actor_id IN ("+placeholders(len(ids))+"))", ids...)
 	}
 	if q.Place != "" {
-		cond, args := placeCond(q.Place)
+		cond, args, err := s.placeCond(ctx, q.Place)
+		if err != nil {
+			return err
+		}
 		w.add("a.id IN (SELECT article_id FROM places p WHERE "+cond+")", args...)
 	}
 	return nil
@@ -92,12 +96,36 @@ func placeholders(n int) string {
 
 const placeKey = `COALESCE(NULLIF(p.geonames_id, 0), p.name || '|' || p.country)`
 
-// placeCond matches a place by GeoNames id or name.
-func placeCond(key string) (string, []any) {
-	if id, err := strconv.ParseInt(key, 10, 64); err == nil {
-		return "p.geonames_id = ?", []any{id}
+// placeCond matches a place by its id (view.PlaceID: a GeoNames id, or the
+// negative id of a place without one), or by name (the gazetteer's or as
+// written).
+func (s *DB) placeCond(ctx context.Context, key string) (string, []any, error) {
+	id, err := strconv.ParseInt(key, 10, 64)
+	switch {
+	case err != nil:
+		return "(p.name = ? COLLATE NOCASE OR p.text = ? COLLATE NOCASE)", []any{key, key}, nil
+	case id > 0:
+		return "p.geonames_id = ?", []any{id}, nil
 	}
-	return "(p.name = ? COLLATE NOCASE OR p.text = ? COLLATE NOCASE)", []any{key, key}
+	// A place without a GeoNames id: found among those by its id, then
+	// matched by name and country. Never "geonames_id = 0", which is every
+	// such place at once.
+	var name, country string
+	found := false
+	err = eachRow(ctx, s.db, `SELECT DISTINCT name, country FROM places WHERE geonames_id = 0`, nil, func(r *sql.Rows) error {
+		var n, c string
+		if err := r.Scan(&n, &c); err != nil {
+			return err
+		}
+		if !found && view.PlaceID(0, n, c) == id {
+			name, country, found = n, c, true
+		}
+		return nil
+	})
+	if err != nil || !found {
+		return "0", nil, err
+	}
+	return "(p.geonames_id = 0 AND p.name = ? AND p.country = ?)", []any{name, country}, nil
 }
 
 // actorIDs finds actors by id, name or alias.
@@ -247,7 +275,10 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 		return pg, err
 	}
 	if q.Text != "" {
-		cond, args := placeCond(q.Text)
+		cond, args, err := s.placeCond(ctx, q.Text)
+		if err != nil {
+			return pg, err
+		}
 		w.add(cond, args...)
 	}
 	// Countries and regions may have no GeoNames id in the gazetteer: they
@@ -267,14 +298,22 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 		var x view.Place
 		var arts, names, stories string
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names, &stories)
-		x.ID = x.GeonamesID
+		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
+		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
 		x.Articles = jsonInts(arts)
 		x.Stories = jsonInts(stories)
 		// Shown by the name the articles use most ("Raqqa", "Syria"), not
-		// the gazetteer's ("Ar Raqqah", "Syrian Arab Republic").
-		x.Names = append(byCount(jsonStrings(names)), x.Name)
-		x.Name = x.Names[0]
-		x.Names = dedupe(x.Names)
+		// the gazetteer's ("Ar Raqqah", "Syrian Arab Republic"), and Names
+		// are only the names as written: the gazetteer's spelling is in
+		// none of the texts.
+		// Never by a demonym ("Kurdish"): when the articles only use one,
+		// the gazetteer's name is shown.
+		written := byCount(jsonStrings(names))
+		if x.Names = notDemonyms(written); len(x.Names) > 0 {
+			x.Name = x.Names[0]
+		} else {
+			x.Names = written
+		}
 		pg.Items = append(pg.Items, x)
 		return err
 	})
@@ -296,11 +335,17 @@ func (s *DB) TimeList(ctx context.Context, q view.Query) (view.Page[view.Timelin
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
 		return p, err
 	}
-	err := eachRow(ctx, s.db, `SELECT t.value, t.text, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end`+
+	err := eachRow(ctx, s.db, `SELECT t.value, t.text, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end,
+		t.anchored, a.published_estimated`+
 		from+` ORDER BY t.value, a.published, t.article_id, t.start LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x view.TimelineEntry
-		err := r.Scan(&x.Date, &x.Expression, &x.Text, &x.Citation.Article, &x.Citation.Outlet, &x.Citation.Sentence, &x.Citation.Start, &x.Citation.End)
+		var anchored, pubEstimated bool
+		err := r.Scan(&x.Date, &x.Expression, &x.Text, &x.Citation.Article, &x.Citation.Outlet, &x.Citation.Sentence, &x.Citation.Start, &x.Citation.End,
+			&anchored, &pubEstimated)
 		x.Text = strings.TrimSpace(x.Text)
+		// Marked as the story page marks it: relative to an estimated
+		// publication date.
+		x.Estimated = view.DateEstimated(anchored, pubEstimated, x.Expression)
 		p.Items = append(p.Items, x)
 		return err
 	})
@@ -346,6 +391,18 @@ func dedupe(xs []string) []string {
 		if !seen[x] {
 			seen[x] = true
 			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// notDemonyms drops the demonyms among a place's surface forms ("Iraqi"
+// is a mention of Iraq, not a name to show it by).
+func notDemonyms(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !geo.IsDemonym(n) {
+			out = append(out, n)
 		}
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sitrep/sitrep/internal/query"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -40,9 +41,14 @@ func (s *DB) SearchArticles(ctx context.Context, q view.Query) (*view.SearchResu
 	// m selects the matching articles as a (article_facets), with their id
 	// in m.id.
 	m := matches{from: " FROM article_facets a", id: "a.id"}
+	var match string
 	if text {
+		var err error
+		if match, err = query.FTS5(q.Text); err != nil {
+			return res, err // a *query.Error: the caller's to show
+		}
 		m = matches{from: " FROM articles_fts f JOIN article_facets a ON a.id = f.rowid", id: "f.rowid"}
-		m.w.add("f.articles_fts MATCH ?", ftsQuery(q.Text))
+		m.w.add("f.articles_fts MATCH ?", match)
 	}
 	m.withFacets = m.from
 	if err := s.articleFilter(ctx, &m.w, q); err != nil {
@@ -82,7 +88,7 @@ func (s *DB) SearchArticles(ctx context.Context, q view.Query) (*view.SearchResu
 	}
 	var err error
 	if text {
-		err = s.rankedPage(ctx, m, q.Text, cutoff, window, limit, offset, res)
+		err = s.rankedPage(ctx, m, match, cutoff, window, limit, offset, res)
 	} else {
 		// Without text the page is the newest publications, chosen from
 		// article_facets and only then read from the article rows.
@@ -162,8 +168,19 @@ func (s *DB) facets(ctx context.Context, m matches, cutoff int64, res *view.Sear
 		sample.sql()+` GROUP BY ac.id ORDER BY 2 DESC, 1 LIMIT 20`, &res.Facets.Actors); err != nil {
 		return err
 	}
-	return facet(`SELECT MAX(p.name), COUNT(DISTINCT p.article_id)`+m.from+` JOIN places p ON p.article_id = `+m.id+` AND p.focus = 0`+
-		sample.sql()+` GROUP BY `+placeKey+` ORDER BY 2 DESC, 1 LIMIT 20`, &res.Facets.Places)
+	// Places are named as the articles write them ("Raqqa"), not as the
+	// gazetteer does ("Ar Raqqah"): the most used written form.
+	return eachRow(ctx, s.db, `SELECT group_concat(p.text, char(31)), COUNT(DISTINCT p.article_id)`+m.from+` JOIN places p ON p.article_id = `+m.id+` AND p.focus = 0`+
+		sample.sql()+` GROUP BY `+placeKey+` ORDER BY 2 DESC, MAX(p.name) LIMIT 20`, sample.args, func(r *sql.Rows) error {
+		var texts string
+		var f view.Facet
+		if err := r.Scan(&texts, &f.Count); err != nil {
+			return err
+		}
+		f.Value = byCount(strings.Split(texts, unit))[0]
+		res.Facets.Places = append(res.Facets.Places, f)
+		return nil
+	})
 }
 
 // top returns the first n of counts in the order of by.
@@ -180,7 +197,7 @@ func top(counts map[string]int, n int, by func(a, b view.Facet) int) []view.Face
 // bm25 rank, ties newest first). With a cutoff the order has two tiers:
 // the matches inside the window, then the older ones, each ranked on its
 // own, so only the tiers a page reaches are ranked.
-func (s *DB) rankedPage(ctx context.Context, m matches, text string, cutoff int64, window, limit, offset int, res *view.SearchResult) error {
+func (s *DB) rankedPage(ctx context.Context, m matches, match string, cutoff int64, window, limit, offset int, res *view.SearchResult) error {
 	tier := func(w where, limit, offset int) error {
 		// Ranked in a subquery so that the article rows are read for the
 		// page only, not for every ranked match.
@@ -205,26 +222,32 @@ func (s *DB) rankedPage(ctx context.Context, m matches, text string, cutoff int6
 			}
 		}
 	}
-	return s.snippets(ctx, text, res.Items)
+	return s.snippets(ctx, match, res.Items)
 }
+
+// Highlight marks: FTS5 wraps each match in a snippet in them, and
+// snippet turns them into byte spans. Control characters, which the
+// cleaned text never holds, so that brackets in the text ("[Raqqa]") are
+// never taken for highlights.
+const hlOpen, hlClose = "\x02", "\x03"
 
 // snippets sets the FTS5 snippet of each hit, in one query over the span
 // of their ids (the unary + keeps SQLite from handing the id list to FTS5,
 // which would run the match once per id).
-func (s *DB) snippets(ctx context.Context, text string, hits []view.ArticleHit) error {
+func (s *DB) snippets(ctx context.Context, match string, hits []view.ArticleHit) error {
 	if len(hits) == 0 {
 		return nil
 	}
 	at := map[int64]int{}
 	lo, hi := hits[0].ID, hits[0].ID
-	args := []any{ftsQuery(text), 0, 0}
+	args := []any{match, 0, 0}
 	for i, h := range hits {
 		at[h.ID] = i
 		lo, hi = min(lo, h.ID), max(hi, h.ID)
 		args = append(args, h.ID)
 	}
 	args[1], args[2] = lo, hi
-	return eachRow(ctx, s.db, `SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts
+	return eachRow(ctx, s.db, `SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24) FROM articles_fts
 		WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (`+placeholders(len(hits))+`)`, args, func(r *sql.Rows) error {
 		var id int64
 		var snippet string
@@ -232,7 +255,7 @@ func (s *DB) snippets(ctx context.Context, text string, hits []view.ArticleHit) 
 			return err
 		}
 		if i, ok := at[id]; ok {
-			hits[i].Snippet = snippet
+			hits[i].Snippet, hits[i].Highlights = highlights(snippet)
 		}
 		return nil
 	})
@@ -250,16 +273,24 @@ func scanHit(res *view.SearchResult) func(r *sql.Rows) error {
 	}
 }
 
-// ftsQuery turns a person's query into FTS5 syntax: words are quoted (so
-// punctuation cannot break the parser) unless the query already uses FTS5
-// operators or quotes.
-func ftsQuery(q string) string {
-	if strings.ContainsAny(q, `"*`) || strings.Contains(q, " OR ") || strings.Contains(q, " NOT ") || strings.Contains(q, " AND ") {
-		return q
+// highlights removes the highlight marks from a snippet and returns the
+// byte spans they enclosed.
+func highlights(marked string) (string, []view.Span) {
+	var b strings.Builder
+	spans := []view.Span{}
+	open := -1
+	for i := 0; i < len(marked); i++ {
+		switch marked[i] {
+		case hlOpen[0]:
+			open = b.Len()
+		case hlClose[0]:
+			if open >= 0 && b.Len() > open {
+				spans = append(spans, view.Span{Start: open, End: b.Len()})
+			}
+			open = -1
+		default:
+			b.WriteByte(marked[i])
+		}
 	}
-	var parts []string
-	for _, f := range strings.Fields(q) {
-		parts = append(parts, `"`+strings.ReplaceAll(f, `"`, ``)+`"`)
-	}
-	return strings.Join(parts, " ")
+	return b.String(), spans
 }

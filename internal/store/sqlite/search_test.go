@@ -185,7 +185,7 @@ func pages(t *testing.T, db *DB, q view.Query, limit int) (ids []int64, first *v
 		}
 		for _, h := range res.Items {
 			ids = append(ids, h.ID)
-			if q.Text != "" && !strings.Contains(h.Snippet, "["+q.Text+"]") {
+			if q.Text != "" && !marks(h, q.Text) {
 				t.Errorf("hit %d: snippet %q does not mark %q", h.ID, h.Snippet, q.Text)
 			}
 		}
@@ -402,5 +402,53 @@ func TestFacetsMigration(t *testing.T) {
 	want := fmt.Sprintf("1 Renamed -; 3 Old 1 -; %d New 2021-05-06T00:00:00Z", put[0].ID)
 	if got := facetRows(); got != want {
 		t.Errorf("after writes: %s, want %s", got, want)
+	}
+}
+
+// marks reports whether a hit's highlights cover word in its snippet.
+func marks(h view.ArticleHit, word string) bool {
+	for _, sp := range h.Highlights {
+		if sp.Start >= 0 && sp.End <= len(h.Snippet) && strings.EqualFold(h.Snippet[sp.Start:sp.End], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSearchHighlights: the snippet is plain text (brackets in the text
+// stay brackets) and the highlights are byte spans of the matches.
+func TestSearchHighlights(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "h.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	text := "Fighters [in Raqqa] said Raqqa would hold; the road to Raqqa is cut."
+	if _, err := db.Put(ctx, []store.Item{{
+		Raw:     store.Raw{Origin: "h", MediaType: "text/plain", Body: []byte(text)},
+		Article: clean.Article{Title: "Raqqa", Text: text},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.SearchArticles(ctx, view.Query{Text: "raqqa"})
+	if err != nil || len(res.Items) != 1 {
+		t.Fatalf("search: %v %+v", err, res)
+	}
+	h := res.Items[0]
+	if !strings.Contains(h.Snippet, "[in Raqqa]") || strings.ContainsAny(h.Snippet, "\x02\x03") {
+		t.Errorf("snippet %q: want the text as written, without marks", h.Snippet)
+	}
+	if len(h.Highlights) != 3 || !marks(h, "Raqqa") {
+		t.Errorf("highlights %v of %q: want the 3 Raqqas", h.Highlights, h.Snippet)
+	}
+	for _, sp := range h.Highlights {
+		if h.Snippet[sp.Start:sp.End] != "Raqqa" {
+			t.Errorf("highlight %v is %q", sp, h.Snippet[sp.Start:sp.End])
+		}
+	}
+	// A query that cannot be parsed is the caller's error, not SQL's.
+	if _, err := db.SearchArticles(ctx, view.Query{Text: `"raqqa`}); err == nil || !strings.HasPrefix(err.Error(), "search query:") {
+		t.Errorf("unclosed quotation mark: %v", err)
 	}
 }

@@ -15,16 +15,26 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
 // DB is the SQLite store.
 type DB struct {
-	db *sql.DB
+	db *cachedDB
+	// wmu serialises this process's write transactions: SQLite has one
+	// writer at a time, and a writer waiting on another inside SQLite
+	// gives up after the busy timeout, which a long batch on a loaded
+	// machine can outlast (the pipeline writes articles and the corpus
+	// stage's results at once). Other processes still wait with the
+	// busy timeout.
+	wmu  sync.Mutex
+	path string // as given to Open, for messages
 }
 
 var _ store.Store = (*DB)(nil)
@@ -42,15 +52,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &DB{db: db}
+	s := &DB{db: newCachedDB(db), path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: %s: %w", path, err)
+		return nil, s.fault(err, "")
 	}
 	return s, nil
 }
@@ -111,26 +121,29 @@ func hash(b []byte) string {
 // different text under a URL already stored is a new version linked to the
 // latest one.
 func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, s.fault(err, "")
 	}
 	defer tx.Rollback()
 	results := make([]store.PutResult, len(items))
 	st, err := prepare(ctx, tx)
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, s.fault(err, "")
 	}
 	defer st.close()
 	for i, it := range items {
 		r, err := st.put(ctx, it)
 		if err != nil {
-			return nil, fmt.Errorf("store: %s: %w", it.Raw.Origin, err)
+			// a fault of the database is not the input's: it names the file
+			return nil, s.fault(err, it.Raw.Origin)
 		}
 		results[i] = r
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("store: commit: %w", err)
+		return nil, s.fault(err, "commit")
 	}
 	return results, nil
 }
@@ -232,7 +245,7 @@ func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error
 	}
 	res, err = st.insArt.ExecContext(ctx, docID, a.URL, version, prev, textHash, a.Title, jsonList(a.Authors), a.Outlet, a.OutletSource, a.OutletEvidence,
 		timeOrNil(a.Published), a.PublishedEstimated, a.PublishedSource, a.PublishedEvidence, a.Language, a.Dateline, a.Summary,
-		jsonList(a.Credits), jsonList(a.Captions), a.Text, ts, status, note)
+		jsonCredits(a.Credits), jsonList(a.Captions), a.Text, ts, status, note)
 	if err != nil {
 		return store.PutResult{}, err
 	}
@@ -262,6 +275,16 @@ func jsonList(xs []string) string {
 		return "[]"
 	}
 	b, _ := json.Marshal(xs)
+	return string(b)
+}
+
+// jsonCredits stores credits as objects with their kind; scanArticle also
+// reads the older list of bare names (clean.Credit.UnmarshalJSON).
+func jsonCredits(cs []clean.Credit) string {
+	if len(cs) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(cs)
 	return string(b)
 }
 

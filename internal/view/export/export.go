@@ -6,7 +6,6 @@ package export
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -41,13 +40,7 @@ func Write(ctx context.Context, w io.Writer, r view.Reader, kind, format string,
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows.items)
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write(header)
-		for _, rec := range rows.records {
-			cw.Write(rec)
-		}
-		cw.Flush()
-		return cw.Error()
+		return WriteCSV(w, header, rows.records)
 	case "geojson":
 		return json.NewEncoder(w).Encode(GeoJSON(rows.items.([]view.Place)))
 	}
@@ -91,7 +84,15 @@ func ids(xs []int64) string {
 	return strings.Join(s, " ")
 }
 
-func f(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+// f formats a number in the fewest digits that read back as it: a value
+// that went through float32 (scores, confidences) is written as the
+// float32 it was (0.8, not 0.800000011920929).
+func f(x float64) string {
+	if float64(float32(x)) == x {
+		return strconv.FormatFloat(x, 'f', -1, 32)
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}
 
 func collect(ctx context.Context, r view.Reader, kind string, q view.Query) (collected, []string, error) {
 	var c collected
@@ -101,7 +102,7 @@ func collect(ctx context.Context, r view.Reader, kind string, q view.Query) (col
 		c.items = xs
 		for _, x := range xs {
 			c.records = append(c.records, []string{strconv.FormatInt(x.ID, 10), x.Headline, strconv.Itoa(len(x.Articles)), ids(x.Articles),
-				strings.Join(x.Outlets, "; "), day(&x.FirstSeen), day(&x.LastSeen), strconv.FormatInt(x.Storyline, 10),
+				strings.Join(x.Outlets, "; "), day(x.FirstSeen), day(x.LastSeen), strconv.FormatInt(x.Storyline, 10),
 				strings.Join(x.Actors, "; "), strings.Join(x.Places, "; ")})
 		}
 		return c, []string{"id", "headline", "article_count", "articles", "outlets", "first_seen", "last_seen", "storyline", "actors", "places"}, err
@@ -138,16 +139,18 @@ func collect(ctx context.Context, r view.Reader, kind string, q view.Query) (col
 		c.items = xs
 		for _, x := range xs {
 			c.records = append(c.records, []string{x.Text, x.Speaker, x.SpeakerText, strconv.FormatBool(x.SpeakerResolved), x.Cue, x.Kind,
-				f(x.Confidence), strconv.FormatInt(x.Article, 10), x.Outlet, strconv.Itoa(x.Sentence)})
+				strconv.FormatBool(x.Verbatim()), x.Shown(), f(x.Confidence), strconv.FormatInt(x.Article, 10), x.Outlet, strconv.Itoa(x.Sentence)})
 		}
-		return c, []string{"text", "speaker", "speaker_text", "speaker_resolved", "cue", "kind", "confidence", "article", "outlet", "sentence"}, err
+		// verbatim and shown tell a direct quote (the speaker's words) from
+		// reported speech (the reporter's): "text" alone is the span as written.
+		return c, []string{"text", "speaker", "speaker_text", "speaker_resolved", "cue", "kind", "verbatim", "shown", "confidence", "article", "outlet", "sentence"}, err
 	case "timeline":
 		xs, err := all(ctx, q, r.Timeline)
 		c.items = xs
 		for _, x := range xs {
-			c.records = append(c.records, []string{x.Date, x.Expression, x.Text, strconv.FormatInt(x.Citation.Article, 10), x.Citation.Outlet, strconv.Itoa(x.Citation.Sentence)})
+			c.records = append(c.records, []string{x.Date, strconv.FormatBool(x.Estimated), x.Expression, x.Text, strconv.FormatInt(x.Citation.Article, 10), x.Citation.Outlet, strconv.Itoa(x.Citation.Sentence)})
 		}
-		return c, []string{"date", "expression", "text", "article", "outlet", "sentence"}, err
+		return c, []string{"date", "estimated", "expression", "text", "article", "outlet", "sentence"}, err
 	}
 	return c, nil, fmt.Errorf("export: unknown kind %q (want %s)", kind, strings.Join(Kinds, ", "))
 }

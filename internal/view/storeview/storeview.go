@@ -78,8 +78,15 @@ func (r *Reader) Article(ctx context.Context, id int64) (*view.Article, error) {
 		out.Mentions = append(out.Mentions, view.Mention{Span: view.Span{Start: m.Start, End: m.End}, Text: a.Text[m.Start:m.End], Type: m.Type, Sentence: m.Sentence})
 	}
 	for _, p := range an.Places {
+		if p.Focus {
+			// not in the gazetteer: shown as unresolved, not at the
+			// story's focus (which is a guess)
+			out.Places = append(out.Places, view.PlaceMention{Span: view.Span{Start: p.Start, End: p.End}, Text: a.Text[p.Start:p.End],
+				Sentence: p.Sentence, Name: a.Text[p.Start:p.End], Unresolved: true})
+			continue
+		}
 		out.Places = append(out.Places, view.PlaceMention{Span: view.Span{Start: p.Start, End: p.End}, Text: a.Text[p.Start:p.End], Sentence: p.Sentence,
-			Place: int64(p.GeonamesID), Name: p.Name, Lat: p.Lat, Lon: p.Lon, Country: p.Country, Confidence: p.Confidence})
+			Place: view.PlaceID(int64(p.GeonamesID), p.Name, p.Country), Name: p.Name, Lat: p.Lat, Lon: p.Lon, Country: p.Country, Confidence: p.Confidence})
 	}
 	for _, t := range an.Times {
 		out.Times = append(out.Times, view.TimeMention{Span: view.Span{Start: t.Start, End: t.End}, Text: a.Text[t.Start:t.End], Sentence: t.Sentence, Type: t.Type, Value: t.Value})
@@ -215,10 +222,10 @@ func (r *Reader) Storylines(ctx context.Context, q view.Query) (view.Page[view.S
 		}
 		l := &lines[i]
 		l.Stories = append(l.Stories, s)
-		if s.FirstSeen.Before(l.FirstSeen) {
+		if s.FirstSeen != nil && (l.FirstSeen == nil || s.FirstSeen.Before(*l.FirstSeen)) {
 			l.FirstSeen = s.FirstSeen
 		}
-		if s.LastSeen.After(l.LastSeen) {
+		if s.LastSeen != nil && (l.LastSeen == nil || s.LastSeen.After(*l.LastSeen)) {
 			l.LastSeen = s.LastSeen
 		}
 		if l.Headline == "" || len(s.Articles) > len(l.Stories[0].Articles) {
@@ -281,12 +288,14 @@ func (r *Reader) Place(ctx context.Context, key string) (*view.PlacePage, error)
 		return nil, view.ErrNotFound
 	}
 	p := &view.PlacePage{Place: pl.Items[0]}
-	st, err := r.st.StoryList(ctx, view.Query{Place: strconv.FormatInt(p.GeonamesID, 10), Limit: 100})
+	// By the place's own id: a place without a GeoNames id has a negative
+	// one, never 0 (every such place).
+	st, err := r.st.StoryList(ctx, view.Query{Place: strconv.FormatInt(p.ID, 10), Limit: 100})
 	if err != nil {
 		return nil, err
 	}
 	p.StoryList = st.Items
-	if p.Sentences, p.Texts, err = r.st.PlaceCitations(ctx, p.GeonamesID, 100); err != nil {
+	if p.Sentences, p.Texts, err = r.st.PlaceCitations(ctx, p.ID, 100); err != nil {
 		return nil, err
 	}
 	p.Sentences, p.Texts = nonNil(p.Sentences), nonNil(p.Texts)

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/corpusgen"
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/pipeline"
+)
+
+func init() {
+	register(&command{
+		name:    "bench",
+		summary: "measure the whole pipeline on a generated real-text corpus (articles/s, per CPU-second, stage shares, memory)",
+		usage:   "[--db FILE] [--articles N] [--chunk N] [--source polnear|ecbplus]",
+		run:     runBench,
+	})
+}
+
+func runBench(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, commands["bench"])
+	dbPath := fs.String("db", "", "database `FILE` (default: a new one in a temporary folder, removed after); an existing one is added to")
+	n := fs.Int("articles", 10000, "articles to ingest")
+	chunk := fs.Int("chunk", 2000, "articles per ingest run (one row of the report each)")
+	source := fs.String("source", "polnear", "texts to repeat: polnear (1,012 PolNeAR news articles) or ecbplus (982 ECB+ documents)")
+	reuse := fs.Bool("reuse-analysis", false, "analyse each source text once and reuse its analysis for its repetitions (to reach large corpora sooner: measures everything but analysis)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *n <= 0 || *chunk <= 0 {
+		return usageError{"--articles and --chunk must be positive"}
+	}
+	evalDir, err := sharedEvalDir()
+	if err != nil {
+		return err
+	}
+	var srcs []corpusgen.Source
+	switch *source {
+	case "polnear":
+		srcs, err = corpusgen.LoadPolNeAR(evalDir)
+	case "ecbplus":
+		srcs, err = corpusgen.LoadECBPlus(evalDir)
+	default:
+		return usageError{fmt.Sprintf("unknown --source %q (polnear, ecbplus)", *source)}
+	}
+	if err != nil {
+		return err
+	}
+	path := *dbPath
+	if path == "" {
+		dir, err := os.MkdirTemp("", "sitrep-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "bench.db")
+	}
+	db, err := openDB(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	stored, _, err := db.Count(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "sitrep bench: %d %s articles in runs of %d into %s (%d stored before), GOMAXPROCS %d\n",
+		*n, *source, *chunk, path, stored, runtime.GOMAXPROCS(0))
+	row := func(cols ...any) {
+		fmt.Fprintf(e.stdout, "%12v %8v %8v %10v %8v %14v %6v %7v %6v %6v %6v %6v %11v\n", cols...)
+	}
+	row("stored after", "articles", "wall s", "articles/s", "CPU s", "articles/CPU-s", "clean", "analyse", "store", "corpus", "pages", "other", "peak RSS MB")
+	var tot struct {
+		arts        int
+		wall, cpu   time.Duration
+		stage       [4]time.Duration
+		compose     time.Duration
+		first, last float64 // CPU-ms per article of the first and last runs
+	}
+	cache := &analysisCache{done: map[string]*analyse.Annotation{}}
+	for done := 0; done < *n; done += *chunk {
+		m := min(*chunk, *n-done)
+		var buf bytes.Buffer
+		// the corpus continues where the database's stops
+		if err := corpusgen.Write(&buf, srcs, int(stored)+done, int(stored)+done+m); err != nil {
+			return err
+		}
+		var tm pipeline.Timing
+		o := pipeline.Options{Timing: &tm, Problem: func(ie *ingest.InputError) { fmt.Fprintf(e.stderr, "sitrep bench: %v\n", ie) }}
+		if *reuse {
+			o.Annotate = cache.annotate
+		}
+		cpu0, wall0 := processCPU(), time.Now()
+		p, err := pipeline.New(ctx, db, o)
+		if err != nil {
+			return err
+		}
+		walkErr := ingest.Walk(ctx, []string{"-"}, ingest.Options{Stdin: &buf}, p)
+		rep, err := p.Close()
+		if err == nil {
+			err = walkErr
+		}
+		if err != nil {
+			return err
+		}
+		wall, cpu := time.Since(wall0), processCPU()-cpu0
+		share := func(d time.Duration) string { return fmt.Sprintf("%.0f%%", 100*d.Seconds()/cpu.Seconds()) }
+		row(int(stored)+done+m, rep.Added, f1(wall.Seconds()), f0(float64(rep.Added)/wall.Seconds()), f1(cpu.Seconds()), f0(float64(rep.Added)/cpu.Seconds()),
+			share(tm.CPU(pipeline.Clean)), share(tm.CPU(pipeline.Analyse)), share(tm.CPU(pipeline.Store)), share(tm.CPU(pipeline.Corpus)), share(tm.Compose),
+			share(cpu-tm.Total()), peakRSS()>>20)
+		tot.arts += rep.Added
+		tot.wall += wall
+		tot.cpu += cpu
+		for i := range tot.stage {
+			tot.stage[i] += tm.CPU(i)
+		}
+		tot.compose += tm.Compose
+		if rep.Added > 0 {
+			if done == 0 {
+				tot.first = cpu.Seconds() * 1000 / float64(rep.Added)
+			}
+			tot.last = cpu.Seconds() * 1000 / float64(rep.Added)
+		}
+	}
+	if tot.arts == 0 {
+		return nil
+	}
+	share := func(d time.Duration) string { return fmt.Sprintf("%.0f%%", 100*d.Seconds()/tot.cpu.Seconds()) }
+	var sum time.Duration
+	for _, d := range tot.stage {
+		sum += d
+	}
+	row("total", tot.arts, f1(tot.wall.Seconds()), f0(float64(tot.arts)/tot.wall.Seconds()), f1(tot.cpu.Seconds()), f0(float64(tot.arts)/tot.cpu.Seconds()),
+		share(tot.stage[0]), share(tot.stage[1]), share(tot.stage[2]), share(tot.stage[3]), share(tot.compose), share(tot.cpu-sum), peakRSS()>>20)
+	fmt.Fprintf(e.stdout, "CPU per article: %.1f ms in the first run, %.1f ms in the last (%.2f×)\n", tot.first, tot.last, tot.last/tot.first)
+	return nil
+}
+
+func f0(x float64) string { return fmt.Sprintf("%.0f", x) }
+func f1(x float64) string { return fmt.Sprintf("%.1f", x) }
+
+// analysisCache analyses each source text once (see --reuse-analysis): a
+// generated article's text is its source's plus a last line, so the
+// source's analysis, offsets included, fits it.
+type analysisCache struct {
+	mu   sync.Mutex
+	done map[string]*analyse.Annotation
+	pool sync.Pool
+}
+
+func (c *analysisCache) annotate(in analyse.Input) analyse.Annotation {
+	base := corpusgen.BaseText(in.Text)
+	c.mu.Lock()
+	a, ok := c.done[base]
+	c.mu.Unlock()
+	if ok {
+		return *a
+	}
+	an, _ := c.pool.Get().(*analyse.Annotator)
+	if an == nil {
+		an = analyse.New()
+	}
+	in.Text = base
+	x := an.Annotate(in)
+	c.pool.Put(an)
+	c.mu.Lock()
+	c.done[base] = &x
+	c.mu.Unlock()
+	return x
+}

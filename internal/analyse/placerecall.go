@@ -1,0 +1,181 @@
+package analyse
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/geo"
+)
+
+// Recall of place names the recogniser did not type LOC: names typed as
+// an organisation or a person that the gazetteer knows and the document's
+// own geography supports ("Mansfield aldermen" in a story about other
+// places of the same state), places named by their first words inside an
+// organisation's name ("Minnesota House"), the state abbreviation after a
+// town ("Gainesville, Va."), and the dateline ("MANSFIELD --").
+
+// tentativePlace is the place a non-LOC name may be: the whole name when
+// the gazetteer knows it (knownPlace), else its first one to three words
+// when they name a country, an admin-1 region or a city of 100,000 people
+// or more and a capitalised word follows ("Minnesota House", "Texas A&M").
+// Never a name the document uses for a person (personWords). The caller
+// keeps it only where the document supports it (supported).
+func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (Span, bool) {
+	name := s[m.Start:m.End]
+	if m.Demonym || people[geo.Key(name)] > 0 {
+		return Span{}, false // "Clinton" in a story that names Hillary Clinton
+	}
+	if a.knownPlace(name) {
+		return m.Span, true
+	}
+	if m.Type != "ORG" {
+		return Span{}, false
+	}
+	words := strings.Fields(name)
+	for k := min(3, len(words)-1); k >= 1; k-- {
+		prefix := strings.Join(words[:k], " ")
+		if !strings.HasPrefix(name, prefix) || strings.HasSuffix(prefix, "'s") || strings.HasSuffix(prefix, "’s") {
+			continue
+		}
+		if next := words[k]; next == "" || next[0] < 'A' || next[0] > 'Z' {
+			continue
+		}
+		cs := a.gaz.Lookup(prefix)
+		if len(cs) == 0 || !nameLike(prefix, cs[0].Name) {
+			continue
+		}
+		c := cs[0]
+		if strings.HasPrefix(c.FeatureCode, "PCL") || c.FeatureCode == "ADM1" || c.Class == geo.ClassCity && c.Population >= 100000 {
+			return Span{m.Start, m.Start + len(prefix)}, true
+		}
+	}
+	return Span{}, false
+}
+
+// supported reports whether tentative place k agrees with the places the
+// document names outright: a country always (typed ORG it is its
+// government acting, "the US said", and still the country); for an
+// admin-1 region, another place in it; for a town, another place in its
+// admin-1 region, or, for a city of 100,000 or more, within 150 km.
+func supported(ps []geo.Place, tentative map[int]bool, k int) bool {
+	p := ps[k]
+	if !p.Resolved {
+		return false
+	}
+	if p.FeatureCode == "PCLI" {
+		return true // a country typed ORG is its government, and still the country
+	}
+	for j, q := range ps {
+		if j == k || tentative[j] || !q.Resolved || q.Country != p.Country || q.Country == "XX" {
+			continue
+		}
+		switch {
+		case p.FeatureCode == "PCLI":
+			return true
+		case p.FeatureCode == "ADM1":
+			if q.Admin1 == p.Admin1 {
+				return true
+			}
+		case q.FeatureCode == "PCLI":
+		case q.Admin1 != "" && q.Admin1 == p.Admin1:
+			return true
+		case !weakTown(p) && geo.DistanceKm(p.Lat, p.Lon, q.Lat, q.Lon) <= 150:
+			return true
+		}
+	}
+	return false
+}
+
+// datelineRe matches an all-capitals dateline at the start of a text or
+// line: "MANSFIELD --", "SOUTH CHARLESTON, W.Va. --", "DANIELSVILLE - ".
+var datelineRe = regexp.MustCompile(`(?m)^\s*([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2})(?:,| --| -| —|—|\s*\()`)
+
+// stateAfterRe matches ", Va." / ", Ga." / ", Texas" right after a place.
+var stateAfterRe = regexp.MustCompile(`^, ?([A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
+
+// placesAround finds place names next to the places already found that no
+// mention covers: the region after a town ("Gainesville, Va.") and the
+// dateline's town.
+func (a *Annotator) placesAround(s string, found []geo.Mention, ms []Mention) []Span {
+	covered := func(sp Span) bool {
+		for _, m := range found {
+			if m.Start < sp.End && sp.Start < m.End {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Span
+	for _, m := range found {
+		loc := stateAfterRe.FindStringSubmatchIndex(s[m.End:])
+		if loc == nil {
+			continue
+		}
+		sp := Span{m.End + loc[2], m.End + loc[3]}
+		if covered(sp) {
+			continue
+		}
+		cs := a.gaz.Lookup(s[sp.Start:sp.End])
+		if len(cs) > 0 && (cs[0].FeatureCode == "ADM1" || strings.HasPrefix(cs[0].FeatureCode, "PCL")) {
+			out = append(out, sp)
+		}
+	}
+	for _, loc := range datelineRe.FindAllStringSubmatchIndex(s, 3) {
+		sp := Span{loc[2], loc[3]}
+		if covered(sp) || loc[2] > 2000 {
+			continue
+		}
+		if a.knownPlace(s[sp.Start:sp.End]) {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// physicalPlace reports whether a name the recogniser typed otherwise is a
+// physical feature or landmark that says what it is ("Tigris River",
+// "Lake Victoria", "Mount Kilimanjaro"): the gazetteer's likeliest sense is
+// water or a landform, or a landmark of the landmarks table, and the name
+// holds a generic word, or is the feature's own name and no town or
+// region bears it ("Cauvery").
+func (a *Annotator) physicalPlace(name string) bool {
+	cs := a.gaz.Lookup(name)
+	if len(cs) == 0 {
+		return false
+	}
+	c := cs[0]
+	switch c.Class {
+	case geo.ClassWater, geo.ClassLandform:
+		if geo.HasGenericWord(geo.Key(name)) {
+			return true
+		}
+		// a feature's own name that nothing else bears ("Cauvery")
+		for _, o := range cs {
+			if o.Class != geo.ClassWater && o.Class != geo.ClassLandform {
+				return false
+			}
+		}
+		return geo.Key(name) == geo.Key(c.Name) && len(geo.Key(name)) >= 5
+	case geo.ClassLandmark:
+		return c.Source != "" && geo.Key(name) == geo.Key(c.Name)
+	}
+	return false
+}
+
+// physicalPrefix is the physical feature an organisation or event is
+// named after ("Cauvery Management Board", "Mekong River Commission"):
+// its first one to three words when physicalPlace holds for them.
+func (a *Annotator) physicalPrefix(s string, m Mention) (Span, bool) {
+	if m.Type != "ORG" && m.Type != "MISC" || m.Demonym {
+		return Span{}, false
+	}
+	name := s[m.Start:m.End]
+	words := strings.Fields(name)
+	for k := min(3, len(words)-1); k >= 1; k-- {
+		prefix := strings.Join(words[:k], " ")
+		if strings.HasPrefix(name, prefix) && a.physicalPlace(prefix) {
+			return Span{m.Start, m.Start + len(prefix)}, true
+		}
+	}
+	return Span{}, false
+}

@@ -1,0 +1,162 @@
+package analyse
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/geo"
+)
+
+// Famous non-places and metonyms. A name the gazetteer lists as a small
+// town is often something else in news text: a person ("Obama", a town in
+// Japan), a government department ("Justice Department", "Justice",
+// Illinois), a direction ("the North"), a planet ("Earth", Texas). And a
+// capital, a country or a seat of power is often the government acting
+// ("Washington said", "the Kremlin denied"): such a mention keeps its
+// place and also names that actor.
+
+// weakTown reports whether a resolved place is a populated place that is
+// neither a capital nor an admin seat and has under 100,000 people: the
+// kind of place whose name is more often something else.
+func weakTown(p geo.Place) bool {
+	if p.Class != geo.ClassCity || p.Source != "" {
+		return false
+	}
+	switch p.FeatureCode {
+	case "PPLC", "PPLA":
+		return false
+	}
+	return p.Population < 100000
+}
+
+// nonPlaceWords are names that, alone, mean a direction or a celestial
+// body in news text, never the small towns named after them.
+var nonPlaceWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "midwest": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "earth": true, "moon": true, "mars": true, "venus": true,
+	"mercury": true, "jupiter": true, "saturn": true, "neptune": true, "pluto": true, "heaven": true,
+}
+
+// agencyAfter are the words that, right after a name, make it an office
+// or a person's team ("Justice Department", "Obama administration").
+var agencyAfter = map[string]bool{
+	"department": true, "ministry": true, "secretary": true, "administration": true,
+	"campaign": true, "committee": true, "dept": true, "minister": true, "official": true,
+	"officials": true, "era": true, "doctrine": true, "presidency": true,
+}
+
+// notThisPlace reports whether a resolved place should rather be left
+// unresolved: a weak town whose name is a direction or planet, a person of
+// the same document ("Barack Obama" … "Obama"), or an office ("Justice
+// Department", "Department of Justice").
+func notThisPlace(s string, p geo.Place, people map[string]int) bool {
+	if !weakTown(p) {
+		return false
+	}
+	k := geo.Key(strings.TrimPrefix(strings.TrimPrefix(p.Text, "the "), "The "))
+	if nonPlaceWords[k] {
+		return true
+	}
+	if people[k] >= 2 {
+		return true
+	}
+	if agencyAfter[strings.ToLower(strings.Trim(firstWord(s[p.End:]), ".,;:"))] {
+		return true
+	}
+	before := strings.ToLower(strings.TrimRight(s[:p.Start], " "))
+	for _, w := range []string{"department of", "ministry of", "secretary of", "minister of"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// personWords counts, per lookup key, the document's full person names
+// (two words or more, "Barack Obama") that end in it, less the times the
+// same key is typed LOC: a name the document uses mostly for a person
+// (two or more) is not a small town's. The recogniser's single-word PER
+// tags are not counted ("Greer" is the town in a Greer story).
+func personWords(s string, an *Annotation) map[string]int {
+	out := map[string]int{}
+	for _, m := range an.Mentions {
+		f := strings.Fields(s[m.Start:m.End])
+		switch {
+		case m.Type == "PER" && len(f) >= 2:
+			out[geo.Key(f[len(f)-1])]++
+		case m.Type == "LOC":
+			out[geo.Key(s[m.Start:m.End])]--
+		}
+	}
+	return out
+}
+
+// actorVerbs are what a government does in news sentences; a capital,
+// country or seat of power right before one is the government acting.
+var actorVerbs = map[string]bool{
+	"said": true, "says": true, "denied": true, "denies": true, "announced": true, "announces": true,
+	"warned": true, "warns": true, "accused": true, "accuses": true, "rejected": true, "rejects": true,
+	"insisted": true, "insists": true, "responded": true, "condemned": true, "condemns": true,
+	"urged": true, "urges": true, "demanded": true, "demands": true, "threatened": true, "threatens": true,
+	"claimed": true, "claims": true, "wants": true, "wanted": true, "refused": true, "refuses": true,
+	"agreed": true, "agrees": true, "imposed": true, "imposes": true, "sanctioned": true, "expelled": true,
+	"ordered": true, "orders": true, "confirmed": true, "confirms": true, "declined": true, "declared": true,
+	"signed": true, "vowed": true, "vows": true, "called": true, "calls": true, "hopes": true, "believes": true,
+	"has": true, "have": true, "had": true, "is": true, "was": true, "will": true, "would": true,
+	"could": true, "may": true, "must": true, "should": true, "might": true, "can": true,
+}
+
+// actorOf is the ISO country whose government a place mention stands for,
+// "" when it is only a place: a seat of power of the landmarks table
+// ("the White House") unless after a locative preposition ("at the White
+// House"), and a capital or country right before a verb of saying or
+// acting ("Washington said", "Moscow denied", "Russia has").
+func actorOf(s string, p geo.Place) string {
+	next := strings.ToLower(strings.Trim(firstWord(s[p.End:]), ".,;:\"'"))
+	if strings.HasPrefix(s[p.End:], "'s ") || strings.HasPrefix(s[p.End:], "’s ") {
+		next = "has" // "Moscow's response": the government's
+	}
+	if p.Actor != "" {
+		before := strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(s[:p.Start], " "), "the"), "The")
+		if !locativeBefore(before) || actorVerbs[next] {
+			return p.Actor
+		}
+		return ""
+	}
+	if !actorVerbs[next] {
+		return ""
+	}
+	switch p.FeatureCode {
+	case "PPLC", "PCLI":
+		return p.Country
+	}
+	return ""
+}
+
+// firstWord is the first space-separated word of s.
+func firstWord(s string) string {
+	f := strings.Fields(s[:min(len(s), 40)])
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// demonymPlace reports whether a demonym ("Iraqi", "Texan") names a
+// country or an admin-1 region in the gazetteer: the gold geoparsing sets
+// count such adjectives as toponyms of the place, and a reader looking at
+// the map of a story about "Russian officials" expects Russia on it.
+func (a *Annotator) demonymPlace(t string) bool {
+	if nonPlaceWords[geo.Key(t)] {
+		return false // "Western" allies are not Sri Lanka's Western Province
+	}
+	cs := a.gaz.Lookup(t)
+	if len(cs) == 0 {
+		return false
+	}
+	switch cs[0].FeatureCode {
+	case "PCLI", "ADM1", "CONT", "RGN":
+		return true
+	}
+	return false
+}

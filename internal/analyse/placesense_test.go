@@ -1,0 +1,94 @@
+package analyse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/geo"
+)
+
+// Sentences written for these tests (not taken from any corpus): famous
+// non-places and metonyms must never land on a namesake town.
+func TestFamousNonPlaces(t *testing.T) {
+	a := New()
+	cases := []struct {
+		text string
+		// names that, where found as places, must be in this country and
+		// not a populated place of under 100,000 people
+		names   []string
+		country map[string]string
+	}{
+		{"The White House said on Tuesday that the president would not meet the delegation.", []string{"White House"}, map[string]string{"White House": "US"}},
+		{"Relations between Washington and Moscow have cooled since the summit in Helsinki.", []string{"Washington", "Moscow"}, map[string]string{"Washington": "US", "Moscow": "RU"}},
+		{"Former President Barack Obama spoke in Chicago. Obama said the deal was fair.", []string{"Obama"}, nil},
+		{"The Justice Department opened an inquiry into the contracts awarded in Ohio.", []string{"Justice"}, nil},
+		{"Seoul hopes the North will stop its missile tests, officials in South Korea said.", []string{"North"}, nil},
+		{"Google said its new data centre in Ireland would open next year.", []string{"Google"}, nil},
+		{"Scientists said the asteroid will pass close to Earth next month.", []string{"Earth"}, nil},
+	}
+	for _, c := range cases {
+		ann := a.Annotate(Input{Text: c.text})
+		for _, p := range ann.Places {
+			w := c.text[p.Start:p.End]
+			for _, n := range c.names {
+				if !strings.Contains(w, n) {
+					continue
+				}
+				if p.Class == "city" && p.Feature != "PPLC" && p.Feature != "PPLA" && p.Population < 100000 {
+					t.Errorf("%q: %q sent to the town %s (%s, %d people)", c.text, w, p.Name, p.Country, p.Population)
+				}
+				if want, ok := c.country[n]; ok && p.Country != want {
+					t.Errorf("%q: %q placed in %s, want %s", c.text, w, p.Country, want)
+				}
+			}
+		}
+	}
+}
+
+func TestActorMentions(t *testing.T) {
+	a := New()
+	cases := []struct {
+		text, name, actor string
+	}{
+		{"The Kremlin denied the report on Friday.", "Kremlin", "RU"},
+		{"Moscow denied any role in the attack.", "Moscow", "RU"},
+		{"Washington said the sanctions would stay.", "Washington", "US"},
+		{"The White House announced new tariffs.", "White House", "US"},
+		{"Tourists queued outside the White House in the rain.", "White House", ""},
+		{"She grew up in Moscow before moving to Berlin.", "Moscow", ""},
+	}
+	for _, c := range cases {
+		ann := a.Annotate(Input{Text: c.text})
+		found := false
+		for _, p := range ann.Places {
+			if c.text[p.Start:p.End] != c.name {
+				continue
+			}
+			found = true
+			if p.Actor != c.actor {
+				t.Errorf("%q: actor of %q = %q, want %q", c.text, c.name, p.Actor, c.actor)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found as a place (places %+v)", c.text, c.name, ann.Places)
+		}
+	}
+}
+
+func TestDemonymAndPhysicalPlaces(t *testing.T) {
+	a := New()
+	text := "Iraqi forces crossed the Tigris River near Mosul as Turkish jets flew over the Mediterranean Sea."
+	ann := a.Annotate(Input{Text: text})
+	got := map[string]Place{}
+	for _, p := range ann.Places {
+		got[text[p.Start:p.End]] = p
+	}
+	if p, ok := got["Iraqi"]; !ok || p.Country != "IQ" || !p.Demonym {
+		t.Errorf("Iraqi: %+v (ok %v), want Iraq as a demonym place", p, ok)
+	}
+	if p, ok := got["Tigris River"]; !ok || p.Class != "water" || p.Feature != "STM" {
+		t.Errorf("Tigris River: %+v (ok %v), want a river", p, ok)
+	} else if d := geo.DistanceKm(p.Lat, p.Lon, 36.34, 43.13); d > 100 {
+		t.Errorf("Tigris River placed %.0f km from Mosul; its course runs through the city", d)
+	}
+}

@@ -1,0 +1,83 @@
+package corpus
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/store/sqlite"
+	"github.com/sitrep/sitrep/internal/view"
+	"github.com/sitrep/sitrep/internal/view/storeview"
+)
+
+// BenchmarkComposeStory composes story pages two ways on the same
+// database: with the read API's list queries ("readmodel", how pages were
+// composed before store.StoryPages) and with the story-scoped reads
+// ("scoped"). The database is a copy of $SITREP_BENCH_DB (a database
+// `sitrep ingest` or `sitrep bench` filled, so the corpus is large) or,
+// without it, a small one built from PolNeAR texts. Each iteration
+// composes the 20 most recently changed stories.
+func BenchmarkComposeStory(b *testing.B) {
+	ctx := context.Background()
+	var db *sqlite.DB
+	if src := os.Getenv("SITREP_BENCH_DB"); src != "" {
+		dst := filepath.Join(b.TempDir(), "bench.db")
+		if err := copyFile(src, dst); err != nil {
+			b.Fatal(err)
+		}
+		var err error
+		if db, err = sqlite.Open(ctx, dst); err != nil {
+			b.Fatal(err)
+		}
+		defer db.Close()
+	} else {
+		db = polnearDB(b, 30)
+	}
+	stories, err := db.StoryList(ctx, view.Query{Limit: 20})
+	if err != nil || len(stories.Items) == 0 {
+		b.Fatalf("no stories: %v", err)
+	}
+	n, _, _ := db.Count(ctx)
+	b.Logf("%d articles stored, composing %d stories", n, len(stories.Items))
+	r := storeview.New(readModelOnly{db})
+	r.Compose = Compose
+	b.Run("readmodel", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, s := range stories.Items {
+				if _, err := r.Live(ctx, s.ID); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(stories.Items)), "ms/story")
+	})
+	b.Run("scoped", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, s := range stories.Items {
+				if _, err := composeStory(ctx, db, db, s.ID); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(stories.Items)), "ms/story")
+	})
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

@@ -1,0 +1,171 @@
+package corpus
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/corpusgen"
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/sqlite"
+	"github.com/sitrep/sitrep/internal/view"
+	"github.com/sitrep/sitrep/internal/view/storeview"
+)
+
+// readModelOnly hides a store's story-scoped reads, so pages are composed
+// with the read API's list queries, as before those reads existed.
+type readModelOnly struct{ store.Store }
+
+// polnearDB stores n PolNeAR articles, each three times a day apart under
+// different outlets (so stories have several members and outlets), and
+// runs the corpus stage over them.
+func polnearDB(t testing.TB, n int) *sqlite.DB {
+	t.Helper()
+	dir := corpusgen.FindEval()
+	srcs, err := corpusgen.LoadPolNeAR(dir)
+	if dir == "" || err != nil {
+		t.Skipf("no PolNeAR texts in ../shared/eval: %v", err)
+	}
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	an := analyse.New()
+	var items []store.Item
+	for rep := 0; rep < 3; rep++ {
+		for i, s := range srcs[:n] {
+			if rep == 2 && i%3 == 0 {
+				continue // stories of different sizes
+			}
+			pub := s.Published.Add(time.Duration(rep) * 24 * time.Hour)
+			a := clean.Article{Title: s.Title, Text: s.Text, Outlet: []string{s.Outlet, "Wire A", "Wire B, Agency C"}[rep], Published: pub, Language: "en",
+				URL: "https://example.com/" + s.ID + "/" + string(rune('a'+rep))}
+			x := an.Annotate(analyse.Input{Text: a.Text, Published: pub})
+			items = append(items, store.Item{Raw: store.Raw{Origin: a.URL, URL: a.URL, MediaType: "text/plain", Body: []byte(a.URL + a.Text)}, Article: a, Analysis: &x})
+		}
+	}
+	if _, err := db.Put(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Update(ctx, db, Options{Batch: 25}); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// TestComposeScopedEqualsReadModel composes every story both ways — with
+// the store's story-scoped reads and with the read API's lists — and
+// checks the pages agree, except for what the scoped page leaves out on
+// purpose: actors' articles and outlets outside the story, role nouns used
+// for an actor only outside it, and the stories naming each place.
+func TestComposeScopedEqualsReadModel(t *testing.T) {
+	db := polnearDB(t, 24)
+	ctx := context.Background()
+	stories, err := db.StoryList(ctx, view.Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stories.Total < 10 {
+		t.Fatalf("only %d stories", stories.Total)
+	}
+	r := storeview.New(readModelOnly{db})
+	r.Compose = Compose
+	multi, withActors := 0, 0
+	for _, sum := range stories.Items {
+		want, err := r.Live(ctx, sum.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := composeStory(ctx, db, db, sum.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sum.Articles) > 1 {
+			multi++
+		}
+		if len(got.Actors) > 0 {
+			withActors++
+		}
+		members := map[int64]string{}
+		for _, m := range want.Members {
+			members[m.ID] = m.Outlet
+		}
+		for i := range want.Actors {
+			a := &want.Actors[i].Actor
+			var arts []int64
+			var outlets []string
+			for _, id := range a.Articles {
+				if o, ok := members[id]; ok {
+					arts = append(arts, id)
+					outlets = append(outlets, o)
+				}
+			}
+			a.Articles = arts
+			if i < len(got.Actors) {
+				g := got.Actors[i]
+				if g.StoryMentions <= 0 {
+					t.Errorf("story %d actor %s: %d story mentions", sum.ID, g.Name, g.StoryMentions)
+				}
+				// outlets in article order, each once
+				seen := map[string]bool{}
+				a.Outlets = []string{}
+				for _, o := range g.Outlets {
+					seen[o] = true
+				}
+				for _, o := range outlets {
+					for _, x := range splitOutlets(o) {
+						if seen[x] && !contains(a.Outlets, x) {
+							a.Outlets = append(a.Outlets, x)
+						}
+					}
+				}
+				for _, x := range g.Aliases {
+					if !contains(a.Aliases, x) {
+						t.Errorf("story %d actor %s: alias %q not among the read model's %q", sum.ID, g.Name, x, a.Aliases)
+					}
+				}
+				a.Aliases = g.Aliases
+				got.Actors[i].StoryMentions = 0
+			}
+		}
+		for i := range want.Places {
+			want.Places[i].Stories = nil
+		}
+		wj, _ := json.MarshalIndent(want, "", " ")
+		gj, _ := json.MarshalIndent(got, "", " ")
+		if !reflect.DeepEqual(wj, gj) {
+			t.Fatalf("story %d: scoped page differs from the read model's:\nwant %s\ngot  %s", sum.ID, wj, gj)
+		}
+	}
+	t.Logf("%d stories compared, %d with several members, %d with actors", len(stories.Items), multi, withActors)
+	if multi == 0 || withActors == 0 {
+		t.Fatalf("nothing compared: %d stories with several members, %d with actors", multi, withActors)
+	}
+}
+
+func splitOutlets(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

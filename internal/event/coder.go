@@ -1,0 +1,613 @@
+package event
+
+import (
+	"strings"
+)
+
+// Coder codes sentences. It holds reusable buffers: not safe for
+// concurrent use — give each goroutine its own.
+type Coder struct {
+	d    *Dictionary
+	toks []token
+	cand []verbHit
+}
+
+// NewCoder returns a Coder using the embedded dictionaries.
+func NewCoder() *Coder { return &Coder{d: verbs()} }
+
+// NewCoderWith returns a Coder using verb dictionary d (the validation
+// suite's, for its unit tests).
+func NewCoderWith(d *Dictionary) *Coder { return &Coder{d: d} }
+
+// maxTokens bounds the words of one sentence the coder reads: a
+// "sentence" longer than this is a list or a table the splitter could not
+// cut, where word order says nothing about who did what to whom.
+const maxTokens = 300
+
+// verbHit is a coded verb of the sentence.
+type verbHit struct {
+	at, end  int // token range of the verb
+	code     string
+	swap     bool // the subject is the target (":173", passive)
+	passive  bool
+	status   string
+	embedded bool
+	gov      int // token of the governing verb, -1 if none
+	light    int // token of a light verb governing this one, -1 if none
+}
+
+// Code appends the events of s to dst.
+func (c *Coder) Code(s Sentence, dst []Event) []Event {
+	if s.Start < 0 || s.End > len(s.Text) || s.Start >= s.End {
+		return dst
+	}
+	c.toks = tokenize(s.Text, s.Start, s.End, c.toks[:0])
+	if len(c.toks) == 0 || len(c.toks) > maxTokens || shouting(s.Text, c.toks) {
+		return dst
+	}
+	c.mark(s)
+	c.cand = c.findVerbs(c.cand[:0])
+	c.dropLight()
+	if len(c.cand) == 0 {
+		return dst
+	}
+	first := len(dst)
+	q := quantities(s.Text, c.toks)
+	for i := range c.cand {
+		h := &c.cand[i]
+		typ, mode, ctx, ok := Plover(h.code)
+		if !ok {
+			continue
+		}
+		if t, ok := ploverCodes[h.code]; ok {
+			typ = t
+		}
+		if t, ok := ploverVerbs[c.toks[h.at].low]; ok && typ != t {
+			typ, mode, ctx = t, "", ""
+		}
+		e := Event{Type: typ, Mode: mode, Context: ctx, Cameo: h.code, Status: h.status, Embedded: h.embedded,
+			Sentence: s.Index, Span: Span{s.Start, s.End},
+			VerbAt: Span{c.toks[h.at].start, c.toks[h.end-1].end}}
+		e.Verb = s.Text[e.VerbAt.Start:e.VerbAt.End]
+		src, tgt := c.roles(s, i)
+		if h.swap {
+			src, tgt = tgt, src
+		}
+		if len(src) > 0 {
+			e.Source, e.AllSources = src[0], src
+		}
+		if len(tgt) > 0 {
+			e.Target, e.AllTargets = tgt[0], tgt
+		}
+		if len(e.AllSources) < 2 {
+			e.AllSources = nil
+		}
+		if len(e.AllTargets) < 2 {
+			e.AllTargets = nil
+		}
+		// an event needs someone doing it: with neither actor nor target
+		// the verb is most likely not an event ("the weather attack")
+		if e.Source.Text == "" && e.Target.Text == "" {
+			continue
+		}
+		e.Place = c.place(s, h)
+		e.Date, e.Precision, e.Estimated = c.date(s, h)
+		if !q.IsZero() {
+			e.Quant = q
+		}
+		e.Subordinate = c.subordinate(h.at)
+		e.gov = h.gov
+		e.at = h.at
+		dst = append(dst, e)
+	}
+	// a governing event names the type of the event it governs ("vowed
+	// to attack": the vow is a threat)
+	for i := first; i < len(dst); i++ {
+		if !dst[i].Embedded {
+			continue
+		}
+		for j := first; j < len(dst); j++ {
+			if dst[j].at == dst[i].gov && dst[j].Complement == "" {
+				dst[j].Complement = dst[i].Type
+			}
+		}
+	}
+	return dst
+}
+
+// subordinators open a clause that is not the sentence's main one.
+var subordinators = set("after", "as", "while", "when", "because", "since", "before", "until", "unless", "although", "though", "whereas", "which", "who", "whom", "whose", "where", "if", "once", "following", "amid")
+
+// subordinate reports whether the verb at token at sits in a subordinate
+// clause: a subordinator between it and the clause's start.
+func (c *Coder) subordinate(at int) bool {
+	for k := at - 1; k >= 0; k-- {
+		w := c.toks[k].low
+		if w == "," || boundaries[w] {
+			return false
+		}
+		if subordinators[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// dropLight removes the hits of light verbs that govern another hit.
+func (c *Coder) dropLight() {
+	out := c.cand[:0]
+	for _, h := range c.cand {
+		light := false
+		for _, o := range c.cand {
+			if o.light >= h.at && o.light < h.end {
+				light = true
+				break
+			}
+		}
+		if !light {
+			out = append(out, h)
+		}
+	}
+	c.cand = out
+}
+
+// shouting reports an all-capitals sentence (a headline or a banner):
+// its names cannot be told from its words.
+func shouting(text string, toks []token) bool {
+	letters, upper := 0, 0
+	for _, t := range toks {
+		if t.punct {
+			continue
+		}
+		w := text[t.start:t.end]
+		if w != t.low {
+			if strings.ToUpper(w) == w && len(w) > 1 {
+				upper++
+			}
+		}
+		letters++
+	}
+	return letters >= 4 && upper*10 >= letters*8
+}
+
+// mark attaches the actor and place mentions to their tokens.
+func (c *Coder) mark(s Sentence) {
+	for ai, a := range s.Actors {
+		for i := range c.toks {
+			t := &c.toks[i]
+			if t.start >= a.Start && t.end <= a.End && t.actor < 0 {
+				t.actor = ai
+			}
+		}
+	}
+	for pi, p := range s.Places {
+		for i := range c.toks {
+			t := &c.toks[i]
+			if t.start >= p.Start && t.end <= p.End && t.place < 0 && t.actor < 0 {
+				t.place = pi
+			}
+		}
+	}
+}
+
+// word lists that decide whether a Dictionary form is used as a verb
+var (
+	determiners  = set("the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "any", "every", "each", "another", "such", "whose", "'s", "first", "last", "new", "recent", "latest", "further", "major", "joint", "possible", "military", "suicide", "peace", "air", "weekend")
+	prepositions = set("of", "in", "on", "for", "with", "after", "before", "against", "from", "at", "during", "since", "into", "over", "amid", "despite", "following", "about", "under", "without", "toward", "towards")
+	beForms      = set("was", "were", "is", "are", "been", "be", "being", "am")
+	negations    = set("not", "n't", "never", "no", "neither", "nor", "cannot")
+	futureAux    = set("will", "'ll", "shall")
+	hypoAux      = set("would", "could", "might", "may", "should", "can")
+	conditionals = set("if", "unless", "whether", "lest")
+	adverbs      = set("also", "already", "reportedly", "allegedly", "still", "again", "then", "now", "later", "recently", "just", "repeatedly", "have", "has", "had", "jointly", "publicly", "formally", "officially", "strongly", "sharply", "quickly", "immediately", "finally", "once", "twice", "often", "further", "previously", "subsequently", "apparently", "largely", "directly", "only", "even", "initially", "eventually")
+	// governing verbs: the verb after "to" takes their status
+	urgeVerbs   = set("urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "ask", "asked", "asks", "asking", "demand", "demanded", "demands", "press", "pressed", "presses", "pressing", "appeal", "appealed", "appeals", "encourage", "encouraged", "encourages", "request", "requested", "requests", "push", "pushed", "pressure", "pressured", "implore", "implored", "beg", "begged", "told", "tell", "tells", "want", "wanted", "wants")
+	futureVerbs = set("plan", "plans", "planned", "planning", "threaten", "threatened", "threatens", "threatening", "vow", "vowed", "vows", "swear", "swore", "sworn", "swears", "promise", "promised", "promises", "pledge", "pledged", "pledges", "intend", "intended", "intends", "prepare", "prepared", "prepares", "preparing", "decide", "decided", "decides", "agree", "agreed", "agrees", "expect", "expected", "expects", "seek", "seeks", "sought", "aim", "aims", "aimed", "offer", "offered", "offers", "set", "going", "hope", "hoped", "hopes", "scheduled", "due", "likely", "about", "ready", "willing", "able", "try", "tried", "tries", "trying", "attempt", "attempted", "attempts", "propose", "proposed", "proposes", "move", "moved", "moves")
+	negVerbs    = set("deny", "denied", "denies", "denying", "refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining", "reject", "rejected", "rejects", "fail", "failed", "fails", "ruled", "rule", "rules", "stop", "stopped", "avoid", "avoided", "halt", "halted")
+	boundaries  = set(";", ":", "(", ")", "—", "–", "\"", "“", "”")
+	subjectPron = set("he", "she", "they", "it", "we", "i", "who", "which", "that", "you")
+)
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// findVerbs finds the coded verbs of the sentence with their codes and
+// statuses.
+func (c *Coder) findVerbs(dst []verbHit) []verbHit {
+	toks := c.toks
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.punct || t.actor >= 0 || t.place >= 0 {
+			continue
+		}
+		// "Visit" starting a word inside a capitalised name run is a name
+		fs := c.d.forms[t.low]
+		if len(fs) == 0 {
+			continue
+		}
+		var f *verbForm
+		for _, cand := range fs {
+			if matchForm(toks, i, cand.words) {
+				f = cand
+				break
+			}
+		}
+		if f == nil {
+			continue
+		}
+		end := i + len(f.words)
+		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted}
+		if !c.verbal(i, f) {
+			i = end - 1
+			continue
+		}
+		code := f.code
+		// a statement verb ("said", "announced") carries the event of its
+		// complement, which is coded on its own verb
+		if strings.HasPrefix(code, "01") {
+			i = end - 1
+			continue
+		}
+		if p := c.bestPattern(f.block, i, end); p != nil {
+			code = p.code
+		}
+		code, h.swap = splitCode(code)
+		if code == "" || code == "---" {
+			i = end - 1
+			continue
+		}
+		// ", killing 12": a participle after a comma that codes what the
+		// verb before it coded is that happening's outcome, not another
+		if n := len(dst); n > 0 && i > 0 && toks[i-1].low == "," && strings.HasSuffix(t.low, "ing") && prefix(dst[n-1].code, 2) == prefix(code, 2) {
+			i = end - 1
+			continue
+		}
+		h.code = code
+		h.passive = c.passive(i, f)
+		if h.passive {
+			h.swap = !h.swap
+		}
+		c.status(&h)
+		dst = append(dst, h)
+		i = end - 1
+	}
+	return dst
+}
+
+func matchForm(toks []token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k, w := range words {
+		if toks[i+k].low != w || toks[i+k].punct && k > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// splitCode reads "190", "042:043" (the code, then the reciprocal's) and
+// ":173" (the subject is the target).
+func splitCode(code string) (string, bool) {
+	a, b, ok := strings.Cut(code, ":")
+	if !ok {
+		return code, false
+	}
+	if a == "" {
+		return b, true
+	}
+	return a, false
+}
+
+// verbal decides whether the Dictionary form at i is used as a verb.
+func (c *Coder) verbal(i int, f *verbForm) bool {
+	toks := c.toks
+	t := toks[i]
+	// a capitalised word inside a sentence is a name ("Strike Force")
+	if t.upper && i > 0 && !toks[i-1].punct && len(f.words) == 1 && c.nextUpper(i) {
+		return false
+	}
+	var prev string
+	if i > 0 {
+		prev = toks[i-1].low
+	}
+	ing := strings.HasSuffix(t.low, "ing")
+	if f.base || ing {
+		if determiners[prev] || prepositions[prev] && !ing {
+			return false
+		}
+		if i+1 < len(toks) && toks[i+1].low == "of" && !ing {
+			return false
+		}
+		// a base form right after a noun-like word that is not a subject
+		// ("peace talks", "border attack") is a noun
+		if f.base && !ing && prev != "" && i > 0 && toks[i-1].actor < 0 && !toks[i-1].punct &&
+			!subjectPron[prev] && !futureAux[prev] && !hypoAux[prev] && !negations[prev] && prev != "to" &&
+			!adverbs[prev] && !strings.HasSuffix(prev, "ly") && !isPluralNoun(prev) && prev != "and" && prev != "or" {
+			return false
+		}
+	}
+	if ing && (prev == "'s" || determiners[prev]) {
+		return false
+	}
+	// "the fortified village", "the wounded": a participle after a
+	// determiner is an adjective
+	if !f.base && !ing && determiners[prev] {
+		return false
+	}
+	// "Iraqi forces", "Kurdish allies": an -s form right after an actor
+	// is a plural noun unless an object follows
+	if f.base && strings.HasSuffix(t.low, "s") && i > 0 && toks[i-1].actor >= 0 {
+		if i+1 >= len(toks) || !(toks[i+1].actor >= 0 || toks[i+1].place >= 0 || determiners[toks[i+1].low]) {
+			return false
+		}
+	}
+	if f.base || ing {
+		// "a landmark hearing", "the rebels' attack": a determiner before
+		// the adjectives and nouns in front
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			w := toks[k]
+			if determiners[w.low] && w.low != "military" && w.low != "peace" && w.low != "air" {
+				return false
+			}
+			if w.punct || w.actor >= 0 || subjectPron[w.low] || futureAux[w.low] || hypoAux[w.low] || w.low == "to" ||
+				negations[w.low] || beForms[w.low] || isPluralNoun(w.low) || c.d.forms[w.low] != nil || adverbs[w.low] {
+				break
+			}
+		}
+	}
+	return true
+}
+
+func (c *Coder) nextUpper(i int) bool {
+	return i+1 < len(c.toks) && c.toks[i+1].upper && !c.toks[i+1].punct
+}
+
+// isPluralNoun guesses a plural subject noun ("officials", "troops").
+func isPluralNoun(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+}
+
+// passive reports "was attacked", "were reportedly killed", "attacked by".
+func (c *Coder) passive(i int, f *verbForm) bool {
+	if f.base || strings.HasSuffix(c.toks[i].low, "ing") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := c.toks[k].low
+		if beForms[w] || w == "got" || w == "get" {
+			return true
+		}
+		if !adverbs[w] && !negations[w] && !strings.HasSuffix(w, "ly") {
+			break
+		}
+	}
+	// "killed by" without an auxiliary (a reduced relative)
+	end := i + len(f.words)
+	return end < len(c.toks) && c.toks[end].low == "by" && end+1 < len(c.toks) && c.toks[end+1].actor >= 0
+}
+
+// status reads negation, modality and governing verbs before the verb.
+func (c *Coder) status(h *verbHit) {
+	toks := c.toks
+	for k := h.at - 1; k >= 0 && k >= h.at-4; k-- {
+		w := toks[k].low
+		switch {
+		case boundaries[w] || w == ",":
+			k = -1
+		case negations[w]:
+			h.status = Negated
+		case futureAux[w] && h.status == Asserted:
+			h.status = Future
+		case w == "would" && h.status == Asserted && c.reported(k):
+			h.status = Future
+		case hypoAux[w] && h.status == Asserted:
+			h.status = Hypothetical
+		case w == "must" && h.status == Asserted:
+			h.status = Urged
+		case w == "to" && h.status == Asserted:
+			// infinitive: find the governing word
+			for g := k - 1; g >= 0 && g >= k-6; g-- {
+				gw := toks[g].low
+				if boundaries[gw] {
+					break
+				}
+				// light and intent verbs take "to" right after them
+				// ("decided to", "threatened to"); urging verbs an object
+				// between ("urged Iraq to")
+				if !urgeVerbs[gw] && g < k-2 {
+					continue
+				}
+				if st, ok := lightVerbs[gw]; ok {
+					// the governing verb is no event: this one is
+					h.status, h.light = st, g
+					break
+				}
+				if urgeVerbs[gw] || futureVerbs[gw] || negVerbs[gw] {
+					h.embedded, h.gov = true, g
+					switch {
+					case urgeVerbs[gw]:
+						h.status = Urged
+					case negVerbs[gw]:
+						h.status = Negated
+					default:
+						h.status = Future
+					}
+					break
+				}
+			}
+			k = -1
+		}
+	}
+	// "denied attacking"
+	if h.at > 0 && negVerbs[toks[h.at-1].low] && strings.HasSuffix(toks[h.at].low, "ing") {
+		h.status, h.embedded, h.gov = Negated, true, h.at-1
+	}
+	if h.status == Asserted {
+		for k := h.at - 1; k >= 0; k-- {
+			w := toks[k].low
+			if boundaries[w] {
+				break
+			}
+			if conditionals[w] {
+				h.status = Hypothetical
+				break
+			}
+		}
+	}
+}
+
+// sayWords report speech: "would" after them is a reported "will".
+var sayWords = set("said", "says", "say", "told", "announced", "stated", "declared", "added", "reported", "claimed", "insisted", "warned", "promised", "pledged", "vowed", "indicated", "suggested")
+
+// reported reports whether a speech verb comes before token k.
+func (c *Coder) reported(k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		if sayWords[c.toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// bestPattern returns the most specific pattern of the block that the
+// words around the verb match, or nil.
+func (c *Coder) bestPattern(b *verbBlock, at, end int) *pattern {
+	var best *pattern
+	for i := range b.patterns {
+		p := &b.patterns[i]
+		if best != nil && p.weight <= best.weight {
+			continue
+		}
+		if !c.matchAfter(p.after, end) || !c.matchBefore(p.before, at) {
+			continue
+		}
+		best = p
+	}
+	return best
+}
+
+// window bounds how far a pattern's words may lie from the verb.
+const window = 10
+
+func (c *Coder) matchAfter(es []elem, from int) bool {
+	pos := from
+	limit := min(len(c.toks), from+window)
+	for ei, e := range es {
+		found := false
+		for k := pos; k < limit; k++ {
+			if boundaries[c.toks[k].low] || c.toks[k].low == "." {
+				return false
+			}
+			// a preposition or phrase may only skip a few words; the first
+			// element may skip a determiner and adjectives
+			if n, ok := c.matchElem(e, k); ok {
+				pos, found = k+n, true
+				break
+			}
+			if ei > 0 && k-pos >= 3 || ei == 0 && k-pos >= 5 {
+				return false
+			}
+			// a bare preposition ("(TO)") must follow the verb at once,
+			// or it is any "to" of the sentence
+			if (e.kind == elemPrep && len(e.words) == 1 || e.kind == elemWord && (prepositions[e.word] || e.word == "to")) && k-pos >= 1 {
+				return false
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *Coder) matchBefore(es []elem, at int) bool {
+	if len(es) == 0 {
+		return true
+	}
+	// match the elements leftwards, the last one nearest the verb
+	pos := at
+	for ei := len(es) - 1; ei >= 0; ei-- {
+		found := false
+		for k := pos - 1; k >= 0 && k >= pos-5; k-- {
+			if n, ok := c.matchElem(es[ei], k); ok && k+n <= pos {
+				pos, found = k, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// matchElem matches e at token k and returns the tokens it covers.
+func (c *Coder) matchElem(e elem, k int) (int, bool) {
+	toks := c.toks
+	switch e.kind {
+	case elemWord:
+		if k < len(toks) && wordMatch(toks[k].low, e.word) {
+			return 1, true
+		}
+	case elemSyn:
+		if k >= len(toks) {
+			return 0, false
+		}
+		for _, ws := range e.syn[toks[k].low] {
+			if k+len(ws) > len(toks) {
+				continue
+			}
+			ok := true
+			for j, w := range ws {
+				if !wordMatch(toks[k+j].low, w) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return len(ws), true
+			}
+		}
+	case elemPhrase, elemPrep:
+		pos := k
+		for j, p := range e.words {
+			if pos >= len(toks) {
+				return 0, false
+			}
+			n, ok := c.matchElem(p, pos)
+			// inside a prepositional phrase a determiner or adjective may
+			// come between the preposition and its noun
+			for skip := 0; !ok && e.kind == elemPrep && j > 0 && skip < 2 && pos+1 < len(toks) && !toks[pos].punct; skip++ {
+				pos++
+				n, ok = c.matchElem(p, pos)
+			}
+			if !ok {
+				return 0, false
+			}
+			pos += n
+		}
+		return pos - k, true
+	}
+	return 0, false
+}
+
+// wordMatch compares a token with a Dictionary word, plural and singular
+// alike.
+func wordMatch(tok, w string) bool {
+	if tok == w {
+		return true
+	}
+	if len(tok) == len(w)+1 && tok[len(tok)-1] == 's' && strings.HasPrefix(tok, w) {
+		return true
+	}
+	if len(w) == len(tok)+1 && w[len(w)-1] == 's' && strings.HasPrefix(w, tok) {
+		return true
+	}
+	return false
+}

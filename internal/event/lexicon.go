@@ -1,0 +1,101 @@
+package event
+
+// sitrep's own additions to the PETRARCH-2 verb Dictionary, written from
+// the CAMEO codebook's category definitions. PETRARCH-2 leaves many verbs
+// uncoded unless a pattern matches their object ("reject" codes only with
+// a known object); without a parse, sitrep's patterns match less often, so
+// these verbs get the code of their plainest sense.
+
+// defaultCodes give a verb line (by its first form) a code where the
+// Dictionary gives none ("---").
+var defaultCodes = map[string]string{
+	"accept":    "080", // yield: accept demands, terms
+	"reject":    "120", // reject
+	"refuse":    "120",
+	"rule_out":  "120",
+	"resist":    "120",
+	"vow":       "030", // express intent
+	"deploy":    "150", // demonstrate military posture
+	"redeploy":  "150",
+	"fortify":   "150",
+	"build_up":  "150",
+	"reinforce": "150",
+	"suspend":   "160", // reduce relations
+	"withhold":  "160",
+	"send":      "", // its patterns decide: troops, aid, envoys
+}
+
+// overrideCodes replace the Dictionary's code of a verb line.
+var overrideCodes = map[string]string{
+	"agree": "030", // PETRARCH-2 has 050; CAMEO 03 is "agree to", PLOVER AGREE
+	"swear": "030", // "swore to fight": an intent (a threat when conflictual)
+}
+
+// extraVerbs are verbs the Dictionary lacks: forms and code.
+var extraVerbs = []struct {
+	code  string
+	forms []string
+}{
+	{"020", []string{"urge", "urges", "urged", "urging"}},
+	{"020", []string{"exhort", "exhorts", "exhorted", "exhorting"}},
+	{"020", []string{"implore", "implores", "implored", "imploring"}},
+	{"150", []string{"reinforce", "reinforces", "reinforced", "reinforcing"}},
+	{"---", []string{"rig", "rigs", "rigged", "rigging"}},
+}
+
+// extraPatterns add patterns to a verb's block: fortification work is a
+// show of military posture (CAMEO 15), whatever the verb's plain sense
+// ("dug trenches" is no investigation).
+var extraPatterns = []struct{ verb, after, code string }{
+	{"dig", "&trench", "150"},
+	{"rig", "(with &explosive)", "150"},
+	{"rig", "&explosive", "150"},
+	{"plant", "&explosive", "150"},
+	{"lay", "&explosive", "150"},
+	{"build", "&fortification", "150"},
+	{"erect", "&fortification", "150"},
+	{"set_up", "&fortification", "150"},
+}
+
+// extraSyns are synonym sets of extraPatterns.
+var extraSyns = map[string][]string{
+	"&trench":        {"trench", "trenches", "tunnel", "tunnels", "berm", "berms", "ditch", "ditches"},
+	"&explosive":     {"explosive", "explosives", "mine", "mines", "landmine", "landmines", "bomb", "bombs", "ied", "ieds", "booby_trap", "booby_traps"},
+	"&fortification": {"barricade", "barricades", "fortification", "fortifications", "checkpoint", "checkpoints", "defense", "defenses", "defences", "roadblock", "roadblocks", "wall", "walls"},
+}
+
+// lightVerbs govern another verb without being an event of their own
+// ("decided to allow", "continued to shell"): the governed verb is the
+// event. The value is the status the governed verb takes.
+var lightVerbs = map[string]string{
+	"decide": Asserted, "decided": Asserted, "decides": Asserted,
+	"continue": Asserted, "continued": Asserted, "continues": Asserted, "continuing": Asserted,
+	"begin": Asserted, "began": Asserted, "begins": Asserted, "begun": Asserted,
+	"start": Asserted, "started": Asserted, "starts": Asserted,
+	"manage": Asserted, "managed": Asserted, "manages": Asserted,
+	"prepare": Future, "prepared": Future, "prepares": Future, "preparing": Future,
+	"plan": Future, "planned": Future, "plans": Future, "planning": Future,
+	"try": Asserted, "tried": Asserted, "tries": Asserted, "trying": Asserted,
+	"attempt": Asserted, "attempted": Asserted, "attempts": Asserted,
+	"seek": Future, "seeks": Future, "sought": Future, "seeking": Future,
+	"want": Future, "wants": Future, "wanted": Future,
+	"intend": Future, "intends": Future, "intended": Future,
+	"aim": Future, "aims": Future, "aimed": Future,
+	"expect": Future, "expects": Future, "expected": Future,
+	"hope": Future, "hopes": Future, "hoped": Future,
+	"willing": Future, "ready": Future, "able": Future, "likely": Future,
+}
+
+// ploverVerbs give the PLOVER type of verbs whose CAMEO code the 2021
+// table maps otherwise, following the PLOVER 2.0 manual's definitions:
+// surrendering and resigning are RETREAT (giving up a position), not
+// CONCEDE (granting a demand).
+var ploverVerbs = map[string]string{
+	"surrender": "RETREAT", "surrendered": "RETREAT", "surrenders": "RETREAT", "surrendering": "RETREAT",
+	"resign": "RETREAT", "resigned": "RETREAT", "resigns": "RETREAT", "resigning": "RETREAT",
+	"withdraw": "RETREAT", "withdrew": "RETREAT", "withdrawn": "RETREAT", "withdraws": "RETREAT",
+}
+
+// ploverCodes override the 2021 table for single CAMEO codes, again by the
+// PLOVER 2.0 manual: an embargo, boycott or sanctions (163) is SANCTION.
+var ploverCodes = map[string]string{"163": "SANCTION"}

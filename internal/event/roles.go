@@ -1,0 +1,253 @@
+package event
+
+import "time"
+
+// maxRoleDistance bounds how far (in tokens) a source may lie before its
+// verb, maxTargetDistance how far a target may follow it.
+const (
+	maxRoleDistance   = 20
+	maxTargetDistance = 20
+)
+
+// roles finds the source and target parties of the verb hit hi: the
+// actors of the clause before the verb (the nearest, with those joined to
+// it by "and" or a comma) and the first actors or places after it.
+func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
+	h := c.cand[hi]
+	toks := c.toks
+	// "attacked the town and killed three": the second verb shares the
+	// first one's subject
+	if k := c.skipAux(h.at - 1); k >= 0 && (toks[k].low == "and" || toks[k].low == "then") && hi > 0 && c.cand[hi-1].end <= k {
+		src, _ = c.roles(s, hi-1)
+		if c.cand[hi-1].swap != h.swap {
+			src = nil
+		}
+	} else {
+		src = c.before(s, h.at)
+	}
+	if h.passive {
+		// the agent follows "by"; the subject is the target (swapped later)
+		src = nil
+		for k := h.end; k < len(toks) && k < h.end+4; k++ {
+			if toks[k].low == "by" {
+				src = c.after(s, k+1, hi, false)
+				break
+			}
+		}
+		return c.before(s, h.at), src
+	}
+	return src, c.after(s, h.end, hi, true)
+}
+
+// skipAux steps back over auxiliaries, negations and adverbs.
+func (c *Coder) skipAux(k int) int {
+	for k >= 0 {
+		w := c.toks[k].low
+		if !(adverbs[w] || negations[w] || futureAux[w] || hypoAux[w] || beForms[w] || w == "did" || w == "do" || w == "does") {
+			return k
+		}
+		k--
+	}
+	return k
+}
+
+// before returns the actors nearest before token at, with their
+// conjuncts.
+func (c *Coder) before(s Sentence, at int) []Party {
+	toks := c.toks
+	for k := at - 1; k >= 0 && k >= at-maxRoleDistance; k-- {
+		t := toks[k]
+		if boundaries[t.low] {
+			return nil
+		}
+		if t.actor >= 0 {
+			return c.conjuncts(s, k, -1)
+		}
+		// a place right before its verb is its subject ("Russia accused")
+		if t.place >= 0 && c.skipAux(at-1) == k {
+			return c.conjuncts(s, k, -1)
+		}
+	}
+	return nil
+}
+
+// after returns the first actors or places from token from on, stopping at
+// the next verb; places count when places is true.
+func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
+	toks := c.toks
+	stop := len(toks)
+	if hi+1 < len(c.cand) {
+		stop = c.cand[hi+1].at
+	}
+	for k := from; k < stop && k < from+maxTargetDistance; k++ {
+		t := toks[k]
+		// "ahead of an offensive by X", "despite Y": no target of this
+		// verb follows
+		if boundaries[t.low] || t.low == "ahead" || t.low == "despite" {
+			return nil
+		}
+		if t.actor >= 0 || places && t.place >= 0 {
+			return c.conjuncts(s, k, +1)
+		}
+	}
+	return nil
+}
+
+// conjuncts collects the party at token k and those joined to it by "and",
+// "or" or commas, walking in direction dir.
+func (c *Coder) conjuncts(s Sentence, k, dir int) []Party {
+	toks := c.toks
+	var out []Party
+	seenA, seenP := map[int]bool{}, map[int]bool{}
+	add := func(t token) {
+		switch {
+		case t.actor >= 0 && !seenA[t.actor]:
+			seenA[t.actor] = true
+			a := s.Actors[t.actor]
+			p := Party{Text: s.Text[a.Start:a.End], Name: a.Name, Actor: a.ID, Code: a.Code, Span: Span{a.Start, a.End}}
+			if p.Name == "" {
+				p.Name = p.Text
+			}
+			out = append(out, p)
+		case t.actor < 0 && t.place >= 0 && !seenP[t.place]:
+			seenP[t.place] = true
+			pl := s.Places[t.place]
+			p := Party{Text: s.Text[pl.Start:pl.End], Name: pl.Name, GeonamesID: pl.GeonamesID, Span: Span{pl.Start, pl.End}}
+			if p.Name == "" {
+				p.Name = p.Text
+			}
+			out = append(out, p)
+		}
+	}
+	add(toks[k])
+	for j := k + dir; j >= 0 && j < len(toks); j += dir {
+		t := toks[j]
+		if t.actor >= 0 || t.place >= 0 {
+			if (t.actor >= 0 && seenA[t.actor]) || (t.actor < 0 && seenP[t.place]) {
+				continue
+			}
+			// joined only when the words between are conjunctions
+			add(t)
+			continue
+		}
+		if t.low == "and" || t.low == "," || t.low == "or" {
+			// the conjunct must follow within two words
+			n := j + dir
+			for n >= 0 && n < len(toks) && n != j+3*dir && toks[n].actor < 0 && toks[n].place < 0 {
+				n += dir
+			}
+			if n < 0 || n >= len(toks) || n == j+3*dir {
+				break
+			}
+			j = n - dir
+			continue
+		}
+		break
+	}
+	if dir < 0 {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+// locatives introduce the place an event happened at.
+var locatives = set("in", "at", "near", "outside", "inside", "around", "across", "throughout", "within")
+
+// place returns where the event of hit h happened: a place the sentence
+// introduces with a locative preposition, else the target when it is a
+// place, else the sentence's first place, else the article's focus.
+func (c *Coder) place(s Sentence, h *verbHit) *Place {
+	first, loc := -1, -1
+	for k := range c.toks {
+		t := c.toks[k]
+		if t.place < 0 || t.actor >= 0 {
+			continue
+		}
+		if first < 0 {
+			first = t.place
+		}
+		if k > 0 && locatives[c.toks[k-1].low] && (loc < 0 || abs(k-h.at) < abs(loc-h.at)) {
+			loc = k
+		}
+	}
+	pi := first
+	if loc >= 0 {
+		pi = c.toks[loc].place
+	}
+	if pi >= 0 {
+		p := s.Places[pi]
+		return &Place{Name: p.Name, GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country, Stated: true}
+	}
+	if s.Focus != nil {
+		p := s.Focus
+		return &Place{Name: p.Name, GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country}
+	}
+	return nil
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// date returns the event's date: the sentence's date expression nearest
+// the verb, else the article's date (estimated when the article's is).
+func (c *Coder) date(s Sentence, h *verbHit) (string, string, bool) {
+	verb := c.toks[h.at].start
+	best, bestD := "", -1
+	for _, t := range s.Times {
+		if t.Start < s.Start || t.End > s.End {
+			continue
+		}
+		p := Precision(t.Value)
+		if p == "" {
+			continue
+		}
+		d := abs(t.Start - verb)
+		if bestD < 0 || d < bestD {
+			best, bestD = t.Value, d
+		}
+	}
+	if best != "" {
+		return best, Precision(best), s.Estimated
+	}
+	if s.Published.IsZero() {
+		return "", "", false
+	}
+	return s.Published.Format("2006-01-02"), PrecisionDay, s.Estimated
+}
+
+// Precision returns the precision of a TIMEX3 date value ("" when it is
+// not a calendar date: a duration, a set, "PRESENT_REF").
+func Precision(v string) string {
+	if len(v) < 4 || v[0] < '0' || v[0] > '9' {
+		return ""
+	}
+	switch {
+	case len(v) >= 10 && v[4] == '-' && v[7] == '-':
+		return PrecisionDay
+	case len(v) >= 8 && v[4] == '-' && v[5] == 'W':
+		return PrecisionWeek
+	case len(v) == 7 && v[4] == '-':
+		return PrecisionMonth
+	case len(v) == 4:
+		return PrecisionYear
+	}
+	return ""
+}
+
+// ParseDate reads a TIMEX3 date value as the first day it covers.
+func ParseDate(v string) (time.Time, bool) {
+	for _, l := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(v) >= len(l) {
+			if t, err := time.Parse(l, v[:len(l)]); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,325 @@
+// Package pipeline is sitrep's ingest pipeline as a library: documents are
+// cleaned and analysed on all cores, stored in batches in input order (so
+// article ids follow the inputs), and taken into the corpus stages (actors
+// across articles, stories, story pages) batch by batch while the next
+// documents are still being analysed. `sitrep ingest`, `sitrep watch` and
+// POST /api/v1/ingest all run it, so there is one code path whatever
+// feeds it.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/corpus"
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// Options tune a Pipeline.
+type Options struct {
+	// Outlet names the outlet of documents that do not name one.
+	Outlet string
+	// NoAnalyse stores articles without analysis; the corpus stages,
+	// which need it, are skipped too.
+	NoAnalyse bool
+	// DeferCorpus stores analysed articles but leaves the corpus stages
+	// to the caller (a story window that clusters several arrivals as
+	// one batch runs them later, with corpus.Update).
+	DeferCorpus bool
+	// Workers clean and analyse documents (default GOMAXPROCS).
+	Workers int
+	// WriteBatch caps the articles of one store transaction (default 256).
+	WriteBatch int
+	// Corpus tunes the corpus stages (batch size, story configuration).
+	// Its Progress is called as the stages take articles in.
+	Corpus corpus.Options
+	// Problem is called, from any goroutine, for each bad input or
+	// document; the others go on. May be nil.
+	Problem func(*ingest.InputError)
+	// InputDone is called when a top-level input has been read. May be nil.
+	InputDone func(origin string)
+	// Timing, when set, collects the time each stage spent.
+	Timing *Timing
+	// Budget bounds the analysis of one document (0: analyse.DefaultBudget;
+	// negative: no limit); what is left is stored marked incomplete.
+	Budget time.Duration
+	// Annotate, when set, analyses texts instead of a per-worker
+	// analyse.Annotator (benchmarks reuse analyses with it). It is called
+	// from several goroutines at once.
+	Annotate func(analyse.Input) analyse.Annotation
+}
+
+// Report counts what a pipeline did.
+type Report struct {
+	Documents, Added, Versions, Duplicates, Failed int
+	Corpus                                         corpus.Stats
+}
+
+// Pipeline is one run of the ingest pipeline; it implements
+// ingest.Handler. Close waits for it to finish.
+type Pipeline struct {
+	ctx context.Context
+	st  store.Store
+	o   Options
+
+	jobs    chan *job
+	pending chan *job
+	wg      sync.WaitGroup
+	done    chan error // the writer's result
+
+	// the corpus stage follows the writer: stored is signalled after
+	// each store transaction
+	stage     *corpus.Stage
+	stored    chan struct{}
+	corpusErr chan error
+
+	mu  sync.Mutex
+	rep Report
+}
+
+type job struct {
+	doc   ingest.Document
+	art   clean.Article
+	ann   *analyse.Annotation
+	err   error
+	ready chan struct{}
+}
+
+// New starts a pipeline writing to st. Feed it with ingest.Walk (or call
+// Document directly), then call Close.
+func New(ctx context.Context, st store.Store, o Options) (*Pipeline, error) {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.WriteBatch <= 0 {
+		o.WriteBatch = 256
+	}
+	p := &Pipeline{ctx: ctx, st: st, o: o,
+		jobs: make(chan *job, 64), pending: make(chan *job, 256), done: make(chan error, 1)}
+	if !o.NoAnalyse && !o.DeferCorpus {
+		if o.Timing != nil && o.Corpus.Clock == nil {
+			o.Corpus.Clock = threadCPU
+		}
+		sg, err := corpus.Open(ctx, st, o.Corpus)
+		if err != nil {
+			return nil, fmt.Errorf("actors and stories: %w", err)
+		}
+		p.stage, p.stored, p.corpusErr = sg, make(chan struct{}, 1), make(chan error, 1)
+		go p.follow()
+	}
+	for i := 0; i < o.Workers; i++ {
+		p.wg.Add(1)
+		go p.work()
+	}
+	go p.write()
+	return p, nil
+}
+
+// work cleans and analyses documents.
+func (p *Pipeline) work() {
+	defer p.wg.Done()
+	defer p.o.Timing.lock()()
+	var an *analyse.Annotator
+	for j := range p.jobs {
+		t0 := p.o.Timing.now()
+		j.art, j.err = clean.Clean(j.doc)
+		t1 := p.o.Timing.add(Clean, t0)
+		if j.err == nil && !p.o.NoAnalyse {
+			if p.o.Annotate != nil {
+				in := analyse.Input{Text: j.art.Text, Published: j.art.Published, PublishedEstimated: j.art.PublishedEstimated}
+				a := p.o.Annotate(in)
+				analyse.ApplyDating(&j.art, a.Dating)
+				j.ann = &a
+			} else {
+				if an == nil {
+					an = analyse.New()
+					switch {
+					case p.o.Budget > 0:
+						an.Budget = p.o.Budget
+					case p.o.Budget < 0:
+						an.Budget = 0
+					}
+				}
+				j.ann = an.AnnotateArticle(&j.art)
+			}
+			p.o.Timing.add(Analyse, t1)
+		}
+		close(j.ready)
+	}
+}
+
+// Document implements ingest.Handler.
+func (p *Pipeline) Document(d ingest.Document) error {
+	if p.o.Outlet != "" && d.Hints.Outlet == "" {
+		d.Hints.Outlet = p.o.Outlet
+	}
+	j := &job{doc: d, ready: make(chan struct{})}
+	select {
+	case p.pending <- j:
+	case err := <-p.done:
+		p.done <- err
+		return err
+	}
+	p.jobs <- j
+	return nil
+}
+
+// Problem implements ingest.Handler.
+func (p *Pipeline) Problem(ie *ingest.InputError) {
+	p.mu.Lock()
+	p.rep.Failed++
+	p.mu.Unlock()
+	if p.o.Problem != nil {
+		p.o.Problem(ie)
+	}
+}
+
+// InputDone implements ingest.Handler.
+func (p *Pipeline) InputDone(origin string) {
+	if p.o.InputDone != nil {
+		p.o.InputDone(origin)
+	}
+}
+
+// Documents returns the number of documents taken so far.
+func (p *Pipeline) Documents() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.rep.Documents
+}
+
+// write takes jobs in input order and stores them in batches.
+func (p *Pipeline) write() {
+	defer p.o.Timing.lock()()
+	var batch []store.Item
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		t0 := p.o.Timing.now()
+		res, err := p.st.Put(p.ctx, batch)
+		p.o.Timing.add(Store, t0)
+		if err != nil {
+			return err
+		}
+		p.mu.Lock()
+		for _, r := range res {
+			switch r.Outcome {
+			case store.Added:
+				p.rep.Added++
+			case store.NewVersion:
+				p.rep.Versions++
+			case store.Duplicate:
+				p.rep.Duplicates++
+			}
+		}
+		p.mu.Unlock()
+		batch = batch[:0]
+		if p.stored != nil {
+			select {
+			case p.stored <- struct{}{}:
+			default: // the corpus stage has a wake-up pending already
+			}
+		}
+		return nil
+	}
+	var failed error
+	for j := range p.pending {
+		<-j.ready
+		if failed != nil {
+			continue
+		}
+		p.mu.Lock()
+		p.rep.Documents++
+		p.mu.Unlock()
+		if j.err != nil {
+			p.Problem(&ingest.InputError{Origin: j.doc.Origin, Err: j.err})
+			continue
+		}
+		batch = append(batch, store.Item{
+			Raw:      store.Raw{Origin: j.doc.Origin, URL: j.doc.URL, MediaType: j.doc.MediaType, Encoding: j.doc.Encoding, Body: j.doc.Body, Fetched: j.doc.Fetched},
+			Article:  j.art,
+			Analysis: j.ann,
+		})
+		if len(batch) >= p.o.WriteBatch || len(p.pending) == 0 {
+			if err := flush(); err != nil {
+				failed = err
+				p.done <- err
+			}
+		}
+	}
+	if failed == nil {
+		failed = flush()
+	}
+	if failed != nil {
+		select {
+		case p.done <- failed:
+		default:
+		}
+	}
+	close(p.done)
+	if p.stored != nil {
+		close(p.stored)
+	}
+}
+
+// follow runs the corpus stages over whole batches of stored articles as
+// the writer stores them, then, when the writer is done, over the rest.
+func (p *Pipeline) follow() {
+	var err error
+	for range p.stored {
+		if err == nil {
+			err = p.runCorpus(false)
+		}
+	}
+	p.corpusErr <- err
+}
+
+func (p *Pipeline) runCorpus(final bool) error {
+	defer p.o.Timing.lock()()
+	t0 := p.o.Timing.now()
+	st, err := p.stage.Run(p.ctx, final)
+	p.o.Timing.add(Corpus, t0)
+	if t := p.o.Timing; t != nil {
+		t.mu.Lock()
+		t.Compose += st.Compose
+		t.mu.Unlock()
+	}
+	return err
+}
+
+// Close waits for every document to be stored and taken into the corpus
+// stages, and reports what was done. Articles stored earlier and not yet
+// taken in (an interrupted run's) are taken in too.
+func (p *Pipeline) Close() (Report, error) {
+	close(p.pending)
+	close(p.jobs)
+	p.wg.Wait()
+	var err error
+	for e := range p.done {
+		if e != nil && err == nil {
+			err = e
+		}
+	}
+	if p.stage != nil {
+		cerr := <-p.corpusErr
+		if err == nil && cerr == nil {
+			cerr = p.runCorpus(true)
+		}
+		if err == nil && cerr != nil {
+			err = fmt.Errorf("actors and stories: %w", cerr)
+		}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stage != nil {
+		p.rep.Corpus = p.stage.Stats()
+	}
+	return p.rep, err
+}

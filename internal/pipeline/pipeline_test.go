@@ -1,0 +1,197 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/corpus"
+	"github.com/sitrep/sitrep/internal/corpusgen"
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/store/sqlite"
+	"github.com/sitrep/sitrep/internal/view"
+)
+
+func sources(t *testing.T) []corpusgen.Source {
+	t.Helper()
+	dir := corpusgen.FindEval()
+	srcs, err := corpusgen.LoadPolNeAR(dir)
+	if dir == "" || err != nil {
+		t.Skipf("no PolNeAR texts in ../shared/eval: %v", err)
+	}
+	return srcs
+}
+
+// run ingests generated articles [from, to) as JSON Lines through a
+// pipeline with options o.
+func run(t *testing.T, db *sqlite.DB, srcs []corpusgen.Source, from, to int, o Options) Report {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := corpusgen.Write(&buf, srcs, from, to); err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(context.Background(), db, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	walkErr := ingest.Walk(context.Background(), []string{"-"}, ingest.Options{Stdin: &buf}, p)
+	rep, err := p.Close()
+	if err != nil || walkErr != nil {
+		t.Fatal(err, walkErr)
+	}
+	return rep
+}
+
+// snapshot is what the corpus stages wrote: every story with its page,
+// and every actor.
+func snapshot(t *testing.T, db *sqlite.DB) (stories []view.StorySummary, pages []string, actors []view.Actor) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := db.StoryList(ctx, view.Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range st.Items {
+		b, err := db.StoryPage(ctx, s.ID)
+		if err != nil || b == nil {
+			t.Fatalf("story %d: no page (%v)", s.ID, err)
+		}
+		pages = append(pages, string(b))
+	}
+	ac, err := db.ActorList(ctx, view.Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Items, pages, ac.Items
+}
+
+func open(t *testing.T) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestFollowingEqualsAfterwards: the corpus stages taking articles in
+// batch by batch while the writer stores them give exactly the stories,
+// pages and actors that one pass over all of them after storing gives.
+func TestFollowingEqualsAfterwards(t *testing.T) {
+	srcs := sources(t)
+	const n = 48
+	after := open(t)
+	// one store transaction: the corpus stages run only at Close
+	repA := run(t, after, srcs, 0, n, Options{WriteBatch: n, Corpus: corpus.Options{Batch: 10}})
+	following := open(t)
+	repF := run(t, following, srcs, 0, n, Options{WriteBatch: 7, Workers: 2, Corpus: corpus.Options{Batch: 10}})
+	if repA.Added != n || repF.Added != n || repA.Corpus.Articles != n || repF.Corpus.Articles != n {
+		t.Fatalf("reports: %+v / %+v", repA, repF)
+	}
+	sA, pA, aA := snapshot(t, after)
+	sF, pF, aF := snapshot(t, following)
+	if len(sA) == 0 || len(aA) == 0 {
+		t.Fatal("no stories or actors")
+	}
+	if !reflect.DeepEqual(sA, sF) {
+		t.Errorf("stories differ:\n%+v\n%+v", sA, sF)
+	}
+	if !reflect.DeepEqual(pA, pF) {
+		t.Errorf("story pages differ")
+	}
+	if !reflect.DeepEqual(aA, aF) {
+		t.Errorf("actors differ: %s", firstDiff(aA, aF))
+	}
+}
+
+// TestProblemsAndTiming: a bad line is reported with its line number and
+// the others are stored; the timing covers the stages that ran.
+func TestProblemsAndTiming(t *testing.T) {
+	db := open(t)
+	var problems []string
+	var tm Timing
+	o := Options{Timing: &tm, NoAnalyse: true, Problem: func(ie *ingest.InputError) { problems = append(problems, ie.Error()) }}
+	p, err := New(context.Background(), db, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := `{"title": "One", "text": "The first article has a sentence."}
+{"title": broken
+{"title": "Two", "text": "The second article has another sentence."}
+`
+	walkErr := ingest.Walk(context.Background(), []string{"-"}, ingest.Options{Stdin: strings.NewReader(in)}, p)
+	rep, err := p.Close()
+	if err != nil || walkErr != nil {
+		t.Fatal(err, walkErr)
+	}
+	if rep.Added != 2 || rep.Failed != 1 || len(problems) != 1 || !strings.Contains(problems[0], "line2") {
+		t.Fatalf("report %+v, problems %q", rep, problems)
+	}
+	if tm.CPU(Store) <= 0 || tm.CPU(Analyse) != 0 || tm.CPU(Corpus) != 0 {
+		t.Fatalf("timing: store %v analyse %v corpus %v", tm.CPU(Store), tm.CPU(Analyse), tm.CPU(Corpus))
+	}
+}
+
+// TestResumeAtBatchBoundaries: ingests stopped and resumed at random batch
+// boundaries — each run a new pipeline that loads the corpus stages' state
+// from the store — end with exactly the stories, pages and actors of one
+// undisturbed run.
+func TestResumeAtBatchBoundaries(t *testing.T) {
+	srcs := sources(t)
+	const n, batch = 40, 8
+	o := Options{Corpus: corpus.Options{Batch: batch}}
+	whole := open(t)
+	run(t, whole, srcs, 0, n, o)
+	seed := time.Now().UnixNano()
+	if s, err := strconv.ParseInt(os.Getenv("SITREP_RESUME_SEED"), 10, 64); err == nil {
+		seed = s // to rerun a failure
+	}
+	rng := rand.New(rand.NewSource(seed))
+	resumed := open(t)
+	var cuts []int
+	for from := 0; from < n; {
+		to := min(n, from+batch*(1+rng.Intn(2)))
+		run(t, resumed, srcs, from, to, o)
+		cuts = append(cuts, to)
+		from = to
+	}
+	t.Logf("seed %d: runs ending at %v", seed, cuts)
+	sW, pW, aW := snapshot(t, whole)
+	sR, pR, aR := snapshot(t, resumed)
+	if len(sW) == 0 || len(aW) == 0 {
+		t.Fatal("no stories or actors")
+	}
+	if !reflect.DeepEqual(sW, sR) {
+		t.Errorf("seed %d, runs ending at %v: stories differ:\n%+v\n%+v", seed, cuts, sW, sR)
+	}
+	if !reflect.DeepEqual(aW, aR) {
+		t.Errorf("seed %d, runs ending at %v: actors differ: %s", seed, cuts, firstDiff(aW, aR))
+	}
+	if !reflect.DeepEqual(pW, pR) {
+		for i := range min(len(pW), len(pR)) {
+			if pW[i] != pR[i] {
+				t.Errorf("seed %d, runs ending at %v: story page %d differs:\n%s\n%s", seed, cuts, sW[i].ID, pW[i], pR[i])
+				break
+			}
+		}
+	}
+}
+
+// firstDiff describes the first difference of two lists.
+func firstDiff[T any](a, b []T) string {
+	for i := range min(len(a), len(b)) {
+		if !reflect.DeepEqual(a[i], b[i]) {
+			return fmt.Sprintf("item %d of %d/%d:\n%+v\n%+v", i, len(a), len(b), a[i], b[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d", len(a), len(b))
+}

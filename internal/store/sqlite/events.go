@@ -1,0 +1,185 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+var _ store.CodedEvents = (*DB)(nil)
+
+// ReplaceStoryEvents implements store.CodedEvents.
+func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []event.Record) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range stories {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id = ?`, id); err != nil {
+			return fmt.Errorf("store: coded events: %w", err)
+		}
+	}
+	// stories merged away take their events with them
+	if _, err := tx.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id NOT IN (SELECT id FROM events)`); err != nil {
+		return fmt.Errorf("store: coded events: %w", err)
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO coded_events(story_id, type, cameo, status, source_actor, target_actor, source_name, target_name,
+		place_geonames, place_name, date, mentions, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'')`)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer ins.Close()
+	for i := range recs {
+		r := &recs[i]
+		var pg int64
+		pn := ""
+		if r.Place != nil {
+			pg, pn = int64(r.Place.GeonamesID), r.Place.Name
+		}
+		res, err := ins.ExecContext(ctx, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
+			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions)
+		if err != nil {
+			return fmt.Errorf("store: coded event: %w", err)
+		}
+		if r.ID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		body, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE coded_events SET body = ? WHERE id = ?`, string(body), r.ID); err != nil {
+			return fmt.Errorf("store: coded event: %w", err)
+		}
+		for _, m := range r.Mentions {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO coded_event_mentions(event_id, article_id, sentence, outlet) VALUES (?,?,?,?)`,
+				r.ID, m.Article, m.Sentence, m.Outlet); err != nil {
+				return fmt.Errorf("store: coded event mention: %w", err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// partyWords keeps the names and words of a role for name filters.
+func partyWords(p event.Party, all []event.Party) string {
+	var b strings.Builder
+	for _, x := range append([]event.Party{p}, all...) {
+		if x.Name == "" && x.Text == "" {
+			continue
+		}
+		b.WriteString("|" + x.Name + "|" + x.Text)
+	}
+	return b.String()
+}
+
+// CodedEventList implements store.CodedEvents.
+func (s *DB) CodedEventList(ctx context.Context, f store.EventFilter) ([]event.Record, int, error) {
+	w := &where{}
+	if f.Story != 0 {
+		w.add("e.story_id = ?", f.Story)
+	}
+	if f.Type != "" {
+		w.add("e.type = ? COLLATE NOCASE", f.Type)
+	}
+	if f.From != "" {
+		w.add("e.date >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("substr(e.date, 1, 10) <= ?", f.To)
+	}
+	if f.After != 0 {
+		w.add("e.id > ?", f.After)
+	}
+	if f.Actor != "" {
+		ids, err := s.actorIDs(ctx, f.Actor)
+		if err != nil {
+			return nil, 0, err
+		}
+		like := "%|" + f.Actor + "%"
+		if len(ids) > 0 {
+			ph := placeholders(len(ids))
+			args := append(append(append([]any{}, ids...), ids...), like, like)
+			w.add("(e.source_actor IN ("+ph+") OR e.target_actor IN ("+ph+") OR e.source_name LIKE ? OR e.target_name LIKE ?)", args...)
+		} else {
+			w.add("(e.source_name LIKE ? OR e.target_name LIKE ?)", like, like)
+		}
+	}
+	if f.Place != "" {
+		if id, err := strconv.ParseInt(f.Place, 10, 64); err == nil {
+			w.add("e.place_geonames = ?", id)
+		} else {
+			w.add("(e.place_name = ? COLLATE NOCASE OR e.target_name LIKE ?)", f.Place, "%|"+f.Place+"%")
+		}
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM coded_events e `+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: coded events: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	var out []event.Record
+	err := eachRow(ctx, s.db, `SELECT e.body FROM coded_events e `+w.sql()+` ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?`,
+		append(append([]any{}, w.args...), limit, max(f.Offset, 0)), func(r *sql.Rows) error {
+			var body string
+			if err := r.Scan(&body); err != nil {
+				return err
+			}
+			var rec event.Record
+			if err := json.Unmarshal([]byte(body), &rec); err != nil {
+				return err
+			}
+			out = append(out, rec)
+			return nil
+		})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: coded events: %w", err)
+	}
+	return out, total, nil
+}
+
+// StoryArticles implements store.CodedEvents.
+func (s *DB) StoryArticles(ctx context.Context, story int64) ([]int64, error) {
+	var ids []int64
+	err := eachRow(ctx, s.db, `SELECT article_id FROM article_story WHERE event_id = ? ORDER BY article_id`, []any{story}, func(r *sql.Rows) error {
+		var id int64
+		err := r.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	return ids, err
+}
+
+// ArticleActors implements store.CodedEvents. Places the actor stage
+// keeps as actors without a code (cities) are left to the place stage:
+// they act as targets and places, not as sources.
+func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error) {
+	var out []event.ActorMention
+	err := eachRow(ctx, s.db, `SELECT r.start, r.end, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
+		FROM actor_refs r LEFT JOIN actors a ON a.id = r.actor_id WHERE r.article_id = ?
+		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.start`, []any{article}, func(r *sql.Rows) error {
+		var m event.ActorMention
+		var country string
+		if err := r.Scan(&m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
+			return err
+		}
+		if m.Code == "" {
+			m.Code = country
+		}
+		out = append(out, m)
+		return nil
+	})
+	return out, err
+}

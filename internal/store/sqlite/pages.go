@@ -1,0 +1,219 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/view"
+)
+
+// The reads behind composing a story page (store.StoryPages). Each starts
+// from the story's members (article_story_event) and reaches their rows by
+// article id (actor_refs_article, places_article), so composing a story
+// costs in proportion to the story, however large the corpus grows; the
+// read API's list queries instead aggregate every actor's and place's
+// references across the whole corpus.
+
+var _ store.StoryPages = (*DB)(nil)
+
+// maxScoped caps the members a story's actor and place lists are drawn
+// from: the newest ones. A story that grows without end (a war, an
+// election) keeps a bounded cost per page; what it lists is what its
+// recent coverage names. (A variable for tests.)
+var maxScoped = 2000
+
+// scopedMembers selects a story's newest members, at most maxScoped (the
+// second argument).
+const scopedMembers = `(SELECT article_id FROM article_story WHERE event_id = ? ORDER BY article_id DESC LIMIT ?)`
+
+// storyRefsQuery lists the actor references of a story's members, in
+// article order, and within an article in the order they were stored (as
+// the read API's actor listing aggregates them), with the text of role
+// nouns and acronyms.
+const storyRefsQuery = `SELECT r.actor_id, r.article_id, a.outlet,
+	CASE WHEN r.kind IN ('role', 'acronym') THEN CAST(substr(CAST(a.text AS BLOB), r.start + 1, r.end - r.start) AS TEXT) END
+	FROM ` + scopedMembers + ` st JOIN actor_refs r ON r.article_id = st.article_id JOIN articles a ON a.id = r.article_id
+	ORDER BY r.article_id, r.rowid`
+
+// storyPlacesQuery aggregates the places of a story's members as
+// PlaceList does, less the stories of each place.
+const storyPlacesQuery = `SELECT p.geonames_id, MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.feature), COUNT(*),
+	json_group_array(DISTINCT p.article_id), json_group_array(p.text)
+	FROM ` + scopedMembers + ` st JOIN places p ON p.article_id = st.article_id
+	WHERE p.focus = 0 GROUP BY ` + placeKey + ` ORDER BY COUNT(*) DESC, MAX(p.name) LIMIT ?`
+
+// actorNamesQuery lists the actors of n articles by name, most mentioned
+// first.
+func actorNamesQuery(n int) string {
+	return `SELECT ar.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_refs WHERE article_id IN (` + placeholders(n) + `)) ar
+		JOIN actors ac ON ac.id = ar.actor_id ORDER BY ar.article_id, ac.mentions DESC, ac.name`
+}
+
+// actorRowsQuery reads n actors' rows by id.
+func actorRowsQuery(n int) string {
+	return `SELECT id, name, type, code, country, aliases, roles, mentions FROM actors WHERE id IN (` + placeholders(n) + `)`
+}
+
+// StoryActors implements store.StoryPages.
+func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.StoryActor, error) {
+	type agg struct {
+		mentions int
+		articles []int64
+		outlets  []string
+		refTexts []string
+	}
+	byActor := map[int64]*agg{}
+	err := eachRow(ctx, s.db, storyRefsQuery, []any{story, maxScoped}, func(r *sql.Rows) error {
+		var actor, article int64
+		var outlet string
+		var text sql.NullString
+		if err := r.Scan(&actor, &article, &outlet, &text); err != nil {
+			return err
+		}
+		g := byActor[actor]
+		if g == nil {
+			g = &agg{}
+			byActor[actor] = g
+		}
+		g.mentions++
+		if n := len(g.articles); n == 0 || g.articles[n-1] != article {
+			g.articles = append(g.articles, article)
+			if outlet != "" {
+				g.outlets = append(g.outlets, outlet)
+			}
+		}
+		if text.Valid {
+			g.refTexts = append(g.refTexts, text.String)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, 0, len(byActor))
+	for id := range byActor {
+		ids = append(ids, id)
+	}
+	var out []view.StoryActor
+	err = eachChunk(ids, func(args []any) error {
+		return eachRow(ctx, s.db, actorRowsQuery(len(args)), args,
+			func(r *sql.Rows) error {
+				var a view.Actor
+				var aliases, roles string
+				if err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Code, &a.Country, &aliases, &roles, &a.Mentions); err != nil {
+					return err
+				}
+				json.Unmarshal([]byte(aliases), &a.Aliases)
+				json.Unmarshal([]byte(roles), &a.Roles)
+				g := byActor[a.ID]
+				a.Aliases = withRefAliases(a.Name, a.Aliases, g.refTexts)
+				a.Outlets = nonNil(distinctOutlets(g.outlets))
+				a.Articles = g.articles
+				a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
+				out = append(out, view.StoryActor{Actor: a, StoryMentions: g.mentions})
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.ID < b.ID
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return nonNil(out), nil
+}
+
+// withRefAliases adds to an actor's aliases the role nouns and acronyms
+// the texts use for it ("the Pentagon chief", "KRG"): how readers know it
+// too. Repeats, in any case, and the name itself are left out.
+func withRefAliases(name string, aliases, refs []string) []string {
+	seen := map[string]bool{strings.ToLower(name): true}
+	for _, x := range aliases {
+		seen[strings.ToLower(x)] = true
+	}
+	for _, x := range refs {
+		x = strings.Join(strings.Fields(x), " ")
+		if k := strings.ToLower(x); x != "" && !seen[k] {
+			seen[k] = true
+			aliases = append(aliases, x)
+		}
+	}
+	return aliases
+}
+
+// StoryPlaces implements store.StoryPages.
+func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Place, error) {
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	out := []view.Place{}
+	err := eachRow(ctx, s.db, storyPlacesQuery, []any{story, maxScoped, limit}, func(r *sql.Rows) error {
+		var x view.Place
+		var arts, names string
+		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &arts, &names)
+		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
+		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
+		x.Articles = jsonInts(arts)
+		// Shown by the name the articles use most, and only names as
+		// written (demonyms left out), as PlaceList does.
+		written := byCount(jsonStrings(names))
+		if x.Names = notDemonyms(written); len(x.Names) > 0 {
+			x.Name = x.Names[0]
+		} else {
+			x.Names = written
+		}
+		out = append(out, x)
+		return err
+	})
+	return out, err
+}
+
+// ActorNames implements store.StoryPages.
+func (s *DB) ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	err := eachChunk(articles, func(args []any) error {
+		return eachRow(ctx, s.db, actorNamesQuery(len(args)), args, func(r *sql.Rows) error {
+			var id int64
+			var name string
+			if err := r.Scan(&id, &name); err != nil {
+				return err
+			}
+			if limit <= 0 || len(out[id]) < limit {
+				out[id] = append(out[id], name)
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// eachChunk calls f with the ids as query arguments, at most 500 at a time
+// (SQLite limits the parameters of one statement).
+func eachChunk(ids []int64, f func(args []any) error) error {
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		if err := f(args); err != nil {
+			return err
+		}
+	}
+	return nil
+}
