@@ -43,7 +43,16 @@ func TestIngestEvalTexts(t *testing.T) {
 	}
 	in := t.TempDir()
 	counts := map[string]int{}
+	only := map[string]bool{} // SITREP_EVAL_SETS=trafilatura,zyte runs those sets alone
+	for _, k := range strings.Split(os.Getenv("SITREP_EVAL_SETS"), ",") {
+		if k != "" {
+			only[k] = true
+		}
+	}
 	for _, s := range evalSets(t, dir) {
+		if len(only) > 0 && !only[s.name] {
+			continue
+		}
 		n := s.write(t, filepath.Join(in, s.name), perSet)
 		counts[s.name] = n
 	}

@@ -91,15 +91,17 @@ func (a *Annotator) Annotate(in Input) Annotation {
 
 // AnnotateArticle analyses a clean article (its text, date and language)
 // and records an estimated publication date on it. The language the
-// analysis goes by is the text's own when the text says it clearly
-// (markup's lang attributes are often a template's), else the article's
-// stated one only when that is English or unknown: an article is skipped
-// as foreign only on the evidence of its words, never on markup alone or
-// a guess.
+// analysis goes by is the text's own when its words say it clearly
+// (markup's lang attributes are often a template's: English words beat a
+// lang="de"); when they do not (short or mixed text, a language the
+// detector has no words for), the language the document declares decides,
+// and with none declared the text is analysed.
 func (a *Annotator) AnnotateArticle(art *clean.Article) *Annotation {
 	lang := clean.Language(art.Title + "\n" + art.Text)
 	if lang != "" {
 		art.Language = lang // what the analysis assumed is what is shown
+	} else {
+		lang = art.Language
 	}
 	an := a.Annotate(Input{Text: art.Text, Published: art.Published, PublishedEstimated: art.PublishedEstimated, Language: lang})
 	ApplyDating(art, an.Dating)

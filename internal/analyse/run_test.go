@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/clean"
 )
 
 const sampleArticle = `Fishermen in Port Ellen protested on Monday against the night ferry trial.
@@ -248,5 +250,28 @@ func TestAnnotateHugeBounded(t *testing.T) {
 	}
 	if peak > 1<<30 {
 		t.Errorf("peak heap %d MiB", peak>>20)
+	}
+}
+
+// TestAnnotateArticleLanguage: the text's own clear language decides,
+// else the declared one, else the text is analysed.
+func TestAnnotateArticleLanguage(t *testing.T) {
+	tests := []struct {
+		name, declared, text string
+		wantLang             string
+		analysed             bool
+	}{
+		{"english text beats a template's lang", "de", sampleArticle, "en", true},
+		{"german text", "", "Die Polizei in Dortmund sagte am Montag, dass die Demonstration friedlich war und dass es keine Verletzten gab. Auch die Stadt hat sich dazu geäußert.", "de", false},
+		{"unsure text, declared German", "de", "Der App Researcher Radu Oncescu hat die neue Funktion bei Instagram Beta for Android entdeckt.", "de", false},
+		{"unsure text, nothing declared", "", "Storm Nerys floods Porto quays", "", true},
+	}
+	a := New()
+	for _, tc := range tests {
+		art := clean.Article{Text: tc.text, Language: tc.declared}
+		an := a.AnnotateArticle(&art)
+		if art.Language != tc.wantLang || (an.Status != NotAnalysed) != tc.analysed {
+			t.Errorf("%s: language %q, status %q", tc.name, art.Language, an.Status)
+		}
 	}
 }
