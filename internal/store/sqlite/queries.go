@@ -384,7 +384,6 @@ func byCount(xs []string) []string {
 	return out
 }
 
-
 // notDemonyms drops the demonyms among a place's surface forms ("Iraqi"
 // is a mention of Iraq, not a name to show it by).
 func notDemonyms(names []string) []string {
