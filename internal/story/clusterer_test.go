@@ -323,3 +323,21 @@ func TestStorylineIgnoresGenericActors(t *testing.T) {
 		t.Errorf("envoy trip and tariff delay share storyline %d through a generic actor", c.Storyline(a.Event))
 	}
 }
+
+// TestStorylineInASmallCorpus: with only a handful of articles, document
+// frequencies cannot tell a generic name from a specific one; a place and
+// actors shared by two developments weeks apart still link them.
+func TestStorylineInASmallCorpus(t *testing.T) {
+	actors := []Ref{{Key: "Islamic State"}, {Key: "Ash Carter"}}
+	places := []Ref{{Key: "99072"}}
+	t0 := time.Date(2016, 7, 20, 9, 0, 0, 0, time.UTC)
+	c := NewClusterer(Config{})
+	a := c.Add(Doc{ID: 1, Title: "Coalition ministers plan Mosul campaign", Text: "Defence ministers of the coalition met in Washington to plan the campaign to retake Mosul from Islamic State. Carter hosted the meeting.", Published: t0, Actors: actors, Places: places})
+	b := c.Add(Doc{ID: 2, Title: "Militants dig trenches around Mosul", Text: "Islamic State fighters dug trenches and rigged buildings with explosives in Mosul ahead of an expected assault, officials said. Carter called the fight difficult.", Published: t0.Add(80 * 24 * time.Hour), Actors: actors, Places: places})
+	if a.Event == b.Event {
+		t.Fatalf("July and October articles share event %d", a.Event)
+	}
+	if c.Storyline(a.Event) != c.Storyline(b.Event) {
+		t.Errorf("Mosul events in storylines %d and %d, want one", c.Storyline(a.Event), c.Storyline(b.Event))
+	}
+}

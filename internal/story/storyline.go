@@ -255,6 +255,13 @@ func (c *Clusterer) Storyline(event int64) int64 {
 // ("Trump", "US" in a politics feed) is not.
 const specificShare = 0.05
 
+// minSpecificDF: in a corpus too small for document frequencies to tell a
+// generic name from a specific one (below minSpecificDF/specificShare
+// articles), a name in up to this many articles still counts as specific:
+// a shared name needs two articles at least, and five articles about one
+// city would otherwise never form a storyline.
+const minSpecificDF = 10
+
 // centralEnts: only an event's most mentioned actors and places (by
 // salience summed over its articles) count, not one a single article
 // names in passing.
@@ -270,7 +277,7 @@ const storylineScan = 64
 // one president) share many words: a shared specific actor or place is
 // the evidence that they continue one another.
 func (c *Clusterer) sharesSpecific(e *event, s *storyline) bool {
-	lim := uint32(max(1, specificShare*float64(c.n)))
+	lim := uint32(max(minSpecificDF, specificShare*float64(c.n)))
 	spec := map[uint64]bool{}
 	for _, t := range topByWeight(e.Ents, centralEnts) {
 		if df := c.df[t.K]; df > 0 && df <= lim {
