@@ -24,8 +24,9 @@ var StageNames = [stages]string{"clean", "analyse", "store", "corpus"}
 // stage that waits for a core). The runtime's own work (garbage
 // collection, scheduling) is in no stage.
 type Timing struct {
-	mu  sync.Mutex
-	cpu [stages]time.Duration
+	mu   sync.Mutex
+	cpu  [stages]time.Duration
+	runs [stages]int // timed sections: a thread's CPU clock may tick too coarsely to see a short one
 	// Compose is the CPU time the corpus stage spent composing story
 	// pages (part of Corpus).
 	Compose time.Duration
@@ -36,6 +37,13 @@ func (t *Timing) CPU(stage int) time.Duration {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.cpu[stage]
+}
+
+// Runs returns how many timed sections a stage ran.
+func (t *Timing) Runs(stage int) int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.runs[stage]
 }
 
 // Total is the sum of the stages' times.
@@ -77,6 +85,7 @@ func (t *Timing) add(stage int, t0 time.Duration) time.Duration {
 	now := threadCPU()
 	t.mu.Lock()
 	t.cpu[stage] += now - t0
+	t.runs[stage]++
 	t.mu.Unlock()
 	return now
 }
