@@ -6,7 +6,6 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/event/eventdoc"
-	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -44,24 +43,7 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 // boundary: a story whose coding fails keeps its previous events, and the
 // fault is recorded on its articles of this batch.
 func codeEventsSafe(ctx context.Context, st store.Store, evs []int64, d *store.Derived) error {
-	var err error
-	if f := fault.Run("events", func() { err = codeStoryEvents(ctx, st, evs) }); f == nil {
-		return err
-	}
-	var faults []store.Fault
-	for _, ev := range evs {
-		var err error
-		if f := fault.Run("events", func() { err = codeStoryEvents(ctx, st, []int64{ev}) }); f != nil {
-			for _, as := range d.Assignments {
-				if as.Event == ev {
-					faults = append(faults, store.Fault{Article: as.Article, Fault: *f})
-				}
-			}
-		} else if err != nil {
-			return err
-		}
-	}
-	return st.PutFaults(ctx, faults)
+	return perStorySafe(ctx, st, "events", evs, d, func(evs []int64) error { return codeStoryEvents(ctx, st, evs) })
 }
 
 // codeStoryEvents re-derives the coded events (internal/event) of the given

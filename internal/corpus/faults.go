@@ -101,14 +101,22 @@ func addBatch(cl *story.Clusterer, prev []byte, cfg story.Config, docs []story.D
 // fails is left to be composed when read, and the fault is recorded on its
 // articles of this batch.
 func composeSafe(ctx context.Context, st store.Store, evs []int64, d *store.Derived) error {
+	return perStorySafe(ctx, st, "compose", evs, d, func(evs []int64) error { return composePages(ctx, st, evs) })
+}
+
+// perStorySafe runs do over all the stories under a fault boundary named
+// stage; on a fault it runs do again story by story, so only the story it
+// fails on is left out, and records the fault on that story's articles of
+// this batch (d's assignments).
+func perStorySafe(ctx context.Context, st store.Store, stage string, evs []int64, d *store.Derived, do func([]int64) error) error {
 	var err error
-	if f := fault.Run("compose", func() { err = composePages(ctx, st, evs) }); f == nil {
+	if f := fault.Run(stage, func() { err = do(evs) }); f == nil {
 		return err
 	}
 	var faults []store.Fault
 	for _, ev := range evs {
 		var err error
-		if f := fault.Run("compose", func() { err = composePages(ctx, st, []int64{ev}) }); f != nil {
+		if f := fault.Run(stage, func() { err = do([]int64{ev}) }); f != nil {
 			for _, as := range d.Assignments {
 				if as.Event == ev {
 					faults = append(faults, store.Fault{Article: as.Article, Fault: *f})
