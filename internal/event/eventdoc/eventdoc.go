@@ -63,7 +63,7 @@ func Sentences(text string, an *analyse.Annotation, actors []event.ActorMention,
 			continue
 		}
 		out[p.Sentence].Places = append(out[p.Sentence].Places, event.PlaceMention{Span: event.Span{Start: p.Start, End: p.End},
-			Name: p.Name, GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country})
+			Name: writtenName(text, p), GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country})
 	}
 	for _, t := range an.Times {
 		if t.Type != "DATE" || t.Sentence < 0 || t.Sentence >= len(out) {
@@ -72,6 +72,16 @@ func Sentences(text string, an *analyse.Annotation, actors []event.ActorMention,
 		out[t.Sentence].Times = append(out[t.Sentence].Times, event.TimeMention{Span: event.Span{Start: t.Start, End: t.End}, Value: t.Value})
 	}
 	return out
+}
+
+// writtenName is a place's name as the article writes it ("Raqqa", not the
+// gazetteer's "Ar Raqqah"), as the place views show it; a demonym
+// ("Iraqi") is no name for a place, so it keeps the gazetteer's.
+func writtenName(text string, p analyse.Place) string {
+	if p.Demonym || p.Start < 0 || p.End > len(text) || p.Start >= p.End {
+		return p.Name
+	}
+	return text[p.Start:p.End]
 }
 
 // Focus returns the place the article names most often (ties: the first
