@@ -605,7 +605,11 @@
     if (!items.length) return el("p", { class: "empty" }, "No coded events.");
     const party = (p) => p && (p.name || p.text) ? (p.actor ? link(actorURL(p.actor), p.name || p.text) : p.geonames_id ? link(placeURL(p.geonames_id), p.name || p.text) : (p.name || p.text)) : el("span", { class: "meta" }, "—");
     const list = el("ol", { class: "cevents" });
-    const sorted = items.slice().sort((a, b) => (a.date || "").localeCompare(b.date || "") || a.id - b.id);
+    // happenings more outlets reported first, then by date: the coder is
+    // not yet accurate enough to show every one at once (see EVALUATION.md)
+    const sorted = items.slice().sort((a, b) => (b.sources || 0) - (a.sources || 0) || (b.num_mentions || 0) - (a.num_mentions || 0) ||
+      (a.date || "").localeCompare(b.date || "") || a.id - b.id);
+    const shown = 8;
     for (const e of sorted) {
       const mentions = (e.mentions || []).map((m, i) => [i ? " " : "", el("a", { href: articleURL(m.article, m.sentence), nav: true, class: "cite", title: m.text }, m.outlet || "article " + m.article)]);
       list.append(el("li", { class: "cevent", "data-type": e.type },
@@ -620,13 +624,18 @@
     }
     const types = [...new Set(items.map((e) => e.type))].sort();
     const bar = el("div", { class: "ev-filter" });
-    let on = null;
+    let on = null, expanded = false;
     const all = el("button", { type: "button", class: "on" }, "All");
     const buttons = [all];
+    const more = sorted.length > shown ? el("button", { type: "button", class: "more" }, "All " + sorted.length + " events") : null;
     const apply = () => {
-      for (const li of list.children) li.hidden = on !== null && li.getAttribute("data-type") !== on;
+      [...list.children].forEach((li, i) => {
+        li.hidden = on !== null ? li.getAttribute("data-type") !== on : !expanded && i >= shown;
+      });
       for (const b of buttons) b.classList.toggle("on", (b === all && on === null) || b.textContent === on);
+      if (more) more.hidden = expanded || on !== null;
     };
+    if (more) more.addEventListener("click", () => { expanded = true; apply(); });
     all.addEventListener("click", () => { on = null; apply(); });
     bar.append(all);
     for (const t of types) {
@@ -635,7 +644,8 @@
       buttons.push(b);
       bar.append(b);
     }
-    return el("div", null, types.length > 1 ? bar : null, list);
+    apply();
+    return el("div", null, types.length > 1 ? bar : null, list, more);
   }
 
   async function pageStory(id) {
@@ -651,13 +661,14 @@
       el("div", { class: "head" },
         el("p", { class: "kicker" }, s.storyline ? link("/storyline/" + s.storyline, "Storyline") : "Story", " · ", seen(s)),
         el("h1", null, s.headline || "(untitled story)"),
-        el("p", { class: "meta" }, plural((s.articles || []).length, "article"), " from ", plural((s.outlets || []).length, "outlet"), ": ", (s.outlets || []).join(", "))),
+        el("p", { class: "meta" }, plural((s.articles || []).length, "article"),
+          (s.outlets || []).length ? [" from ", plural(s.outlets.length, "outlet"), ": ", s.outlets.join(", ")] : "; no outlet named")),
       el("div", { class: "grid" },
         el("div", { class: "col-main" },
           section("Summary", "summary-card", summary),
-          section("Events", "events-card", codedEventsView(cevents.items || [])),
           section("Map", "map-card", mapView(s.places || [])),
           section("Timeline", "timeline-card", timelineView(s.timeline || [])),
+          section("Events", "events-card", codedEventsView(cevents.items || [])),
           section("How outlets told it", "matrix-card", matrixView(s.comparison)),
           section("Quotes", "quotes-card", quotesBySpeaker(s.quotes || []))),
         el("aside", { class: "col-side" },
