@@ -39,7 +39,10 @@ type Params struct {
 	// BareFeature is taken from a river, lake, range or other physical
 	// feature named without its generic word ("Albany", not "Albany
 	// River"): the bare name more often means a town or state.
-	BareFeature    float64
+	BareFeature float64
+	// Part places a mention the gazetteer does not know whole at the place
+	// it is named after ("Colchester General Hospital"; partLookup).
+	Part           bool
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -78,6 +81,7 @@ func DefaultParams() Params {
 		FocusConfidence: 0.1,
 		SenseWeight:     0,
 		Senses:          DefaultSenses(),
+		Part:            true,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

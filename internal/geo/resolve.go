@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Mention is one toponym in a document: its text and byte offsets.
@@ -34,8 +35,12 @@ type Doc struct {
 type Place struct {
 	Mention
 	Candidate
-	Resolved   bool    `json:"resolved"`
-	Focus      bool    `json:"focus,omitempty"`
+	Resolved bool `json:"resolved"`
+	Focus    bool `json:"focus,omitempty"`
+	// Part is true when the gazetteer does not know the mention whole and
+	// it is placed at the place it is named after ("Colchester General
+	// Hospital" at Colchester; see partLookup).
+	Part       bool    `json:"part,omitempty"`
 	Confidence float64 `json:"confidence"`
 }
 
@@ -49,6 +54,9 @@ type group struct {
 	score  []float64
 	best   int // index into cands, -1 if none
 	weight float64
+	// part: the mention is not known whole; its candidates are those of
+	// the place it is named after (partLookup)
+	part bool
 	// container: groups of region mentions that directly follow a mention of
 	// this group ("Paris, Texas")
 	containers []int
@@ -104,7 +112,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	country := map[string]float64{}
 	admin1 := map[string]float64{}
 	vote := func(gr *group, sign float64) {
-		if gr.best < 0 {
+		if gr.best < 0 || gr.part {
 			return
 		}
 		r := gr.cands[gr.best]
@@ -146,7 +154,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 					// places near the candidate (inside it, for a country)
 					n := 0.0
 					for _, o := range groups {
-						if o == gr || o.best < 0 {
+						if o == gr || o.best < 0 || o.part {
 							continue
 						}
 						r := o.cands[o.best]
@@ -179,6 +187,14 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		}
 	}
 
+	// a facility or part placed at the place it is named after only where
+	// the document speaks of that place's country (or the place is big)
+	for _, gr := range groups {
+		if gr.part && gr.best >= 0 && !g.partSupported(gr.cands[gr.best], groups, admin1, fixedAdmin1, &p) {
+			gr.best = -1
+		}
+	}
+
 	out := make([]Place, len(doc.Mentions))
 	focus := int32(-1)
 	if p.FocusConfidence > 0 {
@@ -187,7 +203,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	// the document's point places, for placing rivers on their course
 	var points []int32
 	for _, gr := range groups {
-		if gr.best >= 0 {
+		if gr.best >= 0 && !gr.part {
 			r := gr.cands[gr.best]
 			if !g.area(r) && !extended(g.fcodes[g.fcode[r]]) && g.fcodes[g.fcode[r]] != "PCLI" {
 				points = append(points, r)
@@ -210,14 +226,67 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 			out[i].Lat, out[i].Lon = float64(lat)/1e6, float64(lon)/1e6
 		}
 		out[i].Resolved = true
+		out[i].Part = gr.part
 		out[i].Confidence = softmaxTop(gr.score, gr.best, p.ConfidenceTemp)
 	}
 	return out
 }
 
-// focus is the document's most specific well-attested place: the most
-// mentioned town (or county), else admin-1 region, else country; -1 if the
-// document resolved nothing.
+// lowerInitial reports whether a mention starts with a lower-case letter
+// ("markets", "the lake").
+func lowerInitial(text string) bool {
+	for _, r := range text {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// keepLower keeps the candidates a mention written in lower case may mean:
+// a country, region or city of 100,000 people or more called so by its main
+// name ("iraq", "texas"), never an alternate name ("markets" is one of
+// Marquette's) or a small place named like a common word ("style").
+func (g *Gazetteer) keepLower(cs []scored, key string) []scored {
+	out := cs[:0:0]
+	for _, c := range cs {
+		if Key(g.names[c.r]) != key {
+			continue
+		}
+		switch fc := g.fcodes[g.fcode[c.r]]; {
+		case fc == "PCLI" || fc == "ADM1" || fc == "PPLC" || g.pop[c.r] >= 100000:
+		default:
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// support is how much the document's other places speak for r as its
+// focus: half their mentions in r's country, as many again near r (in its
+// admin-1 region or within Params.NearKm).
+func (g *Gazetteer) support(r int32, self *group, groups []*group) float64 {
+	s := 0.0
+	cc, a1 := g.cc(r), g.a1s[g.a1[r]]
+	for _, o := range groups {
+		if o == self || o.best < 0 || o.part {
+			continue
+		}
+		q := o.cands[o.best]
+		if g.area(q) || g.cc(q) != cc {
+			continue
+		}
+		s += o.weight / 2
+		if len(a1) > 3 && g.a1s[g.a1[q]] == a1 || g.dist(r, q) <= defaultParams.NearKm {
+			s += o.weight / 2
+		}
+	}
+	return s
+}
+
+// focus is the document's most specific well-attested place: the town (or
+// county) most mentioned and best supported by the document's other places
+// (support), else admin-1 region, else country; -1 if the document resolved
+// nothing.
 func (g *Gazetteer) focus(groups []*group) int32 {
 	best, bestRank, bestW := int32(-1), -1, 0.0
 	for _, gr := range groups {
@@ -238,8 +307,9 @@ func (g *Gazetteer) focus(groups []*group) int32 {
 		default:
 			rank = 3
 		}
-		if rank > bestRank || rank == bestRank && gr.weight > bestW {
-			best, bestRank, bestW = r, rank, gr.weight
+		w := gr.weight + g.support(r, gr, groups) + 0.1*math.Log10(float64(g.pop[r])+1)
+		if rank > bestRank || rank == bestRank && w > bestW {
+			best, bestRank, bestW = r, rank, w
 		}
 	}
 	return best
@@ -255,7 +325,11 @@ type scored struct {
 // best first: prior, a bonus when the mention is the place's main name, the
 // dev gold's sense prior for the key (Params.SenseWeight), and the seat rule.
 func (g *Gazetteer) rank(text, key string, p *Params) []scored {
-	post := g.lookupKey(text)
+	return g.rankRecords(g.lookupKey(text), key, p)
+}
+
+// rankRecords scores the records post found for key (see rank).
+func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 	if len(post) == 0 {
 		return nil
 	}
@@ -305,6 +379,15 @@ func (g *Gazetteer) rank(text, key string, p *Params) []scored {
 func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
 	gr := &group{best: -1, weight: 1}
 	cs := g.rank(text, key, p)
+	if lowerInitial(text) {
+		cs = g.keepLower(cs, key)
+	}
+	if len(cs) == 0 && p.Part && !lowerInitial(text) {
+		if rs, pk := g.partLookup(key); len(rs) > 0 {
+			cs = g.rankRecords(rs, pk, p)
+			gr.part = true
+		}
+	}
 	if len(cs) == 0 {
 		return gr
 	}
@@ -433,4 +516,27 @@ func softmaxTop(s []float64, i int, temp float64) float64 {
 		z += math.Exp((v - m) / temp)
 	}
 	return math.Exp((s[i]-m)/temp) / z
+}
+
+// partSupported reports whether a place a facility is named after may stand
+// for it: a country, capital or city of 100,000 people or more, or a place
+// in (or an) admin-1 region the document's other places or
+// context speak of, or near one of them.
+func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[string]float64, p *Params) bool {
+	switch g.fcodes[g.fcode[r]] {
+	case "PCLI", "PPLC":
+		return true
+	}
+	if g.pop[r] >= 100000 {
+		return true
+	}
+	if a := g.a1s[g.a1[r]]; len(a) > 3 && admin1[a]+fixed[a] > 0 {
+		return true
+	}
+	for _, o := range groups {
+		if o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+			return true
+		}
+	}
+	return false
 }
