@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -260,7 +261,7 @@ func (g *Gazetteer) basePostings(key string) []int32 {
 // ("W. Va."), without spaces.
 func (g *Gazetteer) lookupKey(name string) []int32 {
 	k := Key(name)
-	if p := g.postings(k); p != nil {
+	if p := g.withWrapped(g.postings(k), k); p != nil {
 		return p
 	}
 	for _, pre := range []string{"the ", "republic of ", "state of ", "kingdom of "} {
@@ -345,4 +346,52 @@ func (g *Gazetteer) Country(cc string) (Candidate, bool) {
 		return Candidate{}, false
 	}
 	return g.candidate(i), true
+}
+
+// wrappers are the generic words an administrative area or city carries in
+// its gazetteer name but news leave out: "Province of Laguna" is "Laguna",
+// "Taoyuan City" is "Taoyuan".
+var wrappers = []struct{ pre, suf string }{
+	{"province of ", ""}, {"", " province"}, {"", " city"}, {"city of ", ""},
+	{"", " district"}, {"", " governorate"}, {"", " prefecture"}, {"", " region"},
+}
+
+// withWrapped adds to the records p found for key k the administrative
+// areas and cities of 100,000 people or more whose main name is k wrapped
+// in a generic word (wrappers); p is not modified.
+func (g *Gazetteer) withWrapped(p []int32, k string) []int32 {
+	if k == "" || strings.Contains(k, " ") && len(k) > 30 {
+		return p
+	}
+	for _, r := range p {
+		// a country or state by this very name ("Kansas", not Kansas City)
+		if fc := g.fcodes[g.fcode[r]]; (fc == "PCLI" || fc == "ADM1") && Key(g.names[r]) == k {
+			return p
+		}
+	}
+	out := p
+	for _, w := range wrappers {
+		wk := w.pre + k + w.suf
+		for _, r := range g.postings(wk) {
+			if Key(g.names[r]) != wk || !g.wrappable(r) || slices.Contains(out, r) {
+				continue
+			}
+			if len(out) == len(p) {
+				out = append(p[:len(p):len(p)], r)
+				continue
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// wrappable reports whether r is an administrative area, a seat or a city of
+// 100,000 people or more.
+func (g *Gazetteer) wrappable(r int32) bool {
+	switch g.fcodes[g.fcode[r]] {
+	case "ADM1", "ADM2", "ADM3", "PPLA", "PPLA2", "PPLC":
+		return true
+	}
+	return g.pop[r] >= 100000
 }

@@ -1,6 +1,9 @@
 package geo
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A mention the gazetteer does not know whole is often a facility, a street
 // or a part of a place it does know, named after that place: "Colchester
@@ -19,7 +22,7 @@ func (g *Gazetteer) partLookup(k string) ([]int32, string) {
 	// "Bank of Japan", "Embassy of the Republic of Armenia"
 	if i := strings.LastIndex(k, " of "); i > 0 {
 		head := strings.Fields(k[:i])
-		if facilityHead[head[len(head)-1]] || facilityHead[head[0]] {
+		if (facilityHead[head[len(head)-1]] || facilityHead[head[0]]) && !slices.ContainsFunc(head, abroad) {
 			if p := g.partKeep(g.lookupKey(k[i+4:]), k[i+4:]); p != nil {
 				return p, k[i+4:]
 			}
@@ -121,3 +124,7 @@ var directionWord = map[string]bool{
 	"southern": true, "eastern": true, "western": true, "upper": true, "lower": true, "new": true,
 	"national": true, "royal": true, "general": true, "international": true,
 }
+
+// abroad reports words of a facility that stands in another country than
+// the one it is "of" ("Embassy of the Republic of Armenia" is in Rome).
+func abroad(w string) bool { return w == "embassy" || w == "consulate" || w == "mission" }

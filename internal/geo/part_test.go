@@ -86,3 +86,32 @@ func TestFocusSupport(t *testing.T) {
 		t.Errorf("focus %s %s/%s (focus %v), want a Virginia town", last.Name, last.Country, last.Admin1, last.Focus)
 	}
 }
+
+// TestResolveWrapped: news name an area or city without the generic word
+// its gazetteer name carries ("Laguna" for the Province of Laguna, "Taoyuan"
+// for Taoyuan City); a state keeps its own name ("Kansas" is not Kansas
+// City); an island is named bare ("Java").
+func TestResolveWrapped(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, mention, country, fcode string }{
+		{"Floods hit [Calamba] and the rest of [Laguna] in the [Philippines].", "Laguna", "PH", ""},
+		{"Flights from [Taoyuan] to [Taipei] resumed as [Taiwan] reopened.", "Taoyuan", "TW", ""},
+		{"Farmers across [Kansas] and [Nebraska] waited for rain.", "Kansas", "US", "ADM1"},
+		{"A quake shook [Java] and [Jakarta], [Indonesia].", "Java", "ID", "ISL"},
+	}
+	for _, tt := range tests {
+		var p *Place
+		got := g.Resolve(doc(tt.text))
+		for i := range got {
+			if got[i].Text == tt.mention {
+				p = &got[i]
+			}
+		}
+		if p == nil || !p.Resolved || p.Country != tt.country || tt.fcode != "" && p.FeatureCode != tt.fcode {
+			t.Errorf("%s: got %+v, want %s %s", tt.mention, p, tt.country, tt.fcode)
+		}
+	}
+}

@@ -342,7 +342,7 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 		if p.SenseWeight != 0 {
 			s += p.SenseWeight * p.Senses.share(key, g.ids[r])
 		}
-		if p.BareFeature != 0 && extended(g.fcodes[g.fcode[r]]) && !g.famous(r) && !HasGenericWord(key) {
+		if fc := g.fcodes[g.fcode[r]]; p.BareFeature != 0 && extended(fc) && fc != "ISL" && fc != "ISLS" && !g.famous(r) && !HasGenericWord(key) {
 			s -= p.BareFeature
 		}
 		cs[i] = scored{r, s}
