@@ -25,10 +25,10 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 	if m.Demonym || people[geo.Key(name)] > 0 {
 		return Span{}, false // "Clinton" in a story that names Hillary Clinton
 	}
-	if a.knownPlace(name) {
+	if a.knownPlace(name) || m.Type == "ORG" && a.union(name) {
 		return m.Span, true
 	}
-	if m.Type != "ORG" {
+	if m.Type != "ORG" && m.Type != "MISC" {
 		return Span{}, false
 	}
 	words := strings.Fields(name)
@@ -38,6 +38,12 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 			continue
 		}
 		if next := words[k]; next == "" || next[0] < 'A' || next[0] > 'Z' {
+			continue
+		}
+		if a.union(prefix) {
+			return Span{m.Start, m.Start + len(prefix)}, true // "EU Transport Commissioner"
+		}
+		if m.Type != "ORG" {
 			continue
 		}
 		cs := a.gaz.Lookup(prefix)
@@ -52,6 +58,14 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 	return Span{}, false
 }
 
+// union reports whether name is a continent's union the gazetteer places
+// on the continent ("EU", "European Union"): typed ORG it is the union's
+// institutions, and still the area, as a country typed ORG is.
+func (a *Annotator) union(name string) bool {
+	cs := a.gaz.Lookup(name)
+	return len(cs) > 0 && cs[0].FeatureCode == "CONT" && geo.Key(name) != geo.Key(cs[0].Name)
+}
+
 // supported reports whether tentative place k agrees with the places the
 // document names outright: a country always (typed ORG it is its
 // government acting, "the US said", and still the country); for an
@@ -62,7 +76,7 @@ func supported(ps []geo.Place, tentative map[int]bool, k int) bool {
 	if !p.Resolved {
 		return false
 	}
-	if p.FeatureCode == "PCLI" {
+	if p.FeatureCode == "PCLI" || p.FeatureCode == "CONT" {
 		return true // a country typed ORG is its government, and still the country
 	}
 	for j, q := range ps {

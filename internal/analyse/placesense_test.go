@@ -92,3 +92,23 @@ func TestDemonymAndPhysicalPlaces(t *testing.T) {
 		t.Errorf("Tigris River placed %.0f km from Mosul; its course runs through the city", d)
 	}
 }
+
+// TestUnionPlace: a continent's union typed ORG ("the EU said", "EU
+// ministers") is placed on its continent, as a country typed ORG is.
+func TestUnionPlace(t *testing.T) {
+	a := New()
+	text := "The EU said on Monday that EU farm ministers would meet again after the talks in Brussels failed."
+	ann := a.Annotate(Input{Text: text})
+	n := 0
+	for _, p := range ann.Places {
+		if text[p.Start:p.End] == "EU" {
+			n++
+			if p.Feature != "CONT" {
+				t.Errorf("EU placed on %s (%s), want the continent", p.Name, p.Feature)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("EU not found as a place (places %+v)", ann.Places)
+	}
+}
