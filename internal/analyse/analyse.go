@@ -275,6 +275,11 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 			} else if (m.Demonym || m.Type == "MISC") && a.demonymPlace(t) {
 				add(m.Span, m.Sentence)
 				demonym[len(doc.Mentions)-1] = true
+			} else if parts := a.demonymParts(s, m); len(parts) > 0 {
+				for _, sp := range parts {
+					add(sp, m.Sentence)
+					demonym[len(doc.Mentions)-1] = true
+				}
 			} else if sp, ok := a.placeIn(s, m); ok {
 				add(sp, m.Sentence)
 			} else if !m.Demonym && a.physicalPlace(t) {
@@ -289,6 +294,10 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 	}
 	for _, sp := range a.placesAround(s, doc.Mentions, an.Mentions) {
 		add(sp, sentenceOf(an.Sentences, sp.Start))
+	}
+	for _, c := range a.compoundPlaces(s, an.Mentions) {
+		add(c.Span, sentenceOf(an.Sentences, c.Start))
+		demonym[len(doc.Mentions)-1] = c.demonym
 	}
 	if len(doc.Mentions) == 0 {
 		return nil

@@ -1,6 +1,7 @@
 package analyse
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/geo"
@@ -159,4 +160,63 @@ func (a *Annotator) demonymPlace(t string) bool {
 		return true
 	}
 	return false
+}
+
+// demonymParts finds the demonyms inside a hyphenated name the recogniser
+// typed MISC or as a demonym ("Syrian-Turkish border", "Russian-backed",
+// "anti-Russian"): each part that is a demonym of a country or region.
+func (a *Annotator) demonymParts(s string, m Mention) []Span {
+	name := s[m.Start:m.End]
+	if m.Type != "MISC" && !m.Demonym || !strings.Contains(name, "-") {
+		return nil
+	}
+	var out []Span
+	off := m.Start
+	for _, part := range strings.Split(name, "-") {
+		if t := strings.TrimSpace(part); len(t) > 2 && geo.IsDemonym(t) && a.demonymPlace(t) {
+			at := off + strings.Index(part, t)
+			out = append(out, Span{at, at + len(t)})
+		}
+		off += len(part) + 1
+	}
+	return out
+}
+
+// compoundRe matches a capitalised word before a hyphenated participle:
+// "Russian-backed", "US-led", "London-based", "Saudi-funded".
+var compoundRe = regexp.MustCompile(`\b([A-Z][A-Za-z.]*[A-Za-z])-(?:backed|led|based|funded|owned|controlled|held|run|allied|sponsored|brokered|made|born|bred)\b`)
+
+// compound is a place found inside a hyphenated compound.
+type compound struct {
+	Span
+	demonym bool
+}
+
+// compoundPlaces finds the places and demonyms the recogniser left untagged
+// before a hyphenated participle ("Russian-backed militias", "a US-led
+// coalition"): a demonym of a country or region, or a known place. Words
+// inside a mention are left to the mention's own rules.
+func (a *Annotator) compoundPlaces(s string, ms []Mention) []compound {
+	var out []compound
+	for _, loc := range compoundRe.FindAllStringSubmatchIndex(s, -1) {
+		sp := Span{loc[2], loc[3]}
+		covered := false
+		for _, m := range ms {
+			if m.Start < sp.End && sp.Start < m.End {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		t := s[sp.Start:sp.End]
+		switch {
+		case geo.IsDemonym(t) && a.demonymPlace(t):
+			out = append(out, compound{sp, true})
+		case !geo.IsDemonym(t) && a.knownPlace(t):
+			out = append(out, compound{sp, false})
+		}
+	}
+	return out
 }

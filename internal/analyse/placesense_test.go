@@ -112,3 +112,20 @@ func TestUnionPlace(t *testing.T) {
 		t.Errorf("EU not found as a place (places %+v)", ann.Places)
 	}
 }
+
+// TestDemonymParts: demonyms inside a hyphenated name are places of their
+// own, flagged as demonyms.
+func TestDemonymParts(t *testing.T) {
+	a := New()
+	text := "Russian-backed militias shelled villages along the Syrian-Turkish border near Aleppo on Friday."
+	ann := a.Annotate(Input{Text: text})
+	got := map[string]Place{}
+	for _, p := range ann.Places {
+		got[text[p.Start:p.End]] = p
+	}
+	for name, cc := range map[string]string{"Russian": "RU", "Syrian": "SY", "Turkish": "TR"} {
+		if p, ok := got[name]; !ok || p.Country != cc || !p.Demonym {
+			t.Errorf("%s: %+v (found %v), want a demonym place in %s; places %v", name, p, ok, cc, got)
+		}
+	}
+}

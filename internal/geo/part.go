@@ -87,7 +87,7 @@ var facilityHead = map[string]bool{
 	"college": true, "council": true, "parliament": true, "government": true, "ministry": true,
 	"governor": true, "mayor": true, "city": true, "town": true, "village": true, "county": true,
 	"province": true, "state": true, "district": true, "diocese": true, "archdiocese": true,
-	"republic": true, "kingdom": true, "islamic": true, "outskirts": true, "suburbs": true,
+	"outskirts": true, "suburbs": true,
 	"centre": true, "center": true, "museum": true, "hospital": true, "institute": true,
 }
 
