@@ -101,6 +101,10 @@ func TestResolveWrapped(t *testing.T) {
 		{"Flights from [Taoyuan] to [Taipei] resumed as [Taiwan] reopened.", "Taoyuan", "TW", ""},
 		{"Farmers across [Kansas] and [Nebraska] waited for rain.", "Kansas", "US", "ADM1"},
 		{"A quake shook [Java] and [Jakarta], [Indonesia].", "Java", "ID", "ISL"},
+		// a region ten times as populous as its seat is what its name means
+		{"Voters in [Quebec] and [Ontario] went to the polls.", "Quebec", "CA", "ADM1"},
+		// a governorate named like its capital means the city
+		{"Car bombs hit [Baghdad] and [Basra] on Sunday.", "Baghdad", "IQ", "PPLC"},
 	}
 	for _, tt := range tests {
 		var p *Place

@@ -359,7 +359,9 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 			for _, o := range cs {
 				of := g.fcodes[g.fcode[o.r]]
 				seat := of == "PPLA" || of == "PPLC" || (fc == "ADM2" && of == "PPLA2")
-				if seat && g.a1[o.r] == g.a1[cs[i].r] {
+				// a region ten times as populous as its seat is what the
+				// name means ("Quebec"): its people mostly live elsewhere
+				if seat && g.a1[o.r] == g.a1[cs[i].r] && g.pop[cs[i].r] < 10*g.pop[o.r] {
 					cs[i].s = math.Min(cs[i].s-p.SeatPenalty, o.s-0.1)
 					break
 				}
