@@ -70,7 +70,22 @@ func notThisPlace(s string, p geo.Place, people map[string]int) bool {
 			return true
 		}
 	}
+	// a title before the name makes it a person ("Secretary Clinton")
+	if i := strings.LastIndexAny(before, " \n\t\"(“"); titles[strings.TrimSuffix(before[i+1:], ".")] {
+		return true
+	}
 	return false
+}
+
+// titles are the words that, right before a name, make it a person's.
+var titles = map[string]bool{
+	"secretary": true, "president": true, "senator": true, "sen": true, "rep": true,
+	"representative": true, "gov": true, "governor": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "gen": true, "general": true, "judge": true, "mayor": true, "minister": true,
+	"king": true, "queen": true, "prince": true, "princess": true, "pope": true, "sir": true,
+	"lord": true, "lady": true, "chancellor": true, "premier": true, "speaker": true,
+	"congressman": true, "congresswoman": true, "councilman": true, "councilwoman": true,
+	"sheriff": true, "coach": true, "officer": true, "sgt": true, "lt": true, "col": true, "capt": true,
 }
 
 // personWords counts, per lookup key, the document's full person names

@@ -129,3 +129,25 @@ func TestDemonymParts(t *testing.T) {
 		}
 	}
 }
+
+// TestNotThisPlaceTitle: a small town's name right after a person's title
+// is the person ("Secretary Clinton", "Gov. Nixon"); after a preposition it
+// stays the town.
+func TestNotThisPlaceTitle(t *testing.T) {
+	cases := []struct {
+		text, name string
+		want       bool
+	}{
+		{"Reporters asked whether Secretary Clinton had met the envoy.", "Clinton", true},
+		{"Officials said Gov. Nixon would sign the bill.", "Nixon", true},
+		{"The plant in Clinton will close next year.", "Clinton", false},
+	}
+	for _, c := range cases {
+		i := strings.Index(c.text, c.name)
+		p := geo.Place{Mention: geo.Mention{Text: c.name, Start: i, End: i + len(c.name)}}
+		p.Class, p.FeatureCode, p.Population = geo.ClassCity, "PPL", 30000
+		if got := notThisPlace(c.text, p, nil); got != c.want {
+			t.Errorf("%q: notThisPlace(%q) = %v, want %v", c.text, c.name, got, c.want)
+		}
+	}
+}
