@@ -74,8 +74,8 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if !*asJSON {
-		fmt.Fprintf(e.stdout, "%-11s %-5s %5s %7s %7s %8s %8s %8s %9s %9s %6s %11s\n",
-			"set", "split", "docs", "scored", "no-cand", "fallback", "extent", "acc@161", "mean km", "median km", "AUC", "toponyms/s")
+		fmt.Fprintf(e.stdout, "%-11s %-5s %5s %7s %7s %8s %6s %8s %8s %9s %9s %6s %11s\n",
+			"set", "split", "docs", "scored", "no-cand", "fallback", "part", "extent", "acc@161", "mean km", "median km", "AUC", "toponyms/s")
 	}
 	enc := json.NewEncoder(e.stdout)
 	for _, name := range sets {
@@ -99,8 +99,8 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 			}
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%-11s %-5s %5d %7d %7d %8d %8d %7.1f%% %9.0f %9.1f %6.3f %11.0f\n",
-			r.Set, r.Split, r.Docs, r.Scored, r.NoCandidate, r.FallbackHits, r.ExtentHits, 100*r.Acc161, r.MeanKm, r.MedianKm, r.AUC, r.ToponymsPerS)
+		fmt.Fprintf(e.stdout, "%-11s %-5s %5d %7d %7d %8d %6d %8d %7.1f%% %9.0f %9.1f %6.3f %11.0f\n",
+			r.Set, r.Split, r.Docs, r.Scored, r.NoCandidate, r.FallbackHits, r.PartHits, r.ExtentHits, 100*r.Acc161, r.MeanKm, r.MedianKm, r.AUC, r.ToponymsPerS)
 		if *errs {
 			for _, it := range geoeval.Misses(items, 161) {
 				fmt.Fprintf(e.stdout, "  miss\t%s\t%s\t%s\t%s\n", name, it.DocID, it.Phrase, geoeval.FormatMiss(it))

@@ -92,7 +92,12 @@ type Result struct {
 	// ExtentHits: toponyms placed on a river, lake, range or other extent
 	// whose gold point is within 161 km of the extent but not of the
 	// chosen point (counted in Acc161).
-	ExtentHits   int     `json:"extent_hits"`
+	ExtentHits int `json:"extent_hits"`
+	// PartHits: toponyms the gazetteer does not know whole, placed at the
+	// place they are named after (Place.Part: "Colchester General
+	// Hospital" at Colchester), that land within 161 km (counted in
+	// Acc161; not in NoCandidate).
+	PartHits     int     `json:"part_hits"`
 	Acc161       float64 `json:"acc161"`
 	MeanKm       float64 `json:"mean_km"`
 	MedianKm     float64 `json:"median_km"`
@@ -161,6 +166,9 @@ func Evaluate(g *geo.Gazetteer, p geo.Params, docs []Document, items bool) (Resu
 			if pl.Focus && e <= 161 {
 				r.FallbackHits++
 			}
+			if pl.Part && e <= 161 {
+				r.PartHits++
+			}
 			errs = append(errs, e)
 			if items {
 				out = append(out, Item{DocID: d.ID, Phrase: t.Phrase, GoldLat: *t.Lat, GoldLon: *t.Lon, Place: pl, ErrKm: e})
@@ -222,6 +230,8 @@ func FormatMiss(it Item) string {
 	switch {
 	case pl.Focus:
 		got = fmt.Sprintf("focus %s (%s %s.%s) %.3f,%.3f", pl.Name, pl.FeatureCode, pl.Country, pl.Admin1, pl.Lat, pl.Lon)
+	case pl.Resolved && pl.Part:
+		got = fmt.Sprintf("part %s (%s %s.%s id %d) %.3f,%.3f", pl.Name, pl.FeatureCode, pl.Country, pl.Admin1, pl.GeonameID, pl.Lat, pl.Lon)
 	case pl.Resolved:
 		got = fmt.Sprintf("%s (%s %s.%s id %d) %.3f,%.3f", pl.Name, pl.FeatureCode, pl.Country, pl.Admin1, pl.GeonameID, pl.Lat, pl.Lon)
 	}
