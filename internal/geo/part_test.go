@@ -119,3 +119,23 @@ func TestResolveWrapped(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalFocus: an unknown name is placed at the town written next to it
+// when that town is near the document's focus, else at the focus.
+func TestLocalFocus(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := g.Resolve(doc("Protests in [Cairo] spread. In [Cairo] police waited. Later [Cairo] was calm. " +
+		"Worshippers gathered at [Qwxzzy Church] in [Alexandria] on Sunday."))
+	var p Place
+	for _, q := range got {
+		if q.Text == "Qwxzzy Church" {
+			p = q
+		}
+	}
+	if !p.Focus || p.Name != "Alexandria" || p.Country != "EG" {
+		t.Errorf("Qwxzzy Church → %s %s (focus %v), want the focus fallback at Alexandria, Egypt", p.Name, p.Country, p.Focus)
+	}
+}

@@ -215,7 +215,11 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		out[i].Mention = m
 		if gr.best < 0 {
 			if focus >= 0 {
-				out[i].Candidate = g.candidate(focus)
+				f := focus
+				if l := g.localFocus(doc.Mentions, i, keyOf, gi, groups, focus); l >= 0 {
+					f = l
+				}
+				out[i].Candidate = g.candidate(f)
 				out[i].Focus = true
 				out[i].Confidence = p.FocusConfidence
 			}
@@ -260,6 +264,41 @@ func (g *Gazetteer) keepLower(cs []scored, key string) []scored {
 	}
 	return out
 }
+
+// localFocus is the town named nearest before or after mention i in the
+// text, within LocalFocusBytes, and near the document's focus (within
+// Params.NearKm): an unknown street or building is most likely beside the
+// town written next to it. -1 if none.
+func (g *Gazetteer) localFocus(ms []Mention, i int, keyOf []string, gi map[string]int, groups []*group, focus int32) int32 {
+	best, bestD := int32(-1), LocalFocusBytes+1
+	for j, m := range ms {
+		if j == i {
+			continue
+		}
+		d := ms[i].Start - m.End
+		if j > i {
+			d = m.Start - ms[i].End
+		}
+		if d < 0 || d >= bestD {
+			continue
+		}
+		gr := groups[gi[keyOf[j]]]
+		if gr.best < 0 || gr.part {
+			continue
+		}
+		r := gr.cands[gr.best]
+		fc := g.fcodes[g.fcode[r]]
+		if g.area(r) || extended(fc) || fc == "PCLI" || fc == "ADM1" || fc == "AIRP" || g.dist(r, focus) > defaultParams.NearKm {
+			continue
+		}
+		best, bestD = r, d
+	}
+	return best
+}
+
+// LocalFocusBytes is how far from an unknown name (in bytes of text) a
+// town is taken for where it is (localFocus).
+const LocalFocusBytes = 150
 
 // support is how much the document's other places speak for r as its
 // focus: half their mentions in r's country, as many again near r (in its
