@@ -34,6 +34,9 @@ type verbHit struct {
 	embedded bool
 	gov      int // token of the governing verb, -1 if none
 	light    int // token of a light verb governing this one, -1 if none
+	// patterned is true when a pattern of the verb's block gave the code:
+	// the object decides, not the verb's plain sense
+	patterned bool
 }
 
 // Code appends the events of s to dst.
@@ -55,24 +58,33 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	q := quantities(s.Text, c.toks)
 	for i := range c.cand {
 		h := &c.cand[i]
-		typ, mode, ctx, ok := Plover(h.code)
-		if !ok {
-			continue
-		}
-		if t, ok := ploverCodes[h.code]; ok {
-			typ = t
-		}
-		if t, ok := ploverVerbs[c.toks[h.at].low]; ok && typ != t {
-			typ, mode, ctx = t, "", ""
-		}
-		e := Event{Type: typ, Mode: mode, Context: ctx, Cameo: h.code, Status: h.status, Embedded: h.embedded,
-			Sentence: s.Index, Span: Span{s.Start, s.End},
-			VerbAt: Span{c.toks[h.at].start, c.toks[h.end-1].end}}
-		e.Verb = s.Text[e.VerbAt.Start:e.VerbAt.End]
 		src, tgt := c.roles(s, i)
 		if h.swap {
 			src, tgt = tgt, src
 		}
+		code := h.code
+		if code == jointCode {
+			// war games of two armies are military cooperation; of one, a
+			// show of force
+			code = "150"
+			if len(src) > 1 || len(tgt) > 0 || c.joint(h.at) {
+				code = "062"
+			}
+		}
+		typ, mode, ctx, ok := Plover(code)
+		if !ok {
+			continue
+		}
+		if t, ok := ploverCodes[code]; ok {
+			typ, mode, ctx = t.typ, t.mode, ""
+		}
+		if t, ok := ploverVerbs[c.toks[h.at].low]; ok && typ != t && !h.patterned {
+			typ, mode, ctx = t, "", ""
+		}
+		e := Event{Type: typ, Mode: mode, Context: ctx, Cameo: code, Status: h.status, Embedded: h.embedded,
+			Sentence: s.Index, Span: Span{s.Start, s.End},
+			VerbAt: Span{c.toks[h.at].start, c.toks[h.end-1].end}}
+		e.Verb = s.Text[e.VerbAt.Start:e.VerbAt.End]
 		if len(src) > 0 {
 			e.Source, e.AllSources = src[0], src
 		}
@@ -205,7 +217,7 @@ var (
 	beForms      = set("was", "were", "is", "are", "been", "be", "being", "am")
 	negations    = set("not", "n't", "never", "no", "neither", "nor", "cannot")
 	futureAux    = set("will", "'ll", "shall")
-	hypoAux      = set("would", "could", "might", "may", "should", "can")
+	hypoAux      = set("would", "could", "might", "may", "should", "can", "must")
 	conditionals = set("if", "unless", "whether", "lest")
 	adverbs      = set("also", "already", "reportedly", "allegedly", "still", "again", "then", "now", "later", "recently", "just", "repeatedly", "have", "has", "had", "jointly", "publicly", "formally", "officially", "strongly", "sharply", "quickly", "immediately", "finally", "once", "twice", "often", "further", "previously", "subsequently", "apparently", "largely", "directly", "only", "even", "initially", "eventually")
 	// governing verbs: the verb after "to" takes their status
@@ -231,6 +243,17 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.punct || t.actor >= 0 || t.place >= 0 {
+			continue
+		}
+		// "mounted an invasion", "issued a statement": the noun tells the
+		// event, or none
+		if code, noun, ok := c.nominal(i); ok && c.verbal(i, supportForm(t.low)) {
+			if code != "01" {
+				h := verbHit{at: i, end: i + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true}
+				c.status(&h)
+				dst = append(dst, h)
+			}
+			i = noun
 			continue
 		}
 		// "Visit" starting a word inside a capitalised name run is a name
@@ -262,7 +285,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		if p := c.bestPattern(f.block, i, end); p != nil {
-			code = p.code
+			code, h.patterned = p.code, true
 		}
 		code, h.swap = splitCode(code)
 		if code == "" || code == "---" {
@@ -355,6 +378,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 			return false
 		}
 	}
+	// "a declaration demanding that ...", "a statement urging the
+	// government": a participle with an object after it is a verb
+	if ing && !f.base && i+1 < len(toks) && (toks[i+1].low == "that" || toks[i+1].actor >= 0 || toks[i+1].low == "the") && i > 0 && !determiners[prev] {
+		return true
+	}
 	if f.base || ing {
 		// "a landmark hearing", "the rebels' attack": a determiner before
 		// the adjectives and nouns in front
@@ -414,10 +442,10 @@ func (c *Coder) status(h *verbHit) {
 			h.status = Future
 		case w == "would" && h.status == Asserted && c.reported(k):
 			h.status = Future
-		case hypoAux[w] && h.status == Asserted:
-			h.status = Hypothetical
 		case w == "must" && h.status == Asserted:
 			h.status = Urged
+		case hypoAux[w] && h.status == Asserted:
+			h.status = Hypothetical
 		case w == "to" && h.status == Asserted:
 			// infinitive: find the governing word
 			for g := k - 1; g >= 0 && g >= k-6; g-- {
@@ -449,6 +477,11 @@ func (c *Coder) status(h *verbHit) {
 					break
 				}
 			}
+			// a purpose clause ("must ensure security to allow") takes
+			// the modality of the clause it completes
+			if h.status == Asserted && h.light < 0 && !h.embedded {
+				h.status = c.clauseModality(k)
+			}
 			k = -1
 		}
 	}
@@ -468,6 +501,44 @@ func (c *Coder) status(h *verbHit) {
 			}
 		}
 	}
+}
+
+// clauseModality returns the status a "must" or "will" earlier in the
+// clause before token k gives (Asserted when none).
+func (c *Coder) clauseModality(k int) string {
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		w := c.toks[j].low
+		switch {
+		case boundaries[w] || w == "," || subordinators[w]:
+			return Asserted
+		case w == "must":
+			return Urged
+		case futureAux[w]:
+			return Future
+		}
+	}
+	return Asserted
+}
+
+// jointCode marks an exercise noun: coded once the actors are known.
+const jointCode = "062/150"
+
+// joint reports "joint" among the words after token at.
+func (c *Coder) joint(at int) bool {
+	for k := at + 1; k < len(c.toks) && k <= at+nounWindow+1; k++ {
+		if c.toks[k].low == "joint" {
+			return true
+		}
+	}
+	return false
+}
+
+// irregularPast are support verbs' past forms without "-ed".
+var irregularPast = set("held", "began", "begun", "made", "paid", "went", "led", "carried")
+
+// supportForm describes a support verb as a Dictionary form for verbal.
+func supportForm(w string) *verbForm {
+	return &verbForm{words: []string{w}, base: !strings.HasSuffix(w, "ed") && !irregularPast[w] && !strings.HasSuffix(w, "ing")}
 }
 
 // sayWords report speech: "would" after them is a reported "will".
