@@ -33,10 +33,10 @@ import (
 // are kept by Options.Watchlists when set (sitrep serve: in the database),
 // else in memory only.
 type Watchlist struct {
-	ID      int64     `json:"id"`
-	Kind    string    `json:"kind"` // actor, place, keyword
-	Value   string    `json:"value"`
-	Webhook string    `json:"webhook,omitempty"` // receives each alert as a JSON POST
+	ID      int64  `json:"id"`
+	Kind    string `json:"kind"` // actor, place, keyword
+	Value   string `json:"value"`
+	Webhook string `json:"webhook,omitempty"` // receives each alert as a JSON POST
 	// EventType (a PLOVER 2.0 type, or "any") makes an actor or place
 	// watchlist watch coded events rather than articles.
 	EventType string    `json:"event_type,omitempty"`
