@@ -17,9 +17,16 @@ type fakeCoded struct{ recs []event.Record }
 func (f fakeCoded) CodedEventList(_ context.Context, q store.EventFilter) ([]event.Record, int, error) {
 	var out []event.Record
 	for _, r := range f.recs {
-		if q.Story == 0 || r.Story == q.Story {
-			out = append(out, r)
+		if q.Story != 0 && r.Story != q.Story || q.Type != "" && r.Type != q.Type {
+			continue
 		}
+		if q.Actor != "" && !eventMatches(Watchlist{Kind: "actor", Value: q.Actor, EventType: "any"}, &r) {
+			continue
+		}
+		if q.Place != "" && !eventMatches(Watchlist{Kind: "place", Value: q.Place, EventType: "any"}, &r) {
+			continue
+		}
+		out = append(out, r)
 	}
 	return out, len(out), nil
 }
