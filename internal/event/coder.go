@@ -366,6 +366,43 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if ing && (prev == "'s" || determiners[prev]) {
 		return false
 	}
+	// "of allied countries", "to treat wounded soldiers": a participle
+	// after a preposition or a verb's base form modifies the noun after it
+	if !f.base && !ing && i > 0 && i+1 < len(toks) && !toks[i+1].punct && !determiners[toks[i+1].low] && !prepositions[toks[i+1].low] &&
+		toks[i+1].low != "by" && toks[i+1].low != "to" && (prepositions[prev] || c.baseVerb(i-1)) {
+		return false
+	}
+	// "getting better", "became isolated": after a linking verb a form is
+	// an adjective
+	if linking[prev] {
+		return false
+	}
+	// "better and better": a word repeated after "and" repeats its sense
+	if (prev == "and" || prev == "or") && i > 1 && toks[i-2].low == t.low {
+		return false
+	}
+	// "an explosion linked to", "the curfew imposed in": a participle
+	// right after a common noun, before a preposition, is a reduced
+	// relative clause describing the noun, not the sentence's event
+	if !f.base && !ing && i > 0 && i+1 < len(toks) && (prepositions[toks[i+1].low] || toks[i+1].low == "to" || toks[i+1].low == "by") &&
+		commonNoun(toks[i-1]) && !isPluralNoun(prev) && !subjectPron[prev] && !adverbs[prev] && !strings.HasSuffix(prev, "ly") && c.d.forms[prev] == nil {
+		return false
+	}
+	// "a Paris meeting", "its NATO ally", "under IS control": a name
+	// after an article, a possessive or a preposition modifies the noun
+	// after it
+	if f.base && !ing && i > 0 && (toks[i-1].actor >= 0 || toks[i-1].place >= 0) {
+		k := i - 1
+		for k >= 0 && (toks[k].actor >= 0 && toks[k].actor == toks[i-1].actor || toks[k].actor < 0 && toks[k].place >= 0 && toks[k].place == toks[i-1].place) {
+			k--
+		}
+		for k >= 0 && (toks[k].low == "key" || toks[k].low == "close" || toks[k].low == "main" || toks[k].low == "top") {
+			k--
+		}
+		if k >= 0 && (modifierDet[toks[k].low] || prepositions[toks[k].low]) {
+			return false
+		}
+	}
 	// "the fortified village", "the wounded": a participle after a
 	// determiner is an adjective
 	if !f.base && !ing && determiners[prev] {
@@ -398,6 +435,44 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 		}
 	}
 	return true
+}
+
+// commonNoun reports a lower-case word that is no name, number or
+// function word: the noun a reduced relative clause may follow.
+func commonNoun(t token) bool {
+	return !t.punct && !t.upper && t.actor < 0 && t.place < 0 && len(t.low) > 2 && !isNumber(t.low) &&
+		!determiners[t.low] && !prepositions[t.low] && !beForms[t.low] && !negations[t.low] && !futureAux[t.low] && !hypoAux[t.low] &&
+		t.low != "and" && t.low != "or" && t.low != "that" && t.low != "who" && t.low != "which" && t.low != "have" && t.low != "has" && t.low != "had" &&
+		!timeWords[t.low]
+}
+
+// timeWords may stand between a subject and its verb ("Iran today
+// threatened").
+var timeWords = set("today", "yesterday", "tonight", "tomorrow", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "earlier", "later")
+
+// linking verbs take an adjective, not an event.
+var linking = set("getting", "get", "gets", "got", "become", "became", "becomes", "becoming", "seem", "seems", "seemed", "remain", "remains", "remained")
+
+// modifierDet make a name after them a modifier ("a Paris meeting", "its
+// NATO ally"); "the" does not ("the U.S. attacks" is a sentence).
+var modifierDet = set("a", "an", "its", "their", "his", "her", "our", "my", "your")
+
+// baseVerb reports whether token k is the base form of a Dictionary verb
+// (not an auxiliary): "treat" in "treat wounded soldiers".
+func (c *Coder) baseVerb(k int) bool {
+	if k < 0 || c.toks[k].actor >= 0 || c.toks[k].place >= 0 {
+		return false
+	}
+	w := c.toks[k].low
+	if beForms[w] || futureAux[w] || hypoAux[w] || w == "have" || w == "has" || w == "had" || w == "do" || w == "did" {
+		return false
+	}
+	for _, f := range c.d.forms[w] {
+		if len(f.words) == 1 && f.base && !strings.HasSuffix(w, "s") {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Coder) nextUpper(i int) bool {

@@ -69,3 +69,32 @@ func mainEvent(evs []Event) *Event {
 	}
 	return nil
 }
+
+// TestCoderModifiersAndRoles: words used as modifiers code no event, and
+// the roles skip titles and appositives.
+func TestCoderModifiersAndRoles(t *testing.T) {
+	none := []struct{ text, word string }{
+		{"{The ministry:GBRGOV} is meeting leaders of allied countries in <London>.", "allied"},
+		{"{The rebels:SDNREB} are getting better and better at that.", "better"},
+		{"{Italy:ITA}, a key {EU:IGOEU} ally, said nothing.", "ally"},
+		{"{The town:IRQ} has been under {IS:IMGISI} control since 2014.", "control"},
+		{"{He:USAMIL} died of wounds from an explosion linked to a roadside bomb.", "linked"},
+	}
+	for _, tc := range none {
+		for _, e := range code(t, tc.text) {
+			if e.Verb == tc.word {
+				t.Errorf("%q: coded %s from %q", tc.text, e.Type, e.Verb)
+			}
+		}
+	}
+	roles := []struct{ text, verb, source, target string }{
+		{"{The minister:USAGOV} met {Kurdish:KUR} leader {Massoud Barzani:IRQKURGOV} in <Erbil>.", "met", "USAGOV", "IRQKURGOV"},
+		{"{General Smith:USAMIL}, commander of the {U.S.-led:USA} coalition, visited <Erbil> on Sunday.", "visited", "USAMIL", ""},
+	}
+	for _, tc := range roles {
+		e := find(t, code(t, tc.text), tc.verb)
+		if e.Source.Code != tc.source || tc.target != "" && e.Target.Code != tc.target {
+			t.Errorf("%q: %s → %s, want %s → %s", tc.text, e.Source.Code, e.Target.Code, tc.source, tc.target)
+		}
+	}
+}

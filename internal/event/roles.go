@@ -55,6 +55,23 @@ func (c *Coder) skipAux(k int) int {
 // conjuncts.
 func (c *Coder) before(s Sentence, at int) []Party {
 	toks := c.toks
+	// "Gen. Townsend, commander of the U.S.-led coalition, visited": the
+	// subject stands before an appositive set off by commas
+	if k := c.skipAux(at - 1); k > 0 && toks[k].low == "," {
+		for j := k - 1; j > 0 && j >= k-12; j-- {
+			if boundaries[toks[j].low] {
+				break
+			}
+			if toks[j].low == "," {
+				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && c.d.forms[first.low] == nil && !subjectPron[first.low] {
+					if ps := c.before(s, j); len(ps) > 0 {
+						return ps
+					}
+				}
+				break
+			}
+		}
+	}
 	for k := at - 1; k >= 0 && k >= at-maxRoleDistance; k-- {
 		t := toks[k]
 		if boundaries[t.low] {
@@ -87,10 +104,34 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 			return nil
 		}
 		if t.actor >= 0 || places && t.place >= 0 {
-			return c.conjuncts(s, k, +1)
+			return c.conjuncts(s, c.appositive(k, stop), +1)
 		}
 	}
 	return nil
+}
+
+// appositive returns the token of the name a title joins to the actor at
+// k ("Kurdish leader Massoud Barzani", "Iraqi Prime Minister Haider
+// al-Abadi": the person, not the demonym before), else k.
+func (c *Coder) appositive(k, stop int) int {
+	toks := c.toks
+	j := k
+	for j < len(toks) && toks[j].actor == toks[k].actor && toks[j].actor >= 0 || j < len(toks) && toks[k].actor < 0 && toks[j].place == toks[k].place && toks[j].actor < 0 {
+		j++
+	}
+	for n := 0; j < len(toks) && j < stop && n < 3; j, n = j+1, n+1 {
+		t := toks[j]
+		if t.actor >= 0 {
+			if n == 0 {
+				return k
+			}
+			return j
+		}
+		if t.punct || t.place >= 0 || t.low == "and" || t.low == "or" || prepositions[t.low] || t.low == "to" || c.d.forms[t.low] != nil && !t.upper {
+			return k
+		}
+	}
+	return k
 }
 
 // conjuncts collects the party at token k and those joined to it by "and",
