@@ -7,9 +7,10 @@ import (
 // Coder codes sentences. It holds reusable buffers: not safe for
 // concurrent use — give each goroutine its own.
 type Coder struct {
-	d    *Dictionary
-	toks []token
-	cand []verbHit
+	d     *Dictionary
+	toks  []token
+	cand  []verbHit
+	prior int // verbs coded so far in the sentence (findVerbs)
 }
 
 // NewCoder returns a Coder using the embedded dictionaries.
@@ -37,6 +38,9 @@ type verbHit struct {
 	// patterned is true when a pattern of the verb's block gave the code:
 	// the object decides, not the verb's plain sense
 	patterned bool
+	// noun is the token of the event noun that is the verb's subject
+	// ("riots ... are continuing"), -1 if none: the roles are the noun's
+	noun int
 }
 
 // Code appends the events of s to dst.
@@ -63,6 +67,11 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 			src, tgt = tgt, src
 		}
 		code := h.code
+		// "the army prepared to resume shelling": readying an attack is
+		// a show of military posture (CAMEO 15)
+		if h.light >= 0 && strings.HasPrefix(c.toks[h.light].low, "prepar") && (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "20")) {
+			code, h.status = "150", Asserted
+		}
 		if code == jointCode {
 			// war games of two armies are military cooperation; of one, a
 			// show of force
@@ -245,15 +254,22 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		if t.punct || t.actor >= 0 || t.place >= 0 {
 			continue
 		}
+		c.prior = len(dst)
 		// "mounted an invasion", "issued a statement": the noun tells the
 		// event, or none
 		if code, noun, ok := c.nominal(i); ok && c.verbal(i, supportForm(t.low)) {
 			if code != "01" {
-				h := verbHit{at: i, end: i + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true}
+				h := verbHit{at: i, end: i + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: -1}
 				c.status(&h)
 				dst = append(dst, h)
 			}
 			i = noun
+			continue
+		}
+		if code, noun, ok := c.nominalBefore(i); ok {
+			h := verbHit{at: i, end: i + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: noun}
+			c.status(&h)
+			dst = append(dst, h)
 			continue
 		}
 		// "Visit" starting a word inside a capitalised name run is a name
@@ -272,7 +288,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		end := i + len(f.words)
-		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted}
+		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
 		if !c.verbal(i, f) {
 			i = end - 1
 			continue
@@ -381,10 +397,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if (prev == "and" || prev == "or") && i > 1 && toks[i-2].low == t.low {
 		return false
 	}
-	// "an explosion linked to", "the curfew imposed in": a participle
-	// right after a common noun, before a preposition, is a reduced
-	// relative clause describing the noun, not the sentence's event
-	if !f.base && !ing && i > 0 && i+1 < len(toks) && (prepositions[toks[i+1].low] || toks[i+1].low == "to" || toks[i+1].low == "by") &&
+	// "an explosion linked to", "the curfew imposed in": after the
+	// clause's verb, a participle right after a common noun, before a
+	// preposition, is a reduced relative clause describing the noun, not
+	// the sentence's event ("the advisor met with" has no verb before)
+	if c.prior > 0 && !f.base && !ing && i > 0 && i+1 < len(toks) && (prepositions[toks[i+1].low] || toks[i+1].low == "to" || toks[i+1].low == "by") &&
 		commonNoun(toks[i-1]) && !isPluralNoun(prev) && !subjectPron[prev] && !adverbs[prev] && !strings.HasSuffix(prev, "ly") && c.d.forms[prev] == nil {
 		return false
 	}
@@ -609,7 +626,7 @@ func (c *Coder) joint(at int) bool {
 }
 
 // irregularPast are support verbs' past forms without "-ed".
-var irregularPast = set("held", "began", "begun", "made", "paid", "went", "led", "carried")
+var irregularPast = set("held", "began", "begun", "made", "paid", "went", "led", "carried", "put", "broke")
 
 // supportForm describes a support verb as a Dictionary form for verbal.
 func supportForm(w string) *verbForm {

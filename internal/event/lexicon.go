@@ -64,15 +64,24 @@ var extraPatterns = []struct{ verb, after, code string }{
 	// dismissing an appeal or an offer is a rejection, not a criticism
 	{"dismiss", "&proposal", "120"},
 	{"dismiss", "&demand", "120"},
+	// expelling or withdrawing inspectors, monitors or peacekeepers is
+	// CAMEO 166 (expel or withdraw), not the deportation of persons
+	{"expel", "&monitor", "1662"},
+	{"withdraw", "&monitor", "1662"},
+	{"expel", "&pko", "1661"},
+	// blowing up lines, bridges or buildings destroys property
+	{"blow_up", "&infrastructure", "1712"},
 }
 
 // extraSyns are synonym sets of extraPatterns.
 var extraSyns = map[string][]string{
-	"&trench":        {"trench", "trenches", "tunnel", "tunnels", "berm", "berms", "ditch", "ditches"},
-	"&explosive":     {"explosive", "explosives", "mine", "mines", "landmine", "landmines", "bomb", "bombs", "ied", "ieds", "booby_trap", "booby_traps"},
-	"&passage":       {"road", "roads", "roadway", "highway", "highways", "bridge", "bridges", "crossing", "crossings", "border_crossing", "railway", "railways", "rail_line", "traffic", "transport", "access", "entrance", "entrances", "port", "ports", "street", "streets", "junction"},
-	"&demand":        {"appeal", "appeals", "demand", "demands", "request", "requests", "call", "calls", "plea", "pleas", "offer", "offers", "ultimatum"},
-	"&fortification": {"barricade", "barricades", "fortification", "fortifications", "checkpoint", "checkpoints", "defense", "defenses", "defences", "roadblock", "roadblocks", "wall", "walls"},
+	"&trench":         {"trench", "trenches", "tunnel", "tunnels", "berm", "berms", "ditch", "ditches"},
+	"&explosive":      {"explosive", "explosives", "mine", "mines", "landmine", "landmines", "bomb", "bombs", "ied", "ieds", "booby_trap", "booby_traps"},
+	"&monitor":        {"inspector", "inspectors", "weapons_inspectors", "observer", "observers", "monitor", "monitors", "aid_workers", "humanitarian_workers", "relief_workers"},
+	"&infrastructure": {"line", "lines", "pipeline", "pipelines", "bridge", "bridges", "building", "buildings", "tower", "towers", "power", "plant", "plants", "station", "stations", "railway", "road", "roads", "dam", "depot", "house", "houses", "homes"},
+	"&passage":        {"road", "roads", "roadway", "highway", "highways", "bridge", "bridges", "crossing", "crossings", "border_crossing", "railway", "railways", "rail_line", "traffic", "transport", "access", "entrance", "entrances", "port", "ports", "street", "streets", "junction"},
+	"&demand":         {"appeal", "appeals", "demand", "demands", "request", "requests", "call", "calls", "plea", "pleas", "offer", "offers", "ultimatum"},
+	"&fortification":  {"barricade", "barricades", "fortification", "fortifications", "checkpoint", "checkpoints", "defense", "defenses", "defences", "roadblock", "roadblocks", "wall", "walls"},
 }
 
 // lightVerbs govern another verb without being an event of their own

@@ -21,7 +21,20 @@ var supportVerbs = set(
 	"open", "opened", "opens", "opening", "lodge", "lodged", "lodges", "file", "filed", "files",
 	"declare", "declared", "declares", "pay", "paid", "pays", "voice", "voiced", "voices",
 	"step", "stepped", "steps", "went", "go", "goes", "going", "led", "lead", "leads", "organize", "organized", "organised",
-	"end", "ended", "ends", "call", "called", "calls")
+	"end", "ended", "ends", "call", "called", "calls", "put", "puts", "placed", "halt", "halted", "halts",
+	"suspend", "suspended", "suspends", "broke", "break")
+
+// haltVerbs end what their noun names: ending talks or mediation is
+// SANCTION (CAMEO 164, 165), not the talks.
+var haltVerbs = set("end", "ended", "ends", "halt", "halted", "halts", "suspend", "suspended", "suspends", "broke", "break")
+
+// halted gives the CAMEO code of halting a cooperative noun's code.
+var halted = map[string]string{"040": "164", "046": "164", "045": "165", "042": "161"}
+
+// goOnVerbs tell that an event named before them goes on or begins
+// ("riots are still continuing", "talks resumed").
+var goOnVerbs = set("continue", "continued", "continues", "continuing", "resume", "resumed", "resumes", "resuming",
+	"erupt", "erupted", "erupts", "began", "begin", "begins", "started", "start", "starts", "spread", "spreads", "spreading")
 
 // eventNouns give the CAMEO code of a noun an event is told by; "01"
 // marks a statement noun ("issued a declaration"), which carries the event
@@ -36,7 +49,7 @@ var eventNouns = map[string]string{
 	"investigation": "090", "investigations": "090", "probe": "090", "inquiry": "090", "inquest": "090", "hearing": "090",
 	"attack": "190", "attacks": "190", "offensive": "190", "invasion": "190", "assault": "190", "raid": "190",
 	"raids": "190", "airstrike": "195", "airstrikes": "195", "bombardment": "195", "incursion": "190", "crackdown": "175",
-	"talks": "040", "negotiations": "046", "consultations": "040", "meeting": "040", "summit": "040", "visit": "042",
+	"talks": "046", "negotiations": "046", "mediation": "045", "arrest": "173", "arrests": "173", "detention": "173", "consultations": "040", "meeting": "040", "summit": "040", "visit": "042",
 	"suspension": "160", "embargo": "163", "sanctions": "163", "ban": "172", "curfew": "1723",
 	"blockade": "191", "ceasefire": "0871", "truce": "0871",
 	"warning": "130", "warnings": "130", "threat": "130", "threats": "130",
@@ -53,7 +66,8 @@ var lodging = set("lodge", "lodged", "lodges", "file", "filed", "files")
 var nounSkip = set("a", "an", "the", "its", "his", "her", "their", "our", "new", "fresh", "joint", "major", "large",
 	"massive", "general", "hunger", "air", "military", "naval", "ground", "formal", "official", "strong", "further",
 	"first", "second", "renewed", "long-threatened", "full-scale", "nationwide", "week-long", "two-day", "three-day",
-	"public", "diplomatic", "war", "out", "on", "into", "up")
+	"public", "diplomatic", "war", "out", "on", "into", "up", "under", "of", "series", "wave", "round", "days", "weeks", "hours",
+	"months", "off", "house")
 
 // nounWindow bounds the words between a support verb and its noun.
 const nounWindow = 4
@@ -65,6 +79,7 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 	if !supportVerbs[toks[i].low] {
 		return "", 0, false
 	}
+	free, det := 0, false
 	for k := i + 1; k < len(toks) && k <= i+nounWindow+1; k++ {
 		t := toks[k]
 		if t.punct || t.actor >= 0 || t.place >= 0 {
@@ -83,6 +98,12 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 			return "062/150", k, true
 		}
 		if code, found := eventNouns[t.low]; found {
+			if haltVerbs[toks[i].low] {
+				if h, ok := halted[code]; ok {
+					return h, k, true
+				}
+				return "", 0, false
+			}
 			// "called on", "called for": the verb's own sense
 			if (toks[i].low == "call" || toks[i].low == "called" || toks[i].low == "calls") && code != "143" {
 				return "", 0, false
@@ -94,7 +115,44 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 			return code, k, true
 		}
 		if !nounSkip[t.low] && !isNumber(t.low) && !strings.Contains(t.low, "-") {
+			// "a landmark hearing": after an article, a word or two
+			// that is no verb may qualify the noun
+			if free < 2 && det && !t.upper && c.d.forms[t.low] == nil {
+				free++
+				continue
+			}
 			return "", 0, false
+		}
+		if t.low == "a" || t.low == "an" || t.low == "the" || t.low == "its" || t.low == "their" {
+			det = true
+		}
+	}
+	return "", 0, false
+}
+
+// nominalBefore returns the CAMEO code of an event noun that is the
+// subject of a verb at i telling that it goes on ("riots are still
+// continuing"), and ok.
+func (c *Coder) nominalBefore(i int) (string, int, bool) {
+	toks := c.toks
+	if !goOnVerbs[toks[i].low] {
+		return "", 0, false
+	}
+	// the subject's head may carry a phrase ("riots against the new
+	// policies are continuing"); no verb may come between
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		t := toks[k]
+		if t.punct || boundaries[t.low] || subordinators[t.low] || t.low == "that" {
+			return "", 0, false
+		}
+		if code, ok := eventNouns[t.low]; ok && code != "01" && code != jointCode {
+			return code, k, true
+		}
+		// a verb's past or participle between: its own clause
+		for _, f := range c.d.forms[t.low] {
+			if !f.base && !adverbs[t.low] && matchForm(toks, k, f.words) {
+				return "", 0, false
+			}
 		}
 	}
 	return "", 0, false

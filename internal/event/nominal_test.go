@@ -98,3 +98,28 @@ func TestCoderModifiersAndRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestCoderNounSubject: an event noun as the subject of a verb telling it
+// goes on or begins is the event, with the noun's roles.
+func TestCoderNounSubject(t *testing.T) {
+	tests := []struct{ text, typ, source, target string }{
+		{"The attack on <Mosul> began at dawn.", "ASSAULT", "", "Mosul"},
+		{"{Kenyan:KEN} protests against the tax are still continuing in the capital.", "PROTEST", "KEN", ""},
+	}
+	for _, tc := range tests {
+		e := mainEvent(code(t, tc.text))
+		if e == nil {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		if e.Type != tc.typ || e.Source.Code != tc.source || e.Target.Name != tc.target {
+			t.Errorf("%q: %s %q → %q, want %s %q → %q", tc.text, e.Type, e.Source.Code, e.Target.Name, tc.typ, tc.source, tc.target)
+		}
+	}
+	// a noun told with a verb of its own is no subject of "continued"
+	for _, e := range code(t, "{The army:SYRMIL} shelled the town and {the rebels:SYRREB} continued to fight.") {
+		if e.Verb == "continued" {
+			t.Errorf("coded %s from %q", e.Type, e.Verb)
+		}
+	}
+}

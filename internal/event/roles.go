@@ -15,6 +15,21 @@ const (
 func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 	h := c.cand[hi]
 	toks := c.toks
+	if h.noun >= 0 {
+		// an event noun as subject: its modifier before it is the
+		// source ("Palestinian riots"), a party after it the target
+		// ("the attack on Mosul")
+		if k := h.noun - 1; k >= 0 && toks[k].actor >= 0 {
+			src = c.conjuncts(s, k, -1)
+		}
+		for k := h.noun + 1; k < h.at; k++ {
+			if toks[k].actor >= 0 || toks[k].place >= 0 {
+				tgt = c.conjuncts(s, k, +1)
+				break
+			}
+		}
+		return src, tgt
+	}
 	// "attacked the town and killed three": the second verb shares the
 	// first one's subject
 	if k := c.skipAux(h.at - 1); k >= 0 && (toks[k].low == "and" || toks[k].low == "then") && hi > 0 && c.cand[hi-1].end <= k {
