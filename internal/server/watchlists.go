@@ -257,31 +257,53 @@ func (s *Server) eventAlerts(b *Broker, story int64) {
 	if len(ws) == 0 || !ok {
 		return
 	}
+	looks := eventAlertLooks
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
-		defer cancel()
-		recs, _, err := src.CodedEventList(ctx, store.EventFilter{Story: story, Limit: 1000})
-		if err != nil {
-			s.log.Warn("watchlists: coded events", "story", story, "err", err)
-			return
-		}
-		for i := range recs {
-			r := &recs[i]
-			if !s.watch.isFresh(r) {
-				continue
-			}
-			for _, w := range ws {
-				if !eventMatches(w, r) || !s.watch.firstAlert(w, happeningKey(r)) {
-					continue
-				}
-				al := Alert{Watchlist: w, Event: r, Article: view.ArticleSummary{ID: r.FirstReport.Article, Story: story, Outlet: r.FirstReport.Outlet}}
-				b.Publish(Event{Type: "alert", ID: story, Data: al})
-				if w.Webhook != "" {
-					s.deliver(ctx, w.Webhook, al)
-				}
+		// The corpus stage codes a changed story's events just after it
+		// stores the story (internal/corpus: PutDerived, then the coded
+		// events), and the story is announced once the story is stored:
+		// look again a little later for events coded meanwhile (each
+		// happening alerts once whatever the look that finds it).
+		for _, wait := range looks {
+			time.Sleep(wait)
+			if !s.eventAlertsOnce(b, src, ws, story) {
+				return
 			}
 		}
 	}()
+}
+
+// eventAlertLooks are the delays of the looks at a story's coded events
+// after its announcement.
+var eventAlertLooks = []time.Duration{0, 2 * time.Second, 10 * time.Second}
+
+// eventAlertsOnce alerts on the story's new coded events that match ws;
+// false when the events cannot be read.
+func (s *Server) eventAlertsOnce(b *Broker, src CodedEventSource, ws []Watchlist, story int64) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
+	defer cancel()
+	recs, _, err := src.CodedEventList(ctx, store.EventFilter{Story: story, Limit: 1000})
+	if err != nil {
+		s.log.Warn("watchlists: coded events", "story", story, "err", err)
+		return false
+	}
+	for i := range recs {
+		r := &recs[i]
+		if !s.watch.isFresh(r) {
+			continue
+		}
+		for _, w := range ws {
+			if !eventMatches(w, r) || !s.watch.firstAlert(w, happeningKey(r)) {
+				continue
+			}
+			al := Alert{Watchlist: w, Event: r, Article: view.ArticleSummary{ID: r.FirstReport.Article, Story: story, Outlet: r.FirstReport.Outlet}}
+			b.Publish(Event{Type: "alert", ID: story, Data: al})
+			if w.Webhook != "" {
+				s.deliver(ctx, w.Webhook, al)
+			}
+		}
+	}
+	return true
 }
 
 // happeningKey names a happening independently of its id.

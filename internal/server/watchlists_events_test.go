@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,8 +16,32 @@ import (
 type fakeCoded struct{ recs []event.Record }
 
 func (f fakeCoded) CodedEventList(_ context.Context, q store.EventFilter) ([]event.Record, int, error) {
+	return listCoded(f.recs, q), len(listCoded(f.recs, q)), nil
+}
+
+// lateCoded serves coded events set after the story was announced, as the
+// corpus stage codes them after storing the story.
+type lateCoded struct {
+	mu   sync.Mutex
+	recs []event.Record
+}
+
+func (l *lateCoded) set(recs []event.Record) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.recs = recs
+}
+
+func (l *lateCoded) CodedEventList(_ context.Context, q store.EventFilter) ([]event.Record, int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := listCoded(l.recs, q)
+	return out, len(out), nil
+}
+
+func listCoded(recs []event.Record, q store.EventFilter) []event.Record {
 	var out []event.Record
-	for _, r := range f.recs {
+	for _, r := range recs {
 		if q.Story != 0 && r.Story != q.Story || q.Type != "" && r.Type != q.Type {
 			continue
 		}
@@ -28,7 +53,7 @@ func (f fakeCoded) CodedEventList(_ context.Context, q store.EventFilter) ([]eve
 		}
 		out = append(out, r)
 	}
-	return out, len(out), nil
+	return out
 }
 
 // TestWatchlistEventAlerts checks that a watchlist of coded events alerts
@@ -110,4 +135,31 @@ func collectAlerts(ch <-chan Event, n int, wait time.Duration) []Alert {
 		}
 	}
 	return out
+}
+
+// TestWatchlistEventAlertsCodedLate: the story is announced before its
+// events are coded; a later look finds them and alerts.
+func TestWatchlistEventAlertsCodedLate(t *testing.T) {
+	old := eventAlertLooks
+	eventAlertLooks = []time.Duration{0, 300 * time.Millisecond}
+	defer func() { eventAlertLooks = old }()
+	b := NewBroker()
+	defer b.Close()
+	src := &lateCoded{}
+	ts := httptest.NewServer(New(WithCodedEvents(newFakeReader(t, 2), src), Options{Notifier: b, WriteToken: "w"}))
+	defer ts.Close()
+	if resp, out := do(t, "POST", ts.URL+"/api/v1/watchlists", strings.NewReader(`{"kind":"place","value":"Kirkuk","event_type":"ASSAULT"}`),
+		"Authorization", "Bearer w", "Content-Type", "application/json"); resp.StatusCode != 201 {
+		t.Fatalf("create: %d %s", resp.StatusCode, out)
+	}
+	ch, stop := b.Subscribe()
+	defer stop()
+	b.Publish(Event{Type: "article", ID: 700})
+	b.Publish(Event{Type: "story", ID: 9})
+	time.Sleep(50 * time.Millisecond) // the first look finds nothing
+	src.set([]event.Record{{ID: 5, Story: 9, Type: "ASSAULT", Verb: "shelled", Source: event.Party{Name: "Islamic State", Actor: 13},
+		Place: &event.Place{Name: "Kirkuk", GeonamesID: 94787, Stated: true}, Mentions: []event.MentionRef{{Article: 700}}}})
+	if got := collectAlerts(ch, 1, 3*time.Second); len(got) != 1 || got[0].Event == nil || got[0].Event.ID != 5 {
+		t.Fatalf("alerts %+v, want the shelling of Kirkuk once coded", got)
+	}
 }
