@@ -7,9 +7,10 @@ import (
 // Coder codes sentences. It holds reusable buffers: not safe for
 // concurrent use — give each goroutine its own.
 type Coder struct {
-	d    *Dictionary
-	toks []token
-	cand []verbHit
+	d     *Dictionary
+	toks  []token
+	cand  []verbHit
+	prior int // verbs coded so far in the sentence (findVerbs)
 }
 
 // NewCoder returns a Coder using the embedded dictionaries.
@@ -34,6 +35,12 @@ type verbHit struct {
 	embedded bool
 	gov      int // token of the governing verb, -1 if none
 	light    int // token of a light verb governing this one, -1 if none
+	// patterned is true when a pattern of the verb's block gave the code:
+	// the object decides, not the verb's plain sense
+	patterned bool
+	// noun is the token of the event noun that is the verb's subject
+	// ("riots ... are continuing"), -1 if none: the roles are the noun's
+	noun int
 }
 
 // Code appends the events of s to dst.
@@ -55,24 +62,38 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	q := quantities(s.Text, c.toks)
 	for i := range c.cand {
 		h := &c.cand[i]
-		typ, mode, ctx, ok := Plover(h.code)
-		if !ok {
-			continue
-		}
-		if t, ok := ploverCodes[h.code]; ok {
-			typ = t
-		}
-		if t, ok := ploverVerbs[c.toks[h.at].low]; ok && typ != t {
-			typ, mode, ctx = t, "", ""
-		}
-		e := Event{Type: typ, Mode: mode, Context: ctx, Cameo: h.code, Status: h.status, Embedded: h.embedded,
-			Sentence: s.Index, Span: Span{s.Start, s.End},
-			VerbAt: Span{c.toks[h.at].start, c.toks[h.end-1].end}}
-		e.Verb = s.Text[e.VerbAt.Start:e.VerbAt.End]
 		src, tgt := c.roles(s, i)
 		if h.swap {
 			src, tgt = tgt, src
 		}
+		code := h.code
+		// "the army prepared to resume shelling": readying an attack is
+		// a show of military posture (CAMEO 15)
+		if h.light >= 0 && strings.HasPrefix(c.toks[h.light].low, "prepar") && (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "20")) {
+			code, h.status = "150", Asserted
+		}
+		if code == jointCode {
+			// war games of two armies are military cooperation; of one, a
+			// show of force
+			code = "150"
+			if len(src) > 1 || len(tgt) > 0 || c.joint(h.at) {
+				code = "062"
+			}
+		}
+		typ, mode, ctx, ok := Plover(code)
+		if !ok {
+			continue
+		}
+		if t, ok := ploverCodes[code]; ok {
+			typ, mode, ctx = t.typ, t.mode, ""
+		}
+		if t, ok := ploverVerbs[c.toks[h.at].low]; ok && typ != t && !h.patterned {
+			typ, mode, ctx = t, "", ""
+		}
+		e := Event{Type: typ, Mode: mode, Context: ctx, Cameo: code, Status: h.status, Embedded: h.embedded,
+			Sentence: s.Index, Span: Span{s.Start, s.End},
+			VerbAt: Span{c.toks[h.at].start, c.toks[h.end-1].end}}
+		e.Verb = s.Text[e.VerbAt.Start:e.VerbAt.End]
 		if len(src) > 0 {
 			e.Source, e.AllSources = src[0], src
 		}
@@ -205,7 +226,7 @@ var (
 	beForms      = set("was", "were", "is", "are", "been", "be", "being", "am")
 	negations    = set("not", "n't", "never", "no", "neither", "nor", "cannot")
 	futureAux    = set("will", "'ll", "shall")
-	hypoAux      = set("would", "could", "might", "may", "should", "can")
+	hypoAux      = set("would", "could", "might", "may", "should", "can", "must")
 	conditionals = set("if", "unless", "whether", "lest")
 	adverbs      = set("also", "already", "reportedly", "allegedly", "still", "again", "then", "now", "later", "recently", "just", "repeatedly", "have", "has", "had", "jointly", "publicly", "formally", "officially", "strongly", "sharply", "quickly", "immediately", "finally", "once", "twice", "often", "further", "previously", "subsequently", "apparently", "largely", "directly", "only", "even", "initially", "eventually")
 	// governing verbs: the verb after "to" takes their status
@@ -233,6 +254,24 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		if t.punct || t.actor >= 0 || t.place >= 0 {
 			continue
 		}
+		c.prior = len(dst)
+		// "mounted an invasion", "issued a statement": the noun tells the
+		// event, or none
+		if code, noun, ok := c.nominal(i); ok && c.verbal(i, supportForm(t.low)) {
+			if code != "01" {
+				h := verbHit{at: i, end: i + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: -1}
+				c.status(&h)
+				dst = append(dst, h)
+			}
+			i = noun
+			continue
+		}
+		if code, noun, ok := c.nominalBefore(i); ok {
+			h := verbHit{at: i, end: i + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: noun}
+			c.status(&h)
+			dst = append(dst, h)
+			continue
+		}
 		// "Visit" starting a word inside a capitalised name run is a name
 		fs := c.d.forms[t.low]
 		if len(fs) == 0 {
@@ -249,7 +288,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		end := i + len(f.words)
-		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted}
+		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
 		if !c.verbal(i, f) {
 			i = end - 1
 			continue
@@ -262,7 +301,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		if p := c.bestPattern(f.block, i, end); p != nil {
-			code = p.code
+			code, h.patterned = p.code, true
 		}
 		code, h.swap = splitCode(code)
 		if code == "" || code == "---" {
@@ -343,6 +382,44 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if ing && (prev == "'s" || determiners[prev]) {
 		return false
 	}
+	// "of allied countries", "to treat wounded soldiers": a participle
+	// after a preposition or a verb's base form modifies the noun after it
+	if !f.base && !ing && i > 0 && i+1 < len(toks) && !toks[i+1].punct && !determiners[toks[i+1].low] && !prepositions[toks[i+1].low] &&
+		toks[i+1].low != "by" && toks[i+1].low != "to" && (prepositions[prev] || c.baseVerb(i-1)) {
+		return false
+	}
+	// "getting better", "became isolated": after a linking verb a form is
+	// an adjective
+	if linking[prev] {
+		return false
+	}
+	// "better and better": a word repeated after "and" repeats its sense
+	if (prev == "and" || prev == "or") && i > 1 && toks[i-2].low == t.low {
+		return false
+	}
+	// "an explosion linked to", "the curfew imposed in": after the
+	// clause's verb, a participle right after a common noun, before a
+	// preposition, is a reduced relative clause describing the noun, not
+	// the sentence's event ("the advisor met with" has no verb before)
+	if c.prior > 0 && !f.base && !ing && i > 0 && i+1 < len(toks) && (prepositions[toks[i+1].low] || toks[i+1].low == "to" || toks[i+1].low == "by") &&
+		commonNoun(toks[i-1]) && !isPluralNoun(prev) && !subjectPron[prev] && !adverbs[prev] && !strings.HasSuffix(prev, "ly") && c.d.forms[prev] == nil {
+		return false
+	}
+	// "a Paris meeting", "its NATO ally", "under IS control": a name
+	// after an article, a possessive or a preposition modifies the noun
+	// after it
+	if f.base && !ing && i > 0 && (toks[i-1].actor >= 0 || toks[i-1].place >= 0) {
+		k := i - 1
+		for k >= 0 && (toks[k].actor >= 0 && toks[k].actor == toks[i-1].actor || toks[k].actor < 0 && toks[k].place >= 0 && toks[k].place == toks[i-1].place) {
+			k--
+		}
+		for k >= 0 && (toks[k].low == "key" || toks[k].low == "close" || toks[k].low == "main" || toks[k].low == "top") {
+			k--
+		}
+		if k >= 0 && (modifierDet[toks[k].low] || prepositions[toks[k].low]) {
+			return false
+		}
+	}
 	// "the fortified village", "the wounded": a participle after a
 	// determiner is an adjective
 	if !f.base && !ing && determiners[prev] {
@@ -354,6 +431,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 		if i+1 >= len(toks) || !(toks[i+1].actor >= 0 || toks[i+1].place >= 0 || determiners[toks[i+1].low]) {
 			return false
 		}
+	}
+	// "a declaration demanding that ...", "a statement urging the
+	// government": a participle with an object after it is a verb
+	if ing && !f.base && i+1 < len(toks) && (toks[i+1].low == "that" || toks[i+1].actor >= 0 || toks[i+1].low == "the") && i > 0 && !determiners[prev] {
+		return true
 	}
 	if f.base || ing {
 		// "a landmark hearing", "the rebels' attack": a determiner before
@@ -370,6 +452,44 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 		}
 	}
 	return true
+}
+
+// commonNoun reports a lower-case word that is no name, number or
+// function word: the noun a reduced relative clause may follow.
+func commonNoun(t token) bool {
+	return !t.punct && !t.upper && t.actor < 0 && t.place < 0 && len(t.low) > 2 && !isNumber(t.low) &&
+		!determiners[t.low] && !prepositions[t.low] && !beForms[t.low] && !negations[t.low] && !futureAux[t.low] && !hypoAux[t.low] &&
+		t.low != "and" && t.low != "or" && t.low != "that" && t.low != "who" && t.low != "which" && t.low != "have" && t.low != "has" && t.low != "had" &&
+		!timeWords[t.low]
+}
+
+// timeWords may stand between a subject and its verb ("Iran today
+// threatened").
+var timeWords = set("today", "yesterday", "tonight", "tomorrow", "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "earlier", "later")
+
+// linking verbs take an adjective, not an event.
+var linking = set("getting", "get", "gets", "got", "become", "became", "becomes", "becoming", "seem", "seems", "seemed", "remain", "remains", "remained")
+
+// modifierDet make a name after them a modifier ("a Paris meeting", "its
+// NATO ally"); "the" does not ("the U.S. attacks" is a sentence).
+var modifierDet = set("a", "an", "its", "their", "his", "her", "our", "my", "your")
+
+// baseVerb reports whether token k is the base form of a Dictionary verb
+// (not an auxiliary): "treat" in "treat wounded soldiers".
+func (c *Coder) baseVerb(k int) bool {
+	if k < 0 || c.toks[k].actor >= 0 || c.toks[k].place >= 0 {
+		return false
+	}
+	w := c.toks[k].low
+	if beForms[w] || futureAux[w] || hypoAux[w] || w == "have" || w == "has" || w == "had" || w == "do" || w == "did" {
+		return false
+	}
+	for _, f := range c.d.forms[w] {
+		if len(f.words) == 1 && f.base && !strings.HasSuffix(w, "s") {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Coder) nextUpper(i int) bool {
@@ -414,10 +534,10 @@ func (c *Coder) status(h *verbHit) {
 			h.status = Future
 		case w == "would" && h.status == Asserted && c.reported(k):
 			h.status = Future
-		case hypoAux[w] && h.status == Asserted:
-			h.status = Hypothetical
 		case w == "must" && h.status == Asserted:
 			h.status = Urged
+		case hypoAux[w] && h.status == Asserted:
+			h.status = Hypothetical
 		case w == "to" && h.status == Asserted:
 			// infinitive: find the governing word
 			for g := k - 1; g >= 0 && g >= k-6; g-- {
@@ -449,6 +569,11 @@ func (c *Coder) status(h *verbHit) {
 					break
 				}
 			}
+			// a purpose clause ("must ensure security to allow") takes
+			// the modality of the clause it completes
+			if h.status == Asserted && h.light < 0 && !h.embedded {
+				h.status = c.clauseModality(k)
+			}
 			k = -1
 		}
 	}
@@ -468,6 +593,44 @@ func (c *Coder) status(h *verbHit) {
 			}
 		}
 	}
+}
+
+// clauseModality returns the status a "must" or "will" earlier in the
+// clause before token k gives (Asserted when none).
+func (c *Coder) clauseModality(k int) string {
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		w := c.toks[j].low
+		switch {
+		case boundaries[w] || w == "," || subordinators[w]:
+			return Asserted
+		case w == "must":
+			return Urged
+		case futureAux[w]:
+			return Future
+		}
+	}
+	return Asserted
+}
+
+// jointCode marks an exercise noun: coded once the actors are known.
+const jointCode = "062/150"
+
+// joint reports "joint" among the words after token at.
+func (c *Coder) joint(at int) bool {
+	for k := at + 1; k < len(c.toks) && k <= at+nounWindow+1; k++ {
+		if c.toks[k].low == "joint" {
+			return true
+		}
+	}
+	return false
+}
+
+// irregularPast are support verbs' past forms without "-ed".
+var irregularPast = set("held", "began", "begun", "made", "paid", "went", "led", "carried", "put", "broke")
+
+// supportForm describes a support verb as a Dictionary form for verbal.
+func supportForm(w string) *verbForm {
+	return &verbForm{words: []string{w}, base: !strings.HasSuffix(w, "ed") && !irregularPast[w] && !strings.HasSuffix(w, "ing")}
 }
 
 // sayWords report speech: "would" after them is a reported "will".

@@ -139,7 +139,7 @@ func TestCoderNoInventedEvents(t *testing.T) {
 		"5,000 words":    long,
 		"empty":          "",
 		"the attack":     "{Iraq:IRQ} condemned the attack.",
-		"noun after det": "The attack on <Mosul> began at dawn.",
+		"noun after det": "The attack on <Mosul> was a surprise.",
 	} {
 		t.Run(name, func(t *testing.T) {
 			evs := code(t, text)

@@ -98,10 +98,25 @@ func Same(a, b *Event) bool {
 	if !direct && !swapped {
 		return false
 	}
+	// a statement (a demand, a promise, an accusation) is told by its
+	// words: two statements of one speaker, one naming an addressee or
+	// object the other lacks, are one only when their verbs are alike
+	if statements[a.Type] && named(&a.Target) != named(&b.Target) && !sameVerb(a.Verb, b.Verb) {
+		return false
+	}
 	if a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated && !samePlace(a.Place, b.Place) {
 		return false
 	}
 	return datesAgree(a, b)
+}
+
+// sameVerb reports two verbs of one Dictionary class ("want", "wants").
+func sameVerb(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	ca := VerbClass(a)
+	return ca != "" && ca == VerbClass(b)
 }
 
 func statusClass(s string) string {

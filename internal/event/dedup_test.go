@@ -102,3 +102,35 @@ func TestTolerance(t *testing.T) {
 		t.Error("a day inside a month: not the same")
 	}
 }
+
+// TestMergeStatements: one statement carried by two outlets is one
+// happening with a mention from each; another statement of the same
+// speaker in one of the articles, with another verb and no addressee,
+// stays apart.
+func TestMergeStatements(t *testing.T) {
+	var ms []Mention
+	ms = append(ms, report(t, 1, "AFP", 23, "{Blinken:USAGOV} urged {Israel:ISR} to let more aid into <Gaza>.")...)
+	ms = append(ms, report(t, 1, "AFP", 23, "{Blinken:USAGOV} also demanded more time for the talks.")...)
+	ms = append(ms, report(t, 2, "AP", 23, "{Blinken:USAGOV} on Monday urged {Israel:ISR} to allow more aid into <Gaza>.")...)
+	var req []Happening
+	for _, h := range Merge(ms) {
+		if h.Type == "REQUEST" && h.Source.Code == "USAGOV" && !h.Embedded {
+			req = append(req, h)
+		}
+	}
+	if len(req) != 2 {
+		t.Fatalf("%d REQUEST happenings of the speaker, want 2 (the appeal to Israel; the demand for time)", len(req))
+	}
+	for _, h := range req {
+		switch h.Verb {
+		case "urged":
+			if h.Sources != 2 || h.Articles != 2 {
+				t.Errorf("the appeal: %d outlets, %d articles, want 2 and 2", h.Sources, h.Articles)
+			}
+		default:
+			if len(h.Mentions) != 1 {
+				t.Errorf("%q joined %d mentions, want 1", h.Verb, len(h.Mentions))
+			}
+		}
+	}
+}

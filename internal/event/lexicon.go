@@ -22,13 +22,16 @@ var defaultCodes = map[string]string{
 	"reinforce": "150",
 	"suspend":   "160", // reduce relations
 	"withhold":  "160",
-	"send":      "", // its patterns decide: troops, aid, envoys
+	"send":      "",    // its patterns decide: troops, aid, envoys
+	"renege":    "127", // reject plan, agreement
+	"violate":   "128", // defy norms, law
 }
 
 // overrideCodes replace the Dictionary's code of a verb line.
 var overrideCodes = map[string]string{
 	"agree": "030", // PETRARCH-2 has 050; CAMEO 03 is "agree to", PLOVER AGREE
 	"swear": "030", // "swore to fight": an intent (a threat when conflictual)
+	"sue":   "115", // PETRARCH-2 has 173 (arrest); CAMEO 115 is "bring lawsuit against"
 }
 
 // extraVerbs are verbs the Dictionary lacks: forms and code.
@@ -55,13 +58,30 @@ var extraPatterns = []struct{ verb, after, code string }{
 	{"build", "&fortification", "150"},
 	{"erect", "&fortification", "150"},
 	{"set_up", "&fortification", "150"},
+	// obstructing a road or a crossing is CAMEO 144, a protest
+	{"block", "&passage", "144"},
+	{"blockade", "&passage", "144"},
+	// dismissing an appeal or an offer is a rejection, not a criticism
+	{"dismiss", "&proposal", "120"},
+	{"dismiss", "&demand", "120"},
+	// expelling or withdrawing inspectors, monitors or peacekeepers is
+	// CAMEO 166 (expel or withdraw), not the deportation of persons
+	{"expel", "&monitor", "1662"},
+	{"withdraw", "&monitor", "1662"},
+	{"expel", "&pko", "1661"},
+	// blowing up lines, bridges or buildings destroys property
+	{"blow_up", "&infrastructure", "1712"},
 }
 
 // extraSyns are synonym sets of extraPatterns.
 var extraSyns = map[string][]string{
-	"&trench":        {"trench", "trenches", "tunnel", "tunnels", "berm", "berms", "ditch", "ditches"},
-	"&explosive":     {"explosive", "explosives", "mine", "mines", "landmine", "landmines", "bomb", "bombs", "ied", "ieds", "booby_trap", "booby_traps"},
-	"&fortification": {"barricade", "barricades", "fortification", "fortifications", "checkpoint", "checkpoints", "defense", "defenses", "defences", "roadblock", "roadblocks", "wall", "walls"},
+	"&trench":         {"trench", "trenches", "tunnel", "tunnels", "berm", "berms", "ditch", "ditches"},
+	"&explosive":      {"explosive", "explosives", "mine", "mines", "landmine", "landmines", "bomb", "bombs", "ied", "ieds", "booby_trap", "booby_traps"},
+	"&monitor":        {"inspector", "inspectors", "weapons_inspectors", "observer", "observers", "monitor", "monitors", "aid_workers", "humanitarian_workers", "relief_workers"},
+	"&infrastructure": {"line", "lines", "pipeline", "pipelines", "bridge", "bridges", "building", "buildings", "tower", "towers", "power", "plant", "plants", "station", "stations", "railway", "road", "roads", "dam", "depot", "house", "houses", "homes"},
+	"&passage":        {"road", "roads", "roadway", "highway", "highways", "bridge", "bridges", "crossing", "crossings", "border_crossing", "railway", "railways", "rail_line", "traffic", "transport", "access", "entrance", "entrances", "port", "ports", "street", "streets", "junction"},
+	"&demand":         {"appeal", "appeals", "demand", "demands", "request", "requests", "call", "calls", "plea", "pleas", "offer", "offers", "ultimatum"},
+	"&fortification":  {"barricade", "barricades", "fortification", "fortifications", "checkpoint", "checkpoints", "defense", "defenses", "defences", "roadblock", "roadblocks", "wall", "walls"},
 }
 
 // lightVerbs govern another verb without being an event of their own
@@ -98,4 +118,13 @@ var ploverVerbs = map[string]string{
 
 // ploverCodes override the 2021 table for single CAMEO codes, again by the
 // PLOVER 2.0 manual: an embargo, boycott or sanctions (163) is SANCTION.
-var ploverCodes = map[string]string{"163": "SANCTION"}
+// Destroying property (1712) is COERCE: the table gives it ASSAULT but the
+// COERCE mode "seize"; easing a curfew or a state of emergency (0813,
+// 0814) is CONCEDE like the rest of 081 (easing administrative
+// sanctions), whose context "legal" they share.
+var ploverCodes = map[string]struct{ typ, mode string }{
+	"163":  {"SANCTION", ""},
+	"1712": {"COERCE", "seize"},
+	"0813": {"CONCEDE", ""},
+	"0814": {"CONCEDE", ""},
+}

@@ -15,6 +15,21 @@ const (
 func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 	h := c.cand[hi]
 	toks := c.toks
+	if h.noun >= 0 {
+		// an event noun as subject: its modifier before it is the
+		// source ("Palestinian riots"), a party after it the target
+		// ("the attack on Mosul")
+		if k := h.noun - 1; k >= 0 && toks[k].actor >= 0 {
+			src = c.conjuncts(s, k, -1)
+		}
+		for k := h.noun + 1; k < h.at; k++ {
+			if toks[k].actor >= 0 || toks[k].place >= 0 {
+				tgt = c.conjuncts(s, k, +1)
+				break
+			}
+		}
+		return src, tgt
+	}
 	// "attacked the town and killed three": the second verb shares the
 	// first one's subject
 	if k := c.skipAux(h.at - 1); k >= 0 && (toks[k].low == "and" || toks[k].low == "then") && hi > 0 && c.cand[hi-1].end <= k {
@@ -55,6 +70,23 @@ func (c *Coder) skipAux(k int) int {
 // conjuncts.
 func (c *Coder) before(s Sentence, at int) []Party {
 	toks := c.toks
+	// "Gen. Townsend, commander of the U.S.-led coalition, visited": the
+	// subject stands before an appositive set off by commas
+	if k := c.skipAux(at - 1); k > 0 && toks[k].low == "," {
+		for j := k - 1; j > 0 && j >= k-12; j-- {
+			if boundaries[toks[j].low] {
+				break
+			}
+			if toks[j].low == "," {
+				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && c.d.forms[first.low] == nil && !subjectPron[first.low] {
+					if ps := c.before(s, j); len(ps) > 0 {
+						return ps
+					}
+				}
+				break
+			}
+		}
+	}
 	for k := at - 1; k >= 0 && k >= at-maxRoleDistance; k-- {
 		t := toks[k]
 		if boundaries[t.low] {
@@ -87,10 +119,34 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 			return nil
 		}
 		if t.actor >= 0 || places && t.place >= 0 {
-			return c.conjuncts(s, k, +1)
+			return c.conjuncts(s, c.appositive(k, stop), +1)
 		}
 	}
 	return nil
+}
+
+// appositive returns the token of the name a title joins to the actor at
+// k ("Kurdish leader Massoud Barzani", "Iraqi Prime Minister Haider
+// al-Abadi": the person, not the demonym before), else k.
+func (c *Coder) appositive(k, stop int) int {
+	toks := c.toks
+	j := k
+	for j < len(toks) && toks[j].actor == toks[k].actor && toks[j].actor >= 0 || j < len(toks) && toks[k].actor < 0 && toks[j].place == toks[k].place && toks[j].actor < 0 {
+		j++
+	}
+	for n := 0; j < len(toks) && j < stop && n < 3; j, n = j+1, n+1 {
+		t := toks[j]
+		if t.actor >= 0 {
+			if n == 0 {
+				return k
+			}
+			return j
+		}
+		if t.punct || t.place >= 0 || t.low == "and" || t.low == "or" || prepositions[t.low] || t.low == "to" || c.d.forms[t.low] != nil && !t.upper {
+			return k
+		}
+	}
+	return k
 }
 
 // conjuncts collects the party at token k and those joined to it by "and",

@@ -164,7 +164,8 @@ func (e *Event) SentenceType() string {
 	switch {
 	case e.Status == Urged && t != "REQUEST":
 		return "REQUEST"
-	case e.Status == Negated && cooperative[t] && t != "AGREE":
+	case e.Status == Negated && (cooperative[t] || e.Embedded):
+		// "did not agree", "will not accept", "refused to deploy"
 		return "REJECT"
 	case e.Status == Future && !statements[t]:
 		if cooperative[t] {

@@ -523,6 +523,33 @@ func TestBrowserExternal(t *testing.T) {
 	if cites := sel(doc, "a", "cite"); len(cites) > 0 {
 		b.screenshot(attr(cites[0], "href"), filepath.Join(dir, "serve-article-desktop.png"), 1280, 1100)
 	}
+	// the actor and the place of the story's first coded event, with
+	// their events
+	ev := within(doc, "events-card")
+	if ev == nil || len(sel(ev, "li", "cevent")) == 0 {
+		t.Logf("%s: no coded events (a database coded before events: sitrep events --rebuild)", href)
+		return
+	}
+	var actor, place string
+	for _, a := range find(ev, func(n *html.Node) bool { return n.Data == "a" }) {
+		h := attr(a, "href")
+		if actor == "" && strings.HasPrefix(h, "/actor/") {
+			actor = h
+		}
+		if place == "" && strings.HasPrefix(h, "/place/") {
+			place = h
+		}
+	}
+	for _, pg := range []struct{ path, file string }{{actor, "serve-actor-desktop.png"}, {place, "serve-place-desktop.png"}} {
+		if pg.path == "" {
+			continue
+		}
+		d := b.dom(pg.path)
+		if len(sel(within(d, "events-card"), "li", "cevent")) == 0 {
+			t.Errorf("%s lists no events, though the story's events name it", pg.path)
+		}
+		b.screenshot(pg.path, filepath.Join(dir, pg.file), 1280, 2000)
+	}
 }
 
 // TestBrowserWatchlists creates and removes a watchlist from its page, as a

@@ -18,26 +18,37 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/event"
 	safefetch "github.com/sitrep/sitrep/internal/ingest/fetch"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
 // Watchlist is a standing query: an actor, a place or a keyword. When an
-// article event matches it, the server publishes an "alert" event. Watchlists
+// article event matches it, the server publishes an "alert" event. An
+// actor or place watchlist with an EventType watches coded events instead
+// (internal/event): it alerts on each new happening of that PLOVER type
+// ("any": of every type) whose source, target or place is the watched
+// actor or place, when the corpus stage has coded the story. Watchlists
 // are kept by Options.Watchlists when set (sitrep serve: in the database),
 // else in memory only.
 type Watchlist struct {
-	ID      int64     `json:"id"`
-	Kind    string    `json:"kind"` // actor, place, keyword
-	Value   string    `json:"value"`
-	Webhook string    `json:"webhook,omitempty"` // receives each alert as a JSON POST
-	Created time.Time `json:"created"`
+	ID      int64  `json:"id"`
+	Kind    string `json:"kind"` // actor, place, keyword
+	Value   string `json:"value"`
+	Webhook string `json:"webhook,omitempty"` // receives each alert as a JSON POST
+	// EventType (a PLOVER 2.0 type, or "any") makes an actor or place
+	// watchlist watch coded events rather than articles.
+	EventType string    `json:"event_type,omitempty"`
+	Created   time.Time `json:"created"`
 }
 
-// Alert is the data of an "alert" event.
+// Alert is the data of an "alert" event: an article, or for a watchlist
+// of coded events, the happening (Event) and the story it belongs to.
 type Alert struct {
 	Watchlist Watchlist           `json:"watchlist"`
 	Article   view.ArticleSummary `json:"article"`
+	Event     *event.Record       `json:"event,omitempty"`
 }
 
 const maxWatchlists = 1000
@@ -110,10 +121,67 @@ type watchlists struct {
 	mu    sync.Mutex
 	next  int64
 	items map[int64]Watchlist
+	// fresh holds the ids of the articles announced lately (oldest
+	// first in order): a coded event is new when one of its mentions is
+	// one of them.
+	fresh    map[int64]bool
+	order    []int64
+	alerted  map[string]bool // watchlist id + happening key: alerted once
+	alertOrd []string
 }
 
+// maxFresh bounds the remembered article ids and alerted happenings.
+const maxFresh = 20000
+
 func newWatchlists() *watchlists {
-	return &watchlists{items: map[int64]Watchlist{}}
+	return &watchlists{items: map[int64]Watchlist{}, fresh: map[int64]bool{}, alerted: map[string]bool{}}
+}
+
+// announced remembers article id as fresh.
+func (wl *watchlists) announced(id int64) {
+	wl.mu.Lock()
+	defer wl.mu.Unlock()
+	if wl.fresh[id] {
+		return
+	}
+	wl.fresh[id] = true
+	wl.order = append(wl.order, id)
+	if len(wl.order) > maxFresh {
+		delete(wl.fresh, wl.order[0])
+		wl.order = wl.order[1:]
+	}
+}
+
+// firstAlert reports whether the happening key has not yet been alerted
+// for watchlist w, and marks it alerted. A story re-derived gives its
+// happenings new ids; the key (story, type, parties, place, date) does not
+// change, so one happening alerts once.
+func (wl *watchlists) firstAlert(w Watchlist, key string) bool {
+	k := strconv.FormatInt(w.ID, 10) + "|" + key
+	wl.mu.Lock()
+	defer wl.mu.Unlock()
+	if wl.alerted[k] {
+		return false
+	}
+	wl.alerted[k] = true
+	wl.alertOrd = append(wl.alertOrd, k)
+	if len(wl.alertOrd) > maxFresh {
+		delete(wl.alerted, wl.alertOrd[0])
+		wl.alertOrd = wl.alertOrd[1:]
+	}
+	return true
+}
+
+// isFresh reports whether one of the record's mentions is a fresh article.
+func (wl *watchlists) isFresh(r *event.Record) bool {
+	wl.mu.Lock()
+	defer wl.mu.Unlock()
+	for _, m := range r.Mentions {
+		if wl.fresh[m.Article] {
+			return true
+		}
+	}
+	return false
 }
 
 func (wl *watchlists) list() []Watchlist {
@@ -135,10 +203,22 @@ func (s *Server) startAlerts() {
 		return
 	}
 	b.onPublish(func(e Event) {
+		if e.Type == "article" && e.ID != 0 {
+			s.watch.announced(e.ID)
+		}
+		if e.Type == "story" && e.ID != 0 {
+			s.eventAlerts(b, e.ID)
+			return
+		}
 		if e.Type != "article" || e.ID == 0 {
 			return
 		}
-		ws := s.watch.list()
+		var ws []Watchlist
+		for _, w := range s.watch.list() {
+			if w.EventType == "" {
+				ws = append(ws, w)
+			}
+		}
 		if len(ws) == 0 {
 			return
 		}
@@ -161,6 +241,109 @@ func (s *Server) startAlerts() {
 			}
 		}()
 	})
+}
+
+// eventAlerts checks the coded events of a story the corpus stage has just
+// changed against the watchlists of coded events: an alert for each new
+// happening of the watched type that involves the watched actor or place.
+func (s *Server) eventAlerts(b *Broker, story int64) {
+	var ws []Watchlist
+	for _, w := range s.watch.list() {
+		if w.EventType != "" {
+			ws = append(ws, w)
+		}
+	}
+	src, ok := s.r.(CodedEventSource)
+	if len(ws) == 0 || !ok {
+		return
+	}
+	looks := eventAlertLooks
+	go func() {
+		// The corpus stage codes a changed story's events just after it
+		// stores the story (internal/corpus: PutDerived, then the coded
+		// events), and the story is announced once the story is stored:
+		// look again a little later for events coded meanwhile (each
+		// happening alerts once whatever the look that finds it).
+		for _, wait := range looks {
+			time.Sleep(wait)
+			if !s.eventAlertsOnce(b, src, ws, story) {
+				return
+			}
+		}
+	}()
+}
+
+// eventAlertLooks are the delays of the looks at a story's coded events
+// after its announcement.
+var eventAlertLooks = []time.Duration{0, 2 * time.Second, 10 * time.Second}
+
+// eventAlertsOnce alerts on the story's new coded events that match ws;
+// false when the events cannot be read.
+func (s *Server) eventAlertsOnce(b *Broker, src CodedEventSource, ws []Watchlist, story int64) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), s.opts.Timeout)
+	defer cancel()
+	recs, _, err := src.CodedEventList(ctx, store.EventFilter{Story: story, Limit: 1000})
+	if err != nil {
+		s.log.Warn("watchlists: coded events", "story", story, "err", err)
+		return false
+	}
+	for i := range recs {
+		r := &recs[i]
+		if !s.watch.isFresh(r) {
+			continue
+		}
+		for _, w := range ws {
+			if !eventMatches(w, r) || !s.watch.firstAlert(w, happeningKey(r)) {
+				continue
+			}
+			al := Alert{Watchlist: w, Event: r, Article: view.ArticleSummary{ID: r.FirstReport.Article, Story: story, Outlet: r.FirstReport.Outlet}}
+			b.Publish(Event{Type: "alert", ID: story, Data: al})
+			if w.Webhook != "" {
+				s.deliver(ctx, w.Webhook, al)
+			}
+		}
+	}
+	return true
+}
+
+// happeningKey names a happening independently of its id.
+func happeningKey(r *event.Record) string {
+	place := ""
+	if r.Place != nil {
+		place = r.Place.Name
+	}
+	return strings.Join([]string{strconv.FormatInt(r.Story, 10), r.Type, r.Source.Name, r.Target.Name, place, r.Date, r.Status}, "|")
+}
+
+// eventMatches reports whether coded event r satisfies watchlist w: its
+// type, and the watched actor among its sources and targets or the
+// watched place as its place or target. Names compare case-insensitively;
+// an actor matches by id too, a place by GeoNames id.
+func eventMatches(w Watchlist, r *event.Record) bool {
+	if w.EventType != "any" && !strings.EqualFold(w.EventType, r.Type) {
+		return false
+	}
+	v := strings.ToLower(w.Value)
+	parties := append([]event.Party{r.Source, r.Target}, r.AllSources...)
+	parties = append(parties, r.AllTargets...)
+	switch w.Kind {
+	case "actor":
+		for _, p := range parties {
+			if p.Actor != 0 && (strings.ToLower(p.Name) == v || strconv.FormatInt(p.Actor, 10) == v) {
+				return true
+			}
+		}
+	case "place":
+		if r.Place != nil && (strings.ToLower(r.Place.Name) == v || r.Place.GeonamesID != 0 && strconv.FormatUint(uint64(r.Place.GeonamesID), 10) == v) {
+			return true
+		}
+		for _, p := range parties {
+			if p.GeonamesID != 0 && (strings.ToLower(p.Name) == v || strings.ToLower(p.Text) == v || strconv.FormatUint(uint64(p.GeonamesID), 10) == v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // matches reports whether article a satisfies watchlist w. Names compare
@@ -200,9 +383,10 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Kind    string `json:"kind"`
-		Value   string `json:"value"`
-		Webhook string `json:"webhook"`
+		Kind      string `json:"kind"`
+		Value     string `json:"value"`
+		Webhook   string `json:"webhook"`
+		EventType string `json:"event_type"`
 	}
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
@@ -212,7 +396,7 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusRequestEntityTooLarge, "request body larger than 1 MiB")
 			return
 		}
-		writeError(w, http.StatusBadRequest, "body must be {\"kind\": \"actor|place|keyword\", \"value\": \"...\"}")
+		writeError(w, http.StatusBadRequest, "body must be {\"kind\": \"actor|place|keyword\", \"value\": \"...\"} (optional: \"webhook\", \"event_type\")")
 		return
 	}
 	in.Value = strings.TrimSpace(in.Value)
@@ -221,6 +405,18 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeError(w, http.StatusBadRequest, "kind must be actor, place or keyword")
 		return
+	}
+	if in.EventType = strings.TrimSpace(in.EventType); in.EventType != "" {
+		if in.Kind == "keyword" {
+			writeError(w, http.StatusBadRequest, "event_type needs kind actor or place: coded events have actors and places, not keywords")
+			return
+		}
+		if in.EventType = strings.ToUpper(in.EventType); in.EventType == "ANY" {
+			in.EventType = "any"
+		} else if !event.IsPloverType(in.EventType) {
+			writeError(w, http.StatusBadRequest, "event_type "+in.EventType+": want any or a PLOVER 2.0 type ("+strings.Join(event.PloverTypes, ", ")+")")
+			return
+		}
 	}
 	if in.Value == "" || !utf8.ValidString(in.Value) || utf8.RuneCountInString(in.Value) > maxTextParam {
 		writeError(w, http.StatusBadRequest, "value must be 1 to 512 characters")
@@ -247,7 +443,7 @@ func (s *Server) createWatchlist(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	wl.next++
-	item := Watchlist{ID: wl.next, Kind: in.Kind, Value: in.Value, Webhook: in.Webhook, Created: time.Now().UTC()}
+	item := Watchlist{ID: wl.next, Kind: in.Kind, Value: in.Value, Webhook: in.Webhook, EventType: in.EventType, Created: time.Now().UTC()}
 	wl.items[item.ID] = item
 	if err := s.saveWatchlists(r.Context()); err != nil {
 		delete(wl.items, item.ID)

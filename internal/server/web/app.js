@@ -400,19 +400,50 @@
       boxes.push(spot.b);
       labels.append(svg("text", { x: spot.x.toFixed(3), y: spot.y.toFixed(3), "font-size": fs.toFixed(3), "text-anchor": spot.anchor }, p.name));
     }
-    root.append(g, labels);
+    // Coded events (opts.events): a diamond at each event's place, one per
+    // place, titled with what happened there; above the place markers.
+    const evs = (opts.events || []).filter((e) => e.place && isFinite(e.place.lat) && isFinite(e.place.lon) && !(e.place.lat === 0 && e.place.lon === 0) && e.place.stated);
+    const byPlace = new Map();
+    for (const e of evs) {
+      const k = e.place.geonames_id || e.place.name;
+      if (!byPlace.has(k)) byPlace.set(k, []);
+      byPlace.get(k).push(e);
+    }
+    const eg = svg("g", { class: "event-markers" });
+    for (const [k, list] of byPlace) {
+      const p = list[0].place, d = w * 7 / px, cx = p.lon, cy = -p.lat;
+      const a = svg("a", { href: placeURL(k), class: "ev-marker", "data-place": p.name, "data-events": String(list.length) });
+      a.append(svg("title", null, p.name + " — " + plural(list.length, "event") + ": " + list.slice(0, 6).map((e) => e.type + " (" + e.verb + ")").join(", ")));
+      a.append(svg("path", { d: "M" + cx.toFixed(3) + " " + (cy - d).toFixed(3) + "L" + (cx + d).toFixed(3) + " " + cy.toFixed(3) + "L" + cx.toFixed(3) + " " + (cy + d).toFixed(3) + "L" + (cx - d).toFixed(3) + " " + cy.toFixed(3) + "Z" }));
+      eg.append(a);
+    }
+    root.append(g, eg, labels);
     return el("figure", { class: "mapbox" }, root,
       el("figcaption", null, all.length ? plural(all.length, "place") : "No places with coordinates.",
+        byPlace.size ? [" · ◆ ", plural(evs.length, "event"), " at ", plural(byPlace.size, "place")] : null,
         outside.length ? [" · outside the view: ", outside.map((p, i) => [i ? ", " : "", link(placeURL(placeKey(p)), p.name)])] : null,
         " · basemap: Natural Earth"));
   }
 
   // timelineView lists dated statements; the strip above places them on a
   // time axis.
-  function timelineView(entries) {
-    if (!entries.length) return el("p", { class: "empty" }, "No dated statements yet.");
+  function timelineView(entries, events) {
+    events = (events || []).filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date || ""));
+    if (!entries.length && !events.length) return el("p", { class: "empty" }, "No dated statements yet.");
     const list = el("ol", { class: "timeline" });
-    for (const t of entries) {
+    // The happenings most outlets reported stand in the list among the
+    // statements, by date; every dated event is a square on the strip.
+    const top = topEvents(events).slice(0, 8);
+    const rows = entries.map((t) => ({ date: t.date, t })).concat(top.map((e) => ({ date: e.date, e })));
+    rows.sort((a, b) => (a.date || "").slice(0, 10).localeCompare((b.date || "").slice(0, 10)));
+    for (const { t, e } of rows) {
+      if (e) {
+        list.append(el("li", { class: "tl-item tl-event", "data-date": e.date, "data-type": e.type },
+          el("time", { datetime: e.date, title: e.estimated ? "the article's (estimated) date: no date stated" : null }, (e.estimated ? "≈ " : "") + timexLabel(e.date)),
+          el("p", null, el("span", { class: "tag ev-" + e.type.toLowerCase() }, e.type), " ", eventLine(e), " ",
+            (e.mentions || []).slice(0, 3).map((m, i) => el("a", { href: articleURL(m.article, m.sentence), nav: true, class: "cite", title: m.text }, String(i + 1))))));
+        continue;
+      }
       list.append(el("li", { class: "tl-item", "data-date": t.date },
         el("time", { datetime: /^\d{4}-\d{2}-\d{2}$/.test(t.date) ? t.date : null,
           title: t.estimated ? "relative to an estimated publication date: may be off" : null },
@@ -420,13 +451,16 @@
         el("p", null, t.text, " ", t.citation ? cite(t.citation, 0) : null),
         t.expression ? el("span", { class: "expr" }, "“" + t.expression + "”") : null));
     }
-    return el("div", null, timelineStrip(entries), list);
+    return el("div", null, timelineStrip(entries, events), list);
   }
 
-  function timelineStrip(entries) {
-    const ts = entries.map((t) => /^(\d{4}-\d{2}-\d{2})/.exec(t.date)).filter(Boolean).map((m) => Date.parse(m[1] + "T00:00:00Z"));
-    if (new Set(ts).size < 2) return null; // one day: nothing to place
-    const lo = Math.min(...ts), hi = Math.max(...ts);
+  function timelineStrip(entries, events) {
+    const parse = (v) => { const m = /^(\d{4}-\d{2}-\d{2})/.exec(v || ""); return m ? Date.parse(m[1] + "T00:00:00Z") : NaN; };
+    const ts = entries.map((t) => parse(t.date)).filter(isFinite);
+    const es = (events || []).map((e) => parse(e.date)).filter(isFinite);
+    const every = ts.concat(es);
+    if (new Set(every).size < 2) return null; // one day: nothing to place
+    const lo = Math.min(...every), hi = Math.max(...every);
     const span = Math.max(hi - lo, 864e5);
     const root = svg("svg", { viewBox: "0 0 1000 60", class: "tl-strip", role: "img", "aria-label": "time axis" });
     root.append(svg("line", { x1: 20, y1: 16, x2: 980, y2: 16 }));
@@ -435,6 +469,12 @@
     for (const [t, n] of counts) {
       const x = 20 + 960 * (t - lo) / span;
       root.append(svg("circle", { cx: x.toFixed(1), cy: 16, r: Math.min(4 + 2 * n, 12) }, svg("title", null, day(new Date(t).toISOString()) + ": " + plural(n, "statement"))));
+    }
+    const ecounts = new Map();
+    for (const t of es) ecounts.set(t, (ecounts.get(t) || 0) + 1);
+    for (const [t, n] of ecounts) {
+      const x = 20 + 960 * (t - lo) / span, r = Math.min(3 + n, 8);
+      root.append(svg("rect", { class: "ev", x: (x - r).toFixed(1), y: (34 - r).toFixed(1), width: 2 * r, height: 2 * r }, svg("title", null, day(new Date(t).toISOString()) + ": " + plural(n, "coded event"))));
     }
     root.append(svg("text", { x: 20, y: 54 }, day(new Date(lo).toISOString())));
     root.append(svg("text", { x: 980, y: 54, "text-anchor": "end" }, day(new Date(hi).toISOString())));
@@ -598,17 +638,34 @@
 
   // ---- coded events (internal/event; API /api/v1/coded-events) ---------------
 
+  const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+
   // codedEventsView lists a story's happenings: who → did what → to whom,
   // where, when, how many outlets; each mention opens its article at the
   // sentence. Buttons filter by PLOVER type.
-  function codedEventsView(items) {
-    if (!items.length) return el("p", { class: "empty" }, "No coded events.");
-    const party = (p) => p && (p.name || p.text) ? (p.actor ? link(actorURL(p.actor), p.name || p.text) : p.geonames_id ? link(placeURL(p.geonames_id), p.name || p.text) : (p.name || p.text)) : el("span", { class: "meta" }, "—");
-    const list = el("ol", { class: "cevents" });
-    // happenings more outlets reported first, then by date: the coder is
-    // not yet accurate enough to show every one at once (see EVALUATION.md)
-    const sorted = items.slice().sort((a, b) => (b.sources || 0) - (a.sources || 0) || (b.num_mentions || 0) - (a.num_mentions || 0) ||
+  const party = (p) => p && (p.name || p.text) ? (p.actor ? link(actorURL(p.actor), p.name || p.text) : p.geonames_id ? link(placeURL(p.geonames_id), p.name || p.text) : (p.name || p.text)) : el("span", { class: "meta" }, "—");
+
+  // eventLine is "source → verb → target" of a coded event.
+  function eventLine(e) {
+    return [el("span", { class: "who" }, party(e.source)), " → ", el("span", { class: "what", title: "CAMEO " + e.cameo }, e.verb), " → ", el("span", { class: "whom" }, party(e.target))];
+  }
+
+  // topEvents orders happenings by how many outlets reported them, then by
+  // date: the coder is not yet accurate enough to show every one at once
+  // (see EVALUATION.md).
+  function topEvents(items) {
+    return items.slice().sort((a, b) => (b.sources || 0) - (a.sources || 0) || (b.num_mentions || 0) - (a.num_mentions || 0) ||
       (a.date || "").localeCompare(b.date || "") || a.id - b.id);
+  }
+
+  // codedEventsView lists coded events; opts.story shows each one's story
+  // (actor and place pages list events of many stories).
+  function codedEventsView(items, opts) {
+    opts = opts || {};
+    if (!items.length) return el("p", { class: "empty" }, "No coded events.");
+    const list = el("ol", { class: "cevents" });
+    const sorted = topEvents(items);
     const shown = 8;
     for (const e of sorted) {
       const mentions = (e.mentions || []).map((m, i) => [i ? " " : "", el("a", { href: articleURL(m.article, m.sentence), nav: true, class: "cite", title: m.text }, m.outlet || "article " + m.article)]);
@@ -620,7 +677,7 @@
         e.place && e.place.name ? [" · ", e.place.stated ? link(placeURL(e.place.geonames_id || e.place.name), e.place.name) : el("span", { class: "meta", title: "the article's place: the sentence names none" }, "≈ " + e.place.name)] : null,
         e.status && e.status !== "asserted" ? el("span", { class: "tag excl" }, e.status) : null,
         e.quantities && (e.quantities.killed || e.quantities.wounded) ? el("span", { class: "tag" }, [e.quantities.killed ? e.quantities.killed + " killed" : "", e.quantities.wounded ? " " + e.quantities.wounded + " wounded" : ""].join("").trim()) : null,
-        el("div", { class: "meta" }, plural(e.sources || 0, "outlet"), ": ", mentions)));
+        el("div", { class: "meta" }, plural(e.sources || 0, "outlet"), ": ", mentions, opts.story && e.story ? [" · ", link(storyURL(e.story), "the story")] : null)));
     }
     const types = [...new Set(items.map((e) => e.type))].sort();
     const bar = el("div", { class: "ev-filter" });
@@ -639,7 +696,7 @@
     all.addEventListener("click", () => { on = null; apply(); });
     bar.append(all);
     for (const t of types) {
-      const b = el("button", { type: "button" }, t);
+      const b = el("button", { type: "button", "data-type": t }, t);
       b.addEventListener("click", () => { on = t; apply(); });
       buttons.push(b);
       bar.append(b);
@@ -651,6 +708,7 @@
   async function pageStory(id) {
     const s = await api("stories/" + enc1(id));
     const cevents = await api("coded-events" + qs({ story: id, limit: 200 })).catch(() => ({ items: [] }));
+    const evs = cevents.items || [];
     setTitle(s.headline);
     const summary = (s.summary || []).length ? el("ol", { class: "summary" }, s.summary.map((x) => el("li", { class: "sum" },
       x.date ? el("span", { class: "date", title: x.estimated ? "relative to an estimated publication date: may be off" : null },
@@ -666,9 +724,9 @@
       el("div", { class: "grid" },
         el("div", { class: "col-main" },
           section("Summary", "summary-card", summary),
-          section("Map", "map-card", mapView(s.places || [])),
-          section("Timeline", "timeline-card", timelineView(s.timeline || [])),
-          section("Events", "events-card", codedEventsView(cevents.items || [])),
+          section("Map", "map-card", mapView(s.places || [], { events: evs })),
+          section("Timeline", "timeline-card", timelineView(s.timeline || [], evs)),
+          section("Events", "events-card", codedEventsView(evs)),
           section("How outlets told it", "matrix-card", matrixView(s.comparison)),
           section("Quotes", "quotes-card", quotesBySpeaker(s.quotes || []))),
         el("aside", { class: "col-side" },
@@ -761,8 +819,18 @@
     return [...m.values()];
   }
 
+  // eventsSection lists the coded events of an actor or a place (the API's
+  // actor and place filters), with the type filter and a pager link.
+  function eventsSection(page, more) {
+    const items = page.items || [];
+    return section("Events", "events-card",
+      items.length ? el("p", { class: "meta" }, plural(page.total || items.length, "coded event"), page.total > items.length ? " (the first " + items.length + " shown)" : "", " · as source, target or place") : null,
+      codedEventsView(items, { story: true }), more || null);
+  }
+
   async function pageActor(key) {
-    const a = await api("actors/" + enc1(key));
+    const [a, cev] = await Promise.all([api("actors/" + enc1(key)),
+      api("coded-events" + qs({ actor: key, limit: 100 })).catch(() => ({ items: [] }))]);
     setTitle(a.name);
     return el("div", { class: "page" },
       el("div", { class: "head" },
@@ -773,6 +841,7 @@
       el("div", { class: "grid" },
         el("div", { class: "col-main" },
           section("Stories", null, (a.stories || []).length ? el("ol", { class: "stories" }, a.stories.map(storyCard)) : el("p", { class: "empty" }, "None.")),
+          eventsSection(cev),
           section("Quotes", "quotes-card", quotesBySpeaker(a.quotes || [])),
           section("In the articles", null, sentenceList(a.sentences, a.texts))),
         el("aside", { class: "col-side" },
@@ -782,6 +851,7 @@
 
   async function pagePlace(key) {
     const p = await api("places/" + enc1(key));
+    const cev = await api("coded-events" + qs({ place: p.geonames_id || p.name, limit: 100 })).catch(() => ({ items: [] }));
     setTitle(p.name);
     return el("div", { class: "page" },
       el("div", { class: "head" },
@@ -790,8 +860,9 @@
         el("p", { class: "meta" }, p.lat.toFixed(3) + ", " + p.lon.toFixed(3), p.geonames_id ? " · GeoNames " + p.geonames_id : "", " · ", plural(p.mentions || 0, "mention"))),
       el("div", { class: "grid" },
         el("div", { class: "col-main" },
-          section("Map", "map-card", mapView([p], { labels: 1 })),
+          section("Map", "map-card", mapView([p], { labels: 1, events: cev.items || [] })),
           section("Stories", null, (p.story_list || []).length ? el("ol", { class: "stories" }, p.story_list.map(storyCard)) : el("p", { class: "empty" }, "None.")),
+          eventsSection(cev),
           section("In the articles", null, sentenceList(p.sentences, p.texts))),
         el("aside", { class: "col-side" },
           (p.names || []).length ? section("As written", null, chips(p.names)) : null)));
@@ -898,7 +969,9 @@
     const kind = el("select", { name: "kind", "aria-label": "kind" }, ["actor", "place", "keyword"].map((k) => el("option", { value: k }, k)));
     const token = field("token", "write token", "password");
     token.value = sessionStorage.getItem(tokenKey) || "";
-    const form = el("form", { class: "search watch" }, kind, field("value", "name or words"), field("webhook", "webhook URL (optional)"), token,
+    const etype = el("select", { name: "event_type", "aria-label": "coded events of type" }, el("option", { value: "" }, "articles"),
+      el("option", { value: "any" }, "events: any type"), PLOVER.map((t) => el("option", { value: t }, "events: " + t)));
+    const form = el("form", { class: "search watch" }, kind, field("value", "name or words"), etype, field("webhook", "webhook URL (optional)"), token,
       el("button", { type: "submit" }, "Watch"));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
@@ -906,6 +979,7 @@
       sessionStorage.setItem(tokenKey, token.value.trim());
       const body = { kind: kind.value, value: form.elements.value.value.trim() };
       if (form.elements.webhook.value.trim()) body.webhook = form.elements.webhook.value.trim();
+      if (etype.value) body.event_type = etype.value;
       try { await write("POST", "watchlists", body); render(); } catch (err) { fail(err); }
     });
     const items = page.items.map((w) => {
@@ -916,10 +990,11 @@
         try { await write("DELETE", "watchlists/" + w.id); render(); } catch (err) { fail(err); }
       });
       return el("li", { "data-id": String(w.id) }, el("span", { class: "tag" }, w.kind), " ", w.value,
+        w.event_type ? el("span", { class: "tag" }, "events: " + w.event_type) : null,
         w.webhook ? el("span", { class: "meta" }, " → " + w.webhook) : null, " ", del);
     });
     return el("div", { class: "page" }, el("div", { class: "head" }, el("h1", null, "Watchlists"),
-      el("p", { class: "meta" }, "Articles matching a watchlist raise an alert on every open page (and a POST to its webhook) as they arrive."), form, status),
+      el("p", { class: "meta" }, "Articles matching a watchlist raise an alert on every open page (and a POST to its webhook) as they arrive; a watchlist of events (an actor or a place) alerts on each new coded event of its type that involves it."), form, status),
       el("section", { class: "card" }, items.length ? el("ul", { class: "watchlists" }, items) : el("p", { class: "empty" }, "Nothing watched yet.")));
   }
 
@@ -953,7 +1028,9 @@
       let ev;
       try { ev = JSON.parse(e.data); } catch (err) { return; }
       const d = ev.data || {};
-      const box = el("div", { class: "alert", role: "status" }, "Watchlist ", (d.watchlist || {}).value || "", ": ",
+      const box = d.event ? el("div", { class: "alert", role: "status" }, "Watchlist ", (d.watchlist || {}).value || "", " (", d.event.type, "): ",
+        eventLine(d.event), " · ", link(storyURL(d.event.story), "the story")) :
+        el("div", { class: "alert", role: "status" }, "Watchlist ", (d.watchlist || {}).value || "", ": ",
         link(articleURL(ev.id), (d.article || {}).title || "article " + ev.id));
       document.body.append(box);
       setTimeout(() => box.remove(), 15000);

@@ -1,0 +1,171 @@
+package event
+
+import "strings"
+
+// Nominal events: a happening told by a noun after a support verb
+// ("mounted an invasion", "continued their hunger strike", "reiterated its
+// demand", "announced a suspension of air links"). The support verb
+// carries no event of its own; the noun gives the CAMEO code, and the
+// event's roles are read around the support verb as for any verb.
+
+// supportVerbs take an event noun as their object.
+var supportVerbs = set(
+	"launch", "launched", "launches", "launching", "mount", "mounted", "mounts", "mounting",
+	"stage", "staged", "stages", "staging", "hold", "held", "holds", "holding",
+	"begin", "began", "begun", "begins", "beginning", "start", "started", "starts", "starting",
+	"continue", "continued", "continues", "continuing", "resume", "resumed", "resumes", "resuming",
+	"carry", "carried", "carries", "carrying", "conduct", "conducted", "conducts", "conducting",
+	"make", "made", "makes", "making", "issue", "issued", "issues", "issuing",
+	"reiterate", "reiterated", "reiterates", "renew", "renewed", "renews", "repeat", "repeated", "repeats",
+	"announce", "announced", "announces", "announcing", "impose", "imposed", "imposes", "imposing",
+	"open", "opened", "opens", "opening", "lodge", "lodged", "lodges", "file", "filed", "files",
+	"declare", "declared", "declares", "pay", "paid", "pays", "voice", "voiced", "voices",
+	"step", "stepped", "steps", "went", "go", "goes", "going", "led", "lead", "leads", "organize", "organized", "organised",
+	"end", "ended", "ends", "call", "called", "calls", "put", "puts", "placed", "halt", "halted", "halts",
+	"suspend", "suspended", "suspends", "broke", "break")
+
+// haltVerbs end what their noun names: ending talks or mediation is
+// SANCTION (CAMEO 164, 165), not the talks.
+var haltVerbs = set("end", "ended", "ends", "halt", "halted", "halts", "suspend", "suspended", "suspends", "broke", "break")
+
+// halted gives the CAMEO code of halting a cooperative noun's code.
+var halted = map[string]string{"040": "164", "046": "164", "045": "165", "042": "161"}
+
+// goOnVerbs tell that an event named before them goes on or begins
+// ("riots are still continuing", "talks resumed").
+var goOnVerbs = set("continue", "continued", "continues", "continuing", "resume", "resumed", "resumes", "resuming",
+	"erupt", "erupted", "erupts", "began", "begin", "begins", "started", "start", "starts", "spread", "spreads", "spreading")
+
+// eventNouns give the CAMEO code of a noun an event is told by; "01"
+// marks a statement noun ("issued a declaration"), which carries the event
+// of what follows; "062/150" is a joint military exercise (062) or one
+// actor's show of force (150), told by the number of actors.
+var eventNouns = map[string]string{
+	"demand": "100", "demands": "100", "call": "020", "calls": "020", "appeal": "020", "appeals": "020",
+	"plea": "020", "pleas": "020", "request": "020", "requests": "020", "ultimatum": "139",
+	"protest": "141", "protests": "141", "demonstration": "141", "demonstrations": "141", "rally": "141",
+	"rallies": "141", "march": "141", "marches": "141", "sit-in": "141", "strike": "143", "strikes": "143",
+	"boycott": "143", "walkout": "143", "riot": "145", "riots": "145",
+	"investigation": "090", "investigations": "090", "probe": "090", "inquiry": "090", "inquest": "090", "hearing": "090",
+	"attack": "190", "attacks": "190", "offensive": "190", "invasion": "190", "assault": "190", "raid": "190",
+	"raids": "190", "airstrike": "195", "airstrikes": "195", "bombardment": "195", "incursion": "190", "crackdown": "175",
+	"talks": "046", "negotiations": "046", "mediation": "045", "arrest": "173", "arrests": "173", "detention": "173", "consultations": "040", "meeting": "040", "summit": "040", "visit": "042",
+	"suspension": "160", "embargo": "163", "sanctions": "163", "ban": "172", "curfew": "1723",
+	"blockade": "191", "ceasefire": "0871", "truce": "0871",
+	"warning": "130", "warnings": "130", "threat": "130", "threats": "130",
+	"complaint": "114", "complaints": "114", "lawsuit": "115", "accusation": "112", "accusations": "112",
+	"exercises": "062/150", "exercise": "062/150", "drills": "062/150", "manoeuvres": "062/150", "maneuvers": "062/150",
+	"statement": "01", "declaration": "01", "communique": "01", "report": "01",
+}
+
+// lodging verbs make a protest an official complaint ("lodged a protest").
+var lodging = set("lodge", "lodged", "lodges", "file", "filed", "files")
+
+// nounSkip are the words that may stand between a support verb and its
+// event noun: determiners, possessives, adjectives of kind and number.
+var nounSkip = set("a", "an", "the", "its", "his", "her", "their", "our", "new", "fresh", "joint", "major", "large",
+	"massive", "general", "hunger", "air", "military", "naval", "ground", "formal", "official", "strong", "further",
+	"first", "second", "renewed", "long-threatened", "full-scale", "nationwide", "week-long", "two-day", "three-day",
+	"public", "diplomatic", "war", "out", "on", "into", "up", "under", "of", "series", "wave", "round", "days", "weeks", "hours",
+	"months", "off", "house")
+
+// nounWindow bounds the words between a support verb and its noun.
+const nounWindow = 4
+
+// nominal returns the CAMEO code of the event noun a support verb at
+// token i takes, with the noun's token; ok is false when none follows.
+func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
+	toks := c.toks
+	if !supportVerbs[toks[i].low] {
+		return "", 0, false
+	}
+	free, det := 0, false
+	for k := i + 1; k < len(toks) && k <= i+nounWindow+1; k++ {
+		t := toks[k]
+		if t.punct || t.actor >= 0 || t.place >= 0 {
+			return "", 0, false
+		}
+		// "hunger strike", "air strike", "war games"
+		if t.low == "strike" || t.low == "strikes" {
+			if k > 0 && (toks[k-1].low == "air" || toks[k-1].low == "military" || toks[k-1].low == "missile") {
+				return "195", k, true
+			}
+			if k > 0 && toks[k-1].low == "hunger" {
+				return "142", k, true
+			}
+		}
+		if t.low == "games" && k > 0 && toks[k-1].low == "war" {
+			return "062/150", k, true
+		}
+		if code, found := eventNouns[t.low]; found {
+			if haltVerbs[toks[i].low] {
+				if h, ok := halted[code]; ok {
+					return h, k, true
+				}
+				return "", 0, false
+			}
+			// "called on", "called for": the verb's own sense
+			if (toks[i].low == "call" || toks[i].low == "called" || toks[i].low == "calls") && code != "143" {
+				return "", 0, false
+			}
+			// a protest lodged or filed is an official complaint
+			if code == "141" && (lodging[toks[i].low]) {
+				code = "114"
+			}
+			return code, k, true
+		}
+		if !nounSkip[t.low] && !isNumber(t.low) && !strings.Contains(t.low, "-") {
+			// "a landmark hearing": after an article, a word or two
+			// that is no verb may qualify the noun
+			if free < 2 && det && !t.upper && c.d.forms[t.low] == nil {
+				free++
+				continue
+			}
+			return "", 0, false
+		}
+		if t.low == "a" || t.low == "an" || t.low == "the" || t.low == "its" || t.low == "their" {
+			det = true
+		}
+	}
+	return "", 0, false
+}
+
+// nominalBefore returns the CAMEO code of an event noun that is the
+// subject of a verb at i telling that it goes on ("riots are still
+// continuing"), and ok.
+func (c *Coder) nominalBefore(i int) (string, int, bool) {
+	toks := c.toks
+	if !goOnVerbs[toks[i].low] {
+		return "", 0, false
+	}
+	// the subject's head may carry a phrase ("riots against the new
+	// policies are continuing"); no verb may come between
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		t := toks[k]
+		if t.punct || boundaries[t.low] || subordinators[t.low] || t.low == "that" {
+			return "", 0, false
+		}
+		if code, ok := eventNouns[t.low]; ok && code != "01" && code != jointCode {
+			return code, k, true
+		}
+		// a verb's past or participle between: its own clause
+		for _, f := range c.d.forms[t.low] {
+			if !f.base && !adverbs[t.low] && matchForm(toks, k, f.words) {
+				return "", 0, false
+			}
+		}
+	}
+	return "", 0, false
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != ',' && w[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
