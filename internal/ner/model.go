@@ -82,10 +82,15 @@ type weights struct {
 	// b's row in rows, 0 for an all-zero bucket (rows[:nTags] is zeros).
 	// A third of the memory of a dense 16-bit table, no conversion per
 	// lookup, and the rows a document touches share fewer cache lines.
-	rowOf []uint32
-	rows  []float32
-	scale float32
-	trans [nTags + 1][nTags]float32
+	// The two layers of a model share one table (joinRows): a row is then
+	// both layers' weights of a bucket (stride 2*nTags), this layer's at
+	// off.
+	rowOf  []uint32
+	rows   []float32
+	stride uint32
+	off    uint32
+	scale  float32
+	trans  [nTags + 1][nTags]float32
 }
 
 func newWeights(bits uint) *weights {
@@ -139,37 +144,45 @@ func (w *weights) emissionsDrop(em []float32, feats []uint32, offs []int32, drop
 // feature: an all-zero row adds +0, which leaves a sum that starts at +0
 // unchanged (such a sum is never -0), so it is skipped.
 func (w *weights) emissionsSparse(em []float32, feats []uint32, offs []int32) {
-	rowOf, rows := w.rowOf, w.rows
 	for i := 0; i+1 < len(offs); i++ {
-		// Seventeen scalar sums in registers (nTags == 17); each lane is
-		// summed in feature order, as the loop over acc[t] did.
-		var a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16 float32
-		for _, f := range feats[offs[i]:offs[i+1]] {
-			r := rowOf[f/uint32(nTags)]
-			if r == 0 {
-				continue
-			}
-			row := (*[nTags]float32)(rows[r : r+uint32(nTags)])
-			a0 += row[0]
-			a1 += row[1]
-			a2 += row[2]
-			a3 += row[3]
-			a4 += row[4]
-			a5 += row[5]
-			a6 += row[6]
-			a7 += row[7]
-			a8 += row[8]
-			a9 += row[9]
-			a10 += row[10]
-			a11 += row[11]
-			a12 += row[12]
-			a13 += row[13]
-			a14 += row[14]
-			a15 += row[15]
-			a16 += row[16]
-		}
-		*(*[nTags]float32)(em[i*nTags:]) = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
+		acc := (*[nTags]float32)(em[i*nTags:])
+		*acc = [nTags]float32{}
+		w.addRows(acc, feats[offs[i]:offs[i+1]])
 	}
+}
+
+// addRows adds the rows of feats, in order, to the sums in acc.
+func (w *weights) addRows(acc *[nTags]float32, feats []uint32) {
+	rowOf, rows, off := w.rowOf, w.rows, w.off
+	// Seventeen scalar sums in registers (nTags == 17); each lane is
+	// summed in feature order, as a loop over acc[t] would.
+	a0, a1, a2, a3, a4, a5, a6, a7, a8 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7], acc[8]
+	a9, a10, a11, a12, a13, a14, a15, a16 := acc[9], acc[10], acc[11], acc[12], acc[13], acc[14], acc[15], acc[16]
+	for _, f := range feats {
+		r := rowOf[f/uint32(nTags)]
+		if r == 0 {
+			continue
+		}
+		row := (*[nTags]float32)(rows[r+off : r+off+uint32(nTags)])
+		a0 += row[0]
+		a1 += row[1]
+		a2 += row[2]
+		a3 += row[3]
+		a4 += row[4]
+		a5 += row[5]
+		a6 += row[6]
+		a7 += row[7]
+		a8 += row[8]
+		a9 += row[9]
+		a10 += row[10]
+		a11 += row[11]
+		a12 += row[12]
+		a13 += row[13]
+		a14 += row[14]
+		a15 += row[15]
+		a16 += row[16]
+	}
+	*acc = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
 }
 
 // setRows builds the sparse form of a loaded layer from its 16-bit rows
@@ -203,6 +216,40 @@ func (w *weights) setRows(q []int16, scale float32) {
 		}
 		r += uint32(nTags)
 	}
+	w.stride = uint32(nTags)
+}
+
+// joinRows puts the sparse rows of two loaded layers with the same bucket
+// count side by side, so a feature's bucket is looked up once for both and
+// its two rows share cache lines: a's row of bucket b is
+// rows[rowOf[b]:][:nTags], b's follows it. It reports whether it could.
+func joinRows(a, b *weights) bool {
+	if a.rowOf == nil || b.rowOf == nil || a.bits != b.bits || a.stride != uint32(nTags) || b.stride != uint32(nTags) {
+		return false
+	}
+	rowOf := make([]uint32, len(a.rowOf))
+	n := 1
+	for k := range rowOf {
+		if a.rowOf[k] != 0 || b.rowOf[k] != 0 {
+			n++
+		}
+	}
+	const stride = uint32(2 * nTags)
+	rows := make([]float32, n*int(stride))
+	r := uint32(stride)
+	for k := range rowOf {
+		ra, rb := a.rowOf[k], b.rowOf[k]
+		if ra == 0 && rb == 0 {
+			continue
+		}
+		rowOf[k] = r
+		copy(rows[r:r+uint32(nTags)], a.rows[ra:ra+uint32(nTags)])
+		copy(rows[r+uint32(nTags):r+stride], b.rows[rb:rb+uint32(nTags)])
+		r += stride
+	}
+	a.rowOf, a.rows, a.stride, a.off = rowOf, rows, stride, 0
+	b.rowOf, b.rows, b.stride, b.off = rowOf, rows, stride, uint32(nTags)
+	return true
 }
 
 // floats returns the emission weights as a dense float32 table.
@@ -213,7 +260,7 @@ func (w *weights) floats() []float32 {
 	out := make([]float32, len(w.rowOf)*nTags)
 	for b, r := range w.rowOf {
 		if r != 0 {
-			copy(out[b*nTags:(b+1)*nTags], w.rows[r:r+uint32(nTags)])
+			copy(out[b*nTags:(b+1)*nTags], w.rows[r+w.off:r+w.off+uint32(nTags)])
 		}
 	}
 	return out

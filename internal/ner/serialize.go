@@ -189,5 +189,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: reading model: %w", err)
 	}
+	if m.second != nil {
+		m.joint = joinRows(m.first, m.second)
+	}
 	return m, nil
 }
