@@ -102,6 +102,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	for from, to := range d.EventMerges {
 		exec(`UPDATE article_story SET event_id = ? WHERE event_id = ?`, to, from)
 		exec(`DELETE FROM events WHERE id = ?`, from)
+		exec(`DELETE FROM coded_events WHERE story_id = ?`, from)
 		exec(`DELETE FROM story_pages WHERE event_id = ?`, from)
 	}
 	for ev, line := range d.StorylineMoves {

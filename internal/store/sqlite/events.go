@@ -29,9 +29,14 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 			return fmt.Errorf("store: coded events: %w", err)
 		}
 	}
-	// stories merged away take their events with them
-	if _, err := tx.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id NOT IN (SELECT id FROM events)`); err != nil {
-		return fmt.Errorf("store: coded events: %w", err)
+	// Stories merged away take their events with them: PutDerived deletes
+	// them with the story; what a database built before that holds is
+	// swept here once per process (a scan of every coded event, which
+	// after every batch would cost in proportion to the corpus).
+	if !s.orphansSwept {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id NOT IN (SELECT id FROM events)`); err != nil {
+			return fmt.Errorf("store: coded events: %w", err)
+		}
 	}
 	const ins = `INSERT INTO coded_events(story_id, type, cameo, status, source_actor, target_actor, source_name, target_name,
 		place_geonames, place_name, date, mentions, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'')`
@@ -67,6 +72,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.orphansSwept = true
 	return nil
 }
 
