@@ -57,7 +57,7 @@ func BenchmarkComposeStory(b *testing.B) {
 	b.Run("scoped", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			for _, s := range stories.Items {
-				if _, err := composeStory(ctx, db, db, s.ID); err != nil {
+				if _, err := composeStory(ctx, db, db, nil, s.ID); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -25,7 +25,7 @@ const maxActorNames = 200
 // so that reading a story is one row, not a summarisation. A store with
 // story-scoped reads (store.StoryPages) composes each story at a cost in
 // proportion to the story; any other gets the read model's page.
-func composePages(ctx context.Context, st store.Store, ids []int64) error {
+func composePages(ctx context.Context, st store.Store, dc *docCache, ids []int64) error {
 	r := storeview.New(st)
 	r.Compose = Compose
 	sp, scoped := st.(store.StoryPages)
@@ -34,7 +34,7 @@ func composePages(ctx context.Context, st store.Store, ids []int64) error {
 		var s *view.Story
 		var err error
 		if scoped {
-			s, err = composeStory(ctx, st, sp, id)
+			s, err = composeStory(ctx, st, sp, dc, id)
 		} else {
 			s, err = r.Live(ctx, id)
 		}
@@ -83,7 +83,7 @@ const (
 // story: each actor's articles and outlets are those of the story, and no
 // corpus-wide list (every article naming an actor, every story naming a
 // place) is embedded in the page.
-func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, id int64) (*view.Story, error) {
+func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, dc *docCache, id int64) (*view.Story, error) {
 	sum, err := st.StoryByID(ctx, id)
 	if err != nil {
 		return nil, err
@@ -127,7 +127,7 @@ func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, id i
 			s.StorySummary.Places = append(s.StorySummary.Places, p.Name)
 		}
 	}
-	if err := compose(ctx, st, sp, s); err != nil {
+	if err := compose(ctx, st, sp, dc, s); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -137,11 +137,11 @@ func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, id i
 // comparison from its member articles.
 func Compose(ctx context.Context, st store.Store, s *view.Story) error {
 	sp, _ := st.(store.StoryPages)
-	return compose(ctx, st, sp, s)
+	return compose(ctx, st, sp, nil, s)
 }
 
-func compose(ctx context.Context, st store.Store, sp store.StoryPages, s *view.Story) error {
-	docs, err := memberDocs(ctx, st, sp, s.Members)
+func compose(ctx context.Context, st store.Store, sp store.StoryPages, dc *docCache, s *view.Story) error {
+	docs, err := memberDocs(ctx, st, sp, dc, s.Members)
 	if err != nil {
 		return err
 	}
@@ -183,7 +183,7 @@ func citations(cs []story.Citation, doc int64, outlet string, sentence int, span
 
 // memberDocs loads a story's articles as story documents, with their
 // actors named by canonical name.
-func memberDocs(ctx context.Context, st store.Store, sp store.StoryPages, members []view.ArticleSummary) ([]story.Doc, error) {
+func memberDocs(ctx context.Context, st store.Store, sp store.StoryPages, dc *docCache, members []view.ArticleSummary) ([]story.Doc, error) {
 	ms := append([]view.ArticleSummary(nil), members...)
 	sort.SliceStable(ms, func(i, j int) bool { return (ms[i].DuplicateOf == 0) && (ms[j].DuplicateOf != 0) })
 	if len(ms) > maxComposed {
@@ -202,11 +202,7 @@ func memberDocs(ctx context.Context, st store.Store, sp store.StoryPages, member
 	}
 	var docs []story.Doc
 	for _, m := range ms {
-		a, err := st.Article(ctx, m.ID)
-		if err != nil {
-			return nil, err
-		}
-		an, err := st.Annotation(ctx, m.ID)
+		a, an, err := dc.get(ctx, st, m.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -84,7 +84,7 @@ func TestComposeScopedEqualsReadModel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := composeStory(ctx, db, db, sum.ID)
+		got, err := composeStory(ctx, db, db, newDocCache(), sum.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -84,6 +84,7 @@ type Stage struct {
 	prevState []byte
 	acts      *actorStage
 	stats     Stats
+	docs      *docCache // articles read lately (docs.go)
 }
 
 // Open loads the corpus stages' state from the store.
@@ -91,7 +92,7 @@ func Open(ctx context.Context, st store.Store, o Options) (*Stage, error) {
 	if o.Batch <= 0 {
 		o.Batch = 200
 	}
-	sg := &Stage{st: st, o: o}
+	sg := &Stage{st: st, o: o, docs: newDocCache()}
 	return sg, sg.load(ctx)
 }
 
@@ -128,7 +129,7 @@ func (sg *Stage) load(ctx context.Context) error {
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
 	// pages a run stored stories for but died before composing
-	return composePending(ctx, st, nil, &store.Derived{})
+	return composePending(ctx, st, nil, nil, &store.Derived{})
 }
 
 // Stats reports what the stage has done since Open.
@@ -224,6 +225,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if err != nil {
 			return err
 		}
+		sg.docs.put(id, a, an)
 		// A fault on one article is recorded with it and the article
 		// skipped by the failing stage; the others go on.
 		nf := len(d.Faults)
@@ -314,14 +316,14 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	if sg.o.Clock != nil {
 		t0 = sg.o.Clock()
 	}
-	err = composePending(ctx, st, evs, d)
+	err = composePending(ctx, st, sg.docs, evs, d)
 	if sg.o.Clock != nil {
 		stats.Compose += sg.o.Clock() - t0
 	}
 	if err != nil {
 		return err
 	}
-	return codeEventsSafe(ctx, st, evs, d) // coded events of the changed stories (events.go)
+	return codeEventsSafe(ctx, st, sg.docs, evs, d) // coded events of the changed stories (events.go)
 }
 
 // entityDoc converts an article's analysis for the entity stage.
@@ -460,7 +462,7 @@ func init() {
 // may overwrite each other's list; each composes its own stories anyway,
 // so only one that dies in between leaves stale pages.) A page that fails
 // is recorded as a fault on its articles of d (composeSafe).
-func composePending(ctx context.Context, st store.Store, own []int64, d *store.Derived) error {
+func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived) error {
 	b, err := st.State(ctx, pagesPending)
 	if err != nil {
 		return err
@@ -476,7 +478,7 @@ func composePending(ctx context.Context, st store.Store, own []int64, d *store.D
 	}
 	evs := append(append([]int64(nil), own...), left...)
 	slices.Sort(evs)
-	if err := composeSafe(ctx, st, slices.Compact(evs), d); err != nil {
+	if err := composeSafe(ctx, st, dc, slices.Compact(evs), d); err != nil {
 		return err
 	}
 	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{pagesPending: []byte("[]")}})

@@ -32,7 +32,7 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 		}
 	}
 	for start := 0; start < len(ids); start += 50 {
-		if err := codeStoryEvents(ctx, st, ids[start:min(start+50, len(ids))]); err != nil {
+		if err := codeStoryEvents(ctx, st, nil, ids[start:min(start+50, len(ids))]); err != nil {
 			return 0, err
 		}
 	}
@@ -42,15 +42,15 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 // codeEventsSafe codes the events of the given stories under a fault
 // boundary: a story whose coding fails keeps its previous events, and the
 // fault is recorded on its articles of this batch.
-func codeEventsSafe(ctx context.Context, st store.Store, evs []int64, d *store.Derived) error {
-	return perStorySafe(ctx, st, "events", evs, d, func(evs []int64) error { return codeStoryEvents(ctx, st, evs) })
+func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived) error {
+	return perStorySafe(ctx, st, "events", evs, d, func(evs []int64) error { return codeStoryEvents(ctx, st, dc, evs) })
 }
 
 // codeStoryEvents re-derives the coded events (internal/event) of the given
 // stories from their articles: each sentence is coded, and the mentions
 // of one story are merged into happenings. A store without coded events
 // (store.CodedEvents) is left alone.
-func codeStoryEvents(ctx context.Context, st store.Store, stories []int64) error {
+func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64) error {
 	ce, ok := st.(store.CodedEvents)
 	if !ok || len(stories) == 0 {
 		return nil
@@ -78,11 +78,7 @@ func codeStoryEvents(ctx context.Context, st store.Store, stories []int64) error
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			a, err := st.Article(ctx, aid)
-			if err != nil {
-				return err
-			}
-			an, err := st.Annotation(ctx, aid)
+			a, an, err := dc.get(ctx, st, aid)
 			if err != nil {
 				return err
 			}

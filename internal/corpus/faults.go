@@ -100,8 +100,8 @@ func addBatch(cl *story.Clusterer, prev []byte, cfg story.Config, docs []story.D
 // composeSafe composes the pages of the given stories; a story whose page
 // fails is left to be composed when read, and the fault is recorded on its
 // articles of this batch.
-func composeSafe(ctx context.Context, st store.Store, evs []int64, d *store.Derived) error {
-	return perStorySafe(ctx, st, "compose", evs, d, func(evs []int64) error { return composePages(ctx, st, evs) })
+func composeSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived) error {
+	return perStorySafe(ctx, st, "compose", evs, d, func(evs []int64) error { return composePages(ctx, st, dc, evs) })
 }
 
 // perStorySafe runs do over all the stories under a fault boundary named

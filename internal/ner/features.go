@@ -79,13 +79,22 @@ func (fz featurizer) f(dst []uint32, tpl, v uint64) []uint32 {
 }
 
 func (fz featurizer) features(dst []uint32, s []tokInfo, i int) []uint32 {
-	at := func(k int) *tokInfo {
-		if k < 0 || k >= len(s) {
-			return &padInfo
-		}
-		return &s[k]
+	return fz.secondFeatures(fz.firstFeatures(dst, s, i), s, i)
+}
+
+// at returns token k of s, or the padding outside it.
+func at(s []tokInfo, k int) *tokInfo {
+	if k < 0 || k >= len(s) {
+		return &padInfo
 	}
-	t0, m1, p1, m2, p2 := &s[i], at(i-1), at(i+1), at(i-2), at(i+2)
+	return &s[k]
+}
+
+// firstFeatures appends the features of token i that do not depend on the
+// first pass's results: all the first pass has, and the head of the
+// second pass's list.
+func (fz featurizer) firstFeatures(dst []uint32, s []tokInfo, i int) []uint32 {
+	t0, m1, p1, m2, p2 := &s[i], at(s, i-1), at(s, i+1), at(s, i-2), at(s, i+2)
 	dst = fz.f(dst, tBias, 0)
 	// The word's own identity first (positions 1 to nLexical): training
 	// may drop them (see TrainOptions.WordDropout).
@@ -163,6 +172,15 @@ func (fz featurizer) features(dst []uint32, s []tokInfo, i int) []uint32 {
 	if (t0.flags|m1.flags|p1.flags)&fParticle != 0 {
 		dst = fz.f(dst, tParticle, uint64(t0.flags&fParticle)|uint64(m1.flags&fParticle)<<1|uint64(p1.flags&fParticle)<<2|uint64(t0.flags&(fInitCap|fLower)))
 	}
+	return dst
+}
+
+// secondFeatures appends the features of token i made of the first pass's
+// results (document gazetteer and prediction history; none before the
+// first pass has run), which end the list.
+func (fz featurizer) secondFeatures(dst []uint32, s []tokInfo, i int) []uint32 {
+	t0, m1, p1 := &s[i], at(s, i-1), at(s, i+1)
+	fl := uint64(t0.flags)
 	if t0.dgaz != 0 {
 		for g := t0.dgaz; g != 0; g &= g - 1 {
 			b := uint64(trailingZeros16(g))

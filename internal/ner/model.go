@@ -74,11 +74,23 @@ func allowedEnd(t int) bool { return t == 0 || tagPos(t) == posL || tagPos(t) ==
 // weights is one linear-chain layer: hashed emission weights and tag
 // transitions (row nTags is the start state).
 type weights struct {
-	bits  uint
-	w     []float32 // training and freshly trained models
-	q     []int16   // loaded models: w = float32(q) * scale, half the memory
-	scale float32
-	trans [nTags + 1][nTags]float32
+	bits uint
+	w    []float32 // training and freshly trained models
+	// Loaded models keep only their non-zero buckets (about one in eight),
+	// widened once to float32 exactly as the tagger used to widen each
+	// 16-bit weight (float32(q) * scale): rowOf[b] is the offset of bucket
+	// b's row in rows, 0 for an all-zero bucket (rows[:nTags] is zeros).
+	// A third of the memory of a dense 16-bit table, no conversion per
+	// lookup, and the rows a document touches share fewer cache lines.
+	// The two layers of a model share one table (joinRows): a row is then
+	// both layers' weights of a bucket (stride 2*nTags), this layer's at
+	// off.
+	rowOf  []uint32
+	rows   []float32
+	stride uint32
+	off    uint32
+	scale  float32
+	trans  [nTags + 1][nTags]float32
 }
 
 func newWeights(bits uint) *weights {
@@ -92,8 +104,8 @@ func (w *weights) featurizer() featurizer {
 // emissions fills em (len(s)*nTags) with the emission scores of a sentence
 // whose feature offsets for token i are feats[offs[i]:offs[i+1]].
 func (w *weights) emissions(em []float32, feats []uint32, offs []int32) {
-	if w.q != nil {
-		w.emissionsQ(em, feats, offs)
+	if w.rowOf != nil {
+		w.emissionsSparse(em, feats, offs)
 		return
 	}
 	for i := 0; i+1 < len(offs); i++ {
@@ -126,33 +138,154 @@ func (w *weights) emissionsDrop(em []float32, feats []uint32, offs []int32, drop
 	}
 }
 
-// emissionsQ is emissions over the 16-bit weights of a loaded model. Each
-// weight is widened exactly as ReadModel used to widen it (float32(q)*scale),
-// in the same order, so scores are bit-identical to the float32 table.
-func (w *weights) emissionsQ(em []float32, feats []uint32, offs []int32) {
-	scale := w.scale
+// emissionsSparse is emissions over the non-zero rows of a loaded model.
+// The weights are the widened 16-bit ones and are added in feature order,
+// so scores are bit-identical to summing float32(q)*scale over every
+// feature: an all-zero row adds +0, which leaves a sum that starts at +0
+// unchanged (such a sum is never -0), so it is skipped.
+func (w *weights) emissionsSparse(em []float32, feats []uint32, offs []int32) {
 	for i := 0; i+1 < len(offs); i++ {
-		var acc [nTags]float32
-		for _, f := range feats[offs[i]:offs[i+1]] {
-			row := w.q[int(f) : int(f)+nTags : int(f)+nTags]
-			for t := range acc {
-				acc[t] += float32(row[t]) * scale
-			}
-		}
-		copy(em[i*nTags:], acc[:])
+		acc := (*[nTags]float32)(em[i*nTags:])
+		*acc = [nTags]float32{}
+		w.addRows(acc, feats[offs[i]:offs[i+1]])
 	}
 }
 
-// floats returns the emission weights as float32 (widening q if needed).
+// addRows adds the rows of feats, in order, to the sums in acc.
+func (w *weights) addRows(acc *[nTags]float32, feats []uint32) {
+	rowOf, rows, off := w.rowOf, w.rows, w.off
+	// Seventeen scalar sums in registers (nTags == 17); each lane is
+	// summed in feature order, as a loop over acc[t] would.
+	a0, a1, a2, a3, a4, a5, a6, a7, a8 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7], acc[8]
+	a9, a10, a11, a12, a13, a14, a15, a16 := acc[9], acc[10], acc[11], acc[12], acc[13], acc[14], acc[15], acc[16]
+	for _, f := range feats {
+		r := rowOf[f/uint32(nTags)]
+		if r == 0 {
+			continue
+		}
+		row := (*[nTags]float32)(rows[r+off : r+off+uint32(nTags)])
+		a0 += row[0]
+		a1 += row[1]
+		a2 += row[2]
+		a3 += row[3]
+		a4 += row[4]
+		a5 += row[5]
+		a6 += row[6]
+		a7 += row[7]
+		a8 += row[8]
+		a9 += row[9]
+		a10 += row[10]
+		a11 += row[11]
+		a12 += row[12]
+		a13 += row[13]
+		a14 += row[14]
+		a15 += row[15]
+		a16 += row[16]
+	}
+	*acc = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
+}
+
+// setRows builds the sparse form of a loaded layer from its 16-bit rows
+// (q holds 1<<bits rows of nTags).
+func (w *weights) setRows(q []int16, scale float32) {
+	w.scale = scale
+	w.rowOf = make([]uint32, 1<<w.bits)
+	n := 1
+	for b := range w.rowOf {
+		for _, x := range q[b*nTags : (b+1)*nTags] {
+			if x != 0 {
+				n++
+				break
+			}
+		}
+	}
+	w.rows = make([]float32, n*nTags)
+	r := uint32(nTags)
+	for b := range w.rowOf {
+		row := q[b*nTags : (b+1)*nTags]
+		nz := false
+		for _, x := range row {
+			nz = nz || x != 0
+		}
+		if !nz {
+			continue
+		}
+		w.rowOf[b] = r
+		for t, x := range row {
+			w.rows[int(r)+t] = float32(x) * scale
+		}
+		r += uint32(nTags)
+	}
+	w.stride = uint32(nTags)
+}
+
+// joinRows puts the sparse rows of two loaded layers with the same bucket
+// count side by side, so a feature's bucket is looked up once for both and
+// its two rows share cache lines: a's row of bucket b is
+// rows[rowOf[b]:][:nTags], b's follows it. It reports whether it could.
+func joinRows(a, b *weights) bool {
+	if a.rowOf == nil || b.rowOf == nil || a.bits != b.bits || a.stride != uint32(nTags) || b.stride != uint32(nTags) {
+		return false
+	}
+	rowOf := make([]uint32, len(a.rowOf))
+	n := 1
+	for k := range rowOf {
+		if a.rowOf[k] != 0 || b.rowOf[k] != 0 {
+			n++
+		}
+	}
+	const stride = uint32(2 * nTags)
+	rows := make([]float32, n*int(stride))
+	r := uint32(stride)
+	for k := range rowOf {
+		ra, rb := a.rowOf[k], b.rowOf[k]
+		if ra == 0 && rb == 0 {
+			continue
+		}
+		rowOf[k] = r
+		copy(rows[r:r+uint32(nTags)], a.rows[ra:ra+uint32(nTags)])
+		copy(rows[r+uint32(nTags):r+stride], b.rows[rb:rb+uint32(nTags)])
+		r += stride
+	}
+	a.rowOf, a.rows, a.stride, a.off = rowOf, rows, stride, 0
+	b.rowOf, b.rows, b.stride, b.off = rowOf, rows, stride, uint32(nTags)
+	return true
+}
+
+// floats returns the emission weights as a dense float32 table.
 func (w *weights) floats() []float32 {
 	if w.w != nil {
 		return w.w
 	}
-	out := make([]float32, len(w.q))
-	for i, x := range w.q {
-		out[i] = float32(x) * w.scale
+	out := make([]float32, len(w.rowOf)*nTags)
+	for b, r := range w.rowOf {
+		if r != 0 {
+			copy(out[b*nTags:(b+1)*nTags], w.rows[r+w.off:r+w.off+uint32(nTags)])
+		}
 	}
 	return out
+}
+
+// Tag transitions the decoder may take, precomputed from allowed: for
+// every tag, its allowed predecessors in ascending order (so the best is
+// found exactly as a scan over all tags with allowed would find it), and
+// whether it may start or end a sentence.
+var (
+	predecessors [nTags][]uint8
+	startsOK     [nTags]bool
+	endsOK       [nTags]bool
+)
+
+func init() {
+	for t := 0; t < nTags; t++ {
+		for p := 0; p < nTags; p++ {
+			if allowed(p, t) {
+				predecessors[t] = append(predecessors[t], uint8(p))
+			}
+		}
+		startsOK[t] = allowed(nTags, t)
+		endsOK[t] = allowedEnd(t)
+	}
 }
 
 // viterbi writes the best tag sequence for n tokens into out.
@@ -160,10 +293,10 @@ func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score 
 	if n == 0 {
 		return
 	}
-	cur := score[:nTags]
-	prev := score[nTags : 2*nTags]
+	cur := (*[nTags]float32)(score[:nTags])
+	prev := (*[nTags]float32)(score[nTags : 2*nTags])
 	for t := 0; t < nTags; t++ {
-		if allowed(nTags, t) {
+		if startsOK[t] {
 			cur[t] = em[t] + w.trans[nTags][t]
 		} else {
 			cur[t] = negInf
@@ -171,24 +304,22 @@ func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score 
 	}
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
-		e := em[i*nTags : (i+1)*nTags]
+		e := (*[nTags]float32)(em[i*nTags : (i+1)*nTags])
+		bk := (*[nTags]uint8)(back[i*nTags : (i+1)*nTags])
 		for t := 0; t < nTags; t++ {
-			best, arg := negInf, 0
-			for p := 0; p < nTags; p++ {
-				if !allowed(p, t) {
-					continue
-				}
+			best, arg := negInf, uint8(0)
+			for _, p := range predecessors[t] {
 				if v := prev[p] + w.trans[p][t]; v > best {
 					best, arg = v, p
 				}
 			}
 			cur[t] = best + e[t]
-			back[i*nTags+t] = uint8(arg)
+			bk[t] = arg
 		}
 	}
 	best, arg := negInf, 0
 	for t := 0; t < nTags; t++ {
-		if allowedEnd(t) && cur[t] > best {
+		if endsOK[t] && cur[t] > best {
 			best, arg = cur[t], t
 		}
 	}

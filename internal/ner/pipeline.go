@@ -9,6 +9,7 @@ type docState struct {
 	feats  []uint32
 	offs   []int32
 	em     []float32
+	em2    []float32 // joint models: second-pass sums of firstFeatures, per token of the document
 	back   []uint8
 	score  []float32
 	tags   []uint8 // final tag per token
@@ -98,22 +99,83 @@ func (st *docState) decode(w *weights, out []uint8, conf bool) {
 		st.sentFeatures(fz, k)
 		st.grow(n)
 		w.emissions(st.em, st.feats, st.offs)
-		o := out[st.bounds[k]:st.bounds[k+1]]
-		w.viterbi(st.em, n, o, st.back, st.score)
-		if conf {
-			c := st.conf[st.bounds[k]:st.bounds[k+1]]
-			for i := range o {
-				if o[i] == 0 {
-					c[i] = 1
-					continue
-				}
-				prev := 0
-				if i > 0 {
-					prev = int(o[i-1])
-				}
-				c[i] = w.confidence(st.em, i, prev, int(o[i]))
-			}
+		st.finish(w, k, out, conf)
+	}
+}
+
+// finish decodes sentence k from its emissions in st.em into out, with
+// the confidences when conf is set.
+func (st *docState) finish(w *weights, k int, out []uint8, conf bool) {
+	n := int(st.bounds[k+1] - st.bounds[k])
+	o := out[st.bounds[k]:st.bounds[k+1]]
+	w.viterbi(st.em, n, o, st.back, st.score)
+	if !conf {
+		return
+	}
+	c := st.conf[st.bounds[k]:st.bounds[k+1]]
+	for i := range o {
+		if o[i] == 0 {
+			c[i] = 1
+			continue
 		}
+		prev := 0
+		if i > 0 {
+			prev = int(o[i-1])
+		}
+		c[i] = w.confidence(st.em, i, prev, int(o[i]))
+	}
+}
+
+// decodeFirstJoint is the first pass of a model whose layers share their
+// rows (joinRows): each token's firstFeatures are made and looked up once,
+// for both layers, and the second layer's sums over them are kept in
+// st.em2 for decodeSecondJoint. First-pass tags go to st.first.
+func (st *docState) decodeFirstJoint(w1, w2 *weights) {
+	fz := w1.featurizer()
+	total := len(st.infos) * nTags
+	if cap(st.em2) < total {
+		st.em2 = make([]float32, total, total+total/2)
+	}
+	st.em2 = st.em2[:total]
+	for k := 0; k+1 < len(st.bounds); k++ {
+		n := int(st.bounds[k+1] - st.bounds[k])
+		if n == 0 {
+			continue
+		}
+		s := st.sentence(k)
+		st.grow(n)
+		em2 := st.em2[int(st.bounds[k])*nTags:]
+		for i := range s {
+			st.feats = fz.firstFeatures(st.feats[:0], s, i)
+			acc := (*[nTags]float32)(st.em[i*nTags:])
+			*acc = [nTags]float32{}
+			w1.addRows(acc, st.feats)
+			acc2 := (*[nTags]float32)(em2[i*nTags:])
+			*acc2 = [nTags]float32{}
+			w2.addRows(acc2, st.feats)
+		}
+		st.finish(w1, k, st.first, false)
+	}
+}
+
+// decodeSecondJoint is the second pass after decodeFirstJoint: each
+// token's sums go on from st.em2 with its secondFeatures, in the order
+// features lists them, so the scores are those of decode.
+func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
+	fz := w2.featurizer()
+	for k := 0; k+1 < len(st.bounds); k++ {
+		n := int(st.bounds[k+1] - st.bounds[k])
+		if n == 0 {
+			continue
+		}
+		s := st.sentence(k)
+		st.grow(n)
+		copy(st.em, st.em2[int(st.bounds[k])*nTags:int(st.bounds[k+1])*nTags])
+		for i := range s {
+			st.feats = fz.secondFeatures(st.feats[:0], s, i)
+			w2.addRows((*[nTags]float32)(st.em[i*nTags:]), st.feats)
+		}
+		st.finish(w2, k, out, conf)
 	}
 }
 
@@ -172,6 +234,12 @@ func (m *Model) run(st *docState, conf bool) {
 	}
 	if m.second == nil {
 		st.decode(m.first, st.tags, conf)
+		return
+	}
+	if m.joint {
+		st.decodeFirstJoint(m.first, m.second)
+		st.setHistory(st.first)
+		st.decodeSecondJoint(m.second, st.tags, conf)
 		return
 	}
 	st.decode(m.first, st.first, false)

@@ -163,22 +163,23 @@ func ReadModel(r io.Reader) (*Model, error) {
 		if err == nil && (bits < 8 || bits > 26) {
 			return nil, fmt.Errorf("ner: bad bucket bits %d", bits)
 		}
-		l := &weights{bits: bits, q: make([]int16, (1<<bits)*nTags)}
+		l := &weights{bits: bits}
+		dense := make([]int16, (1<<bits)*nTags)
 		get(&l.trans)
 		var scale float32
 		get(&scale)
-		l.scale = scale
 		rows := uv()
 		b := 0
 		var q [nTags]int16
 		for i := uint64(0); i < rows && err == nil; i++ {
 			b += int(uv())
 			get(&q)
-			if b*nTags >= len(l.q) {
+			if b*nTags >= len(dense) {
 				return nil, errors.New("ner: bucket out of range")
 			}
-			copy(l.q[b*nTags:], q[:])
+			copy(dense[b*nTags:], q[:])
 		}
+		l.setRows(dense, scale)
 		if li == 0 {
 			m.first = l
 		} else {
@@ -187,6 +188,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("ner: reading model: %w", err)
+	}
+	if m.second != nil {
+		m.joint = joinRows(m.first, m.second)
 	}
 	return m, nil
 }

@@ -13,6 +13,7 @@ import (
 type Model struct {
 	first  *weights // first pass
 	second *weights // second pass with document prediction history; may be nil
+	joint  bool     // first and second share one row table (joinRows)
 	gaz    gazetteer
 	clus   map[uint64]uint32 // lower-cased word hash -> cluster path
 	pool   sync.Pool

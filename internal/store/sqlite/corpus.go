@@ -49,9 +49,10 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		return s.fault(err, "")
 	}
 	defer tx.Rollback()
+	ts := s.db.inTx(tx)
 	exec := func(q string, args ...any) {
 		if err == nil {
-			_, err = tx.ExecContext(ctx, q, args...)
+			_, err = ts.ExecContext(ctx, q, args...)
 		}
 	}
 	// the run continues the stages from d.After: if another process (a
@@ -101,6 +102,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	for from, to := range d.EventMerges {
 		exec(`UPDATE article_story SET event_id = ? WHERE event_id = ?`, to, from)
 		exec(`DELETE FROM events WHERE id = ?`, from)
+		exec(`DELETE FROM coded_events WHERE story_id = ?`, from)
 		exec(`DELETE FROM story_pages WHERE event_id = ?`, from)
 	}
 	for ev, line := range d.StorylineMoves {
@@ -383,13 +385,14 @@ func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 		return s.fault(err, "")
 	}
 	defer tx.Rollback()
+	ts := s.db.inTx(tx)
 	for _, p := range pages {
 		ta, _ := json.Marshal(nonNil(p.TopActors))
 		tp, _ := json.Marshal(nonNil(p.TopPlaces))
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET composed = 1, top_actors = ?, top_places = ? WHERE id = ?`, string(ta), string(tp), p.ID); err != nil {
+		if _, err := ts.ExecContext(ctx, `UPDATE events SET composed = 1, top_actors = ?, top_places = ? WHERE id = ?`, string(ta), string(tp), p.ID); err != nil {
 			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, p.Page); err != nil {
+		if _, err := ts.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, p.Page); err != nil {
 			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
 	}

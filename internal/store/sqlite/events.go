@@ -16,26 +16,30 @@ var _ store.CodedEvents = (*DB)(nil)
 
 // ReplaceStoryEvents implements store.CodedEvents.
 func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []event.Record) error {
+	s.wmu.Lock() // in-process writers wait here, not inside SQLite (see DB.wmu)
+	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
 	defer tx.Rollback()
+	ts := s.db.inTx(tx)
 	for _, id := range stories {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id = ?`, id); err != nil {
+		if _, err := ts.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id = ?`, id); err != nil {
 			return fmt.Errorf("store: coded events: %w", err)
 		}
 	}
-	// stories merged away take their events with them
-	if _, err := tx.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id NOT IN (SELECT id FROM events)`); err != nil {
-		return fmt.Errorf("store: coded events: %w", err)
+	// Stories merged away take their events with them: PutDerived deletes
+	// them with the story; what a database built before that holds is
+	// swept here once per process (a scan of every coded event, which
+	// after every batch would cost in proportion to the corpus).
+	if !s.orphansSwept {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id NOT IN (SELECT id FROM events)`); err != nil {
+			return fmt.Errorf("store: coded events: %w", err)
+		}
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO coded_events(story_id, type, cameo, status, source_actor, target_actor, source_name, target_name,
-		place_geonames, place_name, date, mentions, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'')`)
-	if err != nil {
-		return fmt.Errorf("store: %w", err)
-	}
-	defer ins.Close()
+	const ins = `INSERT INTO coded_events(story_id, type, cameo, status, source_actor, target_actor, source_name, target_name,
+		place_geonames, place_name, date, mentions, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'')`
 	for i := range recs {
 		r := &recs[i]
 		var pg int64
@@ -43,7 +47,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		if r.Place != nil {
 			pg, pn = int64(r.Place.GeonamesID), r.Place.Name
 		}
-		res, err := ins.ExecContext(ctx, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
+		res, err := ts.ExecContext(ctx, ins, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
 			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions)
 		if err != nil {
 			return fmt.Errorf("store: coded event: %w", err)
@@ -55,11 +59,11 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE coded_events SET body = ? WHERE id = ?`, string(body), r.ID); err != nil {
+		if _, err := ts.ExecContext(ctx, `UPDATE coded_events SET body = ? WHERE id = ?`, string(body), r.ID); err != nil {
 			return fmt.Errorf("store: coded event: %w", err)
 		}
 		for _, m := range r.Mentions {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO coded_event_mentions(event_id, article_id, sentence, outlet) VALUES (?,?,?,?)`,
+			if _, err := ts.ExecContext(ctx, `INSERT INTO coded_event_mentions(event_id, article_id, sentence, outlet) VALUES (?,?,?,?)`,
 				r.ID, m.Article, m.Sentence, m.Outlet); err != nil {
 				return fmt.Errorf("store: coded event mention: %w", err)
 			}
@@ -68,6 +72,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.orphansSwept = true
 	return nil
 }
 

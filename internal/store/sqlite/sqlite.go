@@ -33,8 +33,11 @@ type DB struct {
 	// machine can outlast (the pipeline writes articles and the corpus
 	// stage's results at once). Other processes still wait with the
 	// busy timeout.
-	wmu  sync.Mutex
-	path string // as given to Open, for messages
+	wmu sync.Mutex
+	// orphansSwept: coded events of stories gone before this process
+	// opened the database have been deleted (ReplaceStoryEvents; under wmu).
+	orphansSwept bool
+	path         string // as given to Open, for messages
 }
 
 var _ store.Store = (*DB)(nil)

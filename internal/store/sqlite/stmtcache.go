@@ -68,3 +68,32 @@ func (c *cachedDB) Close() error {
 	c.mu.Unlock()
 	return c.DB.Close()
 }
+
+// txStmts runs the statements of one write transaction through the
+// database's prepared statements: a text is parsed once per connection,
+// not once per row, which matters for the thousands of inserts one batch
+// of the corpus stage makes.
+type txStmts struct {
+	c  *cachedDB
+	tx *sql.Tx
+	m  map[string]*sql.Stmt
+}
+
+func (c *cachedDB) inTx(tx *sql.Tx) *txStmts {
+	return &txStmts{c: c, tx: tx, m: map[string]*sql.Stmt{}}
+}
+
+// ExecContext runs q in the transaction, prepared when it can be.
+func (t *txStmts) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	st, ok := t.m[q]
+	if !ok {
+		if p := t.c.prepared(ctx, q); p != nil {
+			st = t.tx.StmtContext(ctx, p)
+		}
+		t.m[q] = st
+	}
+	if st == nil {
+		return t.tx.ExecContext(ctx, q, args...)
+	}
+	return st.ExecContext(ctx, args...)
+}

@@ -1,0 +1,68 @@
+package corpus
+
+import (
+	"context"
+
+	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// maxCachedDocs bounds the articles the corpus stage keeps read between
+// batches (an article and its analysis are some tens of KB).
+const maxCachedDocs = 2048
+
+// docCache keeps the articles (with their analyses) the corpus stage read
+// lately. A story touched in batch after batch has its members read for
+// its page and again for its coded events every time; from the second
+// time on they come from here. An article and its analysis never change
+// once stored (a new version is a new article), so what is kept stays
+// true; callers only read what they get. A nil cache reads the store.
+type docCache struct {
+	m    map[int64]cachedDoc
+	ring []int64 // ids in insertion order from next, for eviction (oldest first)
+	next int
+}
+
+type cachedDoc struct {
+	a  *store.Article
+	an *analyse.Annotation
+}
+
+func newDocCache() *docCache { return &docCache{m: map[int64]cachedDoc{}} }
+
+// get returns article id and its analysis.
+func (c *docCache) get(ctx context.Context, st store.Store, id int64) (*store.Article, *analyse.Annotation, error) {
+	if c != nil {
+		if d, ok := c.m[id]; ok {
+			return d.a, d.an, nil
+		}
+	}
+	a, err := st.Article(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	an, err := st.Annotation(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	c.put(id, a, an)
+	return a, an, nil
+}
+
+// put keeps an article read elsewhere.
+func (c *docCache) put(id int64, a *store.Article, an *analyse.Annotation) {
+	if c == nil {
+		return
+	}
+	if _, ok := c.m[id]; ok {
+		return
+	}
+	if len(c.ring) < maxCachedDocs {
+		c.ring = append(c.ring, id)
+	} else {
+		delete(c.m, c.ring[c.next])
+		c.ring[c.next] = id
+		c.next = (c.next + 1) % maxCachedDocs
+	}
+	c.m[id] = cachedDoc{a, an}
+}
