@@ -14,22 +14,34 @@ import "strings"
 // set and did not help.)
 
 // maxHeadlineWords is the most words a body may have, beyond a title it
-// repeats, for the article to count as a headline: a line or two.
-const maxHeadlineWords = 40
+// repeats, for the article to count as a headline: a line or two (a feed
+// item's summary). A text without a title counts as a headline only when
+// it reads as one: at most maxBareHeadlineWords words, not ended by a
+// full stop (a one-sentence brief, common in wire feeds and in ECB+, is an
+// article).
+const (
+	maxHeadlineWords     = 40
+	maxBareHeadlineWords = 20
+)
 
 // isHeadline reports whether d is a headline alone.
 func isHeadline(d *Doc) bool {
-	body := strings.TrimSpace(d.Text)
-	if t := strings.TrimSpace(d.Title); t != "" {
-		body = strings.TrimSpace(strings.TrimPrefix(body, t))
+	title, body := strings.TrimSpace(d.Title), strings.TrimSpace(d.Text)
+	if title == "" {
+		return body != "" && !strings.HasSuffix(body, ".") && words(body) <= maxBareHeadlineWords
 	}
+	return words(strings.TrimSpace(strings.TrimPrefix(body, title))) <= maxHeadlineWords
+}
+
+// words counts the words of s, stopping past maxHeadlineWords.
+func words(s string) int {
 	n := 0
-	for range strings.Fields(body) {
+	for range strings.Fields(s) {
 		if n++; n > maxHeadlineWords {
-			return false
+			break
 		}
 	}
-	return strings.TrimSpace(d.Title) != "" || n > 0
+	return n
 }
 
 // headlineText is the text of a headline article: its title, and its

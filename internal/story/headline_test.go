@@ -16,6 +16,8 @@ func TestIsHeadline(t *testing.T) {
 		{"title only", Doc{Title: "Harbour board backs night ferries"}, true},
 		{"title repeated as text", Doc{Title: "Harbour board backs night ferries", Text: "Harbour board backs night ferries"}, true},
 		{"headline as text, no title", Doc{Text: "Harbour board backs night ferries"}, true},
+		{"one-sentence brief, no title", Doc{Text: "The harbour board backed night ferries to the islands on Tuesday."}, false},
+		{"long line, no title", Doc{Text: strings.Repeat("harbour ferries ", 12)}, false},
 		{"title and a one-line summary", Doc{Title: "Harbour board backs night ferries", Text: "The trial starts in March on the island route."}, true},
 		{"article", Doc{Title: "Harbour board backs night ferries", Text: long}, false},
 		{"article without title", Doc{Text: long}, false},
