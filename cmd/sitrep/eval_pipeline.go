@@ -27,7 +27,7 @@ func init() {
 	registerEval(&evalStage{
 		name:    "pipeline",
 		summary: "the whole ingest path on real corpora: stories, actors, places, dates and quotes as a user gets them",
-		usage:   "[--json] [--sample] [--dev] [--only stories,actors,places,dates,quotes]",
+		usage:   "[--json] [--sample] [--dev] [--only stories,actors,places,dates,quotes,headlines]",
 		run:     runEvalPipeline,
 	})
 }
@@ -103,8 +103,8 @@ func runEvalPipeline(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, s.command())
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	sample := fs.Bool("sample", false, "a small bounded sample of each corpus (seconds, for CI)")
-	only := fs.String("only", "", "comma-separated fact types to run (default: all)")
-	dev := fs.Bool("dev", false, "tuning run: stories on NewsWCL50's train+val events only and ECB+ train+dev (never a test part)")
+	only := fs.String("only", "", "comma-separated fact types to run (default: all but headlines, the UCI test week, which runs only when named)")
+	dev := fs.Bool("dev", false, "tuning run: stories on NewsWCL50's train+val events only and ECB+ train+dev; headlines on the headline dev set (ECB+ train+dev and NewsWCL50 train+val titles); never a test part")
 	polls := fs.String("polls", "5,20", "also feed NewsWCL50 (dates) as a live feed of this many articles per poll, without a story window (comma-separated; none with --sample)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
