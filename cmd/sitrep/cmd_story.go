@@ -61,7 +61,15 @@ func writeStory(w io.Writer, s *view.Story, md bool) {
 	} else {
 		fmt.Fprintf(w, "%s\n", s.Headline)
 	}
-	fmt.Fprintf(w, "story %d, storyline %d · %d articles · %s · %s\n", s.ID, s.Storyline, len(s.Articles), strings.Join(s.Outlets, ", "), estMark(s.SeenEstimated)+seenRange(s.FirstSeen, s.LastSeen))
+	outlets := strings.Join(s.Outlets, ", ")
+	if outlets == "" {
+		outlets = "no outlet named" // as the web UI says it
+	}
+	arts := fmt.Sprintf("%d articles", len(s.Articles))
+	if len(s.Articles) == 1 {
+		arts = "1 article"
+	}
+	fmt.Fprintf(w, "story %d, storyline %d · %s · %s · %s\n", s.ID, s.Storyline, arts, outlets, estMark(s.SeenEstimated)+seenRange(s.FirstSeen, s.LastSeen))
 	cite := func(cs []view.Citation) string {
 		var parts []string
 		for _, c := range cs {

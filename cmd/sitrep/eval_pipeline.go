@@ -27,7 +27,7 @@ func init() {
 	registerEval(&evalStage{
 		name:    "pipeline",
 		summary: "the whole ingest path on real corpora: stories, actors, places, dates and quotes as a user gets them",
-		usage:   "[--json] [--sample] [--only stories,actors,places,dates,quotes]",
+		usage:   "[--json] [--sample] [--dev] [--only stories,actors,places,dates,quotes,headlines]",
 		run:     runEvalPipeline,
 	})
 }
@@ -36,6 +36,7 @@ func init() {
 // type, each measured on what `sitrep ingest` stored.
 type pipelineReport struct {
 	Sample  bool              `json:"sample"`
+	Dev     bool              `json:"dev,omitempty"`
 	Stories []storiesResult   `json:"stories,omitempty"`
 	Polls   []pollSpread      `json:"polls,omitempty"`
 	Actors  []actorsResult    `json:"actors,omitempty"`
@@ -102,7 +103,8 @@ func runEvalPipeline(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, s.command())
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	sample := fs.Bool("sample", false, "a small bounded sample of each corpus (seconds, for CI)")
-	only := fs.String("only", "", "comma-separated fact types to run (default: all)")
+	only := fs.String("only", "", "comma-separated fact types to run (default: all but headlines, the UCI test week, which runs only when named)")
+	dev := fs.Bool("dev", false, "tuning run: stories on NewsWCL50's train+val events only and ECB+ train+dev; headlines on the headline dev set (ECB+ train+dev and NewsWCL50 train+val titles); never a test part")
 	polls := fs.String("polls", "5,20", "also feed NewsWCL50 (dates) as a live feed of this many articles per poll, without a story window (comma-separated; none with --sample)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
@@ -114,18 +116,19 @@ func runEvalPipeline(ctx context.Context, e *env, args []string) error {
 	want := map[string]bool{}
 	for _, k := range splitList(*only) {
 		switch k {
-		case "stories", "actors", "places", "dates", "quotes":
+		case "stories", "actors", "places", "dates", "quotes", "headlines":
 			want[k] = true
 		default:
 			return usageError{fmt.Sprintf("--only: unknown fact type %q", k)}
 		}
 	}
-	run := func(k string) bool { return len(want) == 0 || want[k] }
-	rep, err := evalPipeline(ctx, dir, *sample, run)
+	// the UCI headlines week is a test set: it runs only when named
+	run := func(k string) bool { return want[k] || (len(want) == 0 && k != "headlines") }
+	rep, err := evalPipeline(ctx, dir, *sample, *dev, run)
 	if err != nil {
 		return err
 	}
-	if run("stories") && !*sample {
+	if run("stories") && !*sample && !*dev {
 		for _, f := range splitList(*polls) {
 			n, err := strconv.Atoi(f)
 			if err != nil || n < 1 {
@@ -156,12 +159,51 @@ func splitList(s string) []string {
 }
 
 // evalPipeline runs the fact types run selects; sample bounds each corpus.
-func evalPipeline(ctx context.Context, dir string, sample bool, run func(string) bool) (*pipelineReport, error) {
-	rep := &pipelineReport{Sample: sample}
+//
+// dev tunes: NewsWCL50 without its test events and ECB+ train+dev in
+// place of test, stories only.
+func evalPipeline(ctx context.Context, dir string, sample, dev bool, run func(string) bool) (*pipelineReport, error) {
+	rep := &pipelineReport{Sample: sample, Dev: dev}
+	if dev {
+		// dev sets only: headlines are the headline dev sets, never UCI
+		if run("headlines") {
+			hs, err := evalHeadlineDev(ctx, dir)
+			if err != nil {
+				return nil, err
+			}
+			rep.Stories = append(rep.Stories, hs...)
+		}
+		all := run
+		run = func(k string) bool { return k == "stories" && all(k) }
+	}
+	if run("headlines") {
+		docs, err := cluster.LoadHeadlines(filepath.Join(dir, "cluster-headlines"))
+		if err != nil {
+			return nil, err
+		}
+		if sample {
+			docs = docs[:min(len(docs), 400)]
+		}
+		sr, err := ingestHeadlines(ctx, docs)
+		if err != nil {
+			return nil, err
+		}
+		sr.Set = "uci headlines (test)"
+		rep.Stories = append(rep.Stories, sr)
+	}
 	if run("stories") || run("actors") {
 		wcl, err := endtoend.LoadNewsWCL50(filepath.Join(dir, "cluster-newswcl50"))
 		if err != nil {
 			return nil, err
+		}
+		if dev {
+			var keep []endtoend.WCLDoc
+			for _, d := range wcl {
+				if d.Split != "test" {
+					keep = append(keep, d)
+				}
+			}
+			wcl = keep
 		}
 		// without dates: title and text only, as from a folder of files
 		var plain, dated []pipeRecord
@@ -192,7 +234,11 @@ func evalPipeline(ctx context.Context, dir string, sample bool, run func(string)
 			if !run("stories") {
 				continue
 			}
-			for _, part := range []string{"all", "test", "train+val"} {
+			parts := []string{"all", "test", "train+val"}
+			if dev {
+				parts = []string{"train+val"}
+			}
+			for _, part := range parts {
 				keep := func(i int) bool {
 					switch part {
 					case "test":
@@ -213,7 +259,11 @@ func evalPipeline(ctx context.Context, dir string, sample bool, run func(string)
 		if run("actors") {
 			rep.Actors = append(rep.Actors, scoreWCLActors(wcl, datedRun))
 		}
-		ecb, err := cluster.LoadECBPlus(filepath.Join(dir, "cluster-ecbplus"), "test")
+		ecbSplit := "test"
+		if dev {
+			ecbSplit = "traindev"
+		}
+		ecb, err := cluster.LoadECBPlus(filepath.Join(dir, "cluster-ecbplus"), ecbSplit)
 		if err != nil {
 			return nil, err
 		}
@@ -232,7 +282,7 @@ func evalPipeline(ctx context.Context, dir string, sample bool, run func(string)
 		}
 		if run("stories") {
 			sr := scoreStories(r, sub, top, func(int) bool { return true })
-			sr.Set, sr.Part, sr.Seconds, sr.Rejected = "ecb+ test", "all", r.seconds, r.failed
+			sr.Set, sr.Part, sr.Seconds, sr.Rejected = "ecb+ "+ecbSplit, "all", r.seconds, r.failed
 			rep.Stories = append(rep.Stories, sr)
 		}
 		if run("actors") {
@@ -317,6 +367,80 @@ func evalPipeline(ctx context.Context, dir string, sample bool, run func(string)
 		rep.Quotes = &m
 	}
 	return rep, nil
+}
+
+// evalHeadlineDev is the headline-only dev set: ECB+ train+dev (no
+// dates) and NewsWCL50's train+val events (with their URL and date), each
+// document reduced to its title (the first line where it has no title),
+// fed as headline-only feed items.
+func evalHeadlineDev(ctx context.Context, dir string) ([]storiesResult, error) {
+	ecb, err := cluster.LoadECBPlus(filepath.Join(dir, "cluster-ecbplus"), "traindev")
+	if err != nil {
+		return nil, err
+	}
+	wcl, err := endtoend.LoadNewsWCL50(filepath.Join(dir, "cluster-newswcl50"))
+	if err != nil {
+		return nil, err
+	}
+	var wdocs []cluster.Doc
+	for _, d := range wcl {
+		if d.Split != "test" {
+			wdocs = append(wdocs, cluster.Doc{ID: d.ID, URL: d.URL, Title: d.Title, Text: d.Text, Gold: strconv.Itoa(d.Event), Published: d.Published})
+		}
+	}
+	var out []storiesResult
+	for _, set := range []struct {
+		name string
+		docs []cluster.Doc
+	}{{"ecb+ traindev titles", ecb}, {"newswcl50 t+v titles", wdocs}} {
+		docs := make([]cluster.Doc, len(set.docs))
+		for i, d := range set.docs {
+			d.Title = headline(d)
+			d.Text = ""
+			docs[i] = d
+		}
+		sr, err := ingestHeadlines(ctx, docs)
+		if err != nil {
+			return nil, err
+		}
+		sr.Set = set.name
+		out = append(out, sr)
+	}
+	return out, nil
+}
+
+// headline is a document's title, or its first line when it has none.
+func headline(d cluster.Doc) string {
+	if t := strings.TrimSpace(d.Title); t != "" {
+		return t
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(d.Text), "\n")
+	return strings.TrimSpace(first)
+}
+
+// ingestHeadlines feeds docs (titles only) through ingest as a feed
+// reader writes items without a body (the headline is the item's text)
+// in time order, and scores the events against Gold.
+func ingestHeadlines(ctx context.Context, docs []cluster.Doc) (storiesResult, error) {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return docs[order[a]].Published.Before(docs[order[b]].Published) })
+	recs := make([]pipeRecord, len(docs))
+	gold := make([]string, len(docs))
+	for k, i := range order {
+		d := docs[i]
+		recs[k] = pipeRecord{URL: d.URL, Title: d.Title, Text: d.Title, Published: d.Published, Outlet: d.Outlet}
+		gold[k] = d.Gold
+	}
+	r, err := ingestThrough(ctx, recs)
+	if err != nil {
+		return storiesResult{}, err
+	}
+	sr := scoreStories(r, gold, gold, func(int) bool { return true })
+	sr.Part, sr.Seconds, sr.Rejected = "all", r.seconds, r.failed
+	return sr, nil
 }
 
 // evalPolls feeds NewsWCL50 with its dates poll articles per ingest run,
@@ -529,6 +653,9 @@ func evalPipelineDates(ctx context.Context, dir string, sample bool) (*datesResu
 func printPipeline(w io.Writer, r *pipelineReport) {
 	if r.Sample {
 		fmt.Fprintln(w, "SAMPLE run (bounded subsets; not the reported figures)")
+	}
+	if r.Dev {
+		fmt.Fprintln(w, "DEV run (NewsWCL50 train+val events, ECB+ train+dev: for tuning)")
 	}
 	if len(r.Stories) > 0 {
 		fmt.Fprintf(w, "stories  %-22s %-9s %5s %5s %7s %7s %7s %7s %10s %8s %6s\n", "set", "part", "docs", "gold", "stories", "B3 P", "B3 R", "B3 F1", "storylines", "purity", "linked")

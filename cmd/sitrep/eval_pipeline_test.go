@@ -16,7 +16,7 @@ func TestEvalPipelineSample(t *testing.T) {
 	if err != nil {
 		t.Skipf("../shared/eval not found: %v", err)
 	}
-	rep, err := evalPipeline(context.Background(), dir, true, func(string) bool { return true })
+	rep, err := evalPipeline(context.Background(), dir, true, false, func(string) bool { return true })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,8 +77,10 @@ func cleanBodyOutlet(s string, plain bool) (Article, textOutlet) {
 	}
 	paras = kept
 
-	// Title, then the header zone: byline, author location, date line.
-	if plain && len(paras) > 0 && looksLikeHeadline(paras[0]) {
+	// Title, then the header zone: byline, author location, date line. A
+	// text of one paragraph is the body, not a title over nothing: a feed
+	// item without a body carries its headline as its text.
+	if plain && len(paras) > 1 && looksLikeHeadline(paras[0]) {
 		a.Title = paras[0]
 		paras = paras[1:]
 	}

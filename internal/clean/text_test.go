@@ -164,3 +164,29 @@ func TestCreditJSON(t *testing.T) {
 		t.Errorf("marshal = %s", b)
 	}
 }
+
+// A feed item without a body carries its headline as its text: the one
+// paragraph is kept as the text (not emptied into a title, which left no
+// text and rejected the item).
+func TestHeadlineOnlyText(t *testing.T) {
+	for _, tt := range []struct{ name, body, title string }{
+		{"headline as text, title given", "Harbour board backs night ferries for the islands", "Harbour board backs night ferries for the islands"},
+		{"headline as text, no title", "Harbour Board Backs Night Ferries", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Clean(ingest.Document{MediaType: ingest.MediaText, URL: "https://example.org/ferries",
+				Body: []byte(tt.body), Hints: ingest.Hints{Title: tt.title}})
+			if err != nil {
+				t.Fatalf("headline-only item rejected: %v", err)
+			}
+			if a.Text != tt.body {
+				t.Errorf("text = %q, want the headline %q", a.Text, tt.body)
+			}
+		})
+	}
+	// a headline over a body still becomes the title
+	a, err := Clean(ingest.Document{MediaType: ingest.MediaText, Body: []byte("Harbour Board Backs Night Ferries\n\nThe harbour board on Tuesday backed a trial.")})
+	if err != nil || a.Title != "Harbour Board Backs Night Ferries" || strings.Contains(a.Text, "Backs Night") {
+		t.Errorf("title %q text %q err %v", a.Title, a.Text, err)
+	}
+}

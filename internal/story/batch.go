@@ -182,6 +182,9 @@ func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float
 			s += c.cfg.EntityWeight * min(1, shared/den)
 		}
 	}
+	if fa.headline && fb.headline {
+		s *= headScale(c.cfg.GroupThreshold, c.cfg.HeadlineGroupThreshold)
+	}
 	if !a.Published.IsZero() && !b.Published.IsZero() {
 		gap := a.Published.Sub(b.Published)
 		if gap < 0 {

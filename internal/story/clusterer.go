@@ -65,6 +65,14 @@ type Config struct {
 	// one batch to be grouped together before the group is placed
 	// (AddBatch). Chosen on the ECB+ train+dev topics with batches of 200.
 	GroupThreshold float64
+	// HeadlineEventThreshold and HeadlineGroupThreshold replace
+	// EventThreshold and GroupThreshold for a headline alone (headline.go):
+	// an article-to-event score of a headline, and a pair score of two
+	// headlines. Chosen on headline data: the titles of ECB+ train+dev and
+	// of NewsWCL50's train+val events through the ingest path (`sitrep eval
+	// pipeline --dev --only headlines`).
+	HeadlineEventThreshold float64
+	HeadlineGroupThreshold float64
 	// MergeThreshold is the least centroid cosine for two live events to
 	// merge when one of them grows (at 2, 4, 8, ... articles); negative
 	// disables merging.
@@ -81,24 +89,26 @@ type Config struct {
 // articles carry no dates); the rest are design choices.
 func DefaultConfig() Config {
 	return Config{
-		EventThreshold:     0.25,
-		EntityWeight:       0.05,
-		EventGap:           72 * time.Hour,
-		TimeDamping:        0.25,
-		StorylineThreshold: 0.15,
-		StorylineGap:       120 * 24 * time.Hour,
-		DuplicateThreshold: 0.6,
-		DuplicateWindow:    50000,
-		ActiveWindow:       50000,
-		CentroidTerms:      150,
-		IndexTerms:         12,
-		QueryTerms:         16,
-		MaxCandidates:      32,
-		PostingScan:        64,
-		MergeThreshold:     0.5,
-		GroupThreshold:     0.3,
-		DominantRatio:      -1,
-		NameWeight:         -1,
+		EventThreshold:         0.25,
+		EntityWeight:           0.05,
+		EventGap:               72 * time.Hour,
+		TimeDamping:            0.25,
+		StorylineThreshold:     0.15,
+		StorylineGap:           120 * 24 * time.Hour,
+		DuplicateThreshold:     0.6,
+		DuplicateWindow:        50000,
+		ActiveWindow:           50000,
+		CentroidTerms:          150,
+		IndexTerms:             12,
+		QueryTerms:             16,
+		MaxCandidates:          32,
+		PostingScan:            64,
+		MergeThreshold:         0.5,
+		GroupThreshold:         0.3,
+		HeadlineEventThreshold: 0.15,
+		HeadlineGroupThreshold: 0.15,
+		DominantRatio:          -1,
+		NameWeight:             -1,
 	}
 }
 
@@ -135,6 +145,8 @@ func (c Config) withDefaults() Config {
 	pickI(&c.PostingScan, d.PostingScan)
 	pick(&c.MergeThreshold, d.MergeThreshold)
 	pick(&c.GroupThreshold, d.GroupThreshold)
+	pick(&c.HeadlineEventThreshold, d.HeadlineEventThreshold)
+	pick(&c.HeadlineGroupThreshold, d.HeadlineGroupThreshold)
 	pick(&c.DominantRatio, d.DominantRatio)
 	pick(&c.NameWeight, d.NameWeight)
 	return c
@@ -456,6 +468,9 @@ func (c *Clusterer) score(e *event, d *Doc, f *docFeatures, wv []tw, dnorm float
 		if den := c.entMass(f.ents); den > 0 {
 			sc += c.cfg.EntityWeight * min(1, shared/den)
 		}
+	}
+	if f.headline {
+		sc *= headScale(c.cfg.EventThreshold, c.cfg.HeadlineEventThreshold)
 	}
 	if !d.Published.IsZero() && !e.First.IsZero() {
 		var gap time.Duration

@@ -21,6 +21,9 @@ type docFeatures struct {
 	ents  []uint64  // hashed actor ("a:") and place ("p:") keys, sorted, unique
 	entW  []float32 // salience of each of ents: 1 + ln(sentences mentioning it)
 	sig   Signature
+	// headline: the article is a headline alone (a feed item without a
+	// body, or a body of a line or two); see headline.go
+	headline bool
 }
 
 // Term weighting inside one article: a title word counts twice, a word
@@ -57,9 +60,14 @@ func extract(d *Doc) docFeatures {
 			counts[hashKey('t', t.norm)] += b
 		}
 	}
-	add(d.Title, titleBoost)
-	add(d.Text, 1)
-	f := docFeatures{raw: make([]tw, 0, len(counts))}
+	head := isHeadline(d)
+	if head {
+		addHeadline(counts, headlineText(d))
+	} else {
+		add(d.Title, titleBoost)
+		add(d.Text, 1)
+	}
+	f := docFeatures{raw: make([]tw, 0, len(counts)), headline: head}
 	for k, c := range counts {
 		f.raw = append(f.raw, tw{k, float32(1 + math.Log(c))})
 	}

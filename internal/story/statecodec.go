@@ -431,7 +431,7 @@ func (c Config) check() error {
 			return errors.New("config: negative size")
 		}
 	}
-	for _, f := range []float64{c.EventThreshold, c.EntityWeight, c.StorylineThreshold, c.DuplicateThreshold, c.DominantRatio, c.NameWeight, c.MergeThreshold, c.GroupThreshold, c.TimeDamping} {
+	for _, f := range []float64{c.EventThreshold, c.EntityWeight, c.StorylineThreshold, c.DuplicateThreshold, c.DominantRatio, c.NameWeight, c.MergeThreshold, c.GroupThreshold, c.TimeDamping, c.HeadlineEventThreshold, c.HeadlineGroupThreshold} {
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			return errors.New("config: threshold not a number")
 		}

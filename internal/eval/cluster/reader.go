@@ -17,6 +17,7 @@ type Doc struct {
 	Title  string
 	Text   string
 	Outlet string
+	URL    string // headlines only
 	Gold   string // the cluster the document belongs to
 	Topic  string // coarser grouping (ECB+ topic), "" when none
 	// Published is the time the document appeared (headlines only); when
@@ -123,6 +124,7 @@ func LoadHeadlines(dir string) ([]Doc, error) {
 	type rec struct {
 		ID        int64     `json:"id"`
 		Title     string    `json:"title"`
+		URL       string    `json:"url"`
 		Publisher string    `json:"publisher"`
 		Category  string    `json:"category"`
 		Story     string    `json:"story"`
@@ -139,7 +141,7 @@ func LoadHeadlines(dir string) ([]Doc, error) {
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", f.Name(), n, err)
 		}
-		out = append(out, Doc{ID: fmt.Sprint(r.ID), Title: r.Title, Outlet: r.Publisher, Gold: r.Story, Topic: r.Category, Published: r.Time})
+		out = append(out, Doc{ID: fmt.Sprint(r.ID), Title: r.Title, URL: r.URL, Outlet: r.Publisher, Gold: r.Story, Topic: r.Category, Published: r.Time})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Name(), err)
