@@ -249,7 +249,9 @@ func (q *Queue) Fetch(ctx context.Context, max int, wait time.Duration) ([]queue
 	if q.cons == nil {
 		return nil, errors.New("queue: opened without the consumer")
 	}
-	mb, err := q.cons.Fetch(max, jetstream.FetchMaxWait(wait), jetstream.FetchContext(ctx))
+	fctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	mb, err := q.cons.Fetch(max, jetstream.FetchContext(fctx))
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/queue"
+	"github.com/sitrep/sitrep/internal/queue/nats"
+	"github.com/sitrep/sitrep/internal/worker"
+)
+
+func init() {
+	register(&command{
+		name:    "queue",
+		summary: "show the work queue: pending, in flight, done and dead-lettered items, and the dead letters' errors",
+		usage:   "[--queue nats://HOST:4222] [--json] [--dead 20]",
+		run:     runQueue,
+	})
+}
+
+func runQueue(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, commands["queue"])
+	qURL := queueFlag(fs, defaultQueue)
+	asJSON := fs.Bool("json", false, "print JSON")
+	nDead := fs.Int("dead", 20, "list at most this many dead letters (0: none)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{"queue takes no arguments"}
+	}
+	q, err := nats.Open(ctx, *qURL, nats.Options{Name: "sitrep queue"})
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	s, err := q.Stats(ctx)
+	if err != nil {
+		return fmt.Errorf("queue %s: %w", *qURL, err)
+	}
+	var dead []queue.DeadLetter
+	if *nDead > 0 && s.Dead > 0 {
+		if dead, err = q.DeadLetters(ctx, *nDead); err != nil {
+			return fmt.Errorf("queue %s: dead letters: %w", *qURL, err)
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if dead == nil {
+			dead = []queue.DeadLetter{}
+		}
+		return enc.Encode(struct {
+			Queue string `json:"queue"`
+			queue.Stats
+			DeadLetters []queue.DeadLetter `json:"dead_letters"`
+		}{*qURL, s, dead})
+	}
+	fmt.Fprintf(e.stdout, "queue %s\n  pending      %d\n  in flight    %d (%d delivered more than once)\n  done         %d\n  dead letters %d\n",
+		*qURL, s.Pending, s.InFlight, s.Redelivered, s.Done, s.Dead)
+	for _, d := range dead {
+		fmt.Fprintf(e.stdout, "  #%d %s  %s after %d attempts: %s\n", d.Seq, d.At.Format("2006-01-02 15:04:05"), d.Origin, d.Attempts, strings.TrimSpace(d.Error))
+	}
+	return nil
+}
+
+// publishInputs reads the inputs as ingest does and publishes their
+// documents to the work queue at qURL (sitrep ingest --queue).
+func publishInputs(ctx context.Context, e *env, qURL string, inputs []string, outlet string, opts ingest.Options, quiet bool) error {
+	q, err := nats.Open(ctx, qURL, nats.Options{Name: "sitrep ingest"})
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	pr := &progress{e: e}
+	pub := worker.NewPublisher(ctx, q)
+	pub.Outlet, pub.OnProblem, pub.OnInputDone = outlet, pr.problem, pr.inputDoneFn
+	inputs = ingest.Expand(inputs, pub)
+	pr.total = len(inputs)
+	walkErr := ingest.Walk(ctx, inputs, opts, pub)
+	sent, failed, pubErr := pub.Close()
+	pr.clear()
+	if walkErr != nil {
+		return walkErr
+	}
+	if pubErr != nil {
+		return pubErr
+	}
+	if !quiet {
+		fmt.Fprintf(e.stderr, "sitrep ingest: %d inputs, %d documents queued on %s, %d problems ('sitrep queue' follows them)\n", len(inputs), sent, qURL, failed)
+	}
+	if failed > 0 {
+		return partialError{failed: failed, total: failed + sent}
+	}
+	return nil
+}
