@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/view"
 )
 
 const natsBinary = "/usr/sbin/nats-server"
@@ -286,6 +287,28 @@ func readStored(t *testing.T, db string) []storedArticle {
 	for i := range sums {
 		out[i].Story = sums[i].Story
 	}
+	// each article is a member of exactly the one story it is placed in
+	members := map[int64]int{}
+	for off := 0; ; {
+		pg, err := st.StoryList(ctx, view.Query{Limit: 100, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range pg.Items {
+			for _, id := range s.Articles {
+				members[id]++
+			}
+		}
+		off += len(pg.Items)
+		if len(pg.Items) == 0 || off >= pg.Total {
+			break
+		}
+	}
+	for _, a := range out {
+		if a.Story != 0 && members[a.ID] != 1 {
+			t.Errorf("article %d is a member of %d stories", a.ID, members[a.ID])
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
@@ -440,7 +463,7 @@ func TestQueuePoisonDocument(t *testing.T) {
 	}
 	var qs struct {
 		Pending, InFlight, Dead int64
-		DeadLetters         []struct{ Origin, Error string } `json:"dead_letters"`
+		DeadLetters             []struct{ Origin, Error string } `json:"dead_letters"`
 	}
 	if err := json.Unmarshal([]byte(out), &qs); err != nil {
 		t.Fatal(err, out)
@@ -451,4 +474,87 @@ func TestQueuePoisonDocument(t *testing.T) {
 	if d := qs.DeadLetters[0]; d.Origin != poison || !strings.Contains(d.Error, "clean") {
 		t.Errorf("dead letter %+v, want %s with its error", d, poison)
 	}
+}
+
+// TestQueueCorpusHolderKilled kills -9 the worker holding the corpus
+// stage after its first batch: another takes the stage over within
+// seconds and the final stories equal those of an undisturbed run on the
+// same stored articles (compared as the partition of the articles'
+// content hashes into stories).
+func TestQueueCorpusHolderKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fault test")
+	}
+	dir := t.TempDir()
+	corpus := faultCorpus(t, dir, 96)
+	// the same articles under the same ids in two databases: one worker
+	// each stores them in queue order, without the corpus stage
+	dbs := [2]string{queueTestDB(t), queueTestDB(t)}
+	for i, db := range dbs {
+		ns := startNATS(t)
+		publish(t, ns.URL, corpus)
+		startProc(t, fmt.Sprintf("store %d", i), workerArgs(db, ns.URL, "--corpus=false")...).wait(t, 50*time.Second)
+		// the corpus stage below runs with an empty queue
+		dbs[i] = db + "\x00" + ns.URL
+	}
+	split := func(s string) (string, string) { a, b, _ := strings.Cut(s, "\x00"); return a, b }
+	// undisturbed
+	dbA, qA := split(dbs[0])
+	startProc(t, "undisturbed", workerArgs(dbA, qA)...).wait(t, 50*time.Second)
+	// two workers; the holder is killed after its first batch
+	dbB, qB := split(dbs[1])
+	w := []*proc{startProc(t, "worker 1", workerArgs(dbB, qB)...), startProc(t, "worker 2", workerArgs(dbB, qB)...)}
+	holder := -1
+	for i := 0; holder < 0; i = (i + 1) % 2 {
+		if w[i].waitLine("corpus stage: taken", 100*time.Millisecond) {
+			holder = i
+		}
+	}
+	if !w[holder].waitLine("corpus stage: 8/", 30*time.Second) {
+		t.Fatalf("the holder placed no batch:\n%s", w[holder].log())
+	}
+	w[holder].kill9()
+	killed := time.Now()
+	other := w[1-holder]
+	if !other.waitLine("corpus stage: taken", 10*time.Second) {
+		t.Fatalf("no worker took the corpus stage over within 10 s of the kill")
+	}
+	took := time.Since(killed)
+	other.wait(t, 50*time.Second)
+	t.Logf("corpus stage taken over %s after the kill (lease ttl 2s)", took.Round(10*time.Millisecond))
+	if took > 5*time.Second {
+		t.Errorf("takeover took %s, want within the lease ttl and a renewal period", took)
+	}
+	if !strings.Contains(other.log(), "articles into stories") || strings.Contains(other.log(), "; 0 articles into stories") {
+		t.Errorf("the new holder placed no article (the first placed them all before the kill?):\n%s", other.log())
+	}
+	a, b := readStored(t, dbA), readStored(t, dbB)
+	if len(a) != 96 || len(b) != 96 {
+		t.Fatalf("%d and %d articles stored, want 96", len(a), len(b))
+	}
+	if pa, pb := partition(t, a), partition(t, b); pa != pb {
+		t.Errorf("stories differ from the undisturbed run's:\n got %s\nwant %s", pb, pa)
+	}
+}
+
+// partition writes the stories as sets of content hashes, sorted: equal
+// for two databases whose articles fall into the same stories, whatever
+// the stories' ids.
+func partition(t *testing.T, arts []storedArticle) string {
+	t.Helper()
+	by := map[int64][]string{}
+	for _, a := range arts {
+		if a.Story == 0 {
+			t.Errorf("article %d (%s) in no story", a.ID, a.URL)
+			continue
+		}
+		by[a.Story] = append(by[a.Story], a.Hash)
+	}
+	var out []string
+	for _, hs := range by {
+		sort.Strings(hs)
+		out = append(out, "{"+strings.Join(hs, " ")+"}")
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
 }
