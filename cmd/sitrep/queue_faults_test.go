@@ -558,3 +558,84 @@ func partition(t *testing.T, arts []storedArticle) string {
 	sort.Strings(out)
 	return strings.Join(out, " ")
 }
+
+// TestQueuePostgresRestart restarts PostgreSQL (pg_ctl restart -m
+// immediate: a crash) while two workers store into it: they retry with
+// backoff, keeping their items in flight, and finish with every article
+// stored once. It runs on a private PostgreSQL instance (initdb in a
+// temporary folder, a free port), so the shared server is not disturbed,
+// and only where SITREP_TEST_DB names a postgres:// URL (the PostgreSQL
+// store is built in) and initdb and pg_ctl are on the PATH.
+func TestQueuePostgresRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fault test")
+	}
+	if b := os.Getenv("SITREP_TEST_DB"); !strings.HasPrefix(b, "postgres://") && !strings.HasPrefix(b, "postgresql://") {
+		t.Skip("set SITREP_TEST_DB=postgres://… to run the queue tests on PostgreSQL; this one then restarts a private instance")
+	}
+	pg := startPostgres(t)
+	ns := startNATS(t)
+	dir := t.TempDir()
+	corpus := faultCorpus(t, dir, 96)
+	want := queueReference(t, corpus)
+	db := initDB(t, pg.url)
+	publish(t, ns.URL, corpus)
+	w1 := startProc(t, "worker 1", workerArgs(db, ns.URL)...)
+	w2 := startProc(t, "worker 2", workerArgs(db, ns.URL)...)
+	waitArticles(t, db, 8, 40*time.Second)
+	pg.ctl("restart", "-m", "immediate", "-w")
+	w1.wait(t, 55*time.Second)
+	w2.wait(t, 10*time.Second)
+	checkExactlyOnce(t, readStored(t, db), want)
+}
+
+type postgres struct {
+	t         *testing.T
+	dir, url  string
+	asPostgre bool // run the tools as the postgres user (the test runs as root)
+}
+
+// startPostgres starts a private PostgreSQL instance, or skips.
+func startPostgres(t *testing.T) *postgres {
+	t.Helper()
+	for _, tool := range []string{"initdb", "pg_ctl"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not on the PATH: cannot start a private PostgreSQL", tool)
+		}
+	}
+	dir, err := os.MkdirTemp("", "sitrep-pg-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	p := &postgres{t: t, dir: dir, asPostgre: os.Geteuid() == 0}
+	if p.asPostgre {
+		os.Chmod(dir, 0o777) // initdb and the server run as postgres
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	p.tool("initdb", "-A", "trust", "-U", "postgres", "-D", filepath.Join(dir, "data"))
+	p.ctl("start", "-w", "-o", fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1", port, dir), "-l", filepath.Join(dir, "log"))
+	t.Cleanup(func() { p.ctl("stop", "-m", "immediate") })
+	p.url = fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port)
+	return p
+}
+
+func (p *postgres) ctl(args ...string) {
+	p.tool("pg_ctl", append([]string{"-D", filepath.Join(p.dir, "data")}, args...)...)
+}
+
+func (p *postgres) tool(name string, args ...string) {
+	p.t.Helper()
+	cmd := exec.Command(name, args...)
+	if p.asPostgre {
+		cmd = exec.Command("runuser", append([]string{"-u", "postgres", "--", name}, args...)...)
+	}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		p.t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+}
