@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/ingest/watch"
 	"github.com/sitrep/sitrep/internal/queue"
 	"github.com/sitrep/sitrep/internal/queue/nats"
 	"github.com/sitrep/sitrep/internal/worker"
@@ -97,4 +99,45 @@ func publishInputs(ctx context.Context, e *env, qURL string, inputs []string, ou
 		return partialError{failed: failed, total: failed + sent}
 	}
 	return nil
+}
+
+// watchToQueue polls the inputs as watch does and publishes what changed
+// to the work queue (sitrep watch --queue): the workers store it and the
+// corpus stage's holder takes it into the stories.
+func watchToQueue(ctx context.Context, e *env, qURL string, inputs []string, outlet string, opts ingest.Options, every time.Duration, once bool) error {
+	q, err := nats.Open(ctx, qURL, nats.Options{Name: "sitrep watch"})
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	w := watch.New(inputs, opts)
+	fmt.Fprintf(e.stderr, "sitrep watch: %d inputs every %s into the queue %s (Ctrl-C stops)\n", len(inputs), every, qURL)
+	for {
+		pr := &progress{e: e, prefix: "sitrep watch: "}
+		pub := worker.NewPublisher(ctx, q)
+		pub.Outlet, pub.OnProblem = outlet, pr.problem
+		round, pollErr := w.Poll(ctx, pub)
+		sent, failed, pubErr := pub.Close()
+		if ctx.Err() != nil {
+			return nil
+		}
+		if pollErr != nil {
+			return pollErr
+		}
+		if pubErr != nil {
+			return pubErr
+		}
+		if sent > 0 || failed > 0 {
+			fmt.Fprintf(e.stderr, "%s sitrep watch: %d files, %d feeds changed (%d unchanged): %d documents queued, %d problems\n",
+				time.Now().Format("15:04:05"), round.Files, round.Fetched, round.Unchanged, sent, failed)
+		}
+		if once {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(every):
+		}
+	}
 }
