@@ -65,7 +65,13 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if *quiet {
 		o.Log = func(string, ...any) {}
 	}
+	// workers started at once on a new database race to create its
+	// schema: the losers try again once the winner is done
 	db, err := openDB(ctx, *dbPath)
+	for try := 0; err != nil && try < 5 && ctx.Err() == nil; try++ {
+		time.Sleep(time.Duration(200+100*try) * time.Millisecond)
+		db, err = openDB(ctx, *dbPath)
+	}
 	if err != nil {
 		return err
 	}
