@@ -33,7 +33,9 @@ type memDelivery struct {
 	}
 }
 
-func (q *memQueue) Publish(ctx context.Context, items ...queue.Item) error { return errors.New("not here") }
+func (q *memQueue) Publish(ctx context.Context, items ...queue.Item) error {
+	return errors.New("not here")
+}
 func (q *memQueue) Fetch(ctx context.Context, max int, wait time.Duration) ([]queue.Delivery, error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
