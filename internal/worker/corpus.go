@@ -115,10 +115,11 @@ func (h *corpusHolder) run(ctx context.Context) {
 }
 
 // hold runs the stage while the lease is renewed; it returns when ctx is
-// done, the lease is lost (the batch in hand is dropped, not stored: the
-// next holder takes it) or the stage fails.
+// done (after the run in hand: its pages composed), the lease is lost (the
+// batch in hand is dropped, not stored: the next holder takes it) or the
+// stage fails.
 func (h *corpusHolder) hold(ctx context.Context, leases store.Leases) error {
-	hctx, cancel := context.WithCancelCause(ctx)
+	hctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	if leases != nil {
 		go h.renew(hctx, cancel, leases)
@@ -126,6 +127,11 @@ func (h *corpusHolder) hold(ctx context.Context, leases store.Leases) error {
 	o := h.o.Corpus
 	o.Progress = func(done, total int) {
 		h.o.Log("corpus stage: %d/%d articles", done, total)
+		if ctx.Err() != nil {
+			// stopping: the batch just stored is complete (pages and
+			// all); the next one is dropped at its start
+			cancel(ctx.Err())
+		}
 	}
 	sg, err := corpus.Open(hctx, h.st, o)
 	if err != nil {
@@ -151,6 +157,8 @@ func (h *corpusHolder) hold(ctx context.Context, leases store.Leases) error {
 			finalDone = true
 		}
 		select {
+		case <-ctx.Done():
+			return ctx.Err()
 		case <-hctx.Done():
 			return context.Cause(hctx)
 		case <-t.C:
@@ -160,6 +168,11 @@ func (h *corpusHolder) hold(ctx context.Context, leases store.Leases) error {
 
 func (h *corpusHolder) runStage(ctx context.Context, sg *corpus.Stage, final bool) error {
 	s, err := sg.Run(ctx, final)
+	if err != nil {
+		// a Run cut short counts the articles of the batch it was in,
+		// stored or not: count only whole Runs (the store is the truth)
+		return cause(ctx, err)
+	}
 	h.mu.Lock()
 	h.sum.Articles += s.Articles
 	h.sum.NewEvents += s.NewEvents
@@ -170,7 +183,7 @@ func (h *corpusHolder) runStage(ctx context.Context, sg *corpus.Stage, final boo
 	if s.Articles > 0 {
 		h.o.Log("corpus stage: %d articles into stories (%d new stories)", s.Articles, s.NewEvents)
 	}
-	return cause(ctx, err)
+	return nil
 }
 
 // cause prefers why ctx ended (a lost lease) to the error it caused.
@@ -183,8 +196,9 @@ func cause(ctx context.Context, err error) error {
 
 // renew renews the lease every LeaseTTL/4 and cancels the holder when it
 // is lost: taken by another (this process stalled past the ttl) or not
-// renewed for half the ttl (the store unreachable: better to stop before
-// another may take it).
+// renewed for three quarters of the ttl (the store unreachable or its
+// write lock held long by others: better to stop before another may take
+// it).
 func (h *corpusHolder) renew(ctx context.Context, cancel context.CancelCauseFunc, leases store.Leases) {
 	t := time.NewTicker(h.o.LeaseTTL / 4)
 	defer t.Stop()
@@ -195,7 +209,7 @@ func (h *corpusHolder) renew(ctx context.Context, cancel context.CancelCauseFunc
 			return
 		case <-t.C:
 		}
-		rctx, c := context.WithTimeout(ctx, h.o.LeaseTTL/4)
+		rctx, c := context.WithTimeout(ctx, h.o.LeaseTTL/2)
 		ok, err := leases.AcquireLease(rctx, LeaseName, h.o.Holder, h.o.LeaseTTL)
 		c()
 		switch {
@@ -204,7 +218,7 @@ func (h *corpusHolder) renew(ctx context.Context, cancel context.CancelCauseFunc
 		case err == nil:
 			cancel(fmt.Errorf("lease %q lost to another process", LeaseName))
 			return
-		case time.Since(last) > h.o.LeaseTTL/2:
+		case time.Since(last) > h.o.LeaseTTL*3/4:
 			cancel(fmt.Errorf("lease %q not renewed for %s: %v", LeaseName, time.Since(last).Round(time.Millisecond), err))
 			return
 		}
