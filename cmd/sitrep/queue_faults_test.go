@@ -639,3 +639,39 @@ func (p *postgres) tool(name string, args ...string) {
 		p.t.Fatalf("%s %v: %v\n%s", name, args, err, out)
 	}
 }
+
+// TestQueueWorkerSIGTERM stops a worker with SIGTERM in the middle of the
+// work: it stores and acks the batch in hand and exits cleanly, leaving
+// nothing in flight; what it acked is stored, the rest still queued.
+func TestQueueWorkerSIGTERM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fault test")
+	}
+	ns := startNATS(t)
+	corpus := faultCorpus(t, t.TempDir(), 64)
+	db := queueTestDB(t)
+	publish(t, ns.URL, corpus)
+	w := startProc(t, "worker", "worker", "--db", db, "--queue", ns.URL, "--batch", "8", "--corpus=false")
+	waitArticles(t, db, 8, 40*time.Second)
+	w.cmd.Process.Signal(syscall.SIGTERM)
+	w.wait(t, 30*time.Second)
+	code, out, stderr := run(t, "", "queue", "--queue", ns.URL, "--json")
+	if code != 0 {
+		t.Fatalf("sitrep queue: exit %d: %s", code, stderr)
+	}
+	var qs struct {
+		Pending  int64 `json:"pending"`
+		InFlight int64 `json:"in_flight"`
+		Done     int64 `json:"done"`
+	}
+	if err := json.Unmarshal([]byte(out), &qs); err != nil {
+		t.Fatal(err, out)
+	}
+	stored := articleCount(db)
+	if qs.InFlight != 0 || qs.Done != stored || qs.Pending+qs.Done != 64 {
+		t.Errorf("after SIGTERM: %d stored, queue %s", stored, out)
+	}
+	if qs.Pending == 0 {
+		t.Logf("note: the worker had finished everything before the signal")
+	}
+}
