@@ -18,7 +18,7 @@ func init() {
 	register(&command{
 		name:    "queue",
 		summary: "show the work queue: pending, in flight, done and dead-lettered items, and the dead letters' errors",
-		usage:   "[--queue nats://HOST:4222] [--json] [--dead 20]",
+		usage:   "[--queue nats://HOST:4222] [--json] [--dead 20] [--requeue]",
 		run:     runQueue,
 	})
 }
@@ -28,6 +28,7 @@ func runQueue(ctx context.Context, e *env, args []string) error {
 	qURL := queueFlag(fs, defaultQueue)
 	asJSON := fs.Bool("json", false, "print JSON")
 	nDead := fs.Int("dead", 20, "list at most this many dead letters (0: none)")
+	requeue := fs.Bool("requeue", false, "send the dead letters' items to the workers again (once their cause is fixed) and remove the dead letters")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -40,6 +41,13 @@ func runQueue(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer q.Close()
+	if *requeue {
+		n, err := q.Requeue(ctx)
+		fmt.Fprintf(e.stderr, "sitrep queue: %d dead letters queued again\n", n)
+		if err != nil {
+			return fmt.Errorf("queue %s: %w", *qURL, err)
+		}
+	}
 	s, err := q.Stats(ctx)
 	if err != nil {
 		return fmt.Errorf("queue %s: %w", *qURL, err)

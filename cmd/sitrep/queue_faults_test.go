@@ -474,6 +474,10 @@ func TestQueuePoisonDocument(t *testing.T) {
 	if d := qs.DeadLetters[0]; d.Origin != poison || !strings.Contains(d.Error, "clean") {
 		t.Errorf("dead letter %+v, want %s with its error", d, poison)
 	}
+	// sent again, it waits for a worker; the dead letter is gone
+	if code, out, stderr := run(t, "", "queue", "--queue", ns.URL, "--json", "--requeue"); code != 0 || !strings.Contains(out, `"pending": 1`) || !strings.Contains(out, `"dead": 0`) {
+		t.Errorf("sitrep queue --requeue: exit %d: %s%s", code, out, stderr)
+	}
 }
 
 // TestQueueCorpusHolderKilled kills -9 the worker holding the corpus

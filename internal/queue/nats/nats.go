@@ -385,3 +385,47 @@ func (q *Queue) DeadLetters(ctx context.Context, limit int) ([]queue.DeadLetter,
 	}
 	return out, nil
 }
+
+// Requeue publishes the dead letters' items to the work subject again
+// (after the cause is fixed: a worker upgraded, a limit raised) and
+// removes each dead letter once its item is queued. It returns how many
+// went back.
+func (q *Queue) Requeue(ctx context.Context) (int, error) {
+	ds, err := q.js.Stream(ctx, DeadStream)
+	if err != nil {
+		return 0, err
+	}
+	di, err := ds.Info(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for seq := di.State.FirstSeq; seq <= di.State.LastSeq && seq > 0; seq++ {
+		m, err := ds.GetMsg(ctx, seq)
+		if errors.Is(err, jetstream.ErrMsgNotFound) {
+			continue
+		} else if err != nil {
+			return n, err
+		}
+		var dl deadLetter
+		if err := json.Unmarshal(m.Data, &dl); err != nil || len(dl.Data) == 0 {
+			continue // nothing to send again: left for a look
+		}
+		w := nats.NewMsg(WorkSubject)
+		w.Data = dl.Data
+		// a new id: the first publication may be within the dedup window
+		sum := sha256.Sum256(append([]byte(fmt.Sprintf("requeue %d %s ", seq, dl.At)), dl.Data...))
+		w.Header.Set(jetstream.MsgIDHeader, hex.EncodeToString(sum[:16]))
+		if dl.Gzip {
+			w.Header.Set(hdrGzip, "1")
+		}
+		if _, err := q.js.PublishMsg(ctx, w); err != nil {
+			return n, fmt.Errorf("requeue %s: %w", dl.Origin, err)
+		}
+		if err := ds.DeleteMsg(ctx, seq); err != nil {
+			return n, fmt.Errorf("requeue %s: queued again, but the dead letter stays: %w", dl.Origin, err)
+		}
+		n++
+	}
+	return n, nil
+}

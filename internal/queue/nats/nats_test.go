@@ -126,6 +126,16 @@ func TestQueueLifecycle(t *testing.T) {
 	if d := dl[0]; d.Origin != "b.txt" || d.Error != "clean: no text" || d.Attempts != 1 || d.Item == nil || string(d.Item.Doc.Body) != big {
 		t.Errorf("dead letter %+v", d)
 	}
+	// sent again: queued as a new item, the dead letter gone
+	last[0].Ack()
+	if n, err := q.Requeue(ctx); err != nil || n != 1 {
+		t.Fatalf("requeue: %d, %v", n, err)
+	}
+	stats(queue.Stats{Pending: 1, Done: 3})
+	back, err := q.Fetch(ctx, 10, time.Second)
+	if err != nil || len(back) != 1 || back[0].Item().Doc.Origin != "b.txt" || string(back[0].Item().Doc.Body) != big || back[0].Attempt() != 1 {
+		t.Fatalf("requeued item: %d items, %v", len(back), err)
+	}
 }
 
 // TestPublishTooLarge refuses an item over the server's max_payload with
