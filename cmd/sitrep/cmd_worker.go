@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/queue/nats"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/worker"
 )
 
@@ -86,4 +87,22 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "sitrep worker: %d items: %d added, %d new versions, %d duplicates, %d dead letters; %d articles into stories\n",
 		rep.Items, rep.Added, rep.Versions, rep.Duplicates, rep.Dead, rep.Corpus.Articles)
 	return err
+}
+
+// serveCorpus runs the corpus stage's election in sitrep serve
+// (--corpus-lease) until the returned func is called, which waits for the
+// batch in hand.
+func serveCorpus(ctx context.Context, e *env, db store.Store) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		worker.RunCorpus(ctx, db, worker.CorpusOptions{Log: func(format string, args ...any) {
+			fmt.Fprintf(e.stderr, "%s sitrep serve: %s\n", time.Now().Format("15:04:05.000"), fmt.Sprintf(format, args...))
+		}})
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }

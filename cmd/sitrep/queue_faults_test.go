@@ -679,3 +679,38 @@ func TestQueueWorkerSIGTERM(t *testing.T) {
 		t.Logf("note: the worker had finished everything before the signal")
 	}
 }
+
+// TestServeTakesCorpusLease runs workers without the corpus stage and a
+// server with --corpus-lease: the server takes the lease and places every
+// stored article in a story.
+func TestServeTakesCorpusLease(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fault test")
+	}
+	ns := startNATS(t)
+	corpus := faultCorpus(t, t.TempDir(), 24)
+	db := queueTestDB(t)
+	publish(t, ns.URL, corpus)
+	startProc(t, "worker", workerArgs(db, ns.URL, "--corpus=false")...).wait(t, 50*time.Second)
+	srv := startProc(t, "serve", "serve", "--db", db, "--addr", "127.0.0.1:0", "--corpus-lease")
+	if !srv.waitLine("corpus stage: taken", 20*time.Second) {
+		t.Fatal("the server did not take the corpus stage")
+	}
+	deadline := time.Now().Add(40 * time.Second)
+	for {
+		placed := 0
+		arts := readStored(t, db)
+		for _, a := range arts {
+			if a.Story != 0 {
+				placed++
+			}
+		}
+		if placed == 24 && len(arts) == 24 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d articles in stories after 40 s", placed, len(arts))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
