@@ -15,7 +15,7 @@ func init() {
 	register(&command{
 		name:    "ingest",
 		summary: "read articles from files, folders, URLs or stdin (-) into the database",
-		usage:   "[--db FILE] [--outlet NAME] [--allow-private] [--max-doc-size BYTES] [--analysis-budget 30s] PATH|URL|- ...",
+		usage:   "[--db FILE] [--queue nats://HOST:4222] [--outlet NAME] [--allow-private] [--max-doc-size BYTES] [--analysis-budget 30s] PATH|URL|- ...",
 		run:     runIngest,
 	})
 }
@@ -30,12 +30,19 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	quiet := fs.Bool("quiet", false, "print no summary")
 	noAnalyse := fs.Bool("no-analyse", false, "store articles without running the analysis stages (sentences, entities)")
 	budget := fs.Duration("analysis-budget", analyse.DefaultBudget, "longest analysis of one document; what is left is stored with its analysis marked incomplete (0: no limit)")
+	qURL := queueFlag(fs, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
 		return usageError{"nothing to ingest: name files, folders, URLs or - for stdin"}
+	}
+	if *qURL != "" {
+		// publish to the work queue: `sitrep worker`s analyse and store
+		opts := ingest.Options{MaxDocBytes: *maxDoc, Stdin: e.stdin}
+		opts.Fetch.AllowPrivate = *allowPrivate
+		return publishInputs(ctx, e, *qURL, pos, *outlet, opts, *quiet)
 	}
 	db, err := openDB(ctx, *dbPath)
 	if err != nil {

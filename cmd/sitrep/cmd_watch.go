@@ -16,7 +16,7 @@ func init() {
 	register(&command{
 		name:    "watch",
 		summary: "ingest continuously: folders re-read when files change, feeds and pages polled politely (ETag, If-Modified-Since)",
-		usage:   "[--db FILE] [--every 5m] [--story-window 1m] [--outlet NAME] [--allow-private] [--once] PATH|URL ...",
+		usage:   "[--db FILE | --queue nats://HOST:4222] [--every 5m] [--story-window 1m] [--outlet NAME] [--allow-private] [--once] PATH|URL ...",
 		run:     runWatch,
 	})
 }
@@ -33,6 +33,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	maxDoc := fs.Int64("max-doc-size", 16<<20, "largest single document in `BYTES`")
 	once := fs.Bool("once", false, "poll once and stop (for scripts and tests)")
 	storyWin := fs.Duration("story-window", defaultStoryWindow, "cluster the articles of polls within this `DURATION` of the first as one batch (0: each poll at once)")
+	qURL := queueFlag(fs, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -47,6 +48,11 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	}
 	if *every < minEvery {
 		*every = minEvery
+	}
+	if *qURL != "" {
+		opts := ingest.Options{MaxDocBytes: *maxDoc}
+		opts.Fetch.AllowPrivate = *allowPrivate
+		return watchToQueue(ctx, e, *qURL, pos, *outlet, opts, *every, *once)
 	}
 	db, err := openDB(ctx, *dbPath)
 	if err != nil {

@@ -43,6 +43,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	poll := fs.Duration("poll", 2*time.Second, "look for new articles and stories this often (added by ingest or watch)")
 	storyWin := fs.Duration("story-window", defaultStoryWindow, "cluster articles POSTed within this `DURATION` of one another as one batch (0: each request at once)")
 	create := fs.Bool("create", false, "create the database when it does not exist (to fill it through POST /api/v1/ingest)")
+	corpusLease := fs.Bool("corpus-lease", false, "with sitrep workers on this database: take part in the election of the one process that runs the corpus stage (actors, stories)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -70,6 +71,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *corpusLease {
+		defer serveCorpus(ctx, e, db)() // cmd_worker.go
+	}
 	broker := server.NewBroker()
 	ingestMu := &sync.Mutex{}
 	win := newStoryWindow(db, *storyWin)

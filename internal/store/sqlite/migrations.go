@@ -278,4 +278,14 @@ CREATE TABLE coded_event_mentions (
 CREATE INDEX coded_event_mentions_event ON coded_event_mentions(event_id);
 CREATE INDEX coded_event_mentions_article ON coded_event_mentions(article_id, sentence);
 `,
+	// 8: leases (store.Leases): the single holder of a named duty among
+	// the processes sharing the database — the corpus stage under many
+	// workers. expires is Unix nanoseconds by the holder's clock.
+	`
+CREATE TABLE leases (
+	name    TEXT PRIMARY KEY,
+	holder  TEXT NOT NULL,
+	expires INTEGER NOT NULL
+);
+`,
 }

@@ -1,0 +1,187 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/queue"
+	"github.com/sitrep/sitrep/internal/store/sqlite"
+)
+
+// memQueue is a queue in memory: it hands out its items once each and
+// records what became of them.
+type memQueue struct {
+	mu    sync.Mutex
+	items []*memDelivery
+	next  int
+}
+
+type memDelivery struct {
+	q       *memQueue
+	item    queue.Item
+	attempt int
+	fate    string // "", "ack", "retry", "dead: ERR"
+	stored  int64  // articles in the store when it was acked
+	st      interface {
+		Count(context.Context) (int64, int64, error)
+	}
+}
+
+func (q *memQueue) Publish(ctx context.Context, items ...queue.Item) error {
+	return errors.New("not here")
+}
+func (q *memQueue) Fetch(ctx context.Context, max int, wait time.Duration) ([]queue.Delivery, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	var out []queue.Delivery
+	for q.next < len(q.items) && len(out) < max {
+		out = append(out, q.items[q.next])
+		q.next++
+	}
+	return out, nil
+}
+func (q *memQueue) Stats(ctx context.Context) (queue.Stats, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return queue.Stats{Pending: int64(len(q.items) - q.next)}, nil
+}
+func (q *memQueue) DeadLetters(ctx context.Context, limit int) ([]queue.DeadLetter, error) {
+	return nil, nil
+}
+func (q *memQueue) Close() error { return nil }
+
+func (d *memDelivery) Item() queue.Item  { return d.item }
+func (d *memDelivery) Err() error        { return nil }
+func (d *memDelivery) Attempt() int      { return d.attempt }
+func (d *memDelivery) InProgress() error { return nil }
+func (d *memDelivery) Ack() error {
+	d.fate = "ack"
+	d.stored, _, _ = d.st.Count(context.Background())
+	return nil
+}
+func (d *memDelivery) Retry(time.Duration) error { d.fate = "retry"; return nil }
+func (d *memDelivery) Dead(why error) error      { d.fate = "dead: " + why.Error(); return nil }
+
+const article = `Harbour Board Approves Night Ferry Trial
+
+The harbour board of Port Ellen on Tuesday approved a six-month trial of night ferry crossings, its chair Ailsa Brodie said. "We have listened to the fishermen and to the hotels," Brodie said. The first crossing is planned for March 3. Fishermen welcomed the decision, and hotel owners said they expected more visitors in the winter months.
+`
+
+// TestRun feeds a worker good documents, one the cleaner rejects and one
+// past its attempts: the good ones are stored and acked after the commit,
+// the others dead-lettered with their reasons, and the corpus stage places
+// every stored article.
+func TestRun(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	q := &memQueue{}
+	cases := []struct {
+		name, body string
+		media      string
+		attempt    int
+		want       string
+	}{
+		{"a.txt", article, ingest.MediaText, 1, "ack"},
+		{"b.txt", article + "\nA second edition adds this line about the timetable.", ingest.MediaText, 2, "ack"},
+		{"poison.html", "<html><body><script>var a=1;</script></body></html>", ingest.MediaHTML, 1, "dead: clean: extract: text and comments are not long enough: 0 0"},
+		{"c.txt", "Another article, delivered too often.", ingest.MediaText, 6, "dead: delivered 5 times and never stored: each worker that took it stopped (crashed, killed) or stalled past the ack wait"},
+		{"a-again.txt", article, ingest.MediaText, 1, "ack"}, // a duplicate: acked, nothing added
+	}
+	for i, c := range cases {
+		q.items = append(q.items, &memDelivery{q: q, st: st, attempt: c.attempt, item: queue.Item{Doc: ingest.Document{
+			Origin: c.name, URL: fmt.Sprintf("https://example.org/%d", i), MediaType: c.media, Body: []byte(c.body)}}})
+	}
+	q.items[4].item.Doc.URL = q.items[0].item.Doc.URL
+	rep, err := Run(ctx, st, q, Options{Batch: 2, Wait: 10 * time.Millisecond, ExitIdle: time.Millisecond, Corpus: true,
+		CorpusOptions: CorpusOptions{Idle: 50 * time.Millisecond, Poll: 20 * time.Millisecond, LeaseTTL: time.Second}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cases {
+		d := q.items[i]
+		if d.fate != c.want {
+			t.Errorf("%s: %q, want %q", c.name, d.fate, c.want)
+		}
+		if d.fate == "ack" && d.stored == 0 {
+			t.Errorf("%s acked before its article was stored", c.name)
+		}
+	}
+	if rep.Added != 2 || rep.Duplicates != 1 || rep.Dead != 2 || rep.Items != 5 {
+		t.Errorf("report %+v", rep)
+	}
+	last, _ := st.LastDerived(ctx)
+	if ids, _ := st.ArticleIDsAfter(ctx, last); len(ids) != 0 || rep.Corpus.Articles != 2 {
+		t.Errorf("corpus stage: %d articles placed, %d left", rep.Corpus.Articles, len(ids))
+	}
+}
+
+// TestCorpusLease runs two corpus holders on one store: one holds the
+// lease; when it stops, the other takes over within the ttl.
+func TestCorpusLease(t *testing.T) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var mu sync.Mutex
+	var events []string
+	logTo := func(name string) func(string, ...any) {
+		return func(f string, a ...any) {
+			mu.Lock()
+			events = append(events, name+": "+fmt.Sprintf(f, a...))
+			mu.Unlock()
+		}
+	}
+	const ttl = 400 * time.Millisecond
+	ctx1, stop1 := context.WithCancel(context.Background())
+	ctx2, stop2 := context.WithCancel(context.Background())
+	defer stop2()
+	var wg sync.WaitGroup
+	for i, ctx := range []context.Context{ctx1, ctx2} {
+		wg.Add(1)
+		name := fmt.Sprintf("h%d", i+1)
+		go func() {
+			defer wg.Done()
+			RunCorpus(ctx, st, CorpusOptions{LeaseTTL: ttl, Poll: 20 * time.Millisecond, Holder: name, Log: logTo(name)})
+		}()
+		time.Sleep(50 * time.Millisecond) // h1 first
+	}
+	taken := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		var out []string
+		for _, e := range events {
+			if len(e) > 3 && e[4:] == "corpus stage: taken (holder "+e[:2]+")" {
+				out = append(out, e[:2])
+			}
+		}
+		return out
+	}
+	time.Sleep(2 * ttl)
+	if got := taken(); len(got) != 1 || got[0] != "h1" {
+		t.Fatalf("taken by %v, want h1 alone", got)
+	}
+	stop1()
+	t0 := time.Now()
+	for len(taken()) < 2 {
+		if time.Since(t0) > 2*ttl {
+			t.Fatalf("h2 did not take over within %s: %v", 2*ttl, events)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := taken(); got[1] != "h2" {
+		t.Errorf("taken by %v", got)
+	}
+	stop2()
+	wg.Wait()
+}
