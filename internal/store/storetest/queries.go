@@ -300,4 +300,3 @@ func testStories(t *testing.T, s store.Store) {
 		t.Errorf("undated story seen %v – %v", st.FirstSeen, st.LastSeen)
 	}
 }
-

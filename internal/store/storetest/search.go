@@ -291,7 +291,9 @@ func testSearchFilters(t *testing.T, s store.Store) {
 		{"actor", view.Query{Text: "ferry", Actor: "Cy"}, func(d *searchDoc) bool { return d.ferry && has(d.actors, "Cy") }},
 		{"place", view.Query{Text: "ferry", Place: "Mosul"}, func(d *searchDoc) bool { return d.ferry && has(d.places, "Mosul") }},
 		{"dates", view.Query{Text: "ferry", From: time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)},
-			func(d *searchDoc) bool { return d.ferry && d.day >= "2024-03-02" && d.day < "2024-03-04" && d.day != "" }},
+			func(d *searchDoc) bool {
+				return d.ferry && d.day >= "2024-03-02" && d.day < "2024-03-04" && d.day != ""
+			}},
 		{"no text", view.Query{Outlet: "Gamma"}, func(d *searchDoc) bool { return d.outlet == "Gamma" }},
 		{"no text, all", view.Query{}, func(d *searchDoc) bool { return true }},
 	} {
