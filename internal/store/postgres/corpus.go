@@ -174,8 +174,8 @@ func nonNil[T any](xs []T) []T {
 const actorCols = `ac.id, ac.name, ac.type, ac.code, ac.country, ac.aliases, ac.roles, ac.mentions,
 	ARRAY(SELECT DISTINCT a.outlet FROM actor_refs r JOIN articles a ON a.id = r.article_id WHERE r.actor_id = ac.id AND a.outlet <> ''),
 	ARRAY(SELECT DISTINCT r.article_id FROM actor_refs r WHERE r.actor_id = ac.id),
-	ARRAY(SELECT DISTINCT byte_substr(a.text, r.start, r.stop) FROM actor_refs r JOIN articles a ON a.id = r.article_id
-		WHERE r.actor_id = ac.id AND r.kind IN ('role', 'acronym'))`
+	ARRAY(SELECT byte_substr(a.text, r.start, r.stop) FROM actor_refs r JOIN articles a ON a.id = r.article_id
+		WHERE r.actor_id = ac.id AND r.kind IN ('role', 'acronym') ORDER BY r.article_id, r.id)`
 
 func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
 	var a view.Actor

@@ -114,6 +114,9 @@ func (s *DB) migrate(ctx context.Context) error {
 		return err
 	}
 	defer conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, lockMigrate)
+	if err := ensureSchema(ctx, conn.Conn()); err != nil {
+		return err
+	}
 	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return err
 	}
@@ -137,6 +140,29 @@ func (s *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// ensureSchema creates the schema a search_path names (postgres://…?
+// search_path=NAME) when it does not exist yet, as the SQLite store
+// creates its file.
+func ensureSchema(ctx context.Context, conn *pgx.Conn) error {
+	var cur *string
+	if err := conn.QueryRow(ctx, `SELECT current_schema()`).Scan(&cur); err != nil {
+		return err
+	}
+	if cur != nil {
+		return nil
+	}
+	var path string
+	if err := conn.QueryRow(ctx, `SHOW search_path`).Scan(&path); err != nil {
+		return err
+	}
+	name := strings.TrimSpace(strings.Split(path, ",")[0])
+	if name == "" || strings.HasPrefix(name, "$") {
+		return fmt.Errorf("no schema to create the tables in (search_path %q): name one with ?search_path=NAME in the URL", path)
+	}
+	_, err := conn.Exec(ctx, `CREATE SCHEMA IF NOT EXISTS `+pgx.Identifier{strings.Trim(name, `"`)}.Sanitize())
+	return err
 }
 
 // Close closes the pool.

@@ -2,92 +2,18 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/postgres/pgtest"
 	"github.com/sitrep/sitrep/internal/store/storetest"
 )
 
-// defaultTestURL is the database the tests use unless
-// $SITREP_TEST_POSTGRES names another (the CI and development machines
-// run PostgreSQL there, with trust authentication).
-const defaultTestURL = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-
-// testURL returns the test database's URL, or skips the test when the
-// server cannot be reached — except in CI ($CI set), where it fails.
-func testURL(t testing.TB) string {
-	t.Helper()
-	u := os.Getenv("SITREP_TEST_POSTGRES")
-	if u == "" {
-		u = defaultTestURL
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, u)
-	if err != nil {
-		msg := "PostgreSQL unreachable at " + Redact(u) + " ($SITREP_TEST_POSTGRES): " + err.Error()
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg + " (CI runs these tests against a live server)")
-		}
-		t.Skip(msg + "; skipping the PostgreSQL tests")
-	}
-	conn.Close(ctx)
-	return u
-}
-
-// freshSchema creates an empty schema for one test, dropped when the test
-// ends, and returns the URL that opens it.
-func freshSchema(t testing.TB) string {
-	t.Helper()
-	base := testURL(t)
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "sitrep_test_" + hex.EncodeToString(b)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Error(err)
-		}
-	})
-	return withSearchPath(t, base, schema)
-}
-
-func withSearchPath(t testing.TB, base, schema string) string {
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
 func openFresh(t testing.TB) *DB {
 	t.Helper()
-	db, err := Open(context.Background(), freshSchema(t))
+	db, err := Open(context.Background(), pgtest.Schema(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +27,7 @@ func TestConformance(t *testing.T) {
 
 func TestSchemaVersion(t *testing.T) {
 	ctx := context.Background()
-	u := freshSchema(t)
+	u := pgtest.Schema(t)
 	db, err := Open(ctx, u)
 	if err != nil {
 		t.Fatal(err)

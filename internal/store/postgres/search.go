@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/jackc/pgx/v5"
 
@@ -202,18 +203,45 @@ func (s *DB) snippets(ctx context.Context, tsq string, hits []view.ArticleHit) e
 		ids[i] = h.ID
 	}
 	return eachRow(ctx, s.pool, `SELECT a.id, ts_headline('simple', a.text, to_tsquery('simple', ?),
-		'StartSel='||chr(2)||', StopSel='||chr(3)||', MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "')
+		'StartSel='||chr(2)||', StopSel='||chr(3)||', MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "'),
+		left(a.text, 64), right(a.text, 64)
 		FROM articles a WHERE a.id = ANY(?)`, []any{tsq, ids}, func(r pgx.Rows) error {
 		var id int64
-		var snippet string
-		if err := r.Scan(&id, &snippet); err != nil {
+		var snippet, head, tail string
+		if err := r.Scan(&id, &snippet, &head, &tail); err != nil {
 			return err
 		}
 		if i, ok := at[id]; ok {
-			hits[i].Snippet, hits[i].Highlights = highlights(snippet)
+			hits[i].Snippet, hits[i].Highlights = ellipsis(highlights(snippet))(head, tail)
 		}
 		return nil
 	})
+}
+
+// ellipsis marks, as FTS5's snippet does, a snippet that starts after the
+// text's start or ends before its end with "…" (highlights move along).
+func ellipsis(s string, hl []view.Span) func(head, tail string) (string, []view.Span) {
+	return func(head, tail string) (string, []view.Span) {
+		const mark = "…"
+		shift := len(strings.TrimRightFunc(s, unicode.IsSpace)) - len(strings.TrimSpace(s))
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return s, hl
+		}
+		shift = -shift
+		if n := min(len(s), 16); !strings.HasPrefix(strings.TrimSpace(head), s[:n]) {
+			s = mark + s
+			shift += len(mark)
+		}
+		for i := range hl {
+			hl[i].Start += shift
+			hl[i].End += shift
+		}
+		if !strings.HasSuffix(strings.TrimSpace(tail), s[len(s)-min(len(s), 16):]) {
+			s += mark
+		}
+		return s, hl
+	}
 }
 
 // scanHit appends a row of summaryCols and a snippet to res.
