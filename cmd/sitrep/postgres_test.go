@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/sitrep/sitrep/internal/server"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/postgres/pgtest"
 )
 
@@ -88,5 +92,52 @@ func TestPostgresEndToEnd(t *testing.T) {
 		if !slices.Equal(a, b) || ta != tb {
 			t.Errorf("search %q: PostgreSQL %v (total %v), SQLite %v (total %v)", q, a, ta, b, tb)
 		}
+	}
+}
+
+// sitrep serve on PostgreSQL: a story stored by another process (here,
+// another store handle) reaches the server's event stream within a
+// second.
+func TestServeHearsStoriesFromElsewhere(t *testing.T) {
+	u := pgtest.Schema(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	served, err := openDB(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer served.Close()
+	worker, err := openDB(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer worker.Close()
+	b := server.NewBroker()
+	events, stop := b.Subscribe()
+	defer stop()
+	ready := make(chan struct{}, 1)
+	if !listenStories(ctx, served, b, func() { ready <- struct{}{} }) {
+		t.Fatal("the PostgreSQL store cannot listen")
+	}
+	<-ready
+	if err := worker.PutStoryPages(ctx, []store.StoryPage{{ID: 42, Page: []byte(`{"id":42}`)}}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case e := <-events:
+		if e.Type != "story" || e.ID != 42 {
+			t.Errorf("event %+v, want story 42", e)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("no story event within a second")
+	}
+	// a SQLite file does not listen (serve polls it)
+	lite, err := openDB(ctx, filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	if listenStories(ctx, lite, b, nil) {
+		t.Error("SQLite said it listens")
 	}
 }

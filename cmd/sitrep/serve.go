@@ -119,6 +119,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	// /api/v1/ingest may add articles at any time: new articles and the
 	// stories they join are announced on /api/v1/events.
 	go announce(ctx, db, broker, *poll)
+	// A shared database tells at once of stories written elsewhere.
+	listenStories(ctx, db, broker, nil)
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() && opts.ReadToken == "" {
 		fmt.Fprintf(e.stderr, "sitrep serve: warning: listening on %s with open reads; set SITREP_READ_TOKEN to close them\n", host)
 	}

@@ -41,16 +41,27 @@ func queueNotify(b *pgx.Batch, ids []int64) {
 }
 
 // ListenStories calls f with the ids of the stories any process stores
-// pages for, until ctx ends. It holds one connection of its own
-// (LISTEN), and when that connection is lost it connects again after a
-// pause, so a database restart only delays updates.
-func (s *DB) ListenStories(ctx context.Context, f func(ids []int64)) error {
+// pages for, until ctx ends; ready (if not nil) is called each time the
+// listening starts. It holds one connection of its own (LISTEN), and when
+// that connection is lost it connects again after a pause, so a database
+// restart only delays updates (stories stored meanwhile are not told).
+func (s *DB) ListenStories(ctx context.Context, ready func(), f func(ids []int64)) error {
+	// Close ends the listening too
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-s.done:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
 	for {
-		err := s.listen(ctx, f)
+		err := s.listen(ctx, ready, f)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		_ = err // lost: retry
+		_ = err // the connection was lost: again, after a pause
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
@@ -59,18 +70,22 @@ func (s *DB) ListenStories(ctx context.Context, f func(ids []int64)) error {
 	}
 }
 
-func (s *DB) listen(ctx context.Context, f func(ids []int64)) error {
-	conn, err := s.pool.Acquire(ctx)
+// listen listens on a connection of its own, outside the pool (it stays
+// busy waiting as long as the listening lasts).
+func (s *DB) listen(ctx context.Context, ready func(), f func(ids []int64)) error {
+	conn, err := pgx.ConnectConfig(ctx, s.pool.Config().ConnConfig.Copy())
 	if err != nil {
 		return err
 	}
-	// the connection has listened: it goes, not back to the pool
-	defer func() { conn.Conn().Close(context.Background()); conn.Release() }()
+	defer conn.Close(context.Background())
 	if _, err := conn.Exec(ctx, `LISTEN `+Channel); err != nil {
 		return err
 	}
+	if ready != nil {
+		ready()
+	}
 	for {
-		n, err := conn.Conn().WaitForNotification(ctx)
+		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
 			return err
 		}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -32,8 +33,10 @@ import (
 // DB is the PostgreSQL store.
 type DB struct {
 	pool   *pgxpool.Pool
-	name   string       // host:port/database, for messages (no password)
-	window atomic.Int64 // the search ranking window (see SetSearchWindow)
+	name   string        // host:port/database, for messages (no password)
+	window atomic.Int64  // the search ranking window (see SetSearchWindow)
+	done   chan struct{} // closed by Close: listeners stop
+	once   sync.Once
 }
 
 var (
@@ -66,7 +69,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", Redact(url), err)
 	}
-	s := &DB{name: fmt.Sprintf("postgres %s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)}
+	s := &DB{done: make(chan struct{}), name: fmt.Sprintf("postgres %s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)}
 	s.window.Store(int64(DefaultSearchWindow))
 	s.pool, err = pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
@@ -167,6 +170,7 @@ func ensureSchema(ctx context.Context, conn *pgx.Conn) error {
 
 // Close closes the pool.
 func (s *DB) Close() error {
+	s.once.Do(func() { close(s.done) })
 	s.pool.Close()
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/postgres/pgtest"
 	"github.com/sitrep/sitrep/internal/store/storetest"
@@ -84,5 +86,77 @@ func TestTSQuery(t *testing.T) {
 func TestFold(t *testing.T) {
 	if got := Fold("Érbil's  al-Baghdadi, 2016!"); got != "erbil s al baghdadi 2016" {
 		t.Errorf("Fold = %q", got)
+	}
+}
+
+// A story page written through one handle is announced to a listener on
+// another (another process, another machine) within a second.
+func TestListenStories(t *testing.T) {
+	u := pgtest.Schema(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	writer, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	reader, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	ready := make(chan struct{}, 1)
+	got := make(chan []int64, 4)
+	go reader.ListenStories(ctx, func() { ready <- struct{}{} }, func(ids []int64) { got <- ids })
+	select {
+	case <-ready:
+	case <-time.After(5 * time.Second):
+		t.Fatal("not listening after 5 s")
+	}
+	pages := []store.StoryPage{{ID: 7, Page: []byte(`{}`)}, {ID: 9, Page: []byte(`{}`)}}
+	start := time.Now()
+	if err := writer.PutStoryPages(ctx, pages); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case ids := <-got:
+		if len(ids) != 2 || ids[0] != 7 || ids[1] != 9 {
+			t.Errorf("announced %v, want [7 9]", ids)
+		}
+		t.Logf("announced after %v", time.Since(start))
+	case <-time.After(time.Second):
+		t.Fatal("no announcement within a second")
+	}
+	// a failed write announces nothing
+	cctx, ccancel := context.WithCancel(ctx)
+	ccancel()
+	writer.PutStoryPages(cctx, pages)
+	select {
+	case ids := <-got:
+		t.Errorf("a write that failed announced %v", ids)
+	case <-time.After(300 * time.Millisecond):
+	}
+}
+
+func TestNotifyPayloadSplit(t *testing.T) {
+	var ids []int64
+	for i := int64(1); i <= 3000; i++ {
+		ids = append(ids, 1_000_000_000+i)
+	}
+	b := &pgx.Batch{}
+	queueNotify(b, ids)
+	if b.Len() < 2 {
+		t.Fatalf("%d ids in %d notifications", len(ids), b.Len())
+	}
+	n := 0
+	for _, q := range b.QueuedQueries {
+		p := q.Arguments[1].(string)
+		if len(p) > 8000 {
+			t.Errorf("payload of %d bytes", len(p))
+		}
+		n += strings.Count(p, ",") + 1
+	}
+	if n != len(ids) {
+		t.Errorf("%d ids announced, want %d", n, len(ids))
 	}
 }
