@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/store"
@@ -26,4 +27,19 @@ func TestConformance(t *testing.T) {
 		t.Cleanup(func() { SearchWindow = old })
 		return windowed{db}
 	})
+}
+
+// A database written by a newer sitrep is refused with the same words as
+// the PostgreSQL store's.
+func TestNewerSchemaRefused(t *testing.T) {
+	ctx := context.Background()
+	db, path := openTemp(t)
+	if _, err := db.db.ExecContext(ctx, `INSERT INTO schema_migrations(version, applied_at) VALUES (?, 'later')`, len(migrations)+1); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, err := Open(ctx, path)
+	if err == nil || !strings.Contains(err.Error(), "newer than this sitrep") {
+		t.Fatalf("opening a newer schema: %v", err)
+	}
 }
