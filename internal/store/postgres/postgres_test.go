@@ -2,12 +2,15 @@ package postgres
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/postgres/pgtest"
 	"github.com/sitrep/sitrep/internal/store/storetest"
@@ -158,5 +161,99 @@ func TestNotifyPayloadSplit(t *testing.T) {
 	}
 	if n != len(ids) {
 		t.Errorf("%d ids announced, want %d", n, len(ids))
+	}
+}
+
+// Processes putting the same documents at once (a redelivered work item,
+// two workers) store each once: the others get Duplicate with its id.
+func TestConcurrentPuts(t *testing.T) {
+	ctx := context.Background()
+	u := pgtest.Schema(t)
+	var dbs []*DB
+	for i := 0; i < 2; i++ {
+		db, err := Open(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		dbs = append(dbs, db)
+	}
+	var items []store.Item
+	for i := 0; i < 40; i++ {
+		text := fmt.Sprintf("Report %d on the ferry.", i)
+		items = append(items, store.Item{Raw: store.Raw{Origin: fmt.Sprint("d", i), MediaType: "text/plain", Body: []byte(text)},
+			Article: clean.Article{URL: fmt.Sprintf("https://example.org/%d", i), Title: "T", Text: text}})
+	}
+	type out struct {
+		res []store.PutResult
+		err error
+	}
+	outs := make(chan out, 8)
+	for w := 0; w < 8; w++ {
+		go func(w int) {
+			// each writer in its own order of batches
+			var all []store.PutResult
+			for k := 0; k < 4; k++ {
+				b := (k + w) % 4
+				res, err := dbs[w%2].Put(ctx, items[b*10:b*10+10])
+				if err != nil {
+					outs <- out{err: err}
+					return
+				}
+				all = append(all, res...)
+			}
+			outs <- out{res: all}
+		}(w)
+	}
+	ids := map[int64]int{}
+	added := 0
+	for w := 0; w < 8; w++ {
+		o := <-outs
+		if o.err != nil {
+			t.Fatal(o.err)
+		}
+		for _, r := range o.res {
+			ids[r.ID]++
+			if r.Outcome == store.Added {
+				added++
+			} else if r.Outcome != store.Duplicate {
+				t.Errorf("outcome %s", r.Outcome)
+			}
+		}
+	}
+	if n, docs, _ := dbs[0].Count(ctx); n != 40 || docs != 40 || added != 40 || len(ids) != 40 {
+		t.Errorf("%d articles, %d documents, %d added, %d distinct ids; want 40 of each", n, docs, added, len(ids))
+	}
+}
+
+// Two processes running the corpus stage from the same position: one
+// stores its run, the other is told to reload (store.ErrConflict).
+func TestConcurrentDerived(t *testing.T) {
+	ctx := context.Background()
+	u := pgtest.Schema(t)
+	a, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	res, err := a.Put(ctx, []store.Item{{Raw: store.Raw{Origin: "x", MediaType: "text/plain", Body: []byte("x")}, Article: clean.Article{Text: "x"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 2)
+	for _, db := range []*DB{a, b} {
+		go func(db *DB) {
+			errs <- db.PutDerived(ctx, &store.Derived{LastArticle: res[0].ID, After: 0, Assignments: []store.Assignment{{Article: res[0].ID, Event: 1, Storyline: 1}},
+				Events: []store.EventRecord{{ID: 1, Storyline: 1}}})
+		}(db)
+	}
+	e1, e2 := <-errs, <-errs
+	if (e1 == nil) == (e2 == nil) || !errors.Is(errors.Join(e1, e2), store.ErrConflict) {
+		t.Errorf("two runs from one position: %v, %v; want one stored, one ErrConflict", e1, e2)
 	}
 }
