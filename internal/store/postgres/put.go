@@ -29,9 +29,8 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	}
 	// what is known before the database is asked, and refused early
 	type pending struct {
-		docHash, textHash string
-		dupOf             int // index of an earlier new item this one duplicates, -1
-		prevOf            int // index of an earlier new item this one is a new version of, -1
+		dupOf  int // index of an earlier new item this one duplicates, -1
+		prevOf int // index of an earlier new item this one is a new version of, -1
 	}
 	ps := make([]pending, len(items))
 	docHashes := make([]string, len(items))
@@ -39,8 +38,8 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	var urls []string
 	for i, it := range items {
 		a := it.Article
-		ps[i] = pending{docHash: hash(it.Raw.Body), textHash: hash([]byte(a.Title + "\x00" + a.Text)), dupOf: -1, prevOf: -1}
-		docHashes[i], textHashes[i] = ps[i].docHash, ps[i].textHash
+		ps[i] = pending{dupOf: -1, prevOf: -1}
+		docHashes[i], textHashes[i] = hash(it.Raw.Body), hash([]byte(a.Title+"\x00"+a.Text))
 		if a.URL != "" {
 			urls = append(urls, a.URL)
 		}
@@ -113,41 +112,41 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	for i, it := range items {
 		p := &ps[i]
 		a := it.Article
-		if id, ok := byDoc[p.docHash]; ok {
+		if id, ok := byDoc[docHashes[i]]; ok {
 			results[i] = store.PutResult{Outcome: store.Duplicate, ID: id}
 			continue
 		}
-		if j, ok := newDoc[p.docHash]; ok {
+		if j, ok := newDoc[docHashes[i]]; ok {
 			p.dupOf = j
 			continue
 		}
 		if a.URL != "" {
 			if n, ok := newURL[a.URL]; ok {
-				if n.textHash == p.textHash {
+				if n.textHash == textHashes[i] {
 					p.dupOf = n.idx
 					continue
 				}
 				p.prevOf = n.idx
 			} else if l, ok := byURL[a.URL]; ok {
-				if l.textHash == p.textHash {
+				if l.textHash == textHashes[i] {
 					results[i] = store.PutResult{Outcome: store.Duplicate, ID: l.id}
 					continue
 				}
 				results[i] = store.PutResult{Outcome: store.NewVersion, PreviousID: l.id}
 			}
-			newURL[a.URL] = urlNew{i, p.textHash}
+			newURL[a.URL] = urlNew{i, textHashes[i]}
 		} else {
-			if id, ok := byText[p.textHash]; ok {
+			if id, ok := byText[textHashes[i]]; ok {
 				results[i] = store.PutResult{Outcome: store.Duplicate, ID: id}
 				continue
 			}
-			if j, ok := newText[p.textHash]; ok {
+			if j, ok := newText[textHashes[i]]; ok {
 				p.dupOf = j
 				continue
 			}
-			newText[p.textHash] = i
+			newText[textHashes[i]] = i
 		}
-		newDoc[p.docHash] = i
+		newDoc[docHashes[i]] = i
 		fresh = append(fresh, i)
 	}
 	if len(fresh) > 0 {
@@ -178,7 +177,7 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 				version[i] = 1
 			}
 		}
-		if err := s.insert(ctx, tx, items, fresh, docOf, results, version, ps2hashes(ps, func(p pending) string { return p.docHash }), ps2hashes(ps, func(p pending) string { return p.textHash })); err != nil {
+		if err := s.insert(ctx, tx, items, fresh, docOf, results, version, docHashes, textHashes); err != nil {
 			return nil, err
 		}
 	}
@@ -191,14 +190,6 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 		return nil, s.fault(err, "commit")
 	}
 	return results, nil
-}
-
-func ps2hashes[P any](ps []P, f func(P) string) []string {
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = f(p)
-	}
-	return out
 }
 
 // drawIDs takes n document ids and n article ids from their sequences.
