@@ -274,11 +274,14 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+having+`) g`, w.args...).Scan(&pg.Total); err != nil {
 		return pg, err
 	}
-	err := eachRow(ctx, s.pool, `WITH g AS (SELECT `+placeKey+` AS k, MAX(p.geonames_id) AS gid, MAX(p.name) AS name, MAX(p.lat) AS lat, MAX(p.lon) AS lon,
+	// The stories naming each place of the page are found by its GeoNames
+	// id (indexed), or by name and country for a place without one.
+	err := eachRow(ctx, s.pool, `WITH g AS (SELECT MAX(p.geonames_id) AS gid, MAX(p.name) AS name, MAX(p.lat) AS lat, MAX(p.lon) AS lon,
 		MAX(p.country) AS country, MAX(p.feature) AS feature, COUNT(*) AS n, array_agg(DISTINCT p.article_id) AS arts, array_agg(p.text ORDER BY p.article_id, p.start) AS names`+
 		from+having+` ORDER BY COUNT(*) DESC, MAX(p.name) COLLATE "C" LIMIT ? OFFSET ?)
 		SELECT gid, name, lat, lon, country, feature, n, arts, names,
-		ARRAY(SELECT DISTINCT st.event_id FROM places p JOIN article_story st ON st.article_id = p.article_id WHERE `+placeKey+` = g.k)
+		ARRAY(SELECT DISTINCT st.event_id FROM places p JOIN article_story st ON st.article_id = p.article_id
+			WHERE p.geonames_id = g.gid AND (g.gid <> 0 OR p.name = g.name AND p.country = g.country))
 		FROM g ORDER BY n DESC, name COLLATE "C"`, append(w.args, limit, offset), func(r pgx.Rows) error {
 		var x view.Place
 		var names []string

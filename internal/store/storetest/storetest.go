@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 		{"ArticleList", testArticleList},
 		{"QuoteList", testQuoteList},
 		{"PlaceList", testPlaceList},
+		{"PlacesWithoutGeonamesID", testPlacesWithoutGeonamesID},
 		{"TimeList", testTimeList},
 		{"Actors", testActors},
 		{"Stories", testStories},
