@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -111,4 +112,68 @@ func fromFTS5(fts string) (string, error) {
 		}
 	}
 	return b.String(), nil
+}
+
+// PostgreSQL's limits on a tsvector as to_tsvector builds it: positions
+// run to 16383, a lexeme keeps its first 255, and a lexeme is at most
+// 2047 bytes.
+const (
+	maxPos        = 16383
+	maxPositions  = 255
+	maxLexemeSize = 2047
+	maxVectorSize = 900_000
+)
+
+// TSVector returns the tsvector of s in PostgreSQL's text form, as
+// to_tsvector('simple', Fold(s)) computes it (each folded word a lexeme
+// at its position), so that the server only reads it: building it in Go
+// spares the database the parsing, the costliest part of storing an
+// article.
+func TSVector(s string) string {
+	pos := map[string][]int{}
+	var order []string
+	n := 0
+	for _, w := range strings.Fields(Fold(s)) {
+		if len(w) > maxLexemeSize {
+			continue // PostgreSQL drops such words too
+		}
+		n++
+		p, seen := pos[w]
+		if !seen {
+			order = append(order, w)
+		}
+		if len(p) < maxPositions {
+			pos[w] = append(p, min(n, maxPos))
+		}
+	}
+	// A tsvector holds at most 1 MB (4 bytes an entry, the lexeme, 2
+	// bytes a position): the words a longer text uses first are kept.
+	size := 0
+	for i, w := range order {
+		if size += 4 + len(w) + 2*len(pos[w]); size > maxVectorSize {
+			order = order[:i]
+			break
+		}
+	}
+	var b strings.Builder
+	for i, w := range order {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('\'')
+		b.WriteString(w)
+		b.WriteString("':")
+		last := -1
+		for k, p := range pos[w] {
+			if p == last {
+				continue // positions past the limit all become maxPos, once
+			}
+			if k > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(p))
+			last = p
+		}
+	}
+	return b.String()
 }

@@ -257,3 +257,47 @@ func TestConcurrentDerived(t *testing.T) {
 		t.Errorf("two runs from one position: %v, %v; want one stored, one ErrConflict", e1, e2)
 	}
 }
+
+// The tsvector built in Go is the one PostgreSQL builds from the folded
+// text.
+func TestTSVectorMatchesServer(t *testing.T) {
+	ctx := context.Background()
+	db := openFresh(t)
+	long := strings.Repeat("ferry harbour ", 9000) + "end"
+	for _, s := range []string{
+		"The ferry sailed. The FERRY sailed again!",
+		"Érbil's al-Baghdadi, 2016 — 3.5 km; abc123 123abc x1y2",
+		"Ferries face a stormy week.\n\nGlasgow waits.",
+		"日本語のテキスト and Ελληνικά",
+		long,
+		"",
+	} {
+		var same bool
+		if err := db.Pool().QueryRow(ctx, `SELECT $1::tsvector = to_tsvector('simple', $2)`, TSVector(s), Fold(s)).Scan(&same); err != nil {
+			t.Fatal(err)
+		}
+		if !same {
+			var server string
+			db.Pool().QueryRow(ctx, `SELECT to_tsvector('simple', $1)::text`, Fold(s)).Scan(&server)
+			t.Errorf("%.60q: Go %.200s, server %.200s", s, TSVector(s), server)
+		}
+	}
+}
+
+// A text of more distinct words than a tsvector holds is stored, its
+// first words indexed.
+func TestHugeVocabulary(t *testing.T) {
+	ctx := context.Background()
+	db := openFresh(t)
+	var b strings.Builder
+	for i := 0; i < 120_000; i++ {
+		fmt.Fprintf(&b, "w%dx ", i)
+	}
+	text := b.String()
+	if _, err := db.Put(ctx, []store.Item{{Raw: store.Raw{Origin: "big", MediaType: "text/plain", Body: []byte(text)}, Article: clean.Article{Text: text}}}); err != nil {
+		t.Fatal(err)
+	}
+	if ids, err := db.Search(ctx, "w5x", 10); err != nil || len(ids) != 1 {
+		t.Errorf("search of an early word: %v, %v", ids, err)
+	}
+}

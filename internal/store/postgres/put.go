@@ -236,11 +236,11 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 		b.Queue(`INSERT INTO articles(id, document_id, url, version, previous_id, text_hash, title, authors, outlet, outlet_source, outlet_evidence,
 			published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at,
 			analysis, analysis_note, tsv)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24, to_tsvector('simple', $25))`,
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24, $25::tsvector)`,
 			results[i].ID, docOf[i], pgText(a.URL), version[i], prev, textHashes[i], pgText(a.Title), pgText(jsonList(a.Authors)), pgText(a.Outlet),
 			pgText(a.OutletSource), pgText(a.OutletEvidence), timeOrNil(a.Published), a.PublishedEstimated, pgText(a.PublishedSource),
 			pgText(a.PublishedEvidence), pgText(a.Language), pgText(a.Dateline), pgText(a.Summary), pgText(jsonCredits(a.Credits)),
-			pgText(jsonList(a.Captions)), text, ts, status, pgText(note), Fold(a.Title+" "+a.Text))
+			pgText(jsonList(a.Captions)), text, ts, status, pgText(note), TSVector(a.Title+" "+a.Text))
 	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return s.fault(err, items[fresh[0]].Raw.Origin)
