@@ -116,7 +116,12 @@ func TestServeHearsStoriesFromElsewhere(t *testing.T) {
 	events, stop := b.Subscribe()
 	defer stop()
 	ready := make(chan struct{}, 1)
-	if !listenStories(ctx, served, b, func() { ready <- struct{}{} }) {
+	if !listenStories(ctx, served, b, func() {
+		select {
+		case ready <- struct{}{}:
+		default:
+		}
+	}) {
 		t.Fatal("the PostgreSQL store cannot listen")
 	}
 	<-ready

@@ -110,7 +110,12 @@ func TestListenStories(t *testing.T) {
 	defer reader.Close()
 	ready := make(chan struct{}, 1)
 	got := make(chan []int64, 4)
-	go reader.ListenStories(ctx, func() { ready <- struct{}{} }, func(ids []int64) { got <- ids })
+	go reader.ListenStories(ctx, func() {
+		select {
+		case ready <- struct{}{}:
+		default:
+		}
+	}, func(ids []int64) { got <- ids })
 	select {
 	case <-ready:
 	case <-time.After(5 * time.Second):
