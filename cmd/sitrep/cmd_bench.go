@@ -15,6 +15,7 @@ import (
 	"github.com/sitrep/sitrep/internal/corpusgen"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/store/open"
 )
 
 func init() {
@@ -86,7 +87,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "sitrep bench: %d %s articles in runs of %d into %s (%d stored before), GOMAXPROCS %d\n",
-		*n, *source, *chunk, path, stored, runtime.GOMAXPROCS(0))
+		*n, *source, *chunk, open.Redact(path), stored, runtime.GOMAXPROCS(0))
 	row := func(cols ...any) {
 		fmt.Fprintf(e.stdout, "%12v %8v %8v %10v %8v %14v %6v %7v %6v %6v %6v %6v %11v\n", cols...)
 	}

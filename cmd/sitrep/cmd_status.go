@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/store/open"
 )
 
 func init() {
@@ -55,7 +56,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			Incomplete: h.Incomplete, NotAnalysed: h.NotAnalysed, NoAnalysis: h.NoAnalysis, NotInStories: h.Unplaced})
 	}
 	w := e.stdout
-	fmt.Fprintf(w, "database:       %s\n", *dbPath)
+	fmt.Fprintf(w, "database:       %s\n", open.Redact(*dbPath))
 	fmt.Fprintf(w, "articles:       %d (%d documents)\n", h.Articles, h.Documents)
 	fmt.Fprintf(w, "not in stories: %d\n", h.Unplaced)
 	fmt.Fprintf(w, "faults:         %d articles", h.FaultyArticles)

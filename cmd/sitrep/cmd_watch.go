@@ -10,6 +10,7 @@ import (
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/ingest/watch"
 	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/store/open"
 )
 
 func init() {
@@ -82,7 +83,7 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	}()
-	fmt.Fprintf(e.stderr, "sitrep watch: %d inputs every %s into %s (Ctrl-C stops)\n", len(pos), *every, *dbPath)
+	fmt.Fprintf(e.stderr, "sitrep watch: %d inputs every %s into %s (Ctrl-C stops)\n", len(pos), *every, open.Redact(*dbPath))
 	for {
 		pr := &progress{e: e, prefix: "sitrep watch: "}
 		o := pr.options()

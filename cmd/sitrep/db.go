@@ -10,7 +10,8 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"github.com/sitrep/sitrep/internal/store/sqlite"
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/open"
 )
 
 // defaultDBPath is where sitrep keeps its database unless --db or
@@ -43,24 +44,28 @@ func defaultDBPath() string {
 
 // dbFlag adds the --db flag every store-using command takes.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", defaultDBPath(), "database `FILE` (default: $SITREP_DB or the user data directory)")
+	return fs.String("db", defaultDBPath(), "database `FILE`, or a postgres:// URL (default: $SITREP_DB or the user data directory)")
 }
 
-// openDB opens the database at path, creating it (and its folder) when it
-// does not exist: for the commands that write (ingest, watch) and serve
-// --create.
-func openDB(ctx context.Context, path string) (*sqlite.DB, error) {
-	return sqlite.Open(ctx, path)
+// openDB opens the database path names — a SQLite file, or a PostgreSQL
+// database by its postgres:// URL — creating it (the file and its folder;
+// the schema) when it does not exist: for the commands that write
+// (ingest, watch) and serve --create.
+func openDB(ctx context.Context, path string) (store.DB, error) {
+	return open.Open(ctx, path)
 }
 
-// openExistingDB opens the database at path for a command that reads: a
-// path with no database is refused, so a mistyped --db is reported
-// instead of answered from a new, empty database left behind.
-func openExistingDB(ctx context.Context, path string) (*sqlite.DB, error) {
-	if err := dbExists(path); err != nil {
-		return nil, err
+// openExistingDB opens the database path names for a command that reads:
+// a path with no database file is refused, so a mistyped --db is
+// reported instead of answered from a new, empty database left behind (a
+// mistyped URL fails to connect).
+func openExistingDB(ctx context.Context, path string) (store.DB, error) {
+	if !open.IsURL(path) {
+		if err := dbExists(path); err != nil {
+			return nil, err
+		}
 	}
-	return sqlite.Open(ctx, path)
+	return open.Open(ctx, path)
 }
 
 // dbExists reports a path that holds no database file.

@@ -18,7 +18,7 @@ import (
 	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/server"
 	"github.com/sitrep/sitrep/internal/store"
-	"github.com/sitrep/sitrep/internal/store/sqlite"
+	"github.com/sitrep/sitrep/internal/store/open"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -123,10 +123,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	// /api/v1/ingest may add articles at any time: new articles and the
 	// stories they join are announced on /api/v1/events.
 	go announce(ctx, db, broker, *poll)
+	// A shared database tells at once of stories written elsewhere.
+	listenStories(ctx, db, broker, nil)
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() && opts.ReadToken == "" {
 		fmt.Fprintf(e.stderr, "sitrep serve: warning: listening on %s with open reads; set SITREP_READ_TOKEN to close them\n", host)
 	}
-	fmt.Fprintf(e.stderr, "sitrep serve: http://%s/ (database %s; Ctrl-C stops)\n", ln.Addr(), *dbPath)
+	fmt.Fprintf(e.stderr, "sitrep serve: http://%s/ (database %s; Ctrl-C stops)\n", ln.Addr(), open.Redact(*dbPath))
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -195,13 +197,13 @@ func announce(ctx context.Context, db interface {
 
 // httpIngest runs POST /api/v1/ingest bodies through the same pipeline as
 // sitrep ingest, one request at a time.
-func httpIngest(db *sqlite.DB) server.IngestFunc {
+func httpIngest(db store.DB) server.IngestFunc {
 	return httpIngestWindow(db, newStoryWindow(db, 0), &sync.Mutex{})
 }
 
 // httpIngestWindow is httpIngest with the actors-and-stories stage held
 // back by win (see storyWindow); mu serialises requests and deferred runs.
-func httpIngestWindow(db *sqlite.DB, win *storyWindow, mu *sync.Mutex) server.IngestFunc {
+func httpIngestWindow(db store.DB, win *storyWindow, mu *sync.Mutex) server.IngestFunc {
 	win.lock = mu
 	return func(ctx context.Context, name string, body io.Reader) (*server.IngestResult, error) {
 		mu.Lock()

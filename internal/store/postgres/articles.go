@@ -1,0 +1,163 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+const articleCols = `a.id, a.document_id, d.origin, d.media_type, a.url, a.version, COALESCE(a.previous_id, 0), a.title, a.authors, a.outlet, a.outlet_source, a.outlet_evidence,
+	a.published, a.published_estimated, a.published_source, a.published_evidence, a.language, a.dateline, a.summary, a.credits, a.captions, a.text, a.ingested_at,
+	a.analysis, a.analysis_note`
+
+func scanArticle(sc interface{ Scan(...any) error }) (*store.Article, error) {
+	var a store.Article
+	var authors, credits, captions, ingested string
+	var published *string
+	err := sc.Scan(&a.ID, &a.DocumentID, &a.Origin, &a.MediaType, &a.URL, &a.Version, &a.PreviousID, &a.Title, &authors, &a.Outlet, &a.OutletSource, &a.OutletEvidence,
+		&published, &a.PublishedEstimated, &a.PublishedSource, &a.PublishedEvidence, &a.Language, &a.Dateline, &a.Summary, &credits, &captions, &a.Text, &ingested,
+		&a.Analysis, &a.AnalysisNote)
+	if err != nil {
+		return nil, err
+	}
+	json.Unmarshal([]byte(authors), &a.Authors)
+	json.Unmarshal([]byte(credits), &a.Credits)
+	json.Unmarshal([]byte(captions), &a.Captions)
+	if published != nil {
+		a.Published, _ = time.Parse(time.RFC3339, *published)
+	}
+	a.Ingested, _ = time.Parse(time.RFC3339Nano, ingested)
+	return &a, nil
+}
+
+// Article implements store.Store.
+func (s *DB) Article(ctx context.Context, id int64) (*store.Article, error) {
+	a, err := scanArticle(s.queryRow(ctx, `SELECT `+articleCols+` FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ?`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return a, err
+}
+
+// Articles implements store.Store: newest publication first, undated last.
+func (s *DB) Articles(ctx context.Context, q store.Query) ([]*store.Article, error) {
+	query := `SELECT ` + articleCols + ` FROM articles a JOIN documents d ON d.id = a.document_id`
+	var args []any
+	if q.Outlet != "" {
+		query += ` WHERE a.outlet = ?`
+		args = append(args, q.Outlet)
+	}
+	query += ` ORDER BY a.published IS NULL, a.published DESC, a.id`
+	if q.Limit > 0 {
+		query += ` LIMIT ? OFFSET ?`
+		args = append(args, q.Limit, q.Offset)
+	}
+	var out []*store.Article
+	err := eachRow(ctx, s.pool, query, args, func(r pgx.Rows) error {
+		a, err := scanArticle(r)
+		out = append(out, a)
+		return err
+	})
+	return out, err
+}
+
+// Count implements store.Store.
+func (s *DB) Count(ctx context.Context) (articles, documents int64, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM documents)`).Scan(&articles, &documents)
+	return
+}
+
+// Annotation implements store.Store.
+func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
+	var an analyse.Annotation
+	err := s.queryRow(ctx, `SELECT analysis, analysis_note FROM articles WHERE id = ?`, id).Scan(&an.Status, &an.Note)
+	if errors.Is(err, pgx.ErrNoRows) {
+		err = nil // an unknown id has no annotation
+	}
+	// the layers in one round trip
+	b := &pgx.Batch{}
+	b.Queue(`SELECT start, stop FROM sentences WHERE article_id = $1 ORDER BY idx`, id).Query(func(r pgx.Rows) error {
+		return eachOf(r, func() error {
+			var sp analyse.Span
+			err := r.Scan(&sp.Start, &sp.End)
+			an.Sentences = append(an.Sentences, sp)
+			return err
+		})
+	})
+	b.Queue(`SELECT sentence, start, stop, type, confidence, demonym FROM mentions WHERE article_id = $1 ORDER BY start, id`, id).Query(func(r pgx.Rows) error {
+		return eachOf(r, func() error {
+			var m analyse.Mention
+			err := r.Scan(&m.Sentence, &m.Start, &m.End, &m.Type, &m.Confidence, &m.Demonym)
+			an.Mentions = append(an.Mentions, m)
+			return err
+		})
+	})
+	b.Queue(`SELECT sentence, start, stop, type, value, mod, anchored FROM times WHERE article_id = $1 ORDER BY start, ctid`, id).Query(func(r pgx.Rows) error {
+		return eachOf(r, func() error {
+			var t analyse.Time
+			err := r.Scan(&t.Sentence, &t.Start, &t.End, &t.Type, &t.Value, &t.Mod, &t.Anchored)
+			an.Times = append(an.Times, t)
+			return err
+		})
+	})
+	b.Queue(`SELECT sentence, start, stop, parts, kind, cue_start, cue_stop, source_start, source_stop, speaker_start, speaker_stop,
+		speaker_text, resolved, confidence FROM quotes WHERE article_id = $1 ORDER BY start, id`, id).Query(func(r pgx.Rows) error {
+		return eachOf(r, func() error {
+			var q analyse.Quote
+			var parts string
+			err := r.Scan(&q.Sentence, &q.Start, &q.End, &parts, &q.Kind, &q.Cue.Start, &q.Cue.End, &q.Source.Start, &q.Source.End,
+				&q.Speaker.Start, &q.Speaker.End, &q.SpeakerText, &q.Resolved, &q.Confidence)
+			if err == nil {
+				err = json.Unmarshal([]byte(parts), &q.Parts)
+			}
+			an.Quotes = append(an.Quotes, q)
+			return err
+		})
+	})
+	b.Queue(`SELECT sentence, start, stop, geonames_id, name, lat, lon, country, feature, population, focus, confidence
+		FROM places WHERE article_id = $1 ORDER BY start, id`, id).Query(func(r pgx.Rows) error {
+		return eachOf(r, func() error {
+			var p analyse.Place
+			var gid, pop int64
+			err := r.Scan(&p.Sentence, &p.Start, &p.End, &gid, &p.Name, &p.Lat, &p.Lon, &p.Country, &p.Feature, &pop, &p.Focus, &p.Confidence)
+			p.GeonamesID, p.Population = uint32(gid), uint32(pop)
+			an.Places = append(an.Places, p)
+			return err
+		})
+	})
+	if err == nil {
+		err = s.pool.SendBatch(ctx, b).Close()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: annotation %d: %w", id, err)
+	}
+	return &an, nil
+}
+
+// Search runs a full-text query (internal/query syntax) over titles and
+// text and returns article ids, best match first.
+func (s *DB) Search(ctx context.Context, q string, limit int) ([]int64, error) {
+	tsq, err := TSQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	err = eachRow(ctx, s.pool, `SELECT id FROM articles WHERE tsv @@ to_tsquery('simple', ?) ORDER BY ts_rank(tsv, to_tsquery('simple', ?)) DESC, id DESC LIMIT ?`,
+		[]any{tsq, tsq, limit}, func(r pgx.Rows) error {
+			var id int64
+			err := r.Scan(&id)
+			ids = append(ids, id)
+			return err
+		})
+	return ids, err
+}
+
+func sortInt64(xs []int64) { slices.Sort(xs) }

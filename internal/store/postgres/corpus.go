@@ -1,0 +1,431 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/view"
+)
+
+// The corpus-level results: actors, stories and storylines, and the state
+// of the online stages that compute them.
+
+// LastDerived returns the id of the last article the corpus stages took
+// in (0 when none).
+func (s *DB) LastDerived(ctx context.Context) (int64, error) {
+	b, err := s.State(ctx, "derived.last_article")
+	if err != nil || b == nil {
+		return 0, err
+	}
+	var id int64
+	_, err = fmt.Sscan(string(b), &id)
+	return id, err
+}
+
+// State returns a named state blob, nil when absent.
+func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
+	var b []byte
+	err := s.pool.QueryRow(ctx, `SELECT value FROM state WHERE name = $1`, name).Scan(&b)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if b == nil && err == nil {
+		b = []byte{}
+	}
+	return b, err
+}
+
+// PutDerived writes what the corpus stages computed for a run of
+// articles, with their new state, in one transaction: the writes go as
+// one pgx.Batch, the references by COPY. Runs from all processes take
+// turns (an advisory lock); a run computed from a position another
+// process has moved is refused with store.ErrConflict.
+func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return s.fault(err, "")
+	}
+	defer tx.Rollback(context.Background())
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockDerived); err != nil {
+		return s.fault(err, "derived results")
+	}
+	if d.LastArticle != 0 {
+		at := []byte("0")
+		err := tx.QueryRow(ctx, `SELECT value FROM state WHERE name = 'derived.last_article'`).Scan(&at)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return s.fault(err, "derived results")
+		}
+		if string(at) != fmt.Sprint(d.After) {
+			return fmt.Errorf("store: corpus stages at article %s, not %d: %w", at, d.After, store.ErrConflict)
+		}
+	}
+	b := &pgx.Batch{}
+	exec := func(q string, args ...any) { b.Queue(rebind(q), args...) }
+	for _, a := range d.Actors {
+		aliases, _ := json.Marshal(nonNil(a.Aliases))
+		roles, _ := json.Marshal(nonNil(a.Roles))
+		exec(`INSERT INTO actors(id, name, type, code, country, aliases, roles, mentions) VALUES (?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, code = excluded.code, country = excluded.country,
+			aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions`,
+			a.ID, pgText(a.Name), pgText(a.Type), pgText(a.Code), pgText(a.Country), pgText(string(aliases)), pgText(string(roles)), a.Mentions)
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return s.fault(err, "derived results")
+	}
+	if len(d.Refs) > 0 {
+		rows := make([][]any, len(d.Refs))
+		for i, r := range d.Refs {
+			rows[i] = []any{r.Article, r.Actor, r.Sentence, r.Start, r.End, pgText(r.Kind)}
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"actor_refs"}, []string{"article_id", "actor_id", "sentence", "start", "stop", "kind"}, pgx.CopyFromRows(rows)); err != nil {
+			return s.fault(err, "derived results")
+		}
+	}
+	b = &pgx.Batch{}
+	queueFaults(b, d.Faults)
+	for _, q := range d.Speakers {
+		exec(`UPDATE quotes SET speaker_actor = ? WHERE article_id = ? AND start = ?`, q.Actor, q.Article, q.Start)
+	}
+	// Merges last: references written above may name a folded actor.
+	for from, to := range d.ActorMerges {
+		exec(`UPDATE actor_refs SET actor_id = ? WHERE actor_id = ?`, to, from)
+		exec(`UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?`, to, from)
+		exec(`DELETE FROM actors WHERE id = ?`, from)
+	}
+	for _, a := range d.Assignments {
+		exec(`INSERT INTO article_story(article_id, event_id, storyline_id, duplicate_of, similarity) VALUES (?,?,?,?,?)
+			ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id, storyline_id = excluded.storyline_id,
+			duplicate_of = excluded.duplicate_of, similarity = excluded.similarity`, a.Article, a.Event, a.Storyline, a.DuplicateOf, a.Similarity)
+	}
+	for from, to := range d.EventMerges {
+		exec(`UPDATE article_story SET event_id = ? WHERE event_id = ?`, to, from)
+		exec(`DELETE FROM events WHERE id = ?`, from)
+		exec(`DELETE FROM story_pages WHERE event_id = ?`, from)
+	}
+	for ev, line := range d.StorylineMoves {
+		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, line, ev)
+		exec(`UPDATE events SET storyline_id = ? WHERE id = ?`, line, ev)
+	}
+	for _, e := range d.Events {
+		exec(`INSERT INTO events(id, storyline_id, headline, first_seen, last_seen) VALUES (?,?,?,'','')
+			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline`, e.ID, e.Storyline, pgText(e.Headline))
+		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, e.Storyline, e.ID)
+		// counts, outlets and dates come from the members; an event with
+		// no dated member stays undated ('')
+		exec(`UPDATE events e SET
+			articles   = (SELECT COUNT(*) FROM article_story WHERE event_id = e.id),
+			outlets    = COALESCE((SELECT json_agg(DISTINCT a.outlet)::text FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.outlet <> ''), '[]'),
+			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), ''),
+			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), ''),
+			headline   = CASE WHEN e.headline <> '' THEN e.headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
+				WHERE s.event_id = e.id AND a.title <> '' ORDER BY s.duplicate_of <> 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
+			WHERE e.id = ?`, e.ID)
+	}
+	for name, v := range d.State {
+		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, nonNilBytes(v))
+	}
+	if d.LastArticle != 0 {
+		exec(`INSERT INTO state(name, value) VALUES ('derived.last_article', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
+			[]byte(fmt.Sprint(d.LastArticle)))
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return s.fault(err, "derived results")
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return s.fault(err, "commit")
+	}
+	return nil
+}
+
+func nonNilBytes(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+// ArticleIDsAfter implements store.Corpus.
+func (s *DB) ArticleIDsAfter(ctx context.Context, id int64) ([]int64, error) {
+	var ids []int64
+	err := eachRow(ctx, s.pool, `SELECT id FROM articles WHERE id > ? ORDER BY id`, []any{id}, func(r pgx.Rows) error {
+		var x int64
+		err := r.Scan(&x)
+		ids = append(ids, x)
+		return err
+	})
+	return ids, err
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+const actorCols = `ac.id, ac.name, ac.type, ac.code, ac.country, ac.aliases, ac.roles, ac.mentions,
+	ARRAY(SELECT DISTINCT a.outlet FROM actor_refs r JOIN articles a ON a.id = r.article_id WHERE r.actor_id = ac.id AND a.outlet <> ''),
+	ARRAY(SELECT DISTINCT r.article_id FROM actor_refs r WHERE r.actor_id = ac.id),
+	ARRAY(SELECT byte_substr(a.text, r.start, r.stop) FROM actor_refs r JOIN articles a ON a.id = r.article_id
+		WHERE r.actor_id = ac.id AND r.kind IN ('role', 'acronym') ORDER BY r.article_id, r.id)`
+
+func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
+	var a view.Actor
+	var aliases, roles string
+	var outlets, refs []string
+	var arts []int64
+	err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Code, &a.Country, &aliases, &roles, &a.Mentions, &outlets, &arts, &refs)
+	json.Unmarshal([]byte(aliases), &a.Aliases)
+	a.Aliases = withRefAliases(a.Name, a.Aliases, refs)
+	json.Unmarshal([]byte(roles), &a.Roles)
+	a.Outlets = nonNil(distinctOutlets(outlets))
+	a.Articles = nonNil(sorted(arts))
+	a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
+	return a, err
+}
+
+// withRefAliases adds to an actor's aliases the role nouns and acronyms
+// the texts use for it ("the Pentagon chief", "KRG"): how readers know it
+// too. Repeats, in any case, and the name itself are left out.
+func withRefAliases(name string, aliases, refs []string) []string {
+	seen := map[string]bool{strings.ToLower(name): true}
+	for _, x := range aliases {
+		seen[strings.ToLower(x)] = true
+	}
+	for _, x := range refs {
+		x = strings.Join(strings.Fields(x), " ")
+		if k := strings.ToLower(x); x != "" && !seen[k] {
+			seen[k] = true
+			aliases = append(aliases, x)
+		}
+	}
+	return aliases
+}
+
+// distinctOutlets splits outlet credits naming several agencies ("AFP,
+// Reuters, AP") and drops repeats, keeping the first-seen order.
+func distinctOutlets(xs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range xs {
+		for _, o := range strings.Split(x, ",") {
+			if o = strings.TrimSpace(o); o != "" && !seen[o] {
+				seen[o] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// ActorList lists actors, most mentioned first.
+func (s *DB) ActorList(ctx context.Context, q view.Query) (view.Page[view.Actor], error) {
+	limit, offset := pageOf(q)
+	p := view.Page[view.Actor]{Items: []view.Actor{}, Limit: limit, Offset: offset}
+	var w where
+	if q.Text != "" {
+		like := "%" + q.Text + "%"
+		w.add(`(ac.name ILIKE ? OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(ac.aliases::jsonb) x WHERE x ILIKE ?))`, like, like)
+	}
+	if q.Story != 0 || q.Article != 0 || q.Outlet != "" || q.Place != "" || !q.From.IsZero() || !q.To.IsZero() {
+		var aw where
+		if err := s.articleFilter(ctx, &aw, q); err != nil {
+			return p, err
+		}
+		w.add(`ac.id IN (SELECT r.actor_id FROM actor_refs r JOIN articles a ON a.id = r.article_id`+aw.sql()+`)`, aw.args...)
+	}
+	if q.MinCount > 0 {
+		w.add(`ac.mentions >= ?`, q.MinCount)
+	}
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM actors ac`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+		return p, err
+	}
+	err := eachRow(ctx, s.pool, `SELECT `+actorCols+` FROM actors ac`+w.sql()+` ORDER BY ac.mentions DESC, ac.name COLLATE "C" LIMIT ? OFFSET ?`,
+		append(w.args, limit, offset), func(r pgx.Rows) error {
+			a, err := scanActor(r)
+			p.Items = append(p.Items, a)
+			return err
+		})
+	return p, err
+}
+
+// FindActor finds an actor by id, name or alias (the most mentioned when
+// several match).
+func (s *DB) FindActor(ctx context.Context, key string) (*view.Actor, error) {
+	ids, err := s.actorIDs(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, store.ErrNotFound
+	}
+	a, err := scanActor(s.queryRow(ctx, `SELECT `+actorCols+` FROM actors ac WHERE ac.id = ?`, ids[0]))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return &a, err
+}
+
+// citations reads the sentences of (article, sentence) pairs selected by
+// pairs (a query of article_id, sentence), newest article first.
+func (s *DB) citations(ctx context.Context, pairs string, args []any, limit int) ([]view.Citation, []string, error) {
+	var cs []view.Citation
+	var texts []string
+	err := eachRow(ctx, s.pool, `SELECT x.article_id, a.outlet, x.sentence, se.start, se.stop, byte_substr(a.text, se.start, se.stop)
+		FROM (`+pairs+`) x JOIN articles a ON a.id = x.article_id JOIN sentences se ON se.article_id = x.article_id AND se.idx = x.sentence
+		ORDER BY a.published IS NULL, a.published DESC, x.article_id DESC, x.sentence LIMIT ?`,
+		append(args, limit), func(r pgx.Rows) error {
+			var c view.Citation
+			var t string
+			err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
+			cs = append(cs, c)
+			texts = append(texts, strings.TrimSpace(t))
+			return err
+		})
+	return cs, texts, err
+}
+
+// ActorCitations returns the sentences mentioning an actor, newest first.
+func (s *DB) ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error) {
+	return s.citations(ctx, `SELECT DISTINCT article_id, sentence FROM actor_refs WHERE actor_id = ?`, []any{actor}, limit)
+}
+
+// PlaceCitations returns the sentences mentioning a place (view.Place.ID),
+// newest first.
+func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view.Citation, []string, error) {
+	cond, args, err := s.placeCond(ctx, strconv.FormatInt(place, 10))
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.citations(ctx, `SELECT DISTINCT p.article_id, p.sentence FROM places p WHERE `+cond+` AND NOT p.focus`, args, limit)
+}
+
+const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
+	ARRAY(SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id),
+	NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.published IS NOT NULL AND NOT a.published_estimated)`
+
+func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
+	var x view.StorySummary
+	var first, last, outlets, actors, places string
+	var arts []int64
+	var composed, noStated bool
+	err := r.Scan(&x.ID, &x.Headline, &x.Storyline, &first, &last, &outlets, &actors, &places, &composed, &arts, &noStated)
+	if composed {
+		x.Actors, x.Places = nonNil(jsonStrings(actors)), nonNil(jsonStrings(places))
+	}
+	x.FirstSeen, x.LastSeen = seen(first), seen(last)
+	x.SeenEstimated = x.FirstSeen != nil && noStated
+	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
+	x.Articles = nonNil(sorted(arts))
+	return x, err
+}
+
+func jsonStrings(s string) []string {
+	var out []string
+	_ = json.Unmarshal([]byte(s), &out)
+	return out
+}
+
+// seen parses an event's first or last publication date; nil for an
+// undated event (an empty string).
+func seen(s string) *time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
+// StoryList lists stories: newest (last seen) first, or biggest first
+// with q.Sort == "biggest".
+func (s *DB) StoryList(ctx context.Context, q view.Query) (view.Page[view.StorySummary], error) {
+	limit, offset := pageOf(q)
+	p := view.Page[view.StorySummary]{Items: []view.StorySummary{}, Limit: limit, Offset: offset}
+	var w where
+	if q.Text != "" {
+		w.add("e.headline ILIKE ?", "%"+q.Text+"%")
+	}
+	if q.MinCount > 0 {
+		w.add("e.articles >= ?", q.MinCount)
+	}
+	if q.Story != 0 {
+		w.add("e.storyline_id = (SELECT storyline_id FROM events WHERE id = ?)", q.Story)
+	}
+	if q.Outlet != "" || q.Actor != "" || q.Place != "" || !q.From.IsZero() || !q.To.IsZero() || q.Article != 0 {
+		var aw where
+		if err := s.articleFilter(ctx, &aw, view.Query{Outlet: q.Outlet, Actor: q.Actor, Place: q.Place, From: q.From, To: q.To, Article: q.Article}); err != nil {
+			return p, err
+		}
+		w.add("e.id IN (SELECT st.event_id FROM article_story st JOIN articles a ON a.id = st.article_id"+aw.sql()+")", aw.args...)
+	}
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM events e`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+		return p, err
+	}
+	order := ` ORDER BY e.last_seen COLLATE "C" DESC, e.articles DESC, e.id DESC`
+	if q.Sort == "biggest" {
+		order = ` ORDER BY e.articles DESC, e.last_seen COLLATE "C" DESC, e.id DESC`
+	}
+	err := eachRow(ctx, s.pool, `SELECT `+storyCols+` FROM (SELECT * FROM events e`+w.sql()+order+` LIMIT ? OFFSET ?) e`+order, append(w.args, limit, offset), func(r pgx.Rows) error {
+		x, err := scanStory(r)
+		p.Items = append(p.Items, x)
+		return err
+	})
+	return p, err
+}
+
+// StoryByID returns one story's listing form.
+func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error) {
+	x, err := scanStory(s.queryRow(ctx, `SELECT `+storyCols+` FROM events e WHERE e.id = ?`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return &x, err
+}
+
+// PutStoryPages stores composed story pages, in one transaction (one
+// round trip), and tells the listeners of Channel which stories changed.
+func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
+	if len(pages) == 0 {
+		return nil
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return s.fault(err, "")
+	}
+	defer tx.Rollback(context.Background())
+	b := &pgx.Batch{}
+	ids := make([]int64, 0, len(pages))
+	for _, p := range pages {
+		ta, _ := json.Marshal(nonNil(p.TopActors))
+		tp, _ := json.Marshal(nonNil(p.TopPlaces))
+		b.Queue(`UPDATE events SET composed = true, top_actors = $1, top_places = $2 WHERE id = $3`, pgText(string(ta)), pgText(string(tp)), p.ID)
+		b.Queue(`INSERT INTO story_pages(event_id, page) VALUES ($1, $2) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, nonNilBytes(p.Page))
+		ids = append(ids, p.ID)
+	}
+	queueNotify(b, ids)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return s.fault(err, "story pages")
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return s.fault(err, "commit")
+	}
+	return nil
+}
+
+// StoryPage returns the composed page of a story, nil when none is stored.
+func (s *DB) StoryPage(ctx context.Context, id int64) ([]byte, error) {
+	var b []byte
+	err := s.pool.QueryRow(ctx, `SELECT p.page FROM events e LEFT JOIN story_pages p ON p.event_id = e.id WHERE e.id = $1`, id).Scan(&b)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return b, err
+}

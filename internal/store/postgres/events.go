@@ -1,0 +1,185 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// ReplaceStoryEvents implements store.CodedEvents: ids are drawn first,
+// then the events and their mentions go in by COPY.
+func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []event.Record) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return s.fault(err, "")
+	}
+	defer tx.Rollback(context.Background())
+	if _, err := tx.Exec(ctx, `DELETE FROM coded_events WHERE story_id = ANY($1)`, nonNil(stories)); err != nil {
+		return fmt.Errorf("store: coded events: %w", err)
+	}
+	// stories merged away take their events with them
+	if _, err := tx.Exec(ctx, `DELETE FROM coded_events c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = c.story_id)`); err != nil {
+		return fmt.Errorf("store: coded events: %w", err)
+	}
+	if len(recs) > 0 {
+		rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('coded_events', 'id')) FROM generate_series(1, $1)`, len(recs))
+		if err != nil {
+			return fmt.Errorf("store: coded events: %w", err)
+		}
+		i := 0
+		if err := eachOf(rows, func() error {
+			err := rows.Scan(&recs[i].ID)
+			i++
+			return err
+		}); err != nil {
+			return fmt.Errorf("store: coded events: %w", err)
+		}
+		var evs, ms [][]any
+		for i := range recs {
+			r := &recs[i]
+			var pg int64
+			pn := ""
+			if r.Place != nil {
+				pg, pn = int64(r.Place.GeonamesID), r.Place.Name
+			}
+			body, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			evs = append(evs, []any{r.ID, r.Story, pgText(r.Type), pgText(r.Cameo), pgText(string(r.Status)), r.Source.Actor, r.Target.Actor,
+				pgText(partyWords(r.Source, r.AllSources)), pgText(partyWords(r.Target, r.AllTargets)), pg, pgText(pn), pgText(r.Date), r.NumMentions, pgText(string(body))})
+			for _, m := range r.Mentions {
+				ms = append(ms, []any{r.ID, m.Article, m.Sentence, pgText(m.Outlet)})
+			}
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"coded_events"}, []string{"id", "story_id", "type", "cameo", "status", "source_actor", "target_actor",
+			"source_name", "target_name", "place_geonames", "place_name", "date", "mentions", "body"}, pgx.CopyFromRows(evs)); err != nil {
+			return fmt.Errorf("store: coded events: %w", err)
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"coded_event_mentions"}, []string{"event_id", "article_id", "sentence", "outlet"}, pgx.CopyFromRows(ms)); err != nil {
+			return fmt.Errorf("store: coded event mentions: %w", err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return s.fault(err, "commit")
+	}
+	return nil
+}
+
+// partyWords keeps the names and words of a role for name filters.
+func partyWords(p event.Party, all []event.Party) string {
+	var b strings.Builder
+	for _, x := range append([]event.Party{p}, all...) {
+		if x.Name == "" && x.Text == "" {
+			continue
+		}
+		b.WriteString("|" + x.Name + "|" + x.Text)
+	}
+	return b.String()
+}
+
+// likeEscape escapes the wildcards of a LIKE pattern's literal part.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// CodedEventList implements store.CodedEvents.
+func (s *DB) CodedEventList(ctx context.Context, f store.EventFilter) ([]event.Record, int, error) {
+	w := &where{}
+	if f.Story != 0 {
+		w.add("e.story_id = ?", f.Story)
+	}
+	if f.Type != "" {
+		w.add("lower(e.type) = lower(?)", f.Type)
+	}
+	if f.From != "" {
+		w.add("e.date >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("substr(e.date, 1, 10) <= ?", f.To)
+	}
+	if f.After != 0 {
+		w.add("e.id > ?", f.After)
+	}
+	if f.Actor != "" {
+		ids, err := s.actorIDs(ctx, f.Actor)
+		if err != nil {
+			return nil, 0, err
+		}
+		like := "%|" + likeEscape(f.Actor) + "%"
+		w.add("(e.source_actor = ANY(?) OR e.target_actor = ANY(?) OR e.source_name ILIKE ? OR e.target_name ILIKE ?)", ids, ids, like, like)
+	}
+	if f.Place != "" {
+		if id, err := strconv.ParseInt(f.Place, 10, 64); err == nil {
+			w.add("e.place_geonames = ?", id)
+		} else {
+			w.add("(lower(e.place_name) = lower(?) OR e.target_name ILIKE ?)", f.Place, "%|"+likeEscape(f.Place)+"%")
+		}
+	}
+	var total int
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM coded_events e `+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: coded events: %w", err)
+	}
+	var limit any
+	if f.Limit > 0 {
+		limit = f.Limit
+	}
+	var out []event.Record
+	err := eachRow(ctx, s.pool, `SELECT e.body FROM coded_events e `+w.sql()+` ORDER BY e.date COLLATE "C" DESC, e.id DESC LIMIT ? OFFSET ?`,
+		append(append([]any{}, w.args...), limit, max(f.Offset, 0)), func(r pgx.Rows) error {
+			var body string
+			if err := r.Scan(&body); err != nil {
+				return err
+			}
+			var rec event.Record
+			if err := json.Unmarshal([]byte(body), &rec); err != nil {
+				return err
+			}
+			out = append(out, rec)
+			return nil
+		})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: coded events: %w", err)
+	}
+	return out, total, nil
+}
+
+// StoryArticles implements store.CodedEvents.
+func (s *DB) StoryArticles(ctx context.Context, story int64) ([]int64, error) {
+	var ids []int64
+	err := eachRow(ctx, s.pool, `SELECT article_id FROM article_story WHERE event_id = ? ORDER BY article_id`, []any{story}, func(r pgx.Rows) error {
+		var id int64
+		err := r.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	return ids, err
+}
+
+// ArticleActors implements store.CodedEvents. Places the actor stage
+// keeps as actors without a code (cities) are left to the place stage.
+func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error) {
+	var out []event.ActorMention
+	err := eachRow(ctx, s.pool, `SELECT r.start, r.stop, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
+		FROM actor_refs r LEFT JOIN actors a ON a.id = r.actor_id WHERE r.article_id = ?
+		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.start, r.id`, []any{article}, func(r pgx.Rows) error {
+		var m event.ActorMention
+		var country string
+		if err := r.Scan(&m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
+			return err
+		}
+		if m.Code == "" {
+			m.Code = country
+		}
+		out = append(out, m)
+		return nil
+	})
+	return out, err
+}

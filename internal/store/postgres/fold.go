@@ -1,0 +1,179 @@
+package postgres
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/sitrep/sitrep/internal/query"
+)
+
+// Full-text search folds text as the SQLite store's FTS5 index does
+// (tokenizer unicode61, remove_diacritics): words are runs of letters and
+// digits, in lower case, without diacritics. Fold does it in Go, before
+// PostgreSQL's 'simple' configuration (no stemming, no stop words) makes
+// the tsvector, so both stores find the same articles for a query, and no
+// extension (unaccent) is needed.
+
+// Fold returns s as the words the index keeps, separated by spaces.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue // a diacritic
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case !space:
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// TSQuery parses a search query (internal/query syntax: words, "phrases",
+// prefix*, AND, OR, NOT, parentheses) into tsquery syntax for
+// to_tsquery('simple', …), or returns the *query.Error of a query that
+// cannot be parsed.
+func TSQuery(q string) (string, error) {
+	fts, err := query.FTS5(q)
+	if err != nil {
+		return "", err
+	}
+	return fromFTS5(fts)
+}
+
+// fromFTS5 rewrites a query as internal/query writes it for FTS5 (every
+// term quoted, operators in capitals, groups in parentheses) in tsquery
+// syntax: a term is the phrase of its folded words ('a' <-> 'b'), a
+// prefix term's last word gets :*, and AND, OR, NOT become &, |, & !.
+func fromFTS5(fts string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(fts); {
+		switch c := fts[i]; {
+		case c == '"':
+			// a term: up to the closing quote ("" is a quote inside it)
+			var term strings.Builder
+			j := i + 1
+			for ; j < len(fts); j++ {
+				if fts[j] == '"' {
+					if j+1 < len(fts) && fts[j+1] == '"' {
+						term.WriteByte('"')
+						j++
+						continue
+					}
+					break
+				}
+				term.WriteByte(fts[j])
+			}
+			i = j + 1
+			prefix := i < len(fts) && fts[i] == '*'
+			if prefix {
+				i++
+			}
+			words := strings.Fields(Fold(term.String()))
+			if len(words) == 0 {
+				return "", &query.Error{Query: fts, Msg: "nothing to search for", Hint: "type words with letters or digits"}
+			}
+			b.WriteByte('(')
+			for k, w := range words {
+				if k > 0 {
+					b.WriteString(" <-> ")
+				}
+				b.WriteString("'" + w + "'")
+			}
+			if prefix {
+				b.WriteString(":*")
+			}
+			b.WriteByte(')')
+		case c == '(' || c == ')':
+			b.WriteByte(c)
+			i++
+		case c == ' ':
+			i++
+		case strings.HasPrefix(fts[i:], "AND "):
+			b.WriteString(" & ")
+			i += 4
+		case strings.HasPrefix(fts[i:], "OR "):
+			b.WriteString(" | ")
+			i += 3
+		case strings.HasPrefix(fts[i:], "NOT "):
+			b.WriteString(" & !")
+			i += 4
+		default:
+			return "", fmt.Errorf("search: unexpected %q in %q", fts[i:], fts)
+		}
+	}
+	return b.String(), nil
+}
+
+// PostgreSQL's limits on a tsvector as to_tsvector builds it: positions
+// run to 16383, a lexeme keeps its first 255, and a lexeme is at most
+// 2047 bytes.
+const (
+	maxPos        = 16383
+	maxPositions  = 255
+	maxLexemeSize = 2047
+	maxVectorSize = 900_000
+)
+
+// TSVector returns the tsvector of s in PostgreSQL's text form, as
+// to_tsvector('simple', Fold(s)) computes it (each folded word a lexeme
+// at its position), so that the server only reads it: building it in Go
+// spares the database the parsing, the costliest part of storing an
+// article.
+func TSVector(s string) string {
+	pos := map[string][]int{}
+	var order []string
+	n := 0
+	for _, w := range strings.Fields(Fold(s)) {
+		if len(w) > maxLexemeSize {
+			continue // PostgreSQL drops such words too
+		}
+		n++
+		p, seen := pos[w]
+		if !seen {
+			order = append(order, w)
+		}
+		if len(p) < maxPositions {
+			pos[w] = append(p, min(n, maxPos))
+		}
+	}
+	// A tsvector holds at most 1 MB (4 bytes an entry, the lexeme, 2
+	// bytes a position): the words a longer text uses first are kept.
+	size := 0
+	for i, w := range order {
+		if size += 4 + len(w) + 2*len(pos[w]); size > maxVectorSize {
+			order = order[:i]
+			break
+		}
+	}
+	var b strings.Builder
+	for i, w := range order {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('\'')
+		b.WriteString(w)
+		b.WriteString("':")
+		last := -1
+		for k, p := range pos[w] {
+			if p == last {
+				continue // positions past the limit all become maxPos, once
+			}
+			if k > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(p))
+			last = p
+		}
+	}
+	return b.String()
+}

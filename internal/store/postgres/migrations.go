@@ -1,0 +1,240 @@
+package postgres
+
+// migrations are applied in order, each once, inside a transaction; the
+// applied version is kept in schema_migrations. Append, never edit: a
+// database in the field may already hold any prefix of this list. The
+// schema follows the SQLite store's (internal/store/sqlite), with times
+// kept as RFC 3339 text as there, so both stores sort and compare them
+// alike; "end" is a reserved word here, so spans end in "stop".
+var migrations = []string{
+	// 1: everything the SQLite store has after its migration 7.
+	`
+CREATE TABLE documents (
+	id          BIGSERIAL PRIMARY KEY,
+	hash        TEXT NOT NULL UNIQUE,   -- sha256 of the raw bytes, hex
+	origin      TEXT NOT NULL,
+	url         TEXT NOT NULL DEFAULT '',
+	media_type  TEXT NOT NULL,
+	encoding    TEXT NOT NULL DEFAULT '',
+	size        BIGINT NOT NULL,
+	raw         BYTEA NOT NULL,
+	fetched_at  TEXT,
+	ingested_at TEXT NOT NULL
+);
+CREATE TABLE articles (
+	id                  BIGSERIAL PRIMARY KEY,
+	document_id         BIGINT NOT NULL REFERENCES documents(id),
+	url                 TEXT NOT NULL DEFAULT '',
+	version             INTEGER NOT NULL DEFAULT 1,
+	previous_id         BIGINT REFERENCES articles(id),
+	text_hash           TEXT NOT NULL,
+	title               TEXT NOT NULL DEFAULT '',
+	authors             TEXT NOT NULL DEFAULT '[]',
+	outlet              TEXT NOT NULL DEFAULT '',
+	outlet_source       TEXT NOT NULL DEFAULT '',
+	outlet_evidence     TEXT NOT NULL DEFAULT '',
+	published           TEXT,          -- RFC 3339 UTC, NULL when unknown
+	published_estimated BOOLEAN NOT NULL DEFAULT false,
+	published_source    TEXT NOT NULL DEFAULT '',
+	published_evidence  TEXT NOT NULL DEFAULT '',
+	language            TEXT NOT NULL DEFAULT '',
+	dateline            TEXT NOT NULL DEFAULT '',
+	summary             TEXT NOT NULL DEFAULT '',
+	credits             TEXT NOT NULL DEFAULT '[]',
+	captions            TEXT NOT NULL DEFAULT '[]',
+	text                TEXT NOT NULL,
+	ingested_at         TEXT NOT NULL,
+	analysis            TEXT NOT NULL DEFAULT '',
+	analysis_note       TEXT NOT NULL DEFAULT '',
+	-- title and text folded as the SQLite index folds them (lower case,
+	-- no diacritics, words of letters and digits), see fold.go
+	tsv                 TSVECTOR NOT NULL
+);
+CREATE INDEX articles_url ON articles(url, version);
+CREATE INDEX articles_document ON articles(document_id);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(lower(outlet));
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+
+CREATE TABLE sentences (
+	article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	idx        INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	stop       INTEGER NOT NULL,
+	PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE mentions (
+	id          BIGSERIAL PRIMARY KEY,
+	article_id  BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence    INTEGER NOT NULL,
+	start       INTEGER NOT NULL,
+	stop        INTEGER NOT NULL,
+	type        TEXT NOT NULL,
+	text        TEXT NOT NULL,
+	confidence  REAL NOT NULL,
+	demonym     BOOLEAN NOT NULL DEFAULT false
+);
+CREATE INDEX mentions_article ON mentions(article_id, start);
+CREATE INDEX mentions_text ON mentions(text, type);
+CREATE TABLE times (
+	article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence   INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	stop       INTEGER NOT NULL,
+	text       TEXT NOT NULL,
+	type       TEXT NOT NULL,
+	value      TEXT NOT NULL,
+	mod        TEXT NOT NULL DEFAULT '',
+	anchored   BOOLEAN NOT NULL DEFAULT false
+);
+CREATE INDEX times_article ON times(article_id, start);
+CREATE INDEX times_value ON times(value);
+CREATE TABLE quotes (
+	id            BIGSERIAL PRIMARY KEY,
+	article_id    BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence      INTEGER NOT NULL,
+	start         INTEGER NOT NULL,
+	stop          INTEGER NOT NULL,
+	parts         TEXT NOT NULL DEFAULT '[]',
+	kind          TEXT NOT NULL,
+	text          TEXT NOT NULL,
+	cue_start     INTEGER NOT NULL,
+	cue_stop      INTEGER NOT NULL,
+	source_start  INTEGER NOT NULL,
+	source_stop   INTEGER NOT NULL,
+	speaker_start INTEGER NOT NULL,
+	speaker_stop  INTEGER NOT NULL,
+	speaker_text  TEXT NOT NULL DEFAULT '',
+	resolved      BOOLEAN NOT NULL DEFAULT false,
+	confidence    REAL NOT NULL,
+	speaker_actor BIGINT
+);
+CREATE INDEX quotes_article ON quotes(article_id, start);
+CREATE INDEX quotes_actor ON quotes(speaker_actor);
+CREATE TABLE places (
+	id          BIGSERIAL PRIMARY KEY,
+	article_id  BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	sentence    INTEGER NOT NULL,
+	start       INTEGER NOT NULL,
+	stop        INTEGER NOT NULL,
+	text        TEXT NOT NULL,
+	geonames_id BIGINT NOT NULL,
+	name        TEXT NOT NULL,
+	lat         DOUBLE PRECISION NOT NULL,
+	lon         DOUBLE PRECISION NOT NULL,
+	country     TEXT NOT NULL,
+	feature     TEXT NOT NULL,
+	population  BIGINT NOT NULL,
+	focus       BOOLEAN NOT NULL DEFAULT false,
+	confidence  DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX places_article ON places(article_id, start);
+CREATE INDEX places_geonames ON places(geonames_id);
+CREATE INDEX places_name ON places(lower(name));
+CREATE TABLE actors (
+	id       BIGINT PRIMARY KEY,
+	name     TEXT NOT NULL,
+	type     TEXT NOT NULL DEFAULT '',
+	code     TEXT NOT NULL DEFAULT '',
+	country  TEXT NOT NULL DEFAULT '',
+	aliases  TEXT NOT NULL DEFAULT '[]',
+	roles    TEXT NOT NULL DEFAULT '[]',
+	mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX actors_name ON actors(lower(name));
+CREATE TABLE actor_refs (
+	id         BIGSERIAL PRIMARY KEY,  -- the order references were stored in
+	article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	actor_id   BIGINT NOT NULL,
+	sentence   INTEGER NOT NULL,
+	start      INTEGER NOT NULL,
+	stop       INTEGER NOT NULL,
+	kind       TEXT NOT NULL DEFAULT 'name'
+);
+CREATE INDEX actor_refs_actor ON actor_refs(actor_id, article_id);
+CREATE INDEX actor_refs_article ON actor_refs(article_id, start);
+CREATE TABLE article_story (
+	article_id   BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	event_id     BIGINT NOT NULL,
+	storyline_id BIGINT NOT NULL,
+	duplicate_of BIGINT NOT NULL DEFAULT 0,
+	similarity   DOUBLE PRECISION NOT NULL DEFAULT 0
+);
+CREATE INDEX article_story_event ON article_story(event_id);
+CREATE INDEX article_story_storyline ON article_story(storyline_id);
+CREATE TABLE events (
+	id           BIGINT PRIMARY KEY,
+	storyline_id BIGINT NOT NULL,
+	headline     TEXT NOT NULL DEFAULT '',
+	first_seen   TEXT NOT NULL,
+	last_seen    TEXT NOT NULL,
+	articles     INTEGER NOT NULL DEFAULT 0,
+	outlets      TEXT NOT NULL DEFAULT '[]',
+	top_actors   TEXT NOT NULL DEFAULT '[]',
+	top_places   TEXT NOT NULL DEFAULT '[]',
+	composed     BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE story_pages (
+	event_id BIGINT PRIMARY KEY,
+	page     BYTEA NOT NULL
+);
+CREATE INDEX events_last_seen ON events(last_seen, articles, id);
+CREATE INDEX events_size ON events(articles, last_seen, id);
+CREATE INDEX events_storyline ON events(storyline_id);
+CREATE TABLE state (
+	name  TEXT PRIMARY KEY,
+	value BYTEA NOT NULL
+);
+CREATE TABLE faults (
+	id         BIGSERIAL PRIMARY KEY,
+	article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	stage      TEXT NOT NULL,
+	message    TEXT NOT NULL,
+	location   TEXT NOT NULL DEFAULT '',
+	at         TEXT NOT NULL
+);
+CREATE INDEX faults_article ON faults(article_id);
+CREATE TABLE coded_events (
+	id             BIGSERIAL PRIMARY KEY,
+	story_id       BIGINT NOT NULL,
+	type           TEXT NOT NULL,
+	cameo          TEXT NOT NULL,
+	status         TEXT NOT NULL,
+	source_actor   BIGINT NOT NULL DEFAULT 0,
+	target_actor   BIGINT NOT NULL DEFAULT 0,
+	source_name    TEXT NOT NULL DEFAULT '',
+	target_name    TEXT NOT NULL DEFAULT '',
+	place_geonames BIGINT NOT NULL DEFAULT 0,
+	place_name     TEXT NOT NULL DEFAULT '',
+	date           TEXT NOT NULL DEFAULT '',
+	mentions       INTEGER NOT NULL DEFAULT 0,
+	body           TEXT NOT NULL
+);
+CREATE INDEX coded_events_story ON coded_events(story_id);
+CREATE INDEX coded_events_date ON coded_events(date, id);
+CREATE INDEX coded_events_source ON coded_events(source_actor);
+CREATE INDEX coded_events_target ON coded_events(target_actor);
+CREATE TABLE coded_event_mentions (
+	event_id   BIGINT NOT NULL REFERENCES coded_events(id) ON DELETE CASCADE,
+	article_id BIGINT NOT NULL,
+	sentence   INTEGER NOT NULL,
+	outlet     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX coded_event_mentions_event ON coded_event_mentions(event_id);
+CREATE INDEX coded_event_mentions_article ON coded_event_mentions(article_id, sentence);
+-- the words of text between byte offsets start and stop (spans are byte
+-- offsets into the UTF-8 text, as everywhere in sitrep)
+CREATE FUNCTION byte_substr(t TEXT, start INTEGER, stop INTEGER) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT AS
+	$$ SELECT convert_from(substring(convert_to(t, 'UTF8') FROM start + 1 FOR greatest(stop - start, 0)), 'UTF8') $$;
+`,
+	// 2: leases (store.Leases): the one holder of a duty shared by many
+	// processes, until it stops renewing.
+	`
+CREATE TABLE leases (
+	name    TEXT PRIMARY KEY,
+	holder  TEXT NOT NULL,
+	expires TIMESTAMPTZ NOT NULL
+);
+`,
+}

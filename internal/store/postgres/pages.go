@@ -1,0 +1,146 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/view"
+)
+
+// The reads behind composing a story page (store.StoryPages), scoped to
+// the story's members as in the SQLite store (internal/store/sqlite/pages.go).
+
+// maxScoped caps the members a story's actor and place lists are drawn
+// from: the newest ones.
+const maxScoped = 2000
+
+const scopedMembers = `(SELECT article_id FROM article_story WHERE event_id = ? ORDER BY article_id DESC LIMIT ?)`
+
+// StoryActors implements store.StoryPages.
+func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.StoryActor, error) {
+	type agg struct {
+		mentions int
+		articles []int64
+		outlets  []string
+		refTexts []string
+	}
+	byActor := map[int64]*agg{}
+	err := eachRow(ctx, s.pool, `SELECT r.actor_id, r.article_id, a.outlet,
+		CASE WHEN r.kind IN ('role', 'acronym') THEN byte_substr(a.text, r.start, r.stop) END
+		FROM `+scopedMembers+` st JOIN actor_refs r ON r.article_id = st.article_id JOIN articles a ON a.id = r.article_id
+		ORDER BY r.article_id, r.id`, []any{story, maxScoped}, func(r pgx.Rows) error {
+		var actor, article int64
+		var outlet string
+		var text *string
+		if err := r.Scan(&actor, &article, &outlet, &text); err != nil {
+			return err
+		}
+		g := byActor[actor]
+		if g == nil {
+			g = &agg{}
+			byActor[actor] = g
+		}
+		g.mentions++
+		if n := len(g.articles); n == 0 || g.articles[n-1] != article {
+			g.articles = append(g.articles, article)
+			if outlet != "" {
+				g.outlets = append(g.outlets, outlet)
+			}
+		}
+		if text != nil {
+			g.refTexts = append(g.refTexts, *text)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, 0, len(byActor))
+	for id := range byActor {
+		ids = append(ids, id)
+	}
+	var out []view.StoryActor
+	err = eachRow(ctx, s.pool, `SELECT id, name, type, code, country, aliases, roles, mentions FROM actors WHERE id = ANY(?)`, []any{ids}, func(r pgx.Rows) error {
+		var a view.Actor
+		var aliases, roles string
+		if err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Code, &a.Country, &aliases, &roles, &a.Mentions); err != nil {
+			return err
+		}
+		json.Unmarshal([]byte(aliases), &a.Aliases)
+		json.Unmarshal([]byte(roles), &a.Roles)
+		g := byActor[a.ID]
+		a.Aliases = withRefAliases(a.Name, a.Aliases, g.refTexts)
+		a.Outlets = nonNil(distinctOutlets(g.outlets))
+		a.Articles = g.articles
+		a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
+		out = append(out, view.StoryActor{Actor: a, StoryMentions: g.mentions})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.ID < b.ID
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return nonNil(out), nil
+}
+
+// StoryPlaces implements store.StoryPages.
+func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Place, error) {
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	out := []view.Place{}
+	err := eachRow(ctx, s.pool, `SELECT MAX(p.geonames_id), MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.feature), COUNT(*),
+		array_agg(DISTINCT p.article_id), array_agg(p.text ORDER BY p.article_id, p.start)
+		FROM `+scopedMembers+` st JOIN places p ON p.article_id = st.article_id
+		WHERE NOT p.focus GROUP BY `+placeKey+` ORDER BY COUNT(*) DESC, MAX(p.name) COLLATE "C" LIMIT ?`, []any{story, maxScoped, limit}, func(r pgx.Rows) error {
+		var x view.Place
+		var names []string
+		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &x.Articles, &names)
+		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
+		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
+		x.Articles = sorted(x.Articles)
+		written := byCount(names)
+		if x.Names = notDemonyms(written); len(x.Names) > 0 {
+			x.Name = x.Names[0]
+		} else {
+			x.Names = written
+		}
+		out = append(out, x)
+		return err
+	})
+	return out, err
+}
+
+// ActorNames implements store.StoryPages.
+func (s *DB) ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	err := eachRow(ctx, s.pool, `SELECT ar.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_refs WHERE article_id = ANY(?)) ar
+		JOIN actors ac ON ac.id = ar.actor_id ORDER BY ar.article_id, ac.mentions DESC, ac.name COLLATE "C"`, []any{articles}, func(r pgx.Rows) error {
+		var id int64
+		var name string
+		if err := r.Scan(&id, &name); err != nil {
+			return err
+		}
+		if limit <= 0 || len(out[id]) < limit {
+			out[id] = append(out[id], name)
+		}
+		return nil
+	})
+	return out, err
+}

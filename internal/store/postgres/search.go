@@ -1,0 +1,279 @@
+package postgres
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep/sitrep/internal/view"
+)
+
+// DefaultSearchWindow is the search ranking window of a newly opened
+// store: as the SQLite store's SearchWindow, when more articles than this
+// match, the newest of them (by id) are ranked first, then the older
+// ones; and the facets count the newest only (the result says so).
+var DefaultSearchWindow = 1000
+
+// SetSearchWindow sets this handle's search ranking window; zero or less
+// ranks and counts every match.
+func (s *DB) SetSearchWindow(n int) { s.window.Store(int64(n)) }
+
+// SearchArticles runs a full-text query (internal/query syntax) with the
+// filters of q, ranked by ts_rank on the articles' tsvector, ties newest
+// first; see DefaultSearchWindow. Without text, matches are listed newest
+// publication first.
+func (s *DB) SearchArticles(ctx context.Context, q view.Query) (*view.SearchResult, error) {
+	limit, offset := pageOf(q)
+	res := &view.SearchResult{Page: view.Page[view.ArticleHit]{Items: []view.ArticleHit{}, Limit: limit, Offset: offset}}
+	res.Facets = view.Facets{Actors: []view.Facet{}, Places: []view.Facet{}, Outlets: []view.Facet{}, Days: []view.Facet{}}
+	text := strings.TrimSpace(q.Text) != ""
+	var w where
+	var tsq string
+	if text {
+		var err error
+		if tsq, err = TSQuery(q.Text); err != nil {
+			return res, err // a *query.Error: the caller's to show
+		}
+		w.add("a.tsv @@ to_tsquery('simple', ?)", tsq)
+	}
+	if err := s.articleFilter(ctx, &w, q); err != nil {
+		return res, err
+	}
+	fail := func(err error) (*view.SearchResult, error) {
+		return res, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	window := int(s.window.Load())
+	var cutoff int64
+	count := `SELECT COUNT(*), 0::bigint FROM articles a` + w.sql()
+	args := w.args
+	if window > 0 {
+		count = `SELECT COUNT(*), COALESCE((SELECT a.id FROM articles a` + w.sql() + ` ORDER BY a.id DESC LIMIT 1 OFFSET ?), 0) FROM articles a` + w.sql()
+		args = append(append(append([]any{}, w.args...), window-1), w.args...)
+	}
+	if err := s.queryRow(ctx, count, args...).Scan(&res.Total, &cutoff); err != nil {
+		return fail(err)
+	}
+	if res.Total <= window {
+		cutoff = 0
+	}
+	if cutoff > 0 {
+		res.FacetsApproximate, res.FacetsSample = true, window
+		if text {
+			res.RankWindow = window
+		}
+	}
+	if err := s.facets(ctx, within(w, cutoff, ">="), res); err != nil {
+		return fail(err)
+	}
+	var err error
+	if text {
+		err = s.rankedPage(ctx, w, tsq, cutoff, window, limit, offset, res)
+	} else {
+		err = eachRow(ctx, s.pool, `SELECT `+summaryCols+`, left(a.text, 240) FROM articles a`+w.sql()+
+			` ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(append([]any{}, w.args...), limit, offset), scanHit(res))
+	}
+	if err != nil {
+		return fail(err)
+	}
+	return res, nil
+}
+
+// within returns the conditions narrowed to ids op cutoff (">=": inside
+// the window, "<": older); unchanged when cutoff is 0.
+func within(w where, cutoff int64, op string) where {
+	n := where{conds: append([]string{}, w.conds...), args: append([]any{}, w.args...)}
+	if cutoff > 0 {
+		n.add("a.id "+op+" ?", cutoff)
+	}
+	return n
+}
+
+// facets counts the matches of w by outlet, day, actor and place, in one
+// round trip.
+func (s *DB) facets(ctx context.Context, w where, res *view.SearchResult) error {
+	outlets, days := map[string]int{}, map[string]int{}
+	b := &pgx.Batch{}
+	b.Queue(rebind(`SELECT a.outlet, COALESCE(substr(a.published, 1, 10), ''), COUNT(*) FROM articles a`+w.sql()+` GROUP BY 1, 2`), w.args...).Query(func(r pgx.Rows) error {
+		return eachOf(r, func() error {
+			var o, d string
+			var n int
+			err := r.Scan(&o, &d, &n)
+			if o != "" {
+				outlets[o] += n
+			}
+			if d != "" {
+				days[d] += n
+			}
+			return err
+		})
+	})
+	b.Queue(rebind(`SELECT MAX(ac.name), COUNT(DISTINCT r.article_id) FROM articles a JOIN actor_refs r ON r.article_id = a.id JOIN actors ac ON ac.id = r.actor_id`+
+		w.sql()+` GROUP BY ac.id ORDER BY 2 DESC, MAX(ac.name) COLLATE "C" LIMIT 20`), w.args...).Query(func(r pgx.Rows) error {
+		return eachOf(r, func() error {
+			var f view.Facet
+			err := r.Scan(&f.Value, &f.Count)
+			res.Facets.Actors = append(res.Facets.Actors, f)
+			return err
+		})
+	})
+	// places are named as the articles write them: the most used form
+	b.Queue(rebind(`SELECT array_agg(p.text ORDER BY p.article_id, p.start), COUNT(DISTINCT p.article_id) FROM articles a JOIN places p ON p.article_id = a.id AND NOT p.focus`+
+		w.sql()+` GROUP BY `+placeKey+` ORDER BY 2 DESC, MAX(p.name) COLLATE "C" LIMIT 20`), w.args...).Query(func(r pgx.Rows) error {
+		return eachOf(r, func() error {
+			var texts []string
+			var f view.Facet
+			if err := r.Scan(&texts, &f.Count); err != nil {
+				return err
+			}
+			f.Value = byCount(texts)[0]
+			res.Facets.Places = append(res.Facets.Places, f)
+			return nil
+		})
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return err
+	}
+	mostFirst := func(a, b view.Facet) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
+	}
+	res.Facets.Outlets = top(outlets, 20, mostFirst)
+	res.Facets.Days = top(days, 60, func(a, b view.Facet) int { return strings.Compare(b.Value, a.Value) })
+	return nil
+}
+
+// top returns the first n of counts in the order of by.
+func top(counts map[string]int, n int, by func(a, b view.Facet) int) []view.Facet {
+	out := make([]view.Facet, 0, len(counts))
+	for v, c := range counts {
+		out = append(out, view.Facet{Value: v, Count: c})
+	}
+	slices.SortFunc(out, by)
+	return out[:min(n, len(out))]
+}
+
+// rankedPage reads one page of text matches in relevance order. With a
+// cutoff the order has two tiers: the matches inside the window, then the
+// older ones, each ranked on its own.
+func (s *DB) rankedPage(ctx context.Context, w where, tsq string, cutoff int64, window, limit, offset int, res *view.SearchResult) error {
+	tier := func(w where, limit, offset int) error {
+		args := append(append([]any{tsq}, w.args...), limit, offset)
+		return eachRow(ctx, s.pool, `SELECT `+summaryCols+`, ''
+			FROM (SELECT a.id, ts_rank(a.tsv, to_tsquery('simple', ?)) AS rank FROM articles a`+w.sql()+` ORDER BY rank DESC, a.id DESC LIMIT ? OFFSET ?) r
+			JOIN articles a ON a.id = r.id ORDER BY r.rank DESC, r.id DESC`, args, scanHit(res))
+	}
+	if cutoff == 0 {
+		if err := tier(w, limit, offset); err != nil {
+			return err
+		}
+	} else {
+		if offset < window {
+			if err := tier(within(w, cutoff, ">="), min(limit, window-offset), offset); err != nil {
+				return err
+			}
+		}
+		if rest := limit - len(res.Items); offset+limit > window && rest > 0 {
+			if err := tier(within(w, cutoff, "<"), rest, max(0, offset-window)); err != nil {
+				return err
+			}
+		}
+	}
+	return s.snippets(ctx, tsq, res.Items)
+}
+
+// Highlight marks: ts_headline wraps each match in them, and highlights
+// turns them into byte spans.
+const hlOpen, hlClose = "\x02", "\x03"
+
+// snippets sets the snippet of each hit: ts_headline over its text as
+// written (a word the query matched only once folded, "Mosul" for
+// "mosul", is marked; one matched only without its diacritics is not).
+func (s *DB) snippets(ctx context.Context, tsq string, hits []view.ArticleHit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	at := map[int64]int{}
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		at[h.ID] = i
+		ids[i] = h.ID
+	}
+	return eachRow(ctx, s.pool, `SELECT a.id, ts_headline('simple', a.text, to_tsquery('simple', ?),
+		'StartSel='||chr(2)||', StopSel='||chr(3)||', MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "'),
+		left(a.text, 64), right(a.text, 64)
+		FROM articles a WHERE a.id = ANY(?)`, []any{tsq, ids}, func(r pgx.Rows) error {
+		var id int64
+		var snippet, head, tail string
+		if err := r.Scan(&id, &snippet, &head, &tail); err != nil {
+			return err
+		}
+		if i, ok := at[id]; ok {
+			hits[i].Snippet, hits[i].Highlights = ellipsis(highlights(snippet))(head, tail)
+		}
+		return nil
+	})
+}
+
+// ellipsis marks, as FTS5's snippet does, a snippet that starts after the
+// text's start or ends before its end with "…" (highlights move along).
+func ellipsis(s string, hl []view.Span) func(head, tail string) (string, []view.Span) {
+	return func(head, tail string) (string, []view.Span) {
+		const mark = "…"
+		shift := len(strings.TrimRightFunc(s, unicode.IsSpace)) - len(strings.TrimSpace(s))
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return s, hl
+		}
+		shift = -shift
+		if n := min(len(s), 16); !strings.HasPrefix(strings.TrimSpace(head), s[:n]) {
+			s = mark + s
+			shift += len(mark)
+		}
+		for i := range hl {
+			hl[i].Start += shift
+			hl[i].End += shift
+		}
+		if !strings.HasSuffix(strings.TrimSpace(tail), s[len(s)-min(len(s), 16):]) {
+			s += mark
+		}
+		return s, hl
+	}
+}
+
+// scanHit appends a row of summaryCols and a snippet to res.
+func scanHit(res *view.SearchResult) func(r pgx.Rows) error {
+	return func(r pgx.Rows) error {
+		var h view.ArticleHit
+		var pub *string
+		err := r.Scan(&h.ID, &h.URL, &h.Outlet, &h.Title, &pub, &h.PublishedEstimated, &h.Story, &h.DuplicateOf, &h.Snippet)
+		h.Published = parseTime(pub)
+		res.Items = append(res.Items, h)
+		return err
+	}
+}
+
+// highlights removes the highlight marks from a snippet and returns the
+// byte spans they enclosed.
+func highlights(marked string) (string, []view.Span) {
+	var b strings.Builder
+	spans := []view.Span{}
+	open := -1
+	for i := 0; i < len(marked); i++ {
+		switch marked[i] {
+		case hlOpen[0]:
+			open = b.Len()
+		case hlClose[0]:
+			if open >= 0 && b.Len() > open {
+				spans = append(spans, view.Span{Start: open, End: b.Len()})
+			}
+			open = -1
+		default:
+			b.WriteByte(marked[i])
+		}
+	}
+	return b.String(), spans
+}

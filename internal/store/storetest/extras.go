@@ -1,0 +1,178 @@
+package storetest
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// The story-scoped reads behind composing a story page.
+func testStoryPages(t *testing.T, s store.Store) {
+	sp, ok := s.(store.StoryPages)
+	if !ok {
+		t.Skip("the store does not implement store.StoryPages")
+	}
+	w := newWorld(t, s)
+	as, err := sp.StoryActors(ctx, ferryStory, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 2 || as[0].ID != brodie || as[1].ID != authority {
+		t.Fatalf("StoryActors = %+v", as)
+	}
+	b := as[0]
+	if b.StoryMentions != 3 || !eq(b.Articles, []int64{w.a[1], w.a[2]}) || !sameSet(b.Outlets, []string{"Wire A", "Wire B"}) ||
+		!sameSet(b.Aliases, []string{"Brodie", "The harbour chair"}) || b.Mentions != brodieCount {
+		t.Errorf("story actor = %+v", b)
+	}
+	if as, _ := sp.StoryActors(ctx, ferryStory, 1); len(as) != 1 || as[0].ID != brodie {
+		t.Errorf("StoryActors(limit 1) = %+v", as)
+	}
+	if as, err := sp.StoryActors(ctx, stormStory, 10); err != nil || len(as) != 0 || as == nil {
+		t.Errorf("StoryActors of a story naming none = %#v, %v", as, err)
+	}
+	ps, err := sp.StoryPlaces(ctx, stormStory, 10)
+	if err != nil || len(ps) != 1 || ps[0].Name != "Oban" || ps[0].Mentions != 3 || !eq(ps[0].Articles, []int64{w.a[3], w.a[4]}) || ps[0].Stories != nil {
+		t.Errorf("StoryPlaces = %+v, %v", ps, err)
+	}
+	names, err := sp.ActorNames(ctx, []int64{w.a[1], w.a[2], w.a[3]}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !eq(names[w.a[2]], []string{"Ailsa Brodie", "Port Authority"}) || !eq(names[w.a[1]], []string{"Ailsa Brodie"}) || len(names[w.a[3]]) != 0 {
+		t.Errorf("ActorNames = %v", names)
+	}
+	if names, _ := sp.ActorNames(ctx, []int64{w.a[2]}, 1); !eq(names[w.a[2]], []string{"Ailsa Brodie"}) {
+		t.Errorf("ActorNames(limit 1) = %v", names)
+	}
+}
+
+func testCodedEvents(t *testing.T, s store.Store) {
+	ce, ok := s.(store.CodedEvents)
+	if !ok {
+		t.Skip("the store does not implement store.CodedEvents")
+	}
+	w := newWorld(t, s)
+	if got, err := ce.StoryArticles(ctx, ferryStory); err != nil || !eq(got, []int64{w.a[1], w.a[2], w.a[5]}) {
+		t.Errorf("StoryArticles = %v, %v", got, err)
+	}
+	ms, err := ce.ArticleActors(ctx, w.a[2])
+	if err != nil || len(ms) != 2 || ms[0].ID != authority || ms[0].Name != "Port Authority" || ms[0].Code != "GBRGOV" || ms[1].ID != brodie || ms[1].Code != "GB" || ms[0].Start != 0 {
+		t.Errorf("ArticleActors = %+v, %v", ms, err)
+	}
+	rec := func(story int64, typ, date, src, tgt string, srcActor int64, place string, gid uint32) event.Record {
+		return event.Record{Story: story, Type: typ, Cameo: "190", Date: date, Status: event.Asserted,
+			Source: event.Party{Name: src, Text: src, Actor: srcActor}, Target: event.Party{Name: tgt, Text: tgt},
+			Place: &event.Place{Name: place, GeonamesID: gid}, NumMentions: 1,
+			Mentions: []event.MentionRef{{Article: w.a[1], Sentence: 0, Outlet: "Wire A", Text: "x"}}}
+	}
+	recs := []event.Record{
+		rec(ferryStory, "ASSAULT", "2016-10-21", "Islamic State", "Iraqi army", 7, "Kirkuk", 100),
+		rec(ferryStory, "CONSULT", "2016-10-22", "Ash Carter", "Massoud Barzani", 8, "Erbil", 200),
+		rec(stormStory, "ASSAULT", "2016-11-02", "Iraqi army", "Mosul", 9, "Mosul", 300),
+	}
+	if err := ce.ReplaceStoryEvents(ctx, []int64{ferryStory, stormStory}, recs); err != nil {
+		t.Fatal(err)
+	}
+	if recs[0].ID == 0 || recs[2].ID == recs[0].ID || recs[1].ID == recs[0].ID {
+		t.Fatalf("ids not filled: %d %d %d", recs[0].ID, recs[1].ID, recs[2].ID)
+	}
+	for _, tc := range []struct {
+		name string
+		f    store.EventFilter
+		want int
+	}{
+		{"all", store.EventFilter{}, 3},
+		{"story", store.EventFilter{Story: ferryStory}, 2},
+		{"type", store.EventFilter{Type: "assault"}, 2},
+		{"actor id", store.EventFilter{Actor: "8"}, 1},
+		{"actor words", store.EventFilter{Actor: "Barzani"}, 0}, // words must start a name
+		{"actor name", store.EventFilter{Actor: "Massoud Barzani"}, 1},
+		{"place name", store.EventFilter{Place: "mosul"}, 1},
+		{"place id", store.EventFilter{Place: "100"}, 1},
+		{"from", store.EventFilter{From: "2016-10-22"}, 2},
+		{"to", store.EventFilter{To: "2016-10-21"}, 1},
+		{"after", store.EventFilter{After: recs[0].ID}, 2},
+		{"page", store.EventFilter{Limit: 1, Offset: 1}, 1},
+	} {
+		got, total, err := ce.CodedEventList(ctx, tc.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if len(got) != tc.want {
+			t.Errorf("%s: %d events (total %d), want %d", tc.name, len(got), total, tc.want)
+		}
+	}
+	got, total, _ := ce.CodedEventList(ctx, store.EventFilter{})
+	if total != 3 || len(got) != 3 || got[0].Date != "2016-11-02" || got[2].Date != "2016-10-21" {
+		t.Errorf("newest date first: %+v", got)
+	}
+	got, _, _ = ce.CodedEventList(ctx, store.EventFilter{Story: ferryStory, Type: "CONSULT"})
+	if len(got) != 1 || got[0].Source.Name != "Ash Carter" || got[0].Place.Name != "Erbil" || len(got[0].Mentions) != 1 || got[0].ID != recs[1].ID {
+		t.Errorf("record read back: %+v", got)
+	}
+	// re-deriving a story replaces its events; a story merged away loses its own
+	putDerived(t, s, &store.Derived{EventMerges: map[int64]int64{stormStory: ferryStory}, Events: []store.EventRecord{{ID: ferryStory, Storyline: ferryLine}},
+		After: w.a[5], LastArticle: w.a[5]})
+	if err := ce.ReplaceStoryEvents(ctx, []int64{ferryStory}, []event.Record{rec(ferryStory, "ASSAULT", "2016-10-21", "Islamic State", "Iraqi army", 7, "Kirkuk", 100)}); err != nil {
+		t.Fatal(err)
+	}
+	if got, total, _ := ce.CodedEventList(ctx, store.EventFilter{}); total != 1 || len(got) != 1 {
+		t.Errorf("after re-deriving: %d events, want 1", total)
+	}
+}
+
+func testLeases(t *testing.T, s store.Store) {
+	l, ok := s.(store.Leases)
+	if !ok {
+		t.Skip("the store does not implement store.Leases")
+	}
+	take := func(name, holder string, ttl time.Duration, want bool) {
+		t.Helper()
+		got, err := l.AcquireLease(ctx, name, holder, ttl)
+		if err != nil || got != want {
+			t.Fatalf("AcquireLease(%s, %s) = %v, %v; want %v", name, holder, got, err, want)
+		}
+	}
+	take("corpus", "a", time.Minute, true)
+	take("corpus", "b", time.Minute, false)
+	take("corpus", "a", time.Minute, true) // renewed
+	take("other", "b", time.Minute, true)  // another duty
+	if err := l.ReleaseLease(ctx, "corpus", "b"); err != nil {
+		t.Fatal(err)
+	}
+	take("corpus", "b", time.Minute, false) // b's release of a lease it does not hold changed nothing
+	if err := l.ReleaseLease(ctx, "corpus", "a"); err != nil {
+		t.Fatal(err)
+	}
+	take("corpus", "b", 300*time.Millisecond, true)
+	take("corpus", "a", time.Minute, false)
+	time.Sleep(1500 * time.Millisecond) // b stops renewing: its lease lapses (a store may keep whole seconds)
+	take("corpus", "a", time.Minute, true)
+	take("corpus", "b", time.Minute, false)
+}
+
+// watchlistStore is server.WatchlistStore, as sitrep serve keeps it: one
+// blob in the corpus state.
+func testWatchlists(t *testing.T, s store.Store) {
+	const name = "server.watchlists"
+	if b, err := s.State(ctx, name); err != nil || b != nil {
+		t.Fatalf("no watchlists yet: %q, %v", b, err)
+	}
+	newWorld(t, s)
+	for _, blob := range [][]byte{[]byte(`{"next":2,"items":[{"id":1,"kind":"actor","value":"Brodie"}]}`), []byte(`{"next":3,"items":[]}`)} {
+		if err := s.PutDerived(ctx, &store.Derived{State: map[string][]byte{name: blob}}); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := s.State(ctx, name); !bytes.Equal(b, blob) {
+			t.Errorf("watchlists = %s, want %s", b, blob)
+		}
+	}
+	// saving watchlists moves the corpus stages nowhere
+	if n, _ := s.LastDerived(ctx); n == 0 {
+		t.Error("LastDerived lost")
+	}
+}
