@@ -78,6 +78,7 @@ func EstimatePublication(text string) (Estimate, bool) {
 		// 2018"), and that weekday is the date's, or it is the date of
 		// the article's dateline ("GENEVA, Oct. 23, 2016 -")
 		withWeekday bool
+		sent        int
 	}
 	var ms []mention
 	// Years the text reports events in ("in 2017", "since 2016", "March
@@ -111,7 +112,7 @@ func EstimatePublication(text string) (Estimate, bool) {
 				// ("since 1948 … April 21"): not the text's word.
 				x.Value = "XXXX" + x.Value[4:]
 			}
-			m := mention{x: x, early: si < 3, past: tense == tensePast}
+			m := mention{x: x, early: si < 3, past: tense == tensePast, sent: si}
 			m.withWeekday = namesOwnWeekday(text, x) || datelineDate(text, x)
 			if x.Rule == "weekday" && len(x.Value) >= 10 && x.Value[:9] == "XXXX-WXX-" {
 				m.weekday = int(x.Value[9] - '0')
@@ -137,13 +138,24 @@ func EstimatePublication(text string) (Estimate, bool) {
 	}
 	var anchors []anchor
 	var cands []cand
+	// weekdayNearby: a past weekday that is the date's own is named in
+	// the date's sentence or the one before or after ("a service planned
+	// for Saturday was canceled. … was killed on Oct. 23, 1999").
+	weekdayNearby := func(ms []mention, sent int, wd time.Weekday) bool {
+		for _, m := range ms {
+			if m.weekday != 0 && m.past && time.Weekday(m.weekday%7) == wd && m.sent >= sent-1 && m.sent <= sent+1 {
+				return true
+			}
+		}
+		return false
+	}
 	for _, m := range ms {
 		v := m.x.Value
 		switch {
 		case len(v) == 10 && allDigits(v[:4]):
 			if d, err := time.Parse("2006-01-02", v); err == nil {
 				anchors = append(anchors, anchor{d, m.x.Start})
-				cands = append(cands, cand{d, m.x, 1, m.early, m.past, m.withWeekday})
+				cands = append(cands, cand{d, m.x, 1, m.early, m.past, m.withWeekday || m.past && weekdayNearby(ms, m.sent, d.Weekday())})
 			}
 		}
 	}
@@ -180,9 +192,12 @@ func EstimatePublication(text string) (Estimate, bool) {
 	// dates then count up to the latest tied month-day.
 	// A full date is also tied to the present when it is written with
 	// its weekday ("on Sunday, April 29, 2018"): news adds the weekday
-	// to a date of the current week; and when it is the dateline's. A weekday named elsewhere in the
-	// text is no such tie: one full date in seven falls on it by chance
-	// ("emails released on July 22, 2016 … the suit filed on Friday").
+	// to a date of the current week; when it is the dateline's; and
+	// when a past-tense clause in its sentence or the next one names its
+	// weekday (news names a day by its weekday only within the week). A
+	// weekday named farther away is no such tie: one full date in seven
+	// falls on it by chance ("emails released on July 22, 2016 … the suit
+	// filed on Friday").
 	var untied []cand
 	for _, cd := range cands {
 		if cd.withWD {

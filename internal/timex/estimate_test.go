@@ -101,8 +101,12 @@ func TestEstimateRules(t *testing.T) {
 		// a weekday named elsewhere is no tie, even when the old full
 		// date falls on it (March 1, 2013 was a Friday)
 		{"weekday of an old date by chance",
-			"The council filed its complaint on Friday. The dispute began with a vote on March 1, 2013.",
+			"The council filed its complaint on Friday. Its lawyers spoke for an hour. The mayor did not attend. The dispute began with a vote on March 1, 2013.",
 			""},
+		// the date's weekday named next to it, in a past-tense clause
+		{"weekday next to the date",
+			"A vigil planned for Friday was cancelled. The victim was shot on March 1, 2013 near his home.",
+			"2013-03-01..2013-03-07"},
 		// a month-day after a full date of a year the text has left
 		// behind: the text reports a later year, so no estimate
 		{"history then a later year",
