@@ -79,6 +79,9 @@ func EstimatePublication(text string) (Estimate, bool) {
 		// the article's dateline ("GENEVA, Oct. 23, 2016 -")
 		withWeekday bool
 		sent        int
+		// the date names an event ("the Aug. 7, 1998, bombings"): it
+		// does not set the year of the month-days after it
+		attributive bool
 	}
 	var ms []mention
 	// Years the text reports events in ("in 2017", "since 2016", "March
@@ -112,7 +115,7 @@ func EstimatePublication(text string) (Estimate, bool) {
 				// ("since 1948 … April 21"): not the text's word.
 				x.Value = "XXXX" + x.Value[4:]
 			}
-			m := mention{x: x, early: si < 3, past: tense == tensePast, sent: si}
+			m := mention{x: x, early: si < 3, past: tense == tensePast, sent: si, attributive: ts > 0 && attributive[st[ts-1].Lower]}
 			m.withWeekday = namesOwnWeekday(text, x) || datelineDate(text, x)
 			if x.Rule == "weekday" && len(x.Value) >= 10 && x.Value[:9] == "XXXX-WXX-" {
 				m.weekday = int(x.Value[9] - '0')
@@ -154,7 +157,9 @@ func EstimatePublication(text string) (Estimate, bool) {
 		switch {
 		case len(v) == 10 && allDigits(v[:4]):
 			if d, err := time.Parse("2006-01-02", v); err == nil {
-				anchors = append(anchors, anchor{d, m.x.Start})
+				if !m.attributive {
+					anchors = append(anchors, anchor{d, m.x.Start})
+				}
 				cands = append(cands, cand{d, m.x, 1, m.early, m.past, m.withWeekday || m.past && weekdayNearby(ms, m.sent, d.Weekday())})
 			}
 		}

@@ -117,6 +117,11 @@ func TestEstimateRules(t *testing.T) {
 		{"month-day after a full date",
 			"The offensive began on Oct. 17, 2016. Troops reached the city on Oct. 20.",
 			"2016-10-20..open"},
+		// a date that names an event ("the Oct. 17, 2016, attack") sets
+		// no year for the month-days after it
+		{"attributive full date",
+			"Police reopened the Oct. 17, 2016, attack file. Troops reached the city on Oct. 20.",
+			""},
 		// an attributive year ("the 2020 campaign") reports nothing
 		{"attributive year is no event",
 			"The offensive began on Oct. 17, 2016. The 2020 campaign manager said troops reached the city on Oct. 20.",
