@@ -89,6 +89,9 @@ func EstimatePublication(text string) (Estimate, bool) {
 	// publication is in or after the latest of the first, and in or
 	// before the earliest of the second.
 	var pastYear, futureYear int
+	// Days the text puts ahead ("talks will resume on June 5"): the
+	// publication is before them.
+	var ahead []Expr
 	for si, s := range sents {
 		st := toks[s[0]:s[1]]
 		for _, x := range f.findSentence(text, st, c, nil) {
@@ -108,6 +111,9 @@ func EstimatePublication(text string) (Estimate, bool) {
 				}
 			}
 			if tense == tenseFuture {
+				if x.Type == "DATE" && len(x.Value) == 10 && x.Rule != "weekday" {
+					ahead = append(ahead, x)
+				}
 				continue
 			}
 			if len(x.Value) >= 10 && allDigits(x.Value[:4]) && !writesYear(x.Text) {
@@ -264,6 +270,30 @@ func EstimatePublication(text string) (Estimate, bool) {
 	if !last.IsZero() {
 		e.Date, e.Latest = last, first.AddDate(0, 0, 6)
 		e.Confidence += 0.1
+	}
+	// A day put ahead closes the range: a full date after the estimate,
+	// or a month-day in the three months after it (the year dropped).
+	for _, x := range ahead {
+		v := x.Value
+		var d time.Time
+		if allDigits(v[:4]) && writesYear(x.Text) {
+			d, _ = time.Parse("2006-01-02", v)
+		} else if v[:4] == "XXXX" {
+			for _, y := range []int{e.Date.Year(), e.Date.Year() + 1} {
+				t, err := time.Parse("2006-01-02", fmtYear(y)+v[4:])
+				if err == nil && t.After(e.Date) && t.Sub(e.Date) <= monthDaySpan {
+					d = t
+					break
+				}
+			}
+		}
+		if d.IsZero() || !d.After(e.Date) {
+			continue // not after the estimate: the tense or the year is in doubt
+		}
+		if d = d.AddDate(0, 0, -1); e.Latest.IsZero() || d.Before(e.Latest) {
+			e.Latest = d
+			e.Evidence = append(e.Evidence, x)
+		}
 	}
 	if e.Confidence > 0.95 {
 		e.Confidence = 0.95

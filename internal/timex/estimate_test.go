@@ -134,6 +134,13 @@ func TestEstimateRules(t *testing.T) {
 		{"dateline",
 			"LONDON, June 4, 2017 - Ministers met on Sunday to discuss the attack.",
 			"2017-06-04..2017-06-10"},
+		// a day put ahead closes the range
+		{"day ahead closes the range",
+			"The offensive began on Oct. 17, 2016. Troops reached the city on Oct. 20. Talks will resume on Nov. 2.",
+			"2016-10-20..2016-11-01"},
+		{"day ahead before a weekday range",
+			"The offensive began on Oct. 17, 2016. Troops reached the city on Oct. 20. On Sunday the general said talks will resume on Oct. 25.",
+			"2016-10-23..2016-10-24"},
 		// a full date alone in the body may be history
 		{"full date alone", "The treaty was signed on June 4, 2017 in Paris.", ""},
 	}
