@@ -34,6 +34,7 @@ type stored struct {
 	Title, Text        string
 	Published          time.Time
 	PublishedEstimated bool
+	PublishedEvidence  string
 	Event, Storyline   int64
 	Ann                *analyse.Annotation
 	Refs               []storedRef
@@ -156,6 +157,7 @@ func ingestPolls(ctx context.Context, recs []pipeRecord, order []int, poll int) 
 			return nil, err
 		}
 		s.Title, s.Text, s.Published, s.PublishedEstimated = a.Title, a.Text, a.Published, a.PublishedEstimated
+		s.PublishedEvidence = a.PublishedEvidence
 		if s.Ann, err = st.Annotation(ctx, s.ID); err != nil {
 			return nil, err
 		}

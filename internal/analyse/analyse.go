@@ -86,6 +86,9 @@ type Dating struct {
 	Estimated  bool      // Anchor was estimated from the text (no stated date)
 	Confidence float64   // of the estimate; 1 for a stated date
 	Evidence   []string  // the expressions the estimate rests on
+	// Latest is the last day an estimate allows (zero: open-ended, or a
+	// stated date): the publication lies in [Anchor, Latest].
+	Latest time.Time
 }
 
 // Annotation is what the analysis stages found in one text.
@@ -192,9 +195,9 @@ func dating(in Input) Dating {
 	// all: anchoring "on Sunday" on mid-2010, or keeping the article out of
 	// today's events for it, would do harm. Only day-precise evidence
 	// counts.
-	if t, conf, ev, ok := timex.EstimateDCT(in.Text); ok && dayPrecise(ev) {
-		d := Dating{Anchor: t, Estimated: true, Confidence: conf}
-		for _, x := range ev {
+	if e, ok := timex.EstimatePublication(in.Text); ok && dayPrecise(e.Evidence) {
+		d := Dating{Anchor: e.Date, Latest: e.Latest, Estimated: true, Confidence: e.Confidence}
+		for _, x := range e.Evidence {
 			d.Evidence = append(d.Evidence, x.Text)
 		}
 		return d
@@ -544,5 +547,11 @@ func ApplyDating(a *clean.Article, d Dating) {
 	a.Published = d.Anchor
 	a.PublishedEstimated = true
 	a.PublishedSource = "estimated"
-	a.PublishedEvidence = fmt.Sprintf("time expressions (confidence %.2f): %s", d.Confidence, strings.Join(d.Evidence, "; "))
+	// the same form as clean's estimate: the range first, then the
+	// expressions it rests on
+	rng := "on or after " + d.Anchor.Format("2006-01-02")
+	if !d.Latest.IsZero() {
+		rng = "between " + d.Anchor.Format("2006-01-02") + " and " + d.Latest.Format("2006-01-02")
+	}
+	a.PublishedEvidence = fmt.Sprintf("%s, from %s (confidence %.2f)", rng, strings.Join(d.Evidence, "; "), d.Confidence)
 }

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -73,8 +74,24 @@ func EstimatePublication(text string) (Estimate, bool) {
 		early   bool
 		weekday int // 1..7 for a bare past weekday
 		past    bool
+		// the date is written with its weekday ("Sunday, April 29,
+		// 2018"), and that weekday is the date's, or it is the date of
+		// the article's dateline ("GENEVA, Oct. 23, 2016 -")
+		withWeekday bool
+		sent        int
+		// the date names an event ("the Aug. 7, 1998, bombings"): it
+		// does not set the year of the month-days after it
+		attributive bool
 	}
 	var ms []mention
+	// Years the text reports events in ("in 2017", "since 2016", "March
+	// 2017"), and years it speaks of ahead ("will … in 2019"): the
+	// publication is in or after the latest of the first, and in or
+	// before the earliest of the second.
+	var pastYear, futureYear int
+	// Days the text puts ahead ("talks will resume on June 5"): the
+	// publication is before them.
+	var ahead []Expr
 	for si, s := range sents {
 		st := toks[s[0]:s[1]]
 		for _, x := range f.findSentence(text, st, c, nil) {
@@ -83,7 +100,20 @@ func EstimatePublication(text string) (Estimate, bool) {
 			}
 			ts, te := tokRange(st, x)
 			tense := tenseAt(st, ts, te)
+			if y, ok := eventYear(st, ts, x); ok {
+				switch tense {
+				case tensePast:
+					pastYear = max(pastYear, y)
+				case tenseFuture:
+					if futureYear == 0 || y < futureYear {
+						futureYear = y
+					}
+				}
+			}
 			if tense == tenseFuture {
+				if x.Type == "DATE" && len(x.Value) == 10 && x.Rule != "weekday" {
+					ahead = append(ahead, x)
+				}
 				continue
 			}
 			if len(x.Value) >= 10 && allDigits(x.Value[:4]) && !writesYear(x.Text) {
@@ -91,7 +121,8 @@ func EstimatePublication(text string) (Estimate, bool) {
 				// ("since 1948 … April 21"): not the text's word.
 				x.Value = "XXXX" + x.Value[4:]
 			}
-			m := mention{x: x, early: si < 3, past: tense == tensePast}
+			m := mention{x: x, early: si < 3, past: tense == tensePast, sent: si, attributive: ts > 0 && attributive[st[ts-1].Lower]}
+			m.withWeekday = namesOwnWeekday(text, x) || datelineDate(text, x)
 			if x.Rule == "weekday" && len(x.Value) >= 10 && x.Value[:9] == "XXXX-WXX-" {
 				m.weekday = int(x.Value[9] - '0')
 			} else if x.Type != "DATE" {
@@ -106,6 +137,7 @@ func EstimatePublication(text string) (Estimate, bool) {
 		weight float64
 		early  bool
 		past   bool
+		withWD bool
 	}
 	// Year-bearing mentions: full dates and months of a stated year, as
 	// the days they start on.
@@ -115,13 +147,26 @@ func EstimatePublication(text string) (Estimate, bool) {
 	}
 	var anchors []anchor
 	var cands []cand
+	// weekdayNearby: a past weekday that is the date's own is named in
+	// the date's sentence or the one before or after ("a service planned
+	// for Saturday was canceled. … was killed on Oct. 23, 1999").
+	weekdayNearby := func(ms []mention, sent int, wd time.Weekday) bool {
+		for _, m := range ms {
+			if m.weekday != 0 && m.past && time.Weekday(m.weekday%7) == wd && m.sent >= sent-1 && m.sent <= sent+1 {
+				return true
+			}
+		}
+		return false
+	}
 	for _, m := range ms {
 		v := m.x.Value
 		switch {
 		case len(v) == 10 && allDigits(v[:4]):
 			if d, err := time.Parse("2006-01-02", v); err == nil {
-				anchors = append(anchors, anchor{d, m.x.Start})
-				cands = append(cands, cand{d, m.x, 1, m.early, m.past})
+				if !m.attributive {
+					anchors = append(anchors, anchor{d, m.x.Start})
+				}
+				cands = append(cands, cand{d, m.x, 1, m.early, m.past, m.withWeekday || m.past && weekdayNearby(ms, m.sent, d.Weekday())})
 			}
 		}
 	}
@@ -148,7 +193,7 @@ func EstimatePublication(text string) (Estimate, bool) {
 			}
 		}
 		if !best.IsZero() {
-			tied = append(tied, cand{best, m.x, 0.6, m.early, m.past})
+			tied = append(tied, cand{best, m.x, 0.6, m.early, m.past, false})
 		}
 	}
 	// A full date alone is no estimate: news style drops the year of
@@ -156,18 +201,17 @@ func EstimatePublication(text string) (Estimate, bool) {
 	// (or a bond's maturity) as the present. Only a month-day the text
 	// ties to a year says which year the article is written in; full
 	// dates then count up to the latest tied month-day.
-	// A full date in a past-tense clause is also tied to the present when
-	// the text names its weekday ("talks ended on Oct. 23, 2016 … said
-	// on Sunday"): news names a day by its weekday only within the week.
-	named := map[time.Weekday]bool{}
-	for _, m := range ms {
-		if m.weekday != 0 {
-			named[time.Weekday(m.weekday%7)] = true
-		}
-	}
+	// A full date is also tied to the present when it is written with
+	// its weekday ("on Sunday, April 29, 2018"): news adds the weekday
+	// to a date of the current week; when it is the dateline's; and
+	// when a past-tense clause in its sentence or the next one names its
+	// weekday (news names a day by its weekday only within the week). A
+	// weekday named farther away is no such tie: one full date in seven
+	// falls on it by chance ("emails released on July 22, 2016 … the suit
+	// filed on Friday").
 	var untied []cand
 	for _, cd := range cands {
-		if cd.past && named[cd.t.Weekday()] {
+		if cd.withWD {
 			tied = append(tied, cd)
 		} else {
 			untied = append(untied, cd)
@@ -178,6 +222,13 @@ func EstimatePublication(text string) (Estimate, bool) {
 	}
 	sort.SliceStable(tied, func(i, j int) bool { return tied[i].t.After(tied[j].t) })
 	top := tied[0].t
+	// The latest reported event bounds the publication from below and
+	// the events the text puts ahead bound it from above: a tied date
+	// in a year before an event the text reports ("Sept. 11, 2001 … Oct.
+	// 27" in a text that reports 2017) is history, not the present.
+	if pastYear > top.Year() || futureYear != 0 && futureYear < top.Year() {
+		return Estimate{}, false
+	}
 	kept := tied
 	for _, cd := range untied {
 		if !cd.t.After(top) {
@@ -219,6 +270,30 @@ func EstimatePublication(text string) (Estimate, bool) {
 	if !last.IsZero() {
 		e.Date, e.Latest = last, first.AddDate(0, 0, 6)
 		e.Confidence += 0.1
+	}
+	// A day put ahead closes the range: a full date after the estimate,
+	// or a month-day in the three months after it (the year dropped).
+	for _, x := range ahead {
+		v := x.Value
+		var d time.Time
+		if allDigits(v[:4]) && writesYear(x.Text) {
+			d, _ = time.Parse("2006-01-02", v)
+		} else if v[:4] == "XXXX" {
+			for _, y := range []int{e.Date.Year(), e.Date.Year() + 1} {
+				t, err := time.Parse("2006-01-02", fmtYear(y)+v[4:])
+				if err == nil && t.After(e.Date) && t.Sub(e.Date) <= monthDaySpan {
+					d = t
+					break
+				}
+			}
+		}
+		if d.IsZero() || !d.After(e.Date) {
+			continue // not after the estimate: the tense or the year is in doubt
+		}
+		if d = d.AddDate(0, 0, -1); e.Latest.IsZero() || d.Before(e.Latest) {
+			e.Latest = d
+			e.Evidence = append(e.Evidence, x)
+		}
 	}
 	if e.Confidence > 0.95 {
 		e.Confidence = 0.95
@@ -263,4 +338,79 @@ func tokRange(toks []Token, x Expr) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// eventYear returns the year of a date expression that states one and
+// places an event in it: "in 2017", "since 2016", "March 2017", "July 22,
+// 2016". A year used as a name's attribute ("the 2020 re-election bid",
+// "Trump's 2016 campaign", "the 1953 armistice") places nothing in time,
+// and a year the finder lent from context is not the text's.
+func eventYear(st []Token, ts int, x Expr) (int, bool) {
+	v := x.Value
+	if len(v) < 4 || !allDigits(v[:4]) || !writesYear(x.Text) || x.Mod != "" {
+		return 0, false
+	}
+	if ts > 0 && attributive[st[ts-1].Lower] {
+		return 0, false
+	}
+	y := 0
+	for i := 0; i < 4; i++ {
+		y = y*10 + int(v[i]-'0')
+	}
+	return y, y >= 1000
+}
+
+// attributive are the words before a year that make it a name's attribute.
+var attributive = map[string]bool{
+	"the": true, "a": true, "an": true, "'s": true, "’s": true, "'": true, "his": true, "her": true,
+	"its": true, "their": true, "our": true, "your": true, "my": true, "whose": true, "fiscal": true,
+	"this": true, "that": true, "these": true, "those": true,
+}
+
+// namesOwnWeekday reports whether a full date is written with a weekday
+// that is the date's own ("Sunday, April 29, 2018", "on Tue., Oct. 3,
+// 2017"): in its own words or just before them.
+func namesOwnWeekday(text string, x Expr) bool {
+	if len(x.Value) < 10 || !allDigits(x.Value[:4]) {
+		return false
+	}
+	d, err := time.Parse("2006-01-02", x.Value[:10])
+	if err != nil {
+		return false
+	}
+	before := text[max(0, x.Start-16):x.Start]
+	s := strings.ToLower(before + " " + x.Text)
+	name := strings.ToLower(d.Weekday().String())
+	i := strings.Index(s, name[:3])
+	if i < 0 {
+		return false
+	}
+	// the weekday must be the last word before the date, or inside it
+	if i < len(before) {
+		rest := strings.TrimLeft(s[i:len(before)], "abcdefghijklmnopqrstuvwxyz.")
+		if strings.Trim(rest, " ,") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// datelineDate reports whether a full date opens a paragraph near the
+// top as a dateline does: after a place name or nothing, before a dash
+// ("GENEVA, Oct. 23, 2016 - Negotiators said …").
+func datelineDate(text string, x Expr) bool {
+	if x.Start > 400 || len(x.Value) < 10 || !allDigits(x.Value[:4]) || !writesYear(x.Text) {
+		return false
+	}
+	line := text[strings.LastIndexByte(text[:x.Start], '\n')+1 : x.Start]
+	if len(line) > 40 || strings.ContainsAny(line, ".!?") && !strings.HasSuffix(strings.TrimRight(line, " ,"), ".") {
+		return false
+	}
+	after := strings.TrimLeft(text[x.End:], " ")
+	for _, d := range []string{"-", "–", "—"} {
+		if strings.HasPrefix(after, d) {
+			return true
+		}
+	}
+	return false
 }

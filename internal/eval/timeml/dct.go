@@ -1,7 +1,9 @@
 package timeml
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/timex"
 )
@@ -22,6 +24,8 @@ type DCTMetrics struct {
 	// estimate's range [Date, Latest] (open-ended ranges count when the
 	// gold date is on or after Date).
 	InRange  float64 `json:"in_range"`
+	Within31 float64 `json:"within_31d"` // share within ±31 days
+	Ranges   int     `json:"ranges"`     // estimates with an upper bound
 	MeanConf float64 `json:"mean_confidence"`
 }
 
@@ -29,7 +33,7 @@ type DCTMetrics struct {
 // compares it with the gold DCT.
 func EvaluateDCT(docs []*Doc) DCTMetrics {
 	var m DCTMetrics
-	var exact, w1, w7, sy, inr int
+	var exact, w1, w7, w31, sy, inr int
 	var conf float64
 	for _, d := range docs {
 		m.Docs++
@@ -50,6 +54,12 @@ func EvaluateDCT(docs []*Doc) DCTMetrics {
 		if days <= 7.5 {
 			w7++
 		}
+		if days <= 31.5 {
+			w31++
+		}
+		if !e.Latest.IsZero() {
+			m.Ranges++
+		}
 		if t.Year() == d.DCT.Year() {
 			sy++
 		}
@@ -61,9 +71,33 @@ func EvaluateDCT(docs []*Doc) DCTMetrics {
 		}
 	}
 	m.Exact, m.Within1, m.Within7 = ratio(exact, m.Docs), ratio(w1, m.Docs), ratio(w7, m.Docs)
-	m.SameYear, m.InRange = ratio(sy, m.Docs), ratio(inr, m.Docs)
+	m.SameYear, m.InRange, m.Within31 = ratio(sy, m.Docs), ratio(inr, m.Docs), ratio(w31, m.Docs)
 	if m.Estimated > 0 {
 		m.MeanConf = conf / float64(m.Estimated)
 	}
 	return m
+}
+
+// DCTErrors lists each document's true creation date beside the estimate
+// and its evidence, for development on the train set.
+func DCTErrors(docs []*Doc) []string {
+	var out []string
+	for _, d := range docs {
+		e, ok := timex.EstimatePublication(d.Text)
+		if !ok {
+			out = append(out, fmt.Sprintf("te3 %-28s gold %s  none", d.Name, d.DCT.Format("2006-01-02")))
+			continue
+		}
+		hi := "open"
+		if !e.Latest.IsZero() {
+			hi = e.Latest.Format("2006-01-02")
+		}
+		var ev []string
+		for _, x := range e.Evidence {
+			ev = append(ev, x.Text+"="+x.Value)
+		}
+		out = append(out, fmt.Sprintf("te3 %-28s gold %s  est %s..%s  conf %.2f  %s", d.Name, d.DCT.Format("2006-01-02"),
+			e.Date.Format("2006-01-02"), hi, e.Confidence, strings.Join(ev, "; ")))
+	}
+	return out
 }
