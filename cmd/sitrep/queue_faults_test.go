@@ -10,13 +10,11 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,6 +28,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/postgres/pgtest"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -106,30 +105,22 @@ func (n *natsServer) restart(down time.Duration) {
 	n.start(n.cmd.Path)
 }
 
-// queueTestDB returns a fresh database for one test: a SQLite file, or
-// with SITREP_TEST_DB=postgres://… a new schema of that database
-// (created with psql, dropped at the end).
+// queueTestDB returns a fresh database for one test. The fault tests are
+// about the scale-out setup, so by default it is a new schema of the
+// shared PostgreSQL test database (pgtest: skipped when no server answers,
+// failed in CI); SITREP_TEST_DB=sqlite runs them on a SQLite file shared by
+// the processes instead, and SITREP_TEST_DB=postgres://… on a schema of
+// that database.
 func queueTestDB(t *testing.T) string {
 	t.Helper()
 	base := os.Getenv("SITREP_TEST_DB")
-	if !strings.HasPrefix(base, "postgres://") && !strings.HasPrefix(base, "postgresql://") {
+	if base == "sqlite" {
 		return initDB(t, filepath.Join(t.TempDir(), "q.db"))
 	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "sitrep_qtest_" + hex.EncodeToString(b)
-	if out, err := exec.Command("psql", base, "-c", "CREATE SCHEMA "+schema).CombinedOutput(); err != nil {
-		t.Fatalf("psql: creating schema %s: %v: %s", schema, err, out)
+	if base != "" {
+		t.Setenv("SITREP_TEST_POSTGRES", base)
 	}
-	t.Cleanup(func() { exec.Command("psql", base, "-c", "DROP SCHEMA "+schema+" CASCADE").Run() })
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return initDB(t, u.String())
+	return initDB(t, pgtest.Schema(t))
 }
 
 // initDB creates the schema before the workers start, so that they do not
@@ -574,8 +565,8 @@ func TestQueuePostgresRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fault test")
 	}
-	if b := os.Getenv("SITREP_TEST_DB"); !strings.HasPrefix(b, "postgres://") && !strings.HasPrefix(b, "postgresql://") {
-		t.Skip("set SITREP_TEST_DB=postgres://… to run the queue tests on PostgreSQL; this one then restarts a private instance")
+	if os.Getenv("SITREP_TEST_DB") == "sqlite" {
+		t.Skip("SITREP_TEST_DB=sqlite: no PostgreSQL to restart")
 	}
 	pg := startPostgres(t)
 	ns := startNATS(t)
@@ -596,23 +587,27 @@ func TestQueuePostgresRestart(t *testing.T) {
 type postgres struct {
 	t         *testing.T
 	dir, url  string
-	asPostgre bool // run the tools as the postgres user (the test runs as root)
+	bin       string // the folder of initdb and pg_ctl
+	asPostgre bool   // run the tools as the postgres user (the test runs as root)
 }
 
 // startPostgres starts a private PostgreSQL instance, or skips.
 func startPostgres(t *testing.T) *postgres {
 	t.Helper()
-	for _, tool := range []string{"initdb", "pg_ctl"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not on the PATH: cannot start a private PostgreSQL", tool)
+	p := &postgres{t: t, bin: postgresBin()}
+	if p.bin == "" {
+		msg := "initdb and pg_ctl are neither on the PATH nor in /usr/lib/postgresql/*/bin: cannot start a private PostgreSQL"
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg)
 		}
+		t.Skip(msg)
 	}
 	dir, err := os.MkdirTemp("", "sitrep-pg-")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	p := &postgres{t: t, dir: dir, asPostgre: os.Geteuid() == 0}
+	p.dir, p.asPostgre = dir, os.Geteuid() == 0
 	if p.asPostgre {
 		os.Chmod(dir, 0o777) // initdb and the server run as postgres
 	}
@@ -629,18 +624,46 @@ func startPostgres(t *testing.T) *postgres {
 	return p
 }
 
+// postgresBin finds the folder holding initdb and pg_ctl: the PATH, else
+// Debian's versioned folders (newest first); "" when there is none.
+func postgresBin() string {
+	if p, err := exec.LookPath("initdb"); err == nil {
+		if _, err := exec.LookPath("pg_ctl"); err == nil {
+			return filepath.Dir(p)
+		}
+	}
+	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
+	sort.Sort(sort.Reverse(sort.StringSlice(dirs)))
+	for _, d := range dirs {
+		if _, err := os.Stat(filepath.Join(d, "pg_ctl")); err == nil {
+			return d
+		}
+	}
+	return ""
+}
+
 func (p *postgres) ctl(args ...string) {
 	p.tool("pg_ctl", append([]string{"-D", filepath.Join(p.dir, "data")}, args...)...)
 }
 
 func (p *postgres) tool(name string, args ...string) {
 	p.t.Helper()
+	name = filepath.Join(p.bin, name)
 	cmd := exec.Command(name, args...)
 	if p.asPostgre {
 		cmd = exec.Command("runuser", append([]string{"-u", "postgres", "--", name}, args...)...)
 	}
-	if out, err := cmd.CombinedOutput(); err != nil {
-		p.t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	// Output goes to a file, not a pipe: the server pg_ctl starts inherits
+	// the command's descriptors and would hold a pipe open for its life.
+	out, err := os.CreateTemp(p.dir, "tool-*.out")
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	defer out.Close()
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Run(); err != nil {
+		b, _ := os.ReadFile(out.Name())
+		p.t.Fatalf("%s %v: %v\n%s", name, args, err, b)
 	}
 }
 
