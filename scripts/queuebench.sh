@@ -16,7 +16,8 @@ cpu_of() { awk '{print ($14+$15)/100}' /proc/$1/stat; }
 # and its live children.
 pg_cpu() {
   local pm c t
-  pm=$(pgrep -o -u postgres -x postgres) || { echo 0; return; }
+  # the postmaster of the server $PG names, from its data folder's pid file
+  pm=$(head -n1 "$(psql -Atc 'SHOW data_directory' "$PG")/postmaster.pid") || { echo 0; return; }
   t=$(awk '{print ($14+$15+$16+$17)/100}' /proc/$pm/stat)
   for c in $(pgrep -P "$pm"); do t=$(echo "$t + $(awk '{print ($14+$15)/100}' /proc/$c/stat 2>/dev/null || echo 0)" | bc); done
   echo "$t"
@@ -26,11 +27,14 @@ mkdir -p logs js
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -f "single-process ingest: wall %e user %U sys %S" "$S" ingest --quiet --db a.db "$C" 2> logs/a.time
 tail -n1 logs/a.time
-nats-server -a 127.0.0.1 -p 14555 -js -sd "$W/js" > logs/nats.log 2>&1 &
-NP=$!
-sleep 1
 Q=nats://127.0.0.1:14555
 for n in ${WORKERS:-1 2}; do
+  # a fresh NATS server per run: JetStream drops a document published again within its duplicate
+  # window (content-hash message ids), which would leave a quick second run nothing to do
+  rm -rf js; mkdir js
+  nats-server -a 127.0.0.1 -p 14555 -js -sd "$W/js" > logs/nats$n.log 2>&1 &
+  NP=$!
+  sleep 1
   db=w$n.db
   if [ -n "$PG" ]; then
     schema=qbench_$$_$n
@@ -51,8 +55,8 @@ for n in ${WORKERS:-1 2}; do
   echo "$n workers: nats-server CPU $(echo "$(cpu_of $NP) - $n0" | bc) s"
   [ -n "$PG" ] && echo "$n workers: PostgreSQL server CPU $(echo "$(pg_cpu) - $p0" | bc) s"
   "$S" status --db "$db" 2>&1 | head -n2
-  [ -n "$PG" ] && psql -q "$PG" -c "DROP SCHEMA $schema CASCADE"
+  [ -n "$PG" ] && psql -q "$PG" -c "SET client_min_messages = warning; DROP SCHEMA $schema CASCADE"
+  kill $NP; wait $NP 2>/dev/null
 done
-kill $NP
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$W"

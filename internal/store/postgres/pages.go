@@ -130,8 +130,12 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 // ActorNames implements store.StoryPages.
 func (s *DB) ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error) {
 	out := map[int64][]string{}
+	// LATERAL … LIMIT 1 (which keeps the planner from flattening it): one
+	// primary-key lookup per actor the articles refer to; a
+	// plain join let the planner hash the whole actors table for every
+	// call, a cost that grew with the corpus.
 	err := eachRow(ctx, s.pool, `SELECT ar.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_refs WHERE article_id = ANY(?)) ar
-		JOIN actors ac ON ac.id = ar.actor_id ORDER BY ar.article_id, ac.mentions DESC, ac.name COLLATE "C"`, []any{articles}, func(r pgx.Rows) error {
+		CROSS JOIN LATERAL (SELECT name, mentions FROM actors WHERE id = ar.actor_id LIMIT 1) ac ORDER BY ar.article_id, ac.mentions DESC, ac.name COLLATE "C"`, []any{articles}, func(r pgx.Rows) error {
 		var id int64
 		var name string
 		if err := r.Scan(&id, &name); err != nil {
