@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/server"
 	"github.com/sitrep/sitrep/internal/store"
+	pgstore "github.com/sitrep/sitrep/internal/store/postgres"
 	"github.com/sitrep/sitrep/internal/store/postgres/pgtest"
 )
 
@@ -25,7 +27,7 @@ func TestPostgresEndToEnd(t *testing.T) {
 	}
 	pg := pgtest.Schema(t)
 	lite := filepath.Join(t.TempDir(), "e2e.db")
-	if code, out, stderr := run(t, "", "migrate", "--db", pg); code != 0 || !strings.Contains(out, "schema version 2") {
+	if code, out, stderr := run(t, "", "migrate", "--db", pg); code != 0 || !strings.Contains(out, fmt.Sprintf("schema version %d", pgstore.Migrations())) {
 		t.Fatalf("migrate: exit %d: %s %s", code, out, stderr)
 	}
 	for _, db := range []string{pg, lite} {
