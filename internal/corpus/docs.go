@@ -5,6 +5,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/story"
 )
 
 // maxCachedDocs bounds the articles the corpus stage keeps read between
@@ -21,6 +22,8 @@ type docCache struct {
 	m    map[int64]cachedDoc
 	ring []int64 // ids in insertion order from next, for eviction (oldest first)
 	next int
+	// sents keeps the members' sentences split for story pages.
+	sents *story.SentenceCache
 }
 
 type cachedDoc struct {
@@ -28,7 +31,17 @@ type cachedDoc struct {
 	an *analyse.Annotation
 }
 
-func newDocCache() *docCache { return &docCache{m: map[int64]cachedDoc{}} }
+func newDocCache() *docCache {
+	return &docCache{m: map[int64]cachedDoc{}, sents: story.NewSentenceCache(maxCachedDocs)}
+}
+
+// sentences returns the cache of split sentences (nil for a nil cache).
+func (c *docCache) sentences() *story.SentenceCache {
+	if c == nil {
+		return nil
+	}
+	return c.sents
+}
 
 // get returns article id and its analysis.
 func (c *docCache) get(ctx context.Context, st store.Store, id int64) (*store.Article, *analyse.Annotation, error) {

@@ -64,6 +64,13 @@ const (
 // words on which they differ.
 func Compare(docs []Doc) Comparison {
 	docs = orderDocs(docs)
+	ss := sentencesOfDocs(docs, nil)
+	return compare(docs, ss, groupFacts(ss))
+}
+
+// compare is Compare over docs in orderDocs order, their sentences and
+// facts (read only).
+func compare(docs []Doc, ss []sent, facts []fact) Comparison {
 	var c Comparison
 	os := map[string]bool{}
 	for i := range docs {
@@ -73,8 +80,6 @@ func Compare(docs []Doc) Comparison {
 		c.Outlets = append(c.Outlets, o)
 	}
 	sort.Strings(c.Outlets)
-	ss := sentencesOfDocs(docs)
-	facts := groupFacts(ss)
 	type fc struct {
 		f       *fact
 		outlets []string
