@@ -24,6 +24,9 @@ type docCache struct {
 	next int
 	// sents keeps the members' sentences split for story pages.
 	sents *story.SentenceCache
+	// coded keeps each article's coded events (events.go), dropped with
+	// the article.
+	coded map[int64]*codedArticle
 }
 
 type cachedDoc struct {
@@ -32,7 +35,7 @@ type cachedDoc struct {
 }
 
 func newDocCache() *docCache {
-	return &docCache{m: map[int64]cachedDoc{}, sents: story.NewSentenceCache(maxCachedDocs)}
+	return &docCache{m: map[int64]cachedDoc{}, sents: story.NewSentenceCache(maxCachedDocs), coded: map[int64]*codedArticle{}}
 }
 
 // sentences returns the cache of split sentences (nil for a nil cache).
@@ -74,6 +77,7 @@ func (c *docCache) put(id int64, a *store.Article, an *analyse.Annotation) {
 		c.ring = append(c.ring, id)
 	} else {
 		delete(c.m, c.ring[c.next])
+		delete(c.coded, c.ring[c.next])
 		c.ring[c.next] = id
 		c.next = (c.next + 1) % maxCachedDocs
 	}
