@@ -114,7 +114,7 @@ func compare(docs []Doc, ss []sent, facts []fact) Comparison {
 		r := &ss[x.f.rep]
 		cl := Claim{ID: len(c.Claims) + 1, Text: r.text, Outlets: x.outlets, Unique: u && len(c.Outlets) > 1,
 			Citations: citations(docs, ss, x.f)}
-		for _, n := range numbersIn(r.text) {
+		for _, n := range r.numbers() {
 			cl.Numbers = append(cl.Numbers, n.value+" "+n.unit)
 		}
 		c.Claims = append(c.Claims, cl)

@@ -24,6 +24,18 @@ type sent struct {
 	vec   []tw // unit tf-idf vector, key-sorted
 	date  *Dated
 	nums  bool
+	terms *sentTerms // what its article's split keeps of it
+}
+
+// numbers returns numbersIn(s.text), found once per sentence kept split.
+func (s *sent) numbers() []numMention {
+	if s.terms == nil {
+		return numbersIn(s.text)
+	}
+	if !s.terms.numbersFound {
+		s.terms.numbers, s.terms.numbersFound = numbersIn(s.text), true
+	}
+	return s.terms.numbers
 }
 
 // fact is a group of sentences carrying the same content.
@@ -61,7 +73,7 @@ func sentencesOfDocs(docs []Doc, cache *SentenceCache) []sent {
 		}
 		for i := range ds.sents {
 			st := &ds.sents[i]
-			s := sent{doc: di, idx: st.idx, span: st.span, text: st.text, words: st.words, nums: st.nums}
+			s := sent{doc: di, idx: st.idx, span: st.span, text: st.text, words: st.words, nums: st.nums, terms: st}
 			if st.date >= 0 {
 				s.date = &d.Dates[st.date]
 			}
@@ -103,6 +115,9 @@ type sentTerms struct {
 	nums   bool
 	keys   []uint64
 	counts []float64
+	// numbers: numbersIn(text), once numbersFound
+	numbers      []numMention
+	numbersFound bool
 }
 
 // splitDoc splits and tokenises the sentences of d.
