@@ -89,7 +89,7 @@ func compare(docs []Doc, ss []sent, facts []fact) Comparison {
 	for fi := range facts {
 		f := &facts[fi]
 		r := &ss[f.rep]
-		if r.words < 6 || looksLikeBoilerplate(r.text) {
+		if r.words < 6 || r.boilerplate() {
 			continue
 		}
 		fs = append(fs, fc{f, outletsOf(docs, ss, f), f.members[0]})

@@ -38,6 +38,21 @@ func (s *sent) numbers() []numMention {
 	return s.terms.numbers
 }
 
+// boilerplate returns looksLikeBoilerplate(s.text), found once per
+// sentence kept split.
+func (s *sent) boilerplate() bool {
+	if s.terms == nil {
+		return looksLikeBoilerplate(s.text)
+	}
+	if s.terms.furniture == 0 {
+		s.terms.furniture = 1
+		if looksLikeBoilerplate(s.text) {
+			s.terms.furniture = 2
+		}
+	}
+	return s.terms.furniture == 2
+}
+
 // fact is a group of sentences carrying the same content.
 type fact struct {
 	members []int // indices into sents, in document order
@@ -118,6 +133,7 @@ type sentTerms struct {
 	// numbers: numbersIn(text), once numbersFound
 	numbers      []numMention
 	numbersFound bool
+	furniture    int8 // looksLikeBoilerplate(text): 0 not yet known, 1 no, 2 yes
 }
 
 // splitDoc splits and tokenises the sentences of d.

@@ -18,7 +18,7 @@ func pageDocs() []Doc {
 			Dated{Sentence: 0, Value: "2026-03-02", Span: Span{Start: 57, End: 66}}),
 		mk(7, "east.example", "Engineers will inspect the broken levee on Wednesday. The state promised 12 million dollars for repairs to the levee and the bridge.", day.Add(30*time.Hour),
 			Dated{Sentence: 0, Value: "2026-03-04", Span: Span{Start: 44, End: 53}}),
-		mk(5, "", "Residents of the mill town returned home as the river fell. Shops along the bridge stayed closed.", time.Time{}),
+		mk(5, "", "Residents of the mill town returned home as the river fell. Shops along the bridge stayed closed. Reporting by Ann Lee and editing by Tom Hale for the county desk.", time.Time{}),
 	}
 }
 

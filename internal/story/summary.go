@@ -71,7 +71,7 @@ func summarize(docs []Doc, ss []sent, facts []fact, n int) []SummarySentence {
 	for fi := range facts {
 		f := &facts[fi]
 		r := &ss[f.rep]
-		if r.words < 6 || r.words > 70 || looksLikeBoilerplate(r.text) || partOfQuote(r.text) {
+		if r.words < 6 || r.words > 70 || r.boilerplate() || partOfQuote(r.text) {
 			continue
 		}
 		cov := math.Log(1+float64(len(outletsOf(docs, ss, f)))) / math.Log(1+float64(len(outlets)))
