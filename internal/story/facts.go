@@ -104,7 +104,7 @@ func sentencesOfDocs(docs []Doc, cache *SentenceCache) []sent {
 		st := terms[i]
 		v := make([]tw, 0, len(st.keys))
 		for j, k := range st.keys {
-			v = append(v, tw{k, float32((1 + math.Log(st.counts[j])) * math.Log(1+n/float64(df[k])))})
+			v = append(v, tw{k, float32((1 + math.Log(float64(st.counts[j]))) * math.Log(1+n/float64(df[k])))})
 		}
 		normalize(v)
 		sortByKey(v)
@@ -129,7 +129,7 @@ type sentTerms struct {
 	words  int
 	nums   bool
 	keys   []uint64
-	counts []float64
+	counts []int32
 	// numbers: numbersIn(text), once numbersFound
 	numbers      []numMention
 	numbersFound bool
@@ -169,8 +169,11 @@ func splitDoc(d *Doc) *docSents {
 			st.keys = append(st.keys, k)
 			st.counts = append(st.counts, 1)
 		}
+		// kept for as long as the article is: no spare capacity
+		st.keys, st.counts = slices.Clone(st.keys), slices.Clone(st.counts)
 		ds.sents = append(ds.sents, st)
 	}
+	ds.sents = slices.Clone(ds.sents)
 	return ds
 }
 
