@@ -101,7 +101,12 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 						ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End})
 					}
 				}
-				dc.keepCoded(aid, ca)
+				if len(arts) > 1 {
+					// kept only for stories of several articles: a
+					// story of one is seldom touched again, and most
+					// are of one
+					dc.keepCoded(aid, ca)
+				}
 			}
 			for i := range ca.events {
 				ce := &ca.events[i]
