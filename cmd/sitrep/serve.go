@@ -147,13 +147,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 // announce publishes an "article" event for each article that the corpus
 // stage has taken in since the last look, and a "story" event for each
-// story they joined.
+// story they joined, once their stories' pages and coded events are
+// written (corpus.Announced).
 func announce(ctx context.Context, db interface {
 	LastDerived(context.Context) (int64, error)
+	State(context.Context, string) ([]byte, error)
 	ArticleIDsAfter(context.Context, int64) ([]int64, error)
 	Summaries(context.Context, []int64) ([]view.ArticleSummary, error)
 }, b *server.Broker, every time.Duration) {
-	last, err := db.LastDerived(ctx)
+	last, err := corpus.Announced(ctx, db)
 	if err != nil {
 		return
 	}
@@ -165,7 +167,7 @@ func announce(ctx context.Context, db interface {
 			return
 		case <-t.C:
 		}
-		upTo, err := db.LastDerived(ctx)
+		upTo, err := corpus.Announced(ctx, db)
 		if err != nil || upTo <= last {
 			continue
 		}

@@ -145,17 +145,18 @@ func compose(ctx context.Context, st store.Store, sp store.StoryPages, dc *docCa
 	if err != nil {
 		return err
 	}
-	for _, x := range story.Summarize(docs, 8) {
+	pg := story.ComposePage(docs, 8, dc.sentences())
+	for _, x := range pg.Summary {
 		s.Summary = append(s.Summary, view.SummarySentence{Text: x.Text, Date: x.Date, Estimated: x.Estimated, Citations: citations(x.Citations, x.Doc, x.Outlet, x.Sentence, x.Span)})
 	}
-	if tl := story.Timeline(docs); len(tl) > 0 {
+	if tl := pg.Timeline; len(tl) > 0 {
 		s.Timeline = s.Timeline[:0]
 		for _, x := range tl {
 			s.Timeline = append(s.Timeline, view.TimelineEntry{Date: x.Date, Expression: x.Expression, Text: x.Text, Estimated: x.Estimated,
 				Citation: view.Citation{Article: x.Doc, Outlet: x.Outlet, Sentence: x.Sentence, Span: view.Span{Start: x.Span.Start, End: x.Span.End}}})
 		}
 	}
-	c := story.Compare(docs)
+	c := pg.Comparison
 	vc := &view.Comparison{Outlets: c.Outlets, Claims: []view.Claim{}, WordChoices: []view.WordChoice{}, Numbers: []view.NumberClaim{}}
 	for _, cl := range c.Claims {
 		vc.Claims = append(vc.Claims, view.Claim{Text: cl.Text, Outlets: cl.Outlets, Exclusive: cl.Unique, Citations: citations(cl.Citations, 0, "", 0, story.Span{})})

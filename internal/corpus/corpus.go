@@ -36,6 +36,11 @@ const (
 	// that a run stopped in between (full disk, kill) leaves no stale page
 	// behind — the next run composes them first.
 	pagesPending = "corpus.pages_pending"
+	// announcedState is the last article whose stories are wholly written
+	// — stored, their pages composed and their events coded — so that a
+	// server announces a story only once its events can be read
+	// (Announced).
+	announcedState = "corpus.announced"
 )
 
 // Stats reports one Update.
@@ -93,7 +98,20 @@ func Open(ctx context.Context, st store.Store, o Options) (*Stage, error) {
 		o.Batch = 200
 	}
 	sg := &Stage{st: st, o: o, docs: newDocCache()}
-	return sg, sg.load(ctx)
+	if err := sg.load(ctx); err != nil {
+		return nil, err
+	}
+	// a run that died before announcing its last batch: what it stored
+	// is as written as it will be now (and a database without the mark
+	// gets it, so that its next batch is announced only once written)
+	if b, err := st.State(ctx, announcedState); err != nil {
+		return nil, err
+	} else if string(b) != strconv.FormatInt(sg.last, 10) {
+		if err := putAnnounced(ctx, st, sg.last); err != nil {
+			return nil, err
+		}
+	}
+	return sg, nil
 }
 
 func (sg *Stage) load(ctx context.Context) error {
@@ -130,6 +148,34 @@ func (sg *Stage) load(ctx context.Context) error {
 	sg.last, sg.cl, sg.acts = last, cl, acts
 	// pages a run stored stories for but died before composing
 	return composePending(ctx, st, nil, nil, &store.Derived{})
+}
+
+// Announced returns the last article whose stories the corpus stages
+// have wholly written — the assignments, the story pages and the coded
+// events — for a server announcing new stories: announcing from
+// LastDerived, a watchlist could look for a story's events before they
+// are coded. A database without the mark (written before it existed)
+// gives LastDerived.
+func Announced(ctx context.Context, st interface {
+	State(context.Context, string) ([]byte, error)
+	LastDerived(context.Context) (int64, error)
+}) (int64, error) {
+	b, err := st.State(ctx, announcedState)
+	if err != nil {
+		return 0, err
+	}
+	if b == nil {
+		return st.LastDerived(ctx)
+	}
+	id, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("corpus: announced mark %q: %w", b, err)
+	}
+	return id, nil
+}
+
+func putAnnounced(ctx context.Context, st store.Store, id int64) error {
+	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{announcedState: []byte(strconv.FormatInt(id, 10))}})
 }
 
 // Stats reports what the stage has done since Open.
@@ -323,7 +369,12 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	if err != nil {
 		return err
 	}
-	return codeEventsSafe(ctx, st, sg.docs, evs, d) // coded events of the changed stories (events.go)
+	// coded events of the changed stories (events.go)
+	if err := codeEventsSafe(ctx, st, sg.docs, evs, d); err != nil {
+		return err
+	}
+	// only now are the batch's stories announced (Announced)
+	return putAnnounced(ctx, st, d.LastArticle)
 }
 
 // entityDoc converts an article's analysis for the entity stage.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/story"
 )
 
 // maxCachedDocs bounds the articles the corpus stage keeps read between
@@ -21,6 +22,11 @@ type docCache struct {
 	m    map[int64]cachedDoc
 	ring []int64 // ids in insertion order from next, for eviction (oldest first)
 	next int
+	// sents keeps the members' sentences split for story pages.
+	sents *story.SentenceCache
+	// coded keeps each article's coded events (events.go), dropped with
+	// the article.
+	coded map[int64]*codedArticle
 }
 
 type cachedDoc struct {
@@ -28,7 +34,17 @@ type cachedDoc struct {
 	an *analyse.Annotation
 }
 
-func newDocCache() *docCache { return &docCache{m: map[int64]cachedDoc{}} }
+func newDocCache() *docCache {
+	return &docCache{m: map[int64]cachedDoc{}, sents: story.NewSentenceCache(maxCachedDocs), coded: map[int64]*codedArticle{}}
+}
+
+// sentences returns the cache of split sentences (nil for a nil cache).
+func (c *docCache) sentences() *story.SentenceCache {
+	if c == nil {
+		return nil
+	}
+	return c.sents
+}
 
 // get returns article id and its analysis.
 func (c *docCache) get(ctx context.Context, st store.Store, id int64) (*store.Article, *analyse.Annotation, error) {
@@ -61,6 +77,7 @@ func (c *docCache) put(id int64, a *store.Article, an *analyse.Annotation) {
 		c.ring = append(c.ring, id)
 	} else {
 		delete(c.m, c.ring[c.next])
+		delete(c.coded, c.ring[c.next])
 		c.ring[c.next] = id
 		c.next = (c.next + 1) % maxCachedDocs
 	}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
@@ -91,11 +92,25 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 			if published.IsZero() {
 				published, estimated = storyDate, true
 			}
-			for _, s := range eventdoc.Sentences(a.Text, an, actors, published, estimated) {
-				evs = coder.Code(s, evs[:0])
-				for _, e := range evs {
-					ms = append(ms, event.Mention{Event: e, Article: aid, Outlet: a.Outlet, Published: a.Published, Text: a.Text[s.Start:s.End]})
+			ca := dc.codedEvents(aid, actors, published, estimated)
+			if ca == nil {
+				ca = &codedArticle{actors: actors, published: published, estimated: estimated}
+				for _, s := range eventdoc.Sentences(a.Text, an, actors, published, estimated) {
+					evs = coder.Code(s, evs[:0])
+					for _, e := range evs {
+						ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End})
+					}
 				}
+				if len(arts) > 1 {
+					// kept only for stories of several articles: a
+					// story of one is seldom touched again, and most
+					// are of one
+					dc.keepCoded(aid, ca)
+				}
+			}
+			for i := range ca.events {
+				ce := &ca.events[i]
+				ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: a.Outlet, Published: a.Published, Text: a.Text[ce.start:ce.end]})
 			}
 		}
 		hs := event.Merge(ms)
@@ -104,4 +119,59 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 		}
 	}
 	return ce.ReplaceStoryEvents(ctx, stories, recs)
+}
+
+// codedArticle is an article's coded events as coded from its actors and
+// publication date: an article's text and analysis never change, so the
+// same actors and date code the same events, and a story touched batch
+// after batch merges its members' events without coding them again.
+type codedArticle struct {
+	actors    []event.ActorMention
+	published time.Time
+	estimated bool
+	events    []codedEvent
+}
+
+// codedEvent is one coded event and the span of its sentence. Its
+// pointers and slices (Place, AllSources, AllTargets) are never handed
+// out: copy gives each use its own.
+type codedEvent struct {
+	e          event.Event
+	start, end int
+}
+
+// copy returns the event with its own place and party lists.
+func (c *codedEvent) copy() event.Event {
+	e := c.e
+	if e.Place != nil {
+		p := *e.Place
+		e.Place = &p
+	}
+	e.AllSources = slices.Clone(e.AllSources)
+	e.AllTargets = slices.Clone(e.AllTargets)
+	return e
+}
+
+// codedEvents returns article id's coded events when they were coded
+// from the same actors and publication date; nil otherwise.
+func (c *docCache) codedEvents(id int64, actors []event.ActorMention, published time.Time, estimated bool) *codedArticle {
+	if c == nil {
+		return nil
+	}
+	ca := c.coded[id]
+	if ca == nil || ca.estimated != estimated || ca.published != published || !slices.Equal(ca.actors, actors) {
+		return nil
+	}
+	return ca
+}
+
+// keepCoded keeps an article's coded events while the article itself is
+// kept.
+func (c *docCache) keepCoded(id int64, ca *codedArticle) {
+	if c == nil {
+		return
+	}
+	if _, ok := c.m[id]; ok {
+		c.coded[id] = ca
+	}
 }

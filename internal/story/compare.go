@@ -64,6 +64,13 @@ const (
 // words on which they differ.
 func Compare(docs []Doc) Comparison {
 	docs = orderDocs(docs)
+	ss := sentencesOfDocs(docs, nil)
+	return compare(docs, ss, groupFacts(ss))
+}
+
+// compare is Compare over docs in orderDocs order, their sentences and
+// facts (read only).
+func compare(docs []Doc, ss []sent, facts []fact) Comparison {
 	var c Comparison
 	os := map[string]bool{}
 	for i := range docs {
@@ -73,8 +80,6 @@ func Compare(docs []Doc) Comparison {
 		c.Outlets = append(c.Outlets, o)
 	}
 	sort.Strings(c.Outlets)
-	ss := sentencesOfDocs(docs)
-	facts := groupFacts(ss)
 	type fc struct {
 		f       *fact
 		outlets []string
@@ -84,7 +89,7 @@ func Compare(docs []Doc) Comparison {
 	for fi := range facts {
 		f := &facts[fi]
 		r := &ss[f.rep]
-		if r.words < 6 || looksLikeBoilerplate(r.text) {
+		if r.words < 6 || r.boilerplate() {
 			continue
 		}
 		fs = append(fs, fc{f, outletsOf(docs, ss, f), f.members[0]})
@@ -109,7 +114,7 @@ func Compare(docs []Doc) Comparison {
 		r := &ss[x.f.rep]
 		cl := Claim{ID: len(c.Claims) + 1, Text: r.text, Outlets: x.outlets, Unique: u && len(c.Outlets) > 1,
 			Citations: citations(docs, ss, x.f)}
-		for _, n := range numbersIn(r.text) {
+		for _, n := range r.numbers() {
 			cl.Numbers = append(cl.Numbers, n.value+" "+n.unit)
 		}
 		c.Claims = append(c.Claims, cl)

@@ -68,6 +68,10 @@ func TestWordChoice(t *testing.T) {
 	if wc := wordChoices(same); len(wc) != 0 {
 		t.Errorf("outlets agree, yet word choices %+v", wc)
 	}
+	one := []Doc{mk(1, "A", "militants"), mk(2, "A", "terrorists"), mk(3, "A", "militants")}
+	if wc := wordChoices(one); len(wc) != 0 {
+		t.Errorf("one outlet, yet word choices %+v", wc)
+	}
 }
 
 func TestNumbersIn(t *testing.T) {

@@ -3,6 +3,7 @@ package story
 import (
 	"math"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +24,33 @@ type sent struct {
 	vec   []tw // unit tf-idf vector, key-sorted
 	date  *Dated
 	nums  bool
+	terms *sentTerms // what its article's split keeps of it
+}
+
+// numbers returns numbersIn(s.text), found once per sentence kept split.
+func (s *sent) numbers() []numMention {
+	if s.terms == nil {
+		return numbersIn(s.text)
+	}
+	if !s.terms.numbersFound {
+		s.terms.numbers, s.terms.numbersFound = numbersIn(s.text), true
+	}
+	return s.terms.numbers
+}
+
+// boilerplate returns looksLikeBoilerplate(s.text), found once per
+// sentence kept split.
+func (s *sent) boilerplate() bool {
+	if s.terms == nil {
+		return looksLikeBoilerplate(s.text)
+	}
+	if s.terms.furniture == 0 {
+		s.terms.furniture = 1
+		if looksLikeBoilerplate(s.text) {
+			s.terms.furniture = 2
+		}
+	}
+	return s.terms.furniture == 2
 }
 
 // fact is a group of sentences carrying the same content.
@@ -45,62 +73,163 @@ func outletOf(d *Doc) string {
 	return "article " + strconv.FormatInt(d.ID, 10)
 }
 
-// sentencesOfDocs splits and vectorises every sentence of docs.
-func sentencesOfDocs(docs []Doc) []sent {
+// sentencesOfDocs splits and vectorises every sentence of docs; a non-nil
+// cache keeps each article's split and terms across calls.
+func sentencesOfDocs(docs []Doc, cache *SentenceCache) []sent {
 	var out []sent
 	df := map[uint64]int{}
-	var toks [][]token
+	var terms []*sentTerms
 	for di := range docs {
 		d := &docs[di]
-		for si, sp := range sentencesOf(d) {
-			if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
-				continue
+		ds := cache.get(d)
+		if ds == nil {
+			ds = splitDoc(d)
+			cache.put(d, ds)
+		}
+		for i := range ds.sents {
+			st := &ds.sents[i]
+			s := sent{doc: di, idx: st.idx, span: st.span, text: st.text, words: st.words, nums: st.nums, terms: st}
+			if st.date >= 0 {
+				s.date = &d.Dates[st.date]
 			}
-			s := sent{doc: di, idx: si, span: sp, text: strings.TrimSpace(d.Text[sp.Start:sp.End])}
-			for i := range d.Dates {
-				if d.Dates[i].Sentence == si && validTimex(d.Dates[i].Value) {
-					s.date = &d.Dates[i]
-					break
-				}
-			}
-			ts := tokenize(s.text)
-			s.words = len(ts)
-			seen := map[uint64]bool{}
-			for _, t := range ts {
-				if t.number {
-					s.nums = true
-				}
-				if !t.content() && !(t.number && len(t.norm) >= 2) {
-					continue
-				}
-				k := hashKey('t', t.norm)
-				if !seen[k] {
-					seen[k] = true
-					df[k]++
-				}
+			for _, k := range st.keys {
+				df[k]++
 			}
 			out = append(out, s)
-			toks = append(toks, ts)
+			terms = append(terms, st)
 		}
 	}
 	n := float64(len(out))
 	for i := range out {
-		counts := map[uint64]float64{}
-		for _, t := range toks[i] {
-			if !t.content() && !(t.number && len(t.norm) >= 2) {
-				continue
-			}
-			counts[hashKey('t', t.norm)]++
-		}
-		v := make([]tw, 0, len(counts))
-		for k, c := range counts {
-			v = append(v, tw{k, float32((1 + math.Log(c)) * math.Log(1+n/float64(df[k])))})
+		st := terms[i]
+		v := make([]tw, 0, len(st.keys))
+		for j, k := range st.keys {
+			v = append(v, tw{k, float32((1 + math.Log(float64(st.counts[j]))) * math.Log(1+n/float64(df[k])))})
 		}
 		normalize(v)
 		sortByKey(v)
 		out[i].vec = v
 	}
 	return out
+}
+
+// docSents is one article's sentences with what vectorising them needs
+// but the idf: what SentenceCache keeps.
+type docSents struct {
+	sents []sentTerms
+}
+
+// sentTerms is one sentence of an article: its counted terms (distinct,
+// in order of first occurrence) with their counts.
+type sentTerms struct {
+	idx    int
+	span   Span
+	text   string
+	date   int // index into Doc.Dates, or -1
+	words  int
+	nums   bool
+	keys   []uint64
+	counts []int32
+	// numbers: numbersIn(text), once numbersFound
+	numbers      []numMention
+	numbersFound bool
+	furniture    int8 // looksLikeBoilerplate(text): 0 not yet known, 1 no, 2 yes
+}
+
+// splitDoc splits and tokenises the sentences of d.
+func splitDoc(d *Doc) *docSents {
+	ds := &docSents{}
+	for si, sp := range sentencesOf(d) {
+		if sp.Start < 0 || sp.End > len(d.Text) || sp.Start >= sp.End {
+			continue
+		}
+		st := sentTerms{idx: si, span: sp, text: strings.TrimSpace(d.Text[sp.Start:sp.End]), date: -1}
+		for i := range d.Dates {
+			if d.Dates[i].Sentence == si && validTimex(d.Dates[i].Value) {
+				st.date = i
+				break
+			}
+		}
+		ts := tokenize(st.text)
+		st.words = len(ts)
+		at := map[uint64]int{}
+		for _, t := range ts {
+			if t.number {
+				st.nums = true
+			}
+			if !t.content() && !(t.number && len(t.norm) >= 2) {
+				continue
+			}
+			k := hashKey('t', t.norm)
+			if j, ok := at[k]; ok {
+				st.counts[j]++
+				continue
+			}
+			at[k] = len(st.keys)
+			st.keys = append(st.keys, k)
+			st.counts = append(st.counts, 1)
+		}
+		// kept for as long as the article is: no spare capacity
+		st.keys, st.counts = slices.Clone(st.keys), slices.Clone(st.counts)
+		ds.sents = append(ds.sents, st)
+	}
+	ds.sents = slices.Clone(ds.sents)
+	return ds
+}
+
+// SentenceCache keeps the split and tokenised sentences of the articles
+// a caller composes pages of again and again (a story's members, page
+// after page), so that each article is split once. An entry is used only
+// for a Doc with the same ID, text, sentences and dates as the one it was
+// made from; the least recently added are dropped beyond its size. Not
+// safe for concurrent use; a nil cache keeps nothing.
+type SentenceCache struct {
+	max  int
+	m    map[int64]*cachedSents
+	ring []int64
+	next int
+}
+
+type cachedSents struct {
+	text      string
+	sentences []Span
+	dates     []Dated
+	ds        *docSents
+}
+
+// NewSentenceCache returns a cache of at most max articles.
+func NewSentenceCache(max int) *SentenceCache {
+	return &SentenceCache{max: max, m: map[int64]*cachedSents{}}
+}
+
+func (c *SentenceCache) get(d *Doc) *docSents {
+	if c == nil {
+		return nil
+	}
+	e, ok := c.m[d.ID]
+	if !ok || e.text != d.Text || !slices.Equal(e.sentences, d.Sentences) || !slices.Equal(e.dates, d.Dates) {
+		return nil
+	}
+	return e.ds
+}
+
+func (c *SentenceCache) put(d *Doc, ds *docSents) {
+	if c == nil || c.max <= 0 {
+		return
+	}
+	e := &cachedSents{text: d.Text, sentences: slices.Clone(d.Sentences), dates: slices.Clone(d.Dates), ds: ds}
+	if _, ok := c.m[d.ID]; ok {
+		c.m[d.ID] = e
+		return
+	}
+	if len(c.ring) < c.max {
+		c.ring = append(c.ring, d.ID)
+	} else {
+		delete(c.m, c.ring[c.next])
+		c.ring[c.next] = d.ID
+		c.next = (c.next + 1) % c.max
+	}
+	c.m[d.ID] = e
 }
 
 // groupFacts clusters sentences into facts: a sentence joins the fact whose

@@ -84,7 +84,7 @@ func numberRows(docs []Doc, ss []sent) []NumberRow {
 	rows := map[string]*NumberRow{}
 	for i := range ss {
 		o := outletOf(&docs[ss[i].doc])
-		for _, n := range numbersIn(ss[i].text) {
+		for _, n := range ss[i].numbers() {
 			r := rows[n.unit]
 			if r == nil {
 				r = &NumberRow{Unit: n.unit, Values: map[string][]string{}}

@@ -41,8 +41,16 @@ func Summarize(docs []Doc, n int) []SummarySentence {
 		return nil
 	}
 	docs = orderDocs(docs)
-	ss := sentencesOfDocs(docs)
-	facts := groupFacts(ss)
+	ss := sentencesOfDocs(docs, nil)
+	return summarize(docs, ss, groupFacts(ss), n)
+}
+
+// summarize is Summarize over docs in orderDocs order, their sentences and
+// facts (read only).
+func summarize(docs []Doc, ss []sent, facts []fact, n int) []SummarySentence {
+	if n <= 0 || len(docs) == 0 {
+		return nil
+	}
 	if len(facts) == 0 {
 		return nil
 	}
@@ -63,7 +71,7 @@ func Summarize(docs []Doc, n int) []SummarySentence {
 	for fi := range facts {
 		f := &facts[fi]
 		r := &ss[f.rep]
-		if r.words < 6 || r.words > 70 || looksLikeBoilerplate(r.text) || partOfQuote(r.text) {
+		if r.words < 6 || r.words > 70 || r.boilerplate() || partOfQuote(r.text) {
 			continue
 		}
 		cov := math.Log(1+float64(len(outletsOf(docs, ss, f)))) / math.Log(1+float64(len(outlets)))

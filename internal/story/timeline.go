@@ -111,7 +111,12 @@ func validTimex(v string) bool {
 // them. Articles without resolved dates contribute nothing.
 func Timeline(docs []Doc) []TimelineEntry {
 	docs = orderDocs(docs)
-	ss := sentencesOfDocs(docs)
+	return timeline(docs, sentencesOfDocs(docs, nil))
+}
+
+// timeline is Timeline over docs in orderDocs order and their sentences
+// (read only).
+func timeline(docs []Doc, ss []sent) []TimelineEntry {
 	var dated []int
 	for i := range ss {
 		if ss[i].date != nil {

@@ -18,6 +18,11 @@ func wordChoices(docs []Doc) []WordChoice {
 		n       int
 		nounish int // occurrences after a determiner, or plural after a name
 	}
+	// A word choice is two outlets choosing differently (crossUse): one
+	// outlet alone never makes one.
+	if !twoOutlets(docs) {
+		return nil
+	}
 	words := map[string]*wordStat{}
 	for di := range docs {
 		d := &docs[di]
@@ -167,4 +172,14 @@ func crossUse(a, b map[string]int) bool {
 	}
 	union := len(a) + len(b) - both
 	return ab && ba && 3*both <= union
+}
+
+// twoOutlets reports whether docs come from at least two outlets.
+func twoOutlets(docs []Doc) bool {
+	for i := 1; i < len(docs); i++ {
+		if outletOf(&docs[i]) != outletOf(&docs[0]) {
+			return true
+		}
+	}
+	return false
 }
