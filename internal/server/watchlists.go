@@ -259,11 +259,11 @@ func (s *Server) eventAlerts(b *Broker, story int64) {
 	}
 	looks := eventAlertLooks
 	go func() {
-		// The corpus stage codes a changed story's events just after it
-		// stores the story (internal/corpus: PutDerived, then the coded
-		// events), and the story is announced once the story is stored:
-		// look again a little later for events coded meanwhile (each
-		// happening alerts once whatever the look that finds it).
+		// sitrep serve announces a story once its page and coded events
+		// are written (corpus.Announced), so the first look normally finds
+		// them; other announcers (a PostgreSQL notification, an article
+		// poll) may come before the events: look again a little later
+		// (each happening alerts once whatever the look that finds it).
 		for _, wait := range looks {
 			time.Sleep(wait)
 			if !s.eventAlertsOnce(b, src, ws, story) {
