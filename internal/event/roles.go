@@ -70,7 +70,7 @@ func (c *Coder) skipAux(k int) int {
 // conjuncts.
 func (c *Coder) before(s Sentence, at int) []Party {
 	toks := c.toks
-	// "Gen. Townsend, commander of the U.S.-led coalition, visited": the
+	// "Gen. Ortega, commander of the joint task force, visited": the
 	// subject stands before an appositive set off by commas
 	if k := c.skipAux(at - 1); k > 0 && toks[k].low == "," {
 		for j := k - 1; j > 0 && j >= k-12; j-- {
@@ -126,8 +126,8 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 }
 
 // appositive returns the token of the name a title joins to the actor at
-// k ("Kurdish leader Massoud Barzani", "Iraqi Prime Minister Haider
-// al-Abadi": the person, not the demonym before), else k.
+// k ("Basque leader Iker Zubiri", "Chilean Prime Minister Ana
+// Rojas": the person, not the demonym before), else k.
 func (c *Coder) appositive(k, stop int) int {
 	toks := c.toks
 	j := k

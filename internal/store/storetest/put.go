@@ -195,7 +195,7 @@ func testArticles(t *testing.T, s store.Store) {
 
 // The analysis layers come back with their spans and fields.
 func testAnnotation(t *testing.T, s store.Store) {
-	text := "Carter met Barzani. They spoke."
+	text := "Torres met Almeida. They spoke."
 	it := item("a", "", "raw", "T", text)
 	it.Analysis = &analyse.Annotation{
 		Sentences: []analyse.Span{{Start: 0, End: 19}, {Start: 20, End: 31}},
@@ -204,8 +204,8 @@ func testAnnotation(t *testing.T, s store.Store) {
 			{Span: analyse.Span{Start: 11, End: 18}, Type: "PER", Confidence: 0.8, Demonym: true},
 		},
 		Times:  []analyse.Time{{Span: analyse.Span{Start: 20, End: 24}, Sentence: 1, Type: "DATE", Value: "2016-10-23", Mod: "APPROX", Anchored: true}},
-		Quotes: []analyse.Quote{{Span: analyse.Span{Start: 20, End: 31}, Parts: []analyse.Span{{Start: 20, End: 25}, {Start: 26, End: 31}}, Kind: "indirect", Cue: analyse.Span{Start: 25, End: 30}, Source: analyse.Span{Start: 20, End: 24}, Speaker: analyse.Span{Start: 0, End: 6}, SpeakerText: "Carter", Resolved: true, Sentence: 1, Confidence: 0.75}},
-		Places: []analyse.Place{{Span: analyse.Span{Start: 11, End: 18}, Name: "Barzani", GeonamesID: 42, Lat: 36.1, Lon: 44.0, Country: "IQ", Feature: "PPL", Population: 1200, Focus: true, Confidence: 0.5}},
+		Quotes: []analyse.Quote{{Span: analyse.Span{Start: 20, End: 31}, Parts: []analyse.Span{{Start: 20, End: 25}, {Start: 26, End: 31}}, Kind: "indirect", Cue: analyse.Span{Start: 25, End: 30}, Source: analyse.Span{Start: 20, End: 24}, Speaker: analyse.Span{Start: 0, End: 6}, SpeakerText: "Torres", Resolved: true, Sentence: 1, Confidence: 0.75}},
+		Places: []analyse.Place{{Span: analyse.Span{Start: 11, End: 18}, Name: "Almeida", GeonamesID: 42, Lat: 36.1, Lon: 44.0, Country: "IQ", Feature: "PPL", Population: 1200, Focus: true, Confidence: 0.5}},
 		Status: "incomplete", Note: "time budget",
 	}
 	res := put(t, s, it)
