@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/rows"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -184,46 +185,12 @@ func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
 	var arts []int64
 	err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Code, &a.Country, &aliases, &roles, &a.Mentions, &outlets, &arts, &refs)
 	json.Unmarshal([]byte(aliases), &a.Aliases)
-	a.Aliases = withRefAliases(a.Name, a.Aliases, refs)
+	a.Aliases = rows.WithRefAliases(a.Name, a.Aliases, refs)
 	json.Unmarshal([]byte(roles), &a.Roles)
-	a.Outlets = nonNil(distinctOutlets(outlets))
+	a.Outlets = nonNil(rows.DistinctOutlets(outlets))
 	a.Articles = nonNil(sorted(arts))
 	a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
 	return a, err
-}
-
-// withRefAliases adds to an actor's aliases the role nouns and acronyms
-// the texts use for it ("the Pentagon chief", "KRG"): how readers know it
-// too. Repeats, in any case, and the name itself are left out.
-func withRefAliases(name string, aliases, refs []string) []string {
-	seen := map[string]bool{strings.ToLower(name): true}
-	for _, x := range aliases {
-		seen[strings.ToLower(x)] = true
-	}
-	for _, x := range refs {
-		x = strings.Join(strings.Fields(x), " ")
-		if k := strings.ToLower(x); x != "" && !seen[k] {
-			seen[k] = true
-			aliases = append(aliases, x)
-		}
-	}
-	return aliases
-}
-
-// distinctOutlets splits outlet credits naming several agencies ("AFP,
-// Reuters, AP") and drops repeats, keeping the first-seen order.
-func distinctOutlets(xs []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, x := range xs {
-		for _, o := range strings.Split(x, ",") {
-			if o = strings.TrimSpace(o); o != "" && !seen[o] {
-				seen[o] = true
-				out = append(out, o)
-			}
-		}
-	}
-	return out
 }
 
 // ActorList lists actors, most mentioned first.
@@ -323,7 +290,7 @@ func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	}
 	x.FirstSeen, x.LastSeen = seen(first), seen(last)
 	x.SeenEstimated = x.FirstSeen != nil && noStated
-	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
+	x.Outlets = nonNil(rows.DistinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(sorted(arts))
 	return x, err
 }

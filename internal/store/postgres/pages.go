@@ -3,11 +3,11 @@ package postgres
 import (
 	"context"
 	"encoding/json"
-	"sort"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/store/rows"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -73,8 +73,8 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 		json.Unmarshal([]byte(aliases), &a.Aliases)
 		json.Unmarshal([]byte(roles), &a.Roles)
 		g := byActor[a.ID]
-		a.Aliases = withRefAliases(a.Name, a.Aliases, g.refTexts)
-		a.Outlets = nonNil(distinctOutlets(g.outlets))
+		a.Aliases = rows.WithRefAliases(a.Name, a.Aliases, g.refTexts)
+		a.Outlets = nonNil(rows.DistinctOutlets(g.outlets))
 		a.Articles = g.articles
 		a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
 		out = append(out, view.StoryActor{Actor: a, StoryMentions: g.mentions})
@@ -83,20 +83,7 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
-		if a.Mentions != b.Mentions {
-			return a.Mentions > b.Mentions
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.ID < b.ID
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return nonNil(out), nil
+	return nonNil(rows.RankStoryActors(out, limit)), nil
 }
 
 // StoryPlaces implements store.StoryPages.
@@ -115,8 +102,8 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
 		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
 		x.Articles = sorted(x.Articles)
-		written := byCount(names)
-		if x.Names = notDemonyms(written); len(x.Names) > 0 {
+		written := rows.ByCount(names)
+		if x.Names = rows.NotDemonyms(written); len(x.Names) > 0 {
 			x.Name = x.Names[0]
 		} else {
 			x.Names = written

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/store/rows"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -289,8 +290,8 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 		x.Class, x.Shape = geo.ClassAndShape(x.Name, x.Feature, x.Country)
 		x.ID = view.PlaceID(x.GeonamesID, x.Name, x.Country)
 		x.Articles, x.Stories = sorted(x.Articles), sorted(x.Stories)
-		written := byCount(names)
-		if x.Names = notDemonyms(written); len(x.Names) > 0 {
+		written := rows.ByCount(names)
+		if x.Names = rows.NotDemonyms(written); len(x.Names) > 0 {
 			x.Name = x.Names[0]
 		} else {
 			x.Names = written
@@ -344,31 +345,6 @@ func sorted(ids []int64) []int64 {
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	if len(out) == 0 {
 		return nil
-	}
-	return out
-}
-
-// byCount returns the distinct values of xs, most frequent first.
-func byCount(xs []string) []string {
-	n := map[string]int{}
-	var out []string
-	for _, x := range xs {
-		if n[x] == 0 {
-			out = append(out, x)
-		}
-		n[x]++
-	}
-	sort.SliceStable(out, func(i, j int) bool { return n[out[i]] > n[out[j]] })
-	return out
-}
-
-// notDemonyms drops the demonyms among a place's surface forms.
-func notDemonyms(names []string) []string {
-	var out []string
-	for _, n := range names {
-		if !geo.IsDemonym(n) {
-			out = append(out, n)
-		}
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/sitrep/sitrep/internal/store/rows"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -130,7 +131,7 @@ func (s *DB) facets(ctx context.Context, w where, res *view.SearchResult) error 
 			if err := r.Scan(&texts, &f.Count); err != nil {
 				return err
 			}
-			f.Value = byCount(texts)[0]
+			f.Value = rows.ByCount(texts)[0]
 			res.Facets.Places = append(res.Facets.Places, f)
 			return nil
 		})

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/rows"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -186,26 +187,10 @@ func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
 		}
 	}
 	json.Unmarshal([]byte(roles), &a.Roles)
-	a.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
+	a.Outlets = nonNil(rows.DistinctOutlets(jsonStrings(outlets)))
 	a.Articles = nonNil(jsonInts(arts))
 	a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
 	return a, err
-}
-
-// distinctOutlets splits outlet credits naming several agencies ("AFP,
-// Reuters, AP") and drops repeats, keeping the first-seen order.
-func distinctOutlets(xs []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, x := range xs {
-		for _, o := range strings.Split(x, ",") {
-			if o = strings.TrimSpace(o); o != "" && !seen[o] {
-				seen[o] = true
-				out = append(out, o)
-			}
-		}
-	}
-	return out
 }
 
 // ActorList lists actors, most mentioned first.
@@ -313,7 +298,7 @@ func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	x.FirstSeen, x.LastSeen = seen(first), seen(last)
 	// Dated only by estimates: no member states its publication date.
 	x.SeenEstimated = x.FirstSeen != nil && noStated
-	x.Outlets = nonNil(distinctOutlets(jsonStrings(outlets)))
+	x.Outlets = nonNil(rows.DistinctOutlets(jsonStrings(outlets)))
 	x.Articles = nonNil(jsonInts(arts))
 	return x, err
 }

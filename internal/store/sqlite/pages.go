@@ -4,11 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"sort"
-	"strings"
 
 	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/rows"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -111,8 +110,8 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 				json.Unmarshal([]byte(aliases), &a.Aliases)
 				json.Unmarshal([]byte(roles), &a.Roles)
 				g := byActor[a.ID]
-				a.Aliases = withRefAliases(a.Name, a.Aliases, g.refTexts)
-				a.Outlets = nonNil(distinctOutlets(g.outlets))
+				a.Aliases = rows.WithRefAliases(a.Name, a.Aliases, g.refTexts)
+				a.Outlets = nonNil(rows.DistinctOutlets(g.outlets))
 				a.Articles = g.articles
 				a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
 				out = append(out, view.StoryActor{Actor: a, StoryMentions: g.mentions})
@@ -122,38 +121,7 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
-		if a.Mentions != b.Mentions {
-			return a.Mentions > b.Mentions
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.ID < b.ID
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return nonNil(out), nil
-}
-
-// withRefAliases adds to an actor's aliases the role nouns and acronyms
-// the texts use for it ("the Pentagon chief", "KRG"): how readers know it
-// too. Repeats, in any case, and the name itself are left out.
-func withRefAliases(name string, aliases, refs []string) []string {
-	seen := map[string]bool{strings.ToLower(name): true}
-	for _, x := range aliases {
-		seen[strings.ToLower(x)] = true
-	}
-	for _, x := range refs {
-		x = strings.Join(strings.Fields(x), " ")
-		if k := strings.ToLower(x); x != "" && !seen[k] {
-			seen[k] = true
-			aliases = append(aliases, x)
-		}
-	}
-	return aliases
+	return nonNil(rows.RankStoryActors(out, limit)), nil
 }
 
 // StoryPlaces implements store.StoryPages.
@@ -171,8 +139,8 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 		x.Articles = jsonInts(arts)
 		// Shown by the name the articles use most, and only names as
 		// written (demonyms left out), as PlaceList does.
-		written := byCount(jsonStrings(names))
-		if x.Names = notDemonyms(written); len(x.Names) > 0 {
+		written := rows.ByCount(jsonStrings(names))
+		if x.Names = rows.NotDemonyms(written); len(x.Names) > 0 {
 			x.Name = x.Names[0]
 		} else {
 			x.Names = written

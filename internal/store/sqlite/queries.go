@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/store/rows"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -308,8 +309,8 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 		// none of the texts.
 		// Never by a demonym ("Kurdish"): when the articles only use one,
 		// the gazetteer's name is shown.
-		written := byCount(jsonStrings(names))
-		if x.Names = notDemonyms(written); len(x.Names) > 0 {
+		written := rows.ByCount(jsonStrings(names))
+		if x.Names = rows.NotDemonyms(written); len(x.Names) > 0 {
 			x.Name = x.Names[0]
 		} else {
 			x.Names = written
@@ -367,31 +368,5 @@ func jsonInts(s string) []int64 {
 func jsonStrings(s string) []string {
 	var out []string
 	_ = jsonUnmarshal(s, &out)
-	return out
-}
-
-// byCount returns the distinct values of xs, most frequent first.
-func byCount(xs []string) []string {
-	n := map[string]int{}
-	var out []string
-	for _, x := range xs {
-		if n[x] == 0 {
-			out = append(out, x)
-		}
-		n[x]++
-	}
-	sort.SliceStable(out, func(i, j int) bool { return n[out[i]] > n[out[j]] })
-	return out
-}
-
-// notDemonyms drops the demonyms among a place's surface forms ("Iraqi"
-// is a mention of Iraq, not a name to show it by).
-func notDemonyms(names []string) []string {
-	var out []string
-	for _, n := range names {
-		if !geo.IsDemonym(n) {
-			out = append(out, n)
-		}
-	}
 	return out
 }

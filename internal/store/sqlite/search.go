@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/query"
+	"github.com/sitrep/sitrep/internal/store/rows"
 	"github.com/sitrep/sitrep/internal/view"
 )
 
@@ -177,7 +178,7 @@ func (s *DB) facets(ctx context.Context, m matches, cutoff int64, res *view.Sear
 		if err := r.Scan(&texts, &f.Count); err != nil {
 			return err
 		}
-		f.Value = byCount(strings.Split(texts, unit))[0]
+		f.Value = rows.ByCount(strings.Split(texts, unit))[0]
 		res.Facets.Places = append(res.Facets.Places, f)
 		return nil
 	})

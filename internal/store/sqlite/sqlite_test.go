@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -183,12 +182,5 @@ func TestAnnotationRoundTrip(t *testing.T) {
 	bad.Analysis = &analyse.Annotation{Mentions: []analyse.Mention{{Span: analyse.Span{Start: 2, End: 99}, Type: "LOC"}}}
 	if _, err := db.Put(ctx, []store.Item{bad}); err == nil {
 		t.Fatal("want an error for a mention outside the text")
-	}
-}
-
-func TestDistinctOutlets(t *testing.T) {
-	got := strings.Join(distinctOutlets([]string{"AP", "AFP, Reuters, AP, dpa", "AFP", " ", "Bloomberg"}), "|")
-	if want := "AP|AFP|Reuters|dpa|Bloomberg"; got != want {
-		t.Errorf("got %s, want %s", got, want)
 	}
 }
