@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/eval/cluster"
 )
 
 // TestEvalPipelineSample runs `sitrep eval pipeline --sample`: the real
@@ -56,5 +59,25 @@ func TestEvalPipelineSample(t *testing.T) {
 	}
 	if q := rep.Quotes; q == nil || q.Articles != 10 || q.PartialF1 <= 0 {
 		t.Errorf("quotes: %+v", rep.Quotes)
+	}
+}
+
+func TestSplitUCIDays(t *testing.T) {
+	at := func(s string) time.Time {
+		v, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	docs := []cluster.Doc{
+		{ID: "a", Published: at("2014-06-13T00:00:00Z")},
+		{ID: "b", Published: at("2014-06-14T23:59:59.999Z")},
+		{ID: "c", Published: at("2014-06-15T00:00:00Z")},
+		{ID: "d", Published: at("2014-06-19T23:00:00Z")},
+	}
+	dev, test := splitUCIDays(docs)
+	if len(dev) != 2 || dev[0].ID != "a" || dev[1].ID != "b" || len(test) != 2 || test[0].ID != "c" || test[1].ID != "d" {
+		t.Errorf("dev %v, test %v", dev, test)
 	}
 }

@@ -54,15 +54,20 @@ func cleanBodyOutlet(s string, plain bool) (Article, textOutlet) {
 
 	// Chrome, captions and sign-offs anywhere; collect evidence as we go.
 	kept := paras[:0:0]
+	// A text of one paragraph is a feed item's headline or summary: the
+	// caption, sign-off and trailer rules judge a paragraph by what
+	// surrounds it, and would drop a headline that ends in a ticker
+	// "(INTC)" or names an app, leaving no text at all.
+	alone := len(paras) == 1
 	for i, p := range paras {
-		last := i >= len(paras)-3
+		last := i >= len(paras)-3 && !alone
 		switch {
 		case isChrome(p):
 			if m := reFollow.FindStringSubmatch(p); m != nil && looksLikeName(m[1]) {
 				a.Authors = append(a.Authors, m[1])
 			}
 			continue
-		case isCaption(p):
+		case !alone && isCaption(p):
 			a.Captions = append(a.Captions, p)
 			if c := captionCredit(p); c != "" {
 				a.Credits = append(a.Credits, Credit{Name: c, Kind: CreditPhoto})

@@ -172,6 +172,11 @@ func TestHeadlineOnlyText(t *testing.T) {
 	for _, tt := range []struct{ name, body, title string }{
 		{"headline as text, title given", "Harbour board backs night ferries for the islands", "Harbour board backs night ferries for the islands"},
 		{"headline as text, no title", "Harbour Board Backs Night Ferries", ""},
+		// one paragraph is never taken for a caption, a sign-off or a
+		// trailer: those rules judge a paragraph among others
+		{"headline ending in a ticker", "Harbour Lines Given New $31.00 Price Target (HBRL)", "Harbour Lines Given New $31.00 Price Target (HBRL)"},
+		{"headline naming an app", "Taxi drivers in Europe protest car-for-hire app Rydo", "Taxi drivers in Europe protest car-for-hire app Rydo"},
+		{"headline in parentheses", "(Harbour board backs night ferries)", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := Clean(ingest.Document{MediaType: ingest.MediaText, URL: "https://example.org/ferries",

@@ -156,7 +156,7 @@ func (c *Clusterer) addGroups(docs []Doc, fs []docFeatures, out []Assignment) {
 		// merging is considered once the whole group has joined, so that
 		// it does not depend on the order of its members
 		if ch.target != nil {
-			c.maybeMerge(c.evs[c.resolve(ch.target.ID)-1], true)
+			c.maybeMerge(c.evs[c.resolve(ch.target.ID)-1], true, allHeadlines(fs, g))
 		}
 	}
 }
@@ -164,7 +164,7 @@ func (c *Clusterer) addGroups(docs []Doc, fs []docFeatures, out []Assignment) {
 // pairScore is the article-to-article similarity: the cosine of their
 // idf-weighted vectors (unit length here), plus EntityWeight times the
 // idf-weighted share of shared actors and places, damped by the time gap;
-// -1 when the gap exceeds EventGap.
+// -1 when the gap exceeds EventGap (HeadlineGap for two headlines).
 func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float64 {
 	s := dot(ua, ub)
 	if len(fa.ents) > 0 && len(fb.ents) > 0 {
@@ -186,14 +186,11 @@ func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float
 		s *= headScale(c.cfg.GroupThreshold, c.cfg.HeadlineGroupThreshold)
 	}
 	if !a.Published.IsZero() && !b.Published.IsZero() {
-		gap := a.Published.Sub(b.Published)
-		if gap < 0 {
-			gap = -gap
-		}
-		if gap > c.cfg.EventGap {
+		gap, limit := c.eventGap(a.Published, b.Published, b.Published, fa.headline && fb.headline)
+		if gap > limit {
 			return -1
 		}
-		s *= 1 - c.cfg.TimeDamping*float64(gap)/float64(c.cfg.EventGap)
+		s *= 1 - c.cfg.TimeDamping*float64(gap)/float64(limit)
 	}
 	return s
 }

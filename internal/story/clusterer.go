@@ -73,6 +73,12 @@ type Config struct {
 	// pipeline --dev --only headlines`).
 	HeadlineEventThreshold float64
 	HeadlineGroupThreshold float64
+	// HeadlineGap replaces EventGap for a headline alone (headline.go): a
+	// dated headline joins a dated event, or groups with another headline,
+	// only within this gap of it. A headline carries too few words to tell
+	// the next day's development from the same one; a burst of coverage
+	// that fell silent this long is over.
+	HeadlineGap time.Duration
 	// MergeThreshold is the least centroid cosine for two live events to
 	// merge when one of them grows (at 2, 4, 8, ... articles); negative
 	// disables merging.
@@ -107,6 +113,7 @@ func DefaultConfig() Config {
 		GroupThreshold:         0.3,
 		HeadlineEventThreshold: 0.15,
 		HeadlineGroupThreshold: 0.15,
+		HeadlineGap:            12 * time.Hour,
 		DominantRatio:          -1,
 		NameWeight:             -1,
 	}
@@ -147,6 +154,7 @@ func (c Config) withDefaults() Config {
 	pick(&c.GroupThreshold, d.GroupThreshold)
 	pick(&c.HeadlineEventThreshold, d.HeadlineEventThreshold)
 	pick(&c.HeadlineGroupThreshold, d.HeadlineGroupThreshold)
+	pickD(&c.HeadlineGap, d.HeadlineGap)
 	pick(&c.DominantRatio, d.DominantRatio)
 	pick(&c.NameWeight, d.NameWeight)
 	return c
@@ -333,7 +341,7 @@ func (c *Clusterer) add(d *Doc, f *docFeatures, g *groupChoice) Assignment {
 	}
 	c.join(target, d, f)
 	if g == nil {
-		target = c.maybeMerge(target, false)
+		target = c.maybeMerge(target, false, f.headline)
 	}
 	if g != nil {
 		g.target = target
@@ -473,17 +481,11 @@ func (c *Clusterer) score(e *event, d *Doc, f *docFeatures, wv []tw, dnorm float
 		sc *= headScale(c.cfg.EventThreshold, c.cfg.HeadlineEventThreshold)
 	}
 	if !d.Published.IsZero() && !e.First.IsZero() {
-		var gap time.Duration
-		switch {
-		case d.Published.Before(e.First):
-			gap = e.First.Sub(d.Published)
-		case d.Published.After(e.Last):
-			gap = d.Published.Sub(e.Last)
-		}
-		if gap > c.cfg.EventGap {
+		gap, limit := c.eventGap(d.Published, e.First, e.Last, f.headline)
+		if gap > limit {
 			return 0, false
 		}
-		sc *= 1 - c.cfg.TimeDamping*float64(gap)/float64(c.cfg.EventGap)
+		sc *= 1 - c.cfg.TimeDamping*float64(gap)/float64(limit)
 	}
 	return sc, true
 }

@@ -96,8 +96,14 @@ func TestClustererTimeGap(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := NewClusterer(Config{})
-			a := c.Add(Doc{ID: 1, Title: ev.title[0], Text: ev.body[0], Published: t0})
-			b := c.Add(Doc{ID: 2, Title: ev.title[1], Text: ev.body[1], Published: t0.Add(tc.gap)})
+			// bodies of over maxHeadlineWords: articles, not headlines
+			// (headline.go has its own gap)
+			da := Doc{ID: 1, Title: ev.title[0], Text: ev.body[0] + " " + ev.body[2], Published: t0}
+			db := Doc{ID: 2, Title: ev.title[1], Text: ev.body[1] + " " + ev.body[2], Published: t0.Add(tc.gap)}
+			if isHeadline(&da) || isHeadline(&db) {
+				t.Fatal("test documents are headlines, not articles")
+			}
+			a, b := c.Add(da), c.Add(db)
 			if (a.Event == b.Event) != tc.same {
 				t.Errorf("same event = %v, want %v (score %.2f)", a.Event == b.Event, tc.same, b.Similarity)
 			}

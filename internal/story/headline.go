@@ -1,6 +1,9 @@
 package story
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Headline mode. The commonest feed item is a headline without a body. A
 // headline shares few words with the others of its story, and its words
@@ -12,6 +15,14 @@ import "strings"
 // thresholds of Config (set on headline data) instead of the article ones.
 // (Pairs of adjacent words as extra terms were tried on the headline dev
 // set and did not help.)
+//
+// Within a stream of headlines many stories share their words: the
+// market report of every day, one company's several stories of a week. A
+// headline carries too few words to tell them apart, so time does: a
+// dated headline joins a dated event, groups with another headline, or
+// lets its event merge with another, only within Config.HeadlineGap. An
+// event whose coverage fell silent that long is over; the next burst is a
+// new event, linked into the same storyline by the storyline step.
 
 // maxHeadlineWords is the most words a body may have, beyond a title it
 // repeats, for the article to count as a headline: a line or two (a feed
@@ -75,4 +86,55 @@ func headScale(article, headline float64) float64 {
 		return 1
 	}
 	return article / headline
+}
+
+// eventGap is the time gap between t and the span [first, last] of an
+// event (or a second article, first = last), and the most it may be: for
+// an article EventGap; for a headline HeadlineGap, with the gap the least
+// the stamps allow, since a bare date (midnight UTC, as feeds that give
+// only the day write it) stands for any time of its day.
+func (c *Clusterer) eventGap(t, first, last time.Time, headline bool) (gap, limit time.Duration) {
+	switch {
+	case t.Before(first):
+		gap = first.Sub(t)
+		if headline && (bareDate(t) || bareDate(first)) {
+			gap -= 24 * time.Hour
+		}
+	case t.After(last):
+		gap = t.Sub(last)
+		if headline && (bareDate(t) || bareDate(last)) {
+			gap -= 24 * time.Hour
+		}
+	}
+	if !headline {
+		return gap, c.cfg.EventGap
+	}
+	return max(gap, 0), c.cfg.HeadlineGap
+}
+
+// bareDate reports whether t is a date without a time of day.
+func bareDate(t time.Time) bool {
+	t = t.UTC()
+	return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
+}
+
+// headlineSpansMeet reports whether the spans of two dated events lie
+// within HeadlineGap of each other.
+func (c *Clusterer) headlineSpansMeet(a, b *event) bool {
+	if !a.First.After(b.Last) && !b.First.After(a.Last) {
+		return true
+	}
+	g1, limit := c.eventGap(a.First, b.First, b.Last, true)
+	g2, _ := c.eventGap(a.Last, b.First, b.Last, true)
+	return min(g1, g2) <= limit
+}
+
+// allHeadlines reports whether the articles g of fs are all headlines.
+func allHeadlines(fs []docFeatures, g []int) bool {
+	for _, i := range g {
+		if !fs[i].headline {
+			return false
+		}
+	}
+	return len(g) > 0
 }

@@ -62,3 +62,77 @@ func TestHeadlinesGroupByStory(t *testing.T) {
 		}
 	}
 }
+
+// The same story's words a day apart: a new burst of headlines is a new
+// event once the first fell silent for HeadlineGap, whether the headlines
+// come in one batch or one at a time; within the gap they join.
+func TestHeadlineGap(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	day1 := []string{"Harbour board backs night ferries to the islands", "Night ferries approved by harbour board",
+		"Islanders cheer harbour board vote on night ferries", "Harbour board votes for night ferries"}
+	day2 := []string{"Night ferries to the islands start after harbour board vote", "First night ferries sail as harbour board plan begins",
+		"Harbour board night ferries carry first islanders", "Night ferries: harbour board trial under way"}
+	for _, tt := range []struct {
+		name  string
+		later time.Duration
+		apart bool
+	}{
+		{"next day", 20 * time.Hour, true},
+		{"same afternoon", 6 * time.Hour, false},
+	} {
+		for _, batched := range []bool{true, false} {
+			c := NewClusterer(Config{})
+			var docs []Doc
+			for i, h := range append(append([]string{}, day1...), day2...) {
+				at := t0.Add(time.Duration(i) * time.Minute)
+				if i >= len(day1) {
+					at = at.Add(tt.later)
+				}
+				docs = append(docs, Doc{ID: int64(i + 1), Title: h, Text: h, Published: at})
+			}
+			var as []Assignment
+			if batched {
+				as = append(c.AddBatch(docs[:len(day1)]), c.AddBatch(docs[len(day1):])...)
+			} else {
+				for _, d := range docs {
+					as = append(as, c.Add(d))
+				}
+			}
+			first, last := c.Resolve(as[0].Event), c.Resolve(as[len(as)-1].Event)
+			if (first != last) != tt.apart {
+				t.Errorf("%s (batched %v): day 1 event %d, day 2 event %d, want apart %v", tt.name, batched, first, last, tt.apart)
+			}
+			for i := 1; i < len(day1); i++ {
+				if c.Resolve(as[i].Event) != first {
+					t.Errorf("%s (batched %v): %q left its burst's event", tt.name, batched, docs[i].Title)
+				}
+			}
+		}
+	}
+}
+
+func TestEventGap(t *testing.T) {
+	c := NewClusterer(Config{})
+	noon := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	for _, tt := range []struct {
+		name              string
+		t, first, last    time.Time
+		headline          bool
+		wantGap, wantLimt time.Duration
+	}{
+		{"article after the span", noon.Add(30 * time.Hour), noon, noon.Add(time.Hour), false, 29 * time.Hour, c.cfg.EventGap},
+		{"article inside the span", noon, noon.Add(-time.Hour), noon.Add(time.Hour), false, 0, c.cfg.EventGap},
+		{"headline before the span", noon.Add(-5 * time.Hour), noon, noon, true, 5 * time.Hour, c.cfg.HeadlineGap},
+		{"headline after the span", noon.Add(13 * time.Hour), noon, noon, true, 13 * time.Hour, c.cfg.HeadlineGap},
+		// a bare date stands for any time of its day
+		{"headline dated the next day", day(3), day(2), day(2), true, 0, c.cfg.HeadlineGap},
+		{"headline dated two days on", day(4), day(2), day(2), true, 24 * time.Hour, c.cfg.HeadlineGap},
+		{"article dated the next day", day(3), day(2), day(2), false, 24 * time.Hour, c.cfg.EventGap},
+	} {
+		gap, limit := c.eventGap(tt.t, tt.first, tt.last, tt.headline)
+		if gap != tt.wantGap || limit != tt.wantLimt {
+			t.Errorf("%s: gap %v limit %v, want %v %v", tt.name, gap, limit, tt.wantGap, tt.wantLimt)
+		}
+	}
+}

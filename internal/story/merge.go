@@ -7,8 +7,9 @@ package story
 // alias: Resolve maps it to the survivor and EventMerges reports it.
 
 // maybeMerge merges e and close live events when e has just grown past a
-// power of two, or whenever force is set.
-func (c *Clusterer) maybeMerge(e *event, force bool) *event {
+// power of two, or whenever force is set. headline: e has just grown by
+// headlines alone, and events merge only within HeadlineGap.
+func (c *Clusterer) maybeMerge(e *event, force, headline bool) *event {
 	if c.cfg.MergeThreshold < 0 || (e.Indexed != e.Docs && !force) {
 		return e
 	}
@@ -19,7 +20,7 @@ func (c *Clusterer) maybeMerge(e *event, force bool) *event {
 	// candidates: the events sharing most of e's top terms (bounded)
 	for _, i := range c.lookup(topByWeight(ew, c.cfg.IndexTerms), int32(e.ID-1), c.cfg.MaxCandidates/4) {
 		o := c.evs[i]
-		if o.MergedInto != 0 || !c.active(o) || !c.timeCompatible(e, o) {
+		if o.MergedInto != 0 || !c.active(o) || !c.timeCompatible(e, o, headline) {
 			continue
 		}
 		ow, on := c.weighted(o)
@@ -37,14 +38,17 @@ func (c *Clusterer) maybeMerge(e *event, force bool) *event {
 			big, small = o, e
 		}
 		c.absorb(big, small)
-		return c.maybeMerge(big, force)
+		return c.maybeMerge(big, force, headline)
 	}
 	return e
 }
 
-func (c *Clusterer) timeCompatible(a, b *event) bool {
+func (c *Clusterer) timeCompatible(a, b *event, headline bool) bool {
 	if a.First.IsZero() || b.First.IsZero() {
 		return true
+	}
+	if headline {
+		return c.headlineSpansMeet(a, b)
 	}
 	if a.First.After(b.Last) {
 		return a.First.Sub(b.Last) <= c.cfg.EventGap

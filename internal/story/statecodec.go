@@ -436,7 +436,7 @@ func (c Config) check() error {
 			return errors.New("config: threshold not a number")
 		}
 	}
-	if c.EventGap < 0 || c.StorylineGap < 0 {
+	if c.EventGap < 0 || c.StorylineGap < 0 || c.HeadlineGap < 0 {
 		return errors.New("config: negative gap")
 	}
 	return nil
