@@ -77,7 +77,9 @@ type Config struct {
 	// dated headline joins a dated event, or groups with another headline,
 	// only within this gap of it. A headline carries too few words to tell
 	// the next day's development from the same one; a burst of coverage
-	// that fell silent this long is over.
+	// that fell silent this long is over. 12 h, half a news day, chosen on
+	// the headline dev sets with the UCI week's first two days, which
+	// reward any gap below a day (EVALUATION.md, "Headline gap").
 	HeadlineGap time.Duration
 	// MergeThreshold is the least centroid cosine for two live events to
 	// merge when one of them grows (at 2, 4, 8, ... articles); negative
