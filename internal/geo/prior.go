@@ -42,7 +42,11 @@ type Params struct {
 	BareFeature float64
 	// Part places a mention the gazetteer does not know whole at the place
 	// it is named after ("Colchester General Hospital"; partLookup).
-	Part           bool
+	Part bool
+	// LooseSupport keeps a place found only without a direction or facility
+	// word of the mention ("West Midlands" → Midlands Province) only where
+	// the document's other places support it (looseSupported).
+	LooseSupport   bool
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -82,6 +86,7 @@ func DefaultParams() Params {
 		SenseWeight:     0,
 		Senses:          DefaultSenses(),
 		Part:            true,
+		LooseSupport:    true,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

@@ -57,6 +57,9 @@ type group struct {
 	// part: the mention is not known whole; its candidates are those of
 	// the place it is named after (partLookup)
 	part bool
+	// loose: the candidates were found only without a direction or
+	// facility word of the mention (lookupLoose)
+	loose bool
 	// container: groups of region mentions that directly follow a mention of
 	// this group ("Paris, Texas")
 	containers []int
@@ -191,6 +194,9 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	// the document speaks of that place's country (or the place is big)
 	for _, gr := range groups {
 		if gr.part && gr.best >= 0 && !g.partSupported(gr.cands[gr.best], groups, admin1, fixedAdmin1, &p) {
+			gr.best = -1
+		}
+		if gr.loose && !gr.part && gr.best >= 0 && !g.looseSupported(gr, groups, country, fixedCountry, &p) {
 			gr.best = -1
 		}
 	}
@@ -419,7 +425,9 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 // newGroup collects and pre-scores the candidates of one mention key.
 func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
 	gr := &group{best: -1, weight: 1}
-	cs := g.rank(text, key, p)
+	post, loose := g.lookupLoose(text)
+	cs := g.rankRecords(post, key, p)
+	gr.loose = loose && p.LooseSupport
 	if lowerInitial(text) {
 		cs = g.keepLower(cs, key)
 	}
@@ -576,6 +584,33 @@ func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[st
 	}
 	for _, o := range groups {
 		if o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+			return true
+		}
+	}
+	return false
+}
+
+// looseSupported reports whether the place a loosely found group chose
+// ("West Midlands" → Midlands Province, Zimbabwe) may stand: a country or
+// capital, or a place whose country the document's other places or context
+// speak of, or near one of them. Unsupported, the mention is left unknown
+// (and placed at the document's focus) rather than sent abroad.
+func (g *Gazetteer) looseSupported(gr *group, groups []*group, country, fixed map[string]float64, p *Params) bool {
+	r := gr.cands[gr.best]
+	switch g.fcodes[g.fcode[r]] {
+	case "PCLI", "PPLC":
+		return true
+	}
+	if g.area(r) {
+		return true
+	}
+	cc := g.cc(r)
+	own, _ := g.votes(r)
+	if country[cc]-own+fixed[cc] > 0 {
+		return true
+	}
+	for _, o := range groups {
+		if o != gr && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
 			return true
 		}
 	}
