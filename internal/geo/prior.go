@@ -46,7 +46,10 @@ type Params struct {
 	// LooseSupport keeps a place found only without a direction or facility
 	// word of the mention ("West Midlands" → Midlands Province) only where
 	// the document's other places support it (looseSupported).
-	LooseSupport   bool
+	LooseSupport bool
+	// AliasSupport does the same for a town of under 100,000 people named
+	// only by one of its alternate names (aliasOnly).
+	AliasSupport   bool
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -87,6 +90,7 @@ func DefaultParams() Params {
 		Senses:          DefaultSenses(),
 		Part:            true,
 		LooseSupport:    true,
+		AliasSupport:    true,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

@@ -60,6 +60,8 @@ type group struct {
 	// loose: the candidates were found only without a direction or
 	// facility word of the mention (lookupLoose)
 	loose bool
+	key   string
+	alias bool // aliasOnly applies (Params.AliasSupport)
 	// container: groups of region mentions that directly follow a mention of
 	// this group ("Paris, Texas")
 	containers []int
@@ -196,7 +198,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		if gr.part && gr.best >= 0 && !g.partSupported(gr.cands[gr.best], groups, admin1, fixedAdmin1, &p) {
 			gr.best = -1
 		}
-		if gr.loose && !gr.part && gr.best >= 0 && !g.looseSupported(gr, groups, country, fixedCountry, &p) {
+		if (gr.loose || g.aliasOnly(gr)) && !gr.part && gr.best >= 0 && !g.looseSupported(gr, groups, country, fixedCountry, &p) {
 			gr.best = -1
 		}
 	}
@@ -424,10 +426,11 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 
 // newGroup collects and pre-scores the candidates of one mention key.
 func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
-	gr := &group{best: -1, weight: 1}
+	gr := &group{best: -1, weight: 1, key: key}
 	post, loose := g.lookupLoose(text)
 	cs := g.rankRecords(post, key, p)
 	gr.loose = loose && p.LooseSupport
+	gr.alias = p.AliasSupport
 	if lowerInitial(text) {
 		cs = g.keepLower(cs, key)
 	}
@@ -615,4 +618,20 @@ func (g *Gazetteer) looseSupported(gr *group, groups []*group, country, fixed ma
 		}
 	}
 	return false
+}
+
+// aliasOnly reports whether a group's choice is a small town the mention
+// names only by one of its alternate names ("Karo" for Carros, "Abbasiya"
+// for Yehud): such names are often another place's own, which the
+// gazetteer lacks, so the town needs the document's support too.
+func (g *Gazetteer) aliasOnly(gr *group) bool {
+	if !gr.alias || gr.best < 0 {
+		return false
+	}
+	r := gr.cands[gr.best]
+	fc := g.fcodes[g.fcode[r]]
+	if !strings.HasPrefix(fc, "PPL") || g.pop[r] >= 100000 {
+		return false
+	}
+	return !strings.Contains(Key(g.names[r]), gr.key)
 }
