@@ -292,6 +292,12 @@ func (g *Gazetteer) lookupLoose(name string) ([]int32, bool) {
 	}
 	// a part of or a facility in a named place: "North Dallas", "Greater
 	// Toronto Area", "Oaxaca State", "Manila Cathedral"
+	// the whole name without an administrative wrapper ("North Eastern
+	// Province") before a part of it
+	whole, loose := g.lookupStripSuffix(k)
+	if whole != nil && !loose {
+		return whole, false
+	}
 	for _, pre := range partPrefixes {
 		if rest, ok := strings.CutPrefix(k, pre); ok {
 			if p, loose := g.lookupStripSuffix(rest); p != nil {
@@ -299,7 +305,7 @@ func (g *Gazetteer) lookupLoose(name string) ([]int32, bool) {
 			}
 		}
 	}
-	return g.lookupStripSuffix(k)
+	return whole, loose
 }
 
 var partPrefixes = []string{

@@ -24,6 +24,7 @@ func TestOverlayFeatures(t *testing.T) {
 		{"Gulf of Aden", "GULF", "XX", ClassWater, true},
 		{"Mount Kilimanjaro", "MT", "TZ", ClassLandform, false},
 		{"Deutschland", "PCLI", "DE", ClassCountry, false}, // a name from another language
+		{"Tower Hamlets", "ADMD", "GB", ClassRegion, false}, // a Natural Earth division GeoNames' codes lack
 	}
 	for _, tc := range tests {
 		cs := g.Lookup(tc.name)

@@ -26,6 +26,8 @@ func TestLooseAndAliasSupport(t *testing.T) {
 			"Jackson Harbour", "US", "", false},
 		{"alternate name, unsupported", "Ships sailed from [Antium] to [Lagos], [Nigeria].",
 			"Antium", "IT", "", false},
+		{"wrapper before direction word", "Rain fell on [Mombasa] and across [Kenya]'s [Coast Province].",
+			"Coast Province", "", "KE", true},
 		{"alternate name, supported", "Ships sailed from [Antium] to [Naples] and [Rome].",
 			"Antium", "", "IT", true},
 	}

@@ -30,7 +30,7 @@ type OverlaySources struct {
 
 // OverlayStats counts what the overlay adds.
 type OverlayStats struct {
-	Features, Landmarks, Keys, Admin1IDs, Admin2IDs, ForeignNames int
+	Features, Landmarks, Keys, Admin1IDs, Admin2IDs, ForeignNames, Divisions int
 }
 
 type overlayBuilder struct {
@@ -71,6 +71,9 @@ func BuildOverlay(base *geo.Gazetteer, src OverlaySources) (*geo.Overlay, Overla
 		if err := b.rgeoNames(src.Rgeo); err != nil {
 			return nil, b.st, err
 		}
+	}
+	if err := b.neDivisions(src.NaturalEarth); err != nil {
+		return nil, b.st, err
 	}
 	if src.Tables != "" {
 		if err := b.demonyms(src.Tables); err != nil {
