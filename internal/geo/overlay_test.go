@@ -23,7 +23,7 @@ func TestOverlayFeatures(t *testing.T) {
 		{"Sahara", "DSRT", "XX", ClassLandform, true},
 		{"Gulf of Aden", "GULF", "XX", ClassWater, true},
 		{"Mount Kilimanjaro", "MT", "TZ", ClassLandform, false},
-		{"Deutschland", "PCLI", "DE", ClassCountry, false}, // a name from another language
+		{"Deutschland", "PCLI", "DE", ClassCountry, false},  // a name from another language
 		{"Tower Hamlets", "ADMD", "GB", ClassRegion, false}, // a Natural Earth division GeoNames' codes lack
 	}
 	for _, tc := range tests {
