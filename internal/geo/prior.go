@@ -43,6 +43,9 @@ type Params struct {
 	// Part places a mention the gazetteer does not know whole at the place
 	// it is named after ("Colchester General Hospital"; partLookup).
 	Part bool
+	// StateWord is added to the admin-1 candidates of a name followed by
+	// the word "state" ("Washington state"); needs Doc.Text.
+	StateWord float64
 	// LooseSupport keeps a place found only without a direction or facility
 	// word of the mention ("West Midlands" → Midlands Province) only where
 	// the document's other places support it (looseSupported).
@@ -89,6 +92,7 @@ func DefaultParams() Params {
 		SenseWeight:     0,
 		Senses:          DefaultSenses(),
 		Part:            true,
+		StateWord:       4,
 		LooseSupport:    true,
 		AliasSupport:    true,
 		MaxCandidates:   40,

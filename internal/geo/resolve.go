@@ -25,6 +25,9 @@ type Doc struct {
 	// OutletCountry is the ISO 3166-1 alpha-2 code of the outlet's country,
 	// "" if unknown.
 	OutletCountry string
+	// Text is the document's text, which the mentions' byte offsets point
+	// into; "" if not given (then the words around a mention are unknown).
+	Text string
 }
 
 // Place is the resolution of one mention. Resolved is false when the
@@ -62,6 +65,8 @@ type group struct {
 	loose bool
 	key   string
 	alias bool // aliasOnly applies (Params.AliasSupport)
+	// stateWord: a mention of the group is followed by "state"
+	stateWord bool
 	// container: groups of region mentions that directly follow a mention of
 	// this group ("Paris, Texas")
 	containers []int
@@ -81,6 +86,14 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		}
 		gi[k] = len(groups)
 		groups = append(groups, g.newGroup(m.Text, k, &p))
+	}
+	// "Washington state", "New York state": the name means the state
+	if p.StateWord != 0 {
+		for i, m := range doc.Mentions {
+			if stateAfter(doc.Text, m.End) {
+				groups[gi[keyOf[i]]].preferAdmin1(g, p.StateWord)
+			}
+		}
 	}
 	// containers: "X, Y" where Y follows X after a comma
 	for i := 0; i+1 < len(doc.Mentions); i++ {
@@ -634,4 +647,37 @@ func (g *Gazetteer) aliasOnly(gr *group) bool {
 		return false
 	}
 	return !strings.Contains(Key(g.names[r]), gr.key)
+}
+
+// stateAfter reports whether the word after byte offset end of text is the
+// lower-case word "state" ("Washington state farm"; not "stated",
+// "statement", nor "State" of a name such as "Ohio State").
+func stateAfter(text string, end int) bool {
+	if end < 0 || end > len(text) {
+		return false
+	}
+	rest, ok := strings.CutPrefix(text[end:], " state")
+	if !ok {
+		return false
+	}
+	for _, r := range rest {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return true
+}
+
+// preferAdmin1 adds w to the context-free score of the group's admin-1
+// candidates, once, and re-takes its best.
+func (gr *group) preferAdmin1(g *Gazetteer, w float64) {
+	if gr.stateWord || gr.best < 0 {
+		return
+	}
+	gr.stateWord = true
+	for j, c := range gr.cands {
+		if g.fcodes[g.fcode[c]] == "ADM1" {
+			gr.base[j] += w
+			gr.score[j] = gr.base[j]
+		}
+	}
+	gr.best = argmax(gr.score)
 }
