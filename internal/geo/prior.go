@@ -43,6 +43,9 @@ type Params struct {
 	// Part places a mention the gazetteer does not know whole at the place
 	// it is named after ("Colchester General Hospital"; partLookup).
 	Part bool
+	// WrongKind is taken from a physical feature whose kind contradicts a
+	// generic word of the mention (a lake for "X River"; wrongKind).
+	WrongKind float64
 	// StateWord is added to the admin-1 candidates of a name followed by
 	// the word "state" ("Washington state"); needs Doc.Text.
 	StateWord float64
@@ -92,6 +95,7 @@ func DefaultParams() Params {
 		SenseWeight:     0,
 		Senses:          DefaultSenses(),
 		Part:            true,
+		WrongKind:       2,
 		StateWord:       4,
 		LooseSupport:    true,
 		AliasSupport:    true,

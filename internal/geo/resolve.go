@@ -405,6 +405,9 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 		if fc := g.fcodes[g.fcode[r]]; p.BareFeature != 0 && extended(fc) && fc != "ISL" && fc != "ISLS" && !g.famous(r) && !HasGenericWord(key) {
 			s -= p.BareFeature
 		}
+		if wrongKind(key, g.fcodes[g.fcode[r]]) {
+			s -= p.WrongKind
+		}
 		cs[i] = scored{r, s}
 	}
 	// A region named like its own seat (a governorate or province that
