@@ -25,6 +25,9 @@ func TestOverlayFeatures(t *testing.T) {
 		{"Mount Kilimanjaro", "MT", "TZ", ClassLandform, false},
 		{"Deutschland", "PCLI", "DE", ClassCountry, false},  // a name from another language
 		{"Tower Hamlets", "ADMD", "GB", ClassRegion, false}, // a Natural Earth division GeoNames' codes lack
+		{"Carpathians", "MTS", "XX", ClassLandform, true},   // a range by its plural
+		{"British Virgin Islands", "PCLI", "VG", ClassCountry, false},
+		{"U.S. Virgin Islands", "PCLI", "VI", ClassCountry, false}, // the index has "Virgin Islands, U.S."
 	}
 	for _, tc := range tests {
 		cs := g.Lookup(tc.name)
