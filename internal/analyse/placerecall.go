@@ -47,7 +47,7 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 			continue
 		}
 		cs := a.gaz.Lookup(prefix)
-		if len(cs) == 0 || !nameLike(prefix, cs[0].Name) {
+		if len(cs) == 0 || !nameLike(prefix, cs[0].Name) && !countryName(prefix, cs[0]) {
 			continue
 		}
 		c := cs[0]
