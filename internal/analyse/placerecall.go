@@ -37,7 +37,7 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 		if !strings.HasPrefix(name, prefix) || strings.HasSuffix(prefix, "'s") || strings.HasSuffix(prefix, "’s") {
 			continue
 		}
-		if next := words[k]; next == "" || next[0] < 'A' || next[0] > 'Z' {
+		if next := words[k]; next == "" || next[0] < 'A' || next[0] > 'Z' || directionWords[strings.ToLower(prefix)] {
 			continue
 		}
 		if a.union(prefix) {
@@ -55,7 +55,67 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 			return Span{m.Start, m.Start + len(prefix)}, true
 		}
 	}
+	if m.Type == "ORG" {
+		return a.orgSuffixPlace(s, m)
+	}
 	return Span{}, false
+}
+
+// orgSuffixPlace is the place an organisation's name ends with: the words
+// after its last "of" ("Central Bank of Malta", "University of Alberta"),
+// or its last one or two words ("Air Canada", "Environment Canada", "CBC
+// Toronto") — when they name a country, an admin-1 region or a city of
+// 100,000 people or more by one of its names. The caller keeps it only
+// where the document supports it.
+func (a *Annotator) orgSuffixPlace(s string, m Mention) (Span, bool) {
+	name := strings.TrimRight(s[m.Start:m.End], ".,")
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return Span{}, false
+	}
+	big := func(t string) bool {
+		if geo.IsDemonym(t) {
+			return false
+		}
+		cs := a.gaz.Lookup(t)
+		if len(cs) == 0 {
+			return false
+		}
+		c := cs[0]
+		switch {
+		case strings.HasPrefix(c.FeatureCode, "PCL") || c.FeatureCode == "ADM1":
+			return nameLike(t, c.Name) || countryName(t, c)
+		case c.Class == geo.ClassCity && c.Population >= 100000:
+			return nameLike(t, c.Name)
+		}
+		return false
+	}
+	if i := strings.LastIndex(name, " of "); i > 0 {
+		t := strings.TrimPrefix(name[i+4:], "the ")
+		if n := len(strings.Fields(t)); n >= 1 && n <= 3 && big(t) {
+			at := m.Start + strings.LastIndex(name, t)
+			return Span{at, at + len(t)}, true
+		}
+		return Span{}, false
+	}
+	for k := min(2, len(words)-1); k >= 1; k-- {
+		t := strings.Join(words[len(words)-k:], " ")
+		if !strings.HasSuffix(name, t) || t[0] < 'A' || t[0] > 'Z' {
+			continue
+		}
+		if big(t) {
+			at := m.Start + len(name) - len(t)
+			return Span{at, at + len(t)}, true
+		}
+	}
+	return Span{}, false
+}
+
+// directionWords head organisations' names ("Central Bank", "Western
+// Union") without naming the region so called.
+var directionWords = map[string]bool{
+	"central": true, "north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "national": true, "federal": true,
 }
 
 // union reports whether name is a continent's union the gazetteer places
