@@ -164,6 +164,10 @@ func supported(ps []geo.Place, tentative map[int]bool, k int) bool {
 // line: "MANSFIELD --", "SOUTH CHARLESTON, W.Va. --", "DANIELSVILLE - ".
 var datelineRe = regexp.MustCompile(`(?m)^\s*([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2})(?:,| --| -| —|—|\s*\()`)
 
+// placeOfRe matches the capitalised name after "city of", "town of",
+// "village of" or "province of" (one to three words).
+var placeOfRe = regexp.MustCompile(`\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]rovince|[Gg]overnorate|[Ii]sland) of ((?:[A-Z][\p{L}'-]+)(?: [A-Z][\p{L}'-]+){0,2})`)
+
 // stateAfterRe matches ", Va." / ", Ga." / ", Texas" right after a place.
 var stateAfterRe = regexp.MustCompile(`^, ?([A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
 
@@ -191,6 +195,14 @@ func (a *Annotator) placesAround(s string, found []geo.Mention, ms []Mention) []
 		}
 		cs := a.gaz.Lookup(s[sp.Start:sp.End])
 		if len(cs) > 0 && (cs[0].FeatureCode == "ADM1" || strings.HasPrefix(cs[0].FeatureCode, "PCL")) {
+			out = append(out, sp)
+		}
+	}
+	// "the city of Douma", "the village of Bartella": the words say it is a
+	// place, so any sense the gazetteer knows will do
+	for _, loc := range placeOfRe.FindAllStringSubmatchIndex(s, -1) {
+		sp := Span{loc[2], loc[3]}
+		if !covered(sp) && len(a.gaz.Lookup(s[sp.Start:sp.End])) > 0 {
 			out = append(out, sp)
 		}
 	}

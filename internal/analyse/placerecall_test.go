@@ -37,3 +37,27 @@ func TestOrgPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceOf: the name after "city of", "village of" … is a place when
+// the gazetteer knows it at all, tagged by the recogniser or not.
+func TestPlaceOf(t *testing.T) {
+	a := New()
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Shelling hit the outskirts of the city of Aleppo on Monday.", []string{"Aleppo"}},
+		{"Fighters entered the village of Zzyzzyva overnight.", nil},
+		{"Rain fell on the island of Crete.", []string{"Crete"}},
+		{"The city of light never sleeps.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, sp := range a.placesAround(c.text, nil, nil) {
+			got = append(got, c.text[sp.Start:sp.End])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
