@@ -233,8 +233,7 @@ func (a *Annotator) quotes(s string, an *Annotation) []Quote {
 // places resolves the LOC mentions, and the places that other names show
 // (placeIn); demonyms and other names vote for their country.
 func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Place {
-	var doc geo.Doc
-	doc.OutletCountry = outletCountry
+	doc := geo.Doc{Text: s, OutletCountry: outletCountry}
 	type at struct {
 		span     Span
 		sentence int
@@ -383,7 +382,7 @@ func (a *Annotator) placeParts(s string, sp Span) []Span {
 // settlement of at least placeMinPop people or an administrative area.
 func (a *Annotator) knownPlace(name string) bool {
 	cs := a.gaz.Lookup(name)
-	if len(cs) == 0 || !nameLike(name, cs[0].Name) {
+	if len(cs) == 0 || !nameLike(name, cs[0].Name) && !countryName(name, cs[0]) {
 		return false // an unrelated alternate name ("Google" for Topeka) is too weak
 	}
 	c := cs[0]
@@ -394,6 +393,14 @@ func (a *Annotator) knownPlace(name string) bool {
 		return true
 	}
 	return false
+}
+
+// countryName reports whether name is one of the names of c, a country or
+// admin-1 region, other than a demonym: a country's or state's alternate
+// names are short forms and abbreviations ("U.S.", "DPRK", "NSW"), not a
+// namesake's.
+func countryName(name string, c geo.Candidate) bool {
+	return (strings.HasPrefix(c.FeatureCode, "PCL") || c.FeatureCode == "ADM1") && !geo.IsDemonym(name)
 }
 
 // nameLike reports whether a name and a place's main name share a word of

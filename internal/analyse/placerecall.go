@@ -37,7 +37,7 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 		if !strings.HasPrefix(name, prefix) || strings.HasSuffix(prefix, "'s") || strings.HasSuffix(prefix, "’s") {
 			continue
 		}
-		if next := words[k]; next == "" || next[0] < 'A' || next[0] > 'Z' {
+		if next := words[k]; next == "" || next[0] < 'A' || next[0] > 'Z' || directionWords[strings.ToLower(prefix)] {
 			continue
 		}
 		if a.union(prefix) {
@@ -47,7 +47,7 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 			continue
 		}
 		cs := a.gaz.Lookup(prefix)
-		if len(cs) == 0 || !nameLike(prefix, cs[0].Name) {
+		if len(cs) == 0 || !nameLike(prefix, cs[0].Name) && !countryName(prefix, cs[0]) {
 			continue
 		}
 		c := cs[0]
@@ -55,7 +55,67 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 			return Span{m.Start, m.Start + len(prefix)}, true
 		}
 	}
+	if m.Type == "ORG" {
+		return a.orgSuffixPlace(s, m)
+	}
 	return Span{}, false
+}
+
+// orgSuffixPlace is the place an organisation's name ends with: the words
+// after its last "of" ("Central Bank of Malta", "University of Alberta"),
+// or its last one or two words ("Air Canada", "Environment Canada", "CBC
+// Toronto") — when they name a country, an admin-1 region or a city of
+// 100,000 people or more by one of its names. The caller keeps it only
+// where the document supports it.
+func (a *Annotator) orgSuffixPlace(s string, m Mention) (Span, bool) {
+	name := strings.TrimRight(s[m.Start:m.End], ".,")
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return Span{}, false
+	}
+	big := func(t string) bool {
+		if geo.IsDemonym(t) {
+			return false
+		}
+		cs := a.gaz.Lookup(t)
+		if len(cs) == 0 {
+			return false
+		}
+		c := cs[0]
+		switch {
+		case strings.HasPrefix(c.FeatureCode, "PCL") || c.FeatureCode == "ADM1":
+			return nameLike(t, c.Name) || countryName(t, c)
+		case c.Class == geo.ClassCity && c.Population >= 100000:
+			return nameLike(t, c.Name)
+		}
+		return false
+	}
+	if i := strings.LastIndex(name, " of "); i > 0 {
+		t := strings.TrimPrefix(name[i+4:], "the ")
+		if n := len(strings.Fields(t)); n >= 1 && n <= 3 && big(t) {
+			at := m.Start + strings.LastIndex(name, t)
+			return Span{at, at + len(t)}, true
+		}
+		return Span{}, false
+	}
+	for k := min(2, len(words)-1); k >= 1; k-- {
+		t := strings.Join(words[len(words)-k:], " ")
+		if !strings.HasSuffix(name, t) || t[0] < 'A' || t[0] > 'Z' {
+			continue
+		}
+		if big(t) {
+			at := m.Start + len(name) - len(t)
+			return Span{at, at + len(t)}, true
+		}
+	}
+	return Span{}, false
+}
+
+// directionWords head organisations' names ("Central Bank", "Western
+// Union") without naming the region so called.
+var directionWords = map[string]bool{
+	"central": true, "north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "national": true, "federal": true,
 }
 
 // union reports whether name is a continent's union the gazetteer places
@@ -104,6 +164,10 @@ func supported(ps []geo.Place, tentative map[int]bool, k int) bool {
 // line: "MANSFIELD --", "SOUTH CHARLESTON, W.Va. --", "DANIELSVILLE - ".
 var datelineRe = regexp.MustCompile(`(?m)^\s*([A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2})(?:,| --| -| —|—|\s*\()`)
 
+// placeOfRe matches the capitalised name after "city of", "town of",
+// "village of" or "province of" (one to three words).
+var placeOfRe = regexp.MustCompile(`\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]rovince|[Gg]overnorate|[Ii]sland) of ((?:[A-Z][\p{L}'-]+)(?: [A-Z][\p{L}'-]+){0,2})`)
+
 // stateAfterRe matches ", Va." / ", Ga." / ", Texas" right after a place.
 var stateAfterRe = regexp.MustCompile(`^, ?([A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
 
@@ -131,6 +195,14 @@ func (a *Annotator) placesAround(s string, found []geo.Mention, ms []Mention) []
 		}
 		cs := a.gaz.Lookup(s[sp.Start:sp.End])
 		if len(cs) > 0 && (cs[0].FeatureCode == "ADM1" || strings.HasPrefix(cs[0].FeatureCode, "PCL")) {
+			out = append(out, sp)
+		}
+	}
+	// "the city of Douma", "the village of Bartella": the words say it is a
+	// place, so any sense the gazetteer knows will do
+	for _, loc := range placeOfRe.FindAllStringSubmatchIndex(s, -1) {
+		sp := Span{loc[2], loc[3]}
+		if !covered(sp) && len(a.gaz.Lookup(s[sp.Start:sp.End])) > 0 {
 			out = append(out, sp)
 		}
 	}

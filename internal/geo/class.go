@@ -1,6 +1,9 @@
 package geo
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Feature classes a reader sees (Candidate.Class, `sitrep places --json`).
 const (
@@ -74,6 +77,30 @@ func HasGenericWord(key string) bool {
 	for _, w := range strings.Fields(key) {
 		if genericWords[w] {
 			return true
+		}
+	}
+	return false
+}
+
+// wordCodes are the generic words that say which kind of water or landform
+// a name is, with the feature codes of that kind.
+var wordCodes = map[string][]string{
+	"river": {"STM"}, "rio": {"STM"}, "creek": {"STM"},
+	"lake": {"LK", "RSV"}, "lac": {"LK", "RSV"}, "reservoir": {"RSV", "LK"},
+	"mountains": {"MTS"}, "range": {"MTS"}, "mount": {"MT", "PK"},
+	"island": {"ISL"}, "islands": {"ISLS"}, "desert": {"DSRT"},
+}
+
+// wrongKind reports whether a physical feature's code contradicts a
+// generic word of the name it was found by ("Mississippi River" is not the
+// lake piece of the river that Natural Earth names so).
+func wrongKind(key, fc string) bool {
+	if !extended(fc) {
+		return false
+	}
+	for _, w := range strings.Fields(key) {
+		if codes, ok := wordCodes[w]; ok {
+			return !slices.Contains(codes, fc)
 		}
 	}
 	return false

@@ -260,37 +260,52 @@ func (g *Gazetteer) basePostings(key string) []int32 {
 // without a possessive or plural "s", and, for dotted abbreviations
 // ("W. Va."), without spaces.
 func (g *Gazetteer) lookupKey(name string) []int32 {
+	p, _ := g.lookupLoose(name)
+	return p
+}
+
+// lookupLoose is lookupKey that also reports whether the records were found
+// only by dropping a direction or part word ("West Midlands" → Midlands,
+// "Pearl Harbor" → Pearl): such records are named like a part of the
+// mention, not like the mention.
+func (g *Gazetteer) lookupLoose(name string) ([]int32, bool) {
 	k := Key(name)
 	if p := g.withWrapped(g.postings(k), k); p != nil {
-		return p
+		return p, false
 	}
 	for _, pre := range []string{"the ", "republic of ", "state of ", "kingdom of "} {
 		if rest, ok := strings.CutPrefix(k, pre); ok {
 			if p := g.postings(rest); p != nil {
-				return p
+				return p, false
 			}
 		}
 	}
 	if strings.HasSuffix(k, "s") && len(k) > 4 {
 		if p := g.postings(k[:len(k)-1]); p != nil {
-			return p
+			return p, false
 		}
 	}
 	if strings.Contains(name, ".") {
 		if p := g.postings(strings.ReplaceAll(k, " ", "")); p != nil {
-			return p
+			return p, false
 		}
 	}
 	// a part of or a facility in a named place: "North Dallas", "Greater
 	// Toronto Area", "Oaxaca State", "Manila Cathedral"
+	// the whole name without an administrative wrapper ("North Eastern
+	// Province") before a part of it
+	whole, loose := g.lookupStripSuffix(k)
+	if whole != nil && !loose {
+		return whole, false
+	}
 	for _, pre := range partPrefixes {
 		if rest, ok := strings.CutPrefix(k, pre); ok {
-			if p := g.lookupStripSuffix(rest); p != nil {
-				return p
+			if p, loose := g.lookupStripSuffix(rest); p != nil {
+				return p, loose || directionWord[strings.TrimSpace(pre)]
 			}
 		}
 	}
-	return g.lookupStripSuffix(k)
+	return whole, loose
 }
 
 var partPrefixes = []string{
@@ -314,17 +329,29 @@ var partSuffixes = map[string]bool{
 	"world": true, "club": true, "fc": true,
 }
 
-func (g *Gazetteer) lookupStripSuffix(k string) []int32 {
+// lookupStripSuffix also reports whether a dropped word was a facility's
+// ("Colorado State University", "Pearl Harbor") rather than an
+// administrative wrapper ("Oaxaca State").
+func (g *Gazetteer) lookupStripSuffix(k string) ([]int32, bool) {
+	loose := false
 	for {
 		if p := g.postings(k); p != nil {
-			return p
+			return p, loose
 		}
 		i := strings.LastIndexByte(k, ' ')
 		if i <= 0 || !partSuffixes[k[i+1:]] {
-			return nil
+			return nil, false
 		}
+		loose = loose || !adminSuffix[k[i+1:]]
 		k = k[:i]
 	}
+}
+
+// adminSuffix are the partSuffixes that wrap an administrative area's or a
+// city's own name: dropping them names the same place.
+var adminSuffix = map[string]bool{
+	"state": true, "province": true, "city": true, "county": true, "township": true,
+	"region": true, "district": true, "municipality": true, "governorate": true,
 }
 
 // Lookup returns every place a name may refer to, the likeliest first when

@@ -13,8 +13,8 @@ const DataAttribution = `Place data embedded in sitrep (internal/geo/data):
   computed; ids and points of some countries and regions taken from the
   GeoNames-based gold of the LGL, TR-News and GeoWebNews dev halves.
 - Natural Earth 1:10m (https://www.naturalearthdata.com/), public domain (CC0):
-  seas, gulfs, straits, rivers, lakes, ranges, deserts, peaks, islands, parks;
-  and, via the Go module github.com/sams96/rgeo v1.2.0 (Apache-2.0 code, data
+  seas, gulfs, straits, rivers, lakes, ranges, deserts, peaks, islands, parks,
+  first-order divisions (admin-1 label points); and, via the Go module github.com/sams96/rgeo v1.2.0 (Apache-2.0 code, data
   public domain), names of countries and admin-1 regions in other languages.
   Made with Natural Earth.
 - Country names: i18n-iso-countries 7.14.0 (MIT, (c) widdix GmbH).

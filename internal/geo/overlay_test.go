@@ -23,7 +23,11 @@ func TestOverlayFeatures(t *testing.T) {
 		{"Sahara", "DSRT", "XX", ClassLandform, true},
 		{"Gulf of Aden", "GULF", "XX", ClassWater, true},
 		{"Mount Kilimanjaro", "MT", "TZ", ClassLandform, false},
-		{"Deutschland", "PCLI", "DE", ClassCountry, false}, // a name from another language
+		{"Deutschland", "PCLI", "DE", ClassCountry, false},  // a name from another language
+		{"Tower Hamlets", "ADMD", "GB", ClassRegion, false}, // a Natural Earth division GeoNames' codes lack
+		{"Carpathians", "MTS", "XX", ClassLandform, true},   // a range by its plural
+		{"British Virgin Islands", "PCLI", "VG", ClassCountry, false},
+		{"U.S. Virgin Islands", "PCLI", "VI", ClassCountry, false}, // the index has "Virgin Islands, U.S."
 	}
 	for _, tc := range tests {
 		cs := g.Lookup(tc.name)

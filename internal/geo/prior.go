@@ -42,7 +42,20 @@ type Params struct {
 	BareFeature float64
 	// Part places a mention the gazetteer does not know whole at the place
 	// it is named after ("Colchester General Hospital"; partLookup).
-	Part           bool
+	Part bool
+	// WrongKind is taken from a physical feature whose kind contradicts a
+	// generic word of the mention (a lake for "X River"; wrongKind).
+	WrongKind float64
+	// StateWord is added to the admin-1 candidates of a name followed by
+	// the word "state" ("Washington state"); needs Doc.Text.
+	StateWord float64
+	// LooseSupport keeps a place found only without a direction or facility
+	// word of the mention ("West Midlands" → Midlands Province) only where
+	// the document's other places support it (looseSupported).
+	LooseSupport bool
+	// AliasSupport does the same for a town of under 100,000 people named
+	// only by one of its alternate names (aliasOnly).
+	AliasSupport   bool
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -82,6 +95,10 @@ func DefaultParams() Params {
 		SenseWeight:     0,
 		Senses:          DefaultSenses(),
 		Part:            true,
+		WrongKind:       2,
+		StateWord:       4,
+		LooseSupport:    true,
+		AliasSupport:    true,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

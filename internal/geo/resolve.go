@@ -25,6 +25,9 @@ type Doc struct {
 	// OutletCountry is the ISO 3166-1 alpha-2 code of the outlet's country,
 	// "" if unknown.
 	OutletCountry string
+	// Text is the document's text, which the mentions' byte offsets point
+	// into; "" if not given (then the words around a mention are unknown).
+	Text string
 }
 
 // Place is the resolution of one mention. Resolved is false when the
@@ -57,6 +60,13 @@ type group struct {
 	// part: the mention is not known whole; its candidates are those of
 	// the place it is named after (partLookup)
 	part bool
+	// loose: the candidates were found only without a direction or
+	// facility word of the mention (lookupLoose)
+	loose bool
+	key   string
+	alias bool // aliasOnly applies (Params.AliasSupport)
+	// stateWord: a mention of the group is followed by "state"
+	stateWord bool
 	// container: groups of region mentions that directly follow a mention of
 	// this group ("Paris, Texas")
 	containers []int
@@ -76,6 +86,14 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		}
 		gi[k] = len(groups)
 		groups = append(groups, g.newGroup(m.Text, k, &p))
+	}
+	// "Washington state", "New York state": the name means the state
+	if p.StateWord != 0 {
+		for i, m := range doc.Mentions {
+			if stateAfter(doc.Text, m.End) {
+				groups[gi[keyOf[i]]].preferAdmin1(g, p.StateWord)
+			}
+		}
 	}
 	// containers: "X, Y" where Y follows X after a comma
 	for i := 0; i+1 < len(doc.Mentions); i++ {
@@ -191,6 +209,9 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	// the document speaks of that place's country (or the place is big)
 	for _, gr := range groups {
 		if gr.part && gr.best >= 0 && !g.partSupported(gr.cands[gr.best], groups, admin1, fixedAdmin1, &p) {
+			gr.best = -1
+		}
+		if (gr.loose || g.aliasOnly(gr)) && !gr.part && gr.best >= 0 && !g.looseSupported(gr, groups, country, fixedCountry, &p) {
 			gr.best = -1
 		}
 	}
@@ -384,6 +405,9 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 		if fc := g.fcodes[g.fcode[r]]; p.BareFeature != 0 && extended(fc) && fc != "ISL" && fc != "ISLS" && !g.famous(r) && !HasGenericWord(key) {
 			s -= p.BareFeature
 		}
+		if wrongKind(key, g.fcodes[g.fcode[r]]) {
+			s -= p.WrongKind
+		}
 		cs[i] = scored{r, s}
 	}
 	// A region named like its own seat (a governorate or province that
@@ -418,8 +442,11 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 
 // newGroup collects and pre-scores the candidates of one mention key.
 func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
-	gr := &group{best: -1, weight: 1}
-	cs := g.rank(text, key, p)
+	gr := &group{best: -1, weight: 1, key: key}
+	post, loose := g.lookupLoose(text)
+	cs := g.rankRecords(post, key, p)
+	gr.loose = loose && p.LooseSupport
+	gr.alias = p.AliasSupport
 	if lowerInitial(text) {
 		cs = g.keepLower(cs, key)
 	}
@@ -580,4 +607,80 @@ func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[st
 		}
 	}
 	return false
+}
+
+// looseSupported reports whether the place a loosely found group chose
+// ("West Midlands" → Midlands Province, Zimbabwe) may stand: a country or
+// capital, or a place whose country the document's other places or context
+// speak of, or near one of them. Unsupported, the mention is left unknown
+// (and placed at the document's focus) rather than sent abroad.
+func (g *Gazetteer) looseSupported(gr *group, groups []*group, country, fixed map[string]float64, p *Params) bool {
+	r := gr.cands[gr.best]
+	switch g.fcodes[g.fcode[r]] {
+	case "PCLI", "PPLC":
+		return true
+	}
+	if g.area(r) {
+		return true
+	}
+	cc := g.cc(r)
+	own, _ := g.votes(r)
+	if country[cc]-own+fixed[cc] > 0 {
+		return true
+	}
+	for _, o := range groups {
+		if o != gr && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+			return true
+		}
+	}
+	return false
+}
+
+// aliasOnly reports whether a group's choice is a small town the mention
+// names only by one of its alternate names ("Karo" for Carros, "Abbasiya"
+// for Yehud): such names are often another place's own, which the
+// gazetteer lacks, so the town needs the document's support too.
+func (g *Gazetteer) aliasOnly(gr *group) bool {
+	if !gr.alias || gr.best < 0 {
+		return false
+	}
+	r := gr.cands[gr.best]
+	fc := g.fcodes[g.fcode[r]]
+	if !strings.HasPrefix(fc, "PPL") || g.pop[r] >= 100000 {
+		return false
+	}
+	return !strings.Contains(Key(g.names[r]), gr.key)
+}
+
+// stateAfter reports whether the word after byte offset end of text is the
+// lower-case word "state" ("Washington state farm"; not "stated",
+// "statement", nor "State" of a name such as "Ohio State").
+func stateAfter(text string, end int) bool {
+	if end < 0 || end > len(text) {
+		return false
+	}
+	rest, ok := strings.CutPrefix(text[end:], " state")
+	if !ok {
+		return false
+	}
+	for _, r := range rest {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return true
+}
+
+// preferAdmin1 adds w to the context-free score of the group's admin-1
+// candidates, once, and re-takes its best.
+func (gr *group) preferAdmin1(g *Gazetteer, w float64) {
+	if gr.stateWord || gr.best < 0 {
+		return
+	}
+	gr.stateWord = true
+	for j, c := range gr.cands {
+		if g.fcodes[g.fcode[c]] == "ADM1" {
+			gr.base[j] += w
+			gr.score[j] = gr.base[j]
+		}
+	}
+	gr.best = argmax(gr.score)
 }

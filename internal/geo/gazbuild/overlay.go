@@ -30,7 +30,7 @@ type OverlaySources struct {
 
 // OverlayStats counts what the overlay adds.
 type OverlayStats struct {
-	Features, Landmarks, Keys, Admin1IDs, Admin2IDs, ForeignNames int
+	Features, Landmarks, Keys, Admin1IDs, Admin2IDs, ForeignNames, Divisions int
 }
 
 type overlayBuilder struct {
@@ -72,6 +72,10 @@ func BuildOverlay(base *geo.Gazetteer, src OverlaySources) (*geo.Overlay, Overla
 			return nil, b.st, err
 		}
 	}
+	if err := b.neDivisions(src.NaturalEarth); err != nil {
+		return nil, b.st, err
+	}
+	b.invertedNames()
 	if src.Tables != "" {
 		if err := b.demonyms(src.Tables); err != nil {
 			return nil, b.st, err
@@ -469,8 +473,18 @@ func (b *overlayBuilder) addNE(it *neItem) {
 				b.key(n+" Island", rec, false, 3)
 			}
 		case "MTS":
+			// Natural Earth abbreviates some ("APPALACHIAN MTS.")
+			if base, ok := strings.CutSuffix(strings.TrimSuffix(low, "."), " mts"); ok {
+				n, low = n[:len(base)]+" Mountains", base+" mountains"
+				b.key(n, rec, false, 3)
+			}
 			if !strings.Contains(low, "mountain") {
 				b.key(n+" Mountains", rec, false, 3)
+			}
+			// "the Appalachians", "the Urals"
+			if base, ok := strings.CutSuffix(low, " mountains"); ok && !strings.Contains(base, " ") &&
+				(strings.HasSuffix(base, "an") || strings.HasSuffix(base, "al")) {
+				b.key(n[:len(base)]+"s", rec, false, 4)
 			}
 		case "MT":
 			if !strings.HasPrefix(low, "mount") && !strings.HasPrefix(low, "mt") {
@@ -616,4 +630,19 @@ func sortedProps(m map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// invertedNames lists the countries whose index name is inverted
+// ("Virgin Islands, U.S.") under the order news write ("U.S. Virgin
+// Islands"), where the base lacks that key.
+func (b *overlayBuilder) invertedNames() {
+	for i := int32(0); i < b.nbase; i++ {
+		r := b.base.Record(i)
+		if r.FeatureCode != "PCLI" {
+			continue
+		}
+		if head, tail, ok := strings.Cut(r.Name, ", "); ok && !strings.Contains(tail, ",") {
+			b.key(tail+" "+head, i, true, 4)
+		}
+	}
 }

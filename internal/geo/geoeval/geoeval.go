@@ -67,7 +67,7 @@ func ReadSplit(evalGeoDir, set, split string) ([]Document, error) {
 // are the mentions (sorted by offset); the ith mention maps to toponym
 // index idx[i].
 func ToDoc(d Document) (geo.Doc, []int) {
-	var doc geo.Doc
+	doc := geo.Doc{Text: d.Text}
 	var idx []int
 	for i, t := range d.Toponyms {
 		if t.OffsetStatus == "unaligned" || t.StartByte < 0 || t.EndByte > len(d.Text) || t.StartByte >= t.EndByte {

@@ -1,0 +1,63 @@
+package analyse
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOrgPlaces: the place an organisation is named after, by a short name
+// at its head or a name at its end (sentences written for the test).
+func TestOrgPlaces(t *testing.T) {
+	a := New()
+	cases := []struct {
+		text, name string
+		want       string // the tentative place's text, "" for none
+	}{
+		{"The U.S. Department of Agriculture issued a recall.", "U.S. Department of Agriculture", "U.S."},
+		{"The DPRK Foreign Ministry said so.", "DPRK Foreign Ministry", "DPRK"},
+		{"The Central Bank of Norway held rates.", "Central Bank of Norway", "Norway"},
+		{"The University of the Philippines reopened.", "University of the Philippines", "Philippines"},
+		{"Flights by Air Canada resumed.", "Air Canada", "Canada"},
+		{"A report by Statistics Canada came out.", "Statistics Canada", "Canada"},
+		{"The Iraqi Army advanced.", "Iraqi Army", ""},            // a demonym is not the place
+		{"The Bank of Zzyzzyva failed.", "Bank of Zzyzzyva", ""},  // unknown
+		{"The Friends of Dorothy met.", "Friends of Dorothy", ""}, // not a country, state or city
+		{"Shares of Acme Widgets fell.", "Acme Widgets", ""},      // no place at all
+	}
+	for _, c := range cases {
+		at := strings.Index(c.text, c.name)
+		m := Mention{Span: Span{Start: at, End: at + len(c.name)}, Type: "ORG"}
+		sp, ok := a.tentativePlace(c.text, m, nil)
+		got := ""
+		if ok {
+			got = c.text[sp.Start:sp.End]
+		}
+		if got != c.want {
+			t.Errorf("%q in %q: got %q, want %q", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+// TestPlaceOf: the name after "city of", "village of" … is a place when
+// the gazetteer knows it at all, tagged by the recogniser or not.
+func TestPlaceOf(t *testing.T) {
+	a := New()
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Shelling hit the outskirts of the city of Aleppo on Monday.", []string{"Aleppo"}},
+		{"Fighters entered the village of Zzyzzyva overnight.", nil},
+		{"Rain fell on the island of Crete.", []string{"Crete"}},
+		{"The city of light never sleeps.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, sp := range a.placesAround(c.text, nil, nil) {
+			got = append(got, c.text[sp.Start:sp.End])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
