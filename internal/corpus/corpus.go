@@ -84,12 +84,14 @@ type Stage struct {
 	o    Options
 	last int64 // the last article taken in, as stored
 	cl   *story.Clusterer
-	// prevState is the clusterer's state as last stored: a batch the
-	// clusterer fails on is replayed from it article by article.
-	prevState []byte
-	acts      *actorStage
-	stats     Stats
-	docs      *docCache // articles read lately (docs.go)
+	// clLog finds what of the clusterer's state changed since it was
+	// stored; clSize and regSize are the sizes of the clusterer's and
+	// the registry's states as stored (state.go).
+	clLog           *story.StateLog
+	clSize, regSize stateSize
+	acts            *actorStage
+	stats           Stats
+	docs            *docCache // articles read lately (docs.go)
 }
 
 // Open loads the corpus stages' state from the store.
@@ -120,24 +122,21 @@ func (sg *Stage) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	cl := story.NewClusterer(sg.o.Story)
-	prevState, err := st.State(ctx, clustererState)
+	cl, clSize, err := loadClusterer(ctx, st, sg.o.Story)
 	if err != nil {
 		return err
-	} else if prevState != nil {
-		if err := cl.UnmarshalBinary(prevState); err != nil {
-			return fmt.Errorf("corpus: story state: %w", err)
-		}
 	}
-	sg.prevState = prevState
 	acts := &actorStage{reg: entity.NewRegistry(), merged: map[entity.ActorID]bool{}}
-	if b, err := st.State(ctx, registryState); err != nil {
+	base, log, regSize, err := loadState(ctx, st, registryState)
+	if err != nil {
 		return err
-	} else if b != nil {
-		if err := acts.reg.UnmarshalBinary(b); err != nil {
+	}
+	if base != nil {
+		if err := acts.reg.UnmarshalState(base, log); err != nil {
 			return fmt.Errorf("corpus: actor registry state: %w", err)
 		}
 	}
+	sg.clLog, sg.clSize, sg.regSize = story.NewStateLog(cl), clSize, regSize
 	if b, err := st.State(ctx, actorsState); err != nil {
 		return err
 	} else if b != nil {
@@ -297,7 +296,13 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	}
 	// the batch is clustered at once: within it, the result does not
 	// depend on the order the articles were stored in
-	assigned, err := addBatch(cl, sg.prevState, sg.o.Story, sds, placed, d, stats)
+	// a batch the clusterer fails on is replayed article by article
+	// from the state as stored
+	restore := func() (*story.Clusterer, error) {
+		c, _, err := loadClusterer(ctx, st, sg.o.Story)
+		return c, err
+	}
+	assigned, err := addBatch(cl, restore, sg.o.Story, sds, placed, d, stats)
 	if err != nil {
 		return err
 	}
@@ -336,10 +341,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
 	stats.Events += len(d.Events)
 	stats.Actors += len(d.Actors)
-	if d.State[clustererState], err = cl.MarshalBinary(); err != nil {
-		return err
-	}
-	if d.State[registryState], err = acts.reg.MarshalBinary(); err != nil {
+	if err := sg.saveState(d); err != nil {
 		return err
 	}
 	if d.State[actorsState], err = json.Marshal(acts); err != nil {
@@ -357,7 +359,8 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		return err
 	}
 	sg.last = d.LastArticle
-	sg.prevState = d.State[clustererState]
+	sg.clSize.stored(d, clustererState)
+	sg.regSize.stored(d, registryState)
 	var t0 time.Duration
 	if sg.o.Clock != nil {
 		t0 = sg.o.Clock()
