@@ -146,7 +146,7 @@ func (sg *Stage) load(ctx context.Context) error {
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
 	// pages a run stored stories for but died before composing
-	return composePending(ctx, st, nil, nil, &store.Derived{})
+	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil)
 }
 
 // Announced returns the last article whose stories the corpus stages
@@ -361,19 +361,8 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	sg.last = d.LastArticle
 	sg.clSize.stored(d, clustererState)
 	sg.regSize.stored(d, registryState)
-	var t0 time.Duration
-	if sg.o.Clock != nil {
-		t0 = sg.o.Clock()
-	}
-	err = composePending(ctx, st, sg.docs, evs, d)
-	if sg.o.Clock != nil {
-		stats.Compose += sg.o.Clock() - t0
-	}
-	if err != nil {
-		return err
-	}
-	// coded events of the changed stories (events.go)
-	if err := codeEventsSafe(ctx, st, sg.docs, evs, d); err != nil {
+	// the pages and coded events of the changed stories
+	if err := composePending(ctx, st, sg.docs, evs, d, sg.o.Clock, stats); err != nil {
 		return err
 	}
 	// only now are the batch's stories announced (Announced)
@@ -512,11 +501,15 @@ func init() {
 }
 
 // composePending composes the pages of own (the stories this run changed)
-// and those a run left pending, then clears the list. (Two ingests at once
-// may overwrite each other's list; each composes its own stories anyway,
-// so only one that dies in between leaves stale pages.) A page that fails
-// is recorded as a fault on its articles of d (composeSafe).
-func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived) error {
+// and those a run left pending, codes their events, then clears the list:
+// a run stopped after storing its stories and before either (full disk,
+// kill) leaves no stale page and no story without its events behind.
+// (Two ingests at once may overwrite each other's list; each composes its
+// own stories anyway, so only one that dies in between leaves stale
+// pages.) A page or a coding that fails is recorded as a fault on its
+// articles of d (composeSafe, codeEventsSafe). With a clock, the time
+// spent composing is added to stats.Compose.
+func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, clock func() time.Duration, stats *Stats) error {
 	b, err := st.State(ctx, pagesPending)
 	if err != nil {
 		return err
@@ -532,7 +525,20 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	}
 	evs := append(append([]int64(nil), own...), left...)
 	slices.Sort(evs)
-	if err := composeSafe(ctx, st, dc, slices.Compact(evs), d); err != nil {
+	evs = slices.Compact(evs)
+	var t0 time.Duration
+	if clock != nil {
+		t0 = clock()
+	}
+	err = composeSafe(ctx, st, dc, evs, d)
+	if clock != nil {
+		stats.Compose += clock() - t0
+	}
+	if err != nil {
+		return err
+	}
+	// coded events (events.go)
+	if err := codeEventsSafe(ctx, st, dc, evs, d); err != nil {
 		return err
 	}
 	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{pagesPending: []byte("[]")}})
