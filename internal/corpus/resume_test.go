@@ -24,9 +24,9 @@ import (
 // n-th write: before the write, or after it but before the stage hears
 // of it.
 type crashing struct {
-	*sqlite.DB // all of a store, coded events included
-	n     int  // writes left before the crash
-	after bool // the crashing write is done
+	*sqlite.DB      // all of a store, coded events included
+	n          int  // writes left before the crash
+	after      bool // the crashing write is done
 }
 
 var errCrash = errors.New("injected crash")

@@ -106,9 +106,9 @@ type Derived struct {
 	// written: a state is its whole value followed by its log, so that a
 	// run writes only what changed (the corpus stage's clusterer and
 	// actor registry) and compacts now and then by writing it whole.
-	StateLog       map[string][]byte
-	LastArticle    int64
-	Faults         []Fault // articles a corpus stage failed on (and skipped)
+	StateLog    map[string][]byte
+	LastArticle int64
+	Faults      []Fault // articles a corpus stage failed on (and skipped)
 	// After is the last article the stages had taken in when they computed
 	// this run: the store refuses the run with ErrConflict when another
 	// process has moved the position meanwhile.
