@@ -2,6 +2,7 @@ package story
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand"
 	"reflect"
 	"testing"
@@ -116,6 +117,52 @@ func TestStateLogFields(t *testing.T) {
 	} {
 		if n := reflect.TypeOf(tc.v).NumField(); n != tc.want {
 			t.Errorf("%T has %d fields, the state log knows %d: update the codec (statecodec.go), the hashes and the changes (statelog.go)", tc.v, n, tc.want)
+		}
+	}
+}
+
+// BenchmarkStateWrite compares what the corpus stage pays per batch of
+// 200 to keep the clusterer's state: serialising it whole, or the
+// changes since the last batch (StateLog.Delta), on a clusterer holding
+// stored synthetic articles. Adding the batch is not timed.
+func BenchmarkStateWrite(b *testing.B) {
+	for _, stored := range []int{5_000, 20_000} {
+		g := newCorpusGen(1)
+		c := NewClusterer(Config{})
+		for i := 0; i < stored; i += 200 {
+			docs := make([]Doc, 200)
+			for j := range docs {
+				docs[j] = g.next()
+			}
+			c.AddBatch(docs)
+		}
+		log := NewStateLog(c)
+		for _, how := range []string{"whole", "changes"} {
+			b.Run(fmt.Sprintf("stored=%dk/%s", stored/1000, how), func(b *testing.B) {
+				var size int
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					docs := make([]Doc, 200)
+					for j := range docs {
+						docs[j] = g.next()
+					}
+					c.AddBatch(docs)
+					b.StartTimer()
+					if how == "whole" {
+						s, err := c.MarshalBinary()
+						if err != nil {
+							b.Fatal(err)
+						}
+						size = len(s)
+						b.StopTimer() // the log starts again from the whole state
+						log = NewStateLog(c)
+						b.StartTimer()
+					} else {
+						size = len(log.Delta())
+					}
+				}
+				b.ReportMetric(float64(size)/1e6, "MB/batch")
+			})
 		}
 	}
 }
