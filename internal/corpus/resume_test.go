@@ -141,7 +141,7 @@ func takeSnapshot(t *testing.T, db *sqlite.DB) corpusSnapshot {
 // the stories, pages, coded events, actors and state of one undisturbed
 // run. SITREP_RESUME_SEED reruns a logged seed.
 func TestResumeWithCrashes(t *testing.T) {
-	const n, batch = 120, 6
+	const n, batch = 96, 6
 	items := generatedItems(t, n)
 	ctx := context.Background()
 	open := func(name string) *sqlite.DB {
@@ -152,6 +152,16 @@ func TestResumeWithCrashes(t *testing.T) {
 		t.Cleanup(func() { db.Close() })
 		return db
 	}
+	// in both runs the clusterer fails on one article late in the corpus:
+	// its batch is replayed article by article from the state as stored
+	// (by then a whole state and changes logged after it)
+	const faulty = n - 2*batch - 1
+	FaultHook = func(stage string, article int64) {
+		if stage == "clusterer" && article == faulty {
+			panic("injected fault")
+		}
+	}
+	defer func() { FaultHook = nil }()
 	whole := open("whole.db")
 	if _, err := whole.Put(ctx, items); err != nil {
 		t.Fatal(err)
@@ -160,6 +170,9 @@ func TestResumeWithCrashes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := takeSnapshot(t, whole)
+	if fs, err := whole.Faults(ctx, faulty); err != nil || len(fs) != 1 {
+		t.Fatalf("faults of article %d: %+v, %v", faulty, fs, err)
+	}
 	if len(want.stories) < 10 || len(want.actors) == 0 || len(want.stories) == n {
 		t.Fatalf("%d stories, %d actors: the corpus exercises too little", len(want.stories), len(want.actors))
 	}
