@@ -145,7 +145,7 @@ func (sg *Stage) load(ctx context.Context) error {
 		}
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
-	// pages a run stored stories for but died before composing
+	// stories a run stored but died before composing and coding
 	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil)
 }
 
@@ -295,9 +295,9 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		placed = append(placed, id)
 	}
 	// the batch is clustered at once: within it, the result does not
-	// depend on the order the articles were stored in
-	// a batch the clusterer fails on is replayed article by article
-	// from the state as stored
+	// depend on the order the articles were stored in. A batch the
+	// clusterer fails on is replayed article by article from the state
+	// as stored.
 	restore := func() (*story.Clusterer, error) {
 		c, _, err := loadClusterer(ctx, st, sg.o.Story)
 		return c, err
