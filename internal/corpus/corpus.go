@@ -84,12 +84,14 @@ type Stage struct {
 	o    Options
 	last int64 // the last article taken in, as stored
 	cl   *story.Clusterer
-	// prevState is the clusterer's state as last stored: a batch the
-	// clusterer fails on is replayed from it article by article.
-	prevState []byte
-	acts      *actorStage
-	stats     Stats
-	docs      *docCache // articles read lately (docs.go)
+	// clLog finds what of the clusterer's state changed since it was
+	// stored; clSize and regSize are the sizes of the clusterer's and
+	// the registry's states as stored (state.go).
+	clLog           *story.StateLog
+	clSize, regSize stateSize
+	acts            *actorStage
+	stats           Stats
+	docs            *docCache // articles read lately (docs.go)
 }
 
 // Open loads the corpus stages' state from the store.
@@ -120,24 +122,21 @@ func (sg *Stage) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	cl := story.NewClusterer(sg.o.Story)
-	prevState, err := st.State(ctx, clustererState)
+	cl, clSize, err := loadClusterer(ctx, st, sg.o.Story)
 	if err != nil {
 		return err
-	} else if prevState != nil {
-		if err := cl.UnmarshalBinary(prevState); err != nil {
-			return fmt.Errorf("corpus: story state: %w", err)
-		}
 	}
-	sg.prevState = prevState
 	acts := &actorStage{reg: entity.NewRegistry(), merged: map[entity.ActorID]bool{}}
-	if b, err := st.State(ctx, registryState); err != nil {
+	base, log, regSize, err := loadState(ctx, st, registryState)
+	if err != nil {
 		return err
-	} else if b != nil {
-		if err := acts.reg.UnmarshalBinary(b); err != nil {
+	}
+	if base != nil {
+		if err := acts.reg.UnmarshalState(base, log); err != nil {
 			return fmt.Errorf("corpus: actor registry state: %w", err)
 		}
 	}
+	sg.clLog, sg.clSize, sg.regSize = story.NewStateLog(cl), clSize, regSize
 	if b, err := st.State(ctx, actorsState); err != nil {
 		return err
 	} else if b != nil {
@@ -146,8 +145,8 @@ func (sg *Stage) load(ctx context.Context) error {
 		}
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
-	// pages a run stored stories for but died before composing
-	return composePending(ctx, st, nil, nil, &store.Derived{})
+	// stories a run stored but died before composing and coding
+	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil)
 }
 
 // Announced returns the last article whose stories the corpus stages
@@ -296,8 +295,14 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		placed = append(placed, id)
 	}
 	// the batch is clustered at once: within it, the result does not
-	// depend on the order the articles were stored in
-	assigned, err := addBatch(cl, sg.prevState, sg.o.Story, sds, placed, d, stats)
+	// depend on the order the articles were stored in. A batch the
+	// clusterer fails on is replayed article by article from the state
+	// as stored.
+	restore := func() (*story.Clusterer, error) {
+		c, _, err := loadClusterer(ctx, st, sg.o.Story)
+		return c, err
+	}
+	assigned, err := addBatch(cl, restore, sg.o.Story, sds, placed, d, stats)
 	if err != nil {
 		return err
 	}
@@ -336,10 +341,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
 	stats.Events += len(d.Events)
 	stats.Actors += len(d.Actors)
-	if d.State[clustererState], err = cl.MarshalBinary(); err != nil {
-		return err
-	}
-	if d.State[registryState], err = acts.reg.MarshalBinary(); err != nil {
+	if err := sg.saveState(d); err != nil {
 		return err
 	}
 	if d.State[actorsState], err = json.Marshal(acts); err != nil {
@@ -357,20 +359,10 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		return err
 	}
 	sg.last = d.LastArticle
-	sg.prevState = d.State[clustererState]
-	var t0 time.Duration
-	if sg.o.Clock != nil {
-		t0 = sg.o.Clock()
-	}
-	err = composePending(ctx, st, sg.docs, evs, d)
-	if sg.o.Clock != nil {
-		stats.Compose += sg.o.Clock() - t0
-	}
-	if err != nil {
-		return err
-	}
-	// coded events of the changed stories (events.go)
-	if err := codeEventsSafe(ctx, st, sg.docs, evs, d); err != nil {
+	sg.clSize.stored(d, clustererState)
+	sg.regSize.stored(d, registryState)
+	// the pages and coded events of the changed stories
+	if err := composePending(ctx, st, sg.docs, evs, d, sg.o.Clock, stats); err != nil {
 		return err
 	}
 	// only now are the batch's stories announced (Announced)
@@ -509,11 +501,15 @@ func init() {
 }
 
 // composePending composes the pages of own (the stories this run changed)
-// and those a run left pending, then clears the list. (Two ingests at once
-// may overwrite each other's list; each composes its own stories anyway,
-// so only one that dies in between leaves stale pages.) A page that fails
-// is recorded as a fault on its articles of d (composeSafe).
-func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived) error {
+// and those a run left pending, codes their events, then clears the list:
+// a run stopped after storing its stories and before either (full disk,
+// kill) leaves no stale page and no story without its events behind.
+// (Two ingests at once may overwrite each other's list; each composes its
+// own stories anyway, so only one that dies in between leaves stale
+// pages.) A page or a coding that fails is recorded as a fault on its
+// articles of d (composeSafe, codeEventsSafe). With a clock, the time
+// spent composing is added to stats.Compose.
+func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, clock func() time.Duration, stats *Stats) error {
 	b, err := st.State(ctx, pagesPending)
 	if err != nil {
 		return err
@@ -529,7 +525,20 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	}
 	evs := append(append([]int64(nil), own...), left...)
 	slices.Sort(evs)
-	if err := composeSafe(ctx, st, dc, slices.Compact(evs), d); err != nil {
+	evs = slices.Compact(evs)
+	var t0 time.Duration
+	if clock != nil {
+		t0 = clock()
+	}
+	err = composeSafe(ctx, st, dc, evs, d)
+	if clock != nil {
+		stats.Compose += clock() - t0
+	}
+	if err != nil {
+		return err
+	}
+	// coded events (events.go)
+	if err := codeEventsSafe(ctx, st, dc, evs, d); err != nil {
 		return err
 	}
 	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{pagesPending: []byte("[]")}})

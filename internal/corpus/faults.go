@@ -45,10 +45,10 @@ type batchResult struct {
 }
 
 // addBatch clusters a batch. If the clusterer fails on it, the clusterer
-// is restored from its state before the batch (prev) and the articles are
+// is restored from its state before the batch (prev: as stored) and the articles are
 // added one at a time, each from a saved state, so the one that fails is
 // recorded and skipped and the others are placed.
-func addBatch(cl *story.Clusterer, prev []byte, cfg story.Config, docs []story.Doc, ids []int64, d *store.Derived, stats *Stats) (batchResult, error) {
+func addBatch(cl *story.Clusterer, prev func() (*story.Clusterer, error), cfg story.Config, docs []story.Doc, ids []int64, d *store.Derived, stats *Stats) (batchResult, error) {
 	var as []story.Assignment
 	f := fault.Run("stories", func() {
 		for _, id := range ids {
@@ -68,7 +68,7 @@ func addBatch(cl *story.Clusterer, prev []byte, cfg story.Config, docs []story.D
 		}
 		return c, nil
 	}
-	cl, err := restore(prev)
+	cl, err := prev()
 	if err != nil {
 		return batchResult{}, err
 	}

@@ -32,17 +32,29 @@ func (r *Registry) MarshalBinary() ([]byte, error) {
 // UnmarshalBinary restores a registry written by MarshalBinary, rebuilding
 // its indexes.
 func (r *Registry) UnmarshalBinary(b []byte) error {
+	return r.UnmarshalState(b, nil)
+}
+
+// UnmarshalState restores a registry written by MarshalBinary (base)
+// followed by the changes MarshalDelta wrote since, in order.
+func (r *Registry) UnmarshalState(base []byte, deltas [][]byte) error {
 	var f registryFile
-	if err := json.Unmarshal(b, &f); err != nil {
+	if err := json.Unmarshal(base, &f); err != nil {
 		return fmt.Errorf("entity: registry: %w", err)
 	}
 	if f.Version != registryVersion {
 		return fmt.Errorf("entity: registry format %d, want %d", f.Version, registryVersion)
 	}
+	for i, d := range deltas {
+		if err := f.apply(d); err != nil {
+			return fmt.Errorf("entity: registry change %d of %d: %w", i+1, len(deltas), err)
+		}
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.actors = f.Actors
 	r.byKey, r.byFamily, r.docs = map[string][]ActorID{}, map[string][]ActorID{}, map[string]bool{}
+	r.chg = changes{}
 	for _, d := range f.Docs {
 		r.docs[d] = true
 	}
@@ -62,6 +74,7 @@ func (r *Registry) UnmarshalBinary(b []byte) error {
 		if a.Country == nil {
 			a.Country = map[string]int{}
 		}
+		r.chg.written = append(r.chg.written, len(a.Docs))
 	}
 	for _, a := range r.actors {
 		if a.Parent != 0 {

@@ -86,6 +86,7 @@ type Registry struct {
 	byKey    map[string][]ActorID // name, alias and knowledge-base keys
 	byFamily map[string][]ActorID // person family-name skeletons
 	docs     map[string]bool
+	chg      changes // since the last MarshalDelta (delta.go)
 }
 
 // NewRegistry returns an empty registry.
@@ -120,6 +121,9 @@ func (r *Registry) Add(docKey string, locals []Local) []ActorID {
 	}
 	seen := r.docs[docKey]
 	r.docs[docKey] = true
+	if !seen {
+		r.chg.docs = append(r.chg.docs, docKey)
+	}
 	ids := make([]ActorID, len(locals))
 	// bare family names last: the document's other actors are their
 	// context
@@ -179,6 +183,7 @@ func (r *Registry) cooccur(ids []ActorID) {
 		if !a.Person {
 			continue
 		}
+		r.chg.touch(a.ID)
 		if a.Co == nil {
 			a.Co = map[ActorID]int{}
 		}
@@ -391,6 +396,7 @@ func (r *Registry) create(l *Local) ActorID {
 		r.byFamily[skeleton(a.Family)] = append(r.byFamily[skeleton(a.Family)], id)
 	}
 	r.actors = append(r.actors, a)
+	r.chg.touch(id)
 	return id
 }
 
@@ -424,6 +430,7 @@ func (r *Registry) update(id ActorID, docKey string, l *Local) ActorID {
 		}
 	}
 	a := r.get(id)
+	r.chg.touch(id)
 	if l.Dict != "" && a.Dict == "" {
 		a.Dict = l.Dict
 		r.index("dict:"+l.Dict, id)
@@ -544,6 +551,8 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 		a, b = b, a
 	}
 	x, y := r.get(a), r.get(b)
+	r.chg.touch(a)
+	r.chg.markReset(b) // its documents go: written whole
 	y.Parent = a
 	for k, v := range y.Aliases {
 		x.Aliases[k] += v

@@ -70,6 +70,10 @@ type Queries interface {
 type Corpus interface {
 	LastDerived(ctx context.Context) (int64, error)
 	State(ctx context.Context, name string) ([]byte, error)
+	// StateLog returns the changes appended to a named state's log since
+	// its whole value was last written (Derived.StateLog), oldest first;
+	// nil when none.
+	StateLog(ctx context.Context, name string) ([][]byte, error)
 	PutDerived(ctx context.Context, d *Derived) error
 	// ArticleIDsAfter lists the ids of the latest versions of articles
 	// stored after id, in order.
@@ -96,9 +100,15 @@ type Derived struct {
 	EventMerges    map[int64]int64 // merged event -> surviving event: members move, the merged event goes
 	StorylineMoves map[int64]int64 // event -> its new storyline
 	ActorMerges    map[int64]int64 // actor folded into another -> the survivor: references move, the folded actor goes
-	State          map[string][]byte
-	LastArticle    int64
-	Faults         []Fault // articles a corpus stage failed on (and skipped)
+	// State replaces named states whole, and empties their logs.
+	State map[string][]byte
+	// StateLog appends a change to each named state's log, after State is
+	// written: a state is its whole value followed by its log, so that a
+	// run writes only what changed (the corpus stage's clusterer and
+	// actor registry) and compacts now and then by writing it whole.
+	StateLog    map[string][]byte
+	LastArticle int64
+	Faults      []Fault // articles a corpus stage failed on (and skipped)
 	// After is the last article the stages had taken in when they computed
 	// this run: the store refuses the run with ErrConflict when another
 	// process has moved the position meanwhile.

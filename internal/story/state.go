@@ -52,31 +52,56 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 // UnmarshalBinary replaces the clusterer's state with one written by
 // MarshalBinary.
 func (c *Clusterer) UnmarshalBinary(data []byte) error {
-	var s snapshot
-	if bytes.HasPrefix(data, []byte(stateMagic)) {
-		d, err := decodeSnapshot(data)
-		if err != nil {
-			return err
-		}
-		s = *d
-	} else {
-		// the gob layout of version 1, written before the compact form.
-		// gob sizes a nil map by the count the stream claims before it
-		// reads one entry, so a corrupt count could allocate gigabytes;
-		// into maps that exist it adds entry by entry, each paid for by
-		// bytes actually in the input.
-		s = snapshot{DF: map[uint64]uint32{}, Post: map[uint64][]int32{}, SlPost: map[uint64][]int32{},
-			Changed: map[int64]int64{}, Merged: map[int64]int64{}}
-		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil {
-			return fmt.Errorf("story: decode state: %w", err)
-		}
-		if s.Version != 1 {
-			return fmt.Errorf("story: state version %d, want 1 or the compact form", s.Version)
-		}
-		if err := s.check(); err != nil {
-			return fmt.Errorf("story: decode state: %w", err)
+	return c.UnmarshalState(data, nil)
+}
+
+// UnmarshalState replaces the clusterer's state with base (written by
+// MarshalBinary) followed by the changes a StateLog wrote since, in order.
+func (c *Clusterer) UnmarshalState(base []byte, deltas [][]byte) error {
+	s, err := decodeState(base)
+	if err != nil {
+		return err
+	}
+	for i, d := range deltas {
+		if err := s.apply(d); err != nil {
+			return fmt.Errorf("story: state change %d of %d: %w", i+1, len(deltas), err)
 		}
 	}
+	if len(deltas) > 0 {
+		if err := s.check(); err != nil {
+			return fmt.Errorf("story: state after %d changes: %w", len(deltas), err)
+		}
+	}
+	c.install(s)
+	return nil
+}
+
+// decodeState reads a state in either form MarshalBinary has written.
+func decodeState(data []byte) (*snapshot, error) {
+	if bytes.HasPrefix(data, []byte(stateMagic)) {
+		return decodeSnapshot(data)
+	}
+	// the gob layout of version 1, written before the compact form.
+	// gob sizes a nil map by the count the stream claims before it
+	// reads one entry, so a corrupt count could allocate gigabytes;
+	// into maps that exist it adds entry by entry, each paid for by
+	// bytes actually in the input.
+	s := &snapshot{DF: map[uint64]uint32{}, Post: map[uint64][]int32{}, SlPost: map[uint64][]int32{},
+		Changed: map[int64]int64{}, Merged: map[int64]int64{}}
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(s); err != nil {
+		return nil, fmt.Errorf("story: decode state: %w", err)
+	}
+	if s.Version != 1 {
+		return nil, fmt.Errorf("story: state version %d, want 1 or the compact form", s.Version)
+	}
+	if err := s.check(); err != nil {
+		return nil, fmt.Errorf("story: decode state: %w", err)
+	}
+	return s, nil
+}
+
+// install makes s the clusterer's state.
+func (c *Clusterer) install(s *snapshot) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.cfg = s.Cfg.withDefaults()
@@ -111,7 +136,6 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 			}
 		}
 	}
-	return nil
 }
 
 func orEmpty(m map[uint64]uint32) map[uint64]uint32 {

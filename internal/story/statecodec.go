@@ -86,6 +86,54 @@ func sortedKeys[K uint64 | int64, V any](m map[K]V) []K {
 	return keys
 }
 
+// event writes one event; the state log (statelog.go) writes changed
+// events the same way.
+func (w *stateWriter) event(e *event) {
+	w.iv(e.ID)
+	w.iv(e.Storyline)
+	w.iv(int64(e.Docs))
+	w.time(e.First)
+	w.time(e.Last)
+	w.iv(e.LastSeq)
+	w.vec(e.Terms)
+	w.vec(e.Names)
+	w.vec(e.Ents)
+	w.iv(int64(e.Indexed))
+	w.vec(e.Profile)
+	w.iv(int64(e.Relinked))
+	w.iv(e.MergedInto)
+	// the idf-weighted centroid as cached: recomputing it on resume
+	// would weigh with today's frequencies, and a resumed clusterer
+	// would score differently from one that never stopped
+	w.iv(e.wN)
+	w.vec(e.wt)
+	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(e.wNorm))
+}
+
+func (w *stateWriter) storyline(sl *storyline) {
+	w.iv(sl.ID)
+	w.iv(sl.Parent)
+	w.iv(int64(sl.Events))
+	w.uv(uint64(len(sl.Members)))
+	for _, m := range sl.Members {
+		w.iv(m)
+	}
+	w.time(sl.First)
+	w.time(sl.Last)
+	w.iv(sl.LastSeq)
+	w.vec(sl.Profile)
+}
+
+func (w *stateWriter) dup(d *dupEntry) {
+	w.iv(d.Doc)
+	w.iv(d.Event)
+	at := len(w.b)
+	w.b = append(w.b, make([]byte, 4*sigSize)...)
+	for j, h := range d.Sig {
+		binary.LittleEndian.PutUint32(w.b[at+4*j:], h)
+	}
+}
+
 // encodeSnapshot writes s; sizeHint (the size of the last state written)
 // sizes the buffer.
 func encodeSnapshot(s *snapshot, sizeHint int) ([]byte, error) {
@@ -110,55 +158,21 @@ func encodeSnapshot(s *snapshot, sizeHint int) ([]byte, error) {
 	}
 	w.uv(uint64(len(s.Events)))
 	for _, e := range s.Events {
-		w.iv(e.ID)
-		w.iv(e.Storyline)
-		w.iv(int64(e.Docs))
-		w.time(e.First)
-		w.time(e.Last)
-		w.iv(e.LastSeq)
-		w.vec(e.Terms)
-		w.vec(e.Names)
-		w.vec(e.Ents)
-		w.iv(int64(e.Indexed))
-		w.vec(e.Profile)
-		w.iv(int64(e.Relinked))
-		w.iv(e.MergedInto)
-		// the idf-weighted centroid as cached: recomputing it on resume
-		// would weigh with today's frequencies, and a resumed clusterer
-		// would score differently from one that never stopped
-		w.iv(e.wN)
-		w.vec(e.wt)
-		w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(e.wNorm))
+		w.event(e)
 	}
 	w.ints(s.Live)
 	w.posts(s.Post)
 	w.uv(uint64(len(s.Storylines)))
 	for _, sl := range s.Storylines {
-		w.iv(sl.ID)
-		w.iv(sl.Parent)
-		w.iv(int64(sl.Events))
-		w.uv(uint64(len(sl.Members)))
-		for _, m := range sl.Members {
-			w.iv(m)
-		}
-		w.time(sl.First)
-		w.time(sl.Last)
-		w.iv(sl.LastSeq)
-		w.vec(sl.Profile)
+		w.storyline(sl)
 	}
 	w.ints(s.SlLive)
 	w.posts(s.SlPost)
 	w.pairs(s.Changed)
 	w.pairs(s.Merged)
 	w.uv(uint64(len(s.Dup)))
-	for _, d := range s.Dup {
-		w.iv(d.Doc)
-		w.iv(d.Event)
-		at := len(w.b)
-		w.b = append(w.b, make([]byte, 4*sigSize)...)
-		for j, h := range d.Sig {
-			binary.LittleEndian.PutUint32(w.b[at+4*j:], h)
-		}
+	for i := range s.Dup {
+		w.dup(&s.Dup[i])
 	}
 	w.iv(int64(s.DupNext))
 	w.iv(int64(s.DupCap))
@@ -300,6 +314,36 @@ func (r *stateReader) pairs() map[int64]int64 {
 	return m
 }
 
+func (r *stateReader) event() *event {
+	e := &event{ID: r.iv(), Storyline: r.iv(), Docs: int(r.iv()), First: r.time(), Last: r.time(), LastSeq: r.iv()}
+	e.Terms, e.Names, e.Ents = r.vec(), r.vec(), r.vec()
+	e.Indexed = int(r.iv())
+	e.Profile = r.vec()
+	e.Relinked = int(r.iv())
+	e.MergedInto = r.iv()
+	e.wN, e.wt = r.iv(), r.vec()
+	e.wNorm = math.Float64frombits(r.u64())
+	return e
+}
+
+func (r *stateReader) storyline() *storyline {
+	sl := &storyline{ID: r.iv(), Parent: r.iv(), Events: int(r.iv())}
+	nm := r.n(1)
+	for j := 0; j < nm && r.err == nil; j++ {
+		sl.Members = append(sl.Members, r.iv())
+	}
+	sl.First, sl.Last, sl.LastSeq = r.time(), r.time(), r.iv()
+	sl.Profile = r.vec()
+	return sl
+}
+
+func (r *stateReader) dup(d *dupEntry) {
+	d.Doc, d.Event = r.iv(), r.iv()
+	for j := range d.Sig {
+		d.Sig[j] = r.u32()
+	}
+}
+
 func decodeSnapshot(data []byte) (*snapshot, error) {
 	r := &stateReader{b: data[len(stateMagic):]}
 	s := &snapshot{Version: stateVersion}
@@ -320,29 +364,14 @@ func decodeSnapshot(data []byte) (*snapshot, error) {
 	ne := r.n(20)
 	s.Events = make([]*event, 0, ne)
 	for i := 0; i < ne && r.err == nil; i++ {
-		e := &event{ID: r.iv(), Storyline: r.iv(), Docs: int(r.iv()), First: r.time(), Last: r.time(), LastSeq: r.iv()}
-		e.Terms, e.Names, e.Ents = r.vec(), r.vec(), r.vec()
-		e.Indexed = int(r.iv())
-		e.Profile = r.vec()
-		e.Relinked = int(r.iv())
-		e.MergedInto = r.iv()
-		e.wN, e.wt = r.iv(), r.vec()
-		e.wNorm = math.Float64frombits(r.u64())
-		s.Events = append(s.Events, e)
+		s.Events = append(s.Events, r.event())
 	}
 	s.Live = r.ints()
 	s.Post = r.posts()
 	ns := r.n(8)
 	s.Storylines = make([]*storyline, 0, ns)
 	for i := 0; i < ns && r.err == nil; i++ {
-		sl := &storyline{ID: r.iv(), Parent: r.iv(), Events: int(r.iv())}
-		nm := r.n(1)
-		for j := 0; j < nm && r.err == nil; j++ {
-			sl.Members = append(sl.Members, r.iv())
-		}
-		sl.First, sl.Last, sl.LastSeq = r.time(), r.time(), r.iv()
-		sl.Profile = r.vec()
-		s.Storylines = append(s.Storylines, sl)
+		s.Storylines = append(s.Storylines, r.storyline())
 	}
 	s.SlLive = r.ints()
 	s.SlPost = r.posts()
@@ -351,10 +380,7 @@ func decodeSnapshot(data []byte) (*snapshot, error) {
 	nu := r.n(2 + 4*sigSize)
 	s.Dup = make([]dupEntry, nu)
 	for i := 0; i < nu && r.err == nil; i++ {
-		s.Dup[i].Doc, s.Dup[i].Event = r.iv(), r.iv()
-		for j := range s.Dup[i].Sig {
-			s.Dup[i].Sig[j] = r.u32()
-		}
+		r.dup(&s.Dup[i])
 	}
 	s.DupNext, s.DupCap = int(r.iv()), int(r.iv())
 	if r.err != nil {

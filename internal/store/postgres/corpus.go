@@ -44,6 +44,24 @@ func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
 	return b, err
 }
 
+// StateLog implements store.Corpus.
+func (s *DB) StateLog(ctx context.Context, name string) ([][]byte, error) {
+	rs, err := s.pool.Query(ctx, `SELECT value FROM state_log WHERE name = $1 ORDER BY id`, name)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	var out [][]byte
+	for rs.Next() {
+		var b []byte
+		if err := rs.Scan(&b); err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rs.Err()
+}
+
 // PutDerived writes what the corpus stages computed for a run of
 // articles, with their new state, in one transaction: the writes go as
 // one pgx.Batch, the references by COPY. Runs from all processes take
@@ -132,6 +150,10 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	}
 	for name, v := range d.State {
 		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, nonNilBytes(v))
+		exec(`DELETE FROM state_log WHERE name = ?`, name)
+	}
+	for name, v := range d.StateLog {
+		exec(`INSERT INTO state_log(name, value) VALUES (?, ?)`, name, nonNilBytes(v))
 	}
 	if d.LastArticle != 0 {
 		exec(`INSERT INTO state(name, value) VALUES ('derived.last_article', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,

@@ -256,4 +256,18 @@ EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
 END
 $$;
 `,
+	// 4: the corpus state's change log (store.Derived.StateLog): what
+	// changed in a named state batch by batch, replayed on its last
+	// whole value in id order; writing the whole value empties the log.
+	// Appended, never rewritten: kept out of line uncompressed, like the
+	// state.
+	`
+CREATE TABLE state_log (
+	id    BIGSERIAL PRIMARY KEY,
+	name  TEXT NOT NULL,
+	value BYTEA NOT NULL
+);
+ALTER TABLE state_log ALTER COLUMN value SET STORAGE EXTERNAL;
+CREATE INDEX state_log_name ON state_log(name, id);
+`,
 }

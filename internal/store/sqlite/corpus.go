@@ -40,6 +40,18 @@ func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
 	return b, err
 }
 
+// StateLog implements store.Corpus.
+func (s *DB) StateLog(ctx context.Context, name string) ([][]byte, error) {
+	var out [][]byte
+	err := eachRow(ctx, s.db, `SELECT value FROM state_log WHERE name = ? ORDER BY id`, []any{name}, func(r *sql.Rows) error {
+		var b []byte
+		err := r.Scan(&b)
+		out = append(out, b)
+		return err
+	})
+	return out, err
+}
+
 // PutDerived writes what the corpus stages computed for a run of
 // articles, with their new state, in one transaction.
 func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
@@ -129,6 +141,10 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	}
 	for name, b := range d.State {
 		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, b)
+		exec(`DELETE FROM state_log WHERE name = ?`, name)
+	}
+	for name, b := range d.StateLog {
+		exec(`INSERT INTO state_log(name, value) VALUES (?, ?)`, name, nonNilBytes(b))
 	}
 	if d.LastArticle != 0 {
 		exec(`INSERT INTO state(name, value) VALUES ('derived.last_article', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
@@ -395,4 +411,11 @@ func (s *DB) StoryPage(ctx context.Context, id int64) ([]byte, error) {
 		return nil, store.ErrNotFound
 	}
 	return b, err
+}
+
+func nonNilBytes(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
 }

@@ -288,4 +288,15 @@ CREATE TABLE leases (
 	expires INTEGER NOT NULL
 );
 `,
+	// 9: the corpus state's change log (store.Derived.StateLog): what
+	// changed in a named state batch by batch, replayed on its last
+	// whole value in id order; writing the whole value empties the log.
+	`
+CREATE TABLE state_log (
+	id    INTEGER PRIMARY KEY AUTOINCREMENT,
+	name  TEXT NOT NULL,
+	value BLOB NOT NULL
+);
+CREATE INDEX state_log_name ON state_log(name, id);
+`,
 }

@@ -49,6 +49,54 @@ func testCorpusState(t *testing.T, s store.Store) {
 	}
 }
 
+// A state's change log: changes appended with the results of a run come
+// back in order after the whole value, a refused run appends nothing,
+// and writing the whole value again empties the log (of that name only).
+func testCorpusStateLog(t *testing.T, s store.Store) {
+	log := func(name string) [][]byte {
+		t.Helper()
+		l, err := s.StateLog(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	if l := log("clusterer"); l != nil {
+		t.Fatalf("log of a missing name = %q, want nil", l)
+	}
+	res := put(t, s, item("a", "", "a", "T", "one"), item("b", "", "b", "T", "two"), item("c", "", "c", "T", "three"))
+	putDerived(t, s, &store.Derived{State: map[string][]byte{"clusterer": []byte("base"), "registry": []byte("r")},
+		StateLog: map[string][]byte{"registry": {0, 1, 0xff}}, LastArticle: res[0].ID})
+	putDerived(t, s, &store.Derived{StateLog: map[string][]byte{"clusterer": []byte("c1"), "registry": []byte("r2")},
+		LastArticle: res[1].ID, After: res[0].ID})
+	putDerived(t, s, &store.Derived{StateLog: map[string][]byte{"clusterer": {}}, LastArticle: res[1].ID, After: res[1].ID})
+	if l := log("clusterer"); len(l) != 2 || string(l[0]) != "c1" || len(l[1]) != 0 {
+		t.Errorf("clusterer log = %q, want c1 and an empty change", l)
+	}
+	if l := log("registry"); len(l) != 2 || !bytes.Equal(l[0], []byte{0, 1, 0xff}) || string(l[1]) != "r2" {
+		t.Errorf("registry log = %q", l)
+	}
+	err := s.PutDerived(ctx, &store.Derived{StateLog: map[string][]byte{"clusterer": []byte("stale")}, LastArticle: res[2].ID, After: 0})
+	if !errors.Is(err, store.ErrConflict) {
+		t.Fatalf("stale run: %v, want ErrConflict", err)
+	}
+	if l := log("clusterer"); len(l) != 2 {
+		t.Errorf("a refused run changed the log: %q", l)
+	}
+	// compaction: the whole value, and a change after it in the same run
+	putDerived(t, s, &store.Derived{State: map[string][]byte{"clusterer": []byte("whole")}, StateLog: map[string][]byte{"clusterer": []byte("c3")},
+		LastArticle: res[2].ID, After: res[1].ID})
+	if b, _ := s.State(ctx, "clusterer"); string(b) != "whole" {
+		t.Errorf("State = %q, want whole", b)
+	}
+	if l := log("clusterer"); len(l) != 1 || string(l[0]) != "c3" {
+		t.Errorf("clusterer log after compaction = %q, want c3", l)
+	}
+	if l := log("registry"); len(l) != 2 {
+		t.Errorf("compacting another state emptied the registry's log: %q", l)
+	}
+}
+
 // Merges and moves: events merged away hand their members over, storylines
 // move, actors folded into others hand over their references; counts,
 // outlets and dates follow the members.

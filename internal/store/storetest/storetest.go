@@ -42,6 +42,7 @@ func Run(t *testing.T, open Opener) {
 		{"Annotation", testAnnotation},
 		{"FaultsAndHealth", testFaultsAndHealth},
 		{"CorpusState", testCorpusState},
+		{"CorpusStateLog", testCorpusStateLog},
 		{"CorpusMerges", testCorpusMerges},
 		{"StoryPageStore", testStoryPageStore},
 		{"ArticleList", testArticleList},
