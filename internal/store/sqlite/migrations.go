@@ -288,4 +288,12 @@ CREATE TABLE leases (
 	expires INTEGER NOT NULL
 );
 `,
+	// 9: actor_refs_article also holds the actor, so that the readers of
+	// an article's actors (search facets, story pages) read the index
+	// alone instead of one table row a reference (issue 17: the actor
+	// facet of a common word cost 40 % less).
+	`
+DROP INDEX actor_refs_article;
+CREATE INDEX actor_refs_article ON actor_refs(article_id, start, actor_id);
+`,
 }
