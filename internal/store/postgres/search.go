@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/jackc/pgx/v5"
 
@@ -269,13 +268,9 @@ func (s *DB) rankedPage(ctx context.Context, w where, tsq string, newest []int64
 	return s.snippets(ctx, tsq, res.Items)
 }
 
-// Highlight marks: ts_headline wraps each match in them, and highlights
-// turns them into byte spans.
-const hlOpen, hlClose = "\x02", "\x03"
-
-// snippets sets the snippet of each hit: ts_headline over its text as
-// written (a word the query matched only once folded, "Mosul" for
-// "mosul", is marked; one matched only without its diacritics is not).
+// snippets sets the snippet of each hit (see snippet), cut from its text
+// as written: a word the query matched only once folded, "Mosul" for
+// "mosul", is marked, and so is one matched without its diacritics.
 func (s *DB) snippets(ctx context.Context, tsq string, hits []view.ArticleHit) error {
 	if len(hits) == 0 {
 		return nil
@@ -286,46 +281,18 @@ func (s *DB) snippets(ctx context.Context, tsq string, hits []view.ArticleHit) e
 		at[h.ID] = i
 		ids[i] = h.ID
 	}
-	return eachRow(ctx, s.pool, `SELECT a.id, ts_headline('simple', a.text, to_tsquery('simple', ?),
-		'StartSel='||chr(2)||', StopSel='||chr(3)||', MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "'),
-		left(a.text, 64), right(a.text, 64)
-		FROM articles a WHERE a.id = ANY(?)`, []any{tsq, ids}, func(r pgx.Rows) error {
+	lex := queryLexemes(tsq)
+	return eachRow(ctx, s.pool, `SELECT a.id, a.text FROM articles a WHERE a.id = ANY(?)`, []any{ids}, func(r pgx.Rows) error {
 		var id int64
-		var snippet, head, tail string
-		if err := r.Scan(&id, &snippet, &head, &tail); err != nil {
+		var text string
+		if err := r.Scan(&id, &text); err != nil {
 			return err
 		}
 		if i, ok := at[id]; ok {
-			hits[i].Snippet, hits[i].Highlights = ellipsis(highlights(snippet))(head, tail)
+			hits[i].Snippet, hits[i].Highlights = snippet(text, lex)
 		}
 		return nil
 	})
-}
-
-// ellipsis marks, as FTS5's snippet does, a snippet that starts after the
-// text's start or ends before its end with "…" (highlights move along).
-func ellipsis(s string, hl []view.Span) func(head, tail string) (string, []view.Span) {
-	return func(head, tail string) (string, []view.Span) {
-		const mark = "…"
-		shift := len(strings.TrimRightFunc(s, unicode.IsSpace)) - len(strings.TrimSpace(s))
-		s = strings.TrimSpace(s)
-		if s == "" {
-			return s, hl
-		}
-		shift = -shift
-		if n := min(len(s), 16); !strings.HasPrefix(strings.TrimSpace(head), s[:n]) {
-			s = mark + s
-			shift += len(mark)
-		}
-		for i := range hl {
-			hl[i].Start += shift
-			hl[i].End += shift
-		}
-		if !strings.HasSuffix(strings.TrimSpace(tail), s[len(s)-min(len(s), 16):]) {
-			s += mark
-		}
-		return s, hl
-	}
 }
 
 // scanHit appends a row of summaryCols and a snippet to res.
@@ -338,26 +305,4 @@ func scanHit(res *view.SearchResult) func(r pgx.Rows) error {
 		res.Items = append(res.Items, h)
 		return err
 	}
-}
-
-// highlights removes the highlight marks from a snippet and returns the
-// byte spans they enclosed.
-func highlights(marked string) (string, []view.Span) {
-	var b strings.Builder
-	spans := []view.Span{}
-	open := -1
-	for i := 0; i < len(marked); i++ {
-		switch marked[i] {
-		case hlOpen[0]:
-			open = b.Len()
-		case hlClose[0]:
-			if open >= 0 && b.Len() > open {
-				spans = append(spans, view.Span{Start: open, End: b.Len()})
-			}
-			open = -1
-		default:
-			b.WriteByte(marked[i])
-		}
-	}
-	return b.String(), spans
 }
