@@ -296,4 +296,16 @@ CREATE TABLE leases (
 DROP INDEX actor_refs_article;
 CREATE INDEX actor_refs_article ON actor_refs(article_id, start, actor_id);
 `,
+	// 10: articles enter the full-text index once a Put, in one statement
+	// after the batch (Put), not by a trigger once an article: FTS5 writes
+	// its pending terms out as a new segment at every statement that
+	// changes it, so the trigger made a segment, and merges, per article.
+	`
+DROP TRIGGER articles_fts_insert;
+`,
+	// 11: raw documents compressed (compress.go): compression names how
+	// raw is stored, '' for as fetched (the documents written before).
+	`
+ALTER TABLE documents ADD COLUMN compression TEXT NOT NULL DEFAULT '';
+`,
 }
