@@ -35,6 +35,7 @@ type DB struct {
 	pool   *pgxpool.Pool
 	name   string        // host:port/database, for messages (no password)
 	window atomic.Int64  // the search ranking window (see SetSearchWindow)
+	sample atomic.Int64  // the search facet sample (see SetFacetSample); 0: DefaultFacetSample
 	done   chan struct{} // closed by Close: listeners stop
 	once   sync.Once
 }

@@ -10,12 +10,14 @@ import (
 	"github.com/sitrep/sitrep/internal/store/storetest"
 )
 
-// windowed is the SQLite store with its search window settable per test
-// (storetest.SearchWindower); the window is a package variable, restored
-// when the test ends.
+// windowed is the SQLite store with its search window and facet sample
+// settable per test (storetest.SearchWindower, FacetSampler); they are
+// package variables, restored when the test ends.
 type windowed struct{ *DB }
 
 func (w windowed) SetSearchWindow(n int) { SearchWindow = n }
+
+func (w windowed) SetFacetSample(n int) { FacetSample = n }
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store {
@@ -23,8 +25,8 @@ func TestConformance(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		old := SearchWindow
-		t.Cleanup(func() { SearchWindow = old })
+		old, oldSample := SearchWindow, FacetSample
+		t.Cleanup(func() { SearchWindow, FacetSample = old, oldSample })
 		return windowed{db}
 	})
 }

@@ -299,4 +299,24 @@ CREATE TABLE state_log (
 );
 CREATE INDEX state_log_name ON state_log(name, id);
 `,
+	// 10: actor_refs_article also holds the actor, so that the readers of
+	// an article's actors (search facets, story pages) read the index
+	// alone instead of one table row a reference (issue 17: the actor
+	// facet of a common word cost 40 % less).
+	`
+DROP INDEX actor_refs_article;
+CREATE INDEX actor_refs_article ON actor_refs(article_id, start, actor_id);
+`,
+	// 11: articles enter the full-text index once a Put, in one statement
+	// after the batch (Put), not by a trigger once an article: FTS5 writes
+	// its pending terms out as a new segment at every statement that
+	// changes it, so the trigger made a segment, and merges, per article.
+	`
+DROP TRIGGER articles_fts_insert;
+`,
+	// 12: raw documents compressed (compress.go): compression names how
+	// raw is stored, '' for as fetched (the documents written before).
+	`
+ALTER TABLE documents ADD COLUMN compression TEXT NOT NULL DEFAULT '';
+`,
 }

@@ -56,6 +56,8 @@ func Run(t *testing.T, open Opener) {
 		{"SearchSyntax", testSearchSyntax},
 		{"SearchFilters", testSearchFilters},
 		{"SearchWindow", testSearchWindow},
+		{"SearchFacetSample", testSearchFacetSample},
+		{"SearchActorFacetCut", testSearchActorFacetCut},
 		{"StoryPages", testStoryPages},
 		{"CodedEvents", testCodedEvents},
 		{"Leases", testLeases},

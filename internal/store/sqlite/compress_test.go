@@ -1,0 +1,53 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// Raw documents come back byte for byte: compressed when that is smaller,
+// as fetched otherwise; and the articles of the batch are searchable.
+func TestRawCompressed(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	page := []byte("<html><body>" + strings.Repeat("<p>Ferry services resumed in the harbour.</p>", 60) + "</body></html>")
+	tiny := []byte("x")
+	res, err := db.Put(ctx, []store.Item{item("page", "https://example.org/a", string(page), "A", "Ferry services resumed."), item("tiny", "", string(tiny), "B", "Harbour.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range []struct {
+		raw         []byte
+		compression string
+	}{{page, "zstd"}, {tiny, ""}} {
+		var stored []byte
+		var compression string
+		var size int
+		err := db.db.QueryRowContext(ctx, `SELECT d.raw, d.compression, d.size FROM documents d JOIN articles a ON a.document_id = d.id WHERE a.id = ?`, res[i].ID).Scan(&stored, &compression, &size)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if compression != tc.compression || size != len(tc.raw) {
+			t.Errorf("document %d: compression %q size %d, want %q %d", i, compression, size, tc.compression, len(tc.raw))
+		}
+		if compression == "zstd" && len(stored) >= len(tc.raw)/4 {
+			t.Errorf("document %d: %d bytes stored for %d", i, len(stored), len(tc.raw))
+		}
+		back, err := decompressRaw(stored, compression)
+		if err != nil || !bytes.Equal(back, tc.raw) {
+			t.Errorf("document %d: read back %q (%v)", i, back, err)
+		}
+	}
+	if _, err := decompressRaw([]byte("?"), "brotli"); err == nil || !strings.Contains(err.Error(), "brotli") {
+		t.Errorf("an unknown compression: %v", err)
+	}
+	for _, q := range []string{"ferry", "harbour"} {
+		if ids, err := db.Search(ctx, q, 10); err != nil || len(ids) != 1 {
+			t.Errorf("search %q: %v %v", q, ids, err)
+		}
+	}
+}
