@@ -51,10 +51,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		}
 	}
 	q := url.Values{}
+	// busy_timeout first: switching a new file to WAL takes a lock that
+	// another process opening it at the same moment may hold.
 	// temp_store(MEMORY): each statement of a write transaction keeps the
 	// pages it changes in a statement journal, a temporary file otherwise
 	// (a write system call a page; a tenth of a Put's time).
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -78,38 +80,62 @@ func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
 	return v, err
 }
 
+// Migrations is the number of migrations this build knows.
+func Migrations() int { return len(migrations) }
+
+// migrate brings the schema up to date. Several processes may open a
+// new file at once (workers started together): each migration runs in a
+// write transaction (BEGIN IMMEDIATE, waiting out the busy timeout) that
+// reads the version again inside it, so whoever comes second waits for the
+// first and then finds that migration applied.
 func (s *DB) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		if strings.Contains(err.Error(), "file is not a database") {
-			return errors.New("not a sitrep database (not SQLite)")
-		}
-		return err
+	// the common case, a current schema, takes no write lock: a writer
+	// busy for longer than the busy timeout must not stop readers opening
+	if have, err := s.SchemaVersion(ctx); err == nil && have == len(migrations) {
+		return nil
 	}
-	have, err := s.SchemaVersion(ctx)
+	for {
+		done, err := s.migrateOne(ctx)
+		if err != nil {
+			if strings.Contains(err.Error(), "file is not a database") {
+				return errors.New("not a sitrep database (not SQLite)")
+			}
+			return err
+		}
+		if done {
+			return nil
+		}
+	}
+}
+
+// migrateOne applies the next migration under the write lock, or reports
+// done when there is none.
+func (s *DB) migrateOne(ctx context.Context) (done bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (see Open)
 	if err != nil {
-		return err
+		return false, err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return false, err
+	}
+	var have int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return false, err
 	}
 	if have > len(migrations) {
-		return fmt.Errorf("database schema version %d is newer than this sitrep (%d): upgrade sitrep", have, len(migrations))
+		return false, fmt.Errorf("database schema version %d is newer than this sitrep (%d): upgrade sitrep", have, len(migrations))
 	}
-	for v := have + 1; v <= len(migrations); v++ {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
+	if have < len(migrations) {
+		v := have + 1
 		if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %d: %w", v, err)
+			return false, fmt.Errorf("migration %d: %w", v, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`, v, now()); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return nil
+	return have == len(migrations), tx.Commit()
 }
 
 // Close closes the database.
