@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,7 +12,6 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/server"
-	"github.com/sitrep/sitrep/internal/store"
 	pgstore "github.com/sitrep/sitrep/internal/store/postgres"
 	"github.com/sitrep/sitrep/internal/store/postgres/pgtest"
 )
@@ -98,8 +98,8 @@ func TestPostgresEndToEnd(t *testing.T) {
 }
 
 // sitrep serve on PostgreSQL: a story stored by another process (here,
-// another store handle) reaches the server's event stream within a
-// second.
+// another store handle running the corpus stage) reaches the server's
+// event stream within a second.
 func TestServeHearsStoriesFromElsewhere(t *testing.T) {
 	u := pgtest.Schema(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -118,25 +118,19 @@ func TestServeHearsStoriesFromElsewhere(t *testing.T) {
 	events, stop := b.Subscribe()
 	defer stop()
 	ready := make(chan struct{}, 1)
-	if !listenStories(ctx, served, b, func() {
+	// no poll: the notification alone must bring it
+	startAnnouncing(ctx, served, b, time.Hour, func() {
 		select {
 		case ready <- struct{}{}:
 		default:
 		}
-	}) {
-		t.Fatal("the PostgreSQL store cannot listen")
-	}
+	})
 	<-ready
-	if err := worker.PutStoryPages(ctx, []store.StoryPage{{ID: 42, Page: []byte(`{"id":42}`)}}); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case e := <-events:
-		if e.Type != "story" || e.ID != 42 {
-			t.Errorf("event %+v, want story 42", e)
-		}
-	case <-time.After(time.Second):
+	putStory(t, worker, 0, rand.New(rand.NewPCG(1, 1)))
+	if id, ok := nextStory(events, time.Second); !ok {
 		t.Fatal("no story event within a second")
+	} else if id != 1 {
+		t.Errorf("story %d announced, want 1", id)
 	}
 	// a SQLite file does not listen (serve polls it)
 	lite, err := openDB(ctx, filepath.Join(t.TempDir(), "l.db"))
@@ -144,7 +138,7 @@ func TestServeHearsStoriesFromElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lite.Close()
-	if listenStories(ctx, lite, b, nil) {
+	if listenStories(ctx, lite, func() {}, nil) {
 		t.Error("SQLite said it listens")
 	}
 }

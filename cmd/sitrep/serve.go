@@ -122,9 +122,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	// Another process (sitrep ingest, sitrep watch) or POST
 	// /api/v1/ingest may add articles at any time: new articles and the
 	// stories they join are announced on /api/v1/events.
-	go announce(ctx, db, broker, *poll)
-	// A shared database tells at once of stories written elsewhere.
-	listenStories(ctx, db, broker, nil)
+	startAnnouncing(ctx, db, broker, *poll, nil)
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() && opts.ReadToken == "" {
 		fmt.Fprintf(e.stderr, "sitrep serve: warning: listening on %s with open reads; set SITREP_READ_TOKEN to close them\n", host)
 	}
@@ -145,20 +143,33 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// announce publishes an "article" event for each article that the corpus
-// stage has taken in since the last look, and a "story" event for each
-// story they joined, once their stories' pages and coded events are
+// announcer publishes an "article" event for each article that the
+// corpus stage has taken in since the last look, and a "story" event for
+// each story they joined, once their stories' pages and coded events are
 // written (corpus.Announced).
-func announce(ctx context.Context, db interface {
-	LastDerived(context.Context) (int64, error)
-	State(context.Context, string) ([]byte, error)
-	ArticleIDsAfter(context.Context, int64) ([]int64, error)
-	Summaries(context.Context, []int64) ([]view.ArticleSummary, error)
-}, b *server.Broker, every time.Duration) {
-	last, err := corpus.Announced(ctx, db)
-	if err != nil {
-		return
+type announcer struct {
+	db interface {
+		LastDerived(context.Context) (int64, error)
+		State(context.Context, string) ([]byte, error)
+		ArticleIDsAfter(context.Context, int64) ([]int64, error)
+		Summaries(context.Context, []int64) ([]view.ArticleSummary, error)
 	}
+	b     *server.Broker
+	last  int64 // the mark up to which all is announced
+	known bool  // last has been read (the database may be down at start)
+	wake  chan struct{}
+}
+
+// nudge makes the announcer look now (or, when busy, once more after).
+func (a *announcer) nudge() {
+	select {
+	case a.wake <- struct{}{}:
+	default:
+	}
+}
+
+// run looks every poll and whenever nudged, until ctx ends.
+func (a *announcer) run(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -166,35 +177,50 @@ func announce(ctx context.Context, db interface {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case <-a.wake:
 		}
-		upTo, err := corpus.Announced(ctx, db)
-		if err != nil || upTo <= last {
-			continue
-		}
-		ids, err := db.ArticleIDsAfter(ctx, last)
-		if err != nil {
-			continue
-		}
-		var fresh []int64
-		for _, id := range ids {
-			if id <= upTo {
-				fresh = append(fresh, id)
-			}
-		}
-		arts, err := db.Summaries(ctx, fresh)
-		if err != nil {
-			continue
-		}
-		stories := map[int64]bool{}
-		for _, a := range arts {
-			b.Publish(server.Event{Type: "article", ID: a.ID, Data: a})
-			if a.Story != 0 && !stories[a.Story] {
-				stories[a.Story] = true
-				b.Publish(server.Event{Type: "story", ID: a.Story})
-			}
-		}
-		last = upTo
+		a.look(ctx)
 	}
+}
+
+// look announces what the corpus stage has wholly written after the last
+// mark announced; on an error it announces nothing and the next look
+// tries again from the same mark.
+func (a *announcer) look(ctx context.Context) {
+	upTo, err := corpus.Announced(ctx, a.db)
+	if err != nil {
+		return
+	}
+	if !a.known {
+		a.last, a.known = upTo, true
+		return
+	}
+	if upTo <= a.last {
+		return
+	}
+	ids, err := a.db.ArticleIDsAfter(ctx, a.last)
+	if err != nil {
+		return
+	}
+	var fresh []int64
+	for _, id := range ids {
+		if id <= upTo {
+			fresh = append(fresh, id)
+		}
+	}
+	arts, err := a.db.Summaries(ctx, fresh)
+	if err != nil {
+		return
+	}
+	stories := map[int64]bool{}
+	for _, x := range arts {
+		a.b.Publish(server.Event{Type: "article", ID: x.ID, Data: x})
+		if x.Story != 0 && !stories[x.Story] {
+			stories[x.Story] = true
+			a.b.Publish(server.Event{Type: "story", ID: x.Story})
+		}
+	}
+	a.last = upTo
 }
 
 // httpIngest runs POST /api/v1/ingest bodies through the same pipeline as

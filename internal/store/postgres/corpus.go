@@ -159,6 +159,8 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		exec(`INSERT INTO state(name, value) VALUES ('derived.last_article', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
 			[]byte(fmt.Sprint(d.LastArticle)))
 	}
+	// listeners (sitrep serve) look at the marks again once this commits
+	queueWake(b)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return s.fault(err, "derived results")
 	}

@@ -9,14 +9,24 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// Channel is the LISTEN/NOTIFY channel on which a store announces the
-// stories whose pages it has just stored: the payload is their ids,
-// comma-separated. The notification is sent when the transaction
-// commits, so a listener reading the story then finds the new page.
+// Channel is the LISTEN/NOTIFY channel on which a store tells that it
+// has just written results of the corpus stage: story pages (the payload
+// is their ids, comma-separated) or other derived results, the corpus
+// stage's marks among them (an empty payload). A notification is sent
+// when its transaction commits, so a listener reading then finds what was
+// written. It is a wake-up, not a log: nothing is told while a listener
+// is not connected, so a listener reads what it missed from the stored
+// marks when it (re)connects (see ListenStories).
 const Channel = "sitrep_stories"
 
 // maxPayload keeps a notification under PostgreSQL's 8000-byte limit.
 const maxPayload = 7000
+
+// queueWake queues a notification with no stories on b: derived results
+// changed.
+func queueWake(b *pgx.Batch) {
+	b.Queue(`SELECT pg_notify($1, '')`, Channel)
+}
 
 // queueNotify queues notifications of the given stories on b, several
 // when their ids do not fit one payload.
@@ -40,11 +50,13 @@ func queueNotify(b *pgx.Batch, ids []int64) {
 	flush()
 }
 
-// ListenStories calls f with the ids of the stories any process stores
-// pages for, until ctx ends; ready (if not nil) is called each time the
+// ListenStories calls f on each notification on Channel — with the ids of
+// the stories whose pages were stored, none when other derived results
+// were — until ctx ends; ready (if not nil) is called each time the
 // listening starts. It holds one connection of its own (LISTEN), and when
-// that connection is lost it connects again after a pause, so a database
-// restart only delays updates (stories stored meanwhile are not told).
+// that connection is lost it connects again after a pause. Nothing
+// stored while it was not listening is told: ready is the caller's cue to
+// read what it missed from the store.
 func (s *DB) ListenStories(ctx context.Context, ready func(), f func(ids []int64)) error {
 	// Close ends the listening too
 	ctx, cancel := context.WithCancel(ctx)
@@ -95,8 +107,6 @@ func (s *DB) listen(ctx context.Context, ready func(), f func(ids []int64)) erro
 				ids = append(ids, id)
 			}
 		}
-		if len(ids) > 0 {
-			f(ids)
-		}
+		f(ids)
 	}
 }
