@@ -110,9 +110,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	}
 	b = &pgx.Batch{}
 	queueFaults(b, d.Faults)
-	for _, q := range d.Speakers {
-		exec(`UPDATE quotes SET speaker_actor = ? WHERE article_id = ? AND start = ?`, q.Actor, q.Article, q.Start)
-	}
+	queueSpeakers(b, d.Speakers)
 	// Merges last: references written above may name a folded actor.
 	for from, to := range d.ActorMerges {
 		exec(`UPDATE actor_refs SET actor_id = ? WHERE actor_id = ?`, to, from)
@@ -128,6 +126,9 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		exec(`UPDATE article_story SET event_id = ? WHERE event_id = ?`, to, from)
 		exec(`DELETE FROM events WHERE id = ?`, from)
 		exec(`DELETE FROM story_pages WHERE event_id = ?`, from)
+		// and its coded events (ReplaceStoryEvents replaces the survivor's)
+		exec(`DELETE FROM coded_event_mentions WHERE event_id IN (SELECT id FROM coded_events WHERE story_id = ?)`, from)
+		exec(`DELETE FROM coded_events WHERE story_id = ?`, from)
 	}
 	for ev, line := range d.StorylineMoves {
 		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, line, ev)
@@ -166,6 +167,32 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		return s.fault(err, "commit")
 	}
 	return nil
+}
+
+// queueSpeakers sets the resolved speakers of quotes in one statement
+// (one per quote cost a round of parsing and planning each, tens of
+// thousands per run). A quote named twice keeps its last speaker, as
+// when each was an UPDATE of its own.
+func queueSpeakers(b *pgx.Batch, sp []store.SpeakerRef) {
+	if len(sp) == 0 {
+		return
+	}
+	type key struct {
+		article int64
+		start   int
+	}
+	last := make(map[key]int, len(sp))
+	for i, q := range sp {
+		last[key{q.Article, q.Start}] = i
+	}
+	actors, articles, starts := make([]int64, 0, len(last)), make([]int64, 0, len(last)), make([]int32, 0, len(last))
+	for i, q := range sp {
+		if last[key{q.Article, q.Start}] == i {
+			actors, articles, starts = append(actors, q.Actor), append(articles, q.Article), append(starts, int32(q.Start))
+		}
+	}
+	b.Queue(`UPDATE quotes q SET speaker_actor = u.actor FROM unnest($1::bigint[], $2::bigint[], $3::integer[]) AS u(actor, article, start)
+		WHERE q.article_id = u.article AND q.start = u.start`, actors, articles, starts)
 }
 
 func nonNilBytes(b []byte) []byte {
@@ -297,9 +324,12 @@ func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view
 	return s.citations(ctx, `SELECT DISTINCT p.article_id, p.sentence FROM places p WHERE `+cond+` AND NOT p.focus`, args, limit)
 }
 
+// storyCols: the last column (no member's date stated) is an aggregate
+// per story, not NOT EXISTS, which the planner ran as one hashed scan of
+// every story's members whatever the page.
 const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
 	ARRAY(SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id),
-	NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.published IS NOT NULL AND NOT a.published_estimated)`
+	COALESCE((SELECT bool_and(a.published IS NULL OR a.published_estimated) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), true)`
 
 func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	var x view.StorySummary

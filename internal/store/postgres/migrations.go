@@ -270,4 +270,42 @@ CREATE TABLE state_log (
 ALTER TABLE state_log ALTER COLUMN value SET STORAGE EXTERNAL;
 CREATE INDEX state_log_name ON state_log(name, id);
 `,
+	// 5: cheaper writes of the analysis rows (issue 17: the server's CPU
+	// per article). Indexes no query uses go: the API and the corpus
+	// stage never read mentions by text; times are listed with COLLATE
+	// "C" and filtered by a regular expression, and places matched by
+	// lower(name) OR lower(text), neither of which an index on one column
+	// of the database's collation serves; coded events filtered by actor
+	// OR their names (ILIKE), which no single-column index serves; and
+	// nothing reads coded_event_mentions by article. The foreign keys of
+	// the per-article rows go too: each row's check was a lookup of its
+	// article (about 15 µs a row, the largest cost of a COPY), for
+	// rows Put writes in the transaction that writes their article from
+	// the ids it drew, and articles are never deleted. coded_event_mentions
+	// loses its ON DELETE CASCADE: ReplaceStoryEvents and PutDerived delete
+	// the mentions with their events (and the events of a story merged
+	// away at the merge, which this migration does once for what an older
+	// build left). The story list's orders get indexes in the collation
+	// they sort by (COLLATE "C", as the SQLite store compares), which the
+	// database's own need not be.
+	`
+DELETE FROM coded_events c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = c.story_id);
+DROP INDEX mentions_text;
+DROP INDEX times_value;
+DROP INDEX places_name;
+DROP INDEX coded_events_source;
+DROP INDEX coded_events_target;
+DROP INDEX coded_event_mentions_article;
+ALTER TABLE sentences DROP CONSTRAINT sentences_article_id_fkey;
+ALTER TABLE mentions DROP CONSTRAINT mentions_article_id_fkey;
+ALTER TABLE times DROP CONSTRAINT times_article_id_fkey;
+ALTER TABLE quotes DROP CONSTRAINT quotes_article_id_fkey;
+ALTER TABLE places DROP CONSTRAINT places_article_id_fkey;
+ALTER TABLE actor_refs DROP CONSTRAINT actor_refs_article_id_fkey;
+ALTER TABLE coded_event_mentions DROP CONSTRAINT coded_event_mentions_event_id_fkey;
+DROP INDEX events_last_seen;
+DROP INDEX events_size;
+CREATE INDEX events_last_seen ON events(last_seen COLLATE "C" DESC, articles DESC, id DESC);
+CREATE INDEX events_size ON events(articles DESC, last_seen COLLATE "C" DESC, id DESC);
+`,
 }
