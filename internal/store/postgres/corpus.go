@@ -88,14 +88,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	}
 	b := &pgx.Batch{}
 	exec := func(q string, args ...any) { b.Queue(rebind(q), args...) }
-	for _, a := range d.Actors {
-		aliases, _ := json.Marshal(nonNil(a.Aliases))
-		roles, _ := json.Marshal(nonNil(a.Roles))
-		exec(`INSERT INTO actors(id, name, type, code, country, aliases, roles, mentions) VALUES (?,?,?,?,?,?,?,?)
-			ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, code = excluded.code, country = excluded.country,
-			aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions`,
-			a.ID, pgText(a.Name), pgText(a.Type), pgText(a.Code), pgText(a.Country), pgText(string(aliases)), pgText(string(roles)), a.Mentions)
-	}
+	queueActors(b, d.Actors)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return s.fault(err, "derived results")
 	}
@@ -117,11 +110,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		exec(`UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?`, to, from)
 		exec(`DELETE FROM actors WHERE id = ?`, from)
 	}
-	for _, a := range d.Assignments {
-		exec(`INSERT INTO article_story(article_id, event_id, storyline_id, duplicate_of, similarity) VALUES (?,?,?,?,?)
-			ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id, storyline_id = excluded.storyline_id,
-			duplicate_of = excluded.duplicate_of, similarity = excluded.similarity`, a.Article, a.Event, a.Storyline, a.DuplicateOf, a.Similarity)
-	}
+	queueAssignments(b, d.Assignments)
 	for from, to := range d.EventMerges {
 		exec(`UPDATE article_story SET event_id = ? WHERE event_id = ?`, to, from)
 		exec(`DELETE FROM events WHERE id = ?`, from)
@@ -134,21 +123,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, line, ev)
 		exec(`UPDATE events SET storyline_id = ? WHERE id = ?`, line, ev)
 	}
-	for _, e := range d.Events {
-		exec(`INSERT INTO events(id, storyline_id, headline, first_seen, last_seen) VALUES (?,?,?,'','')
-			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline`, e.ID, e.Storyline, pgText(e.Headline))
-		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, e.Storyline, e.ID)
-		// counts, outlets and dates come from the members; an event with
-		// no dated member stays undated ('')
-		exec(`UPDATE events e SET
-			articles   = (SELECT COUNT(*) FROM article_story WHERE event_id = e.id),
-			outlets    = COALESCE((SELECT json_agg(DISTINCT a.outlet)::text FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.outlet <> ''), '[]'),
-			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), ''),
-			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), ''),
-			headline   = CASE WHEN e.headline <> '' THEN e.headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
-				WHERE s.event_id = e.id AND a.title <> '' ORDER BY s.duplicate_of <> 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
-			WHERE e.id = ?`, e.ID)
-	}
+	queueEvents(b, d.Events)
 	for name, v := range d.State {
 		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, nonNilBytes(v))
 		exec(`DELETE FROM state_log WHERE name = ?`, name)
@@ -167,32 +142,6 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		return s.fault(err, "commit")
 	}
 	return nil
-}
-
-// queueSpeakers sets the resolved speakers of quotes in one statement
-// (one per quote cost a round of parsing and planning each, tens of
-// thousands per run). A quote named twice keeps its last speaker, as
-// when each was an UPDATE of its own.
-func queueSpeakers(b *pgx.Batch, sp []store.SpeakerRef) {
-	if len(sp) == 0 {
-		return
-	}
-	type key struct {
-		article int64
-		start   int
-	}
-	last := make(map[key]int, len(sp))
-	for i, q := range sp {
-		last[key{q.Article, q.Start}] = i
-	}
-	actors, articles, starts := make([]int64, 0, len(last)), make([]int64, 0, len(last)), make([]int32, 0, len(last))
-	for i, q := range sp {
-		if last[key{q.Article, q.Start}] == i {
-			actors, articles, starts = append(actors, q.Actor), append(articles, q.Article), append(starts, int32(q.Start))
-		}
-	}
-	b.Queue(`UPDATE quotes q SET speaker_actor = u.actor FROM unnest($1::bigint[], $2::bigint[], $3::integer[]) AS u(actor, article, start)
-		WHERE q.article_id = u.article AND q.start = u.start`, actors, articles, starts)
 }
 
 func nonNilBytes(b []byte) []byte {
