@@ -88,14 +88,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	}
 	b := &pgx.Batch{}
 	exec := func(q string, args ...any) { b.Queue(rebind(q), args...) }
-	for _, a := range d.Actors {
-		aliases, _ := json.Marshal(nonNil(a.Aliases))
-		roles, _ := json.Marshal(nonNil(a.Roles))
-		exec(`INSERT INTO actors(id, name, type, code, country, aliases, roles, mentions) VALUES (?,?,?,?,?,?,?,?)
-			ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, code = excluded.code, country = excluded.country,
-			aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions`,
-			a.ID, pgText(a.Name), pgText(a.Type), pgText(a.Code), pgText(a.Country), pgText(string(aliases)), pgText(string(roles)), a.Mentions)
-	}
+	queueActors(b, d.Actors)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return s.fault(err, "derived results")
 	}
@@ -110,44 +103,27 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	}
 	b = &pgx.Batch{}
 	queueFaults(b, d.Faults)
-	for _, q := range d.Speakers {
-		exec(`UPDATE quotes SET speaker_actor = ? WHERE article_id = ? AND start = ?`, q.Actor, q.Article, q.Start)
-	}
+	queueSpeakers(b, d.Speakers)
 	// Merges last: references written above may name a folded actor.
 	for from, to := range d.ActorMerges {
 		exec(`UPDATE actor_refs SET actor_id = ? WHERE actor_id = ?`, to, from)
 		exec(`UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?`, to, from)
 		exec(`DELETE FROM actors WHERE id = ?`, from)
 	}
-	for _, a := range d.Assignments {
-		exec(`INSERT INTO article_story(article_id, event_id, storyline_id, duplicate_of, similarity) VALUES (?,?,?,?,?)
-			ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id, storyline_id = excluded.storyline_id,
-			duplicate_of = excluded.duplicate_of, similarity = excluded.similarity`, a.Article, a.Event, a.Storyline, a.DuplicateOf, a.Similarity)
-	}
+	queueAssignments(b, d.Assignments)
 	for from, to := range d.EventMerges {
 		exec(`UPDATE article_story SET event_id = ? WHERE event_id = ?`, to, from)
 		exec(`DELETE FROM events WHERE id = ?`, from)
 		exec(`DELETE FROM story_pages WHERE event_id = ?`, from)
+		// and its coded events (ReplaceStoryEvents replaces the survivor's)
+		exec(`DELETE FROM coded_event_mentions WHERE event_id IN (SELECT id FROM coded_events WHERE story_id = ?)`, from)
+		exec(`DELETE FROM coded_events WHERE story_id = ?`, from)
 	}
 	for ev, line := range d.StorylineMoves {
 		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, line, ev)
 		exec(`UPDATE events SET storyline_id = ? WHERE id = ?`, line, ev)
 	}
-	for _, e := range d.Events {
-		exec(`INSERT INTO events(id, storyline_id, headline, first_seen, last_seen) VALUES (?,?,?,'','')
-			ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline`, e.ID, e.Storyline, pgText(e.Headline))
-		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, e.Storyline, e.ID)
-		// counts, outlets and dates come from the members; an event with
-		// no dated member stays undated ('')
-		exec(`UPDATE events e SET
-			articles   = (SELECT COUNT(*) FROM article_story WHERE event_id = e.id),
-			outlets    = COALESCE((SELECT json_agg(DISTINCT a.outlet)::text FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.outlet <> ''), '[]'),
-			first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), ''),
-			last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), ''),
-			headline   = CASE WHEN e.headline <> '' THEN e.headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
-				WHERE s.event_id = e.id AND a.title <> '' ORDER BY s.duplicate_of <> 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
-			WHERE e.id = ?`, e.ID)
-	}
+	queueEvents(b, d.Events)
 	for name, v := range d.State {
 		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, nonNilBytes(v))
 		exec(`DELETE FROM state_log WHERE name = ?`, name)
@@ -299,9 +275,12 @@ func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view
 	return s.citations(ctx, `SELECT DISTINCT p.article_id, p.sentence FROM places p WHERE `+cond+` AND NOT p.focus`, args, limit)
 }
 
+// storyCols: the last column (no member's date stated) is an aggregate
+// per story, not NOT EXISTS, which the planner ran as one hashed scan of
+// every story's members whatever the page.
 const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
 	ARRAY(SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id),
-	NOT EXISTS (SELECT 1 FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.published IS NOT NULL AND NOT a.published_estimated)`
+	COALESCE((SELECT bool_and(a.published IS NULL OR a.published_estimated) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), true)`
 
 func scanStory(r interface{ Scan(...any) error }) (view.StorySummary, error) {
 	var x view.StorySummary

@@ -14,18 +14,20 @@ import (
 )
 
 // ReplaceStoryEvents implements store.CodedEvents: ids are drawn first,
-// then the events and their mentions go in by COPY.
+// then the events and their mentions go in by COPY. The events of a
+// story merged away went with it (PutDerived deletes them at the merge),
+// so nothing here scans all the coded events, a cost that grew with the
+// corpus on every batch.
 func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []event.Record) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return s.fault(err, "")
 	}
 	defer tx.Rollback(context.Background())
-	if _, err := tx.Exec(ctx, `DELETE FROM coded_events WHERE story_id = ANY($1)`, nonNil(stories)); err != nil {
-		return fmt.Errorf("store: coded events: %w", err)
+	if _, err := tx.Exec(ctx, `DELETE FROM coded_event_mentions WHERE event_id IN (SELECT id FROM coded_events WHERE story_id = ANY($1))`, nonNil(stories)); err != nil {
+		return fmt.Errorf("store: coded event mentions: %w", err)
 	}
-	// stories merged away take their events with them
-	if _, err := tx.Exec(ctx, `DELETE FROM coded_events c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = c.story_id)`); err != nil {
+	if _, err := tx.Exec(ctx, `DELETE FROM coded_events WHERE story_id = ANY($1)`, nonNil(stories)); err != nil {
 		return fmt.Errorf("store: coded events: %w", err)
 	}
 	if len(recs) > 0 {
@@ -167,8 +169,10 @@ func (s *DB) StoryArticles(ctx context.Context, story int64) ([]int64, error) {
 // keeps as actors without a code (cities) are left to the place stage.
 func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error) {
 	var out []event.ActorMention
+	// LATERAL … LIMIT 1, as in ActorNames: one primary-key lookup per
+	// reference; a plain join hashed the whole actors table on every call.
 	err := eachRow(ctx, s.pool, `SELECT r.start, r.stop, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
-		FROM actor_refs r LEFT JOIN actors a ON a.id = r.actor_id WHERE r.article_id = ?
+		FROM actor_refs r LEFT JOIN LATERAL (SELECT name, type, code, country FROM actors WHERE id = r.actor_id LIMIT 1) a ON true WHERE r.article_id = ?
 		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.start, r.id`, []any{article}, func(r pgx.Rows) error {
 		var m event.ActorMention
 		var country string

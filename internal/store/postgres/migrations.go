@@ -270,4 +270,51 @@ CREATE TABLE state_log (
 ALTER TABLE state_log ALTER COLUMN value SET STORAGE EXTERNAL;
 CREATE INDEX state_log_name ON state_log(name, id);
 `,
+	// 5: cheaper writes of the analysis rows (issue 17: the server's CPU
+	// per article). What no query uses goes:
+	//   - indexes: no query reads mentions by text; times are listed in
+	//     COLLATE "C" order and filtered by a regular expression, places
+	//     matched by lower(name) OR lower(text), coded events by actor OR
+	//     ILIKE on names — none of which these single-column indexes in
+	//     the database's collation serve; nothing reads
+	//     coded_event_mentions by article;
+	//   - the primary keys of mentions, quotes, places and actor
+	//     references: their ids only break ties within an article (ORDER
+	//     BY start, id), after the per-article index found the rows;
+	//   - the foreign keys of the per-article rows: each row's check was a
+	//     lookup of its article (about 15 µs a row, more than the rest of
+	//     its COPY), for rows written in the transaction that writes their
+	//     article, or by the corpus stage for articles it read; articles
+	//     are never deleted, so ON DELETE CASCADE never ran;
+	//   - coded_event_mentions' cascade: ReplaceStoryEvents deletes the
+	//     mentions with their events, and PutDerived the events of a
+	//     story merged away at the merge (done here once for what an
+	//     older build left).
+	// The story list's two orders get indexes in the collation they sort
+	// by (COLLATE "C", as the SQLite store compares): the database's own
+	// need not be C, and then the list sorted every story per request.
+	`
+DELETE FROM coded_events c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = c.story_id);
+DROP INDEX mentions_text;
+DROP INDEX times_value;
+DROP INDEX places_name;
+DROP INDEX coded_events_source;
+DROP INDEX coded_events_target;
+DROP INDEX coded_event_mentions_article;
+ALTER TABLE sentences DROP CONSTRAINT sentences_article_id_fkey;
+ALTER TABLE mentions DROP CONSTRAINT mentions_article_id_fkey;
+ALTER TABLE times DROP CONSTRAINT times_article_id_fkey;
+ALTER TABLE quotes DROP CONSTRAINT quotes_article_id_fkey;
+ALTER TABLE places DROP CONSTRAINT places_article_id_fkey;
+ALTER TABLE actor_refs DROP CONSTRAINT actor_refs_article_id_fkey;
+ALTER TABLE coded_event_mentions DROP CONSTRAINT coded_event_mentions_event_id_fkey;
+ALTER TABLE mentions DROP CONSTRAINT mentions_pkey;
+ALTER TABLE quotes DROP CONSTRAINT quotes_pkey;
+ALTER TABLE places DROP CONSTRAINT places_pkey;
+ALTER TABLE actor_refs DROP CONSTRAINT actor_refs_pkey;
+DROP INDEX events_last_seen;
+DROP INDEX events_size;
+CREATE INDEX events_last_seen ON events(last_seen COLLATE "C" DESC, articles DESC, id DESC);
+CREATE INDEX events_size ON events(articles DESC, last_seen COLLATE "C" DESC, id DESC);
+`,
 }
