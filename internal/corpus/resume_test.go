@@ -191,13 +191,19 @@ func TestResumeWithCrashes(t *testing.T) {
 		if _, err := db.Put(ctx, items[from:to]); err != nil {
 			t.Fatal(err)
 		}
+		size := to - from
 		from = to
 		// the first runs as before the log: whole states only
 		alwaysWhole = run < 2
 		for {
 			var st store.Store = db
-			if rng.Intn(3) == 0 {
-				st = &crashing{DB: db, n: 1 + rng.Intn(3*(to-from+batch)/batch+2), after: rng.Intn(2) == 0}
+			switch {
+			case rng.Intn(3) == 0:
+				st = &crashing{DB: db, n: 1 + rng.Intn(3*(size+batch)/batch+2), after: rng.Intn(2) == 0}
+			case crashes == 0 && from == n:
+				// the draws gave no crash before the last run: crash it at
+				// its first write, so that every seed exercises a resume
+				st = &crashing{DB: db, n: 1, after: rng.Intn(2) == 0}
 			}
 			_, err := Update(ctx, st, Options{Batch: batch})
 			if errors.Is(err, errCrash) {
