@@ -149,13 +149,29 @@ func (q *Queue) setup(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the connection, sending what is buffered first.
+// Close closes the connection, sending what is buffered first. Acks are
+// fire-and-forget and Drain returns before the connection is closed, so a
+// process that exits right after Close could lose the acks of the items
+// it stored last (they would be delivered again, to no harm but counted as
+// in flight): Flush waits until the server has read everything sent, and
+// Close waits for the drain to end.
 func (q *Queue) Close() error {
-	err := q.nc.Drain()
-	if err != nil {
+	ferr := q.nc.FlushTimeout(5 * time.Second)
+	if err := q.nc.Drain(); err != nil {
 		q.nc.Close()
+		return err
 	}
-	return err
+	for deadline := time.Now().Add(5 * time.Second); !q.nc.IsClosed(); {
+		if time.Now().After(deadline) {
+			q.nc.Close()
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if ferr != nil && !errors.Is(ferr, nats.ErrConnectionClosed) {
+		return fmt.Errorf("queue: flush on close: %w", ferr)
+	}
+	return nil
 }
 
 // gzipOver is the size past which an item is gzipped.
