@@ -257,14 +257,8 @@ func (s *snapshot) apply(data []byte) error {
 	nc := r.n(20)
 	for i := 0; i < nc && r.err == nil; i++ {
 		e := r.event()
-		switch at := int(e.ID - 1); {
-		case r.err != nil:
-		case at >= 0 && at < len(s.Events):
-			s.Events[at] = e
-		case at == len(s.Events):
-			s.Events = append(s.Events, e)
-		default:
-			r.err = fmt.Errorf("event %d out of order", e.ID)
+		if r.err == nil {
+			s.Events, r.err = putByID(s.Events, int(e.ID), e, "event")
 		}
 	}
 	if r.err == nil && len(s.Events) != ne {
@@ -277,14 +271,8 @@ func (s *snapshot) apply(data []byte) error {
 	nc = r.n(8)
 	for i := 0; i < nc && r.err == nil; i++ {
 		sl := r.storyline()
-		switch at := int(sl.ID - 1); {
-		case r.err != nil:
-		case at >= 0 && at < len(s.Storylines):
-			s.Storylines[at] = sl
-		case at == len(s.Storylines):
-			s.Storylines = append(s.Storylines, sl)
-		default:
-			r.err = fmt.Errorf("storyline %d out of order", sl.ID)
+		if r.err == nil {
+			s.Storylines, r.err = putByID(s.Storylines, int(sl.ID), sl, "storyline")
 		}
 	}
 	if r.err == nil && len(s.Storylines) != ns {
@@ -416,4 +404,18 @@ func hashInts(p []int32) uint64 {
 		h.add(uint64(uint32(x)))
 	}
 	return uint64(h)
+}
+
+// putByID puts v, whose id is its 1-based place, into list: over the one
+// there, or appended as the next; any other id is out of order.
+func putByID[T any](list []T, id int, v T, what string) ([]T, error) {
+	switch at := id - 1; {
+	case at >= 0 && at < len(list):
+		list[at] = v
+	case at == len(list):
+		list = append(list, v)
+	default:
+		return list, fmt.Errorf("%s %d out of order", what, id)
+	}
+	return list, nil
 }
