@@ -119,17 +119,7 @@ func (l *StateLog) Delta() []byte {
 	w.keys(ks)
 
 	w.uv(uint64(len(c.evs)))
-	var changed []int
-	for i, e := range c.evs {
-		h := hashEvent(e)
-		if i >= len(l.ev) {
-			l.ev = append(l.ev, h)
-		} else if l.ev[i] == h {
-			continue
-		}
-		l.ev[i] = h
-		changed = append(changed, i)
-	}
+	changed := changedSince(len(c.evs), func(i int) uint64 { return hashEvent(c.evs[i]) }, &l.ev, nil)
 	w.uv(uint64(len(changed)))
 	for _, i := range changed {
 		w.event(c.evs[i])
@@ -138,17 +128,7 @@ func (l *StateLog) Delta() []byte {
 	l.posts(w, c.post, l.post)
 
 	w.uv(uint64(len(c.sls)))
-	changed = changed[:0]
-	for i, s := range c.sls {
-		h := hashStoryline(s)
-		if i >= len(l.sl) {
-			l.sl = append(l.sl, h)
-		} else if l.sl[i] == h {
-			continue
-		}
-		l.sl[i] = h
-		changed = append(changed, i)
-	}
+	changed = changedSince(len(c.sls), func(i int) uint64 { return hashStoryline(c.sls[i]) }, &l.sl, changed[:0])
 	w.uv(uint64(len(changed)))
 	for _, i := range changed {
 		w.storyline(c.sls[i])
@@ -159,17 +139,7 @@ func (l *StateLog) Delta() []byte {
 	w.pairs(c.merged)
 
 	w.uv(uint64(len(c.dup.ring)))
-	changed = changed[:0]
-	for i := range c.dup.ring {
-		k := keyOf(&c.dup.ring[i])
-		if i >= len(l.dup) {
-			l.dup = append(l.dup, k)
-		} else if l.dup[i] == k {
-			continue
-		}
-		l.dup[i] = k
-		changed = append(changed, i)
-	}
+	changed = changedSince(len(c.dup.ring), func(i int) dupKey { return keyOf(&c.dup.ring[i]) }, &l.dup, changed[:0])
 	w.uv(uint64(len(changed)))
 	for _, i := range changed {
 		w.uv(uint64(i))
@@ -177,6 +147,23 @@ func (l *StateLog) Delta() []byte {
 	}
 	w.iv(int64(c.dup.next))
 	return w.b
+}
+
+// changedSince appends to changed the indexes of the n items whose key
+// differs from the one saved when last written (or that are new), and
+// brings saved up to date.
+func changedSince[K comparable](n int, key func(i int) K, saved *[]K, changed []int) []int {
+	for i := 0; i < n; i++ {
+		k := key(i)
+		if i >= len(*saved) {
+			*saved = append(*saved, k)
+		} else if (*saved)[i] == k {
+			continue
+		}
+		(*saved)[i] = k
+		changed = append(changed, i)
+	}
+	return changed
 }
 
 // posts writes the posting lists of m that changed since saved, then the
