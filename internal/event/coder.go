@@ -359,11 +359,23 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if t.upper && i > 0 && !toks[i-1].punct && len(f.words) == 1 && c.nextUpper(i) {
 		return false
 	}
+	// "according to" introduces a source, never an event
+	if t.low == "according" && i+1 < len(toks) && toks[i+1].low == "to" {
+		return false
+	}
 	var prev string
 	if i > 0 {
 		prev = toks[i-1].low
 	}
 	ing := strings.HasSuffix(t.low, "ing")
+	// "Armed men stormed", "two suspected militants": a past participle
+	// opening the sentence or after a number, right before a plural noun
+	// or a name, modifies it
+	if !f.base && !ing && len(f.words) == 1 && i+1 < len(toks) && (i == 0 || !toks[i-1].punct && isNumber(prev) || numberWords[prev] > 0) {
+		if n := toks[i+1]; n.actor >= 0 || !n.punct && !n.upper && isPluralNoun(n.low) && c.d.forms[n.low] == nil && !prepositions[n.low] {
+			return false
+		}
+	}
 	if f.base || ing {
 		if determiners[prev] || prepositions[prev] && !ing {
 			return false
