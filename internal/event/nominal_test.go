@@ -87,12 +87,21 @@ func TestCoderModifiersAndRoles(t *testing.T) {
 		{"{The minister:ZAFGOV} is facing a difficult election in <Durban>.", "facing"},
 		{"{The president:BRAGOV} went to <Rome> last week.", "went"},
 		{"{Thousands of protesters:HUNCVL} gathered outside {parliament:HUNLEG}.", "gathered"},
+		// light verbs before "to" tell of another happening
+		{"{The minister:GBRGOV} is expected to speak to {business leaders:GBRBUS} on Wednesday.", "expected"},
+		{"{The government:PHLGOV} signed a code aimed at ending the dispute with {China:CHN}.", "aimed"},
 	}
 	for _, tc := range none {
 		for _, e := range code(t, tc.text) {
 			if e.Verb == tc.word {
 				t.Errorf("%q: coded %s from %q", tc.text, e.Type, e.Verb)
 			}
+		}
+	}
+	// a purpose after "aimed at" is no happening yet
+	for _, e := range code(t, "{Norway:NOR} hosted talks aimed at ending {the rebels:COLREB}' war.") {
+		if e.Verb == "ending" && (!e.Embedded || e.Status != Future) {
+			t.Errorf("ending: embedded %v, status %s; want embedded future", e.Embedded, e.Status)
 		}
 	}
 	roles := []struct{ text, verb, source, target string }{
