@@ -12,14 +12,11 @@ import (
 func init() {
 	register(&command{
 		name:    "train",
-		summary: "train a model from the gold data in ../shared/eval (ner, events)",
-		usage:   "ner [--out FILE] [--seed N] [--recipe final|tune] | events [--out FILE] [--cv N]",
+		summary: "train a model from the gold data in ../shared/eval (ner)",
+		usage:   "ner [--out FILE] [--seed N] [--recipe final|tune]",
 		run: func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 && args[0] == "events" {
-				return trainEvents(e, args[1:])
-			}
 			if len(args) == 0 || args[0] != "ner" {
-				return usageError{"'sitrep train ner' or 'sitrep train events'"}
+				return usageError{"only 'sitrep train ner' exists"}
 			}
 			c := &command{name: "train ner", summary: "train the named-entity model: by default the shipped recipe, " +
 				"CoNLL-2003 train+dev with the epoch counts fixed from a dev-tuned run (--recipe tune: train only, epochs chosen on dev)",
