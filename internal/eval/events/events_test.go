@@ -1,9 +1,11 @@
 package events
 
 import (
+	"compress/gzip"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -63,5 +65,52 @@ func TestLoadPloverSplits(t *testing.T) {
 	}
 	if Majority(dev) != "AGREE" {
 		t.Errorf("dev majority %s", Majority(dev))
+	}
+}
+
+// TestLoadSilver: every step-th story, its lead paragraph only; a broken
+// line is an error naming the file and the line.
+func TestLoadSilver(t *testing.T) {
+	write := func(t *testing.T, lines ...string) string {
+		t.Helper()
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, "silver"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Create(filepath.Join(dir, "silver", "ngec_synthetic_stories.jsonl.gz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw := gzip.NewWriter(f)
+		for _, l := range lines {
+			zw.Write([]byte(l + "\n"))
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		return dir
+	}
+	dir := write(t,
+		`{"id":"a","event_type":"PROTEST","text":"  Teachers struck on Monday.\n\nThe union said more would follow."}`,
+		`{"id":"b","event_type":"AGREE","text":"Two states signed a deal."}`,
+		`{"id":"c","event_type":"ASSAULT","text":"Rebels shelled the town.\nMore later."}`,
+	)
+	recs, err := LoadSilver(dir, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || recs[0].ID != "a" || recs[1].ID != "c" {
+		t.Fatalf("records %+v, want a and c", recs)
+	}
+	if recs[0].Text != "Teachers struck on Monday." || recs[0].Type != "PROTEST" || recs[1].Text != "Rebels shelled the town." {
+		t.Errorf("lead paragraphs %q / %q", recs[0].Text, recs[1].Text)
+	}
+	if all, err := LoadSilver(dir, 0); err != nil || len(all) != 3 {
+		t.Errorf("step 0: %d records, %v; want all 3", len(all), err)
+	}
+	bad := write(t, `{"id":"a","event_type":"AGREE","text":"x"}`, `{"id":`)
+	if _, err := LoadSilver(bad, 1); err == nil || !strings.Contains(err.Error(), "ngec_synthetic_stories.jsonl.gz:2") {
+		t.Errorf("broken line: error %v, want one naming the file and line 2", err)
 	}
 }
