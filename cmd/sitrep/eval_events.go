@@ -68,6 +68,8 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(w, "%-26s %7.3f\n", "source country accuracy", m.SourceAccuracy)
 			fmt.Fprintf(w, "%-26s %7.3f\n", "target country accuracy", m.TargetAccuracy)
 			fmt.Fprintf(w, "%-26s %7.3f\n", "source sector accuracy", m.SectorAccuracy)
+			fmt.Fprintf(w, "%-26s %7.3f\n", "mode accuracy", m.ModeAccuracy)
+			fmt.Fprintf(w, "%-26s %7.3f\n", "context accuracy", m.ContextAccuracy)
 			types := make([]string, 0, len(m.PerType))
 			for t := range m.PerType {
 				types = append(types, t)

@@ -5,8 +5,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/event"
 )
 
 func TestScore(t *testing.T) {
@@ -112,5 +116,50 @@ func TestLoadSilver(t *testing.T) {
 	bad := write(t, `{"id":"a","event_type":"AGREE","text":"x"}`, `{"id":`)
 	if _, err := LoadSilver(bad, 1); err == nil || !strings.Contains(err.Error(), "ngec_synthetic_stories.jsonl.gz:2") {
 		t.Errorf("broken line: error %v, want one naming the file and line 2", err)
+	}
+}
+
+// oneActorSentencer makes the whole text one sentence whose actors are
+// the given words (each word's first occurrence), coded as given.
+type oneActorSentencer map[string]string
+
+func (o oneActorSentencer) Sentences(text string, published time.Time) []event.Sentence {
+	s := event.Sentence{Text: text, Span: event.Span{Start: 0, End: len(text)}, Published: published}
+	for w, code := range o {
+		if i := strings.Index(text, w); i >= 0 {
+			s.Actors = append(s.Actors, event.ActorMention{Span: event.Span{Start: i, End: i + len(w)}, Name: w, Code: code})
+		}
+	}
+	sort.Slice(s.Actors, func(i, j int) bool { return s.Actors[i].Start < s.Actors[j].Start })
+	return []event.Sentence{s}
+}
+
+// TestEvaluatePloverModeAndContext: mode and context are scored over the
+// records that have them, a context right when it is one of the gold list.
+func TestEvaluatePloverModeAndContext(t *testing.T) {
+	c := event.NewCoder()
+	text := "Iraq visited Syria."
+	evs := c.Code(oneActorSentencer{"Iraq": "IRQ", "Syria": "SYR"}.Sentences(text, time.Time{})[0], nil)
+	e := Main(evs)
+	if e == nil || e.Type != "CONSULT" || e.Mode == "" {
+		t.Fatalf("coded %+v, want a CONSULT with a mode", evs)
+	}
+	right, wrong := e.Mode, e.Mode+"-not"
+	recs := []PloverRecord{
+		{ID: "1", Text: text, Date: "2000-01-01", Type: "CONSULT", Mode: &right, Context: []string{"x", e.Context}},
+		{ID: "2", Text: text, Date: "2000-01-01", Type: "CONSULT", Mode: &wrong, Context: []string{"x"}},
+		{ID: "3", Text: text, Date: "2000-01-01", Type: "CONSULT"},
+	}
+	m := EvaluatePlover(recs, oneActorSentencer{"Iraq": "IRQ", "Syria": "SYR"}, "AGREE")
+	if m.TypeAccuracy != 1 || m.ModeAccuracy != 0.5 {
+		t.Errorf("type accuracy %v, mode accuracy %v; want 1 and 0.5 (records without a mode not counted)", m.TypeAccuracy, m.ModeAccuracy)
+	}
+	if want := 0.5; e.Context == "" {
+		want = 0
+		if m.ContextAccuracy != want {
+			t.Errorf("context accuracy %v, want %v (the coder gave no context)", m.ContextAccuracy, want)
+		}
+	} else if m.ContextAccuracy != want {
+		t.Errorf("context accuracy %v, want %v", m.ContextAccuracy, want)
 	}
 }
