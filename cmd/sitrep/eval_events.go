@@ -15,7 +15,7 @@ func init() {
 	registerEval(&evalStage{
 		name:    "events",
 		summary: "event coding: PLOVER type accuracy, PETRARCH-2 triples and unit tests, ECB+ event coreference",
-		usage:   "--set plover|petr2|petr-unit|ecbplus [--split dev|test] [--json] [--errors]",
+		usage:   "--set plover|silver|petr2|petr-unit|ecbplus [--split dev|test] [--step N] [--json] [--errors]",
 		run:     runEvalEvents,
 	})
 }
@@ -23,8 +23,9 @@ func init() {
 func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	s := evalStages["events"]
 	fs := newFlags(e, s.command())
-	set := fs.String("set", "plover", "gold set: plover, petr2, petr-unit or ecbplus")
+	set := fs.String("set", "plover", "gold set: plover, petr2, petr-unit or ecbplus; silver: the lead paragraphs of the NGEC synthetic stories (measure only)")
 	split := fs.String("split", "dev", "plover: dev (even lines) or test (odd lines; final report only); ecbplus: dev or test topics")
+	step := fs.Int("step", 1, "silver: every step-th story")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	showErrors := fs.Bool("errors", false, "list the records coded wrong (dev only)")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -40,13 +41,17 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	var out any
 	var errs []string
 	switch *set {
-	case "plover":
+	case "plover", "silver":
 		all, err := evev.LoadPlover(filepath.Join(dir, "events-plover"), "dev")
 		if err != nil {
 			return err
 		}
 		recs := all
-		if *split == "test" {
+		if *set == "silver" {
+			if recs, err = evev.LoadSilver(filepath.Join(dir, "events-plover"), *step); err != nil {
+				return err
+			}
+		} else if *split == "test" {
 			if recs, err = evev.LoadPlover(filepath.Join(dir, "events-plover"), "test"); err != nil {
 				return err
 			}
@@ -55,7 +60,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 		errs = m.Errors
 		if !*asJSON {
 			w := e.stdout
-			fmt.Fprintf(w, "PLOVER GSR %s: %d sentences\n\n", *split, m.Sentences)
+			fmt.Fprintf(w, "%s %s: %d sentences\n\n", *set, *split, m.Sentences)
 			fmt.Fprintf(w, "%-26s %7s %9s\n", "", "coder", "majority")
 			fmt.Fprintf(w, "%-26s %7.3f %9.3f  (%s)\n", "type accuracy", m.TypeAccuracy, m.Baseline.TypeAccuracy, m.Baseline.Type)
 			fmt.Fprintf(w, "%-26s %7.3f %9.3f\n", "macro-F1 (16 types)", m.MacroF1, m.Baseline.MacroF1)
@@ -63,6 +68,8 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(w, "%-26s %7.3f\n", "source country accuracy", m.SourceAccuracy)
 			fmt.Fprintf(w, "%-26s %7.3f\n", "target country accuracy", m.TargetAccuracy)
 			fmt.Fprintf(w, "%-26s %7.3f\n", "source sector accuracy", m.SectorAccuracy)
+			fmt.Fprintf(w, "%-26s %7.3f\n", "mode accuracy", m.ModeAccuracy)
+			fmt.Fprintf(w, "%-26s %7.3f\n", "context accuracy", m.ContextAccuracy)
 			types := make([]string, 0, len(m.PerType))
 			for t := range m.PerType {
 				types = append(types, t)
@@ -77,7 +84,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			Set   string `json:"set"`
 			Split string `json:"split"`
 			evev.PloverMetrics
-		}{"plover", *split, m}
+		}{*set, *split, m}
 	case "petr2":
 		recs, err := evev.LoadPetr(filepath.Join(dir, "events-plover"), "petrarch2_gsr_validation.jsonl")
 		if err != nil {

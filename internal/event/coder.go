@@ -173,11 +173,27 @@ func (c *Coder) dropLight() {
 				break
 			}
 		}
-		if !light {
+		if !light && !c.lightBeforeTo(h) {
 			out = append(out, h)
 		}
 	}
 	c.cand = out
+}
+
+// lightBeforeTo reports a light verb followed by "to" and a word ("is
+// expected to speak", "hopes to visit") or "aimed at": it tells of another
+// happening, named after it, not one of its own, even where that one is
+// not coded.
+func (c *Coder) lightBeforeTo(h verbHit) bool {
+	if h.end-h.at != 1 || h.end+1 >= len(c.toks) {
+		return false
+	}
+	w, next := c.toks[h.at].low, c.toks[h.end]
+	if strings.HasPrefix(w, "aim") && next.low == "at" {
+		return true
+	}
+	_, ok := lightVerbs[w]
+	return ok && next.low == "to" && !c.toks[h.end+1].punct && c.toks[h.end+1].actor < 0 && c.toks[h.end+1].place < 0
 }
 
 // shouting reports an all-capitals sentence (a headline or a banner):
@@ -359,11 +375,23 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if t.upper && i > 0 && !toks[i-1].punct && len(f.words) == 1 && c.nextUpper(i) {
 		return false
 	}
+	// "according to" introduces a source, never an event
+	if t.low == "according" && i+1 < len(toks) && toks[i+1].low == "to" {
+		return false
+	}
 	var prev string
 	if i > 0 {
 		prev = toks[i-1].low
 	}
 	ing := strings.HasSuffix(t.low, "ing")
+	// "Armed men stormed", "two suspected militants": a past participle
+	// opening the sentence or after a number, right before a plural noun
+	// or a name, modifies it
+	if !f.base && !ing && len(f.words) == 1 && i+1 < len(toks) && (i == 0 || !toks[i-1].punct && isNumber(prev) || numberWords[prev] > 0) {
+		if n := toks[i+1]; n.actor >= 0 || !n.punct && !n.upper && isPluralNoun(n.low) && c.d.forms[n.low] == nil && !prepositions[n.low] {
+			return false
+		}
+	}
 	if f.base || ing {
 		if determiners[prev] || prepositions[prev] && !ing {
 			return false
@@ -580,6 +608,10 @@ func (c *Coder) status(h *verbHit) {
 	// "denied attacking"
 	if h.at > 0 && negVerbs[toks[h.at-1].low] && strings.HasSuffix(toks[h.at].low, "ing") {
 		h.status, h.embedded, h.gov = Negated, true, h.at-1
+	}
+	// "talks aimed at ending the war": a purpose, not yet a happening
+	if h.at > 1 && toks[h.at-1].low == "at" && strings.HasPrefix(toks[h.at-2].low, "aim") && strings.HasSuffix(toks[h.at].low, "ing") {
+		h.status, h.embedded, h.gov = Future, true, h.at-2
 	}
 	if h.status == Asserted {
 		for k := h.at - 1; k >= 0; k-- {

@@ -32,6 +32,22 @@ var overrideCodes = map[string]string{
 	"agree": "030", // PETRARCH-2 has 050; CAMEO 03 is "agree to", PLOVER AGREE
 	"swear": "030", // "swore to fight": an intent (a threat when conflictual)
 	"sue":   "115", // PETRARCH-2 has 173 (arrest); CAMEO 115 is "bring lawsuit against"
+	// Frequent verbs of many senses that PETRARCH-2's WordNet synonym
+	// sets file under one narrow sense: in news their plain use is seldom
+	// that sense ("took place", "took office", "is facing charges", "went
+	// on", "led to", "served as", "deal with", "gathered" for a rally).
+	// They code through their block's patterns only ("took hostage",
+	// "met for talks").
+	"take":   "---", // apprehend 171
+	"go":     "---", // go somewhere 040
+	"face":   "---", // meet 040
+	"learn":  "---", // hear 040
+	"lead":   "---", // oversee 060
+	"serve":  "---", // aid 060
+	"handle": "---", // oversee 060
+	"mean":   "---", // intend 030
+	"deal":   "---", // bargain 050
+	"gather": "---", // assemble 040
 }
 
 // extraVerbs are verbs the Dictionary lacks: forms and code.

@@ -79,6 +79,17 @@ func TestCoderModifiersAndRoles(t *testing.T) {
 		{"{Italy:ITA}, a key {EU:IGOEU} ally, said nothing.", "ally"},
 		{"{The town:IRQ} has been under {IS:IMGISI} control since 2014.", "control"},
 		{"{He:USAMIL} died of wounds from an explosion linked to a roadside bomb.", "linked"},
+		// sources, participles as adjectives, verbs of many senses
+		{"{The army:NGAMIL} shelled <Maiduguri>, according to {residents:NGACVL}.", "according"},
+		{"Armed men stormed {the embassy:FRAGOV} in <Tripoli>.", "Armed"},
+		{"{Police:KENCOP} detained two suspected militants near <Garissa>.", "suspected"},
+		{"{The ceremony:GBR} took place in <London> as {the queen:GBRGOV} watched.", "took"},
+		{"{The minister:ZAFGOV} is facing a difficult election in <Durban>.", "facing"},
+		{"{The president:BRAGOV} went to <Rome> last week.", "went"},
+		{"{Thousands of protesters:HUNCVL} gathered outside {parliament:HUNLEG}.", "gathered"},
+		// light verbs before "to" tell of another happening
+		{"{The minister:GBRGOV} is expected to speak to {business leaders:GBRBUS} on Wednesday.", "expected"},
+		{"{The government:PHLGOV} signed a code aimed at ending the dispute with {China:CHN}.", "aimed"},
 	}
 	for _, tc := range none {
 		for _, e := range code(t, tc.text) {
@@ -87,9 +98,21 @@ func TestCoderModifiersAndRoles(t *testing.T) {
 			}
 		}
 	}
+	// a purpose after "aimed at" is no happening yet
+	for _, e := range code(t, "{Norway:NOR} hosted talks aimed at ending {the rebels:COLREB}' war.") {
+		if e.Verb == "ending" && (!e.Embedded || e.Status != Future) {
+			t.Errorf("ending: embedded %v, status %s; want embedded future", e.Embedded, e.Status)
+		}
+	}
 	roles := []struct{ text, verb, source, target string }{
 		{"{The minister:USAGOV} met {Kurdish:KUR} leader {Massoud Barzani:IRQKURGOV} in <Erbil>.", "met", "USAGOV", "IRQKURGOV"},
 		{"{General Smith:USAMIL}, commander of the {U.S.-led:USA} coalition, visited <Erbil> on Sunday.", "visited", "USAMIL", ""},
+		// a participle after a comma or "and" is still a verb
+		{"{The president:SLEGOV}, who called for a truce, criticized {Vietnam:VNM}.", "criticized", "SLEGOV", "VNM"},
+		{"{The rebels:SYRREB} shelled the town and killed {civilians:SYRCVL}.", "killed", "SYRREB", "SYRCVL"},
+		{"Armed with rifles, {the gunmen:NGAREB} attacked {the village:NGACVL}.", "attacked", "NGAREB", "NGACVL"},
+		// a pattern still codes a verb that has none of its own
+		{"{Rebels:COLREB} took {two soldiers:COLMIL} hostage.", "took", "COLREB", "COLMIL"},
 	}
 	for _, tc := range roles {
 		e := find(t, code(t, tc.text), tc.verb)

@@ -28,13 +28,14 @@ type ploverActor struct {
 
 // PloverRecord is one gold sentence of the PLOVER GSR.
 type PloverRecord struct {
-	ID     string        `json:"id"`
-	Text   string        `json:"text"`
-	Date   string        `json:"date"`
-	Source []ploverActor `json:"source_actor"`
-	Target []ploverActor `json:"target_actor"`
-	Type   string        `json:"event_type_plover2"`
-	Mode   *string       `json:"mode"`
+	ID      string        `json:"id"`
+	Text    string        `json:"text"`
+	Date    string        `json:"date"`
+	Source  []ploverActor `json:"source_actor"`
+	Target  []ploverActor `json:"target_actor"`
+	Type    string        `json:"event_type_plover2"`
+	Mode    *string       `json:"mode"`
+	Context []string      `json:"context"`
 }
 
 // LoadPlover reads the PLOVER gold records of a split: "dev" keeps the
@@ -70,16 +71,22 @@ type Sentencer interface {
 
 // PloverMetrics are the PLOVER figures.
 type PloverMetrics struct {
-	Sentences      int                `json:"sentences"`
-	TypeAccuracy   float64            `json:"type_accuracy"`
-	MacroF1        float64            `json:"macro_f1"`
-	CodedShare     float64            `json:"coded_share"`
-	SourceAccuracy float64            `json:"source_country_accuracy"` // over records with a gold source
-	TargetAccuracy float64            `json:"target_country_accuracy"` // over records with a gold target
-	SectorAccuracy float64            `json:"source_sector_accuracy"`  // over gold sources with a sector
-	PerType        map[string]float64 `json:"per_type_f1"`
-	Baseline       Baseline           `json:"baseline"`
-	Errors         []string           `json:"-"`
+	Sentences      int     `json:"sentences"`
+	TypeAccuracy   float64 `json:"type_accuracy"`
+	MacroF1        float64 `json:"macro_f1"`
+	CodedShare     float64 `json:"coded_share"`
+	SourceAccuracy float64 `json:"source_country_accuracy"` // over records with a gold source
+	TargetAccuracy float64 `json:"target_country_accuracy"` // over records with a gold target
+	SectorAccuracy float64 `json:"source_sector_accuracy"`  // over gold sources with a sector
+	// ModeAccuracy is over records with a gold mode (the GSR's modes are
+	// PLOVER 0.5's, the coder's the 2021 table's: the names only partly
+	// agree); ContextAccuracy over records with a gold context, right when
+	// the coder's context is one of the gold list.
+	ModeAccuracy    float64            `json:"mode_accuracy"`
+	ContextAccuracy float64            `json:"context_accuracy"`
+	PerType         map[string]float64 `json:"per_type_f1"`
+	Baseline        Baseline           `json:"baseline"`
+	Errors          []string           `json:"-"`
 }
 
 // Baseline is the majority-class baseline: the most frequent dev type
@@ -118,7 +125,7 @@ func EvaluatePlover(recs []PloverRecord, sz Sentencer, majority string) PloverMe
 	gold := make([]string, len(recs))
 	pred := make([]string, len(recs))
 	base := make([]string, len(recs))
-	var srcN, srcOK, tgtN, tgtOK, secN, secOK, coded int
+	var srcN, srcOK, tgtN, tgtOK, secN, secOK, modeN, modeOK, ctxN, ctxOK, coded int
 	for i, r := range recs {
 		gold[i], base[i] = r.Type, majority
 		d, _ := time.Parse("2006-01-02", r.Date)
@@ -127,6 +134,21 @@ func EvaluatePlover(recs []PloverRecord, sz Sentencer, majority string) PloverMe
 			evs = c.Code(s, evs)
 		}
 		e := Main(evs)
+		if r.Mode != nil && *r.Mode != "" {
+			modeN++
+			if e != nil && strings.EqualFold(e.Mode, *r.Mode) {
+				modeOK++
+			}
+		}
+		if len(r.Context) > 0 {
+			ctxN++
+			for _, c := range r.Context {
+				if e != nil && e.Context != "" && strings.EqualFold(e.Context, c) {
+					ctxOK++
+					break
+				}
+			}
+		}
 		if e == nil {
 			m.Errors = append(m.Errors, fmt.Sprintf("%s\tgold=%s\tpred=-\t%s", r.ID, r.Type, r.Text))
 			continue
@@ -159,6 +181,7 @@ func EvaluatePlover(recs []PloverRecord, sz Sentencer, majority string) PloverMe
 	m.TypeAccuracy, m.MacroF1, m.PerType = score(gold, pred)
 	m.CodedShare = ratio(coded, len(recs))
 	m.SourceAccuracy, m.TargetAccuracy, m.SectorAccuracy = ratio(srcOK, srcN), ratio(tgtOK, tgtN), ratio(secOK, secN)
+	m.ModeAccuracy, m.ContextAccuracy = ratio(modeOK, modeN), ratio(ctxOK, ctxN)
 	m.Baseline.Type = majority
 	m.Baseline.TypeAccuracy, m.Baseline.MacroF1, _ = score(gold, base)
 	return m
