@@ -97,6 +97,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		wall, cpu   time.Duration
 		stage       [4]time.Duration
 		compose     time.Duration
+		follow      time.Duration
 		first, last float64 // CPU-ms per article of the first and last runs
 	}
 	cache := &analysisCache{done: map[string]*analyse.Annotation{}}
@@ -137,6 +138,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			tot.stage[i] += tm.CPU(i)
 		}
 		tot.compose += tm.Compose
+		tot.follow += tm.Follow
 		if rep.Added > 0 {
 			if done == 0 {
 				tot.first = cpu.Seconds() * 1000 / float64(rep.Added)
@@ -155,6 +157,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	row("total", tot.arts, f1(tot.wall.Seconds()), f0(float64(tot.arts)/tot.wall.Seconds()), f1(tot.cpu.Seconds()), f0(float64(tot.arts)/tot.cpu.Seconds()),
 		share(tot.stage[0]), share(tot.stage[1]), share(tot.stage[2]), share(tot.stage[3]), share(tot.compose), share(tot.cpu-sum), peakRSS()>>20)
 	fmt.Fprintf(e.stdout, "CPU per article: %.1f ms in the first run, %.1f ms in the last (%.2f×)\n", tot.first, tot.last, tot.last/tot.first)
+	perArt := func(d time.Duration) float64 { return d.Seconds() * 1000 / float64(tot.arts) }
+	fmt.Fprintf(e.stdout, "corpus stage: %.1f CPU-ms per article, %.1f on its first goroutine, %.1f on its second (pages and coded events)\n",
+		perArt(tot.stage[pipeline.Corpus]), perArt(tot.stage[pipeline.Corpus]-tot.follow), perArt(tot.follow))
 	return nil
 }
 

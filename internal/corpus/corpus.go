@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -51,7 +52,14 @@ type Stats struct {
 	Actors    int // actors touched
 	// Compose is the time spent composing story pages, by Options.Clock.
 	Compose time.Duration
-	Faults  int // articles a stage failed on (recorded with them)
+	// Follow is the time, by Options.Clock, the stage spent on its
+	// second goroutine: composing pages and coding events of a batch
+	// while the next batch is clustered (Compose is part of it). The
+	// goroutine is locked to its thread while timed, so a thread CPU
+	// clock reads its own time; the calling thread's time does not
+	// include it.
+	Follow time.Duration
+	Faults int // articles a stage failed on (recorded with them)
 }
 
 // Options tune Update.
@@ -92,6 +100,11 @@ type Stage struct {
 	acts            *actorStage
 	stats           Stats
 	docs            *docCache // articles read lately (docs.go)
+	// fol is the last batch's pages and coded events, composed on a
+	// second goroutine while the next batch is prepared (follow);
+	// followed adds up the stats of those waited for.
+	fol      *follower
+	followed Stats
 }
 
 // Open loads the corpus stages' state from the store.
@@ -206,11 +219,11 @@ func (s *Stats) add(o Stats) {
 	s.Events += o.Events
 	s.Actors += o.Actors
 	s.Compose += o.Compose
+	s.Follow += o.Follow
 	s.Faults += o.Faults
 }
 
-func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
-	var stats Stats
+func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
 	// Another process (a server, a second ingest) may have taken articles
 	// in since: continue from the stored state, not from ours.
 	if last, err := sg.st.LastDerived(ctx); err != nil {
@@ -228,6 +241,18 @@ func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
 	if !final {
 		n -= n % sg.o.Batch
 	}
+	// the last batch's pages and coded events are waited for before
+	// returning, whatever happens
+	defer func() {
+		if werr := sg.wait(); werr != nil && err == nil {
+			sg.last, err = -1, werr
+		}
+		stats.add(sg.followed)
+		sg.followed = Stats{}
+		if err == nil {
+			sg.stats.add(stats)
+		}
+	}()
 	for start := 0; start < n; start += sg.o.Batch {
 		batch := ids[start:min(start+sg.o.Batch, n)]
 		before := stats
@@ -244,8 +269,62 @@ func (sg *Stage) run(ctx context.Context, final bool) (Stats, error) {
 			sg.o.Progress(start+len(batch), len(ids))
 		}
 	}
-	sg.stats.add(stats)
 	return stats, nil
+}
+
+// follower is one batch's pages and coded events being composed on a
+// second goroutine.
+type follower struct {
+	done  chan struct{}
+	err   error
+	stats Stats
+}
+
+// follow composes the pages and codes the events of the stories a batch
+// changed (d, stored), then announces the batch, on a second goroutine:
+// meanwhile the next batch is read, resolved and clustered, which reads
+// nothing of what this writes and writes nothing until wait has seen
+// this one done. So the store sees the same writes in the same order as
+// when one goroutine did both, and the results are the same.
+func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived) {
+	f := &follower{done: make(chan struct{})}
+	sg.fol = f
+	st, dc, clock := sg.st, sg.docs, sg.o.Clock
+	run := func(do func()) { go do() }
+	if noFollow {
+		run = func(do func()) { do() }
+	}
+	run(func() {
+		defer close(f.done)
+		if clock != nil {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			t0 := clock()
+			defer func() { f.stats.Follow += clock() - t0 }()
+		}
+		if f.err = composePending(ctx, st, dc, evs, d, clock, &f.stats); f.err != nil {
+			return
+		}
+		// only now are the batch's stories announced (Announced)
+		f.err = putAnnounced(ctx, st, d.LastArticle)
+	})
+}
+
+// noFollow makes follow compose on the calling goroutine, as the stage
+// did before it had a second one (tests: the results are the same).
+var noFollow bool
+
+// wait waits for the last batch given to follow, if any, and returns its
+// error; its stats go to sg.followed.
+func (sg *Stage) wait() error {
+	f := sg.fol
+	if f == nil {
+		return nil
+	}
+	sg.fol = nil
+	<-f.done
+	sg.followed.add(f.stats)
+	return f.err
 }
 
 // batch takes in one batch of articles: actors, then stories, then the
@@ -258,6 +337,13 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	touchedActors := map[int64]bool{}
 	sds := make([]story.Doc, 0, len(batch))
 	placed := make([]int64, 0, len(batch)) // the ids of sds
+	// the articles read, kept once the previous batch's pages are done
+	// (the cache is theirs until then)
+	type readDoc struct {
+		id int64
+		cachedDoc
+	}
+	read := make([]readDoc, 0, len(batch))
 	for _, id := range batch {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -270,7 +356,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if err != nil {
 			return err
 		}
-		sg.docs.put(id, a, an)
+		read = append(read, readDoc{id, cachedDoc{a, an}})
 		// A fault on one article is recorded with it and the article
 		// skipped by the failing stage; the others go on.
 		nf := len(d.Faults)
@@ -355,18 +441,24 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		return err
 	}
 	d.LastArticle, d.After = batch[len(batch)-1], sg.last
+	// nothing is written before the previous batch's pages and coded
+	// events are
+	if err := sg.wait(); err != nil {
+		return err
+	}
+	for _, x := range read {
+		sg.docs.put(x.id, x.a, x.an)
+	}
 	if err := st.PutDerived(ctx, d); err != nil {
 		return err
 	}
 	sg.last = d.LastArticle
 	sg.clSize.stored(d, clustererState)
 	sg.regSize.stored(d, registryState)
-	// the pages and coded events of the changed stories
-	if err := composePending(ctx, st, sg.docs, evs, d, sg.o.Clock, stats); err != nil {
-		return err
-	}
-	// only now are the batch's stories announced (Announced)
-	return putAnnounced(ctx, st, d.LastArticle)
+	// the pages and coded events of the changed stories, then the
+	// announcement, while the next batch is prepared
+	sg.follow(ctx, evs, d)
+	return nil
 }
 
 // entityDoc converts an article's analysis for the entity stage.

@@ -287,7 +287,10 @@ func (p *Pipeline) runCorpus(final bool) error {
 	st, err := p.stage.Run(p.ctx, final)
 	p.o.Timing.add(Corpus, t0)
 	if t := p.o.Timing; t != nil {
+		// the stage's second goroutine times itself (corpus.Stats.Follow)
 		t.mu.Lock()
+		t.cpu[Corpus] += st.Follow
+		t.Follow += st.Follow
 		t.Compose += st.Compose
 		t.mu.Unlock()
 	}

@@ -30,6 +30,9 @@ type Timing struct {
 	// Compose is the CPU time the corpus stage spent composing story
 	// pages (part of Corpus).
 	Compose time.Duration
+	// Follow is the CPU time the corpus stage spent on its second
+	// goroutine (part of Corpus; corpus.Stats.Follow).
+	Follow time.Duration
 }
 
 // CPU returns the time spent by a stage.

@@ -38,8 +38,18 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 			return fmt.Errorf("store: coded events: %w", err)
 		}
 	}
-	const ins = `INSERT INTO coded_events(story_id, type, cameo, status, source_actor, target_actor, source_name, target_name,
-		place_geonames, place_name, date, mentions, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'')`
+	// Each event gets the id SQLite would give it (an INTEGER PRIMARY KEY
+	// without AUTOINCREMENT: one more than the largest in use), known
+	// before the insert so that the body, which holds it, goes in with
+	// the row instead of in a second write. The writer mutex keeps any
+	// other in-process insert out meanwhile, the transaction any other
+	// process.
+	var maxID int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM coded_events`).Scan(&maxID); err != nil {
+		return fmt.Errorf("store: coded events: %w", err)
+	}
+	const ins = `INSERT INTO coded_events(id, story_id, type, cameo, status, source_actor, target_actor, source_name, target_name,
+		place_geonames, place_name, date, mentions, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 	for i := range recs {
 		r := &recs[i]
 		var pg int64
@@ -47,19 +57,14 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		if r.Place != nil {
 			pg, pn = int64(r.Place.GeonamesID), r.Place.Name
 		}
-		res, err := ts.ExecContext(ctx, ins, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
-			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions)
-		if err != nil {
-			return fmt.Errorf("store: coded event: %w", err)
-		}
-		if r.ID, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("store: %w", err)
-		}
+		maxID++
+		r.ID = maxID
 		body, err := json.Marshal(r)
 		if err != nil {
 			return err
 		}
-		if _, err := ts.ExecContext(ctx, `UPDATE coded_events SET body = ? WHERE id = ?`, string(body), r.ID); err != nil {
+		if _, err := ts.ExecContext(ctx, ins, r.ID, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
+			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions, string(body)); err != nil {
 			return fmt.Errorf("store: coded event: %w", err)
 		}
 		for _, m := range r.Mentions {
