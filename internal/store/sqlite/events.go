@@ -59,7 +59,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		if err != nil {
 			return err
 		}
-		if _, err := ts.ExecContext(ctx, `UPDATE coded_events SET body = ? WHERE id = ?`, string(body), r.ID); err != nil {
+		if _, err := ts.ExecContext(ctx, `UPDATE coded_events SET body = ? WHERE id = ?`, packEvent(body), r.ID); err != nil {
 			return fmt.Errorf("store: coded event: %w", err)
 		}
 		for _, m := range r.Mentions {
@@ -138,12 +138,16 @@ func (s *DB) CodedEventList(ctx context.Context, f store.EventFilter) ([]event.R
 	var out []event.Record
 	err := eachRow(ctx, s.db, `SELECT e.body FROM coded_events e `+w.sql()+` ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?`,
 		append(append([]any{}, w.args...), limit, max(f.Offset, 0)), func(r *sql.Rows) error {
-			var body string
-			if err := r.Scan(&body); err != nil {
+			var stored []byte
+			if err := r.Scan(&stored); err != nil {
+				return err
+			}
+			body, err := unpackJSON(stored)
+			if err != nil {
 				return err
 			}
 			var rec event.Record
-			if err := json.Unmarshal([]byte(body), &rec); err != nil {
+			if err := json.Unmarshal(body, &rec); err != nil {
 				return err
 			}
 			out = append(out, rec)

@@ -319,4 +319,33 @@ DROP TRIGGER articles_fts_insert;
 	`
 ALTER TABLE documents ADD COLUMN compression TEXT NOT NULL DEFAULT '';
 `,
+	// 13: smaller databases (issue 15; a 10k-article database was about
+	// 100 KB an article for 5 KB of text, half of it coded events and
+	// story pages):
+	//   - coded events' bodies and story pages zstd-compressed (pack.go;
+	//     the rows written before are compressed here, and read alike
+	//     either way);
+	//   - mentions keep no copy of their text, which no query reads (the
+	//     article's text holds it), nor the index on it;
+	//   - indexes no query uses go: times by value (TimeList filters
+	//     values with GLOB '[0-9]…', which no index serves, and sorts
+	//     after joining), coded events by actor (CodedEventList ORs the
+	//     actor ids with LIKE on names: a scan whatever the index),
+	//     coded event mentions by article (nothing reads them by
+	//     article);
+	//   - text hashes are looked up only for articles without a URL
+	//     (Put), so only those are indexed: an article with a URL no
+	//     longer writes a leaf page of a random-keyed index.
+	`
+UPDATE coded_events SET body = sitrep_pack_event(body);
+UPDATE story_pages SET page = sitrep_pack_page(page);
+DROP INDEX mentions_text;
+ALTER TABLE mentions DROP COLUMN text;
+DROP INDEX times_value;
+DROP INDEX coded_events_source;
+DROP INDEX coded_events_target;
+DROP INDEX coded_event_mentions_article;
+DROP INDEX articles_text_hash;
+CREATE INDEX articles_text_hash ON articles(text_hash) WHERE url = '';
+`,
 }

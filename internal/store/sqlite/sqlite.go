@@ -213,7 +213,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		analysis, analysis_note)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&st.insSen, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`},
-		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, text, confidence, demonym) VALUES (?,?,?,?,?,?,?,?)`},
+		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, confidence, demonym) VALUES (?,?,?,?,?,?,?)`},
 		{&st.insTime, `INSERT INTO times(article_id, sentence, start, end, text, type, value, mod, anchored) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&st.insQuote, `INSERT INTO quotes(article_id, sentence, start, end, parts, kind, text, cue_start, cue_end, source_start, source_end,
 		speaker_start, speaker_end, speaker_text, resolved, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
