@@ -100,6 +100,9 @@ func TestPackMigration(t *testing.T) {
 		`INSERT INTO documents(hash, origin, media_type, size, raw, ingested_at) VALUES ('h', 'o', 'text/plain', 1, x'00', 'then')`,
 		`INSERT INTO articles(document_id, text_hash, title, text, ingested_at) VALUES (1, 'th', 'T', 'Carter met Barzani.', 'then')`,
 		`INSERT INTO mentions(article_id, sentence, start, end, type, text, confidence) VALUES (1, 0, 0, 6, 'PER', 'Carter', 0.5), (1, 0, 11, 18, 'PER', 'Barzani', 0.25)`,
+		// a document and article hashed as hex, as before migration 14
+		`INSERT INTO documents(hash, origin, media_type, size, raw, ingested_at) VALUES ('`+hex.EncodeToString(hash([]byte("old raw")))+`', 'o2', 'text/plain', 7, 'old raw', 'then')`,
+		`INSERT INTO articles(document_id, url, text_hash, title, text, ingested_at) VALUES (2, '', '`+hex.EncodeToString(hash([]byte("T\x00Old text.")))+`', 'T', 'Old text.', 'then')`,
 		`INSERT INTO events(id, storyline_id, first_seen, last_seen) VALUES (7, 1, '', '')`,
 		`INSERT INTO story_pages(event_id, page) VALUES (7, '`+page+`')`,
 		`INSERT INTO coded_events(story_id, type, cameo, status, date, mentions, body) VALUES (7, 'MEET', '040', 'asserted', '2016-10-23', 1, '`+string(body)+`')`,
@@ -135,6 +138,14 @@ func TestPackMigration(t *testing.T) {
 	an, err := db.Annotation(ctx, 1)
 	if err != nil || len(an.Mentions) != 2 || an.Mentions[1].Start != 11 || an.Mentions[1].Confidence != 0.25 {
 		t.Errorf("mentions after upgrade = %+v, %v", an, err)
+	}
+	// hashes written before still find their duplicates: the same raw
+	// bytes, and the same text without a URL
+	for _, it := range []store.Item{item("old raw", "", "old raw", "X", "Other text."), item("new raw", "", "new raw", "T", "Old text.")} {
+		res, err := db.Put(ctx, []store.Item{it})
+		if err != nil || res[0].Outcome != store.Duplicate || res[0].ID != 2 {
+			t.Errorf("put %q after upgrade = %+v, %v; want a duplicate of article 2", it.Raw.Body, res, err)
+		}
 	}
 	// new rows are written packed too
 	if err := db.ReplaceStoryEvents(ctx, []int64{7}, []event.Record{rec}); err != nil {
