@@ -155,3 +155,39 @@ func TestPackMigration(t *testing.T) {
 		t.Errorf("coded events rewritten = %+v, %v", got, err)
 	}
 }
+
+// Vacuum gives the file back the pages a shrunken value left free, and
+// keeps what is stored.
+func TestVacuum(t *testing.T) {
+	ctx := context.Background()
+	db, path := openTemp(t)
+	big := bytes.Repeat([]byte("clusterer state "), 1<<16) // 1 MiB
+	for _, v := range [][]byte{big, []byte("small")} {
+		if err := db.PutDerived(ctx, &store.Derived{State: map[string][]byte{"story.clusterer": v}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	free := func() (n int) {
+		if err := db.db.QueryRowContext(ctx, `PRAGMA freelist_count`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if free() < 200 {
+		t.Fatalf("%d free pages after shrinking a 1 MiB value; the test needs them", free())
+	}
+	if err := db.Vacuum(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := free(); n != 0 {
+		t.Errorf("%d free pages after Vacuum", n)
+	}
+	if b, err := db.State(ctx, "story.clusterer"); err != nil || string(b) != "small" {
+		t.Errorf("state after Vacuum = %q, %v", b, err)
+	}
+	var pages int
+	db.db.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages)
+	if pages > 100 {
+		t.Errorf("%d pages after Vacuum (%s)", pages, path)
+	}
+}

@@ -437,3 +437,17 @@ func (s *DB) Search(ctx context.Context, match string, limit int) ([]int64, erro
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
 
 func trimSpace(s string) string { return strings.TrimSpace(s) }
+
+// Vacuum rewrites the database file without its free pages: SQLite keeps
+// the pages rows and indexes no longer use (after a migration that
+// shrinks them, or deletions) for later writes, and the file keeps its
+// size until then. It needs free disk space for a second copy while it
+// runs, and holds the write lock throughout.
+func (s *DB) Vacuum(ctx context.Context) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+		return s.fault(err, "vacuum")
+	}
+	return nil
+}
