@@ -11,7 +11,7 @@ func init() {
 	register(&command{
 		name:    "migrate",
 		summary: "create the database or bring its schema up to date, and print the schema version",
-		usage:   "[--db FILE|postgres://URL]",
+		usage:   "[--db FILE|postgres://URL] [--vacuum]",
 		run:     runMigrate,
 	})
 }
@@ -23,6 +23,7 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 	c := commands["migrate"]
 	fs := newFlags(e, c)
 	dbPath := dbFlag(fs)
+	vacuum := fs.Bool("vacuum", false, "then give the file the space its free pages hold back (SQLite; needs room for a second copy)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -40,5 +41,15 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s: schema version %d\n", open.Redact(*dbPath), v)
+	if *vacuum {
+		vc, ok := db.(interface{ Vacuum(context.Context) error })
+		if !ok {
+			return usageError{"--vacuum is for a SQLite file (PostgreSQL: VACUUM FULL, or autovacuum)"}
+		}
+		if err := vc.Vacuum(ctx); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: vacuumed\n", open.Redact(*dbPath))
+	}
 	return nil
 }

@@ -317,4 +317,11 @@ DROP INDEX events_size;
 CREATE INDEX events_last_seen ON events(last_seen COLLATE "C" DESC, articles DESC, id DESC);
 CREATE INDEX events_size ON events(articles DESC, last_seen COLLATE "C" DESC, id DESC);
 `,
+	// 6: mentions keep no copy of their text, which no query reads (the
+	// article's text holds it; as SQLite migration 13). Dropping a column
+	// is a change of the catalogue only; the space comes back as rows are
+	// rewritten or vacuumed.
+	`
+ALTER TABLE mentions DROP COLUMN text;
+`,
 }

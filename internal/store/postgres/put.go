@@ -257,7 +257,7 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 			sen = append(sen, []any{id, k, sp.Start, sp.End})
 		}
 		for _, m := range an.Mentions {
-			men = append(men, []any{id, m.Sentence, m.Start, m.End, pgText(m.Type), text[m.Start:m.End], m.Confidence, m.Demonym})
+			men = append(men, []any{id, m.Sentence, m.Start, m.End, pgText(m.Type), m.Confidence, m.Demonym})
 		}
 		for _, t := range an.Times {
 			tim = append(tim, []any{id, t.Sentence, t.Start, t.End, text[t.Start:t.End], pgText(t.Type), pgText(t.Value), pgText(t.Mod), t.Anchored})
@@ -281,7 +281,7 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 		rows  [][]any
 	}{
 		{"sentences", []string{"article_id", "idx", "start", "stop"}, sen},
-		{"mentions", []string{"article_id", "sentence", "start", "stop", "type", "text", "confidence", "demonym"}, men},
+		{"mentions", []string{"article_id", "sentence", "start", "stop", "type", "confidence", "demonym"}, men},
 		{"times", []string{"article_id", "sentence", "start", "stop", "text", "type", "value", "mod", "anchored"}, tim},
 		{"quotes", []string{"article_id", "sentence", "start", "stop", "parts", "kind", "text", "cue_start", "cue_stop", "source_start", "source_stop",
 			"speaker_start", "speaker_stop", "speaker_text", "resolved", "confidence"}, quo},

@@ -27,7 +27,7 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 		if err := in(m.Span); err != nil {
 			return fmt.Errorf("mention: %w", err)
 		}
-		if _, err := st.insMen.ExecContext(ctx, id, m.Sentence, m.Start, m.End, m.Type, text[m.Start:m.End], m.Confidence, m.Demonym); err != nil {
+		if _, err := st.insMen.ExecContext(ctx, id, m.Sentence, m.Start, m.End, m.Type, m.Confidence, m.Demonym); err != nil {
 			return err
 		}
 	}

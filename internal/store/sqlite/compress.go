@@ -19,7 +19,8 @@ var zstdCodec = sync.OnceValues(func() (*zstd.Encoder, *zstd.Decoder) {
 	if err != nil {
 		panic(err) // only for invalid options
 	}
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	// the dictionaries of pack.go, for the frames that name them
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderDictRaw(eventDictID, []byte(eventDict)))
 	if err != nil {
 		panic(err)
 	}

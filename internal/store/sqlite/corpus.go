@@ -393,7 +393,7 @@ func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 		if _, err := ts.ExecContext(ctx, `UPDATE events SET composed = 1, top_actors = ?, top_places = ? WHERE id = ?`, string(ta), string(tp), p.ID); err != nil {
 			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
-		if _, err := ts.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, p.Page); err != nil {
+		if _, err := ts.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, packPage(p.Page)); err != nil {
 			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
 	}
@@ -410,7 +410,10 @@ func (s *DB) StoryPage(ctx context.Context, id int64) ([]byte, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}
-	return b, err
+	if err != nil || b == nil {
+		return b, err
+	}
+	return unpackJSON(b)
 }
 
 func nonNilBytes(b []byte) []byte {

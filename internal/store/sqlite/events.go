@@ -64,7 +64,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 			return err
 		}
 		if _, err := ts.ExecContext(ctx, ins, r.ID, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
-			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions, string(body)); err != nil {
+			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions, packEvent(body)); err != nil {
 			return fmt.Errorf("store: coded event: %w", err)
 		}
 		for _, m := range r.Mentions {
@@ -143,12 +143,16 @@ func (s *DB) CodedEventList(ctx context.Context, f store.EventFilter) ([]event.R
 	var out []event.Record
 	err := eachRow(ctx, s.db, `SELECT e.body FROM coded_events e `+w.sql()+` ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?`,
 		append(append([]any{}, w.args...), limit, max(f.Offset, 0)), func(r *sql.Rows) error {
-			var body string
-			if err := r.Scan(&body); err != nil {
+			var stored []byte
+			if err := r.Scan(&stored); err != nil {
+				return err
+			}
+			body, err := unpackJSON(stored)
+			if err != nil {
 				return err
 			}
 			var rec event.Record
-			if err := json.Unmarshal([]byte(body), &rec); err != nil {
+			if err := json.Unmarshal(body, &rec); err != nil {
 				return err
 			}
 			out = append(out, rec)

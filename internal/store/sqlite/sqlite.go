@@ -4,10 +4,10 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -143,9 +143,13 @@ func (s *DB) Close() error { return s.db.Close() }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
-func hash(b []byte) string {
+// hash is the sha256 of b as stored (documents.hash, articles.text_hash):
+// its 32 bytes (migration 14; hex before), so that the indexes deduplication
+// looks them up in, whose random keys dirty a leaf page an article, hold
+// more keys a page.
+func hash(b []byte) []byte {
 	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
+	return h[:]
 }
 
 // Put implements store.Store. Deduplication: identical raw bytes, or the
@@ -191,6 +195,16 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	return results, nil
 }
 
+// The lookups of Put's deduplication, one an article (each through an
+// index: TestPutLookupsUseIndexes).
+const (
+	putByDocHash = `SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.hash = ? ORDER BY a.id LIMIT 1`
+	putByURL     = `SELECT id, version, text_hash FROM articles WHERE url = ? ORDER BY version DESC, id DESC LIMIT 1`
+	// url IS '': the condition of the partial index articles_text_hash
+	// (migration 13)
+	putByTextHash = `SELECT id FROM articles WHERE text_hash = ? AND url IS '' LIMIT 1`
+)
+
 // stmts are the statements of one Put, prepared once per batch.
 type stmts struct {
 	tx                                                           *sql.Tx
@@ -204,16 +218,16 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&st.byDocHash, `SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.hash = ? ORDER BY a.id LIMIT 1`},
-		{&st.byURL, `SELECT id, version, text_hash FROM articles WHERE url = ? ORDER BY version DESC, id DESC LIMIT 1`},
-		{&st.byTextHash, `SELECT id FROM articles WHERE text_hash = ? AND url = '' LIMIT 1`},
+		{&st.byDocHash, putByDocHash},
+		{&st.byURL, putByURL},
+		{&st.byTextHash, putByTextHash},
 		{&st.insDoc, `INSERT INTO documents(hash, origin, url, media_type, encoding, size, raw, compression, fetched_at, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)`},
 		{&st.insArt, `INSERT INTO articles(document_id, url, version, previous_id, text_hash, title, authors, outlet, outlet_source, outlet_evidence,
 		published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at,
 		analysis, analysis_note)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&st.insSen, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`},
-		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, text, confidence, demonym) VALUES (?,?,?,?,?,?,?,?)`},
+		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, confidence, demonym) VALUES (?,?,?,?,?,?,?)`},
 		{&st.insTime, `INSERT INTO times(article_id, sentence, start, end, text, type, value, mod, anchored) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&st.insQuote, `INSERT INTO quotes(article_id, sentence, start, end, parts, kind, text, cue_start, cue_end, source_start, source_end,
 		speaker_start, speaker_end, speaker_text, resolved, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
@@ -252,13 +266,13 @@ func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error
 	textHash := hash([]byte(a.Title + "\x00" + a.Text))
 	var prevID int64
 	var prevVersion int
-	var prevHash string
+	var prevHash []byte
 	if a.URL != "" {
 		err = st.byURL.QueryRowContext(ctx, a.URL).Scan(&prevID, &prevVersion, &prevHash)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return store.PutResult{}, err
 		}
-		if prevID != 0 && prevHash == textHash {
+		if prevID != 0 && bytes.Equal(prevHash, textHash) {
 			return store.PutResult{Outcome: store.Duplicate, ID: prevID}, nil
 		}
 	} else {
@@ -423,3 +437,33 @@ func (s *DB) Search(ctx context.Context, match string, limit int) ([]int64, erro
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
 
 func trimSpace(s string) string { return strings.TrimSpace(s) }
+
+// Vacuum rewrites the database file without its free pages: SQLite keeps
+// the pages rows and indexes no longer use (after a migration that
+// shrinks them, or deletions) for later writes, and the file keeps its
+// size until then. It needs free disk space for a second copy while it
+// runs (a temporary file: with the connections' temp_store(MEMORY) the
+// copy was built in memory, 1 GB of RSS for a 500 MB database), and holds
+// the write lock throughout.
+func (s *DB) Vacuum(ctx context.Context) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return s.fault(err, "vacuum")
+	}
+	defer conn.Close()
+	for _, q := range []string{`PRAGMA temp_store = FILE`, `VACUUM`} {
+		if _, err = conn.ExecContext(ctx, q); err != nil {
+			break
+		}
+	}
+	// the connection goes back to the pool as the others are
+	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = MEMORY`); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return s.fault(err, "vacuum")
+	}
+	return nil
+}

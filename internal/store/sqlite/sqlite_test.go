@@ -2,9 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -186,5 +188,37 @@ func TestAnnotationRoundTrip(t *testing.T) {
 	bad.Analysis = &analyse.Annotation{Mentions: []analyse.Mention{{Span: analyse.Span{Start: 2, End: 99}, Type: "LOC"}}}
 	if _, err := db.Put(ctx, []store.Item{bad}); err == nil {
 		t.Fatal("want an error for a mention outside the text")
+	}
+}
+
+// TestPutLookupsUseIndexes: each lookup of Put's deduplication goes
+// through its index, the text hash through the partial one (articles
+// without a URL).
+func TestPutLookupsUseIndexes(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	for _, tc := range []struct {
+		query string
+		arg   any
+		index string
+	}{
+		{putByDocHash, hash([]byte("x")), "sqlite_autoindex_documents_1"},
+		{putByURL, "https://example.org/a", "articles_url"},
+		{putByTextHash, hash([]byte("x")), "articles_text_hash"},
+	} {
+		var plan []string
+		err := eachRow(ctx, db.db, "EXPLAIN QUERY PLAN "+tc.query, []any{tc.arg}, func(r *sql.Rows) error {
+			var id, parent, notused int
+			var detail string
+			err := r.Scan(&id, &parent, &notused, &detail)
+			plan = append(plan, detail)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(strings.Join(plan, "\n"), "INDEX "+tc.index+" ") {
+			t.Errorf("%s:\nplan %q, want index %s", tc.query, plan, tc.index)
+		}
 	}
 }
