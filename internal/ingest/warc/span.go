@@ -16,6 +16,9 @@ type Span struct {
 	Records int
 	// Err says what is wrong with a damaged span (nil for records).
 	Err error
+	// Packed says a gzip member of the span holds more than one record
+	// (a file gzipped whole is one such member).
+	Packed bool
 }
 
 // Scan reads the records of the section [off, end) of a WARC file and
@@ -149,6 +152,7 @@ func Spans(r io.ReaderAt, size int64, maxBytes int64, maxRecords int) ([]Span, e
 	err := Scan(r, 0, size, gz, func(rec *Record) error {
 		if rec.Offset == last {
 			cur.Records++ // another record of the same gzip member
+			cur.Packed = true
 			atLast++
 			return nil
 		}
