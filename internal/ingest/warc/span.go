@@ -54,8 +54,13 @@ func Scan(r io.ReaderAt, off, end int64, gz bool, rec func(*Record) error, dmg f
 				if err != nil {
 					bad, why = pos, err
 					var we *Error
-					if errors.As(err, &we) && we.Offset >= 0 {
-						bad = pos + we.Offset
+					if errors.As(err, &we) {
+						if we.Offset >= 0 {
+							bad = pos + we.Offset
+						}
+						// the reader's record numbers and offsets count
+						// from pos: name the damage by its file offset
+						why = &Error{Record: 0, Offset: bad, Err: we.Err}
 					}
 					break
 				}
