@@ -15,7 +15,7 @@ func init() {
 	register(&command{
 		name:    "ingest",
 		summary: "read articles from files, folders, URLs or stdin (-) into the database",
-		usage:   "[--db FILE] [--queue nats://HOST:4222] [--outlet NAME] [--allow-private] [--max-doc-size BYTES] [--analysis-budget 30s] PATH|URL|- ...",
+		usage:   "[--db FILE] [--queue nats://HOST:4222 [--warc-range-size BYTES] [--warc-range-records N]] [--outlet NAME] [--allow-private] [--max-doc-size BYTES] [--analysis-budget 30s] PATH|URL|- ...",
 		run:     runIngest,
 	})
 }
@@ -31,6 +31,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	noAnalyse := fs.Bool("no-analyse", false, "store articles without running the analysis stages (sentences, entities)")
 	budget := fs.Duration("analysis-budget", analyse.DefaultBudget, "longest analysis of one document; what is left is stored with its analysis marked incomplete (0: no limit)")
 	qURL := queueFlag(fs, "")
+	rangeSize := fs.Int64("warc-range-size", 32<<20, "with --queue: cut a local WARC file larger than this many `BYTES` into byte ranges of about this size (whole records) for the workers to read from it themselves on a shared path (0: one document per record)")
+	rangeRecords := fs.Int("warc-range-records", 1000, "with --queue: at most this many `RECORDS` in one WARC range (0: no cap)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -42,7 +44,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		// publish to the work queue: `sitrep worker`s analyse and store
 		opts := ingest.Options{MaxDocBytes: *maxDoc, Stdin: e.stdin}
 		opts.Fetch.AllowPrivate = *allowPrivate
-		return publishInputs(ctx, e, *qURL, pos, *outlet, opts, *quiet)
+		return publishInputs(ctx, e, *qURL, pos, *outlet, opts, *quiet, *rangeSize, *rangeRecords)
 	}
 	db, err := openDB(ctx, *dbPath)
 	if err != nil {

@@ -79,8 +79,9 @@ func runQueue(ctx context.Context, e *env, args []string) error {
 }
 
 // publishInputs reads the inputs as ingest does and publishes their
-// documents to the work queue at qURL (sitrep ingest --queue).
-func publishInputs(ctx context.Context, e *env, qURL string, inputs []string, outlet string, opts ingest.Options, quiet bool) error {
+// documents to the work queue at qURL (sitrep ingest --queue); a local
+// WARC file larger than rangeBytes goes out as byte ranges.
+func publishInputs(ctx context.Context, e *env, qURL string, inputs []string, outlet string, opts ingest.Options, quiet bool, rangeBytes int64, rangeRecords int) error {
 	q, err := nats.Open(ctx, qURL, nats.Options{Name: "sitrep ingest"})
 	if err != nil {
 		return err
@@ -89,9 +90,13 @@ func publishInputs(ctx context.Context, e *env, qURL string, inputs []string, ou
 	pr := &progress{e: e}
 	pub := worker.NewPublisher(ctx, q)
 	pub.Outlet, pub.OnProblem, pub.OnInputDone = outlet, pr.problem, pr.inputDoneFn
+	pub.RangeBytes, pub.RangeRecords = rangeBytes, rangeRecords
 	inputs = ingest.Expand(inputs, pub)
 	pr.total = len(inputs)
-	walkErr := ingest.Walk(ctx, inputs, opts, pub)
+	rest, walkErr := pub.Ranges(inputs)
+	if walkErr == nil {
+		walkErr = ingest.Walk(ctx, rest, opts, pub)
+	}
 	sent, failed, pubErr := pub.Close()
 	pr.clear()
 	if walkErr != nil {
@@ -101,7 +106,11 @@ func publishInputs(ctx context.Context, e *env, qURL string, inputs []string, ou
 		return pubErr
 	}
 	if !quiet {
-		fmt.Fprintf(e.stderr, "sitrep ingest: %d inputs, %d documents queued on %s, %d problems ('sitrep queue' follows them)\n", len(inputs), sent, qURL, failed)
+		what := fmt.Sprintf("%d documents", sent)
+		if r := pub.RangesSent(); r > 0 {
+			what = fmt.Sprintf("%d documents and %d WARC ranges", sent-r, r)
+		}
+		fmt.Fprintf(e.stderr, "sitrep ingest: %d inputs, %s queued on %s, %d problems ('sitrep queue' follows them)\n", len(inputs), what, qURL, failed)
 	}
 	if failed > 0 {
 		return partialError{failed: failed, total: failed + sent}

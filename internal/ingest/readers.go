@@ -235,64 +235,77 @@ func readWARC(ctx context.Context, origin string, r io.Reader, o Options, h Hand
 		if err != nil {
 			return err
 		}
-		recOrigin := fmt.Sprintf("%s#record%d", origin, n)
-		var payload io.Reader
-		var ctype string
-		switch rec.Type {
-		case "response":
-			if !strings.HasPrefix(strings.ToLower(rec.ContentType), "application/http") {
-				continue
-			}
-			status, hdr, body, err := warc.HTTPResponse(rec.Body)
-			if err != nil {
-				h.Problem(&InputError{Origin: recOrigin, Err: err})
-				continue
-			}
-			if status < 200 || status > 299 {
-				continue
-			}
-			payload, ctype = body, hdr.Get("Content-Type")
-		case "resource":
-			payload, ctype = rec.Body, rec.ContentType
-		default:
-			continue
-		}
-		mt, _, _ := mime.ParseMediaType(ctype)
-		if mt != "" && mt != "text/html" && mt != "application/xhtml+xml" && mt != "text/plain" {
-			continue
-		}
-		b, err := io.ReadAll(io.LimitReader(payload, o.MaxDocBytes+1))
+		doc, err := warcRecordDoc(rec, fmt.Sprintf("%s#record%d", origin, n), o, h)
 		if err != nil {
-			// A payload decoding problem spoils this record only, but a
-			// truncated block means the file is damaged from here on.
-			var we *warc.Error
-			if errors.As(err, &we) {
-				return err
-			}
-			h.Problem(&InputError{Origin: recOrigin, Err: err})
+			return err
+		}
+		if doc == nil {
 			continue
 		}
-		if int64(len(b)) > o.MaxDocBytes {
-			h.Problem(&InputError{Origin: recOrigin, Err: fmt.Errorf("%w: over %s", ErrTooLarge, human(o.MaxDocBytes))})
-			continue
-		}
-		if len(bytes.TrimSpace(b)) == 0 {
-			continue
-		}
-		doc := Document{Origin: recOrigin, URL: rec.TargetURI, Fetched: rec.Date}
-		switch {
-		case mt == "text/plain" || (mt == "" && Sniff(b) == FormatText):
-			s, enc, err := decodeText(b)
-			if err != nil {
-				h.Problem(&InputError{Origin: recOrigin, Err: err})
-				continue
-			}
-			doc.MediaType, doc.Body, doc.Encoding = MediaText, []byte(s), enc
-		default:
-			doc.MediaType, doc.Body = MediaHTML, b
-		}
-		if err := h.Document(doc); err != nil {
+		if err := h.Document(*doc); err != nil {
 			return stopError{err}
 		}
 	}
+}
+
+// warcRecordDoc turns one WARC record into its document: nil for a
+// record that holds no article (or whose problem it reported to h), an
+// error (a *warc.Error) when the file is damaged from this record on.
+func warcRecordDoc(rec *warc.Record, recOrigin string, o Options, h Handler) (*Document, error) {
+	var payload io.Reader
+	var ctype string
+	switch rec.Type {
+	case "response":
+		if !strings.HasPrefix(strings.ToLower(rec.ContentType), "application/http") {
+			return nil, nil
+		}
+		status, hdr, body, err := warc.HTTPResponse(rec.Body)
+		if err != nil {
+			h.Problem(&InputError{Origin: recOrigin, Err: err})
+			return nil, nil
+		}
+		if status < 200 || status > 299 {
+			return nil, nil
+		}
+		payload, ctype = body, hdr.Get("Content-Type")
+	case "resource":
+		payload, ctype = rec.Body, rec.ContentType
+	default:
+		return nil, nil
+	}
+	mt, _, _ := mime.ParseMediaType(ctype)
+	if mt != "" && mt != "text/html" && mt != "application/xhtml+xml" && mt != "text/plain" {
+		return nil, nil
+	}
+	b, err := io.ReadAll(io.LimitReader(payload, o.MaxDocBytes+1))
+	if err != nil {
+		// A payload decoding problem spoils this record only, but a
+		// truncated block means the file is damaged from here on.
+		var we *warc.Error
+		if errors.As(err, &we) {
+			return nil, err
+		}
+		h.Problem(&InputError{Origin: recOrigin, Err: err})
+		return nil, nil
+	}
+	if int64(len(b)) > o.MaxDocBytes {
+		h.Problem(&InputError{Origin: recOrigin, Err: fmt.Errorf("%w: over %s", ErrTooLarge, human(o.MaxDocBytes))})
+		return nil, nil
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, nil
+	}
+	doc := &Document{Origin: recOrigin, URL: rec.TargetURI, Fetched: rec.Date}
+	switch {
+	case mt == "text/plain" || (mt == "" && Sniff(b) == FormatText):
+		s, enc, err := decodeText(b)
+		if err != nil {
+			h.Problem(&InputError{Origin: recOrigin, Err: err})
+			return nil, nil
+		}
+		doc.MediaType, doc.Body, doc.Encoding = MediaText, []byte(s), enc
+	default:
+		doc.MediaType, doc.Body = MediaHTML, b
+	}
+	return doc, nil
 }

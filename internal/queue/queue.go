@@ -18,11 +18,24 @@ import (
 )
 
 // Item is one unit of work: one document as ingest read it (its origin,
-// URL, media type, bytes and metadata). The publisher reads the inputs
-// (files, WARC, feeds, URLs) itself and sends the documents' bytes, so the
-// workers need no access to its files.
+// URL, media type, bytes and metadata), or a byte range of a large WARC
+// file (Range). For a document the publisher reads the inputs (files,
+// WARC, feeds, URLs) itself and sends the documents' bytes, so the
+// workers need no access to its files; a range names a file the workers
+// read themselves (on a shared path) and holds whole records, all of
+// which the worker that takes it stores.
 type Item struct {
-	Doc ingest.Document
+	Doc   ingest.Document
+	Range *ingest.WARCRange
+}
+
+// Origin names the item in messages: the document's origin, or the
+// range's file and bytes.
+func (it Item) Origin() string {
+	if it.Range != nil {
+		return it.Range.String()
+	}
+	return it.Doc.Origin
 }
 
 // Queue is a work queue shared by publishers and workers.
@@ -55,6 +68,12 @@ type Delivery interface {
 	Retry(delay time.Duration) error
 	// Dead takes the item off the queue into the dead letters, with why.
 	Dead(why error) error
+	// DeadPart puts one part of the item (a record of a range, as an item
+	// of its own) into the dead letters under origin, with why, and
+	// leaves the item in flight: the item's other parts are stored and
+	// it is acked as usual. A part dead-lettered again by a redelivery of
+	// the item within the queue's duplicate window is stored once.
+	DeadPart(part Item, origin string, why error) error
 	// InProgress tells the queue the item is still being worked on, so
 	// its ack wait starts again.
 	InProgress() error

@@ -8,6 +8,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -157,7 +158,7 @@ func allDone(ctx context.Context, st store.Store, q queue.Queue, corpusToo bool)
 func process(st store.Store, ds []queue.Delivery, o Options, rep *Report) error {
 	stop := heartbeat(ds, o.AckWait/3)
 	defer stop()
-	var docs []queue.Delivery
+	var docs, ranges []queue.Delivery
 	for _, d := range ds {
 		rep.Items++
 		if err := d.Err(); err != nil {
@@ -168,7 +169,20 @@ func process(st store.Store, ds []queue.Delivery, o Options, rep *Report) error 
 			deadLetter(d, fmt.Errorf("delivered %d times and never stored: each worker that took it stopped (crashed, killed) or stalled past the ack wait", d.Attempt()-1), o, rep)
 			continue
 		}
-		docs = append(docs, d)
+		if d.Item().Range != nil {
+			ranges = append(ranges, d)
+		} else {
+			docs = append(docs, d)
+		}
+	}
+	for _, d := range ranges {
+		if err := processRange(st, d, o, rep); err != nil {
+			for _, d := range docs {
+				d.Retry(5 * time.Second)
+				rep.Retried++
+			}
+			return err
+		}
 	}
 	if len(docs) == 0 {
 		return nil
@@ -208,6 +222,82 @@ func process(st store.Store, ds []queue.Delivery, o Options, rep *Report) error 
 	}
 }
 
+// processRange stores every record of a WARC range item (read from the
+// shared file) and acks it. A record that cannot be stored — its HTTP
+// message broken, rejected by the cleaner, a damaged stretch of the file
+// — goes to the dead letters on its own, as an item of its own (the
+// record's range), and the range's other records are stored; a range
+// whose file is gone or changed since it was queued goes to the dead
+// letters whole, with that error. A store error is retried as in
+// process: the records already stored are duplicates the second time.
+func processRange(st store.Store, d queue.Delivery, o Options, rep *Report) error {
+	rg := *d.Item().Range
+	ctx := context.Background()
+	backoff := newBackoff()
+	for {
+		var mu sync.Mutex
+		problems := map[string]error{}
+		var order []string
+		po := pipeline.Options{DeferCorpus: true, Workers: o.Workers, Budget: o.Budget, WriteBatch: o.Batch}
+		po.Problem = func(ie *ingest.InputError) {
+			mu.Lock()
+			if _, seen := problems[ie.Origin]; !seen {
+				order = append(order, ie.Origin)
+			}
+			problems[ie.Origin] = ie.Err
+			mu.Unlock()
+		}
+		p, err := pipeline.New(ctx, st, po)
+		var parts map[string]ingest.WARCRange
+		var r pipeline.Report
+		if err == nil {
+			var rerr error
+			parts, rerr = ingest.ReadWARCRange(ctx, rg, ingest.Options{}, p)
+			r, err = p.Close()
+			if errors.Is(rerr, ingest.ErrRangeGone) || errors.Is(rerr, ingest.ErrRangeChanged) {
+				deadLetter(d, rerr, o, rep)
+				return nil
+			}
+			if err == nil {
+				err = rerr
+			}
+		}
+		if err == nil {
+			rep.Added += r.Added
+			rep.Versions += r.Versions
+			rep.Duplicates += r.Duplicates
+			ok := true
+			for _, origin := range order {
+				part, found := parts[origin]
+				if !found {
+					part = rg
+				}
+				if err := d.DeadPart(queue.Item{Range: &part}, origin, problems[origin]); err != nil {
+					o.Log("%s: %v (the range is left in the queue to come again)", origin, err)
+					ok = false
+					continue
+				}
+				rep.Dead++
+				o.Log("%s: dead letter: %v", origin, problems[origin])
+			}
+			if ok {
+				if err := d.Ack(); err != nil {
+					o.Log("%v: ack: %v (stored; it may come again and be found duplicates)", rg, err)
+				}
+			}
+			return nil
+		}
+		if backoff.n >= 8 {
+			d.Retry(5 * time.Second)
+			rep.Retried++
+			return fmt.Errorf("%v: %w", rg, err)
+		}
+		w := backoff.next()
+		o.Log("%v: %v (kept in flight; again in %s)", rg, err, w.Round(time.Millisecond))
+		time.Sleep(w)
+	}
+}
+
 // store1 runs the pipeline over the documents: it returns the problems by
 // origin, and the pipeline's report.
 func store1(ctx context.Context, st store.Store, ds []queue.Delivery, o Options) (map[string]error, pipeline.Report, error) {
@@ -236,11 +326,11 @@ func store1(ctx context.Context, st store.Store, ds []queue.Delivery, o Options)
 // item is left to come again (it is not acked).
 func deadLetter(d queue.Delivery, why error, o Options, rep *Report) {
 	if err := d.Dead(why); err != nil {
-		o.Log("%s: %v (left in the queue)", d.Item().Doc.Origin, err)
+		o.Log("%s: %v (left in the queue)", d.Item().Origin(), err)
 		return
 	}
 	rep.Dead++
-	o.Log("%s: dead letter: %v", d.Item().Doc.Origin, why)
+	o.Log("%s: dead letter: %v", d.Item().Origin(), why)
 }
 
 // heartbeat tells the queue every period that the deliveries are still

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -26,8 +28,9 @@ type memDelivery struct {
 	q       *memQueue
 	item    queue.Item
 	attempt int
-	fate    string // "", "ack", "retry", "dead: ERR"
-	stored  int64  // articles in the store when it was acked
+	fate    string   // "", "ack", "retry", "dead: ERR"
+	parts   []string // "ORIGIN: ERR" of each part dead-lettered
+	stored  int64    // articles in the store when it was acked
 	st      interface {
 		Count(context.Context) (int64, int64, error)
 	}
@@ -67,6 +70,13 @@ func (d *memDelivery) Ack() error {
 }
 func (d *memDelivery) Retry(time.Duration) error { d.fate = "retry"; return nil }
 func (d *memDelivery) Dead(why error) error      { d.fate = "dead: " + why.Error(); return nil }
+func (d *memDelivery) DeadPart(part queue.Item, origin string, why error) error {
+	if part.Range == nil {
+		return errors.New("a part that is not a range")
+	}
+	d.parts = append(d.parts, origin+": "+why.Error())
+	return nil
+}
 
 const article = `Harbour Board Approves Night Ferry Trial
 
@@ -184,4 +194,72 @@ func TestCorpusLease(t *testing.T) {
 	}
 	stop2()
 	wg.Wait()
+}
+
+// TestRunRanges hands a worker the ranges of the testdata WARC whose
+// sixth article's gzip member is damaged, each range twice (a
+// redelivery), and a range whose file then changed: every other article
+// is stored once, the damage is one dead-lettered part, the redeliveries
+// add nothing, and the changed range is dead-lettered whole.
+func TestRunRanges(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	b, err := os.ReadFile(filepath.Join("..", "ingest", "testdata", "warc", "news-damaged.warc.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "news-damaged.warc.gz")
+	os.WriteFile(path, b, 0o644)
+	rs, err := ingest.SplitWARC(path, 0, 6)
+	if err != nil || len(rs) < 3 {
+		t.Fatalf("%d ranges: %v", len(rs), err)
+	}
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	q := &memQueue{}
+	for round := 0; round < 2; round++ {
+		for i := range rs {
+			q.items = append(q.items, &memDelivery{q: q, st: st, attempt: 1 + round, item: queue.Item{Range: &rs[i]}})
+		}
+	}
+	opts := Options{Batch: 4, Wait: 10 * time.Millisecond, ExitIdle: time.Millisecond}
+	rep, err := Run(ctx, st, q, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _, _ := st.Count(ctx); n != 11 || rep.Added != 11 || rep.Duplicates != 11 {
+		t.Errorf("%d articles stored, report %+v: want the 11 undamaged ones once, then 11 duplicates", n, rep)
+	}
+	var parts []string
+	for _, d := range q.items {
+		if d.fate != "ack" {
+			t.Errorf("%v: %q", d.item.Origin(), d.fate)
+		}
+		parts = append(parts, d.parts...)
+	}
+	if len(parts) != 2 || parts[0] != parts[1] || !strings.Contains(parts[0], path+"#offset") || !strings.Contains(parts[0], "damaged WARC data") {
+		t.Errorf("dead-lettered parts %q: want the damage, once a delivery", parts)
+	}
+	// the file rewritten: its ranges are refused whole
+	os.WriteFile(path, append(b, 0), 0o644)
+	q2 := &memQueue{items: []*memDelivery{{st: st, attempt: 1, item: queue.Item{Range: &rs[0]}}}}
+	q2.items[0].q = q2
+	if _, err := Run(ctx, st, q2, opts); err != nil {
+		t.Fatal(err)
+	}
+	if f := q2.items[0].fate; !strings.HasPrefix(f, "dead: ") || !strings.Contains(f, ingest.ErrRangeChanged.Error()) {
+		t.Errorf("changed file: %q", f)
+	}
+	os.Remove(path)
+	q3 := &memQueue{items: []*memDelivery{{st: st, attempt: 1, item: queue.Item{Range: &rs[1]}}}}
+	q3.items[0].q = q3
+	if _, err := Run(ctx, st, q3, opts); err != nil {
+		t.Fatal(err)
+	}
+	if f := q3.items[0].fate; !strings.Contains(f, ingest.ErrRangeGone.Error()) {
+		t.Errorf("file gone: %q", f)
+	}
 }

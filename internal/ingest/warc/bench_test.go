@@ -76,3 +76,23 @@ func BenchmarkReader(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSpans cuts the benchmark WARC into spans of 64 records, as
+// `sitrep ingest --queue` does for a large file (it reads the whole
+// file, decompressing a .warc.gz, to find the records' starts). SetBytes
+// is the uncompressed WARC size.
+func BenchmarkSpans(b *testing.B) {
+	for _, mode := range []string{plain, perRecord} {
+		b.Run(mode, func(b *testing.B) {
+			data, total := benchWARC(b, mode)
+			b.SetBytes(total)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Spans(bytes.NewReader(data), int64(len(data)), 0, 64); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

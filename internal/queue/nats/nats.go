@@ -177,9 +177,16 @@ func (q *Queue) Close() error {
 // gzipOver is the size past which an item is gzipped.
 const gzipOver = 32 << 10
 
-// encode serialises an item: JSON, gzipped when large.
+// encode serialises an item: JSON of its document or of its range (a
+// message with the header Sitrep-Range), gzipped when large.
 func encode(it queue.Item) ([]byte, bool, error) {
-	b, err := json.Marshal(it.Doc)
+	var b []byte
+	var err error
+	if it.Range != nil {
+		b, err = json.Marshal(it.Range)
+	} else {
+		b, err = json.Marshal(it.Doc)
+	}
 	if err != nil {
 		return nil, false, err
 	}
@@ -195,7 +202,7 @@ func encode(it queue.Item) ([]byte, bool, error) {
 	return buf.Bytes(), true, nil
 }
 
-func decode(data []byte, gz bool) (queue.Item, error) {
+func decode(data []byte, gz, isRange bool) (queue.Item, error) {
 	var it queue.Item
 	if gz {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -206,13 +213,42 @@ func decode(data []byte, gz bool) (queue.Item, error) {
 			return it, fmt.Errorf("work item: %w", err)
 		}
 	}
+	if isRange {
+		it.Range = &ingest.WARCRange{}
+		if err := json.Unmarshal(data, it.Range); err != nil {
+			return it, fmt.Errorf("work item (WARC range): %w", err)
+		}
+		return it, nil
+	}
 	if err := json.Unmarshal(data, &it.Doc); err != nil {
 		return it, fmt.Errorf("work item: %w", err)
 	}
 	return it, nil
 }
 
-const hdrGzip = "Sitrep-Gzip"
+const (
+	hdrGzip  = "Sitrep-Gzip"
+	hdrRange = "Sitrep-Range"
+)
+
+// itemMsg is the message of an item to subject.
+func itemMsg(subject string, it queue.Item) (*nats.Msg, error) {
+	data, gz, err := encode(it)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", it.Origin(), err)
+	}
+	m := nats.NewMsg(subject)
+	m.Data = data
+	sum := sha256.Sum256(data)
+	m.Header.Set(jetstream.MsgIDHeader, hex.EncodeToString(sum[:16]))
+	if gz {
+		m.Header.Set(hdrGzip, "1")
+	}
+	if it.Range != nil {
+		m.Header.Set(hdrRange, "1")
+	}
+	return m, nil
+}
 
 // Publish implements queue.Queue: items are sent asynchronously and the
 // call waits for the server to have stored each. An item's message id is
@@ -223,19 +259,12 @@ const hdrGzip = "Sitrep-Gzip"
 func (q *Queue) Publish(ctx context.Context, items ...queue.Item) error {
 	msgs := make([]*nats.Msg, len(items))
 	for i, it := range items {
-		data, gz, err := encode(it)
+		m, err := itemMsg(WorkSubject, it)
 		if err != nil {
-			return fmt.Errorf("%s: %w", it.Doc.Origin, err)
+			return err
 		}
-		if max := q.nc.MaxPayload(); int64(len(data))+512 > max {
-			return &ingest.InputError{Origin: it.Doc.Origin, Err: fmt.Errorf("%w: %d bytes (compressed) over the NATS server's max_payload of %d: raise max_payload in its configuration, or ingest this input without --queue", queue.ErrTooLarge, len(data), max)}
-		}
-		m := nats.NewMsg(WorkSubject)
-		m.Data = data
-		sum := sha256.Sum256(data)
-		m.Header.Set(jetstream.MsgIDHeader, hex.EncodeToString(sum[:16]))
-		if gz {
-			m.Header.Set(hdrGzip, "1")
+		if max := q.nc.MaxPayload(); int64(len(m.Data))+512 > max {
+			return &ingest.InputError{Origin: it.Origin(), Err: fmt.Errorf("%w: %d bytes (compressed) over the NATS server's max_payload of %d: raise max_payload in its configuration, or ingest this input without --queue", queue.ErrTooLarge, len(m.Data), max)}
 		}
 		msgs[i] = m
 	}
@@ -244,7 +273,7 @@ func (q *Queue) Publish(ctx context.Context, items ...queue.Item) error {
 		it := items[i]
 		f, err := q.js.PublishMsgAsync(m)
 		if err != nil {
-			return fmt.Errorf("%s: publish: %w", it.Doc.Origin, err)
+			return fmt.Errorf("%s: publish: %w", it.Origin(), err)
 		}
 		futs = append(futs, f)
 	}
@@ -252,7 +281,7 @@ func (q *Queue) Publish(ctx context.Context, items ...queue.Item) error {
 		select {
 		case <-f.Ok():
 		case err := <-f.Err():
-			return fmt.Errorf("%s: publish: %w", items[i].Doc.Origin, err)
+			return fmt.Errorf("%s: publish: %w", items[i].Origin(), err)
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -277,7 +306,7 @@ func (q *Queue) Fetch(ctx context.Context, max int, wait time.Duration) ([]queue
 		if md, err := m.Metadata(); err == nil {
 			d.attempt = int(md.NumDelivered)
 		}
-		d.item, d.err = decode(m.Data(), m.Headers().Get(hdrGzip) != "")
+		d.item, d.err = decode(m.Data(), m.Headers().Get(hdrGzip) != "", m.Headers().Get(hdrRange) != "")
 		out = append(out, d)
 	}
 	if err := mb.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, context.DeadlineExceeded) && len(out) == 0 {
@@ -309,8 +338,8 @@ func (d *delivery) Retry(delay time.Duration) error { return d.m.NakWithDelay(de
 // Dead implements queue.Delivery: the dead letter is stored first, and
 // the item acked (removed from the work stream) only once it is.
 func (d *delivery) Dead(why error) error {
-	dl := deadLetter{Origin: d.item.Doc.Origin, URL: d.item.Doc.URL, Error: why.Error(), Attempts: d.attempt, At: time.Now().UTC(),
-		Data: d.m.Data(), Gzip: d.m.Headers().Get(hdrGzip) != ""}
+	dl := deadLetter{Origin: d.item.Origin(), URL: d.item.Doc.URL, Error: why.Error(), Attempts: d.attempt, At: time.Now().UTC(),
+		Data: d.m.Data(), Gzip: d.m.Headers().Get(hdrGzip) != "", Range: d.m.Headers().Get(hdrRange) != ""}
 	b, err := json.Marshal(dl)
 	if err != nil {
 		return err
@@ -323,6 +352,32 @@ func (d *delivery) Dead(why error) error {
 	return d.m.Ack()
 }
 
+// DeadPart implements queue.Delivery. The dead letter's message id is the
+// hash of the part and the error, so that a redelivered item's parts are
+// not dead-lettered twice within the server's duplicate window.
+func (d *delivery) DeadPart(part queue.Item, origin string, why error) error {
+	pm, err := itemMsg(DeadSubject, part)
+	if err != nil {
+		return err
+	}
+	dl := deadLetter{Origin: origin, URL: part.Doc.URL, Error: why.Error(), Attempts: d.attempt, At: time.Now().UTC(),
+		Data: pm.Data, Gzip: pm.Header.Get(hdrGzip) != "", Range: part.Range != nil}
+	b, err := json.Marshal(dl)
+	if err != nil {
+		return err
+	}
+	m := nats.NewMsg(DeadSubject)
+	m.Data = b
+	sum := sha256.Sum256(append([]byte(origin+"\x00"+why.Error()+"\x00"), pm.Data...))
+	m.Header.Set(jetstream.MsgIDHeader, hex.EncodeToString(sum[:16]))
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := d.q.js.PublishMsg(ctx, m); err != nil {
+		return fmt.Errorf("dead letter for %s: %w", origin, err)
+	}
+	return nil
+}
+
 // deadLetter is a message on the dead-letter subject.
 type deadLetter struct {
 	Origin   string    `json:"origin"`
@@ -332,6 +387,7 @@ type deadLetter struct {
 	At       time.Time `json:"at"`
 	Data     []byte    `json:"item"` // the work item's message
 	Gzip     bool      `json:"gzip,omitempty"`
+	Range    bool      `json:"range,omitempty"` // Data is a WARC range
 }
 
 // Stats implements queue.Queue.
@@ -394,7 +450,7 @@ func (q *Queue) DeadLetters(ctx context.Context, limit int) ([]queue.DeadLetter,
 			continue
 		}
 		d := queue.DeadLetter{Origin: dl.Origin, URL: dl.URL, Error: dl.Error, Attempts: dl.Attempts, At: dl.At, Seq: seq}
-		if it, err := decode(dl.Data, dl.Gzip); err == nil {
+		if it, err := decode(dl.Data, dl.Gzip, dl.Range); err == nil {
 			d.Item = &it
 		}
 		out = append(out, d)
@@ -434,6 +490,9 @@ func (q *Queue) Requeue(ctx context.Context) (int, error) {
 		w.Header.Set(jetstream.MsgIDHeader, hex.EncodeToString(sum[:16]))
 		if dl.Gzip {
 			w.Header.Set(hdrGzip, "1")
+		}
+		if dl.Range {
+			w.Header.Set(hdrRange, "1")
 		}
 		if _, err := q.js.PublishMsg(ctx, w); err != nil {
 			return n, fmt.Errorf("requeue %s: %w", dl.Origin, err)

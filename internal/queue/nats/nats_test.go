@@ -177,3 +177,55 @@ func TestOpenUnreachable(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 }
+
+// TestQueueRanges sends a WARC range item through the server: it comes
+// back as the same range; a part dead-lettered twice (a redelivery) is
+// one dead letter, the range item stays in flight until acked, and the
+// part, requeued, goes to the workers as a range again.
+func TestQueueRanges(t *testing.T) {
+	url := natsURL(t)
+	ctx := context.Background()
+	q, err := Open(ctx, url, Options{Consumer: true, AckWait: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	rg := ingest.WARCRange{Path: "/data/crawl/a.warc.gz", Offset: 4096, Length: 1 << 20, FirstRecord: 17, Records: 40, FileSize: 9 << 20, CRC: 0xdeadbeef, Outlet: "Example Post"}
+	if err := q.Publish(ctx, queue.Item{Range: &rg}, doc("a.txt", "The ferry sailed at dawn.")); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := q.Fetch(ctx, 10, time.Second)
+	if err != nil || len(ds) != 2 {
+		t.Fatalf("fetched %d, %v", len(ds), err)
+	}
+	if got := ds[0].Item().Range; ds[0].Err() != nil || got == nil || *got != rg {
+		t.Fatalf("range came back as %+v (%v)", got, ds[0].Err())
+	}
+	if ds[1].Item().Range != nil || ds[1].Item().Doc.Origin != "a.txt" {
+		t.Errorf("document came back as %+v", ds[1].Item())
+	}
+	part := rg
+	part.Offset, part.Length, part.FirstRecord, part.Records = 8192, 700, 20, 1
+	origin := rg.Path + "#record20"
+	for range 2 {
+		if err := ds[0].DeadPart(queue.Item{Range: &part}, origin, errors.New("clean: no text")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds[1].Ack()
+	if s, _ := q.Stats(ctx); s.Dead != 1 || s.InFlight != 1 {
+		t.Errorf("stats %+v: want one dead letter, the range still in flight", s)
+	}
+	ds[0].Ack()
+	dl, err := q.DeadLetters(ctx, 10)
+	if err != nil || len(dl) != 1 || dl[0].Origin != origin || dl[0].Item == nil || dl[0].Item.Range == nil || *dl[0].Item.Range != part {
+		t.Fatalf("dead letters %+v, %v", dl, err)
+	}
+	if n, err := q.Requeue(ctx); err != nil || n != 1 {
+		t.Fatalf("requeue: %d, %v", n, err)
+	}
+	back, err := q.Fetch(ctx, 10, time.Second)
+	if err != nil || len(back) != 1 || back[0].Item().Range == nil || *back[0].Item().Range != part {
+		t.Fatalf("requeued part: %d items, %v", len(back), err)
+	}
+}
