@@ -4,7 +4,7 @@ import "testing"
 
 func TestStripDirection(t *testing.T) {
 	for _, tc := range []struct {
-		in, want string
+		in, want    string
 		ok, generic bool
 	}{
 		{"Northern Darfur", "Darfur", true, false},
