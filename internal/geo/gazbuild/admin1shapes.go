@@ -17,26 +17,22 @@ func admin1Centroids(path string) (map[string][2]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	type acc struct {
-		w, la, lo float64
-		rings     [][][2]float64
-	}
-	by := map[string]*acc{}
+	by := map[string]*[][][2]float64{}
 	for i := range fs {
 		code := fs[i].str("gn_a1_code")
 		if len(code) < 4 || code[2] != '.' {
 			continue
 		}
-		a := by[code]
-		if a == nil {
-			a = &acc{}
-			by[code] = a
+		rings := by[code]
+		if rings == nil {
+			rings = new([][][2]float64)
+			by[code] = rings
 		}
-		a.rings = append(a.rings, fs[i].lines...)
+		*rings = append(*rings, fs[i].lines...)
 	}
 	out := make(map[string][2]float64, len(by))
-	for code, a := range by {
-		if lat, lon, ok := ringsCentroid(a.rings); ok {
+	for code, rings := range by {
+		if lat, lon, ok := ringsCentroid(*rings); ok {
 			out[code] = [2]float64{lat, lon}
 		}
 	}
