@@ -3,6 +3,7 @@ package analyse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/sitrep/sitrep/internal/geo"
 )
@@ -44,6 +45,9 @@ var agencyAfter = map[string]bool{
 	"department": true, "ministry": true, "secretary": true, "administration": true,
 	"campaign": true, "committee": true, "dept": true, "minister": true, "official": true,
 	"officials": true, "era": true, "doctrine": true, "presidency": true,
+	// a department's people ("Justice special counsel", "Justice spokesman")
+	"special": true, "counsel": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"prosecutors": true, "investigators": true, "inspector": true,
 }
 
 // notThisPlace reports whether a resolved place should rather be left
@@ -61,10 +65,17 @@ func notThisPlace(s string, p geo.Place, people map[string]int) bool {
 	if people[k] >= 2 {
 		return true
 	}
-	if agencyAfter[strings.ToLower(strings.Trim(firstWord(s[p.End:]), ".,;:"))] {
+	after := s[p.End:]
+	if agencyAfter[strings.ToLower(strings.Trim(firstWord(after), ".,;:"))] {
 		return true
 	}
 	before := strings.ToLower(strings.TrimRight(s[:p.Start], " "))
+	// an exclamation ("Nice!") or, opening a sentence or quotation, a
+	// common noun's partner ("'Liberty and justice for all'"): a word, not
+	// the town
+	if strings.HasPrefix(strings.TrimLeft(after, " "), "!") || openingWord(s[:p.Start]) && lowerPartner(after) {
+		return true
+	}
 	for _, w := range []string{"department of", "ministry of", "secretary of", "minister of"} {
 		if strings.HasSuffix(before, w) {
 			return true
@@ -75,6 +86,50 @@ func notThisPlace(s string, p geo.Place, people map[string]int) bool {
 		return true
 	}
 	return false
+}
+
+// lowerPartner reports whether the text after a name coordinates it with a
+// lower-case word ("Liberty and justice", "Peace and prosperity"): a pair of
+// common nouns, not a place.
+func lowerPartner(after string) bool {
+	f := strings.Fields(after[:min(len(after), 40)])
+	if len(f) < 2 || f[0] != "and" && f[0] != "or" {
+		return false
+	}
+	w := strings.Trim(f[1], ".,;:!?\"'’”")
+	if len(w) <= 3 || notPartner[w] {
+		return false
+	}
+	for _, r := range w {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// openingWord reports whether a name begins its sentence or a quotation:
+// the text before it ends with a full stop, an opening quote or bracket,
+// or nothing.
+func openingWord(before string) bool {
+	b := strings.TrimRight(before, " \n\t")
+	if b == "" {
+		return true
+	}
+	for _, suf := range []string{".", "!", "?", "\"", "“", "‘", "'", "(", ":"} {
+		if strings.HasSuffix(b, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// notPartner are lower-case words that follow "X and" in a list of places
+// ("Winsted and all Torrington departments", "in Huntsville and in
+// counties around").
+var notPartner = map[string]bool{
+	"other": true, "others": true, "their": true, "some": true, "many": true, "several": true,
+	"surrounding": true, "nearby": true, "neighboring": true, "neighbouring": true, "parts": true,
+	"areas": true, "then": true, "also": true, "elsewhere": true, "beyond": true, "around": true,
+	"across": true, "from": true, "into": true, "later": true, "most": true, "both": true,
 }
 
 // titles are the words that, right before a name, make it a person's.

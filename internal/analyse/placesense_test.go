@@ -141,6 +141,12 @@ func TestNotThisPlaceTitle(t *testing.T) {
 		{"Reporters asked whether Secretary Clinton had met the envoy.", "Clinton", true},
 		{"Officials said Gov. Nixon would sign the bill.", "Nixon", true},
 		{"The plant in Clinton will close next year.", "Clinton", false},
+		// an office's people, an exclamation, a common noun's partner
+		{"The files went to Justice special counsel Robert Mueller.", "Justice", true},
+		{"He wrote about the leak. Nice! Then he left.", "Nice", true},
+		{"When we say, 'Liberty and justice for all,' we mean it.", "Liberty", true},
+		{"Police in Liberty and Kearney closed roads.", "Liberty", false},
+		{"Nice and Cannes were hit by the storm.", "Nice", false},
 	}
 	for _, c := range cases {
 		i := strings.Index(c.text, c.name)

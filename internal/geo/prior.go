@@ -55,7 +55,12 @@ type Params struct {
 	LooseSupport bool
 	// AliasSupport does the same for a town of under 100,000 people named
 	// only by one of its alternate names (aliasOnly).
-	AliasSupport   bool
+	AliasSupport bool
+	// AliasPenalty is taken from a town named only by one of its alternate
+	// names when another candidate bears the name as its main name
+	// ("Maryville" is an alternate name of Beeville, Texas; "Augusta" one
+	// of Augsburg): the name most likely means one of the towns so called.
+	AliasPenalty   float64
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -99,6 +104,7 @@ func DefaultParams() Params {
 		StateWord:       4,
 		LooseSupport:    true,
 		AliasSupport:    true,
+		AliasPenalty:    2,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

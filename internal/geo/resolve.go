@@ -410,6 +410,9 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 		}
 		cs[i] = scored{r, s}
 	}
+	if p.AliasPenalty != 0 {
+		g.penaliseAliases(cs, key, p.AliasPenalty)
+	}
 	// A region named like its own seat (a governorate or province that
 	// shares its capital's name): news mean the city, so the region ranks
 	// below it (by SeatPenalty, or more).
@@ -438,6 +441,40 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 		return cs[a].r < cs[b].r
 	})
 	return cs
+}
+
+// penaliseAliases takes w from the towns among cs named only by an
+// alternate name that shares no word with their main name (not "St.
+// Petersburg" for Saint Petersburg) when another candidate's main name is
+// key (Params.AliasPenalty).
+func (g *Gazetteer) penaliseAliases(cs []scored, key string, w float64) {
+	exact := false
+	for _, c := range cs {
+		if Key(g.names[c.r]) == key {
+			exact = true
+			break
+		}
+	}
+	if !exact {
+		return
+	}
+	for i, c := range cs {
+		if strings.HasPrefix(g.fcodes[g.fcode[c.r]], "PPL") && !shareWord(Key(g.names[c.r]), key) {
+			cs[i].s -= w
+		}
+	}
+}
+
+// shareWord reports whether two keys have a word in common.
+func shareWord(a, b string) bool {
+	for _, w := range strings.Fields(a) {
+		for _, v := range strings.Fields(b) {
+			if w == v {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // newGroup collects and pre-scores the candidates of one mention key.

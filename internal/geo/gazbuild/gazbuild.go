@@ -40,6 +40,11 @@ type Sources struct {
 	// DevPoints is the table of GeoNames ids and points learnt from the dev
 	// gold (DevPointsFile), optional: "" or a missing file applies none.
 	DevPoints string
+	// Admin1Shapes is the rgeo module's data/Provinces10.gz (Natural Earth
+	// 10m admin-1 polygons with GeoNames admin-1 codes, public domain),
+	// optional: an admin-1 region it holds is placed at the centroid of its
+	// area (admin1Centroids) rather than of its populated places.
+	Admin1Shapes string
 }
 
 // FromNodeModules returns the standard paths under an npm node_modules folder.
@@ -218,6 +223,12 @@ func Build(src Sources) (*geo.IndexData, error) {
 	}
 
 	// 3. admin-1 and admin-2 regions
+	var shapes map[string][2]float64
+	if src.Admin1Shapes != "" {
+		if shapes, err = admin1Centroids(src.Admin1Shapes); err != nil {
+			return nil, err
+		}
+	}
 	admin1Rec := map[string]int32{}
 	for _, lvl := range []struct {
 		path, fcode string
@@ -235,6 +246,9 @@ func Build(src Sources) (*geo.IndexData, error) {
 				continue
 			}
 			lat, lon := centroid(pts, lvl.cell, lvl.fcode == "ADM1" && admin1Fill)
+			if c, ok := shapes[r.Code]; ok && lvl.fcode == "ADM1" {
+				lat, lon = c[0], c[1]
+			}
 			rec := b.add(geo.Record{LatE6: e6(lat), LonE6: e6(lon), Population: sumPop(pts),
 				Country: parts[0], Admin1: parts[1], FeatureCode: lvl.fcode, Name: r.Name})
 			b.addName(r.Name, rec)

@@ -30,7 +30,7 @@ type OverlaySources struct {
 
 // OverlayStats counts what the overlay adds.
 type OverlayStats struct {
-	Features, Landmarks, Keys, Admin1IDs, Admin2IDs, ForeignNames, Divisions int
+	Features, Landmarks, Keys, Admin1IDs, Admin2IDs, ForeignNames, Divisions, Directional int
 }
 
 type overlayBuilder struct {
@@ -75,6 +75,7 @@ func BuildOverlay(base *geo.Gazetteer, src OverlaySources) (*geo.Overlay, Overla
 	if err := b.neDivisions(src.NaturalEarth); err != nil {
 		return nil, b.st, err
 	}
+	b.directionalRegions()
 	b.invertedNames()
 	if src.Tables != "" {
 		if err := b.demonyms(src.Tables); err != nil {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/geo/gazbuild"
@@ -14,6 +15,7 @@ import (
 
 func main() {
 	nm := flag.String("node-modules", "", "folder holding the installed npm packages")
+	rgeo := flag.String("rgeo", "", "data folder of the github.com/sams96/rgeo@v1.2.0 module (optional: admin-1 points from its polygons)")
 	tables := flag.String("tables", "scripts/gazetteer", "folder of aliases.tsv, demonyms.tsv, regions.tsv")
 	out := flag.String("out", "internal/geo/data/gazetteer.bin.gz", "index file to write")
 	flag.Parse()
@@ -21,7 +23,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "buildindex: -node-modules is required")
 		os.Exit(2)
 	}
-	d, err := gazbuild.Build(gazbuild.FromNodeModules(*nm, *tables))
+	src := gazbuild.FromNodeModules(*nm, *tables)
+	if *rgeo != "" {
+		src.Admin1Shapes = filepath.Join(*rgeo, "Provinces10.gz")
+	}
+	d, err := gazbuild.Build(src)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "buildindex:", err)
 		os.Exit(1)

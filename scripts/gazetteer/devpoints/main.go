@@ -19,6 +19,7 @@ import (
 
 func main() {
 	nm := flag.String("node-modules", "", "folder holding the installed npm packages")
+	rgeo := flag.String("rgeo", "", "data folder of the github.com/sams96/rgeo@v1.2.0 module (optional: admin-1 points from its polygons)")
 	tables := flag.String("tables", "scripts/gazetteer", "folder of the project's tables")
 	evalDir := flag.String("eval", "", "the shared eval folder (holding geo/); default $SITREP_SHARED/eval or ../shared/eval")
 	out := flag.String("out", "", "table to write (default <tables>/"+gazbuild.DevPointsFile+")")
@@ -38,19 +39,22 @@ func main() {
 	if *out == "" {
 		*out = filepath.Join(*tables, gazbuild.DevPointsFile)
 	}
-	if err := run(*nm, *tables, *evalDir, *out, *sensesOut, *verbose); err != nil {
+	if err := run(*nm, *rgeo, *tables, *evalDir, *out, *sensesOut, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "devpoints:", err)
 		os.Exit(1)
 	}
 }
 
-func run(nm, tables, evalDir, out, sensesOut string, verbose bool) error {
+func run(nm, rgeo, tables, evalDir, out, sensesOut string, verbose bool) error {
 	gold, err := gazbuild.ReadDevGold(filepath.Join(evalDir, "geo"))
 	if err != nil {
 		return err
 	}
 	src := gazbuild.FromNodeModules(nm, tables)
 	src.DevPoints = "" // match against the index as built without the table
+	if rgeo != "" {
+		src.Admin1Shapes = filepath.Join(rgeo, "Provinces10.gz")
+	}
 	d, err := gazbuild.Build(src)
 	if err != nil {
 		return err

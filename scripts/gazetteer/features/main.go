@@ -48,8 +48,8 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	fmt.Printf("features: %d Natural Earth features, %d landmarks, %d Natural Earth divisions, %d keys, %d admin-1 and %d admin-2 GeoNames ids, %d names in other languages -> %s\n",
-		st.Features, st.Landmarks, st.Divisions, st.Keys, st.Admin1IDs, st.Admin2IDs, st.ForeignNames, *out)
+	fmt.Printf("features: %d Natural Earth features, %d landmarks, %d Natural Earth divisions, %d regions named by their divisions, %d keys, %d admin-1 and %d admin-2 GeoNames ids, %d names in other languages -> %s\n",
+		st.Features, st.Landmarks, st.Divisions, st.Directional, st.Keys, st.Admin1IDs, st.Admin2IDs, st.ForeignNames, *out)
 }
 
 func fail(err error) {
