@@ -185,6 +185,67 @@ func (w *weights) addRows(acc *[nTags]float32, feats []uint32) {
 	*acc = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
 }
 
+// gather replaces the features of feats by their row offsets (rowOf),
+// the all-zero rows left out: token i's features feats[offs[i]:offs[i+1]]
+// become rows feats[offs[i]:ends[i+1]] (ends[0] is 0), and ends is
+// returned. It touches each row's cache lines so that they are loaded by
+// the time addGathered sums them, and returns a sum of the floats it
+// touched, which the caller keeps so that the loads are not left out.
+// Each lookup is independent of the others, so the processor has many of
+// them in flight at once.
+func (w *weights) gather(feats []uint32, offs []int32, ends []int32) ([]int32, float32) {
+	rowOf, rows, stride := w.rowOf, w.rows, w.stride
+	var touch float32
+	ends = append(ends, 0)
+	for i := 0; i+1 < len(offs); i++ {
+		o := offs[i]
+		for _, f := range feats[offs[i]:offs[i+1]] {
+			r := rowOf[f/uint32(nTags)]
+			if r == 0 {
+				continue
+			}
+			// A joint row is 136 bytes: its first, middle and last
+			// floats lie on every cache line it spans.
+			row := rows[r : r+stride]
+			touch += row[0] + row[len(row)/2] + row[len(row)-1]
+			feats[o] = r
+			o++
+		}
+		ends = append(ends, o)
+	}
+	return ends, touch
+}
+
+// addGathered adds the rows at offsets rs (from gather), in order, to the
+// sums in acc, which it clears first: the sums addRows makes over the
+// same features, bit for bit (addRows skips the all-zero rows gather
+// leaves out).
+func (w *weights) addGathered(acc *[nTags]float32, rs []uint32) {
+	rows, off := w.rows, w.off
+	var a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16 float32
+	for _, r := range rs {
+		row := (*[nTags]float32)(rows[r+off : r+off+uint32(nTags)])
+		a0 += row[0]
+		a1 += row[1]
+		a2 += row[2]
+		a3 += row[3]
+		a4 += row[4]
+		a5 += row[5]
+		a6 += row[6]
+		a7 += row[7]
+		a8 += row[8]
+		a9 += row[9]
+		a10 += row[10]
+		a11 += row[11]
+		a12 += row[12]
+		a13 += row[13]
+		a14 += row[14]
+		a15 += row[15]
+		a16 += row[16]
+	}
+	*acc = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
+}
+
 // setRows builds the sparse form of a loaded layer from its 16-bit rows
 // (q holds 1<<bits rows of nTags).
 func (w *weights) setRows(q []int16, scale float32) {

@@ -7,6 +7,8 @@ type docState struct {
 	bounds []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
 	docMap map[uint64]uint8
 	feats  []uint32
+	roffs  []int32 // joint models: where each token's gathered rows end (weights.gather)
+	sink   float32 // what weights.gather touched, kept so its loads stay
 	offs   []int32
 	em     []float32
 	em2    []float32 // joint models: second-pass sums of firstFeatures, per token of the document
@@ -130,6 +132,12 @@ func (st *docState) finish(w *weights, k int, out []uint8, conf bool) {
 // rows (joinRows): each token's firstFeatures are made and looked up once,
 // for both layers, and the second layer's sums over them are kept in
 // st.em2 for decodeSecondJoint. First-pass tags go to st.first.
+//
+// A sentence is done in three sweeps: its features, then their rows
+// (w1.gather), then the sums (addGathered). The row lookups miss the cache
+// more often than not (26 MB of weights); made in a loop of their own,
+// free of the sums' 34 additions per row, many of them are in flight at
+// once instead of a few.
 func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 	fz := w1.featurizer()
 	total := len(st.infos) * nTags
@@ -144,15 +152,22 @@ func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 		}
 		s := st.sentence(k)
 		st.grow(n)
+		st.feats = st.feats[:0]
+		st.offs = append(st.offs[:0], 0)
+		for i := range s {
+			st.feats = fz.firstFeatures(st.feats, s, i)
+			st.offs = append(st.offs, int32(len(st.feats)))
+		}
+		// gathered in place: token i's rows end up in
+		// st.feats[st.offs[i]:st.roffs[i+1]]
+		var touch float32
+		st.roffs, touch = w1.gather(st.feats, st.offs, st.roffs[:0])
+		st.sink += touch
 		em2 := st.em2[int(st.bounds[k])*nTags:]
 		for i := range s {
-			st.feats = fz.firstFeatures(st.feats[:0], s, i)
-			acc := (*[nTags]float32)(st.em[i*nTags:])
-			*acc = [nTags]float32{}
-			w1.addRows(acc, st.feats)
-			acc2 := (*[nTags]float32)(em2[i*nTags:])
-			*acc2 = [nTags]float32{}
-			w2.addRows(acc2, st.feats)
+			rs := st.feats[st.offs[i]:st.roffs[i+1]]
+			w1.addGathered((*[nTags]float32)(st.em[i*nTags:]), rs)
+			w2.addGathered((*[nTags]float32)(em2[i*nTags:]), rs)
 		}
 		st.finish(w1, k, st.first, false)
 	}
