@@ -47,10 +47,11 @@ func (m *Model) load(st *docState, toks []string, bounds []int32) {
 			ti.clus = m.clus[ti.l]
 		}
 	}
+	gf := m.gazFilter()
 	for k := 0; k+1 < len(bounds); k++ {
 		s := st.sentence(k)
 		sentenceFlags(s)
-		m.gaz.mark(s, st.gazOver)
+		m.gaz.mark(s, st.gazOver, gf)
 	}
 	docBitsFlat(st)
 	if cap(st.tags) < len(toks) {
