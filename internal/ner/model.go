@@ -195,12 +195,16 @@ func (w *weights) addRows(acc *[nTags]float32, feats []uint32) {
 // them in flight at once.
 func (w *weights) gather(feats []uint32, offs []int32, ends []int32) ([]int32, float32) {
 	rowOf, rows, stride := w.rowOf, w.rows, w.stride
+	// first the index, a load per feature and nothing else
+	for j, f := range feats {
+		feats[j] = rowOf[f/uint32(nTags)]
+	}
+	// then the rows, the all-zero ones left out
 	var touch float32
 	ends = append(ends, 0)
 	for i := 0; i+1 < len(offs); i++ {
 		o := offs[i]
-		for _, f := range feats[offs[i]:offs[i+1]] {
-			r := rowOf[f/uint32(nTags)]
+		for _, r := range feats[offs[i]:offs[i+1]] {
 			if r == 0 {
 				continue
 			}
