@@ -353,7 +353,19 @@ func init() {
 	}
 }
 
-// viterbi writes the best tag sequence for n tokens into out.
+// The decoder's two kinds of target tag. A tag that opens or stands
+// outside an entity (O, B-x, U-x) may follow any tag that closes one (O,
+// L-x, U-x): the closed tags below, in ascending order. A tag inside an
+// entity (I-x, L-x) may follow B-x or I-x only.
+var (
+	closedTags = [9]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}
+	openingTag = [9]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
+)
+
+// viterbi writes the best tag sequence for n tokens into out. It is the
+// scan over predecessors[t] written out for the two kinds of target
+// (closedTags, openingTag): the same additions, compared in the same
+// order with the same strict >, so the same path and scores.
 func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score []float32) {
 	if n == 0 {
 		return
@@ -367,19 +379,58 @@ func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score 
 			cur[t] = negInf
 		}
 	}
+	tr := &w.trans
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
 		e := (*[nTags]float32)(em[i*nTags : (i+1)*nTags])
 		bk := (*[nTags]uint8)(back[i*nTags : (i+1)*nTags])
-		for t := 0; t < nTags; t++ {
+		p0, p3, p4, p7, p8 := prev[0], prev[3], prev[4], prev[7], prev[8]
+		p11, p12, p15, p16 := prev[11], prev[12], prev[15], prev[16]
+		for _, t := range openingTag {
 			best, arg := negInf, uint8(0)
-			for _, p := range predecessors[t] {
-				if v := prev[p] + w.trans[p][t]; v > best {
-					best, arg = v, p
-				}
+			if v := p0 + tr[0][t]; v > best {
+				best, arg = v, 0
+			}
+			if v := p3 + tr[3][t]; v > best {
+				best, arg = v, 3
+			}
+			if v := p4 + tr[4][t]; v > best {
+				best, arg = v, 4
+			}
+			if v := p7 + tr[7][t]; v > best {
+				best, arg = v, 7
+			}
+			if v := p8 + tr[8][t]; v > best {
+				best, arg = v, 8
+			}
+			if v := p11 + tr[11][t]; v > best {
+				best, arg = v, 11
+			}
+			if v := p12 + tr[12][t]; v > best {
+				best, arg = v, 12
+			}
+			if v := p15 + tr[15][t]; v > best {
+				best, arg = v, 15
+			}
+			if v := p16 + tr[16][t]; v > best {
+				best, arg = v, 16
 			}
 			cur[t] = best + e[t]
 			bk[t] = arg
+		}
+		for b := 1; b < nTags; b += 4 { // B-x; I-x is b+1
+			pb, pi := prev[b], prev[b+1]
+			for t := b + 1; t <= b+2; t++ { // I-x, L-x
+				best, arg := negInf, uint8(0)
+				if v := pb + tr[b][t]; v > best {
+					best, arg = v, uint8(b)
+				}
+				if v := pi + tr[b+1][t]; v > best {
+					best, arg = v, uint8(b+1)
+				}
+				cur[t] = best + e[t]
+				bk[t] = arg
+			}
 		}
 	}
 	best, arg := negInf, 0
