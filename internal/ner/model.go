@@ -221,12 +221,12 @@ func (w *weights) gather(feats []uint32, offs []int32, ends []int32) ([]int32, f
 }
 
 // addGathered adds the rows at offsets rs (from gather), in order, to the
-// sums in acc, which it clears first: the sums addRows makes over the
-// same features, bit for bit (addRows skips the all-zero rows gather
-// leaves out).
+// sums in acc: the sums addRows makes over the same features, bit for bit
+// (addRows skips the all-zero rows gather leaves out).
 func (w *weights) addGathered(acc *[nTags]float32, rs []uint32) {
 	rows, off := w.rows, w.off
-	var a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16 float32
+	a0, a1, a2, a3, a4, a5, a6, a7, a8 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7], acc[8]
+	a9, a10, a11, a12, a13, a14, a15, a16 := acc[9], acc[10], acc[11], acc[12], acc[13], acc[14], acc[15], acc[16]
 	for _, r := range rs {
 		row := (*[nTags]float32)(rows[r+off : r+off+uint32(nTags)])
 		a0 += row[0]

@@ -167,8 +167,10 @@ func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 		em2 := st.em2[int(st.bounds[k])*nTags:]
 		for i := range s {
 			rs := st.feats[st.offs[i]:st.roffs[i+1]]
-			w1.addGathered((*[nTags]float32)(st.em[i*nTags:]), rs)
-			w2.addGathered((*[nTags]float32)(em2[i*nTags:]), rs)
+			acc, acc2 := (*[nTags]float32)(st.em[i*nTags:]), (*[nTags]float32)(em2[i*nTags:])
+			*acc, *acc2 = [nTags]float32{}, [nTags]float32{}
+			w1.addGathered(acc, rs)
+			w2.addGathered(acc2, rs)
 		}
 		st.finish(w1, k, st.first, false)
 	}
@@ -176,7 +178,8 @@ func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 
 // decodeSecondJoint is the second pass after decodeFirstJoint: each
 // token's sums go on from st.em2 with its secondFeatures, in the order
-// features lists them, so the scores are those of decode.
+// features lists them, so the scores are those of decode. Their rows are
+// gathered for the sentence first, as in decodeFirstJoint.
 func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
 	fz := w2.featurizer()
 	for k := 0; k+1 < len(st.bounds); k++ {
@@ -187,9 +190,17 @@ func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
 		s := st.sentence(k)
 		st.grow(n)
 		copy(st.em, st.em2[int(st.bounds[k])*nTags:int(st.bounds[k+1])*nTags])
+		st.feats = st.feats[:0]
+		st.offs = append(st.offs[:0], 0)
 		for i := range s {
-			st.feats = fz.secondFeatures(st.feats[:0], s, i)
-			w2.addRows((*[nTags]float32)(st.em[i*nTags:]), st.feats)
+			st.feats = fz.secondFeatures(st.feats, s, i)
+			st.offs = append(st.offs, int32(len(st.feats)))
+		}
+		var touch float32
+		st.roffs, touch = w2.gather(st.feats, st.offs, st.roffs[:0])
+		st.sink += touch
+		for i := range s {
+			w2.addGathered((*[nTags]float32)(st.em[i*nTags:]), st.feats[st.offs[i]:st.roffs[i+1]])
 		}
 		st.finish(w2, k, out, conf)
 	}
