@@ -353,18 +353,15 @@ func init() {
 	}
 }
 
-// The decoder's two kinds of target tag. A tag that opens or stands
-// outside an entity (O, B-x, U-x) may follow any tag that closes one (O,
-// L-x, U-x): the closed tags below, in ascending order. A tag inside an
-// entity (I-x, L-x) may follow B-x or I-x only.
-var (
-	closedTags = [9]uint8{0, 3, 4, 7, 8, 11, 12, 15, 16}
-	openingTag = [9]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
-)
+// openingTag lists the tags that open or stand outside an entity (O,
+// B-x, U-x): each may follow any tag that closes one (O, L-x, U-x: 0, 3,
+// 4, 7, 8, 11, 12, 15, 16, the order viterbi tries them in). A tag inside
+// an entity (I-x, L-x) may follow B-x or I-x only.
+var openingTag = [9]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
 
 // viterbi writes the best tag sequence for n tokens into out. It is the
 // scan over predecessors[t] written out for the two kinds of target
-// (closedTags, openingTag): the same additions, compared in the same
+// (openingTag and the rest): the same additions, compared in the same
 // order with the same strict >, so the same path and scores.
 func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score []float32) {
 	if n == 0 {
