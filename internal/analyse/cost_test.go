@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep/internal/corpusgen"
 )
 
 func TestLocativeBefore(t *testing.T) {
@@ -122,4 +124,42 @@ func sizeName(n int) string {
 		return fmt.Sprintf("%dMB", n>>20)
 	}
 	return fmt.Sprintf("%dKB", n>>10)
+}
+
+// BenchmarkAnnotatePolNeAR runs the whole analysis (sentences, NER, time
+// expressions, quotes, places) over 100 real news articles (PolNeAR, from
+// ../shared/eval) and reports CPU-ms per article and tokens per
+// CPU-second:
+//
+//	go test ./internal/analyse -run '^$' -bench AnnotatePolNeAR -count 6 -cpu 1
+func BenchmarkAnnotatePolNeAR(b *testing.B) {
+	eval := corpusgen.FindEval()
+	if eval == "" {
+		b.Skip("no ../shared/eval")
+	}
+	arts, err := corpusgen.LoadPolNeAR(eval)
+	if err != nil {
+		b.Skip(err)
+	}
+	arts = arts[:min(100, len(arts))]
+	a := New()
+	a.Budget = 0
+	pub := time.Date(2016, 10, 17, 0, 0, 0, 0, time.UTC)
+	ntok := 0
+	for _, art := range arts {
+		ntok += a.Annotate(Input{Text: art.Text, Published: pub}).Tokens
+	}
+	b.ResetTimer()
+	c0 := cpuSeconds()
+	for i := 0; i < b.N; i++ {
+		for _, art := range arts {
+			a.Annotate(Input{Text: art.Text, Published: pub})
+		}
+	}
+	d := cpuSeconds() - c0
+	if d > 0 {
+		b.ReportMetric(d*1e3/float64(b.N*len(arts)), "cpu-ms/article")
+		b.ReportMetric(float64(ntok*b.N)/d, "tokens/cpu-s")
+	}
+	b.ReportMetric(float64(ntok)/float64(len(arts)), "tokens/article")
 }

@@ -3,6 +3,8 @@ package analyse
 import (
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/corpusgen"
 )
 
 // TestOrgPlaces: the place an organisation is named after, by a short name
@@ -60,4 +62,52 @@ func TestPlaceOf(t *testing.T) {
 			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// TestMayHavePlaceOf checks the prefilter of placeOfRe: it never says no
+// where the expression matches (on the cases below and on every PolNeAR
+// text), and does say no on text without the words.
+func TestMayHavePlaceOf(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"fighting in the city of Douma", true},
+		{"the Village of Bartella", true},
+		{"Governorate of Anbar", true},
+		{"the island of Lesbos", true},
+		{"the town of the", true}, // the words, no name: may, does not
+		{"the cities of Mosul and Tikrit", false},
+		{"a city in Iraq", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := mayHavePlaceOf(tc.s); got != tc.want {
+			t.Errorf("mayHavePlaceOf(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+		if !tc.want && placeOfRe.MatchString(tc.s) {
+			t.Errorf("%q: placeOfRe matches where the filter says no", tc.s)
+		}
+	}
+	eval := corpusgen.FindEval()
+	if eval == "" || testing.Short() {
+		return
+	}
+	arts, err := corpusgen.LoadPolNeAR(eval)
+	if err != nil {
+		t.Skip(err)
+	}
+	matched := 0
+	for _, a := range arts {
+		if placeOfRe.MatchString(a.Text) {
+			matched++
+			if !mayHavePlaceOf(a.Text) {
+				t.Errorf("%s: placeOfRe matches, the filter says no", a.ID)
+			}
+		}
+	}
+	if matched == 0 {
+		t.Error("no PolNeAR text matches placeOfRe: the test checks nothing")
+	}
+	t.Logf("%d of %d PolNeAR texts match placeOfRe", matched, len(arts))
 }

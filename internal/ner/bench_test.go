@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/corpusgen"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -71,4 +72,43 @@ func BenchmarkPipelineLong(b *testing.B) {
 	}
 	reportCPU(b, c0, ntok)
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkTagPolNeAR runs text -> tokens -> sentences -> mentions over
+// 100 real news articles (PolNeAR, from ../shared/eval; skipped without
+// it) and reports tokens per CPU-second and CPU-ms per article:
+//
+//	go test ./internal/ner -run '^$' -bench TagPolNeAR -count 6 -cpu 1
+func BenchmarkTagPolNeAR(b *testing.B) {
+	eval := corpusgen.FindEval()
+	if eval == "" {
+		b.Skip("no ../shared/eval")
+	}
+	arts, err := corpusgen.LoadPolNeAR(eval)
+	if err != nil {
+		b.Skip(err)
+	}
+	arts = arts[:min(100, len(arts))]
+	m := Default()
+	var toks []text.Token
+	var sents []text.Sentence
+	ntok := 0
+	for _, a := range arts {
+		toks, sents = text.Split(a.Text, toks, sents)
+		ntok += len(toks)
+	}
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			toks, sents = text.Split(a.Text, toks, sents)
+			_ = m.Tag(a.Text, sents, toks)
+		}
+	}
+	d := cpuTime() - c0
+	reportCPU(b, c0, ntok)
+	if d > 0 {
+		b.ReportMetric(d.Seconds()*1e3/float64(b.N*len(arts)), "cpu-ms/article")
+	}
+	b.ReportMetric(float64(ntok)/float64(len(arts)), "tokens/article")
 }

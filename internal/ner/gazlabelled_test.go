@@ -48,7 +48,7 @@ func TestLabelledGazetteerOverlay(t *testing.T) {
 	for i, s := range []string{"John", "Smith"} {
 		computeInfo(&infos[i], s)
 	}
-	g.mark(infos, lg.overlay(docs[0]))
+	g.mark(infos, lg.overlay(docs[0]), newGazFilter(g))
 	if infos[0].gaz != 0 || infos[1].gaz != 1<<(typeIndex("ORG")*4+gazU) {
 		t.Errorf("mark with overlay: gaz bits %b %b", infos[0].gaz, infos[1].gaz)
 	}

@@ -185,6 +185,71 @@ func (w *weights) addRows(acc *[nTags]float32, feats []uint32) {
 	*acc = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
 }
 
+// gather replaces the features of feats by their row offsets (rowOf),
+// the all-zero rows left out: token i's features feats[offs[i]:offs[i+1]]
+// become rows feats[offs[i]:ends[i+1]] (ends[0] is 0), and ends is
+// returned. It touches each row's cache lines so that they are loaded by
+// the time addGathered sums them, and returns a sum of the floats it
+// touched, which the caller keeps so that the loads are not left out.
+// Each lookup is independent of the others, so the processor has many of
+// them in flight at once.
+func (w *weights) gather(feats []uint32, offs []int32, ends []int32) ([]int32, float32) {
+	rowOf, rows, stride := w.rowOf, w.rows, w.stride
+	// first the index, a load per feature and nothing else
+	for j, f := range feats {
+		feats[j] = rowOf[f/uint32(nTags)]
+	}
+	// then the rows, the all-zero ones left out
+	var touch float32
+	ends = append(ends, 0)
+	for i := 0; i+1 < len(offs); i++ {
+		o := offs[i]
+		for _, r := range feats[offs[i]:offs[i+1]] {
+			if r == 0 {
+				continue
+			}
+			// A joint row is 136 bytes: its first, middle and last
+			// floats lie on every cache line it spans.
+			row := rows[r : r+stride]
+			touch += row[0] + row[len(row)/2] + row[len(row)-1]
+			feats[o] = r
+			o++
+		}
+		ends = append(ends, o)
+	}
+	return ends, touch
+}
+
+// addGathered adds the rows at offsets rs (from gather), in order, to the
+// sums in acc: the sums addRows makes over the same features, bit for bit
+// (addRows skips the all-zero rows gather leaves out).
+func (w *weights) addGathered(acc *[nTags]float32, rs []uint32) {
+	rows, off := w.rows, w.off
+	a0, a1, a2, a3, a4, a5, a6, a7, a8 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7], acc[8]
+	a9, a10, a11, a12, a13, a14, a15, a16 := acc[9], acc[10], acc[11], acc[12], acc[13], acc[14], acc[15], acc[16]
+	for _, r := range rs {
+		row := (*[nTags]float32)(rows[r+off : r+off+uint32(nTags)])
+		a0 += row[0]
+		a1 += row[1]
+		a2 += row[2]
+		a3 += row[3]
+		a4 += row[4]
+		a5 += row[5]
+		a6 += row[6]
+		a7 += row[7]
+		a8 += row[8]
+		a9 += row[9]
+		a10 += row[10]
+		a11 += row[11]
+		a12 += row[12]
+		a13 += row[13]
+		a14 += row[14]
+		a15 += row[15]
+		a16 += row[16]
+	}
+	*acc = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
+}
+
 // setRows builds the sparse form of a loaded layer from its 16-bit rows
 // (q holds 1<<bits rows of nTags).
 func (w *weights) setRows(q []int16, scale float32) {
@@ -288,7 +353,16 @@ func init() {
 	}
 }
 
-// viterbi writes the best tag sequence for n tokens into out.
+// openingTag lists the tags that open or stand outside an entity (O,
+// B-x, U-x): each may follow any tag that closes one (O, L-x, U-x: 0, 3,
+// 4, 7, 8, 11, 12, 15, 16, the order viterbi tries them in). A tag inside
+// an entity (I-x, L-x) may follow B-x or I-x only.
+var openingTag = [9]uint8{0, 1, 4, 5, 8, 9, 12, 13, 16}
+
+// viterbi writes the best tag sequence for n tokens into out. It is the
+// scan over predecessors[t] written out for the two kinds of target
+// (openingTag and the rest): the same additions, compared in the same
+// order with the same strict >, so the same path and scores.
 func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score []float32) {
 	if n == 0 {
 		return
@@ -302,19 +376,58 @@ func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score 
 			cur[t] = negInf
 		}
 	}
+	tr := &w.trans
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
 		e := (*[nTags]float32)(em[i*nTags : (i+1)*nTags])
 		bk := (*[nTags]uint8)(back[i*nTags : (i+1)*nTags])
-		for t := 0; t < nTags; t++ {
+		p0, p3, p4, p7, p8 := prev[0], prev[3], prev[4], prev[7], prev[8]
+		p11, p12, p15, p16 := prev[11], prev[12], prev[15], prev[16]
+		for _, t := range openingTag {
 			best, arg := negInf, uint8(0)
-			for _, p := range predecessors[t] {
-				if v := prev[p] + w.trans[p][t]; v > best {
-					best, arg = v, p
-				}
+			if v := p0 + tr[0][t]; v > best {
+				best, arg = v, 0
+			}
+			if v := p3 + tr[3][t]; v > best {
+				best, arg = v, 3
+			}
+			if v := p4 + tr[4][t]; v > best {
+				best, arg = v, 4
+			}
+			if v := p7 + tr[7][t]; v > best {
+				best, arg = v, 7
+			}
+			if v := p8 + tr[8][t]; v > best {
+				best, arg = v, 8
+			}
+			if v := p11 + tr[11][t]; v > best {
+				best, arg = v, 11
+			}
+			if v := p12 + tr[12][t]; v > best {
+				best, arg = v, 12
+			}
+			if v := p15 + tr[15][t]; v > best {
+				best, arg = v, 15
+			}
+			if v := p16 + tr[16][t]; v > best {
+				best, arg = v, 16
 			}
 			cur[t] = best + e[t]
 			bk[t] = arg
+		}
+		for b := 1; b < nTags; b += 4 { // B-x; I-x is b+1
+			pb, pi := prev[b], prev[b+1]
+			for t := b + 1; t <= b+2; t++ { // I-x, L-x
+				best, arg := negInf, uint8(0)
+				if v := pb + tr[b][t]; v > best {
+					best, arg = v, uint8(b)
+				}
+				if v := pi + tr[b+1][t]; v > best {
+					best, arg = v, uint8(b+1)
+				}
+				cur[t] = best + e[t]
+				bk[t] = arg
+			}
 		}
 	}
 	best, arg := negInf, 0

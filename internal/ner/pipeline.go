@@ -7,6 +7,8 @@ type docState struct {
 	bounds []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
 	docMap map[uint64]uint8
 	feats  []uint32
+	roffs  []int32 // joint models: where each token's gathered rows end (weights.gather)
+	sink   float32 // what weights.gather touched, kept so its loads stay
 	offs   []int32
 	em     []float32
 	em2    []float32 // joint models: second-pass sums of firstFeatures, per token of the document
@@ -45,10 +47,11 @@ func (m *Model) load(st *docState, toks []string, bounds []int32) {
 			ti.clus = m.clus[ti.l]
 		}
 	}
+	gf := m.gazFilter()
 	for k := 0; k+1 < len(bounds); k++ {
 		s := st.sentence(k)
 		sentenceFlags(s)
-		m.gaz.mark(s, st.gazOver)
+		m.gaz.mark(s, st.gazOver, gf)
 	}
 	docBitsFlat(st)
 	if cap(st.tags) < len(toks) {
@@ -130,6 +133,12 @@ func (st *docState) finish(w *weights, k int, out []uint8, conf bool) {
 // rows (joinRows): each token's firstFeatures are made and looked up once,
 // for both layers, and the second layer's sums over them are kept in
 // st.em2 for decodeSecondJoint. First-pass tags go to st.first.
+//
+// A sentence is done in three sweeps: its features, then their rows
+// (w1.gather), then the sums (addGathered). The row lookups miss the cache
+// more often than not (26 MB of weights); made in a loop of their own,
+// free of the sums' 34 additions per row, many of them are in flight at
+// once instead of a few.
 func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 	fz := w1.featurizer()
 	total := len(st.infos) * nTags
@@ -144,15 +153,24 @@ func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 		}
 		s := st.sentence(k)
 		st.grow(n)
+		st.feats = st.feats[:0]
+		st.offs = append(st.offs[:0], 0)
+		for i := range s {
+			st.feats = fz.firstFeatures(st.feats, s, i)
+			st.offs = append(st.offs, int32(len(st.feats)))
+		}
+		// gathered in place: token i's rows end up in
+		// st.feats[st.offs[i]:st.roffs[i+1]]
+		var touch float32
+		st.roffs, touch = w1.gather(st.feats, st.offs, st.roffs[:0])
+		st.sink += touch
 		em2 := st.em2[int(st.bounds[k])*nTags:]
 		for i := range s {
-			st.feats = fz.firstFeatures(st.feats[:0], s, i)
-			acc := (*[nTags]float32)(st.em[i*nTags:])
-			*acc = [nTags]float32{}
-			w1.addRows(acc, st.feats)
-			acc2 := (*[nTags]float32)(em2[i*nTags:])
-			*acc2 = [nTags]float32{}
-			w2.addRows(acc2, st.feats)
+			rs := st.feats[st.offs[i]:st.roffs[i+1]]
+			acc, acc2 := (*[nTags]float32)(st.em[i*nTags:]), (*[nTags]float32)(em2[i*nTags:])
+			*acc, *acc2 = [nTags]float32{}, [nTags]float32{}
+			w1.addGathered(acc, rs)
+			w2.addGathered(acc2, rs)
 		}
 		st.finish(w1, k, st.first, false)
 	}
@@ -160,7 +178,8 @@ func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 
 // decodeSecondJoint is the second pass after decodeFirstJoint: each
 // token's sums go on from st.em2 with its secondFeatures, in the order
-// features lists them, so the scores are those of decode.
+// features lists them, so the scores are those of decode. Their rows are
+// gathered for the sentence first, as in decodeFirstJoint.
 func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
 	fz := w2.featurizer()
 	for k := 0; k+1 < len(st.bounds); k++ {
@@ -171,9 +190,17 @@ func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
 		s := st.sentence(k)
 		st.grow(n)
 		copy(st.em, st.em2[int(st.bounds[k])*nTags:int(st.bounds[k+1])*nTags])
+		st.feats = st.feats[:0]
+		st.offs = append(st.offs[:0], 0)
 		for i := range s {
-			st.feats = fz.secondFeatures(st.feats[:0], s, i)
-			w2.addRows((*[nTags]float32)(st.em[i*nTags:]), st.feats)
+			st.feats = fz.secondFeatures(st.feats, s, i)
+			st.offs = append(st.offs, int32(len(st.feats)))
+		}
+		var touch float32
+		st.roffs, touch = w2.gather(st.feats, st.offs, st.roffs[:0])
+		st.sink += touch
+		for i := range s {
+			w2.addGathered((*[nTags]float32)(st.em[i*nTags:]), st.feats[st.offs[i]:st.roffs[i+1]])
 		}
 		st.finish(w2, k, out, conf)
 	}

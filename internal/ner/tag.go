@@ -18,6 +18,15 @@ type Model struct {
 	clus   map[uint64]uint32 // lower-cased word hash -> cluster path
 	pool   sync.Pool
 	strs   sync.Pool
+	// gazF filters gaz's lookups; made on first use, when gaz is complete
+	gazOnce sync.Once
+	gazF    gazFilter
+}
+
+// gazFilter returns the filter of m.gaz, made on first use.
+func (m *Model) gazFilter() gazFilter {
+	m.gazOnce.Do(func() { m.gazF = newGazFilter(m.gaz) })
+	return m.gazF
 }
 
 // Mention is one entity mention: bytes [Start, End) of the text.
