@@ -24,10 +24,15 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 	}
 	defer tx.Rollback()
 	ts := s.db.inTx(tx)
-	for _, id := range stories {
-		if _, err := ts.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id = ?`, id); err != nil {
-			return fmt.Errorf("store: coded events: %w", err)
+	if err := eachRows(len(stories), func(start, n int) error {
+		args := make([]any, n)
+		for i := range args {
+			args[i] = stories[start+i]
 		}
+		_, err := ts.ExecContext(ctx, `DELETE FROM coded_events WHERE story_id IN (`+placeholders(n)+`)`, args...)
+		return err
+	}); err != nil {
+		return fmt.Errorf("store: coded events: %w", err)
 	}
 	// Stories merged away take their events with them: PutDerived deletes
 	// them with the story; what a database built before that holds is
@@ -48,8 +53,10 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM coded_events`).Scan(&maxID); err != nil {
 		return fmt.Errorf("store: coded events: %w", err)
 	}
-	const ins = `INSERT INTO coded_events(id, story_id, type, cameo, status, source_actor, target_actor, source_name, target_name,
-		place_geonames, place_name, date, mentions, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	// The rows go in a few at a time, in multi-row inserts, in the order
+	// (and so with the ids) that one insert per row would give them.
+	evArgs := make([]any, 0, 14*len(recs))
+	var mArgs []any
 	for i := range recs {
 		r := &recs[i]
 		var pg int64
@@ -63,22 +70,58 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		if err != nil {
 			return err
 		}
-		if _, err := ts.ExecContext(ctx, ins, r.ID, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
-			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions, packEvent(body)); err != nil {
-			return fmt.Errorf("store: coded event: %w", err)
-		}
+		evArgs = append(evArgs, r.ID, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
+			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions, packEvent(body))
 		for _, m := range r.Mentions {
-			if _, err := ts.ExecContext(ctx, `INSERT INTO coded_event_mentions(event_id, article_id, sentence, outlet) VALUES (?,?,?,?)`,
-				r.ID, m.Article, m.Sentence, m.Outlet); err != nil {
-				return fmt.Errorf("store: coded event mention: %w", err)
-			}
+			mArgs = append(mArgs, r.ID, m.Article, m.Sentence, m.Outlet)
 		}
+	}
+	if err := eachRows(len(recs), func(start, n int) error {
+		_, err := ts.ExecContext(ctx, `INSERT INTO coded_events(id, story_id, type, cameo, status, source_actor, target_actor, source_name, target_name,
+		place_geonames, place_name, date, mentions, body) VALUES `+rowsOf(n, "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), evArgs[14*start:14*(start+n)]...)
+		return err
+	}); err != nil {
+		return fmt.Errorf("store: coded event: %w", err)
+	}
+	if err := eachRows(len(mArgs)/4, func(start, n int) error {
+		_, err := ts.ExecContext(ctx, `INSERT INTO coded_event_mentions(event_id, article_id, sentence, outlet) VALUES `+rowsOf(n, "(?,?,?,?)"),
+			mArgs[4*start:4*(start+n)]...)
+		return err
+	}); err != nil {
+		return fmt.Errorf("store: coded event mention: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	s.orphansSwept = true
 	return nil
+}
+
+// maxRowsPerInsert caps the rows of one multi-row statement (SQLite
+// limits the parameters of one statement; 64 rows of 14 are 896).
+const maxRowsPerInsert = 64
+
+// eachRows calls f with consecutive ranges [start, start+n) covering n
+// rows in all: ranges of maxRowsPerInsert, then of the powers of two
+// below it, so that a statement of n rows takes one of a few texts (each
+// prepared once) whatever the count.
+func eachRows(total int, f func(start, n int) error) error {
+	for start := 0; start < total; {
+		n := maxRowsPerInsert
+		for n > total-start {
+			n /= 2
+		}
+		if err := f(start, n); err != nil {
+			return err
+		}
+		start += n
+	}
+	return nil
+}
+
+// rowsOf repeats one row's placeholders n times, comma-separated.
+func rowsOf(n int, row string) string {
+	return strings.TrimSuffix(strings.Repeat(row+",", n), ",")
 }
 
 // partyWords keeps the names and words of a role for name filters.
