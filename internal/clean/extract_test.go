@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	evalextract "github.com/sitrep/sitrep/internal/eval/extract"
+	"github.com/sitrep/sitrep/internal/ingest"
 )
 
 func extractReadTestdata(t testing.TB, name string) []byte {
@@ -239,6 +240,9 @@ func TestExtractConfigs(t *testing.T) {
 		}{name, c})
 	}
 	add("no-fallback", func(c *extractConfig) { c.fallback = false })
+	for _, g := range []int{500, 1000, 2000, 4000, 8000} {
+		add(fmt.Sprintf("gate-%d", g), func(c *extractConfig) { c.fallbackGate = g })
+	}
 	add("prune-figcaption", func(c *extractConfig) { c.prune = "figcaption" })
 	add("prune-figure", func(c *extractConfig) { c.prune = "figure" })
 	add("date-fast", func(c *extractConfig) { c.dateMode = trafilatura.Fast })
@@ -290,6 +294,18 @@ func BenchmarkExtractHTML(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		p := pages[i%len(pages)]
 		_, _ = ExtractHTML(p.HTML, p.URL)
+	}
+}
+
+// BenchmarkCleanHTML runs the whole clean stage (Clean: extraction, then
+// the text rules, dates, outlet and language) over the 181 Zyte pages, as
+// `sitrep ingest` does; one op = one page.
+func BenchmarkCleanHTML(b *testing.B) {
+	pages := extractZytePages(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := pages[i%len(pages)]
+		_, _ = Clean(ingest.Document{Origin: p.URL, URL: p.URL, MediaType: ingest.MediaHTML, Body: p.HTML})
 	}
 }
 
