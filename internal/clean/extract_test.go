@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -278,6 +279,23 @@ func TestExtractConfigs(t *testing.T) {
 	}
 }
 
+// extractCPUTime is the process's user+system CPU time so far (all
+// threads, the garbage collector's included).
+func extractCPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// extractReportCPU reports the process CPU time per page since cpu0 as
+// cpu-ms/page: on a loaded machine it is steadier than wall time.
+func extractReportCPU(b *testing.B, cpu0 time.Duration) {
+	b.StopTimer()
+	b.ReportMetric(float64(extractCPUTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/page")
+}
+
 func extractZytePages(b *testing.B) []evalextract.Page {
 	items, err := evalextract.LoadZyte(filepath.Join(extractSharedEval(b), "extract-scrapinghub"))
 	if err != nil {
@@ -291,10 +309,12 @@ func extractZytePages(b *testing.B) []evalextract.Page {
 func BenchmarkExtractHTML(b *testing.B) {
 	pages := extractZytePages(b)
 	b.ResetTimer()
+	cpu0 := extractCPUTime()
 	for i := 0; i < b.N; i++ {
 		p := pages[i%len(pages)]
 		_, _ = ExtractHTML(p.HTML, p.URL)
 	}
+	extractReportCPU(b, cpu0)
 }
 
 // BenchmarkCleanHTML runs the whole clean stage (Clean: extraction, then
@@ -303,10 +323,12 @@ func BenchmarkExtractHTML(b *testing.B) {
 func BenchmarkCleanHTML(b *testing.B) {
 	pages := extractZytePages(b)
 	b.ResetTimer()
+	cpu0 := extractCPUTime()
 	for i := 0; i < b.N; i++ {
 		p := pages[i%len(pages)]
 		_, _ = Clean(ingest.Document{Origin: p.URL, URL: p.URL, MediaType: ingest.MediaHTML, Body: p.HTML})
 	}
+	extractReportCPU(b, cpu0)
 }
 
 // BenchmarkTrafilaturaAlone runs go-trafilatura with default options over the
@@ -314,10 +336,12 @@ func BenchmarkCleanHTML(b *testing.B) {
 func BenchmarkTrafilaturaAlone(b *testing.B) {
 	pages := extractZytePages(b)
 	b.ResetTimer()
+	cpu0 := extractCPUTime()
 	for i := 0; i < b.N; i++ {
 		p := pages[i%len(pages)]
 		_, _ = evalextract.TrafilaturaDefault(p.HTML, p.URL)
 	}
+	extractReportCPU(b, cpu0)
 }
 
 // TestExtractKeepsTextAfterEmbedded: an inline <svg>, <iframe>, <video>,
