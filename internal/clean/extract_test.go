@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -367,6 +368,36 @@ func TestExtractKeepsTextAfterEmbedded(t *testing.T) {
 			if strings.Contains(ex.Text, junk) {
 				t.Errorf("%s: embedded content %q in the text:\n%s", el, junk, ex.Text)
 			}
+		}
+	}
+}
+
+// TestExtractDecode: the pages read without the transform chain and those
+// that need it give the same kind of text — UTF-8, NFC, no soft hyphens.
+func TestExtractDecode(t *testing.T) {
+	body := func(word string) []byte {
+		p := `<!doctype html><html><head><title>Talks</title></head><body><article>` +
+			`<p>The ` + word + ` met the delegation from the neighbouring country on Monday to discuss the dam on the upper river, officials said.</p>` +
+			`<p>The talks had stalled for two years after a dispute over how much water each side may take in the dry season.</p>` +
+			`<p>Another round is planned for next month in the capital, the foreign minister said on state television.</p></article></body></html>`
+		return []byte(p)
+	}
+	for _, tc := range []struct {
+		name string
+		page []byte
+		want string
+	}{
+		{"plain utf-8", body("café owner"), "The café owner met"},
+		{"soft hyphen", body("com\u00ADmittee"), "The committee met"},
+		{"decomposed accent", body("cafe\u0301 owner"), "The café owner met"},
+		{"windows-1252", append([]byte(nil), bytes.ReplaceAll(body("caf\xe9 owner"), []byte("<head>"), []byte(`<head><meta charset="windows-1252">`))...), "The café owner met"},
+	} {
+		ex, err := ExtractHTML(tc.page, "")
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if !strings.Contains(ex.Text, tc.want) {
+			t.Errorf("%s: text lacks %q:\n%s", tc.name, tc.want, ex.Text)
 		}
 	}
 }
