@@ -28,6 +28,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	nurl "net/url"
 	"regexp"
 	"strings"
@@ -77,6 +78,10 @@ type extractConfig struct {
 	dropURLs        bool   // drop paragraphs that are a bare URL
 	dropCTA         bool   // drop trailing call-to-action sentences
 	prune           string // CSS selector of nodes removed before extraction
+	// fallbackGate, with fallback on: the external extractors (readability,
+	// dom-distiller) run only when trafilatura's own text is shorter than
+	// this many characters; 0 runs them on every page.
+	fallbackGate int
 }
 
 var extractDefaultConfig = extractConfig{
@@ -127,7 +132,7 @@ func extractWith(page []byte, pageURL string, cfg extractConfig) (ex Extraction,
 			return Extraction{}, fmt.Errorf("clean: parse HTML: %w", perr)
 		}
 		extractKeepTails(doc)
-		res, err = trafilatura.ExtractDocument(doc, opts)
+		res, err = extractDocument(doc, opts, cfg)
 	} else {
 		res, err = trafilatura.Extract(bytes.NewReader(page), opts)
 	}
@@ -159,6 +164,28 @@ func extractWith(page []byte, pageURL string, cfg extractConfig) (ex Extraction,
 	}, nil
 }
 
+// extractDocument runs go-trafilatura on doc (which it leaves unchanged:
+// the library works on clones). With cfg.fallbackGate set, a first pass
+// hands it empty fallback candidates, so readability and dom-distiller do
+// not run but the rest of the pipeline (the fallback comparison's final
+// clean-up included) is exactly the fallback one; when that text is long
+// enough it is the result, else a second pass runs the external extractors.
+func extractDocument(doc *html.Node, opts trafilatura.Options, cfg extractConfig) (*trafilatura.ExtractResult, error) {
+	if !cfg.fallback || cfg.fallbackGate <= 0 {
+		return trafilatura.ExtractDocument(doc, opts)
+	}
+	first := opts
+	first.FallbackCandidates = &trafilatura.FallbackCandidates{
+		Readability: &html.Node{Type: html.ElementNode, Data: "div"},
+		Distiller:   &html.Node{Type: html.ElementNode, Data: "div"},
+	}
+	res, err := trafilatura.ExtractDocument(doc, first)
+	if err == nil && res != nil && utf8.RuneCountInString(res.ContentText) >= cfg.fallbackGate {
+		return res, nil
+	}
+	return trafilatura.ExtractDocument(doc, opts)
+}
+
 // extractLooksLikeHTML rejects empty input and input that is clearly not
 // markup (no '<' in the first 64 KiB, or over 1% NUL bytes there as in
 // binaries).
@@ -179,15 +206,25 @@ func extractLooksLikeHTML(page []byte) bool {
 }
 
 // extractDecode returns page as UTF-8, NFC-normalised, without soft hyphens.
-func extractDecode(page []byte) *transform.Reader {
+// A page that is already all three (most are) is read as it is, without the
+// transform chain.
+func extractDecode(page []byte) io.Reader {
 	var dec transform.Transformer = transform.Nop
-	if !utf8.Valid(page) || bytes.HasPrefix(page, []byte{0xFF, 0xFE}) || bytes.HasPrefix(page, []byte{0xFE, 0xFF}) {
+	bom16 := bytes.HasPrefix(page, []byte{0xFF, 0xFE}) || bytes.HasPrefix(page, []byte{0xFE, 0xFF})
+	valid := utf8.Valid(page)
+	if valid && !bom16 && !bytes.Contains(page, extractSoftHyphen) && norm.NFC.IsNormal(page) {
+		return bytes.NewReader(page)
+	}
+	if !valid || bom16 {
 		enc, _, _ := charset.DetermineEncoding(page, "")
 		dec = enc.NewDecoder()
 	}
 	t := transform.Chain(dec, norm.NFC, runes.Remove(runes.Predicate(func(r rune) bool { return r == '\u00AD' })))
 	return transform.NewReader(bytes.NewReader(page), t)
 }
+
+// extractSoftHyphen is U+00AD in UTF-8.
+var extractSoftHyphen = []byte{0xC2, 0xAD}
 
 // extractSplitAuthors splits trafilatura's "A; B" author string.
 func extractSplitAuthors(s string) []string {
