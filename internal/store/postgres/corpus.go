@@ -381,7 +381,7 @@ func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error
 }
 
 // PutStoryPages stores composed story pages, in one transaction (one
-// round trip), and tells the listeners of Channel which stories changed.
+// round trip), and tells the listeners on its schema's channel which stories changed.
 func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 	if len(pages) == 0 {
 		return nil
