@@ -196,7 +196,7 @@ func TestNotifyPayloadSplit(t *testing.T) {
 	}
 	n := 0
 	for _, q := range b.QueuedQueries {
-		p := q.Arguments[1].(string)
+		p := q.Arguments[0].(string)
 		if len(p) > 8000 {
 			t.Errorf("payload of %d bytes", len(p))
 		}
