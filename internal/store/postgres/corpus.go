@@ -143,6 +143,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	if err := tx.Commit(ctx); err != nil {
 		return s.fault(err, "commit")
 	}
+	s.noteWrite()
 	return nil
 }
 
@@ -336,19 +337,38 @@ func (s *DB) StoryList(ctx context.Context, q view.Query) (view.Page[view.StoryS
 		}
 		w.add("e.id IN (SELECT st.event_id FROM article_story st JOIN articles a ON a.id = st.article_id"+aw.sql()+")", aw.args...)
 	}
-	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM events e`+w.sql(), w.args...).Scan(&p.Total); err != nil {
-		return p, err
-	}
 	order := ` ORDER BY e.last_seen COLLATE "C" DESC, e.articles DESC, e.id DESC`
 	if q.Sort == "biggest" {
 		order = ` ORDER BY e.articles DESC, e.last_seen COLLATE "C" DESC, e.id DESC`
 	}
-	err := eachRow(ctx, s.pool, `SELECT `+storyCols+` FROM (SELECT * FROM events e`+w.sql()+order+` LIMIT ? OFFSET ?) e`+order, append(w.args, limit, offset), func(r pgx.Rows) error {
+	// The count and the page go in one batch: one round trip to the
+	// server, not two (on a busy machine each round trip waits for the
+	// server's process to be scheduled, which cost more than either
+	// statement).
+	b := &pgx.Batch{}
+	b.Queue(rebind(`SELECT COUNT(*) FROM events e`+w.sql()), w.args...)
+	b.Queue(rebind(`SELECT `+storyCols+` FROM (SELECT * FROM events e`+w.sql()+order+` LIMIT ? OFFSET ?) e`+order), append(w.args, limit, offset)...)
+	br := s.pool.SendBatch(ctx, b)
+	defer br.Close()
+	if err := br.QueryRow().Scan(&p.Total); err != nil {
+		return p, err
+	}
+	r, err := br.Query()
+	if err != nil {
+		return p, err
+	}
+	defer r.Close()
+	for r.Next() {
 		x, err := scanStory(r)
+		if err != nil {
+			return p, err
+		}
 		p.Items = append(p.Items, x)
-		return err
-	})
-	return p, err
+	}
+	if err := r.Err(); err != nil {
+		return p, err
+	}
+	return p, br.Close()
 }
 
 // StoryByID returns one story's listing form.
@@ -361,7 +381,7 @@ func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error
 }
 
 // PutStoryPages stores composed story pages, in one transaction (one
-// round trip), and tells the listeners of Channel which stories changed.
+// round trip), and tells the listeners on its schema's channel which stories changed.
 func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 	if len(pages) == 0 {
 		return nil

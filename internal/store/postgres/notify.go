@@ -9,15 +9,23 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// Channel is the LISTEN/NOTIFY channel on which a store tells that it
-// has just written results of the corpus stage: story pages (the payload
-// is their ids, comma-separated) or other derived results, the corpus
-// stage's marks among them (an empty payload). A notification is sent
-// when its transaction commits, so a listener reading then finds what was
-// written. It is a wake-up, not a log: nothing is told while a listener
-// is not connected, so a listener reads what it missed from the stored
-// marks when it (re)connects (see ListenStories).
-const Channel = "sitrep_stories"
+// Channel is the prefix of the LISTEN/NOTIFY channel on which a store
+// tells that it has just written results of the corpus stage: story pages
+// (the payload is their ids, comma-separated) or other derived results,
+// the corpus stage's marks among them (an empty payload). A notification
+// is sent when its transaction commits, so a listener reading then finds
+// what was written. It is a wake-up, not a log: nothing is told while a
+// listener is not connected, so a listener reads what it missed from the
+// stored marks when it (re)connects (see ListenStories).
+//
+// Channels are per database, not per schema, so each schema has its own,
+// the prefix and the MD5 of the schema's name (channelOf): stories
+// written in one schema are not announced to listeners on another.
+const Channel = "sitrep_stories_"
+
+// channelOf is the SQL of the current schema's channel (47 bytes, within
+// PostgreSQL's 63 for a name).
+const channelOf = `'` + Channel + `' || md5(current_schema())`
 
 // maxPayload keeps a notification under PostgreSQL's 8000-byte limit.
 const maxPayload = 7000
@@ -25,7 +33,7 @@ const maxPayload = 7000
 // queueWake queues a notification with no stories on b: derived results
 // changed.
 func queueWake(b *pgx.Batch) {
-	b.Queue(`SELECT pg_notify($1, '')`, Channel)
+	b.Queue(`SELECT pg_notify(` + channelOf + `, '')`)
 }
 
 // queueNotify queues notifications of the given stories on b, several
@@ -34,7 +42,7 @@ func queueNotify(b *pgx.Batch, ids []int64) {
 	var p strings.Builder
 	flush := func() {
 		if p.Len() > 0 {
-			b.Queue(`SELECT pg_notify($1, $2)`, Channel, p.String())
+			b.Queue(`SELECT pg_notify(`+channelOf+`, $1)`, p.String())
 			p.Reset()
 		}
 	}
@@ -50,7 +58,7 @@ func queueNotify(b *pgx.Batch, ids []int64) {
 	flush()
 }
 
-// ListenStories calls f on each notification on Channel — with the ids of
+// ListenStories calls f on each notification on the schema's channel — with the ids of
 // the stories whose pages were stored, none when other derived results
 // were — until ctx ends; ready (if not nil) is called each time the
 // listening starts. It holds one connection of its own (LISTEN), and when
@@ -90,7 +98,11 @@ func (s *DB) listen(ctx context.Context, ready func(), f func(ids []int64)) erro
 		return err
 	}
 	defer conn.Close(context.Background())
-	if _, err := conn.Exec(ctx, `LISTEN `+Channel); err != nil {
+	var channel string
+	if err := conn.QueryRow(ctx, `SELECT `+channelOf).Scan(&channel); err != nil {
+		return err
+	}
+	if _, err := conn.Exec(ctx, `LISTEN `+pgx.Identifier{channel}.Sanitize()); err != nil {
 		return err
 	}
 	if ready != nil {

@@ -38,6 +38,9 @@ type DB struct {
 	sample atomic.Int64  // the search facet sample (see SetFacetSample); 0: DefaultFacetSample
 	done   chan struct{} // closed by Close: listeners stop
 	once   sync.Once
+	// analyzed is when this handle last looked for stale planner
+	// statistics (UnixNano; see noteWrite).
+	analyzed atomic.Int64
 }
 
 var (

@@ -146,6 +146,44 @@ func TestListenStories(t *testing.T) {
 	}
 }
 
+// Story pages written in one schema are not announced to a listener on
+// another schema of the same database (channels are per database).
+func TestListenOtherSchema(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	writer, err := Open(ctx, pgtest.Schema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	reader, err := Open(ctx, pgtest.Schema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	ready := make(chan struct{}, 1)
+	got := make(chan []int64, 4)
+	go reader.ListenStories(ctx, func() {
+		select {
+		case ready <- struct{}{}:
+		default:
+		}
+	}, func(ids []int64) { got <- ids })
+	select {
+	case <-ready:
+	case <-time.After(5 * time.Second):
+		t.Fatal("not listening after 5 s")
+	}
+	if err := writer.PutStoryPages(ctx, []store.StoryPage{{ID: 7, Page: []byte(`{}`)}}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case ids := <-got:
+		t.Errorf("a write in another schema announced %v", ids)
+	case <-time.After(500 * time.Millisecond):
+	}
+}
+
 func TestNotifyPayloadSplit(t *testing.T) {
 	var ids []int64
 	for i := int64(1); i <= 3000; i++ {
@@ -158,7 +196,7 @@ func TestNotifyPayloadSplit(t *testing.T) {
 	}
 	n := 0
 	for _, q := range b.QueuedQueries {
-		p := q.Arguments[1].(string)
+		p := q.Arguments[0].(string)
 		if len(p) > 8000 {
 			t.Errorf("payload of %d bytes", len(p))
 		}

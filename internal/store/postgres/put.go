@@ -189,6 +189,7 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	if err := tx.Commit(ctx); err != nil {
 		return nil, s.fault(err, "commit")
 	}
+	s.noteWrite()
 	return results, nil
 }
 

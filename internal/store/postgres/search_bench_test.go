@@ -35,3 +35,28 @@ func BenchmarkSearchArticles(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStoryList lists the newest 20 stories of the database named by
+// SITREP_SEARCH_POSTGRES (as BenchmarkSearchArticles), the API's
+// /api/v1/stories?limit=20.
+func BenchmarkStoryList(b *testing.B) {
+	url := os.Getenv("SITREP_SEARCH_POSTGRES")
+	if url == "" {
+		b.Skip("set SITREP_SEARCH_POSTGRES to the URL of a large database")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for b.Loop() {
+		p, err := db.StoryList(ctx, view.Query{Limit: 20})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if p.Total == 0 || len(p.Items) == 0 {
+			b.Fatal("no stories")
+		}
+	}
+}
