@@ -124,7 +124,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		// clause, and the clause names a group as its subject or object
 		// ("drug dealers were arrested", "protesters clashed with police")
 		if e.Source.Text == "" && e.Target.Text == "" {
-			if len(dst) > first || h.embedded || h.status != Asserted || c.subordinate(h.at) {
+			if len(dst) > first || h.embedded || h.status != Asserted || c.subordinate(h.at) || c.afterPreposition(h.at) {
 				continue
 			}
 			gs, gt := c.groupParty(s, *h)

@@ -129,11 +129,14 @@ func statusClass(s string) string {
 	return Asserted
 }
 
-func named(p *Party) bool { return p.Text != "" }
+// named reports a party that tells which happening an event is: words
+// naming only a group ("protesters") do not.
+func named(p *Party) bool { return p.Text != "" && !p.group }
 
 func bothNamed(a, b *Party) bool { return named(a) && named(b) }
 
-// roleAgree: a role one of them leaves empty agrees with anything.
+// roleAgree: a role one of them leaves empty, or fills only with words
+// naming a group, agrees with anything.
 func roleAgree(a, b *Party) bool {
 	if !named(a) || !named(b) {
 		return true

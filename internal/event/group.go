@@ -1,5 +1,7 @@
 package event
 
+import "strings"
+
 // groupNouns name people or bodies of people that the actor stage gives
 // no actor ("drug dealers", "protesters", "seven people"): an event whose
 // only party is such a group is still a happening a reader would list.
@@ -43,9 +45,15 @@ func (c *Coder) groupParty(s Sentence, h verbHit) (src, tgt Party) {
 		}
 		src = c.wordsParty(s, start, k)
 	}
-	for j := h.end; j < len(toks) && j < h.end+6; j++ {
+	// the object, or a passive's agent after "by" ("arrested by police")
+	from := h.end
+	if from < len(toks) && toks[from].low == "by" {
+		from++
+	}
+	for j := from; j < len(toks) && j < from+6; j++ {
 		t := toks[j]
-		if t.punct || boundaries[t.low] || t.actor >= 0 || t.place >= 0 || prepositions[t.low] && t.low != "of" || t.low == "to" || t.low == "and" {
+		if t.punct || boundaries[t.low] || t.actor >= 0 || t.place >= 0 || prepositions[t.low] && (t.low != "of" || j == from) ||
+			t.low == "to" || t.low == "and" || t.low == "by" || strings.HasSuffix(t.low, "ing") {
 			break
 		}
 		if groupNouns[t.low] {
@@ -57,7 +65,7 @@ func (c *Coder) groupParty(s Sentence, h verbHit) (src, tgt Party) {
 					break
 				}
 			}
-			tgt = c.wordsParty(s, h.end, j)
+			tgt = c.wordsParty(s, from, j)
 			break
 		}
 	}
@@ -68,5 +76,12 @@ func (c *Coder) groupParty(s Sentence, h verbHit) (src, tgt Party) {
 func (c *Coder) wordsParty(s Sentence, i, k int) Party {
 	sp := Span{c.toks[i].start, c.toks[k].end}
 	txt := s.Text[sp.Start:sp.End]
-	return Party{Text: txt, Name: txt, Span: sp}
+	return Party{Text: txt, Name: txt, Span: sp, group: true}
+}
+
+// afterPreposition reports a gerund after a preposition ("suspected of
+// shooting", "arrested for protesting"): an adjunct of another verb, not
+// the clause's own happening.
+func (c *Coder) afterPreposition(at int) bool {
+	return at > 0 && strings.HasSuffix(c.toks[at].low, "ing") && (prepositions[c.toks[at-1].low] || c.toks[at-1].low == "by")
 }

@@ -22,6 +22,8 @@ func TestCoderObjectlessAndGroups(t *testing.T) {
 		{"riot police", "Riot police clashed with protesters on Friday.", "clashed", "ASSAULT", "Riot police", ""},
 		{"group subject, passive", "Suspected drug dealers were arrested on Monday.", "arrested", "COERCE", "", "Suspected drug dealers"},
 		{"group object", "The blast killed seven civilians near <Mosul>.", "", "", "", ""},
+		{"passive agent", "Two men were arrested by police on Monday.", "arrested", "COERCE", "police", "Two men"},
+		{"no object after of", "The man is suspected of shooting three people.", "", "", "", ""},
 		{"group subject", "Hundreds of protesters marched on Sunday.", "marched", "PROTEST", "Hundreds of protesters", ""},
 	}
 	for _, tc := range tests {
