@@ -104,7 +104,10 @@ func Same(a, b *Event) bool {
 	if statements[a.Type] && named(&a.Target) != named(&b.Target) && !sameVerb(a.Verb, b.Verb) {
 		return false
 	}
-	if a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated && !samePlace(a.Place, b.Place) {
+	// an event that names no actor (only a group: "police arrested a
+	// man") is told apart by its type, status and date alone: outlets
+	// place such a report at the town, the county or the state
+	if !anon && a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated && !samePlace(a.Place, b.Place) {
 		return false
 	}
 	return datesAgree(a, b)

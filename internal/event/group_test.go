@@ -69,3 +69,23 @@ func TestCoderObjectlessAndGroups(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeGroupEvents: a report naming only a group joins the report of
+// the same happening that names its actors, whatever town either names;
+// two reports with actors and different towns stay apart.
+func TestMergeGroupEvents(t *testing.T) {
+	var ms []Mention
+	ms = append(ms, report(t, 1, "AP", 21, "{Iraqi police:IRQCOP} arrested {two ISIS suspects:IMGISI} in <Kirkuk> [on Friday=2016-10-21].")...)
+	ms = append(ms, report(t, 2, "AFP", 21, "In <Daquq>, police arrested two men [on Friday=2016-10-21].")...)
+	if hs := Merge(ms); len(hs) != 1 || len(hs[0].Mentions) != 2 {
+		t.Fatalf("%d happenings, want 1 with 2 mentions: %+v", len(hs), hs)
+	}
+	if ms[1].Source.Text != "police" || ms[1].Source.Actor != 0 || ms[1].Place == nil || !ms[1].Place.Stated {
+		t.Errorf("group source %+v, place %+v", ms[1].Source, ms[1].Place)
+	}
+	ms = ms[:1]
+	ms = append(ms, report(t, 2, "AFP", 21, "{Iraqi police:IRQCOP} arrested {two ISIS suspects:IMGISI} in <Mosul> [on Friday=2016-10-21].")...)
+	if hs := Merge(ms); len(hs) != 2 {
+		t.Errorf("%d happenings for two towns, want 2", len(hs))
+	}
+}
