@@ -11,6 +11,9 @@ type Coder struct {
 	toks  []token
 	cand  []verbHit
 	prior int // verbs coded so far in the sentence (findVerbs)
+	// actors are the sentence's actor mentions (the tokens' actor index
+	// points into them)
+	actors []ActorMention
 }
 
 // NewCoder returns a Coder using the embedded dictionaries.
@@ -53,6 +56,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		return dst
 	}
 	c.mark(s)
+	c.actors = s.Actors
 	c.cand = c.findVerbs(c.cand[:0])
 	c.dropLight()
 	if len(c.cand) == 0 {
@@ -115,9 +119,22 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 			e.AllTargets = nil
 		}
 		// an event needs someone doing it: with neither actor nor target
-		// the verb is most likely not an event ("the weather attack")
+		// the verb is most likely not an event ("the weather attack"),
+		// unless it is the sentence's first event, asserted in its main
+		// clause, and the clause names a group as its subject or object
+		// ("drug dealers were arrested", "protesters clashed with police")
 		if e.Source.Text == "" && e.Target.Text == "" {
-			continue
+			if len(dst) > first || h.embedded || h.status != Asserted || c.subordinate(h.at) || c.afterPreposition(h.at) {
+				continue
+			}
+			gs, gt := c.groupParty(s, *h)
+			if h.swap {
+				gs, gt = gt, gs
+			}
+			if gs.Text == "" && gt.Text == "" {
+				continue
+			}
+			e.Source, e.Target = gs, gt
 		}
 		e.Place = c.place(s, h)
 		e.Date, e.Precision, e.Estimated = c.date(s, h)
@@ -335,6 +352,9 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		if h.passive {
 			h.swap = !h.swap
 		}
+		if oc := c.objectless(&h); oc != "" {
+			h.code = oc
+		}
 		c.status(&h)
 		dst = append(dst, h)
 		i = end - 1
@@ -416,6 +436,16 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 		toks[i+1].low != "by" && toks[i+1].low != "to" && (prepositions[prev] || c.baseVerb(i-1)) {
 		return false
 	}
+	// "riot police", "a strike unit": a base form naming a unit's task
+	// modifies the noun
+	if f.base && i+1 < len(toks) && unitNouns[toks[i+1].low] && !isPluralNoun(prev) && !groupNouns[prev] && !subjectPron[prev] {
+		return false
+	}
+	// "armed men", "gunmen armed with rifles", "heavily armed": "armed"
+	// describes, unless it has an object ("armed the rebels")
+	if t.low == "armed" && (i+1 >= len(toks) || !determiners[toks[i+1].low] && toks[i+1].actor < 0 && toks[i+1].place < 0) {
+		return false
+	}
 	// "getting better", "became isolated": after a linking verb a form is
 	// an adjective
 	if linking[prev] {
@@ -490,6 +520,9 @@ func commonNoun(t token) bool {
 		t.low != "and" && t.low != "or" && t.low != "that" && t.low != "who" && t.low != "which" && t.low != "have" && t.low != "has" && t.low != "had" &&
 		!timeWords[t.low]
 }
+
+// unitNouns take a task as modifier ("riot police", "assault squad").
+var unitNouns = set("police", "policemen", "squad", "squads", "unit", "units", "gear", "team", "teams")
 
 // timeWords may stand between a subject and its verb ("Iran today
 // threatened").

@@ -104,7 +104,10 @@ func Same(a, b *Event) bool {
 	if statements[a.Type] && named(&a.Target) != named(&b.Target) && !sameVerb(a.Verb, b.Verb) {
 		return false
 	}
-	if a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated && !samePlace(a.Place, b.Place) {
+	// an event that names no actor (only a group: "police arrested a
+	// man") is told apart by its type, status and date alone: outlets
+	// place such a report at the town, the county or the state
+	if !anon && a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated && !samePlace(a.Place, b.Place) {
 		return false
 	}
 	return datesAgree(a, b)
@@ -129,11 +132,14 @@ func statusClass(s string) string {
 	return Asserted
 }
 
-func named(p *Party) bool { return p.Text != "" }
+// named reports a party that tells which happening an event is: words
+// naming only a group ("protesters") do not.
+func named(p *Party) bool { return p.Text != "" && !p.group }
 
 func bothNamed(a, b *Party) bool { return named(a) && named(b) }
 
-// roleAgree: a role one of them leaves empty agrees with anything.
+// roleAgree: a role one of them leaves empty, or fills only with words
+// naming a group, agrees with anything.
 func roleAgree(a, b *Party) bool {
 	if !named(a) || !named(b) {
 		return true

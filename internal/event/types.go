@@ -64,6 +64,10 @@ type Party struct {
 	Code       string `json:"code,omitempty"`        // CAMEO actor code
 	GeonamesID uint32 `json:"geonames_id,omitempty"` // set when the party is a place
 	Span       Span   `json:"span"`
+	// group marks a party that is only words naming a group ("drug
+	// dealers", "hundreds of protesters"): no actor, so it tells nothing
+	// about which happening it is (see roleAgree)
+	group bool
 }
 
 // Place is where an event happened.

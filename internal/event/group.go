@@ -1,0 +1,87 @@
+package event
+
+import "strings"
+
+// groupNouns name people or bodies of people that the actor stage gives
+// no actor ("drug dealers", "protesters", "seven people"): an event whose
+// only party is such a group is still a happening a reader would list.
+var groupNouns = set("people", "persons", "civilians", "protesters", "protestors", "demonstrators", "activists",
+	"workers", "students", "teachers", "doctors", "nurses", "miners", "farmers", "villagers", "residents",
+	"refugees", "migrants", "immigrants", "prisoners", "detainees", "inmates", "hostages", "police", "policemen",
+	"officers", "soldiers", "troops", "forces", "militants", "gunmen", "gunman", "rebels", "insurgents", "fighters",
+	"militiamen", "bandits", "attackers", "bomber", "suspects", "suspect", "dealers", "smugglers", "traffickers",
+	"journalists", "reporters", "supporters", "crowd", "crowds", "mob", "officials", "authorities", "lawmakers",
+	"legislators", "employees", "staff", "pilgrims", "worshippers", "children", "women", "men", "victims",
+	"opposition", "unions", "union", "dissidents", "critics", "clerics", "judges", "prosecutors")
+
+// quantityNouns count a group ("hundreds of protesters").
+var quantityNouns = set("hundreds", "thousands", "dozens", "scores", "tens", "millions", "number", "group", "crowd", "handful")
+
+// groupParty returns the group the clause of hit h names as its subject
+// (right before the verb, past auxiliaries: "drug dealers were
+// arrested") and as its object (within a few words after it: "killed
+// three civilians"), as words without an actor. Used only when the
+// sentence codes no event with an actor: it never outranks one.
+func (c *Coder) groupParty(s Sentence, h verbHit) (src, tgt Party) {
+	toks := c.toks
+	k := c.skipAux(h.at - 1)
+	for k >= 0 && timeWords[toks[k].low] {
+		k = c.skipAux(k - 1)
+	}
+	if k >= 0 && groupNouns[toks[k].low] && toks[k].actor < 0 {
+		start := k
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			t := toks[j]
+			// "hundreds of protesters", "dozens of students"
+			if t.low == "of" && j > 0 && (quantityNouns[toks[j-1].low] || isNumber(toks[j-1].low)) {
+				start = j
+				continue
+			}
+			if t.punct || boundaries[t.low] || prepositions[t.low] || t.low == "and" || t.low == "or" || subjectPron[t.low] ||
+				beForms[t.low] || t.low == "have" || t.low == "has" || t.low == "had" || t.low == "that" || t.actor >= 0 || t.place >= 0 {
+				break
+			}
+			start = j
+		}
+		src = c.wordsParty(s, start, k)
+	}
+	// the object, or a passive's agent after "by" ("arrested by police")
+	from := h.end
+	if from < len(toks) && toks[from].low == "by" {
+		from++
+	}
+	for j := from; j < len(toks) && j < from+6; j++ {
+		t := toks[j]
+		if t.punct || boundaries[t.low] || t.actor >= 0 || t.place >= 0 || prepositions[t.low] && (t.low != "of" || j == from) ||
+			t.low == "to" || t.low == "and" || t.low == "by" || strings.HasSuffix(t.low, "ing") {
+			break
+		}
+		if groupNouns[t.low] {
+			// "Suspected drug dealers were arrested": a group followed by
+			// its own verb is that verb's subject, not this one's object
+			if j+1 < len(toks) && !toks[j+1].punct {
+				n := toks[j+1].low
+				if beForms[n] || futureAux[n] || hypoAux[n] || n == "have" || n == "has" || n == "had" || c.d.forms[n] != nil {
+					break
+				}
+			}
+			tgt = c.wordsParty(s, from, j)
+			break
+		}
+	}
+	return src, tgt
+}
+
+// wordsParty is the party of tokens i..k as written, with no actor.
+func (c *Coder) wordsParty(s Sentence, i, k int) Party {
+	sp := Span{c.toks[i].start, c.toks[k].end}
+	txt := s.Text[sp.Start:sp.End]
+	return Party{Text: txt, Name: txt, Span: sp, group: true}
+}
+
+// afterPreposition reports a gerund after a preposition ("suspected of
+// shooting", "arrested for protesting"): an adjunct of another verb, not
+// the clause's own happening.
+func (c *Coder) afterPreposition(at int) bool {
+	return at > 0 && strings.HasSuffix(c.toks[at].low, "ing") && (prepositions[c.toks[at-1].low] || c.toks[at-1].low == "by")
+}
