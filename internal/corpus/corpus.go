@@ -622,6 +622,7 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	if clock != nil {
 		t0 = clock()
 	}
+	defer dc.endPass()
 	err = composeSafe(ctx, st, dc, evs, d)
 	if clock != nil {
 		stats.Compose += clock() - t0

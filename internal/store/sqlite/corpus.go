@@ -92,8 +92,18 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions`,
 			a.ID, a.Name, a.Type, a.Code, a.Country, string(aliases), string(roles), a.Mentions)
 	}
-	for _, r := range d.Refs {
-		exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, end, kind) VALUES (?,?,?,?,?,?)`, r.Article, r.Actor, r.Sentence, r.Start, r.End, r.Kind)
+	// References go in multi-row inserts (a few dozen an article), in
+	// their order, so with the rowids one insert per row would give them
+	// (pages list an article's references in rowid order).
+	if err == nil {
+		err = eachRows(len(d.Refs), func(start, n int) error {
+			args := make([]any, 0, 6*n)
+			for _, r := range d.Refs[start : start+n] {
+				args = append(args, r.Article, r.Actor, r.Sentence, r.Start, r.End, r.Kind)
+			}
+			_, err := ts.ExecContext(ctx, `INSERT INTO actor_refs(article_id, actor_id, sentence, start, end, kind) VALUES `+rowsOf(n, "(?,?,?,?,?,?)"), args...)
+			return err
+		})
 	}
 	if err == nil {
 		err = putFaults(ctx, tx, d.Faults)
