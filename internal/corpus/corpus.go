@@ -61,6 +61,9 @@ type Stats struct {
 	// include it.
 	Follow time.Duration
 	Faults int // articles a stage failed on (recorded with them)
+	// Handed counts the analyses taken as handed over by the writer
+	// (Stage.Offer) instead of read back.
+	Handed int
 }
 
 // Options tune Update.
@@ -137,12 +140,13 @@ func (sg *Stage) Offer(id int64, an *analyse.Annotation) {
 }
 
 // annotation returns article id's analysis: handed over, else read.
-func (sg *Stage) annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
+func (sg *Stage) annotation(ctx context.Context, id int64, stats *Stats) (*analyse.Annotation, error) {
 	sg.offerMu.Lock()
 	an, ok := sg.offered[id]
 	delete(sg.offered, id)
 	sg.offerMu.Unlock()
 	if ok {
+		stats.Handed++
 		return an, nil
 	}
 	return sg.st.Annotation(ctx, id)
@@ -275,6 +279,7 @@ func (s *Stats) add(o Stats) {
 	s.Compose += o.Compose
 	s.Follow += o.Follow
 	s.Faults += o.Faults
+	s.Handed += o.Handed
 }
 
 func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
@@ -406,7 +411,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if err != nil {
 			return err
 		}
-		an, err := sg.annotation(ctx, id)
+		an, err := sg.annotation(ctx, id, stats)
 		if err != nil {
 			return err
 		}
