@@ -88,16 +88,11 @@ func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, dc *
 	if err != nil {
 		return nil, err
 	}
+	dc.keepStory(sum)
 	s := &view.Story{StorySummary: *sum, Summary: []view.SummarySentence{}, Actors: []view.StoryActor{}}
 	if s.Members, err = st.Summaries(ctx, sum.Articles); err != nil {
 		return nil, err
 	}
-	q := view.Query{Story: id, Limit: storyListLimit}
-	tl, err := st.TimeList(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	s.Timeline = tl.Items
 	if s.Places, err = sp.StoryPlaces(ctx, id, storyPlaces); err != nil {
 		return nil, err
 	}
@@ -129,6 +124,15 @@ func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, dc *
 	}
 	if err := compose(ctx, st, sp, dc, s); err != nil {
 		return nil, err
+	}
+	// The stored timeline is the page's only when the members' own
+	// (compose) is empty: read only then.
+	if s.Timeline == nil {
+		tl, err := st.TimeList(ctx, view.Query{Story: id, Limit: storyListLimit})
+		if err != nil {
+			return nil, err
+		}
+		s.Timeline = tl.Items
 	}
 	return s, nil
 }

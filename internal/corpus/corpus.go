@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -60,6 +61,9 @@ type Stats struct {
 	// include it.
 	Follow time.Duration
 	Faults int // articles a stage failed on (recorded with them)
+	// Handed counts the analyses taken as handed over by the writer
+	// (Stage.Offer) instead of read back.
+	Handed int
 }
 
 // Options tune Update.
@@ -105,6 +109,60 @@ type Stage struct {
 	// followed adds up the stats of those waited for.
 	fol      *follower
 	followed Stats
+	// offered holds the analyses of articles just stored, handed over by
+	// their writer (Offer), until the stage takes them in.
+	offerMu sync.Mutex
+	offered map[int64]*analyse.Annotation
+}
+
+// maxOffered bounds the analyses waiting in Stage.offered: a writer
+// running further ahead hands over no more, and the stage reads those
+// articles' analyses back.
+const maxOffered = 4096
+
+// Offer hands the stage the analysis of an article just stored with it,
+// which the stage then takes instead of reading it back (store.AsStored
+// is what the store would give back). Safe to call from another
+// goroutine, the writer's.
+func (sg *Stage) Offer(id int64, an *analyse.Annotation) {
+	if an == nil {
+		return
+	}
+	sg.offerMu.Lock()
+	defer sg.offerMu.Unlock()
+	if len(sg.offered) >= maxOffered {
+		return
+	}
+	if sg.offered == nil {
+		sg.offered = map[int64]*analyse.Annotation{}
+	}
+	sg.offered[id] = store.AsStored(an)
+}
+
+// annotation returns article id's analysis: handed over, else read.
+func (sg *Stage) annotation(ctx context.Context, id int64, stats *Stats) (*analyse.Annotation, error) {
+	sg.offerMu.Lock()
+	an, ok := sg.offered[id]
+	delete(sg.offered, id)
+	sg.offerMu.Unlock()
+	if ok {
+		stats.Handed++
+		return an, nil
+	}
+	return sg.st.Annotation(ctx, id)
+}
+
+// dropOffered forgets the analyses handed over for articles up to last,
+// taken in now: one offered after the stage had already read it back
+// (the writer offers after its commit) is never taken.
+func (sg *Stage) dropOffered(last int64) {
+	sg.offerMu.Lock()
+	defer sg.offerMu.Unlock()
+	for id := range sg.offered {
+		if id <= last {
+			delete(sg.offered, id)
+		}
+	}
 }
 
 // Open loads the corpus stages' state from the store.
@@ -221,6 +279,7 @@ func (s *Stats) add(o Stats) {
 	s.Compose += o.Compose
 	s.Follow += o.Follow
 	s.Faults += o.Faults
+	s.Handed += o.Handed
 }
 
 func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
@@ -352,7 +411,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if err != nil {
 			return err
 		}
-		an, err := st.Annotation(ctx, id)
+		an, err := sg.annotation(ctx, id, stats)
 		if err != nil {
 			return err
 		}
@@ -380,6 +439,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		sds = append(sds, sd)
 		placed = append(placed, id)
 	}
+	sg.dropOffered(batch[len(batch)-1])
 	// the batch is clustered at once: within it, the result does not
 	// depend on the order the articles were stored in. A batch the
 	// clusterer fails on is replayed article by article from the state
@@ -622,6 +682,7 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	if clock != nil {
 		t0 = clock()
 	}
+	defer dc.endPass()
 	err = composeSafe(ctx, st, dc, evs, d)
 	if clock != nil {
 		stats.Compose += clock() - t0

@@ -6,6 +6,7 @@ import (
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/story"
+	"github.com/sitrep/sitrep/internal/view"
 )
 
 // maxCachedDocs bounds the articles the corpus stage keeps read between
@@ -27,6 +28,11 @@ type docCache struct {
 	// coded keeps each article's coded events (events.go), dropped with
 	// the article.
 	coded map[int64]*codedArticle
+	// stories keeps the listings of the stories whose pages were
+	// composed in this pass (composePending), read once for the page and
+	// again for coding the story's events otherwise: nothing the pass
+	// writes in between changes a story's members or dates.
+	stories map[int64]*view.StorySummary
 }
 
 type cachedDoc struct {
@@ -82,4 +88,31 @@ func (c *docCache) put(id int64, a *store.Article, an *analyse.Annotation) {
 		c.next = (c.next + 1) % maxCachedDocs
 	}
 	c.m[id] = cachedDoc{a, an}
+}
+
+// keepStory keeps a story's listing for the rest of this pass.
+func (c *docCache) keepStory(s *view.StorySummary) {
+	if c == nil {
+		return
+	}
+	if c.stories == nil {
+		c.stories = map[int64]*view.StorySummary{}
+	}
+	c.stories[s.ID] = s
+}
+
+// story returns a story's listing kept in this pass, nil when none is.
+func (c *docCache) story(id int64) *view.StorySummary {
+	if c == nil {
+		return nil
+	}
+	return c.stories[id]
+}
+
+// endPass forgets the listings kept in a pass: the next batch changes
+// stories.
+func (c *docCache) endPass() {
+	if c != nil {
+		c.stories = nil
+	}
 }

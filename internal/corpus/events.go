@@ -59,20 +59,52 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 	coder := event.NewCoder()
 	var recs []event.Record
 	var evs []event.Event
-	for _, id := range stories {
-		arts, err := ce.StoryArticles(ctx, id)
-		if err != nil {
-			return err
+	// each story's articles and first date: kept from composing its page
+	// in this pass, else read
+	type coded struct {
+		arts      []int64
+		storyDate time.Time
+	}
+	todo := make([]coded, len(stories))
+	var all []int64
+	for i, id := range stories {
+		var arts []int64
+		sum := dc.story(id)
+		if sum != nil {
+			arts = sum.Articles // the members, oldest first, as StoryArticles
+		} else {
+			var err error
+			if arts, err = ce.StoryArticles(ctx, id); err != nil {
+				return err
+			}
 		}
 		if len(arts) > maxCodedArticles {
 			arts = arts[len(arts)-maxCodedArticles:]
 		}
 		// an undated article's events take the story's first date,
 		// marked estimated
-		var storyDate time.Time
-		if sum, err := st.StoryByID(ctx, id); err == nil && sum.FirstSeen != nil {
-			storyDate = *sum.FirstSeen
+		if sum == nil {
+			if s, err := st.StoryByID(ctx, id); err == nil {
+				sum = s
+			}
 		}
+		if sum != nil && sum.FirstSeen != nil {
+			todo[i].storyDate = *sum.FirstSeen
+		}
+		todo[i].arts = arts
+		all = append(all, arts...)
+	}
+	// the actors of every article to code, in one read where the store
+	// has it
+	var actorsOf map[int64][]event.ActorMention
+	if aa, ok := st.(store.ArticlesActors); ok {
+		var err error
+		if actorsOf, err = aa.ArticlesActors(ctx, all); err != nil {
+			return err
+		}
+	}
+	for i, id := range stories {
+		arts, storyDate := todo[i].arts, todo[i].storyDate
 		var ms []event.Mention
 		urls := map[int64]string{}
 		for _, aid := range arts {
@@ -83,8 +115,10 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 			if err != nil {
 				return err
 			}
-			actors, err := ce.ArticleActors(ctx, aid)
-			if err != nil {
+			var actors []event.ActorMention
+			if actorsOf != nil {
+				actors = actorsOf[aid]
+			} else if actors, err = ce.ArticleActors(ctx, aid); err != nil {
 				return err
 			}
 			urls[aid] = a.URL

@@ -209,7 +209,7 @@ func (p *Pipeline) write() {
 			return err
 		}
 		p.mu.Lock()
-		for _, r := range res {
+		for i, r := range res {
 			switch r.Outcome {
 			case store.Added:
 				p.rep.Added++
@@ -217,6 +217,11 @@ func (p *Pipeline) write() {
 				p.rep.Versions++
 			case store.Duplicate:
 				p.rep.Duplicates++
+			}
+			// the corpus stage takes the analyses of the articles just
+			// stored from here instead of reading them back
+			if p.stage != nil && i < len(batch) && r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
+				p.stage.Offer(r.ID, batch[i].Analysis)
 			}
 		}
 		p.mu.Unlock()

@@ -16,6 +16,7 @@ import (
 	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/corpusgen"
 	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -110,6 +111,51 @@ func TestFollowingEqualsAfterwards(t *testing.T) {
 	}
 	if !reflect.DeepEqual(aA, aF) {
 		t.Errorf("actors differ: %s", firstDiff(aA, aF))
+	}
+}
+
+// TestHandedEqualsReadBack: the corpus stage taking the analyses the
+// writer hands over (corpus.Stage.Offer) gives exactly the stories, pages,
+// actors and coded events that reading every analysis back gives.
+func TestHandedEqualsReadBack(t *testing.T) {
+	srcs := sources(t)
+	const n = 48
+	ctx := context.Background()
+	read := open(t)
+	run(t, read, srcs, 0, n, Options{DeferCorpus: true})
+	repR, err := corpus.Update(ctx, read, corpus.Options{Batch: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	handed := open(t)
+	repH := run(t, handed, srcs, 0, n, Options{WriteBatch: 7, Workers: 2, Corpus: corpus.Options{Batch: 10}})
+	if repR.Articles != n || repR.Handed != 0 || repH.Corpus.Articles != n || repH.Corpus.Handed == 0 {
+		t.Fatalf("read back: %+v; handed over: %+v", repR, repH.Corpus)
+	}
+	sR, pR, aR := snapshot(t, read)
+	sH, pH, aH := snapshot(t, handed)
+	if len(sR) == 0 || len(aR) == 0 {
+		t.Fatal("no stories or actors")
+	}
+	if !reflect.DeepEqual(sR, sH) {
+		t.Errorf("stories differ:\n%+v\n%+v", sR, sH)
+	}
+	if !reflect.DeepEqual(pR, pH) {
+		t.Errorf("story pages differ")
+	}
+	if !reflect.DeepEqual(aR, aH) {
+		t.Errorf("actors differ: %s", firstDiff(aR, aH))
+	}
+	eR, _, err := read.CodedEventList(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eH, _, err := handed.CodedEventList(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eR) == 0 || !reflect.DeepEqual(eR, eH) {
+		t.Errorf("coded events differ: %d / %d", len(eR), len(eH))
 	}
 }
 

@@ -23,6 +23,15 @@ type CodedEvents interface {
 	ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error)
 }
 
+// ArticlesActors is implemented by stores that read the actor references
+// of many articles in one go: the corpus stage codes the events of a
+// batch's stories with it instead of one read per article.
+type ArticlesActors interface {
+	// ArticlesActors returns, for each of the given articles that has
+	// any, what ArticleActors returns for it.
+	ArticlesActors(ctx context.Context, articles []int64) (map[int64][]event.ActorMention, error)
+}
+
 // EventFilter selects coded events. Empty fields do not filter.
 type EventFilter struct {
 	Story    int64

@@ -169,21 +169,46 @@ func (s *DB) StoryArticles(ctx context.Context, story int64) ([]int64, error) {
 // keeps as actors without a code (cities) are left to the place stage.
 func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error) {
 	var out []event.ActorMention
-	// LATERAL … LIMIT 1, as in ActorNames: one primary-key lookup per
-	// reference; a plain join hashed the whole actors table on every call.
-	err := eachRow(ctx, s.pool, `SELECT r.start, r.stop, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
-		FROM actor_refs r LEFT JOIN LATERAL (SELECT name, type, code, country FROM actors WHERE id = r.actor_id LIMIT 1) a ON true WHERE r.article_id = ?
-		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.start, r.id`, []any{article}, func(r pgx.Rows) error {
-		var m event.ActorMention
-		var country string
-		if err := r.Scan(&m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
-			return err
-		}
-		if m.Code == "" {
-			m.Code = country
-		}
+	err := eachRow(ctx, s.pool, articleActorsQuery(`r.article_id = ?`), []any{article}, func(r pgx.Rows) error {
+		_, m, err := scanArticleActor(r)
 		out = append(out, m)
-		return nil
+		return err
+	})
+	return out, err
+}
+
+// articleActorsQuery reads the actor references of the articles cond
+// selects with their actors, each article's in text order. LATERAL …
+// LIMIT 1, as in ActorNames: one primary-key lookup per reference; a
+// plain join hashed the whole actors table on every call.
+func articleActorsQuery(cond string) string {
+	return `SELECT r.article_id, r.start, r.stop, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
+		FROM actor_refs r LEFT JOIN LATERAL (SELECT name, type, code, country FROM actors WHERE id = r.actor_id LIMIT 1) a ON true WHERE ` + cond + `
+		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.article_id, r.start, r.id`
+}
+
+func scanArticleActor(r pgx.Rows) (int64, event.ActorMention, error) {
+	var m event.ActorMention
+	var article int64
+	var country string
+	if err := r.Scan(&article, &m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
+		return 0, m, err
+	}
+	if m.Code == "" {
+		m.Code = country
+	}
+	return article, m, nil
+}
+
+var _ store.ArticlesActors = (*DB)(nil)
+
+// ArticlesActors implements store.ArticlesActors.
+func (s *DB) ArticlesActors(ctx context.Context, articles []int64) (map[int64][]event.ActorMention, error) {
+	out := map[int64][]event.ActorMention{}
+	err := eachRow(ctx, s.pool, articleActorsQuery(`r.article_id = ANY(?)`), []any{articles}, func(r pgx.Rows) error {
+		id, m, err := scanArticleActor(r)
+		out[id] = append(out[id], m)
+		return err
 	})
 	return out, err
 }

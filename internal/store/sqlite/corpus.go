@@ -40,6 +40,32 @@ func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
 	return b, err
 }
 
+// putSpeakers sets the speaker actor of quotes, a few dozen quotes a
+// statement. A quote named twice keeps the last actor given, as one
+// update per speaker in order would leave it (an UPDATE … FROM takes one
+// of several matching rows, whichever).
+func putSpeakers(ctx context.Context, ts *txStmts, speakers []store.SpeakerRef) error {
+	type key struct {
+		article int64
+		start   int
+	}
+	last := make(map[key]int, len(speakers))
+	for i, q := range speakers {
+		last[key{q.Article, q.Start}] = i
+	}
+	args := make([]any, 0, 3*len(last))
+	for i, q := range speakers {
+		if last[key{q.Article, q.Start}] == i {
+			args = append(args, q.Actor, q.Article, q.Start)
+		}
+	}
+	return eachRows(len(args)/3, func(start, n int) error {
+		_, err := ts.ExecContext(ctx, `UPDATE quotes SET speaker_actor = v.column1 FROM (VALUES `+rowsOf(n, "(?,?,?)")+`) v
+			WHERE quotes.article_id = v.column2 AND quotes.start = v.column3`, args[3*start:3*(start+n)]...)
+		return err
+	})
+}
+
 // StateLog implements store.Corpus.
 func (s *DB) StateLog(ctx context.Context, name string) ([][]byte, error) {
 	var out [][]byte
@@ -92,14 +118,24 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions`,
 			a.ID, a.Name, a.Type, a.Code, a.Country, string(aliases), string(roles), a.Mentions)
 	}
-	for _, r := range d.Refs {
-		exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, end, kind) VALUES (?,?,?,?,?,?)`, r.Article, r.Actor, r.Sentence, r.Start, r.End, r.Kind)
+	// References go in multi-row inserts (a few dozen an article), in
+	// their order, so with the rowids one insert per row would give them
+	// (pages list an article's references in rowid order).
+	if err == nil {
+		err = eachRows(len(d.Refs), func(start, n int) error {
+			args := make([]any, 0, 6*n)
+			for _, r := range d.Refs[start : start+n] {
+				args = append(args, r.Article, r.Actor, r.Sentence, r.Start, r.End, r.Kind)
+			}
+			_, err := ts.ExecContext(ctx, `INSERT INTO actor_refs(article_id, actor_id, sentence, start, end, kind) VALUES `+rowsOf(n, "(?,?,?,?,?,?)"), args...)
+			return err
+		})
 	}
 	if err == nil {
 		err = putFaults(ctx, tx, d.Faults)
 	}
-	for _, q := range d.Speakers {
-		exec(`UPDATE quotes SET speaker_actor = ? WHERE article_id = ? AND start = ?`, q.Actor, q.Article, q.Start)
+	if err == nil {
+		err = putSpeakers(ctx, ts, d.Speakers)
 	}
 	// Merges last: references written above may name a folded actor.
 	for from, to := range d.ActorMerges {

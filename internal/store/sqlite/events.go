@@ -219,24 +219,55 @@ func (s *DB) StoryArticles(ctx context.Context, story int64) ([]int64, error) {
 	return ids, err
 }
 
-// ArticleActors implements store.CodedEvents. Places the actor stage
-// keeps as actors without a code (cities) are left to the place stage:
-// they act as targets and places, not as sources.
+// articleActorsCols are the columns of an article's actor references
+// with their actors, for ArticleActors and ArticlesActors. Places the
+// actor stage keeps as actors without a code (cities) are left to the
+// place stage: they act as targets and places, not as sources.
+const articleActorsCols = `SELECT r.article_id, r.start, r.end, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
+		FROM actor_refs r LEFT JOIN actors a ON a.id = r.actor_id `
+
+const articleActorsCond = ` AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '')`
+
+// scanArticleActor scans one row of articleActorsCols.
+func scanArticleActor(r *sql.Rows) (int64, event.ActorMention, error) {
+	var m event.ActorMention
+	var article int64
+	var country string
+	if err := r.Scan(&article, &m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
+		return 0, m, err
+	}
+	if m.Code == "" {
+		m.Code = country
+	}
+	return article, m, nil
+}
+
+// ArticleActors implements store.CodedEvents.
 func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error) {
 	var out []event.ActorMention
-	err := eachRow(ctx, s.db, `SELECT r.start, r.end, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
-		FROM actor_refs r LEFT JOIN actors a ON a.id = r.actor_id WHERE r.article_id = ?
-		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.start`, []any{article}, func(r *sql.Rows) error {
-		var m event.ActorMention
-		var country string
-		if err := r.Scan(&m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
-			return err
-		}
-		if m.Code == "" {
-			m.Code = country
-		}
+	err := eachRow(ctx, s.db, articleActorsCols+`WHERE r.article_id = ?`+articleActorsCond+` ORDER BY r.start`, []any{article}, func(r *sql.Rows) error {
+		_, m, err := scanArticleActor(r)
 		out = append(out, m)
-		return nil
+		return err
+	})
+	return out, err
+}
+
+var _ store.ArticlesActors = (*DB)(nil)
+
+// ArticlesActors implements store.ArticlesActors: the rows of
+// ArticleActors for up to 500 articles a statement, each article's in the
+// order ArticleActors gives them (both read actor_refs_article, by
+// article and start).
+func (s *DB) ArticlesActors(ctx context.Context, articles []int64) (map[int64][]event.ActorMention, error) {
+	out := map[int64][]event.ActorMention{}
+	err := eachChunk(articles, func(args []any) error {
+		return eachRow(ctx, s.db, articleActorsCols+`WHERE r.article_id IN (`+placeholders(len(args))+`)`+articleActorsCond+` ORDER BY r.article_id, r.start`, args,
+			func(r *sql.Rows) error {
+				id, m, err := scanArticleActor(r)
+				out[id] = append(out[id], m)
+				return err
+			})
 	})
 	return out, err
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 	"time"
 
@@ -62,6 +63,29 @@ func testCodedEvents(t *testing.T, s store.Store) {
 	ms, err := ce.ArticleActors(ctx, w.a[2])
 	if err != nil || len(ms) != 2 || ms[0].ID != authority || ms[0].Name != "Port Authority" || ms[0].Code != "GBRGOV" || ms[1].ID != brodie || ms[1].Code != "GB" || ms[0].Start != 0 {
 		t.Errorf("ArticleActors = %+v, %v", ms, err)
+	}
+	// the actors of several articles at once are each article's as
+	// ArticleActors gives them (a missing article has none)
+	if aa, ok := s.(store.ArticlesActors); ok {
+		ids := append(append([]int64(nil), w.a[:]...), 999999)
+		all, err := aa.ArticlesActors(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, id := range ids {
+			one, err := ce.ArticleActors(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += len(one)
+			if !reflect.DeepEqual(all[id], one) {
+				t.Errorf("ArticlesActors of %d = %+v, ArticleActors = %+v", id, all[id], one)
+			}
+		}
+		if n == 0 || len(all[999999]) != 0 {
+			t.Errorf("ArticlesActors: %d references in all, %d of a missing article", n, len(all[999999]))
+		}
 	}
 	rec := func(story int64, typ, date, src, tgt string, srcActor int64, place string, gid uint32) event.Record {
 		return event.Record{Story: story, Type: typ, Cameo: "190", Date: date, Status: event.Asserted,

@@ -234,6 +234,51 @@ func testAnnotation(t *testing.T, s store.Store) {
 	}
 }
 
+// What Annotation gives back is store.AsStored of what was put: layers out
+// of order and with tied starts, the fields no store keeps, an empty and a
+// nil quote part list. (The corpus stage takes analyses in hand in this
+// form instead of reading them back.)
+func testAnnotationAsStored(t *testing.T, s store.Store) {
+	text := "Torres met Almeida in Erbil. They spoke on Monday, he said."
+	it := item("a", "", "raw", "T", text)
+	it.Analysis = &analyse.Annotation{
+		Sentences: []analyse.Span{{Start: 0, End: 28}, {Start: 29, End: 59}},
+		Tokens:    14,
+		Mentions: []analyse.Mention{
+			{Span: analyse.Span{Start: 22, End: 27}, Type: "LOC", Confidence: 0.7},
+			{Span: analyse.Span{Start: 11, End: 18}, Type: "PER", Confidence: 0.8},
+			{Span: analyse.Span{Start: 11, End: 14}, Type: "MISC", Confidence: 0.3, Demonym: true},
+			{Span: analyse.Span{Start: 0, End: 6}, Type: "PER", Confidence: 0.9},
+		},
+		Times: []analyse.Time{
+			{Span: analyse.Span{Start: 43, End: 49}, Sentence: 1, Type: "DATE", Value: "2016-10-24", Anchored: true},
+			{Span: analyse.Span{Start: 43, End: 49}, Sentence: 1, Type: "DATE", Value: "2016-10-17", Mod: "APPROX"},
+		},
+		Quotes: []analyse.Quote{
+			{Span: analyse.Span{Start: 29, End: 50}, Parts: []analyse.Span{}, Kind: "indirect", Cue: analyse.Span{Start: 54, End: 58}, SpeakerText: "he", Sentence: 1, Confidence: 0.5},
+			{Span: analyse.Span{Start: 0, End: 28}, Kind: "direct", Speaker: analyse.Span{Start: 0, End: 6}, SpeakerText: "Torres", Resolved: true, Confidence: 0.75},
+		},
+		Places: []analyse.Place{
+			{Span: analyse.Span{Start: 22, End: 27}, Name: "Erbil", GeonamesID: 95446, Lat: 36.19, Lon: 44.01, Country: "IQ", Feature: "PPLA", Class: "city", Actor: "IQ", Population: 932800, Confidence: 0.9},
+			{Span: analyse.Span{Start: 11, End: 18}, Name: "Almeida", GeonamesID: 42, Lat: 36.1, Lon: 44.0, Country: "IQ", Feature: "PPL", Demonym: true, Focus: true, Confidence: 0.5},
+			{Span: analyse.Span{Start: 11, End: 18}, Name: "Almeida", Country: "PT", Feature: "ADM2", Confidence: 0.25},
+		},
+		Dating: analyse.Dating{Anchor: day(4), Estimated: true},
+		Status: "complete",
+	}
+	res := put(t, s, it)
+	an, err := s.Annotation(ctx, res[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := store.AsStored(it.Analysis); !reflect.DeepEqual(an, want) {
+		t.Errorf("Annotation =\n%+v\nAsStored =\n%+v", an, want)
+	}
+	if it.Analysis.Mentions[0].Start != 22 || it.Analysis.Places[0].Class != "city" {
+		t.Errorf("AsStored changed its argument: %+v", it.Analysis)
+	}
+}
+
 // Faults are kept per article, oldest first, and counted by Health with
 // the analysis states.
 func testFaultsAndHealth(t *testing.T, s store.Store) {

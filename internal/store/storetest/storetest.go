@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"ArticleRoundTrip", testArticleRoundTrip},
 		{"Articles", testArticles},
 		{"Annotation", testAnnotation},
+		{"AnnotationAsStored", testAnnotationAsStored},
 		{"FaultsAndHealth", testFaultsAndHealth},
 		{"CorpusState", testCorpusState},
 		{"CorpusStateLog", testCorpusStateLog},
