@@ -90,7 +90,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	// "Washington state", "New York state": the name means the state
 	if p.StateWord != 0 {
 		for i, m := range doc.Mentions {
-			if stateAfter(doc.Text, m.End) {
+			if stateAfter(doc.Text, m.End) || stateBefore(doc.Text, m.Start) {
 				groups[gi[keyOf[i]]].preferAdmin1(g, p.StateWord)
 			}
 		}
@@ -702,6 +702,19 @@ func stateAfter(text string, end int) bool {
 	}
 	for _, r := range rest {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return true
+}
+
+// stateBefore reports whether the text before byte offset start ends with
+// "state of " ("in the state of Washington", "the State of New York").
+func stateBefore(text string, start int) bool {
+	if start < 0 || start > len(text) {
+		return false
+	}
+	head, ok := strings.CutSuffix(text[:start], "tate of ")
+	if !ok || !strings.HasSuffix(head, " s") && !strings.HasSuffix(head, " S") && head != "s" && head != "S" {
+		return false
 	}
 	return true
 }
