@@ -434,6 +434,26 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 			}
 		}
 	}
+	// A section of a town (a suburb or neighbourhood, PPLX) named like a
+	// town that is a seat of government: the bare name means the seat
+	// ("Flemington", New Jersey's county seat, not the Melbourne suburb;
+	// "Venice" the Italian regional capital, not Los Angeles' district).
+	if p.SectionBelowSeat != 0 {
+		seat := false
+		for _, c := range cs {
+			switch g.fcodes[g.fcode[c.r]] {
+			case "PPLC", "PPLA", "PPLA2":
+				seat = seat || Key(g.names[c.r]) == key
+			}
+		}
+		if seat {
+			for i := range cs {
+				if g.fcodes[g.fcode[cs[i].r]] == "PPLX" {
+					cs[i].s -= p.SectionBelowSeat
+				}
+			}
+		}
+	}
 	sort.Slice(cs, func(a, b int) bool {
 		if cs[a].s != cs[b].s {
 			return cs[a].s > cs[b].s

@@ -63,11 +63,18 @@ func TestResolve(t *testing.T) {
 			[]want{{"Iraqi", "IQ", ""}, {"Tikrit", "IQ", ""}}},
 		{"county short name", "Schools in [Barrow] and [Jackson] closed, officials in [Winder], [Georgia] said.", nil, "",
 			[]want{{"Barrow", "US", "GA"}, {"Jackson", "US", "GA"}}},
+		// a suburb (Melbourne's Flemington, PPLX) ranks below a county seat
+		// of the same name when nothing else is said
+		{"county seat over a suburb", "A jury in [Flemington] heard the case.", nil, "",
+			[]want{{"Flemington", "US", "NJ"}}},
+		{"the state of", "The first case was found in the state of [Washington].", nil, "",
+			[]want{{"Washington", "US", "WA"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := doc(tt.text)
 			d.Context, d.OutletCountry = tt.context, tt.outlet
+			d.Text = strings.NewReplacer("[", "", "]", "").Replace(tt.text)
 			got := g.Resolve(d)
 			if len(got) != len(d.Mentions) {
 				t.Fatalf("%d places for %d mentions", len(got), len(d.Mentions))
