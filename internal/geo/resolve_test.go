@@ -67,6 +67,12 @@ func TestResolve(t *testing.T) {
 		// of the same name when nothing else is said
 		{"county seat over a suburb", "A jury in [Flemington] heard the case.", nil, "",
 			[]want{{"Flemington", "US", "NJ"}}},
+		// "X district": the whole name is a district of Pakistan, the bare
+		// name a governorate of Jordan; the document's places choose
+		{"district of the document's country", "Tourists left [Amman] for the castle in [Karak district], [Jordan].", nil, "",
+			[]want{{"Karak district", "JO", ""}}},
+		{"district named whole", "Troops moved from [Peshawar] into [Karak district] of [Pakistan].", nil, "",
+			[]want{{"Karak district", "PK", ""}}},
 		{"the state of", "The first case was found in the state of [Washington].", nil, "",
 			[]want{{"Washington", "US", "WA"}}},
 	}
