@@ -60,14 +60,14 @@ type Params struct {
 	// names when another candidate bears the name as its main name
 	// ("Maryville" is an alternate name of Beeville, Texas; "Augusta" one
 	// of Augsburg): the name most likely means one of the towns so called.
-	AliasPenalty float64
-	// SectionBelowSeat is taken from a section of a town (PPLX: a suburb,
-	// a district) when another candidate of the same main name is a seat
-	// of government (PPLC, PPLA, PPLA2).
-	SectionBelowSeat float64
-	MaxCandidates    int     // candidates kept per mention, by prior
-	Iterations       int     // rounds of context re-scoring
-	ConfidenceTemp   float64 // softmax temperature for confidence
+	AliasPenalty   float64
+	// SectionPenalty is taken from a section of a town (PPLX: a suburb, a
+	// district) when another candidate of the same main name is a seat of
+	// government (PPLC, PPLA, PPLA2).
+	SectionPenalty float64
+	MaxCandidates  int     // candidates kept per mention, by prior
+	Iterations     int     // rounds of context re-scoring
+	ConfidenceTemp float64 // softmax temperature for confidence
 }
 
 // DefaultParams returns the resolver's tuned weights.
@@ -86,33 +86,33 @@ func DefaultParams() Params {
 			"PEN": 5, "CAPE": 3, "PLN": 4, "VAL": 3, "DLTA": 5, "BSN": 4, "CST": 3, "DPR": 3, "GRGE": 3,
 			"WTLD": 3, "LWL": 3, "TUND": 3, "ISTH": 3, "HLLS": 3, "FLLS": 3, "PASS": 3, "PRK": 4, "AREA": 4,
 		},
-		BareFeature:      3,
-		Famous:           6,
-		PrimaryName:      1,
-		CountryVote:      1.5,
-		Admin1Vote:       1.5,
-		VoteCap:          2,
-		Near:             1.5,
-		NearKm:           200,
-		Container:        4,
-		SeatPenalty:      3,
-		OutletCountry:    1,
-		ContextVote:      3,
-		ForeignRegion:    2,
-		ForeignMin:       1,
-		FocusConfidence:  0.1,
-		SenseWeight:      0,
-		Senses:           DefaultSenses(),
-		Part:             true,
-		WrongKind:        2,
-		StateWord:        4,
-		LooseSupport:     true,
-		AliasSupport:     true,
-		AliasPenalty:     2,
-		SectionBelowSeat: 1,
-		MaxCandidates:    40,
-		Iterations:       4,
-		ConfidenceTemp:   1,
+		BareFeature:     3,
+		Famous:          6,
+		PrimaryName:     1,
+		CountryVote:     1.5,
+		Admin1Vote:      1.5,
+		VoteCap:         2,
+		Near:            1.5,
+		NearKm:          200,
+		Container:       4,
+		SeatPenalty:     3,
+		OutletCountry:   1,
+		ContextVote:     3,
+		ForeignRegion:   2,
+		ForeignMin:      1,
+		FocusConfidence: 0.1,
+		SenseWeight:     0,
+		Senses:          DefaultSenses(),
+		Part:            true,
+		WrongKind:       2,
+		StateWord:       4,
+		LooseSupport:    true,
+		AliasSupport:    true,
+		AliasPenalty:    2,
+		SectionPenalty:  1,
+		MaxCandidates:   40,
+		Iterations:      4,
+		ConfidenceTemp:  1,
 	}
 }
 

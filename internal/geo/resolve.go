@@ -438,7 +438,7 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 	// town that is a seat of government: the bare name means the seat
 	// ("Flemington", New Jersey's county seat, not the Melbourne suburb;
 	// "Venice" the Italian regional capital, not Los Angeles' district).
-	if p.SectionBelowSeat != 0 {
+	if p.SectionPenalty != 0 {
 		seat := false
 		for _, c := range cs {
 			switch g.fcodes[g.fcode[c.r]] {
@@ -449,7 +449,7 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 		if seat {
 			for i := range cs {
 				if g.fcodes[g.fcode[cs[i].r]] == "PPLX" {
-					cs[i].s -= p.SectionBelowSeat
+					cs[i].s -= p.SectionPenalty
 				}
 			}
 		}
