@@ -60,7 +60,7 @@ type Params struct {
 	// names when another candidate bears the name as its main name
 	// ("Maryville" is an alternate name of Beeville, Texas; "Augusta" one
 	// of Augsburg): the name most likely means one of the towns so called.
-	AliasPenalty   float64
+	AliasPenalty float64
 	// SectionPenalty is taken from a section of a town (PPLX: a suburb, a
 	// district) when another candidate of the same main name is a seat of
 	// government (PPLC, PPLA, PPLA2).
