@@ -65,6 +65,10 @@ type Params struct {
 	// district) when another candidate of the same main name is a seat of
 	// government (PPLC, PPLA, PPLA2).
 	SectionPenalty float64
+	// Pair is added to a town's or county's context-free score per other
+	// mention of the document with a candidate within PairKm (pairs).
+	Pair           float64
+	PairKm         float64
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -110,6 +114,8 @@ func DefaultParams() Params {
 		AliasSupport:    true,
 		AliasPenalty:    2,
 		SectionPenalty:  1,
+		Pair:            1,
+		PairKm:          30,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

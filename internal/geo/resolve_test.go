@@ -73,6 +73,12 @@ func TestResolve(t *testing.T) {
 			[]want{{"Karak district", "JO", ""}}},
 		{"district named whole", "Troops moved from [Peshawar] into [Karak district] of [Pakistan].", nil, "",
 			[]want{{"Karak district", "PK", ""}}},
+		// a county and its seat named together: Huntsville, Texas, is
+		// Walker County's seat; Huntsville, Alabama, is the bigger city
+		{"county and its seat", "Deputies from [Walker County] took the inmate to the prison in [Huntsville].", nil, "",
+			[]want{{"Huntsville", "US", "TX"}, {"Walker County", "US", "TX"}}},
+		{"a state's name stays the state", "Growers in [Florida] and [Warwick] met in [Goshen].", nil, "",
+			[]want{{"Florida", "US", "FL"}}},
 		{"the state of", "The first case was found in the state of [Washington].", nil, "",
 			[]want{{"Washington", "US", "WA"}}},
 	}
