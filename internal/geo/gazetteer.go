@@ -271,7 +271,7 @@ func (g *Gazetteer) lookupKey(name string) []int32 {
 func (g *Gazetteer) lookupLoose(name string) ([]int32, bool) {
 	k := Key(name)
 	if p := g.withWrapped(g.postings(k), k); p != nil {
-		return p, false
+		return g.withBareAdmin(p, k), false
 	}
 	for _, pre := range []string{"the ", "republic of ", "state of ", "kingdom of "} {
 		if rest, ok := strings.CutPrefix(k, pre); ok {
@@ -409,6 +409,43 @@ func (g *Gazetteer) withWrapped(p []int32, k string) []int32 {
 			}
 			out = append(out, r)
 		}
+	}
+	return out
+}
+
+// bareAdmin maps an administrative word ending a mention to the feature
+// codes of the regions it may wrap: a district, province or region is a
+// first- or second-order division, depending on the country.
+var bareAdmin = map[string][]string{
+	"district": {"ADM1", "ADM2", "ADMD"}, "province": {"ADM1", "ADM2", "ADMD"},
+	"region": {"ADM1", "ADM2", "ADMD"}, "governorate": {"ADM1", "ADMD"},
+	"county": {"ADM1", "ADM2"}, "state": {"ADM1"},
+}
+
+// withBareAdmin adds to the records p found for key k ("karak district")
+// the divisions named by k without its administrative word ("Karak", a
+// governorate of Jordan): another country's division may bear the whole
+// name (Karak District, Pakistan), and the document's places choose
+// between them. p is not modified.
+func (g *Gazetteer) withBareAdmin(p []int32, k string) []int32 {
+	i := strings.LastIndexByte(k, ' ')
+	if i <= 0 {
+		return p
+	}
+	fcs := bareAdmin[k[i+1:]]
+	if fcs == nil {
+		return p
+	}
+	out := p
+	for _, r := range g.postings(k[:i]) {
+		if !slices.Contains(fcs, g.fcodes[g.fcode[r]]) || slices.Contains(out, r) {
+			continue
+		}
+		if len(out) == len(p) {
+			out = append(p[:len(p):len(p)], r)
+			continue
+		}
+		out = append(out, r)
 	}
 	return out
 }

@@ -354,10 +354,18 @@ func ClassAndShape(name, featureCode, country string) (string, [][][2]float64) {
 // ("Iraqi", "Kurdish") in the embedded gazetteer rather than a name.
 func IsDemonym(name string) bool {
 	g, err := Default()
-	if err != nil || g.ov == nil {
+	if err != nil {
 		return false
 	}
-	k := Key(name)
+	return g.demonymKey(Key(name))
+}
+
+// demonymKey reports whether key is a demonym or adjective of the overlay's
+// list.
+func (g *Gazetteer) demonymKey(k string) bool {
+	if g.ov == nil {
+		return false
+	}
 	i := sort.SearchStrings(g.ov.Demonyms, k)
 	return i < len(g.ov.Demonyms) && g.ov.Demonyms[i] == k
 }

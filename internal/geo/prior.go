@@ -60,7 +60,15 @@ type Params struct {
 	// names when another candidate bears the name as its main name
 	// ("Maryville" is an alternate name of Beeville, Texas; "Augusta" one
 	// of Augsburg): the name most likely means one of the towns so called.
-	AliasPenalty   float64
+	AliasPenalty float64
+	// SectionPenalty is taken from a section of a town (PPLX: a suburb, a
+	// district) when another candidate of the same main name is a seat of
+	// government (PPLC, PPLA, PPLA2).
+	SectionPenalty float64
+	// Pair is added to a town's or county's context-free score per other
+	// mention of the document with a candidate within PairKm (pairs).
+	Pair           float64
+	PairKm         float64
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -105,6 +113,9 @@ func DefaultParams() Params {
 		LooseSupport:    true,
 		AliasSupport:    true,
 		AliasPenalty:    2,
+		SectionPenalty:  1,
+		Pair:            1,
+		PairKm:          30,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

@@ -90,10 +90,13 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	// "Washington state", "New York state": the name means the state
 	if p.StateWord != 0 {
 		for i, m := range doc.Mentions {
-			if stateAfter(doc.Text, m.End) {
+			if stateAfter(doc.Text, m.End) || stateBefore(doc.Text, m.Start) {
 				groups[gi[keyOf[i]]].preferAdmin1(g, p.StateWord)
 			}
 		}
+	}
+	if p.Pair != 0 {
+		g.pairs(groups, &p)
 	}
 	// containers: "X, Y" where Y follows X after a comma
 	for i := 0; i+1 < len(doc.Mentions); i++ {
@@ -116,6 +119,12 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		case "PCLI":
 			fixedCountry[g.cc(best)] += p.ContextVote
 		case "ADM1":
+			if g.demonymKey(Key(w)) {
+				// "English", "Texan": for the nation, as a country's
+				// adjective is, not for the towns of the region
+				fixedCountry[g.cc(best)] += p.ContextVote
+				continue
+			}
 			fixedAdmin1[g.a1s[g.a1[best]]] += p.ContextVote
 			fixedCountry[g.cc(best)] += p.ContextVote / 2
 		}
@@ -135,6 +144,11 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		}
 		r := gr.cands[gr.best]
 		cv, av := g.votes(r)
+		if g.demonymKey(gr.key) {
+			// an adjective ("English", "Texan") speaks for a people or a
+			// language, not for the towns of its region
+			av = 0
+		}
 		country[g.cc(r)] += sign * cv
 		if av > 0 {
 			admin1[g.a1s[g.a1[r]]] += sign * av
@@ -255,6 +269,78 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		out[i].Confidence = softmaxTop(gr.score, gr.best, p.ConfidenceTemp)
 	}
 	return out
+}
+
+// pairs adds Params.Pair to the context-free score of each town or
+// county candidate that lies within Params.PairKm of a candidate of
+// another mention of the document (once per other mention, at most
+// VoteCap times): two names written together that both have a sense at
+// the same spot most likely mean those senses ("Huntsville" and "Walker
+// County": the Texas town is that county's seat, while the bigger
+// Huntsville, Alabama, is 100 km from the Walker County of Alabama).
+// Only candidates the mentions name by their main name take part
+// ("Ohio" is not Ohio County, "Uplands" not Upland), and no country,
+// admin-1 region or area: they hold everything near them.
+func (g *Gazetteer) pairs(groups []*group, p *Params) {
+	local := func(r int32, key string) bool {
+		fc := g.fcodes[g.fcode[r]]
+		return fc != "PCLI" && fc != "ADM1" && fc != "ADMD" && !g.area(r) && !extended(fc) && Key(g.names[r]) == key
+	}
+	dLat := int32(p.PairKm / 111 * 1e6)
+	for _, gr := range groups {
+		if gr.part || len(gr.cands) < 2 || g.namesState(gr) {
+			continue
+		}
+		for j, c := range gr.cands {
+			if !local(c, gr.key) {
+				continue
+			}
+			cos := math.Cos(float64(g.lat[c]) / 1e6 * math.Pi / 180)
+			dLon := int32(float64(dLat) / math.Max(cos, 0.05))
+			n := 0.0
+			for _, o := range groups {
+				if o == gr || o.part {
+					continue
+				}
+				for _, r := range o.cands {
+					if !local(r, o.key) || abs32(g.lat[r]-g.lat[c]) > dLat || abs32(g.lon[r]-g.lon[c]) > dLon {
+						continue
+					}
+					if g.dist(c, r) <= p.PairKm {
+						n++
+						break
+					}
+				}
+				if n >= p.VoteCap {
+					break
+				}
+			}
+			gr.base[j] += p.Pair * n
+			gr.score[j] = gr.base[j]
+		}
+		// the best by context-free score again
+		gr.best = argmax(gr.base)
+	}
+}
+
+// namesState reports whether one of the group's candidates is a country or
+// admin-1 region called by the mention's very name ("Florida"): such a name
+// keeps its state sense before any town near the document's other names
+// (Florida, New York).
+func (g *Gazetteer) namesState(gr *group) bool {
+	for _, c := range gr.cands {
+		if fc := g.fcodes[g.fcode[c]]; (fc == "PCLI" || fc == "ADM1") && Key(g.names[c]) == gr.key {
+			return true
+		}
+	}
+	return false
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // lowerInitial reports whether a mention starts with a lower-case letter
@@ -430,6 +516,26 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 				if seat && g.a1[o.r] == g.a1[cs[i].r] && g.pop[cs[i].r] < 10*g.pop[o.r] {
 					cs[i].s = math.Min(cs[i].s-p.SeatPenalty, o.s-0.1)
 					break
+				}
+			}
+		}
+	}
+	// A section of a town (a suburb or neighbourhood, PPLX) named like a
+	// town that is a seat of government: the bare name means the seat
+	// ("Flemington", New Jersey's county seat, not the Melbourne suburb;
+	// "Venice" the Italian regional capital, not Los Angeles' district).
+	if p.SectionPenalty != 0 {
+		seat := false
+		for _, c := range cs {
+			switch g.fcodes[g.fcode[c.r]] {
+			case "PPLC", "PPLA", "PPLA2":
+				seat = seat || Key(g.names[c.r]) == key
+			}
+		}
+		if seat {
+			for i := range cs {
+				if g.fcodes[g.fcode[cs[i].r]] == "PPLX" {
+					cs[i].s -= p.SectionPenalty
 				}
 			}
 		}
@@ -702,6 +808,19 @@ func stateAfter(text string, end int) bool {
 	}
 	for _, r := range rest {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return true
+}
+
+// stateBefore reports whether the text before byte offset start ends with
+// "state of " ("in the state of Washington", "the State of New York").
+func stateBefore(text string, start int) bool {
+	if start < 0 || start > len(text) {
+		return false
+	}
+	head, ok := strings.CutSuffix(text[:start], "tate of ")
+	if !ok || !strings.HasSuffix(head, " s") && !strings.HasSuffix(head, " S") && head != "s" && head != "S" {
+		return false
 	}
 	return true
 }

@@ -63,11 +63,30 @@ func TestResolve(t *testing.T) {
 			[]want{{"Iraqi", "IQ", ""}, {"Tikrit", "IQ", ""}}},
 		{"county short name", "Schools in [Barrow] and [Jackson] closed, officials in [Winder], [Georgia] said.", nil, "",
 			[]want{{"Barrow", "US", "GA"}, {"Jackson", "US", "GA"}}},
+		// a suburb (Melbourne's Flemington, PPLX) ranks below a county seat
+		// of the same name when nothing else is said
+		{"county seat over a suburb", "A jury in [Flemington] heard the case.", nil, "",
+			[]want{{"Flemington", "US", "NJ"}}},
+		// "X district": the whole name is a district of Pakistan, the bare
+		// name a governorate of Jordan; the document's places choose
+		{"district of the document's country", "Tourists left [Amman] for the castle in [Karak district], [Jordan].", nil, "",
+			[]want{{"Karak district", "JO", ""}}},
+		{"district named whole", "Troops moved from [Peshawar] into [Karak district] of [Pakistan].", nil, "",
+			[]want{{"Karak district", "PK", ""}}},
+		// a county and its seat named together: Huntsville, Texas, is
+		// Walker County's seat; Huntsville, Alabama, is the bigger city
+		{"county and its seat", "Deputies from [Walker County] took the inmate to the prison in [Huntsville].", nil, "",
+			[]want{{"Huntsville", "US", "TX"}, {"Walker County", "US", "TX"}}},
+		{"a state's name stays the state", "Growers in [Florida] and [Warwick] met in [Goshen].", nil, "",
+			[]want{{"Florida", "US", "FL"}}},
+		{"the state of", "The first case was found in the state of [Washington].", nil, "",
+			[]want{{"Washington", "US", "WA"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := doc(tt.text)
 			d.Context, d.OutletCountry = tt.context, tt.outlet
+			d.Text = strings.NewReplacer("[", "", "]", "").Replace(tt.text)
 			got := g.Resolve(d)
 			if len(got) != len(d.Mentions) {
 				t.Fatalf("%d places for %d mentions", len(got), len(d.Mentions))

@@ -27,6 +27,27 @@ func TestStateAfter(t *testing.T) {
 	}
 }
 
+func TestStateBefore(t *testing.T) {
+	tests := []struct {
+		text  string
+		start int
+		want  bool
+	}{
+		{"in the state of Washington", 16, true},
+		{"the State of New York", 13, true},
+		{"state of Texas", 9, true},
+		{"the estate of Washington", 14, false},
+		{"the state ofWashington", 12, false},
+		{"in the capital of Washington", 18, false},
+		{"Texas", 9, false}, // offset past the text
+	}
+	for _, tt := range tests {
+		if got := stateBefore(tt.text, tt.start); got != tt.want {
+			t.Errorf("stateBefore(%q, %d) = %v, want %v", tt.text, tt.start, got, tt.want)
+		}
+	}
+}
+
 // TestStateWord: a name followed by "state" means the admin-1 region; the
 // same name without it keeps its usual sense, and without Doc.Text nothing
 // changes.
@@ -45,6 +66,12 @@ func TestStateWord(t *testing.T) {
 	for _, p := range g.Resolve(d) {
 		if p.Text == "Washington" && (p.FeatureCode != "ADM1" || p.Admin1 != "WA") {
 			t.Errorf("Washington state → %s %s %s", p.Name, p.FeatureCode, p.Admin1)
+		}
+	}
+	d = build("The case was found in the state of [Washington], said officials in [Tokyo].")
+	for _, p := range g.Resolve(d) {
+		if p.Text == "Washington" && (p.FeatureCode != "ADM1" || p.Admin1 != "WA") {
+			t.Errorf("the state of Washington → %s %s %s", p.Name, p.FeatureCode, p.Admin1)
 		}
 	}
 	d = build("Officials in [Washington] stated that [Tokyo] agreed.")

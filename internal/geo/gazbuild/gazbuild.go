@@ -223,7 +223,7 @@ func Build(src Sources) (*geo.IndexData, error) {
 	}
 
 	// 3. admin-1 and admin-2 regions
-	var shapes map[string][2]float64
+	var shapes map[string]admin1Shape
 	if src.Admin1Shapes != "" {
 		if shapes, err = admin1Centroids(src.Admin1Shapes); err != nil {
 			return nil, err
@@ -246,8 +246,8 @@ func Build(src Sources) (*geo.IndexData, error) {
 				continue
 			}
 			lat, lon := centroid(pts, lvl.cell, lvl.fcode == "ADM1" && admin1Fill)
-			if c, ok := shapes[r.Code]; ok && lvl.fcode == "ADM1" {
-				lat, lon = c[0], c[1]
+			if s, ok := shapes[r.Code]; ok && lvl.fcode == "ADM1" && s.fits(pts, lat, lon) {
+				lat, lon = s.lat, s.lon
 			}
 			rec := b.add(geo.Record{LatE6: e6(lat), LonE6: e6(lon), Population: sumPop(pts),
 				Country: parts[0], Admin1: parts[1], FeatureCode: lvl.fcode, Name: r.Name})
