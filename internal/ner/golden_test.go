@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
@@ -116,7 +117,53 @@ func checkGolden(t *testing.T, name string, lines []string) {
 // TestGoldenSentences tags the fixed sentences and compares every mention
 // (span, type, sentence, exact confidence, demonym) with the golden file.
 func TestGoldenSentences(t *testing.T) {
+	testGoldenSentences(t, Default())
+}
+
+// widenedModel reads the shipped model with its weights widened at load
+// and summed by the Go loops, the path of processors without AVX2, so the
+// golden tests hold both paths to the same output on this one.
+func widenedModel(t *testing.T) *Model {
+	t.Helper()
+	defer func(q bool) { quantRows = q }(quantRows)
+	quantRows = false
+	m, err := ReadModel(bytes.NewReader(modelBytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.first.q != nil || m.first.rows == nil {
+		t.Fatal("model not widened")
+	}
+	return m
+}
+
+// withGoKernels makes the float kernels the Go loops until t ends.
+func withGoKernels(t *testing.T) {
+	a, b := sumRows, sumRows2
+	sumRows, sumRows2 = sumRowsGo, sumRows2Go
+	t.Cleanup(func() { sumRows, sumRows2 = a, b })
+}
+
+// TestDefaultKeeps16Bit checks which path the shipped model takes here:
+// 16-bit rows and the assembly exactly where AVX2 is.
+func TestDefaultKeeps16Bit(t *testing.T) {
 	m := Default()
+	if got := m.first.q != nil; got != hasAVX2 {
+		t.Errorf("16-bit rows %v, AVX2 %v", got, hasAVX2)
+	}
+	if !m.joint {
+		t.Error("shipped model's layers not joined")
+	}
+}
+
+// TestGoldenSentencesWidened is TestGoldenSentences on the other path
+// (see widenedModel): Go loops over float32 rows.
+func TestGoldenSentencesWidened(t *testing.T) {
+	withGoKernels(t)
+	testGoldenSentences(t, widenedModel(t))
+}
+
+func testGoldenSentences(t *testing.T, m *Model) {
 	var lines []string
 	for i, src := range goldenDocs() {
 		toks, sents := text.Split(src, nil, nil)
@@ -138,7 +185,24 @@ func TestGoldenShared(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	m := Default()
+	testGoldenShared(t, eval, Default())
+}
+
+// TestGoldenSharedWidened is TestGoldenShared on the Go path (see
+// widenedModel).
+func TestGoldenSharedWidened(t *testing.T) {
+	eval := corpusgen.FindEval()
+	if eval == "" {
+		t.Skip("no ../shared/eval")
+	}
+	if testing.Short() {
+		t.Skip("short")
+	}
+	withGoKernels(t)
+	testGoldenShared(t, eval, widenedModel(t))
+}
+
+func testGoldenShared(t *testing.T, eval string, m *Model) {
 	var lines []string
 	arts, err := corpusgen.LoadPolNeAR(eval)
 	if err != nil {

@@ -3,22 +3,25 @@ package ner
 // docState is the scratch space for tagging one document. Reusing it keeps
 // the per-document work free of allocations once the slices have grown.
 type docState struct {
-	infos  []tokInfo
-	bounds []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
-	docMap map[uint64]uint8
-	feats  []uint32
-	roffs  []int32 // joint models: where each token's gathered rows end (weights.gather)
-	sink   float32 // what weights.gather touched, kept so its loads stay
-	offs   []int32
-	em     []float32
-	em2    []float32 // joint models: second-pass sums of firstFeatures, per token of the document
-	back   []uint8
-	score  []float32
-	tags   []uint8 // final tag per token
-	first  []uint8 // first-pass tag per token
-	hist   map[uint64]uint8
-	dgaz   docGaz
-	conf   []float32 // per-token confidence of the final pass (when wanted)
+	infos   []tokInfo
+	bounds  []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
+	docMap  map[uint64]uint8
+	feats   []uint32
+	roffs   []int32    // where each token's gathered rows end (sparseEmissions)
+	bufs    [3]sentBuf // joint models: the sentences in staged
+	sink    float32    // what weights.gather touched, kept so its loads stay
+	offs    []int32
+	em      []float32
+	em2     []float32 // joint models: second-pass sums of firstFeatures, per token of the document
+	back    []uint8
+	score   []float32
+	tags    []uint8 // final tag per token
+	first   []uint8 // first-pass tag per token
+	hist    map[uint64]uint8
+	dgaz    docGaz
+	conf    []float32 // per-token confidence of the final pass (when wanted)
+	cands   []gazCand // hashTab.markDoc's n-grams
+	slotIdx []uint32  // and their slots
 	// gazOver, when set (training only), overrides gazetteer entries so a
 	// training document does not see its own labelled names.
 	gazOver map[uint64]uint8
@@ -43,15 +46,33 @@ func (m *Model) load(st *docState, toks []string, bounds []int32) {
 		ti := &st.infos[i]
 		*ti = tokInfo{}
 		computeInfo(ti, s)
-		if m.clus != nil {
+		if m.clus != nil && m.clusT == nil {
 			ti.clus = m.clus[ti.l]
+		}
+	}
+	if t := m.clusT; t != nil && len(st.infos) > 0 {
+		// the slots of all the document's words prefetched first,
+		// so that their cache misses overlap
+		idx := st.slotIdx[:0]
+		for i := range st.infos {
+			idx = append(idx, t.slotOf(st.infos[i].l))
+		}
+		st.slotIdx = idx
+		prefetchSlots(&t.slots[0], idx)
+		for i := range st.infos {
+			st.infos[i].clus, _ = t.get(st.infos[i].l)
 		}
 	}
 	gf := m.gazFilter()
 	for k := 0; k+1 < len(bounds); k++ {
-		s := st.sentence(k)
-		sentenceFlags(s)
-		m.gaz.mark(s, st.gazOver, gf)
+		sentenceFlags(st.sentence(k))
+	}
+	if m.gazT != nil && st.gazOver == nil && len(m.gaz) > 0 {
+		m.gazT.markDoc(st, gf)
+	} else {
+		for k := 0; k+1 < len(bounds); k++ {
+			m.gaz.mark(st.sentence(k), st.gazOver, gf)
+		}
 	}
 	docBitsFlat(st)
 	if cap(st.tags) < len(toks) {
@@ -101,8 +122,30 @@ func (st *docState) decode(w *weights, out []uint8, conf bool) {
 		}
 		st.sentFeatures(fz, k)
 		st.grow(n)
-		w.emissions(st.em, st.feats, st.offs)
+		if w.rowOf != nil {
+			st.sparseEmissions(w)
+		} else {
+			w.emissions(st.em, st.feats, st.offs)
+		}
 		st.finish(w, k, out, conf)
+	}
+}
+
+// sparseEmissions fills st.em with the emission scores of the sentence
+// whose features are in st.feats/offs, from the non-zero rows of a loaded
+// model (their rows gathered in place first, as in decodeFirstJoint). The
+// rows are the widened 16-bit weights added in feature order, so scores
+// are bit-identical to summing float32(q)*scale over every feature: an
+// all-zero row adds +0, which leaves a sum that starts at +0 unchanged
+// (such a sum is never -0), so gather leaves it out.
+func (st *docState) sparseEmissions(w *weights) {
+	var touch float32
+	st.roffs, touch = w.gather(st.feats, st.offs, st.roffs[:0])
+	st.sink += touch
+	for i := 0; i+1 < len(st.offs); i++ {
+		acc := (*[nTags]float32)(st.em[i*nTags:])
+		*acc = [nTags]float32{}
+		w.sum(acc, st.feats[st.offs[i]:st.roffs[i+1]])
 	}
 }
 
@@ -129,81 +172,90 @@ func (st *docState) finish(w *weights, k int, out []uint8, conf bool) {
 	}
 }
 
+// sentBuf holds one sentence's features on their way through staged:
+// made (feats, offs), then gathered into rows (feats, ends; weights.gather).
+type sentBuf struct {
+	feats []uint32
+	offs  []int32
+	ends  []int32
+}
+
+// staged runs three steps over the sentences of the loaded document, each
+// step a sentence ahead of the next: the features of sentence k+2 are
+// made (make) and their index entries prefetched, the rows of sentence
+// k+1 are looked up and prefetched (w.gather), and sentence k is summed
+// and decoded (use). The lookups miss the cache more often than not (13
+// MB of weights, a 4 MiB index); staggered so, their misses are in flight
+// while the processor works on other sentences, instead of being waited
+// for. Each sentence's work is what it would be alone, in the same order,
+// so the scores are too.
+func (st *docState) staged(w *weights, make func(dst []uint32, s []tokInfo, i int) []uint32, use func(k int, b *sentBuf)) {
+	ns := len(st.bounds) - 1
+	bufs := &st.bufs
+	for k := -2; k < ns; k++ {
+		if a := k + 2; a < ns {
+			b := &bufs[a%len(bufs)]
+			s := st.sentence(a)
+			b.feats = b.feats[:0]
+			b.offs = append(b.offs[:0], 0)
+			for i := range s {
+				b.feats = make(b.feats, s, i)
+				b.offs = append(b.offs, int32(len(b.feats)))
+			}
+			w.prefetchIndex(b.feats)
+		}
+		if g := k + 1; g >= 0 && g < ns {
+			b := &bufs[g%len(bufs)]
+			var touch float32
+			b.ends, touch = w.gather(b.feats, b.offs, b.ends[:0])
+			st.sink += touch
+		}
+		if k >= 0 && st.bounds[k+1] > st.bounds[k] {
+			use(k, &bufs[k%len(bufs)])
+		}
+	}
+}
+
 // decodeFirstJoint is the first pass of a model whose layers share their
 // rows (joinRows): each token's firstFeatures are made and looked up once,
 // for both layers, and the second layer's sums over them are kept in
-// st.em2 for decodeSecondJoint. First-pass tags go to st.first.
-//
-// A sentence is done in three sweeps: its features, then their rows
-// (w1.gather), then the sums (addGathered). The row lookups miss the cache
-// more often than not (26 MB of weights); made in a loop of their own,
-// free of the sums' 34 additions per row, many of them are in flight at
-// once instead of a few.
+// st.em2 for decodeSecondJoint. First-pass tags go to st.first. The
+// sentences go through staged: features, then rows, then sums.
 func (st *docState) decodeFirstJoint(w1, w2 *weights) {
-	fz := w1.featurizer()
 	total := len(st.infos) * nTags
 	if cap(st.em2) < total {
 		st.em2 = make([]float32, total, total+total/2)
 	}
 	st.em2 = st.em2[:total]
-	for k := 0; k+1 < len(st.bounds); k++ {
+	st.staged(w1, w1.featurizer().firstFeatures, func(k int, b *sentBuf) {
 		n := int(st.bounds[k+1] - st.bounds[k])
-		if n == 0 {
-			continue
-		}
-		s := st.sentence(k)
 		st.grow(n)
-		st.feats = st.feats[:0]
-		st.offs = append(st.offs[:0], 0)
-		for i := range s {
-			st.feats = fz.firstFeatures(st.feats, s, i)
-			st.offs = append(st.offs, int32(len(st.feats)))
-		}
-		// gathered in place: token i's rows end up in
-		// st.feats[st.offs[i]:st.roffs[i+1]]
-		var touch float32
-		st.roffs, touch = w1.gather(st.feats, st.offs, st.roffs[:0])
-		st.sink += touch
 		em2 := st.em2[int(st.bounds[k])*nTags:]
-		for i := range s {
-			rs := st.feats[st.offs[i]:st.roffs[i+1]]
+		// gathered in place: token i's rows are b.feats[b.offs[i]:b.ends[i+1]]
+		for i := 0; i < n; i++ {
+			rs := b.feats[b.offs[i]:b.ends[i+1]]
 			acc, acc2 := (*[nTags]float32)(st.em[i*nTags:]), (*[nTags]float32)(em2[i*nTags:])
 			*acc, *acc2 = [nTags]float32{}, [nTags]float32{}
-			w1.addGathered(acc, rs)
-			w2.addGathered(acc2, rs)
+			sumJoint(w1, w2, acc, acc2, rs)
 		}
 		st.finish(w1, k, st.first, false)
-	}
+	})
 }
 
 // decodeSecondJoint is the second pass after decodeFirstJoint: each
 // token's sums go on from st.em2 with its secondFeatures, in the order
-// features lists them, so the scores are those of decode. Their rows are
-// gathered for the sentence first, as in decodeFirstJoint.
+// features lists them, so the scores are those of decode. The sentences
+// go through staged, as in decodeFirstJoint.
 func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
-	fz := w2.featurizer()
-	for k := 0; k+1 < len(st.bounds); k++ {
+	st.staged(w2, w2.featurizer().secondFeatures, func(k int, b *sentBuf) {
 		n := int(st.bounds[k+1] - st.bounds[k])
-		if n == 0 {
-			continue
-		}
-		s := st.sentence(k)
 		st.grow(n)
 		copy(st.em, st.em2[int(st.bounds[k])*nTags:int(st.bounds[k+1])*nTags])
-		st.feats = st.feats[:0]
-		st.offs = append(st.offs[:0], 0)
-		for i := range s {
-			st.feats = fz.secondFeatures(st.feats, s, i)
-			st.offs = append(st.offs, int32(len(st.feats)))
-		}
-		var touch float32
-		st.roffs, touch = w2.gather(st.feats, st.offs, st.roffs[:0])
-		st.sink += touch
-		for i := range s {
-			w2.addGathered((*[nTags]float32)(st.em[i*nTags:]), st.feats[st.offs[i]:st.roffs[i+1]])
+		for i := 0; i < n; i++ {
+			w2.sum((*[nTags]float32)(st.em[i*nTags:]), b.feats[b.offs[i]:b.ends[i+1]])
 		}
 		st.finish(w2, k, out, conf)
-	}
+	})
 }
 
 func (st *docState) grow(n int) {
