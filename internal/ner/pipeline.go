@@ -7,9 +7,8 @@ type docState struct {
 	bounds  []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
 	docMap  map[uint64]uint8
 	feats   []uint32
-	roffs   []int32    // where each token's gathered rows end (sparseEmissions)
-	bufs    [3]sentBuf // joint models: the sentences in staged
-	sink    float32    // what weights.gather touched, kept so its loads stay
+	roffs   []int32 // where each token's gathered rows end (weights.gather)
+	sink    float32 // what weights.gather touched, kept so its loads stay
 	offs    []int32
 	em      []float32
 	em2     []float32 // joint models: second-pass sums of firstFeatures, per token of the document
@@ -140,6 +139,7 @@ func (st *docState) decode(w *weights, out []uint8, conf bool) {
 // (such a sum is never -0), so gather leaves it out.
 func (st *docState) sparseEmissions(w *weights) {
 	var touch float32
+	w.prefetchIndex(st.feats)
 	st.roffs, touch = w.gather(st.feats, st.offs, st.roffs[:0])
 	st.sink += touch
 	for i := 0; i+1 < len(st.offs); i++ {
@@ -172,90 +172,84 @@ func (st *docState) finish(w *weights, k int, out []uint8, conf bool) {
 	}
 }
 
-// sentBuf holds one sentence's features on their way through staged:
-// made (feats, offs), then gathered into rows (feats, ends; weights.gather).
-type sentBuf struct {
-	feats []uint32
-	offs  []int32
-	ends  []int32
-}
-
-// staged runs three steps over the sentences of the loaded document, each
-// step a sentence ahead of the next: the features of sentence k+2 are
-// made (make) and their index entries prefetched, the rows of sentence
-// k+1 are looked up and prefetched (w.gather), and sentence k is summed
-// and decoded (use). The lookups miss the cache more often than not (13
-// MB of weights, a 4 MiB index); staggered so, their misses are in flight
-// while the processor works on other sentences, instead of being waited
-// for. Each sentence's work is what it would be alone, in the same order,
-// so the scores are too.
-func (st *docState) staged(w *weights, make func(dst []uint32, s []tokInfo, i int) []uint32, use func(k int, b *sentBuf)) {
-	ns := len(st.bounds) - 1
-	bufs := &st.bufs
-	for k := -2; k < ns; k++ {
-		if a := k + 2; a < ns {
-			b := &bufs[a%len(bufs)]
-			s := st.sentence(a)
-			b.feats = b.feats[:0]
-			b.offs = append(b.offs[:0], 0)
-			for i := range s {
-				b.feats = make(b.feats, s, i)
-				b.offs = append(b.offs, int32(len(b.feats)))
-			}
-			w.prefetchIndex(b.feats)
-		}
-		if g := k + 1; g >= 0 && g < ns {
-			b := &bufs[g%len(bufs)]
-			var touch float32
-			b.ends, touch = w.gather(b.feats, b.offs, b.ends[:0])
-			st.sink += touch
-		}
-		if k >= 0 && st.bounds[k+1] > st.bounds[k] {
-			use(k, &bufs[k%len(bufs)])
-		}
-	}
-}
-
 // decodeFirstJoint is the first pass of a model whose layers share their
 // rows (joinRows): each token's firstFeatures are made and looked up once,
 // for both layers, and the second layer's sums over them are kept in
-// st.em2 for decodeSecondJoint. First-pass tags go to st.first. The
-// sentences go through staged: features, then rows, then sums.
+// st.em2 for decodeSecondJoint. First-pass tags go to st.first.
+//
+// A sentence is done in three sweeps: its features, then their rows
+// (w1.gather, after their index entries were prefetched), then the sums
+// (sumJoint). The row lookups miss the cache more often than not (13 MB
+// of 16-bit weights, a 4 MiB index); asked for in a loop of their own,
+// free of the sums, many of them are in flight at once instead of a few.
+// (Staggering the sweeps a sentence apart, so that a sentence's misses
+// overlap the next one's sums, was measured: no gain.)
 func (st *docState) decodeFirstJoint(w1, w2 *weights) {
+	fz := w1.featurizer()
 	total := len(st.infos) * nTags
 	if cap(st.em2) < total {
 		st.em2 = make([]float32, total, total+total/2)
 	}
 	st.em2 = st.em2[:total]
-	st.staged(w1, w1.featurizer().firstFeatures, func(k int, b *sentBuf) {
+	for k := 0; k+1 < len(st.bounds); k++ {
 		n := int(st.bounds[k+1] - st.bounds[k])
+		if n == 0 {
+			continue
+		}
+		s := st.sentence(k)
 		st.grow(n)
+		st.feats = st.feats[:0]
+		st.offs = append(st.offs[:0], 0)
+		for i := range s {
+			st.feats = fz.firstFeatures(st.feats, s, i)
+			st.offs = append(st.offs, int32(len(st.feats)))
+		}
+		// gathered in place: token i's rows end up in
+		// st.feats[st.offs[i]:st.roffs[i+1]]
+		var touch float32
+		w1.prefetchIndex(st.feats)
+		st.roffs, touch = w1.gather(st.feats, st.offs, st.roffs[:0])
+		st.sink += touch
 		em2 := st.em2[int(st.bounds[k])*nTags:]
-		// gathered in place: token i's rows are b.feats[b.offs[i]:b.ends[i+1]]
-		for i := 0; i < n; i++ {
-			rs := b.feats[b.offs[i]:b.ends[i+1]]
+		for i := range s {
+			rs := st.feats[st.offs[i]:st.roffs[i+1]]
 			acc, acc2 := (*[nTags]float32)(st.em[i*nTags:]), (*[nTags]float32)(em2[i*nTags:])
 			*acc, *acc2 = [nTags]float32{}, [nTags]float32{}
 			sumJoint(w1, w2, acc, acc2, rs)
 		}
 		st.finish(w1, k, st.first, false)
-	})
+	}
 }
 
 // decodeSecondJoint is the second pass after decodeFirstJoint: each
 // token's sums go on from st.em2 with its secondFeatures, in the order
-// features lists them, so the scores are those of decode. The sentences
-// go through staged, as in decodeFirstJoint.
+// features lists them, so the scores are those of decode. Their rows are
+// gathered for the sentence first, as in decodeFirstJoint.
 func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
-	st.staged(w2, w2.featurizer().secondFeatures, func(k int, b *sentBuf) {
+	fz := w2.featurizer()
+	for k := 0; k+1 < len(st.bounds); k++ {
 		n := int(st.bounds[k+1] - st.bounds[k])
+		if n == 0 {
+			continue
+		}
+		s := st.sentence(k)
 		st.grow(n)
 		copy(st.em, st.em2[int(st.bounds[k])*nTags:int(st.bounds[k+1])*nTags])
-		for i := 0; i < n; i++ {
-			w2.sum((*[nTags]float32)(st.em[i*nTags:]), b.feats[b.offs[i]:b.ends[i+1]])
+		st.feats = st.feats[:0]
+		st.offs = append(st.offs[:0], 0)
+		for i := range s {
+			st.feats = fz.secondFeatures(st.feats, s, i)
+			st.offs = append(st.offs, int32(len(st.feats)))
+		}
+		var touch float32
+		w2.prefetchIndex(st.feats)
+		st.roffs, touch = w2.gather(st.feats, st.offs, st.roffs[:0])
+		st.sink += touch
+		for i := range s {
+			w2.sum((*[nTags]float32)(st.em[i*nTags:]), st.feats[st.offs[i]:st.roffs[i+1]])
 		}
 		st.finish(w2, k, out, conf)
-	})
+	}
 }
 
 func (st *docState) grow(n int) {
