@@ -137,13 +137,6 @@ func widenedModel(t *testing.T) *Model {
 	return m
 }
 
-// withGoKernels makes the float kernels the Go loops until t ends.
-func withGoKernels(t *testing.T) {
-	a, b := sumRows, sumRows2
-	sumRows, sumRows2 = sumRowsGo, sumRows2Go
-	t.Cleanup(func() { sumRows, sumRows2 = a, b })
-}
-
 // TestDefaultKeeps16Bit checks which path the shipped model takes here:
 // 16-bit rows and the assembly exactly where AVX2 is.
 func TestDefaultKeeps16Bit(t *testing.T) {
@@ -159,7 +152,6 @@ func TestDefaultKeeps16Bit(t *testing.T) {
 // TestGoldenSentencesWidened is TestGoldenSentences on the other path
 // (see widenedModel): Go loops over float32 rows.
 func TestGoldenSentencesWidened(t *testing.T) {
-	withGoKernels(t)
 	testGoldenSentences(t, widenedModel(t))
 }
 
@@ -198,7 +190,6 @@ func TestGoldenSharedWidened(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	withGoKernels(t)
 	testGoldenShared(t, eval, widenedModel(t))
 }
 

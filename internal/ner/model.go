@@ -208,7 +208,7 @@ func (w *weights) sum(a *[nTags]float32, rs []uint32) {
 		sumRowsQ(a, w.q[w.off:], rs, w.scale)
 		return
 	}
-	sumRows(a, w.rows[w.off:], rs)
+	sumRowsGo(a, w.rows[w.off:], rs)
 }
 
 // sumJoint adds the joint rows at offsets rs of w1 and w2 (joinRows), in
@@ -218,7 +218,7 @@ func sumJoint(w1, w2 *weights, a, b *[nTags]float32, rs []uint32) {
 		sumRows2Q(a, b, w1.q, rs, w1.scale, w2.scale)
 		return
 	}
-	sumRows2(a, b, w1.rows, rs)
+	sumRows2Go(a, b, w1.rows, rs)
 }
 
 // setRows builds the sparse form of a loaded layer from its 16-bit rows

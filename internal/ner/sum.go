@@ -5,18 +5,14 @@ package ner
 // of the 17 lanes is its own chain of float32 additions in feature order,
 // so a kernel that adds eight lanes at a time with one vector instruction
 // makes the same IEEE additions in the same order and the same sums, bit
-// for bit. sumRows and sumRows2 are those kernels: on amd64 with AVX2 they
-// are the assembly of sum_amd64.s, elsewhere (and under the purego build
-// tag) the Go loops below; TestSumKernelsAgree holds them to the same bits.
+// for bit. On amd64 with AVX2 the kernels are the assembly of
+// sum_amd64.s over the model's 16-bit rows (sumRowsQ, sumRows2Q), widening
+// each weight as it adds it; elsewhere (and under the purego build tag)
+// the rows are widened once at load and summed by the Go loops sumRowsGo
+// and sumRows2Go. TestSumKernelsQAgree holds the two to the same bits.
 
-// sumRows adds rows[r:r+nTags] for each offset r of rs, in order, to a.
-var sumRows = sumRowsGo
-
-// sumRows2 is sumRows for the joint rows of two layers (joinRows): a gets
-// rows[r:r+nTags] and b rows[r+nTags:r+2*nTags], for each r of rs in order.
-var sumRows2 = sumRows2Go
-
-// sumRowsGo is sumRows in Go: seventeen scalar sums kept in registers.
+// sumRowsGo adds rows[r:r+nTags] for each offset r of rs, in order, to a:
+// seventeen scalar sums kept in registers.
 func sumRowsGo(a *[nTags]float32, rows []float32, rs []uint32) {
 	a0, a1, a2, a3, a4, a5, a6, a7, a8 := a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]
 	a9, a10, a11, a12, a13, a14, a15, a16 := a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16]
@@ -43,8 +39,10 @@ func sumRowsGo(a *[nTags]float32, rows []float32, rs []uint32) {
 	*a = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
 }
 
-// sumRows2Go is sumRows2 in Go: the two layers one after the other, each
-// over the whole of rs (34 sums do not fit the registers at once).
+// sumRows2Go is sumRowsGo for the joint rows of two layers (joinRows): a
+// gets rows[r:r+nTags] and b rows[r+nTags:r+2*nTags], for each r of rs in
+// order; the two layers one after the other, each over the whole of rs (34
+// sums do not fit the registers at once).
 func sumRows2Go(a, b *[nTags]float32, rows []float32, rs []uint32) {
 	sumRowsGo(a, rows, rs)
 	sumRowsGo(b, rows[nTags:], rs)
@@ -57,7 +55,7 @@ func sumRows2Go(a, b *[nTags]float32, rows []float32, rs []uint32) {
 var quantRows = hasAVX2
 
 // sumRowsQ adds float32(q[r+t])*scale to a[t] for each offset r of rs, in
-// order: sumRows over the widened weights, bit for bit (the int16 -> float32
+// order: sumRowsGo over the widened weights, bit for bit (the int16 -> float32
 // conversion is exact and the product is rounded once, as when the weight
 // was widened at load). The assembly is the only production caller's
 // kernel (quantRows follows hasAVX2); sumRowsQGo is its reference.

@@ -5,16 +5,10 @@ package ner
 import "golang.org/x/sys/cpu"
 
 // The AVX2 kernels of sum_amd64.s. The caller guarantees that every offset
-// of rs leaves a whole row (nTags weights for the one-layer kernels,
-// 2*nTags for the joint ones) inside the table: the assembly does not
+// of rs leaves a whole row (nTags weights for sumRowsQAVX2, 2*nTags for
+// sumRows2QAVX2) inside the table: the assembly does not
 // check.
 //
-//go:noescape
-func sumRowsAVX2(a *[nTags]float32, rows *float32, rs []uint32)
-
-//go:noescape
-func sumRows2AVX2(a, b *[nTags]float32, rows *float32, rs []uint32)
-
 //go:noescape
 func sumRowsQAVX2(a *[nTags]float32, q *int16, rs []uint32, scale float32)
 
@@ -26,20 +20,7 @@ var hasAVX2 = cpu.X86.HasAVX2
 
 func init() {
 	if hasAVX2 {
-		sumRows, sumRows2 = sumRowsAsm, sumRows2Asm
 		sumRowsQ, sumRows2Q = sumRowsQAsm, sumRows2QAsm
-	}
-}
-
-func sumRowsAsm(a *[nTags]float32, rows []float32, rs []uint32) {
-	if len(rs) > 0 {
-		sumRowsAVX2(a, &rows[0], rs)
-	}
-}
-
-func sumRows2Asm(a, b *[nTags]float32, rows []float32, rs []uint32) {
-	if len(rs) > 0 {
-		sumRows2AVX2(a, b, &rows[0], rs)
 	}
 }
 

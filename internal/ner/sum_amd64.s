@@ -6,71 +6,7 @@
 // 0-7 and 8-15) and the low lane of an XMM register (lane 16), and adds
 // each row with one VADDPS per eight lanes and one VADDSS: per lane the
 // same float32 addition, in the same order, as the Go loop.
-
-// func sumRowsAVX2(a *[17]float32, rows *float32, rs []uint32)
-TEXT ·sumRowsAVX2(SB), NOSPLIT, $0-40
-	MOVQ a+0(FP), DI
-	MOVQ rows+8(FP), DX
-	MOVQ rs_base+16(FP), BX
-	MOVQ rs_len+24(FP), CX
-	VMOVUPS 0(DI), Y0
-	VMOVUPS 32(DI), Y1
-	VMOVSS 64(DI), X2
-	TESTQ CX, CX
-	JZ done1
-loop1:
-	MOVL (BX), AX
-	LEAQ (DX)(AX*4), R8
-	VADDPS 0(R8), Y0, Y0
-	VADDPS 32(R8), Y1, Y1
-	VADDSS 64(R8), X2, X2
-	ADDQ $4, BX
-	DECQ CX
-	JNZ loop1
-done1:
-	VMOVUPS Y0, 0(DI)
-	VMOVUPS Y1, 32(DI)
-	VMOVSS X2, 64(DI)
-	VZEROUPPER
-	RET
-
-// func sumRows2AVX2(a, b *[17]float32, rows *float32, rs []uint32)
-TEXT ·sumRows2AVX2(SB), NOSPLIT, $0-48
-	MOVQ a+0(FP), DI
-	MOVQ b+8(FP), SI
-	MOVQ rows+16(FP), DX
-	MOVQ rs_base+24(FP), BX
-	MOVQ rs_len+32(FP), CX
-	VMOVUPS 0(DI), Y0
-	VMOVUPS 32(DI), Y1
-	VMOVSS 64(DI), X2
-	VMOVUPS 0(SI), Y3
-	VMOVUPS 32(SI), Y4
-	VMOVSS 64(SI), X5
-	TESTQ CX, CX
-	JZ done2
-loop2:
-	MOVL (BX), AX
-	LEAQ (DX)(AX*4), R8
-	VADDPS 0(R8), Y0, Y0
-	VADDPS 32(R8), Y1, Y1
-	VADDSS 64(R8), X2, X2
-	VADDPS 68(R8), Y3, Y3
-	VADDPS 100(R8), Y4, Y4
-	VADDSS 132(R8), X5, X5
-	ADDQ $4, BX
-	DECQ CX
-	JNZ loop2
-done2:
-	VMOVUPS Y0, 0(DI)
-	VMOVUPS Y1, 32(DI)
-	VMOVSS X2, 64(DI)
-	VMOVUPS Y3, 0(SI)
-	VMOVUPS Y4, 32(SI)
-	VMOVSS X5, 64(SI)
-	VZEROUPPER
-	RET
-
+//
 // The 16-bit kernels widen eight weights with VPMOVSXWD (int16 -> int32)
 // and VCVTDQ2PS (exact: |q| < 2^24), multiply by the layer's scale with
 // VMULPS (rounded once, as float32(q)*scale is) and only then add: no

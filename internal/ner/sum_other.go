@@ -8,7 +8,6 @@ const hasAVX2 = false
 // The kernels TestSumKernelsAgree compares with the Go loops: here the Go
 // loops themselves.
 var (
-	sumRowsAsm, sumRows2Asm   = sumRowsGo, sumRows2Go
 	sumRowsQAsm, sumRows2QAsm = sumRowsQGo, sumRows2QGo
 )
 
