@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -220,4 +221,40 @@ func testGoldenShared(t *testing.T, eval string, m *Model) {
 		lines = append(lines, fmt.Sprintf("conll-dev %d %s", i, digest(tags)))
 	}
 	checkGolden(t, "golden_shared.txt", lines)
+}
+
+// TestFirstLayerAloneBothPaths tags the CoNLL-2003 dev documents with the
+// shipped model's first layer alone (the decode path of one-layer models:
+// sparseEmissions, one layer's rows), on the 16-bit rows and on rows
+// widened at load, and requires the same tags: the one-layer kernels are
+// held to each other as the joint ones are by the golden tests.
+func TestFirstLayerAloneBothPaths(t *testing.T) {
+	eval := corpusgen.FindEval()
+	if eval == "" {
+		t.Skip("no ../shared/eval")
+	}
+	if testing.Short() {
+		t.Skip("short")
+	}
+	docs, err := LoadSplit(eval, "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, wide := Default(), widenedModel(t)
+	if q.first.q == nil && hasAVX2 {
+		t.Fatal("shipped model not on 16-bit rows")
+	}
+	one := func(m *Model) *Model {
+		return &Model{first: m.first, gaz: m.gaz, clus: m.clus, clusT: m.clusT, gazT: m.gazT}
+	}
+	a, b := one(q), one(wide)
+	for i, d := range docs {
+		sents := make([][]string, len(d.Sentences))
+		for k, s := range d.Sentences {
+			sents[k] = s.Tokens
+		}
+		if x, y := a.TagDocument(sents), b.TagDocument(sents); !reflect.DeepEqual(x, y) {
+			t.Fatalf("dev document %d: one-layer tags differ between 16-bit and widened rows", i)
+		}
+	}
 }
