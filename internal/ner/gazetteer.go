@@ -114,20 +114,26 @@ func (g gazetteer) mark(s []tokInfo, over map[uint64]uint8, f gazFilter) {
 			if types == 0 {
 				continue
 			}
-			for t := 0; t < 8; t++ {
-				if types&(1<<t) == 0 {
-					continue
-				}
-				if n == 1 {
-					s[i].setGaz(t, gazU)
-					continue
-				}
-				s[i].setGaz(t, gazB)
-				s[i+n-1].setGaz(t, gazL)
-				for k := i + 1; k < i+n-1; k++ {
-					s[k].setGaz(t, gazI)
-				}
-			}
+			markName(s[i:i+n], types)
+		}
+	}
+}
+
+// markName sets the gazetteer bits of the name s for each of its types.
+func markName(s []tokInfo, types uint8) {
+	n := len(s)
+	for t := 0; t < 8; t++ {
+		if types&(1<<t) == 0 {
+			continue
+		}
+		if n == 1 {
+			s[0].setGaz(t, gazU)
+			continue
+		}
+		s[0].setGaz(t, gazB)
+		s[n-1].setGaz(t, gazL)
+		for k := 1; k < n-1; k++ {
+			s[k].setGaz(t, gazI)
 		}
 	}
 }

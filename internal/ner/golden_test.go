@@ -2,12 +2,14 @@ package ner
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -116,7 +118,45 @@ func checkGolden(t *testing.T, name string, lines []string) {
 // TestGoldenSentences tags the fixed sentences and compares every mention
 // (span, type, sentence, exact confidence, demonym) with the golden file.
 func TestGoldenSentences(t *testing.T) {
+	testGoldenSentences(t, Default())
+}
+
+// widenedModel reads the shipped model with its weights widened at load
+// and summed by the Go loops, the path of processors without AVX2, so the
+// golden tests hold both paths to the same output on this one.
+func widenedModel(t *testing.T) *Model {
+	t.Helper()
+	defer func(q bool) { quantRows = q }(quantRows)
+	quantRows = false
+	m, err := ReadModel(bytes.NewReader(modelBytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.first.q != nil || m.first.rows == nil {
+		t.Fatal("model not widened")
+	}
+	return m
+}
+
+// TestDefaultKeeps16Bit checks which path the shipped model takes here:
+// 16-bit rows and the assembly exactly where AVX2 is.
+func TestDefaultKeeps16Bit(t *testing.T) {
 	m := Default()
+	if got := m.first.q != nil; got != hasAVX2 {
+		t.Errorf("16-bit rows %v, AVX2 %v", got, hasAVX2)
+	}
+	if !m.joint {
+		t.Error("shipped model's layers not joined")
+	}
+}
+
+// TestGoldenSentencesWidened is TestGoldenSentences on the other path
+// (see widenedModel): Go loops over float32 rows.
+func TestGoldenSentencesWidened(t *testing.T) {
+	testGoldenSentences(t, widenedModel(t))
+}
+
+func testGoldenSentences(t *testing.T, m *Model) {
 	var lines []string
 	for i, src := range goldenDocs() {
 		toks, sents := text.Split(src, nil, nil)
@@ -138,7 +178,23 @@ func TestGoldenShared(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	m := Default()
+	testGoldenShared(t, eval, Default())
+}
+
+// TestGoldenSharedWidened is TestGoldenShared on the Go path (see
+// widenedModel).
+func TestGoldenSharedWidened(t *testing.T) {
+	eval := corpusgen.FindEval()
+	if eval == "" {
+		t.Skip("no ../shared/eval")
+	}
+	if testing.Short() {
+		t.Skip("short")
+	}
+	testGoldenShared(t, eval, widenedModel(t))
+}
+
+func testGoldenShared(t *testing.T, eval string, m *Model) {
 	var lines []string
 	arts, err := corpusgen.LoadPolNeAR(eval)
 	if err != nil {
@@ -165,4 +221,40 @@ func TestGoldenShared(t *testing.T) {
 		lines = append(lines, fmt.Sprintf("conll-dev %d %s", i, digest(tags)))
 	}
 	checkGolden(t, "golden_shared.txt", lines)
+}
+
+// TestFirstLayerAloneBothPaths tags the CoNLL-2003 dev documents with the
+// shipped model's first layer alone (the decode path of one-layer models:
+// sparseEmissions, one layer's rows), on the 16-bit rows and on rows
+// widened at load, and requires the same tags: the one-layer kernels are
+// held to each other as the joint ones are by the golden tests.
+func TestFirstLayerAloneBothPaths(t *testing.T) {
+	eval := corpusgen.FindEval()
+	if eval == "" {
+		t.Skip("no ../shared/eval")
+	}
+	if testing.Short() {
+		t.Skip("short")
+	}
+	docs, err := LoadSplit(eval, "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, wide := Default(), widenedModel(t)
+	if q.first.q == nil && hasAVX2 {
+		t.Fatal("shipped model not on 16-bit rows")
+	}
+	one := func(m *Model) *Model {
+		return &Model{first: m.first, gaz: m.gaz, clus: m.clus, clusT: m.clusT, gazT: m.gazT}
+	}
+	a, b := one(q), one(wide)
+	for i, d := range docs {
+		sents := make([][]string, len(d.Sentences))
+		for k, s := range d.Sentences {
+			sents[k] = s.Tokens
+		}
+		if x, y := a.TagDocument(sents), b.TagDocument(sents); !reflect.DeepEqual(x, y) {
+			t.Fatalf("dev document %d: one-layer tags differ between 16-bit and widened rows", i)
+		}
+	}
 }

@@ -76,16 +76,17 @@ func allowedEnd(t int) bool { return t == 0 || tagPos(t) == posL || tagPos(t) ==
 type weights struct {
 	bits uint
 	w    []float32 // training and freshly trained models
-	// Loaded models keep only their non-zero buckets (about one in eight),
-	// widened once to float32 exactly as the tagger used to widen each
-	// 16-bit weight (float32(q) * scale): rowOf[b] is the offset of bucket
-	// b's row in rows, 0 for an all-zero bucket (rows[:nTags] is zeros).
-	// A third of the memory of a dense 16-bit table, no conversion per
-	// lookup, and the rows a document touches share fewer cache lines.
-	// The two layers of a model share one table (joinRows): a row is then
-	// both layers' weights of a bucket (stride 2*nTags), this layer's at
-	// off.
+	// Loaded models keep only their non-zero buckets (about one in eight):
+	// rowOf[b] is the offset of bucket b's row, 0 for an all-zero bucket
+	// (the first row is zeros). The rows are the model's 16-bit weights,
+	// either kept as they are in q (quantRows: the AVX2 kernels widen them
+	// as they add, half the memory and two cache lines a joint row instead
+	// of three) or widened once to float32 in rows; both give exactly the
+	// weight float32(q) * scale. The two layers of a model share one table
+	// (joinRows): a row is then both layers' weights of a bucket (stride
+	// 2*nTags), this layer's at off.
 	rowOf  []uint32
+	q      []int16
 	rows   []float32
 	stride uint32
 	off    uint32
@@ -98,16 +99,18 @@ func newWeights(bits uint) *weights {
 }
 
 func (w *weights) featurizer() featurizer {
+	if w.rowOf != nil {
+		// a loaded model's features are bucket numbers, for rowOf
+		return featurizer{mask: 1<<w.bits - 1, nTags: 1}
+	}
 	return featurizer{mask: 1<<w.bits - 1, nTags: uint32(nTags)}
 }
 
 // emissions fills em (len(s)*nTags) with the emission scores of a sentence
-// whose feature offsets for token i are feats[offs[i]:offs[i+1]].
+// whose feature offsets for token i are feats[offs[i]:offs[i+1]], from the
+// dense weights of a model in training (loaded models are summed by
+// docState.sparseEmissions).
 func (w *weights) emissions(em []float32, feats []uint32, offs []int32) {
-	if w.rowOf != nil {
-		w.emissionsSparse(em, feats, offs)
-		return
-	}
 	for i := 0; i+1 < len(offs); i++ {
 		var acc [nTags]float32
 		for _, f := range feats[offs[i]:offs[i+1]] {
@@ -138,70 +141,41 @@ func (w *weights) emissionsDrop(em []float32, feats []uint32, offs []int32, drop
 	}
 }
 
-// emissionsSparse is emissions over the non-zero rows of a loaded model.
-// The weights are the widened 16-bit ones and are added in feature order,
-// so scores are bit-identical to summing float32(q)*scale over every
-// feature: an all-zero row adds +0, which leaves a sum that starts at +0
-// unchanged (such a sum is never -0), so it is skipped.
-func (w *weights) emissionsSparse(em []float32, feats []uint32, offs []int32) {
-	for i := 0; i+1 < len(offs); i++ {
-		acc := (*[nTags]float32)(em[i*nTags:])
-		*acc = [nTags]float32{}
-		w.addRows(acc, feats[offs[i]:offs[i+1]])
-	}
-}
-
-// addRows adds the rows of feats, in order, to the sums in acc.
-func (w *weights) addRows(acc *[nTags]float32, feats []uint32) {
-	rowOf, rows, off := w.rowOf, w.rows, w.off
-	// Seventeen scalar sums in registers (nTags == 17); each lane is
-	// summed in feature order, as a loop over acc[t] would.
-	a0, a1, a2, a3, a4, a5, a6, a7, a8 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7], acc[8]
-	a9, a10, a11, a12, a13, a14, a15, a16 := acc[9], acc[10], acc[11], acc[12], acc[13], acc[14], acc[15], acc[16]
-	for _, f := range feats {
-		r := rowOf[f/uint32(nTags)]
-		if r == 0 {
-			continue
-		}
-		row := (*[nTags]float32)(rows[r+off : r+off+uint32(nTags)])
-		a0 += row[0]
-		a1 += row[1]
-		a2 += row[2]
-		a3 += row[3]
-		a4 += row[4]
-		a5 += row[5]
-		a6 += row[6]
-		a7 += row[7]
-		a8 += row[8]
-		a9 += row[9]
-		a10 += row[10]
-		a11 += row[11]
-		a12 += row[12]
-		a13 += row[13]
-		a14 += row[14]
-		a15 += row[15]
-		a16 += row[16]
-	}
-	*acc = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
-}
-
 // gather replaces the features of feats by their row offsets (rowOf),
 // the all-zero rows left out: token i's features feats[offs[i]:offs[i+1]]
 // become rows feats[offs[i]:ends[i+1]] (ends[0] is 0), and ends is
-// returned. It touches each row's cache lines so that they are loaded by
-// the time addGathered sums them, and returns a sum of the floats it
-// touched, which the caller keeps so that the loads are not left out.
-// Each lookup is independent of the others, so the processor has many of
-// them in flight at once.
+// returned. The features are bucket numbers (a loaded model's
+// featurizer). It asks for each row's cache lines so that they are loaded
+// by the time the kernels sum them: 16-bit rows with the assembly's
+// prefetches (prefetchRowsQ, which never wait), float rows by touching
+// them, returning a sum of the floats touched, which the caller keeps so
+// that the loads are not left out. Each lookup is independent of the
+// others, so the processor has many of them in flight at once.
 func (w *weights) gather(feats []uint32, offs []int32, ends []int32) ([]int32, float32) {
-	rowOf, rows, stride := w.rowOf, w.rows, w.stride
+	rowOf, stride := w.rowOf, w.stride
 	// first the index, a load per feature and nothing else
 	for j, f := range feats {
-		feats[j] = rowOf[f/uint32(nTags)]
+		feats[j] = rowOf[f]
 	}
 	// then the rows, the all-zero ones left out
 	var touch float32
 	ends = append(ends, 0)
+	if q := w.q; q != nil {
+		for i := 0; i+1 < len(offs); i++ {
+			o := offs[i]
+			for _, r := range feats[offs[i]:offs[i+1]] {
+				if r == 0 {
+					continue
+				}
+				feats[o] = r
+				o++
+			}
+			ends = append(ends, o)
+		}
+		prefetchRowsQ(&q[0], feats[:ends[len(ends)-1]])
+		return ends, 0
+	}
+	rows := w.rows
 	for i := 0; i+1 < len(offs); i++ {
 		o := offs[i]
 		for _, r := range feats[offs[i]:offs[i+1]] {
@@ -220,54 +194,51 @@ func (w *weights) gather(feats []uint32, offs []int32, ends []int32) ([]int32, f
 	return ends, touch
 }
 
-// addGathered adds the rows at offsets rs (from gather), in order, to the
-// sums in acc: the sums addRows makes over the same features, bit for bit
-// (addRows skips the all-zero rows gather leaves out).
-func (w *weights) addGathered(acc *[nTags]float32, rs []uint32) {
-	rows, off := w.rows, w.off
-	a0, a1, a2, a3, a4, a5, a6, a7, a8 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7], acc[8]
-	a9, a10, a11, a12, a13, a14, a15, a16 := acc[9], acc[10], acc[11], acc[12], acc[13], acc[14], acc[15], acc[16]
-	for _, r := range rs {
-		row := (*[nTags]float32)(rows[r+off : r+off+uint32(nTags)])
-		a0 += row[0]
-		a1 += row[1]
-		a2 += row[2]
-		a3 += row[3]
-		a4 += row[4]
-		a5 += row[5]
-		a6 += row[6]
-		a7 += row[7]
-		a8 += row[8]
-		a9 += row[9]
-		a10 += row[10]
-		a11 += row[11]
-		a12 += row[12]
-		a13 += row[13]
-		a14 += row[14]
-		a15 += row[15]
-		a16 += row[16]
+// prefetchIndex asks for the index entries of the bucket numbers feats,
+// so that gather finds them loaded.
+func (w *weights) prefetchIndex(feats []uint32) {
+	if len(feats) > 0 {
+		prefetchIndex(&w.rowOf[0], feats)
 	}
-	*acc = [nTags]float32{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16}
+}
+
+// sum adds the rows at offsets rs (from gather), in order, to a.
+func (w *weights) sum(a *[nTags]float32, rs []uint32) {
+	if w.q != nil {
+		sumRowsQ(a, w.q[w.off:], rs, w.scale)
+		return
+	}
+	sumRowsGo(a, w.rows[w.off:], rs)
+}
+
+// sumJoint adds the joint rows at offsets rs of w1 and w2 (joinRows), in
+// order: w1's to a, w2's to b.
+func sumJoint(w1, w2 *weights, a, b *[nTags]float32, rs []uint32) {
+	if w1.q != nil {
+		sumRows2Q(a, b, w1.q, rs, w1.scale, w2.scale)
+		return
+	}
+	sumRows2Go(a, b, w1.rows, rs)
 }
 
 // setRows builds the sparse form of a loaded layer from its 16-bit rows
-// (q holds 1<<bits rows of nTags).
-func (w *weights) setRows(q []int16, scale float32) {
+// (dense holds 1<<bits rows of nTags), in q; widenRows may widen it.
+func (w *weights) setRows(dense []int16, scale float32) {
 	w.scale = scale
 	w.rowOf = make([]uint32, 1<<w.bits)
 	n := 1
 	for b := range w.rowOf {
-		for _, x := range q[b*nTags : (b+1)*nTags] {
+		for _, x := range dense[b*nTags : (b+1)*nTags] {
 			if x != 0 {
 				n++
 				break
 			}
 		}
 	}
-	w.rows = make([]float32, n*nTags)
+	w.q = make([]int16, n*nTags)
 	r := uint32(nTags)
 	for b := range w.rowOf {
-		row := q[b*nTags : (b+1)*nTags]
+		row := dense[b*nTags : (b+1)*nTags]
 		nz := false
 		for _, x := range row {
 			nz = nz || x != 0
@@ -276,9 +247,7 @@ func (w *weights) setRows(q []int16, scale float32) {
 			continue
 		}
 		w.rowOf[b] = r
-		for t, x := range row {
-			w.rows[int(r)+t] = float32(x) * scale
-		}
+		copy(w.q[r:], row)
 		r += uint32(nTags)
 	}
 	w.stride = uint32(nTags)
@@ -287,9 +256,9 @@ func (w *weights) setRows(q []int16, scale float32) {
 // joinRows puts the sparse rows of two loaded layers with the same bucket
 // count side by side, so a feature's bucket is looked up once for both and
 // its two rows share cache lines: a's row of bucket b is
-// rows[rowOf[b]:][:nTags], b's follows it. It reports whether it could.
+// q[rowOf[b]:][:nTags], b's follows it. It reports whether it could.
 func joinRows(a, b *weights) bool {
-	if a.rowOf == nil || b.rowOf == nil || a.bits != b.bits || a.stride != uint32(nTags) || b.stride != uint32(nTags) {
+	if a.rowOf == nil || b.rowOf == nil || a.q == nil || b.q == nil || a.bits != b.bits || a.stride != uint32(nTags) || b.stride != uint32(nTags) {
 		return false
 	}
 	rowOf := make([]uint32, len(a.rowOf))
@@ -300,7 +269,7 @@ func joinRows(a, b *weights) bool {
 		}
 	}
 	const stride = uint32(2 * nTags)
-	rows := make([]float32, n*int(stride))
+	q := make([]int16, n*int(stride))
 	r := uint32(stride)
 	for k := range rowOf {
 		ra, rb := a.rowOf[k], b.rowOf[k]
@@ -308,13 +277,41 @@ func joinRows(a, b *weights) bool {
 			continue
 		}
 		rowOf[k] = r
-		copy(rows[r:r+uint32(nTags)], a.rows[ra:ra+uint32(nTags)])
-		copy(rows[r+uint32(nTags):r+stride], b.rows[rb:rb+uint32(nTags)])
+		copy(q[r:r+uint32(nTags)], a.q[ra:ra+uint32(nTags)])
+		copy(q[r+uint32(nTags):r+stride], b.q[rb:rb+uint32(nTags)])
 		r += stride
 	}
-	a.rowOf, a.rows, a.stride, a.off = rowOf, rows, stride, 0
-	b.rowOf, b.rows, b.stride, b.off = rowOf, rows, stride, uint32(nTags)
+	a.rowOf, a.q, a.stride, a.off = rowOf, q, stride, 0
+	b.rowOf, b.q, b.stride, b.off = rowOf, q, stride, uint32(nTags)
 	return true
+}
+
+// widenRows replaces the 16-bit rows of a loaded model's layers (second
+// may be nil; joint when joinRows joined them) by float32 rows, each
+// weight widened as the tagger always has: float32(q) * scale.
+func widenRows(first, second *weights, joint bool) {
+	if joint {
+		rows := make([]float32, len(first.q))
+		for i, x := range first.q {
+			scale := first.scale
+			if uint32(i)%first.stride >= second.off {
+				scale = second.scale
+			}
+			rows[i] = float32(x) * scale
+		}
+		first.rows, second.rows, first.q, second.q = rows, rows, nil, nil
+		return
+	}
+	for _, w := range [...]*weights{first, second} {
+		if w == nil || w.q == nil {
+			continue
+		}
+		w.rows = make([]float32, len(w.q))
+		for i, x := range w.q {
+			w.rows[i] = float32(x) * w.scale
+		}
+		w.q = nil
+	}
 }
 
 // floats returns the emission weights as a dense float32 table.
@@ -324,8 +321,16 @@ func (w *weights) floats() []float32 {
 	}
 	out := make([]float32, len(w.rowOf)*nTags)
 	for b, r := range w.rowOf {
-		if r != 0 {
-			copy(out[b*nTags:(b+1)*nTags], w.rows[r+w.off:r+w.off+uint32(nTags)])
+		if r == 0 {
+			continue
+		}
+		dst := out[b*nTags : (b+1)*nTags]
+		if w.q != nil {
+			for t, x := range w.q[r+w.off : r+w.off+uint32(nTags)] {
+				dst[t] = float32(x) * w.scale
+			}
+		} else {
+			copy(dst, w.rows[r+w.off:r+w.off+uint32(nTags)])
 		}
 	}
 	return out

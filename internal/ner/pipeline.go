@@ -3,22 +3,24 @@ package ner
 // docState is the scratch space for tagging one document. Reusing it keeps
 // the per-document work free of allocations once the slices have grown.
 type docState struct {
-	infos  []tokInfo
-	bounds []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
-	docMap map[uint64]uint8
-	feats  []uint32
-	roffs  []int32 // joint models: where each token's gathered rows end (weights.gather)
-	sink   float32 // what weights.gather touched, kept so its loads stay
-	offs   []int32
-	em     []float32
-	em2    []float32 // joint models: second-pass sums of firstFeatures, per token of the document
-	back   []uint8
-	score  []float32
-	tags   []uint8 // final tag per token
-	first  []uint8 // first-pass tag per token
-	hist   map[uint64]uint8
-	dgaz   docGaz
-	conf   []float32 // per-token confidence of the final pass (when wanted)
+	infos   []tokInfo
+	bounds  []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
+	docMap  map[uint64]uint8
+	feats   []uint32
+	roffs   []int32 // where each token's gathered rows end (weights.gather)
+	sink    float32 // what weights.gather touched, kept so its loads stay
+	offs    []int32
+	em      []float32
+	em2     []float32 // joint models: second-pass sums of firstFeatures, per token of the document
+	back    []uint8
+	score   []float32
+	tags    []uint8 // final tag per token
+	first   []uint8 // first-pass tag per token
+	hist    map[uint64]uint8
+	dgaz    docGaz
+	conf    []float32 // per-token confidence of the final pass (when wanted)
+	cands   []gazCand // hashTab.markDoc's n-grams
+	slotIdx []uint32  // and their slots
 	// gazOver, when set (training only), overrides gazetteer entries so a
 	// training document does not see its own labelled names.
 	gazOver map[uint64]uint8
@@ -43,15 +45,33 @@ func (m *Model) load(st *docState, toks []string, bounds []int32) {
 		ti := &st.infos[i]
 		*ti = tokInfo{}
 		computeInfo(ti, s)
-		if m.clus != nil {
+		if m.clus != nil && m.clusT == nil {
 			ti.clus = m.clus[ti.l]
+		}
+	}
+	if t := m.clusT; t != nil && len(st.infos) > 0 {
+		// the slots of all the document's words prefetched first,
+		// so that their cache misses overlap
+		idx := st.slotIdx[:0]
+		for i := range st.infos {
+			idx = append(idx, t.slotOf(st.infos[i].l))
+		}
+		st.slotIdx = idx
+		prefetchSlots(&t.slots[0], idx)
+		for i := range st.infos {
+			st.infos[i].clus, _ = t.get(st.infos[i].l)
 		}
 	}
 	gf := m.gazFilter()
 	for k := 0; k+1 < len(bounds); k++ {
-		s := st.sentence(k)
-		sentenceFlags(s)
-		m.gaz.mark(s, st.gazOver, gf)
+		sentenceFlags(st.sentence(k))
+	}
+	if m.gazT != nil && st.gazOver == nil && len(m.gaz) > 0 {
+		m.gazT.markDoc(st, gf)
+	} else {
+		for k := 0; k+1 < len(bounds); k++ {
+			m.gaz.mark(st.sentence(k), st.gazOver, gf)
+		}
 	}
 	docBitsFlat(st)
 	if cap(st.tags) < len(toks) {
@@ -101,8 +121,31 @@ func (st *docState) decode(w *weights, out []uint8, conf bool) {
 		}
 		st.sentFeatures(fz, k)
 		st.grow(n)
-		w.emissions(st.em, st.feats, st.offs)
+		if w.rowOf != nil {
+			st.sparseEmissions(w)
+		} else {
+			w.emissions(st.em, st.feats, st.offs)
+		}
 		st.finish(w, k, out, conf)
+	}
+}
+
+// sparseEmissions fills st.em with the emission scores of the sentence
+// whose features are in st.feats/offs, from the non-zero rows of a loaded
+// model (their rows gathered in place first, as in decodeFirstJoint). The
+// rows are the widened 16-bit weights added in feature order, so scores
+// are bit-identical to summing float32(q)*scale over every feature: an
+// all-zero row adds +0, which leaves a sum that starts at +0 unchanged
+// (such a sum is never -0), so gather leaves it out.
+func (st *docState) sparseEmissions(w *weights) {
+	var touch float32
+	w.prefetchIndex(st.feats)
+	st.roffs, touch = w.gather(st.feats, st.offs, st.roffs[:0])
+	st.sink += touch
+	for i := 0; i+1 < len(st.offs); i++ {
+		acc := (*[nTags]float32)(st.em[i*nTags:])
+		*acc = [nTags]float32{}
+		w.sum(acc, st.feats[st.offs[i]:st.roffs[i+1]])
 	}
 }
 
@@ -135,10 +178,12 @@ func (st *docState) finish(w *weights, k int, out []uint8, conf bool) {
 // st.em2 for decodeSecondJoint. First-pass tags go to st.first.
 //
 // A sentence is done in three sweeps: its features, then their rows
-// (w1.gather), then the sums (addGathered). The row lookups miss the cache
-// more often than not (26 MB of weights); made in a loop of their own,
-// free of the sums' 34 additions per row, many of them are in flight at
-// once instead of a few.
+// (w1.gather, after their index entries were prefetched), then the sums
+// (sumJoint). The row lookups miss the cache more often than not (13 MB
+// of 16-bit weights, a 4 MiB index); asked for in a loop of their own,
+// free of the sums, many of them are in flight at once instead of a few.
+// (Staggering the sweeps a sentence apart, so that a sentence's misses
+// overlap the next one's sums, was measured: no gain.)
 func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 	fz := w1.featurizer()
 	total := len(st.infos) * nTags
@@ -162,6 +207,7 @@ func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 		// gathered in place: token i's rows end up in
 		// st.feats[st.offs[i]:st.roffs[i+1]]
 		var touch float32
+		w1.prefetchIndex(st.feats)
 		st.roffs, touch = w1.gather(st.feats, st.offs, st.roffs[:0])
 		st.sink += touch
 		em2 := st.em2[int(st.bounds[k])*nTags:]
@@ -169,8 +215,7 @@ func (st *docState) decodeFirstJoint(w1, w2 *weights) {
 			rs := st.feats[st.offs[i]:st.roffs[i+1]]
 			acc, acc2 := (*[nTags]float32)(st.em[i*nTags:]), (*[nTags]float32)(em2[i*nTags:])
 			*acc, *acc2 = [nTags]float32{}, [nTags]float32{}
-			w1.addGathered(acc, rs)
-			w2.addGathered(acc2, rs)
+			sumJoint(w1, w2, acc, acc2, rs)
 		}
 		st.finish(w1, k, st.first, false)
 	}
@@ -197,10 +242,11 @@ func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
 			st.offs = append(st.offs, int32(len(st.feats)))
 		}
 		var touch float32
+		w2.prefetchIndex(st.feats)
 		st.roffs, touch = w2.gather(st.feats, st.offs, st.roffs[:0])
 		st.sink += touch
 		for i := range s {
-			w2.addGathered((*[nTags]float32)(st.em[i*nTags:]), st.feats[st.offs[i]:st.roffs[i+1]])
+			w2.sum((*[nTags]float32)(st.em[i*nTags:]), st.feats[st.offs[i]:st.roffs[i+1]])
 		}
 		st.finish(w2, k, out, conf)
 	}

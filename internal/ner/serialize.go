@@ -192,5 +192,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if m.second != nil {
 		m.joint = joinRows(m.first, m.second)
 	}
+	if !quantRows {
+		widenRows(m.first, m.second, m.joint)
+	}
+	if m.clus != nil {
+		m.clusT = newHashTab(m.clus)
+	}
+	m.gazT = newHashTab(m.gaz)
 	return m, nil
 }

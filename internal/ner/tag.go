@@ -16,8 +16,11 @@ type Model struct {
 	joint  bool     // first and second share one row table (joinRows)
 	gaz    gazetteer
 	clus   map[uint64]uint32 // lower-cased word hash -> cluster path
-	pool   sync.Pool
-	strs   sync.Pool
+	// clusT and gazT are clus and gaz as hashTabs, built by ReadModel
+	// (a loaded model's maps do not change); nil while training
+	clusT, gazT *hashTab
+	pool        sync.Pool
+	strs        sync.Pool
 	// gazF filters gaz's lookups; made on first use, when gaz is complete
 	gazOnce sync.Once
 	gazF    gazFilter
