@@ -182,7 +182,7 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	if err != nil {
 		return nil, s.fault(err, "")
 	}
-	st, err := prepare(ctx, tx)
+	st, err := prepare(ctx, tx, s.db.inTx(tx))
 	if err != nil {
 		return nil, s.fault(err, "")
 	}
@@ -195,6 +195,9 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 			return nil, s.fault(err, it.Raw.Origin)
 		}
 		results[i] = r
+	}
+	if err := st.flush(ctx); err != nil {
+		return nil, s.fault(err, "")
 	}
 	// One statement indexes the batch: FTS5 keeps the terms in memory
 	// until the statement ends and writes one segment (migration 11); the
@@ -334,15 +337,24 @@ func lookupChunks(ctx context.Context, ts *txStmts, q string, keys []any, each f
 	return nil
 }
 
-// stmts are the statements of one Put, prepared once per batch.
+// stmts are the statements of one Put, prepared once per batch, and the
+// buffers of its analysis rows.
 type stmts struct {
-	tx                             *sql.Tx
-	insDoc, insArt, insSen, insMen *sql.Stmt
-	insTime, insQuote, insPlace    *sql.Stmt
+	tx                                         *sql.Tx
+	ts                                         *txStmts
+	insDoc, insArt                             *sql.Stmt
+	sentences, mentions, times, quotes, places *rowBuffer
 }
 
-func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
-	st := &stmts{tx: tx}
+func prepare(ctx context.Context, tx *sql.Tx, ts *txStmts) (*stmts, error) {
+	st := &stmts{tx: tx, ts: ts,
+		sentences: newRowBuffer(`sentences(article_id, idx, start, end)`, 4),
+		mentions:  newRowBuffer(`mentions(article_id, sentence, start, end, type, confidence, demonym)`, 7),
+		times:     newRowBuffer(`times(article_id, sentence, start, end, text, type, value, mod, anchored)`, 9),
+		quotes: newRowBuffer(`quotes(article_id, sentence, start, end, parts, kind, text, cue_start, cue_end, source_start, source_end,
+		speaker_start, speaker_end, speaker_text, resolved, confidence)`, 16),
+		places: newRowBuffer(`places(article_id, sentence, start, end, text, geonames_id, name, lat, lon, country, feature, population, focus, confidence)`, 14),
+	}
 	for _, p := range []struct {
 		dst **sql.Stmt
 		sql string
@@ -352,13 +364,6 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at,
 		analysis, analysis_note)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.insSen, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`},
-		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, confidence, demonym) VALUES (?,?,?,?,?,?,?)`},
-		{&st.insTime, `INSERT INTO times(article_id, sentence, start, end, text, type, value, mod, anchored) VALUES (?,?,?,?,?,?,?,?,?)`},
-		{&st.insQuote, `INSERT INTO quotes(article_id, sentence, start, end, parts, kind, text, cue_start, cue_end, source_start, source_end,
-		speaker_start, speaker_end, speaker_text, resolved, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.insPlace, `INSERT INTO places(article_id, sentence, start, end, text, geonames_id, name, lat, lon, country, feature, population, focus, confidence)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 	} {
 		s, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -371,11 +376,21 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 }
 
 func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.insDoc, st.insArt, st.insSen, st.insMen, st.insTime, st.insQuote, st.insPlace} {
+	for _, s := range []*sql.Stmt{st.insDoc, st.insArt} {
 		if s != nil {
 			s.Close()
 		}
 	}
+}
+
+// flush inserts the analysis rows still buffered.
+func (st *stmts) flush(ctx context.Context) error {
+	for _, b := range []*rowBuffer{st.sentences, st.mentions, st.times, st.quotes, st.places} {
+		if err := b.flush(ctx, st.ts); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // put stores one item of the batch, or finds it a duplicate of one stored

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -301,6 +302,43 @@ func TestPutLookupsUseIndexes(t *testing.T) {
 		}
 		if !strings.Contains(strings.Join(plan, "\n"), "INDEX "+tc.index+" ") {
 			t.Errorf("%s:\nplan %q, want index %s", tc.query, plan, tc.index)
+		}
+	}
+}
+
+// TestAnalysisRowsBuffered: analysis rows go in many to a statement, over
+// the articles of a batch; each article gets its own back, in order,
+// whether its rows filled statements, shared one with the next article's
+// or were the batch's last.
+func TestAnalysisRowsBuffered(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	var items []store.Item
+	for a, n := range []int{rowsPerInsert*2 + 5, 3, rowsPerInsert - 1, 0} {
+		var text strings.Builder
+		an := &analyse.Annotation{}
+		for i := range n {
+			start := text.Len()
+			fmt.Fprintf(&text, "Sentence %d of article %d. ", i, a)
+			an.Sentences = append(an.Sentences, analyse.Span{Start: start, End: text.Len() - 1})
+			an.Mentions = append(an.Mentions, analyse.Mention{Span: analyse.Span{Start: start, End: start + 8}, Sentence: i, Type: "MISC", Confidence: float32(i) / 100})
+		}
+		it := item(fmt.Sprint("doc", a), "", fmt.Sprint("raw", a), "T", text.String()+"End.")
+		it.Analysis = an
+		items = append(items, it)
+	}
+	res, err := db.Put(ctx, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range res {
+		got, err := db.Annotation(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := items[i].Analysis
+		if !reflect.DeepEqual(got.Sentences, want.Sentences) || !reflect.DeepEqual(got.Mentions, want.Mentions) {
+			t.Errorf("article %d: got %d sentences, %d mentions, want %d, %d (or not in order)", i, len(got.Sentences), len(got.Mentions), len(want.Sentences), len(want.Mentions))
 		}
 	}
 }
