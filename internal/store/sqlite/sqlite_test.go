@@ -193,6 +193,53 @@ func BenchmarkPutPrepared(b *testing.B) {
 	reportPut(b, cpu0, writer)
 }
 
+// BenchmarkPutAnalysed is BenchmarkPut with analysed articles, as ingest
+// stores them: 30 sentences, 60 mentions, 6 times, 3 quotes and 9 places
+// an article (a PolNeAR article has about as many).
+func BenchmarkPutAnalysed(b *testing.B) {
+	ctx := context.Background()
+	db, _ := openTemp(b)
+	const batch = 256
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	var writer time.Duration
+	for i := 0; i < b.N; i += batch {
+		items := benchItems(i, min(i+batch, b.N))
+		for k := range items {
+			items[k].Analysis = benchAnnotation(items[k].Article.Text)
+		}
+		t0 := threadCPU()
+		if _, err := db.Put(ctx, items); err != nil {
+			b.Fatal(err)
+		}
+		writer += threadCPU() - t0
+	}
+	reportPut(b, cpu0, writer)
+}
+
+// benchAnnotation is an analysis of text (its sentences a tenth of it).
+func benchAnnotation(text string) *analyse.Annotation {
+	an := &analyse.Annotation{}
+	n := len(text) / 30
+	for i := range 30 {
+		sp := analyse.Span{Start: i * n, End: i*n + n - 1}
+		an.Sentences = append(an.Sentences, sp)
+		an.Mentions = append(an.Mentions,
+			analyse.Mention{Span: analyse.Span{Start: sp.Start, End: sp.Start + 7}, Sentence: i, Type: "ORG", Confidence: 0.9},
+			analyse.Mention{Span: analyse.Span{Start: sp.Start + 10, End: sp.Start + 15}, Sentence: i, Type: "PER", Confidence: 0.8})
+		if i%5 == 0 {
+			an.Times = append(an.Times, analyse.Time{Span: analyse.Span{Start: sp.Start, End: sp.Start + 5}, Sentence: i, Type: "DATE", Value: "2016-10-23"})
+		}
+		if i%10 == 0 {
+			an.Quotes = append(an.Quotes, analyse.Quote{Span: sp, Parts: []analyse.Span{sp}, Kind: "direct", Sentence: i, Speaker: analyse.Span{Start: sp.Start, End: sp.Start + 7}, SpeakerText: "Islamic"})
+		}
+		if i%10 < 3 {
+			an.Places = append(an.Places, analyse.Place{Span: analyse.Span{Start: sp.Start + 20, End: sp.Start + 25}, Sentence: i, Name: "Mosul", GeonamesID: 99072, Country: "IQ", Feature: "PPLA", Confidence: 0.7})
+		}
+	}
+	return an
+}
+
 // benchItems are the benchmark's articles from to to (~3 KB text and
 // raw each).
 func benchItems(from, to int) []store.Item {
