@@ -87,6 +87,7 @@ type job struct {
 	doc   ingest.Document
 	art   clean.Article
 	ann   *analyse.Annotation
+	item  store.Item // what the writer stores, made (and prepared) by the worker
 	err   error
 	ready chan struct{}
 }
@@ -149,6 +150,20 @@ func (p *Pipeline) work() {
 				j.ann = an.AnnotateArticle(&j.art)
 			}
 			p.o.Timing.add(Analyse, t1)
+		}
+		if j.err == nil {
+			j.item = store.Item{
+				Raw:      store.Raw{Origin: j.doc.Origin, URL: j.doc.URL, MediaType: j.doc.MediaType, Encoding: j.doc.Encoding, Body: j.doc.Body, Fetched: j.doc.Fetched},
+				Article:  j.art,
+				Analysis: j.ann,
+			}
+			// the store's work on the item that needs no database (hashes,
+			// compression) is done here, on all cores, not by the one writer
+			if pr, ok := p.st.(store.Preparer); ok {
+				t2 := p.o.Timing.now()
+				pr.Prepare(&j.item)
+				p.o.Timing.add(Store, t2)
+			}
 		}
 		close(j.ready)
 	}
@@ -247,11 +262,7 @@ func (p *Pipeline) write() {
 			p.Problem(&ingest.InputError{Origin: j.doc.Origin, Err: j.err})
 			continue
 		}
-		batch = append(batch, store.Item{
-			Raw:      store.Raw{Origin: j.doc.Origin, URL: j.doc.URL, MediaType: j.doc.MediaType, Encoding: j.doc.Encoding, Body: j.doc.Body, Fetched: j.doc.Fetched},
-			Article:  j.art,
-			Analysis: j.ann,
-		})
+		batch = append(batch, j.item)
 		if len(batch) >= p.o.WriteBatch || len(p.pending) == 0 {
 			if err := flush(); err != nil {
 				failed = err

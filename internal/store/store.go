@@ -6,6 +6,7 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"time"
 
@@ -180,6 +181,48 @@ type Item struct {
 	Raw      Raw
 	Article  clean.Article
 	Analysis *analyse.Annotation // nil when the article was not analysed
+	// Digest is the store's Prepare of this item (Preparer), made by the
+	// caller ahead of Put; nil and Put works it out itself. It must be
+	// remade if Raw or Article change.
+	Digest *Digest
+}
+
+// Preparer is implemented by stores that can do part of Put's work on an
+// item ahead of it, without the database: hashing, compressing. A store
+// has one writer at a time, and a pipeline that prepares its items on its
+// parallel workers keeps that work off the writer. Prepare may be called
+// from several goroutines at once.
+type Preparer interface {
+	Prepare(it *Item)
+}
+
+// Digest is an item's content hashes (the keys of deduplication) and its
+// raw bytes as the store that prepared it keeps them.
+type Digest struct {
+	RawHash  [32]byte // sha256 of Raw.Body
+	TextHash [32]byte // sha256 of Article.Title, a NUL byte and Article.Text
+	// Packed: Stored and Compression are Raw.Body as the preparing store
+	// keeps it and how ("" as it is); a store that does not pack raw
+	// bytes leaves them unset.
+	Packed      bool
+	Stored      []byte
+	Compression string
+}
+
+// Digested returns the item's hashes: its Digest's, or worked out now.
+func (it *Item) Digested() *Digest {
+	if it.Digest != nil {
+		return it.Digest
+	}
+	return &Digest{RawHash: sha256.Sum256(it.Raw.Body), TextHash: TextHash(it.Article.Title, it.Article.Text)}
+}
+
+// TextHash is the sha256 of title, a NUL byte and text: what makes two
+// articles the same article.
+func TextHash(title, text string) [32]byte {
+	b := make([]byte, 0, len(title)+1+len(text))
+	b = append(append(append(b, title...), 0), text...)
+	return sha256.Sum256(b)
 }
 
 // Raw is an input document as ingested: its bytes and where they came from.

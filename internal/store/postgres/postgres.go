@@ -10,8 +10,6 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -219,11 +217,6 @@ func (s *DB) CheckWritable(ctx context.Context) error {
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
-
-func hash(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
-}
 
 // querier is a pool or a transaction.
 type querier interface {

@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -11,6 +13,12 @@ import (
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
 )
+
+// Prepare implements store.Preparer: the content hashes, worked out on the
+// caller's goroutine instead of inside Put.
+func (s *DB) Prepare(it *store.Item) {
+	it.Digest = &store.Digest{RawHash: sha256.Sum256(it.Raw.Body), TextHash: store.TextHash(it.Article.Title, it.Article.Text)}
+}
 
 // Put implements store.Store, with the SQLite store's deduplication:
 // identical raw bytes, or the same clean text under the same URL (or with
@@ -39,7 +47,8 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	for i, it := range items {
 		a := it.Article
 		ps[i] = pending{dupOf: -1, prevOf: -1}
-		docHashes[i], textHashes[i] = hash(it.Raw.Body), hash([]byte(a.Title+"\x00"+a.Text))
+		d := it.Digested()
+		docHashes[i], textHashes[i] = hex.EncodeToString(d.RawHash[:]), hex.EncodeToString(d.TextHash[:])
 		if a.URL != "" {
 			urls = append(urls, a.URL)
 		}

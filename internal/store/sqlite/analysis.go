@@ -6,11 +6,63 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/analyse"
 )
 
-// putAnalysis stores the analysis layers of article id.
+// rowsPerInsert is how many rows one analysis INSERT takes: a statement a
+// row cost the writer as much as all the rest of an article (an article
+// of news has a hundred or more rows of sentences, mentions, times,
+// quotes and places), most of it the driver's per-statement work.
+const rowsPerInsert = 32
+
+// rowBuffer gathers the rows of one analysis table over a batch and
+// inserts them rowsPerInsert at a time, in insertion order.
+type rowBuffer struct {
+	head string // "INSERT INTO table(columns) VALUES "
+	cols int
+	full string // the statement of rowsPerInsert rows
+	args []any
+}
+
+func newRowBuffer(table string, cols int) *rowBuffer {
+	b := &rowBuffer{head: "INSERT INTO " + table + " VALUES ", cols: cols}
+	b.full = b.statement(rowsPerInsert)
+	return b
+}
+
+// statement is the INSERT of n rows.
+func (b *rowBuffer) statement(n int) string {
+	row := "(" + placeholders(b.cols) + ")"
+	return b.head + strings.TrimSuffix(strings.Repeat(row+",", n), ",")
+}
+
+// add buffers a row (its columns in order), inserting the buffer when full.
+func (b *rowBuffer) add(ctx context.Context, ts *txStmts, row ...any) error {
+	b.args = append(b.args, row...)
+	if len(b.args) < rowsPerInsert*b.cols {
+		return nil
+	}
+	_, err := ts.ExecContext(ctx, b.full, b.args...)
+	b.args = b.args[:0]
+	return err
+}
+
+// flush inserts the rows buffered. Their number varies from batch to
+// batch, so the statement is not kept prepared.
+func (b *rowBuffer) flush(ctx context.Context, ts *txStmts) error {
+	n := len(b.args) / b.cols
+	if n == 0 {
+		return nil
+	}
+	_, err := ts.tx.ExecContext(ctx, b.statement(n), b.args...)
+	b.args = b.args[:0]
+	return err
+}
+
+// putAnalysis stores the analysis layers of article id (buffered: st.flush
+// inserts the rest).
 func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *analyse.Annotation) error {
 	in := func(sp analyse.Span) error {
 		if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
@@ -19,7 +71,7 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 		return nil
 	}
 	for i, s := range an.Sentences {
-		if _, err := st.insSen.ExecContext(ctx, id, i, s.Start, s.End); err != nil {
+		if err := st.sentences.add(ctx, st.ts, id, i, s.Start, s.End); err != nil {
 			return err
 		}
 	}
@@ -27,7 +79,7 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 		if err := in(m.Span); err != nil {
 			return fmt.Errorf("mention: %w", err)
 		}
-		if _, err := st.insMen.ExecContext(ctx, id, m.Sentence, m.Start, m.End, m.Type, m.Confidence, m.Demonym); err != nil {
+		if err := st.mentions.add(ctx, st.ts, id, m.Sentence, m.Start, m.End, m.Type, m.Confidence, m.Demonym); err != nil {
 			return err
 		}
 	}
@@ -35,7 +87,7 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 		if err := in(t.Span); err != nil {
 			return fmt.Errorf("time: %w", err)
 		}
-		if _, err := st.insTime.ExecContext(ctx, id, t.Sentence, t.Start, t.End, text[t.Start:t.End], t.Type, t.Value, t.Mod, t.Anchored); err != nil {
+		if err := st.times.add(ctx, st.ts, id, t.Sentence, t.Start, t.End, text[t.Start:t.End], t.Type, t.Value, t.Mod, t.Anchored); err != nil {
 			return err
 		}
 	}
@@ -44,7 +96,7 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 			return fmt.Errorf("quote: %w", err)
 		}
 		parts, _ := json.Marshal(q.Parts)
-		if _, err := st.insQuote.ExecContext(ctx, id, q.Sentence, q.Start, q.End, string(parts), q.Kind, text[q.Start:q.End],
+		if err := st.quotes.add(ctx, st.ts, id, q.Sentence, q.Start, q.End, string(parts), q.Kind, text[q.Start:q.End],
 			q.Cue.Start, q.Cue.End, q.Source.Start, q.Source.End, q.Speaker.Start, q.Speaker.End, q.SpeakerText, q.Resolved, q.Confidence); err != nil {
 			return err
 		}
@@ -53,7 +105,7 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 		if err := in(p.Span); err != nil {
 			return fmt.Errorf("place: %w", err)
 		}
-		if _, err := st.insPlace.ExecContext(ctx, id, p.Sentence, p.Start, p.End, text[p.Start:p.End], p.GeonamesID, p.Name, p.Lat, p.Lon,
+		if err := st.places.add(ctx, st.ts, id, p.Sentence, p.Start, p.End, text[p.Start:p.End], p.GeonamesID, p.Name, p.Lat, p.Lon,
 			p.Country, p.Feature, p.Population, p.Focus, p.Confidence); err != nil {
 			return err
 		}

@@ -10,13 +10,26 @@ import (
 )
 
 // Raw documents come back byte for byte: compressed when that is smaller,
-// as fetched otherwise; and the articles of the batch are searchable.
+// as fetched otherwise, whether Put compressed them or Prepare did; and
+// the articles of the batch are searchable.
 func TestRawCompressed(t *testing.T) {
+	for _, prepared := range []bool{false, true} {
+		t.Run(map[bool]string{false: "put", true: "prepared"}[prepared], func(t *testing.T) { testRawCompressed(t, prepared) })
+	}
+}
+
+func testRawCompressed(t *testing.T, prepared bool) {
 	ctx := context.Background()
 	db, _ := openTemp(t)
 	page := []byte("<html><body>" + strings.Repeat("<p>Ferry services resumed in the harbour.</p>", 60) + "</body></html>")
 	tiny := []byte("x")
-	res, err := db.Put(ctx, []store.Item{item("page", "https://example.org/a", string(page), "A", "Ferry services resumed."), item("tiny", "", string(tiny), "B", "Harbour.")})
+	items := []store.Item{item("page", "https://example.org/a", string(page), "A", "Ferry services resumed."), item("tiny", "", string(tiny), "B", "Harbour.")}
+	if prepared {
+		for i := range items {
+			db.Prepare(&items[i])
+		}
+	}
+	res, err := db.Put(ctx, items)
 	if err != nil {
 		t.Fatal(err)
 	}

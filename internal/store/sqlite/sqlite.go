@@ -4,7 +4,6 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -143,20 +142,28 @@ func (s *DB) Close() error { return s.db.Close() }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
 
-// hash is the sha256 of b as stored (documents.hash, articles.text_hash):
-// its 32 bytes (migration 14; hex before), so that the indexes deduplication
-// looks them up in, whose random keys dirty a leaf page an article, hold
-// more keys a page.
-func hash(b []byte) []byte {
-	h := sha256.Sum256(b)
-	return h[:]
+// Prepare implements store.Preparer: the content hashes and the raw
+// document compressed, a tenth of a Put's work, which needs no database
+// and so can be done on the caller's goroutines instead of in the single
+// writer's transaction.
+func (s *DB) Prepare(it *store.Item) {
+	d := &store.Digest{RawHash: sha256.Sum256(it.Raw.Body), TextHash: store.TextHash(it.Article.Title, it.Article.Text), Packed: true}
+	d.Stored, d.Compression = compressRaw(it.Raw.Body)
+	it.Digest = d
 }
 
 // Put implements store.Store. Deduplication: identical raw bytes, or the
 // same clean text under the same URL (or with no URL), are duplicates; a
 // different text under a URL already stored is a new version linked to the
-// latest one.
+// latest one. The content hashes are stored as their 32 bytes
+// (documents.hash, articles.text_hash; migration 14), so that the indexes
+// deduplication looks them up in, whose random keys dirty a leaf page an
+// article, hold more keys a page.
 func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	digests := make([]*store.Digest, len(items))
+	for i := range items {
+		digests[i] = items[i].Digested()
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -171,23 +178,37 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&last); err != nil {
 		return nil, s.fault(err, "")
 	}
-	st, err := prepare(ctx, tx)
+	k, err := s.lookUp(ctx, tx, items, digests)
+	if err != nil {
+		return nil, s.fault(err, "")
+	}
+	st, err := prepare(ctx, tx, s.db.inTx(tx))
 	if err != nil {
 		return nil, s.fault(err, "")
 	}
 	defer st.close()
+	ts := now()
 	for i, it := range items {
-		r, err := st.put(ctx, it)
+		r, err := st.put(ctx, it, digests[i], k, ts)
 		if err != nil {
 			// a fault of the database is not the input's: it names the file
 			return nil, s.fault(err, it.Raw.Origin)
 		}
 		results[i] = r
 	}
-	// One statement indexes the batch: FTS5 keeps the terms in memory
-	// until the statement ends and writes one segment (migration 11).
-	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?`, last); err != nil {
+	if err := st.flush(ctx); err != nil {
 		return nil, s.fault(err, "")
+	}
+	// One statement indexes the batch: FTS5 keeps the terms in memory
+	// until the statement ends and writes one segment (migration 11); the
+	// search facets go in alike (migration 15).
+	for _, q := range []string{
+		`INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id > ?`,
+		`INSERT OR REPLACE INTO article_facets(id, outlet, published) SELECT id, outlet, published FROM articles WHERE id > ?`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, last); err != nil {
+			return nil, s.fault(err, "")
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.fault(err, "commit")
@@ -195,44 +216,154 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	return results, nil
 }
 
-// The lookups of Put's deduplication, one an article (each through an
-// index: TestPutLookupsUseIndexes).
-const (
-	putByDocHash = `SELECT a.id FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.hash = ? ORDER BY a.id LIMIT 1`
-	putByURL     = `SELECT id, version, text_hash FROM articles WHERE url = ? ORDER BY version DESC, id DESC LIMIT 1`
-	// url IS '': the condition of the partial index articles_text_hash
-	// (migration 13)
-	putByTextHash = `SELECT id FROM articles WHERE text_hash = ? AND url IS '' LIMIT 1`
-)
-
-// stmts are the statements of one Put, prepared once per batch.
-type stmts struct {
-	tx                                                           *sql.Tx
-	byDocHash, byURL, byTextHash, insDoc, insArt, insSen, insMen *sql.Stmt
-	insTime, insQuote, insPlace                                  *sql.Stmt
+// latest is the latest version stored under a URL.
+type latest struct {
+	id       int64
+	version  int
+	textHash string
 }
 
-func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
-	st := &stmts{tx: tx}
+// known is what deduplication needs to know of a batch's items: the
+// articles already stored under their hashes and URLs, and, as the batch
+// goes in, its own.
+type known struct {
+	byDoc  map[[32]byte]int64 // raw hash → first article
+	byURL  map[string]latest
+	byText map[[32]byte]int64 // text hash → an article without a URL
+}
+
+// The lookups of Put's deduplication, a batch at a time: lookupChunk keys
+// a statement (each through an index: TestPutLookupsUseIndexes). Short
+// chunks are padded with their last key, so that each lookup is one text,
+// prepared once per connection.
+const lookupChunk = 64
+
+var (
+	putByDocHash = `SELECT d.hash, MIN(a.id) FROM documents d JOIN articles a ON a.document_id = d.id WHERE d.hash IN (` + placeholders(lookupChunk) + `) GROUP BY d.hash`
+	putByURL     = `SELECT url, id, version, text_hash FROM articles WHERE url IN (` + placeholders(lookupChunk) + `)`
+	// url IS '': the condition of the partial index articles_text_hash
+	// (migration 13), named because the planner would otherwise look up
+	// url = '' in articles_url, every article without a URL
+	putByTextHash = `SELECT text_hash, MIN(id) FROM articles INDEXED BY articles_text_hash WHERE text_hash IN (` + placeholders(lookupChunk) + `) AND url IS '' GROUP BY text_hash`
+)
+
+// lookUp reads what is stored under the items' hashes and URLs, in a few
+// statements for the whole batch instead of two or three an item.
+func (s *DB) lookUp(ctx context.Context, tx *sql.Tx, items []store.Item, digests []*store.Digest) (*known, error) {
+	k := &known{byDoc: map[[32]byte]int64{}, byURL: map[string]latest{}, byText: map[[32]byte]int64{}}
+	var docKeys, urlKeys, textKeys []any
+	for i, it := range items {
+		docKeys = append(docKeys, digests[i].RawHash[:])
+		if it.Article.URL != "" {
+			urlKeys = append(urlKeys, it.Article.URL)
+		} else {
+			textKeys = append(textKeys, digests[i].TextHash[:])
+		}
+	}
+	ts := s.db.inTx(tx)
+	err := lookupChunks(ctx, ts, putByDocHash, docKeys, func(r *sql.Rows) error {
+		var h []byte
+		var id int64
+		if err := r.Scan(&h, &id); err != nil {
+			return err
+		}
+		if len(h) == 32 {
+			k.byDoc[[32]byte(h)] = id
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lookupChunks(ctx, ts, putByURL, urlKeys, func(r *sql.Rows) error {
+		var url string
+		var l latest
+		var h []byte
+		if err := r.Scan(&url, &l.id, &l.version, &h); err != nil {
+			return err
+		}
+		l.textHash = string(h)
+		// the latest: highest version, then highest id (a chunk padded
+		// with a repeated key reads its rows again, which changes nothing)
+		if p, ok := k.byURL[url]; !ok || l.version > p.version || l.version == p.version && l.id > p.id {
+			k.byURL[url] = l
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = lookupChunks(ctx, ts, putByTextHash, textKeys, func(r *sql.Rows) error {
+		var h []byte
+		var id int64
+		if err := r.Scan(&h, &id); err != nil {
+			return err
+		}
+		if len(h) == 32 {
+			k.byText[[32]byte(h)] = id
+		}
+		return nil
+	})
+	return k, err
+}
+
+// lookupChunks runs q (lookupChunk placeholders) over keys, a chunk at a
+// time, padding the last chunk with its last key.
+func lookupChunks(ctx context.Context, ts *txStmts, q string, keys []any, each func(*sql.Rows) error) error {
+	args := make([]any, lookupChunk)
+	for len(keys) > 0 {
+		n := copy(args, keys)
+		for i := n; i < lookupChunk; i++ {
+			args[i] = keys[n-1]
+		}
+		keys = keys[n:]
+		rows, err := ts.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := each(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stmts are the statements of one Put, prepared once per batch, and the
+// buffers of its analysis rows.
+type stmts struct {
+	tx                                         *sql.Tx
+	ts                                         *txStmts
+	insDoc, insArt                             *sql.Stmt
+	sentences, mentions, times, quotes, places *rowBuffer
+}
+
+func prepare(ctx context.Context, tx *sql.Tx, ts *txStmts) (*stmts, error) {
+	st := &stmts{tx: tx, ts: ts,
+		sentences: newRowBuffer(`sentences(article_id, idx, start, end)`, 4),
+		mentions:  newRowBuffer(`mentions(article_id, sentence, start, end, type, confidence, demonym)`, 7),
+		times:     newRowBuffer(`times(article_id, sentence, start, end, text, type, value, mod, anchored)`, 9),
+		quotes: newRowBuffer(`quotes(article_id, sentence, start, end, parts, kind, text, cue_start, cue_end, source_start, source_end,
+		speaker_start, speaker_end, speaker_text, resolved, confidence)`, 16),
+		places: newRowBuffer(`places(article_id, sentence, start, end, text, geonames_id, name, lat, lon, country, feature, population, focus, confidence)`, 14),
+	}
 	for _, p := range []struct {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&st.byDocHash, putByDocHash},
-		{&st.byURL, putByURL},
-		{&st.byTextHash, putByTextHash},
 		{&st.insDoc, `INSERT INTO documents(hash, origin, url, media_type, encoding, size, raw, compression, fetched_at, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)`},
 		{&st.insArt, `INSERT INTO articles(document_id, url, version, previous_id, text_hash, title, authors, outlet, outlet_source, outlet_evidence,
 		published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at,
 		analysis, analysis_note)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.insSen, `INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)`},
-		{&st.insMen, `INSERT INTO mentions(article_id, sentence, start, end, type, confidence, demonym) VALUES (?,?,?,?,?,?,?)`},
-		{&st.insTime, `INSERT INTO times(article_id, sentence, start, end, text, type, value, mod, anchored) VALUES (?,?,?,?,?,?,?,?,?)`},
-		{&st.insQuote, `INSERT INTO quotes(article_id, sentence, start, end, parts, kind, text, cue_start, cue_end, source_start, source_end,
-		speaker_start, speaker_end, speaker_text, resolved, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.insPlace, `INSERT INTO places(article_id, sentence, start, end, text, geonames_id, name, lat, lon, country, feature, population, focus, confidence)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 	} {
 		s, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -245,48 +376,45 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 }
 
 func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.byDocHash, st.byURL, st.byTextHash, st.insDoc, st.insArt, st.insSen, st.insMen, st.insTime, st.insQuote, st.insPlace} {
+	for _, s := range []*sql.Stmt{st.insDoc, st.insArt} {
 		if s != nil {
 			s.Close()
 		}
 	}
 }
 
-func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error) {
-	docHash := hash(it.Raw.Body)
-	var existing int64
-	err := st.byDocHash.QueryRowContext(ctx, docHash).Scan(&existing)
-	if err == nil {
-		return store.PutResult{Outcome: store.Duplicate, ID: existing}, nil
+// flush inserts the analysis rows still buffered.
+func (st *stmts) flush(ctx context.Context) error {
+	for _, b := range []*rowBuffer{st.sentences, st.mentions, st.times, st.quotes, st.places} {
+		if err := b.flush(ctx, st.ts); err != nil {
+			return err
+		}
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return store.PutResult{}, err
+	return nil
+}
+
+// put stores one item of the batch, or finds it a duplicate of one stored
+// (k, which it keeps up to date with what it stores); ts is the batch's
+// ingestion time.
+func (st *stmts) put(ctx context.Context, it store.Item, d *store.Digest, k *known, ts string) (store.PutResult, error) {
+	if id, ok := k.byDoc[d.RawHash]; ok {
+		return store.PutResult{Outcome: store.Duplicate, ID: id}, nil
 	}
 	a := it.Article
-	textHash := hash([]byte(a.Title + "\x00" + a.Text))
-	var prevID int64
-	var prevVersion int
-	var prevHash []byte
+	var prev latest
 	if a.URL != "" {
-		err = st.byURL.QueryRowContext(ctx, a.URL).Scan(&prevID, &prevVersion, &prevHash)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return store.PutResult{}, err
+		prev = k.byURL[a.URL]
+		if prev.id != 0 && prev.textHash == string(d.TextHash[:]) {
+			return store.PutResult{Outcome: store.Duplicate, ID: prev.id}, nil
 		}
-		if prevID != 0 && bytes.Equal(prevHash, textHash) {
-			return store.PutResult{Outcome: store.Duplicate, ID: prevID}, nil
-		}
-	} else {
-		err = st.byTextHash.QueryRowContext(ctx, textHash).Scan(&existing)
-		if err == nil {
-			return store.PutResult{Outcome: store.Duplicate, ID: existing}, nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return store.PutResult{}, err
-		}
+	} else if id, ok := k.byText[d.TextHash]; ok {
+		return store.PutResult{Outcome: store.Duplicate, ID: id}, nil
 	}
-	ts := now()
-	raw, compression := compressRaw(it.Raw.Body)
-	res, err := st.insDoc.ExecContext(ctx, docHash, it.Raw.Origin, it.Raw.URL, it.Raw.MediaType, it.Raw.Encoding, len(it.Raw.Body), raw, compression, timeOrNil(it.Raw.Fetched), ts)
+	raw, compression := d.Stored, d.Compression
+	if !d.Packed {
+		raw, compression = compressRaw(it.Raw.Body)
+	}
+	res, err := st.insDoc.ExecContext(ctx, d.RawHash[:], it.Raw.Origin, it.Raw.URL, it.Raw.MediaType, it.Raw.Encoding, len(it.Raw.Body), raw, compression, timeOrNil(it.Raw.Fetched), ts)
 	if err != nil {
 		return store.PutResult{}, err
 	}
@@ -295,19 +423,26 @@ func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error
 	if it.Analysis != nil {
 		status, note = it.Analysis.Status, it.Analysis.Note
 	}
-	var prev any
+	var prevID any
 	version := 1
 	outcome := store.Added
-	if prevID != 0 {
-		prev, version, outcome = prevID, prevVersion+1, store.NewVersion
+	if prev.id != 0 {
+		prevID, version, outcome = prev.id, prev.version+1, store.NewVersion
 	}
-	res, err = st.insArt.ExecContext(ctx, docID, a.URL, version, prev, textHash, a.Title, jsonList(a.Authors), a.Outlet, a.OutletSource, a.OutletEvidence,
+	res, err = st.insArt.ExecContext(ctx, docID, a.URL, version, prevID, d.TextHash[:], a.Title, jsonList(a.Authors), a.Outlet, a.OutletSource, a.OutletEvidence,
 		timeOrNil(a.Published), a.PublishedEstimated, a.PublishedSource, a.PublishedEvidence, a.Language, a.Dateline, a.Summary,
 		jsonCredits(a.Credits), jsonList(a.Captions), a.Text, ts, status, note)
 	if err != nil {
 		return store.PutResult{}, err
 	}
 	id, _ := res.LastInsertId()
+	// later items of the batch find this one
+	k.byDoc[d.RawHash] = id
+	if a.URL != "" {
+		k.byURL[a.URL] = latest{id: id, version: version, textHash: string(d.TextHash[:])}
+	} else if _, ok := k.byText[d.TextHash]; !ok {
+		k.byText[d.TextHash] = id
+	}
 	if it.Analysis != nil {
 		if err := st.putAnalysis(ctx, id, a.Text, it.Analysis); err != nil {
 			return store.PutResult{}, err
@@ -318,7 +453,7 @@ func (st *stmts) put(ctx context.Context, it store.Item) (store.PutResult, error
 			}
 		}
 	}
-	return store.PutResult{Outcome: outcome, ID: id, PreviousID: prevID}, nil
+	return store.PutResult{Outcome: outcome, ID: id, PreviousID: prev.id}, nil
 }
 
 func timeOrNil(t time.Time) any {

@@ -83,8 +83,9 @@ func (c *cachedDB) inTx(tx *sql.Tx) *txStmts {
 	return &txStmts{c: c, tx: tx, m: map[string]*sql.Stmt{}}
 }
 
-// ExecContext runs q in the transaction, prepared when it can be.
-func (t *txStmts) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+// stmt returns q's prepared statement in the transaction, nil when it
+// cannot be prepared.
+func (t *txStmts) stmt(ctx context.Context, q string) *sql.Stmt {
 	st, ok := t.m[q]
 	if !ok {
 		if p := t.c.prepared(ctx, q); p != nil {
@@ -92,8 +93,21 @@ func (t *txStmts) ExecContext(ctx context.Context, q string, args ...any) (sql.R
 		}
 		t.m[q] = st
 	}
-	if st == nil {
-		return t.tx.ExecContext(ctx, q, args...)
+	return st
+}
+
+// ExecContext runs q in the transaction, prepared when it can be.
+func (t *txStmts) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
 	}
-	return st.ExecContext(ctx, args...)
+	return t.tx.ExecContext(ctx, q, args...)
+}
+
+// QueryContext runs query q in the transaction, prepared when it can be.
+func (t *txStmts) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return t.tx.QueryContext(ctx, q, args...)
 }

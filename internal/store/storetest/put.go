@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -326,5 +327,87 @@ func testFaultsAndHealth(t *testing.T, s store.Store) {
 		Events: []store.EventRecord{{ID: 1, Storyline: 1}}, LastArticle: res[3].ID})
 	if h, _ := s.Health(ctx); h.Unplaced != 3 {
 		t.Errorf("Health.Unplaced after placing one = %d, want 3", h.Unplaced)
+	}
+}
+
+// Put deduplicates batches larger than a store may look them up at once,
+// against what is stored and within the batch, with items prepared ahead
+// (store.Preparer, every other one) or not alike: its outcomes are those
+// of the rules worked through one item at a time.
+func testPutLargeBatches(t *testing.T, s store.Store) {
+	pr, _ := s.(store.Preparer)
+	const n = 400
+	items := make([]store.Item, n)
+	for i := range items {
+		// raw bytes repeat after 300 items; every third item has no URL
+		// and one of 45 texts; the others one of 40 URLs, whose text
+		// changes every 120 items (a new version) and repeats within
+		url, text := fmt.Sprintf("https://example.org/%d", i%40), fmt.Sprint("text ", i%40, " rev ", i/120)
+		if i%3 == 0 {
+			url, text = "", fmt.Sprint("plain ", i%45)
+		}
+		items[i] = item(fmt.Sprint("doc", i), url, fmt.Sprint("raw ", i%300), "T", text)
+		if pr != nil && i%2 == 1 {
+			pr.Prepare(&items[i])
+		}
+	}
+	// the rules, one item at a time: want[i] and the item it refers to
+	// (the stored one for a duplicate, the previous version), -1 for none
+	want := make([]store.Outcome, n)
+	ref := make([]int, n)
+	version := make([]int, n)
+	byRaw, byURL, byText := map[string]int{}, map[string]int{}, map[string]int{}
+	counts := map[store.Outcome]int{}
+	for i, it := range items {
+		raw, url, text := string(it.Raw.Body), it.Article.URL, it.Article.Text
+		want[i], ref[i], version[i] = store.Added, -1, 1
+		if j, ok := byRaw[raw]; ok {
+			want[i], ref[i] = store.Duplicate, j
+		} else if j, ok := byURL[url]; ok && url != "" {
+			if items[j].Article.Text == text {
+				want[i], ref[i] = store.Duplicate, j
+			} else {
+				want[i], ref[i], version[i] = store.NewVersion, j, version[j]+1
+			}
+		} else if j, ok := byText[text]; ok && url == "" {
+			want[i], ref[i] = store.Duplicate, j
+		}
+		counts[want[i]]++
+		if want[i] == store.Duplicate {
+			continue
+		}
+		byRaw[raw] = i
+		if url != "" {
+			byURL[url] = i
+		} else if _, ok := byText[text]; !ok {
+			byText[text] = i
+		}
+	}
+	if counts[store.Added] < 20 || counts[store.NewVersion] < 20 || counts[store.Duplicate] < 20 {
+		t.Fatalf("the items do not exercise every outcome: %v", counts)
+	}
+	res := append(put(t, s, items[:150]...), put(t, s, items[150:]...)...)
+	for i, r := range res {
+		if r.Outcome != want[i] {
+			t.Errorf("item %d: %s, want %s", i, r.Outcome, want[i])
+			continue
+		}
+		switch r.Outcome {
+		case store.Duplicate:
+			if r.ID != res[ref[i]].ID {
+				t.Errorf("item %d: duplicate of %d, want %d", i, r.ID, res[ref[i]].ID)
+			}
+		case store.NewVersion:
+			if r.PreviousID != res[ref[i]].ID {
+				t.Errorf("item %d: previous %d, want %d", i, r.PreviousID, res[ref[i]].ID)
+			}
+			if a, err := s.Article(ctx, r.ID); err != nil || a.Version != version[i] || a.PreviousID != r.PreviousID {
+				t.Errorf("item %d: stored %+v, %v; want version %d", i, a, err, version[i])
+			}
+		}
+	}
+	articles, docs, err := s.Count(ctx)
+	if stored := int64(n - counts[store.Duplicate]); err != nil || articles != stored || docs != stored {
+		t.Errorf("Count = %d, %d, %v; want %d", articles, docs, err, stored)
 	}
 }

@@ -36,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 	}{
 		{"PutOutcomes", testPutOutcomes},
 		{"PutBatch", testPutBatch},
+		{"PutLargeBatches", testPutLargeBatches},
 		{"PutAtomic", testPutAtomic},
 		{"ArticleRoundTrip", testArticleRoundTrip},
 		{"Articles", testArticles},
