@@ -76,3 +76,15 @@ func TestResolveRoleTrim(t *testing.T) {
 		})
 	}
 }
+
+// TestResolveMiddleInitialsApart: in one text, a father and a son who share
+// first and family names and differ by middle initials are two people.
+func TestResolveMiddleInitialsApart(t *testing.T) {
+	src := "Walter K. Brennan thanked his father, Walter R. T. Brennan, for the advice."
+	d := mkDoc(t, src, m{"PER", "Walter K. Brennan", 0}, m{"PER", "Walter R. T. Brennan", 0})
+	ls := Resolve(d)
+	a, b := byName(t, ls, "Walter K. Brennan"), byName(t, ls, "Walter R. T. Brennan")
+	if len(a.Aliases) != 1 || len(b.Aliases) != 1 {
+		t.Errorf("one person: %q and %q", a.Aliases, b.Aliases)
+	}
+}
