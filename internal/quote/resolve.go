@@ -295,7 +295,7 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 	for _, in := range []tspan{head, src} {
 		for _, strong := range []bool{true, false} {
 			for _, p := range ppl {
-				if p.sp.s >= in.s && p.sp.e <= in.e && (p.strong || !strong) {
+				if p.sp.s >= in.s && p.sp.e <= in.e && (p.strong || !strong) && !d.prepObject(src, p.sp.s) {
 					name, g, found, sp = p.full, p.gender, true, p.sp
 					break
 				}
@@ -323,3 +323,30 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 var titleHeads = setOf(`chief secretary minister president senator governor general commander spokesman
 spokeswoman candidate nominee congressman congresswoman mayor chairman chairwoman director ambassador
 envoy premier chancellor lawmaker billionaire businessman defence defense state`)
+
+// headPreps link a common-noun head to a phrase that names someone other
+// than the speaker: "a spokeswoman in Washington", "an aide to the
+// senator", "a spokesman for Mr. Lee".
+var headPreps = setOf(`for of in at to with from on behind under near`)
+
+// prepObject reports whether token k of source phrase src lies in the
+// object of a preposition that follows a lower-case head noun, up to the
+// next comma: that name is not the speaker ("a spokesman for Mr. Lee"
+// is not Mr. Lee). A capitalised head keeps its phrase ("Secretary of
+// State John Kerry"), and a name after the comma is an apposition ("an
+// aide to the mayor, Jane Roe, said").
+func (d *doc) prepObject(src tspan, k int) bool {
+	for j := k - 1; j > src.s; j-- {
+		t := d.toks[j]
+		if t.low == "," {
+			return false
+		}
+		if headPreps[t.low] && j-1 >= src.s {
+			prev := d.toks[j-1]
+			if prev.kind == tWord && !prev.cap {
+				return true
+			}
+		}
+	}
+	return false
+}
