@@ -219,6 +219,11 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if nounCue(d, i, b) {
 		return i
 	}
+	if i+1 < last && showParticles[d.toks[i+1].low] && strings.HasPrefix(t.low, "show") {
+		// "120,000 showed up", "she showed off her medals": attendance and
+		// display, no claim ("polls show that …" is one)
+		return i
+	}
 	if t.cap && i != a && class == cueStrong && d.toks[i-1].cap && d.toks[i-1].kind == tWord && pass == 1 && i+1 < last && d.toks[i+1].cap {
 		// a headline: "Trump Says He Will Win"
 		if src := srcBack(d.toks, a, i); src.ok() {
@@ -721,3 +726,6 @@ func ofThing(toks []tok, s tspan) bool {
 	}
 	return false
 }
+
+// showParticles turn "show" into a verb of attendance or display.
+var showParticles = setOf(`up off`)

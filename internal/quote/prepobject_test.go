@@ -68,3 +68,20 @@ func TestSpeakerNotPrepObject(t *testing.T) {
 		})
 	}
 }
+
+// TestShowUpIsNoCue: "showed up" is attendance, not a claim; "polls show
+// that" still is one.
+func TestShowUpIsNoCue(t *testing.T) {
+	for _, s := range []string{
+		"Nearly 9,000 people showed up for the rally in the park on Friday.",
+		"The veterans showed off their medals at the parade.",
+	} {
+		if got := Extract(s, nil, nil); len(got) > 0 {
+			t.Errorf("%q: quotes %s", s, dump(got))
+		}
+	}
+	s := "New polls show that the mayor is losing support among young voters."
+	if got := Extract(s, nil, nil); len(got) == 0 {
+		t.Errorf("%q: no quote", s)
+	}
+}
