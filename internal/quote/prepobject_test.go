@@ -85,3 +85,28 @@ func TestShowUpIsNoCue(t *testing.T) {
 		t.Errorf("%q: no quote", s)
 	}
 }
+
+// TestStatementIssuer: "X issued a statement saying …": X says it.
+func TestStatementIssuer(t *testing.T) {
+	cases := []struct{ text, content, source string }{
+		{"Her campaign issued a statement saying the ads were misleading.", "the ads were misleading", "Her campaign"},
+		{"The ministry put out a statement on Monday saying the border would stay open.", "the border would stay open", "The ministry"},
+		{"Senator Ruth Aldana released a brief letter saying she would resign.", "she would resign", "Senator Ruth Aldana"},
+	}
+	for _, c := range cases {
+		got := Extract(c.text, nil, nil)
+		var q *Quote
+		for i := range got {
+			if strings.Contains(got[i].Text, c.content) {
+				q = &got[i]
+			}
+		}
+		if q == nil {
+			t.Errorf("%q: no quote holding %q: %s", c.text, c.content, dump(got))
+			continue
+		}
+		if q.Source != c.source {
+			t.Errorf("%q: source %q, want %q", c.text, q.Source, c.source)
+		}
+	}
+}
