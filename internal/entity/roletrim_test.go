@@ -88,3 +88,26 @@ func TestResolveMiddleInitialsApart(t *testing.T) {
 		t.Errorf("one person: %q and %q", a.Aliases, b.Aliases)
 	}
 }
+
+// TestResolveNameSpanTrim: a sentence adverb the recogniser took into a
+// name, and a title word before a full name, are not part of the name.
+func TestResolveNameSpanTrim(t *testing.T) {
+	tests := []struct{ text, mention, want string }{
+		{"Interestingly Okafor did not vote.", "Interestingly Okafor", "Okafor"},
+		{"Unfortunately Marta Lindqvist missed the vote.", "Unfortunately Marta Lindqvist", "Marta Lindqvist"},
+		{"Assemblywoman Rosa Delgado won the primary.", "Assemblywoman Rosa Delgado", "Rosa Delgado"},
+		{"Congressman Tom Varga spoke first.", "Congressman Tom Varga", "Tom Varga"},
+		{"Kelly Brandt spoke first.", "Kelly Brandt", "Kelly Brandt"}, // a name ending in -ly stays
+	}
+	for _, tc := range tests {
+		d := mkDoc(t, tc.text, m{"PER", tc.mention, 0})
+		ls := Resolve(d)
+		if len(ls) != 1 || ls[0].Name != tc.want {
+			var got []string
+			for _, l := range ls {
+				got = append(got, l.Name)
+			}
+			t.Errorf("%q: locals %q, want %q", tc.mention, got, tc.want)
+		}
+	}
+}
