@@ -22,6 +22,9 @@ func TestNormalise(t *testing.T) {
 	}{
 		{"past sunday", "2016-10-24", "The president said on Sunday that talks failed.", "Sunday", "DATE", "2016-10-23"},
 		{"future sunday", "2016-10-24", "The leaders will meet on Sunday in Geneva.", "Sunday", "DATE", "2016-10-30"},
+		{"modal before a past-looking verb", "2016-10-24", "The two leaders may meet again on Friday.", "Friday", "DATE", "2016-10-28"},
+		{"modal before hit", "2016-10-24", "Forecasters said the storm could hit the coast on Friday.", "Friday", "DATE", "2016-10-28"},
+		{"past hit", "2016-10-24", "The storm hit the coast on Friday.", "Friday", "DATE", "2016-10-21"},
 		// 2016-10-28 is a Friday: "early Saturday" is the next day (a
 		// later time zone), a bare "Saturday" the one before.
 		{"early next day past", "2016-10-28", "The ministry announced early Saturday that the talks failed.", "Saturday", "DATE", "2016-10-29"},
