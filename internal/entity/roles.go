@@ -322,7 +322,8 @@ var danglingWords = map[string]bool{"of": true, "for": true, "the": true, "from"
 //     was taken out the name itself was the object ("spokesman for [X]"),
 //     and the title is not the name's;
 //   - a title of someone else before the name's own ("chairman of
-//     President [X]"): only the name's own title is kept.
+//     President [X]", "a veteran of President [X]'s cabinet"): only the
+//     name's own title is kept.
 func (r *resolver) trimTitle(title []string, placed bool) ([]string, bool) {
 	head := -1
 	for i, w := range title {
@@ -352,7 +353,7 @@ func (r *resolver) trimTitle(title []string, placed bool) ([]string, bool) {
 	// preposition, another head before it
 	if n >= 3 && objectPreps[Key(title[n-2])] && isUpperWord(title[n-1]) && r.k.titles[Key(title[n-1])] != "" {
 		for _, w := range title[:n-2] {
-			if r.k.titles[Key(w)] != "" {
+			if k := Key(w); r.k.titles[k] != "" || roleWords[k] {
 				return title[n-1:], true
 			}
 		}

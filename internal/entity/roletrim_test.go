@@ -51,6 +51,12 @@ func TestResolveRoleTrim(t *testing.T) {
 			person: "Odhiambo", title: "President",
 		},
 		{
+			name:   "a role word before someone else's title",
+			text:   "A veteran of President Odhiambo's first cabinet spoke.",
+			ms:     []m{{"PER", "Odhiambo", 0}},
+			person: "Odhiambo", title: "President",
+		},
+		{
 			name:   "of-phrase that is part of the title stays",
 			text:   "Minister of State Ravi Menon opened the fair.",
 			ms:     []m{{"PER", "Ravi Menon", 0}},
