@@ -51,6 +51,13 @@ func TestSpeakerNotPrepObject(t *testing.T) {
 			if q == nil {
 				t.Fatalf("no quote holding %q: %s", c.content, dump(got))
 			}
+			if q.SpeakerResolved {
+				for _, p := range c.people {
+					if sp := c.text[q.SpeakerStart:q.SpeakerEnd]; c.speaker == "" && strings.Contains(sp, p) {
+						t.Errorf("speaker span %q holds the preposition's object %q", sp, p)
+					}
+				}
+			}
 			if c.speaker != "" {
 				if !strings.Contains(q.Speaker, c.speaker) {
 					t.Errorf("speaker %q, want %q", q.Speaker, c.speaker)

@@ -308,6 +308,18 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 			break
 		}
 	}
+	if !found && d.namedInPrepObject(src, ppl) {
+		// "a spokeswoman in Washington": the speaker is the head, and the
+		// span stops before the preposition, so that the one named in its
+		// object is not taken for the speaker further on
+		for k := sp.s + 1; k < sp.e; k++ {
+			if headPreps[d.toks[k].low] && d.toks[k-1].kind == tWord && !d.toks[k-1].cap {
+				sp.e = k
+				name = d.text[d.toks[sp.s].s:d.toks[sp.e-1].e]
+				break
+			}
+		}
+	}
 	if !found && d.toks[src.s].low == "the" && titleHeads[d.toks[head.e-1].low] && head.e-head.s <= 5 {
 		// "the Pentagon chief said": a definite title with no name of its
 		// own refers to the speaker quoted last
@@ -346,6 +358,17 @@ func (d *doc) prepObject(src tspan, k int) bool {
 			if prev.kind == tWord && !prev.cap {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namedInPrepObject reports whether a person of ppl is named in the object
+// of a preposition inside src.
+func (d *doc) namedInPrepObject(src tspan, ppl []person) bool {
+	for _, p := range ppl {
+		if p.sp.s >= src.s && p.sp.e <= src.e && d.prepObject(src, p.sp.s) {
+			return true
 		}
 	}
 	return false
