@@ -26,6 +26,9 @@ func TestSpeakerNotPrepObject(t *testing.T) {
 		content    string
 		speaker    string // "" : must not be any of people
 	}{
+		{"spokeswoman in a place the caller did not mark",
+			"A trade ministry spokeswoman in Lincoln said the tariffs would be reviewed.",
+			[]string{}, "the tariffs would be reviewed", ""},
 		{"spokeswoman in a place typed as a person",
 			"A trade ministry spokeswoman in Lincoln said the tariffs would be reviewed.",
 			[]string{"Lincoln"}, "the tariffs would be reviewed", ""},
@@ -52,6 +55,9 @@ func TestSpeakerNotPrepObject(t *testing.T) {
 				t.Fatalf("no quote holding %q: %s", c.content, dump(got))
 			}
 			if q.SpeakerResolved {
+				if sp := c.text[q.SpeakerStart:q.SpeakerEnd]; c.speaker == "" && strings.Contains(sp, "Lincoln") {
+					t.Errorf("speaker span %q holds the preposition's object", sp)
+				}
 				for _, p := range c.people {
 					if sp := c.text[q.SpeakerStart:q.SpeakerEnd]; c.speaker == "" && strings.Contains(sp, p) {
 						t.Errorf("speaker span %q holds the preposition's object %q", sp, p)

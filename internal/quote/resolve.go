@@ -363,11 +363,17 @@ func (d *doc) prepObject(src tspan, k int) bool {
 	return false
 }
 
-// namedInPrepObject reports whether a person of ppl is named in the object
-// of a preposition inside src.
+// namedInPrepObject reports whether a name — a person of ppl, or any
+// capitalised word: a place, an organisation — stands in the object of a
+// preposition inside src ("a spokeswoman in Washington").
 func (d *doc) namedInPrepObject(src tspan, ppl []person) bool {
 	for _, p := range ppl {
 		if p.sp.s >= src.s && p.sp.e <= src.e && d.prepObject(src, p.sp.s) {
+			return true
+		}
+	}
+	for k := src.s + 1; k < src.e; k++ {
+		if t := d.toks[k]; t.kind == tWord && t.cap && d.prepObject(src, k) {
 			return true
 		}
 	}
