@@ -37,7 +37,7 @@ type Article struct {
 	OutletEvidence string
 
 	// Published is the publication time (UTC), zero when unknown.
-	// PublishedSource: metadata, html, dateline, text or estimated.
+	// PublishedSource: metadata, html, dateline, url, text or estimated.
 	// When PublishedEstimated is true, Published was inferred from the
 	// dates the text mentions and PublishedEvidence quotes them.
 	Published          time.Time
@@ -151,6 +151,11 @@ func clean(doc ingest.Document) (Article, error) {
 		a.Outlet, a.OutletSource, a.OutletEvidence = a.pendingOutlet.name, a.pendingOutlet.source, a.pendingOutlet.evidence
 	}
 	a.pendingOutlet = textOutlet{}
+	if a.Published.IsZero() && a.URL != "" {
+		if t, ev, ok := urlDate(a.URL, time.Now()); ok {
+			a.Published, a.PublishedSource, a.PublishedEvidence = t, "url", ev
+		}
+	}
 	if a.Published.IsZero() {
 		estimatePublished(&a)
 	}

@@ -34,6 +34,23 @@ var titleWords = map[string]bool{
 	"vice": true, "spokesman": true, "ambassador": true, "envoy": true, "chancellor": true,
 	"emir": true, "sultan": true, "grand": true, "imam": true, "cleric": true, "brig": true,
 	"army": true, "navy": true, "marine": true, "sir": true, "lord": true, "dame": true,
+	"assemblyman": true, "assemblywoman": true, "assemblymember": true, "congressman": true,
+	"congresswoman": true, "councilman": true, "councilwoman": true, "councillor": true, "councilor": true,
+	"rev": true, "reverend": true, "rabbi": true, "bishop": true, "archbishop": true, "cardinal": true,
+}
+
+// leadAdverbs are sentence adverbs and conjunctions that the recogniser
+// takes into a name when they open a sentence ("Interestingly Blocher
+// said"); they are never the first word of a name. Adverbs that are also
+// surnames ("Early", "Lately") are not listed.
+var leadAdverbs = map[string]bool{
+	"interestingly": true, "unfortunately": true, "fortunately": true, "finally": true, "clearly": true,
+	"obviously": true, "surely": true, "similarly": true, "additionally": true, "ultimately": true,
+	"apparently": true, "notably": true, "specifically": true, "importantly": true, "initially": true,
+	"recently": true, "previously": true, "currently": true, "separately": true, "meanwhile": true,
+	"however": true, "moreover": true, "furthermore": true, "instead": true, "nonetheless": true,
+	"nevertheless": true, "besides": true, "but": true, "and": true, "yet": true, "ironically": true,
+	"predictably": true, "understandably": true, "naturally": true, "frankly": true, "honestly": true,
 }
 
 // collect turns Doc.Mentions into items and clusters them by name key.
@@ -83,6 +100,12 @@ func (r *resolver) clean(m Mention) (item, bool) {
 				again = true
 			}
 		}
+	}
+	// "Interestingly Blocher": a sentence adverb taken into the name
+	if i := strings.IndexByte(s, ' '); i > 0 && leadAdverbs[strings.ToLower(s[:i])] && isUpperWord(strings.TrimLeft(s[i:], " ")) {
+		j := i + len(s[i:]) - len(strings.TrimLeft(s[i:], " "))
+		start += j
+		s = s[j:]
 	}
 	// "U.S.-led", "IS-held": keep the name before the hyphen
 	if i := strings.LastIndexAny(s, "-‐‑"); i > 0 {

@@ -148,7 +148,32 @@ func givensCompatible(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return true
 	}
-	return givenCompatible(a[0], b[0])
+	return givenCompatible(a[0], b[0]) && initialsCompatible(a, b)
+}
+
+// middleInitials returns the initials written after the first given name
+// ("george h w" -> "hw"), "" when there are none. Only initials count: a
+// middle name may be dropped or swapped for a maiden name ("Hillary
+// Rodham Clinton"), but two different initials name two people.
+func middleInitials(given []string) string {
+	var b strings.Builder
+	for _, g := range given[1:] {
+		if len(g) <= 2 {
+			b.WriteString(g)
+		}
+	}
+	return b.String()
+}
+
+// initialsCompatible reports whether two given-name lists with the same
+// first name can be one person: "George W." and "George H. W." are
+// father and son, while a name without middle initials fits either.
+func initialsCompatible(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	x, y := middleInitials(a), middleInitials(b)
+	return x == "" || y == "" || x == y
 }
 
 // skeleton keeps the first letter and the consonants of a name, with

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -96,6 +97,27 @@ func TestIsAcronym(t *testing.T) {
 	for w, want := range map[string]bool{"KRG": true, "U.S.": true, "DoD": true, "IS": true, "Mosul": false, "A": false, "ISIS-held": false, "Peshmerga": false} {
 		if got := isAcronym(w); got != want {
 			t.Errorf("isAcronym(%q) = %v", w, got)
+		}
+	}
+}
+
+func TestGivensCompatibleInitials(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"george w", "george h w", false},
+		{"george w", "george hw", false},
+		{"george w", "george", true},
+		{"george w", "george w", true},
+		{"john r", "john", true},
+		{"hillary rodham", "hillary diane rodham", true}, // middle names are not initials
+		{"walter k", "walt k", true},
+		{"walter k", "peter k", false}, // the first given name decides first
+	}
+	for _, tt := range tests {
+		if got := givensCompatible(strings.Fields(tt.a), strings.Fields(tt.b)); got != tt.want {
+			t.Errorf("givensCompatible(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

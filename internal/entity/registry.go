@@ -324,6 +324,7 @@ func (r *Registry) matchPerson(l *Local) ActorID {
 			for _, g := range a.Givens {
 				ok = ok || givenCompatible(given[0], g)
 			}
+			ok = ok && !initialsConflict(given, family, a)
 		default:
 			ok = rolesOverlap(l.Roles, a.Roles)
 		}
@@ -744,4 +745,20 @@ func (r *Registry) Lookup(name string) []ActorID {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return r.get(out[i]).Mentions > r.get(out[j]).Mentions })
 	return out
+}
+
+// initialsConflict reports whether actor a is already known by a name with
+// the same first given name but other middle initials than given: "George
+// H. W. Bush" is not the actor called "George W. Bush".
+func initialsConflict(given []string, family string, a *actor) bool {
+	if middleInitials(given) == "" {
+		return false
+	}
+	for n := range a.Aliases {
+		g, f := personName(Key(n))
+		if len(g) > 0 && sameFamily(f, family) && givenCompatible(g[0], given[0]) && !initialsCompatible(g, given) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,6 +41,11 @@ func TestRegistryMerging(t *testing.T) {
 		{"same full name typed as person, then organisation", [][]Local{{person("Ellen Park")}, {org("Ellen Park")}}, true},
 		{"short family name spelt two ways, same given name", [][]Local{{person("Duncan Rait")}, {person("Duncan Raite")}}, true},
 		{"short family name spelt two ways, other given name", [][]Local{{person("Duncan Rait")}, {person("Donald Raite")}}, false},
+		{"other middle initials stay apart", [][]Local{{person("Walter K. Brennan")}, {person("Walter R. T. Brennan")}}, false},
+		{"other middle initials stay apart, after a plain form joined", [][]Local{{person("Walter K. Brennan")}, {person("Walter Brennan")}, {person("Walter R.T. Brennan")}}, false},
+		{"same middle initial joins", [][]Local{{person("Walter K. Brennan")}, {person("Walter K Brennan")}}, true},
+		{"no middle initial joins one with", [][]Local{{person("Walter K. Brennan")}, {person("Walter Brennan")}}, true},
+		{"a middle name is no initial", [][]Local{{person("Nora Lindgren Walsh")}, {person("Nora Ellen Lindgren Walsh")}}, true},
 		{"place the recogniser took for a person", [][]Local{{{Name: "Qaryat", Type: "LOC", Kind: KindLocation, Aliases: []string{"Qaryat"}, Mentions: []int{0, 1}}}, {person("Qaryat")}}, true},
 		{"person first, then the place", [][]Local{{person("Qaryat")}, {{Name: "Qaryat", Type: "LOC", Kind: KindLocation, Aliases: []string{"Qaryat"}, Mentions: []int{0}}}}, true},
 	}

@@ -119,10 +119,21 @@ func (r *resolver) titleBefore(first int, ti []int, sent int) (Role, bool) {
 		}
 		start++
 	}
-	if start >= first {
+	// trim from the right the capitalised words that are no title: a
+	// given name the name's span left out ("Sen. Bernie [Sanders]") or an
+	// honorific ("spokesman for Mr. [X]")
+	end := first
+	for end > start && ti[end-1] < 0 && r.toks[end-1].Kind == text.Word && isUpperWord(r.tok(end-1)) {
+		key := r.tkey(end - 1)
+		if roleWords[key] || r.k.titles[key] != "" || r.k.demonym(key) != nil || r.k.lookup(key) != nil {
+			break
+		}
+		end--
+	}
+	if start >= end {
 		return Role{}, false
 	}
-	return r.parseRole(start, first, ti, sent)
+	return r.parseRole(start, end, ti, sent)
 }
 
 // apposition reads ", the Pentagon chief," after a name ending before
@@ -174,12 +185,14 @@ func (r *resolver) parseRole(start, end int, ti []int, sent int) (Role, bool) {
 	var title []string
 	orgAgent := ""
 	hasTitle := false
+	sawItem := false // a place or organisation was taken out of the title
 	for j := start; j < end; j++ {
 		w := r.tok(j)
 		key := Key(w)
 		if ti[j] >= 0 && !r.isPerson(ti[j]) {
 			it := &r.items[ti[j]]
 			cl := &r.cls[r.rootOf(ti[j])]
+			sawItem = true
 			// skip the item's tokens: by the span, not only by ti, since an
 			// overlapping item ("Army" inside "Sudanese Army") may own some
 			for j+1 < end && (ti[j+1] == ti[j] || int(r.toks[j+1].Start) < it.End) {
@@ -227,6 +240,10 @@ func (r *resolver) parseRole(start, end int, ti []int, sent int) (Role, bool) {
 		title = title[1:]
 	}
 	if !hasTitle || len(title) == 0 {
+		return Role{}, false
+	}
+	title, ok := r.trimTitle(title, sawItem || ro.Country != "")
+	if !ok {
 		return Role{}, false
 	}
 	ro.Title = strings.Join(title, " ")
@@ -286,4 +303,60 @@ func agentOfCode(code string) string {
 		}
 	}
 	return ""
+}
+
+// tailWords may follow a title's head word and still belong to the title
+// ("Secretary of State", "Chairman of the Joint Chiefs").
+var tailWords = map[string]bool{"of": true, "for": true, "the": true, "and": true, "from": true, "in": true, "at": true, "to": true}
+
+// danglingWords cannot end a title: what followed them was a place or an
+// organisation (kept as the role's country or organisation), or the name
+// itself, when the title belongs to someone else.
+var danglingWords = map[string]bool{"of": true, "for": true, "the": true, "from": true, "in": true, "at": true, "to": true, "with": true, "under": true, "by": true, "and": true}
+
+// trimTitle cuts what a title phrase picked up beyond the title itself:
+//   - a clause after the last head word of an apposition ("the director he
+//     ousted", "the governor there"): the title ends at its head;
+//   - a preposition left dangling when the place or organisation after it
+//     was taken out ("senator from [Vermont]"): dropped, but when nothing
+//     was taken out the name itself was the object ("spokesman for [X]"),
+//     and the title is not the name's;
+//   - a title of someone else before the name's own ("chairman of
+//     President [X]", "a veteran of President [X]'s cabinet"): only the
+//     name's own title is kept.
+func (r *resolver) trimTitle(title []string, placed bool) ([]string, bool) {
+	head := -1
+	for i, w := range title {
+		if r.k.titles[Key(w)] != "" {
+			head = i
+		}
+	}
+	if head < 0 {
+		return nil, false
+	}
+	for _, w := range title[head+1:] {
+		k := Key(w)
+		if !tailWords[k] && !roleWords[k] && !isUpperWord(w) {
+			title = title[:head+1]
+			break
+		}
+	}
+	n := len(title)
+	for n > 0 && danglingWords[Key(title[n-1])] {
+		n--
+	}
+	if n < len(title) && !placed {
+		return nil, false
+	}
+	title = title[:n]
+	// "chairman of President": a capitalised head right after a
+	// preposition, another head before it
+	if n >= 3 && objectPreps[Key(title[n-2])] && isUpperWord(title[n-1]) && r.k.titles[Key(title[n-1])] != "" {
+		for _, w := range title[:n-2] {
+			if k := Key(w); r.k.titles[k] != "" || roleWords[k] {
+				return title[n-1:], true
+			}
+		}
+	}
+	return title, len(title) > 0
 }

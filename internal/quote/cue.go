@@ -219,6 +219,11 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if nounCue(d, i, b) {
 		return i
 	}
+	if i+1 < last && showParticles[d.toks[i+1].low] && strings.HasPrefix(t.low, "show") {
+		// "120,000 showed up", "she showed off her medals": attendance and
+		// display, no claim ("polls show that …" is one)
+		return i
+	}
 	if t.cap && i != a && class == cueStrong && d.toks[i-1].cap && d.toks[i-1].kind == tWord && pass == 1 && i+1 < last && d.toks[i+1].cap {
 		// a headline: "Trump Says He Will Win"
 		if src := srcBack(d.toks, a, i); src.ok() {
@@ -259,6 +264,9 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	}
 	base := cueBase[t.low]
 	src := srcBack(d.toks, a, i)
+	if strings.HasSuffix(t.low, "ing") {
+		src = d.issuer(src, a)
+	}
 	if seemVerbs[t.low] && pass == 1 && !(src.ok() && strongSource(d.toks, src)) {
 		return d.seem(u, i, a, last)
 	}
@@ -720,4 +728,35 @@ func ofThing(toks []tok, s tspan) bool {
 		}
 	}
 	return false
+}
+
+// showParticles turn "show" into a verb of attendance or display.
+var showParticles = setOf(`up off`)
+
+// issueVerbs put out a document: "issued a statement saying …".
+var issueVerbs = setOf(`issued issues issue released releases release put puts sent sends posted posts published
+publishes made makes gave gives`)
+
+// issuer returns, for a source phrase that is an indefinite document ("a
+// statement", "a brief letter") right after a verb that issues it, the
+// one who issued it: in "His office put out a statement saying …" the
+// office says it, not the statement. Any other phrase is returned as is.
+func (d *doc) issuer(src tspan, a int) tspan {
+	if !src.ok() || src.e-src.s > 4 || src.s-1 <= a || !docHeads[d.toks[src.e-1].low] {
+		return src
+	}
+	if w := d.toks[src.s].low; w != "a" && w != "an" {
+		return src
+	}
+	v := src.s - 1
+	if d.toks[v].low == "out" && v-1 > a {
+		v-- // "put out", "sent out"
+	}
+	if t := d.toks[v]; t.kind != tWord || t.cap || !issueVerbs[t.low] {
+		return src
+	}
+	if np := srcBack(d.toks, a, v); np.ok() {
+		return np
+	}
+	return src
 }

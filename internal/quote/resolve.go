@@ -295,7 +295,7 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 	for _, in := range []tspan{head, src} {
 		for _, strong := range []bool{true, false} {
 			for _, p := range ppl {
-				if p.sp.s >= in.s && p.sp.e <= in.e && (p.strong || !strong) {
+				if p.sp.s >= in.s && p.sp.e <= in.e && (p.strong || !strong) && !d.prepObject(src, p.sp.s) {
 					name, g, found, sp = p.full, p.gender, true, p.sp
 					break
 				}
@@ -306,6 +306,18 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 		}
 		if found {
 			break
+		}
+	}
+	if !found && d.namedInPrepObject(src, ppl) {
+		// "a spokeswoman in Washington": the speaker is the head, and the
+		// span stops before the preposition, so that the one named in its
+		// object is not taken for the speaker further on
+		for k := sp.s + 1; k < sp.e; k++ {
+			if headPreps[d.toks[k].low] && d.toks[k-1].kind == tWord && !d.toks[k-1].cap {
+				sp.e = k
+				name = d.text[d.toks[sp.s].s:d.toks[sp.e-1].e]
+				break
+			}
 		}
 	}
 	if !found && d.toks[src.s].low == "the" && titleHeads[d.toks[head.e-1].low] && head.e-head.s <= 5 {
@@ -323,3 +335,47 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 var titleHeads = setOf(`chief secretary minister president senator governor general commander spokesman
 spokeswoman candidate nominee congressman congresswoman mayor chairman chairwoman director ambassador
 envoy premier chancellor lawmaker billionaire businessman defence defense state`)
+
+// headPreps link a common-noun head to a phrase that names someone other
+// than the speaker: "a spokeswoman in Washington", "an aide to the
+// senator", "a spokesman for Mr. Lee".
+var headPreps = setOf(`for of in at to with from on behind under near`)
+
+// prepObject reports whether token k of source phrase src lies in the
+// object of a preposition that follows a lower-case head noun, up to the
+// next comma: that name is not the speaker ("a spokesman for Mr. Lee"
+// is not Mr. Lee). A capitalised head keeps its phrase ("Secretary of
+// State John Kerry"), and a name after the comma is an apposition ("an
+// aide to the mayor, Jane Roe, said").
+func (d *doc) prepObject(src tspan, k int) bool {
+	for j := k - 1; j > src.s; j-- {
+		t := d.toks[j]
+		if t.low == "," {
+			return false
+		}
+		if headPreps[t.low] && j-1 >= src.s {
+			prev := d.toks[j-1]
+			if prev.kind == tWord && !prev.cap {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedInPrepObject reports whether a name — a person of ppl, or any
+// capitalised word: a place, an organisation — stands in the object of a
+// preposition inside src ("a spokeswoman in Washington").
+func (d *doc) namedInPrepObject(src tspan, ppl []person) bool {
+	for _, p := range ppl {
+		if p.sp.s >= src.s && p.sp.e <= src.e && d.prepObject(src, p.sp.s) {
+			return true
+		}
+	}
+	for k := src.s + 1; k < src.e; k++ {
+		if t := d.toks[k]; t.kind == tWord && t.cap && d.prepObject(src, k) {
+			return true
+		}
+	}
+	return false
+}

@@ -32,7 +32,7 @@ func init() {
 		compileRule("numeric-mdy", "DAY /=s1 DAY /=s2 YEAR", normNumericDate),
 		compileRule("iso-date", "YEAR HYPHEN DAY=m HYPHEN=h2 DAY", normISODate),
 		compileRule("month-year", "MONTH of? COMMA? YEAR", normMonthYear),
-		compileRule("month-rel-year", "MONTH this|last|next=rel year", normMonthRelYear),
+		compileRule("month-rel-year", "MONTH of? this|last|next=rel year", normMonthRelYear),
 		compileRule("month", "MONTH", normMonth),
 		compileRule("rel-month", "last|next|this|past=rel MONTH", normMonth),
 		compileRule("year", "YEAR", normYear),

@@ -53,7 +53,8 @@ var prepTense = map[string]int{"since": tensePast, "until": tenseFuture, "till":
 
 func tenseOf(t Token) int {
 	w := t.Lower
-	if futureMarkers[w] {
+	if futureMarkers[w] || w == "may" && t.Text[0] == 'm' {
+		// lower-case "may" is the modal; "May" may be the month
 		return tenseFuture
 	}
 	if pastMarkers[w] {
@@ -133,6 +134,12 @@ var modals = map[string]bool{"will": true, "ll": true, "shall": true, "would": t
 // verbGroup corrects the tense read from a participle by its auxiliaries:
 // "will be held" and "to be signed" are future, not past.
 func verbGroup(toks []Token, i, t int) int {
+	if t == tensePast && i >= 1 && toks[i-1].Lower != "to" && modals[toks[i-1].Lower] && toks[i-1].Text[0] >= 'a' && toks[i-1].Text[0] <= 'z' {
+		// "they may hit the links on Wednesday": a form that reads as a
+		// past ("hit", "met") is a base form after a modal (lower case:
+		// "May" is the month)
+		return tenseFuture
+	}
 	if t != tensePast || i < 2 {
 		return t
 	}

@@ -22,6 +22,9 @@ func TestNormalise(t *testing.T) {
 	}{
 		{"past sunday", "2016-10-24", "The president said on Sunday that talks failed.", "Sunday", "DATE", "2016-10-23"},
 		{"future sunday", "2016-10-24", "The leaders will meet on Sunday in Geneva.", "Sunday", "DATE", "2016-10-30"},
+		{"modal before a past-looking verb", "2016-10-24", "The two leaders may meet again on Friday.", "Friday", "DATE", "2016-10-28"},
+		{"modal before hit", "2016-10-24", "Forecasters said the storm could hit the coast on Friday.", "Friday", "DATE", "2016-10-28"},
+		{"past hit", "2016-10-24", "The storm hit the coast on Friday.", "Friday", "DATE", "2016-10-21"},
 		// 2016-10-28 is a Friday: "early Saturday" is the next day (a
 		// later time zone), a bare "Saturday" the one before.
 		{"early next day past", "2016-10-28", "The ministry announced early Saturday that the talks failed.", "Saturday", "DATE", "2016-10-29"},
@@ -48,6 +51,9 @@ func TestNormalise(t *testing.T) {
 		{"now", "2016-10-24", "The law is now in force.", "now", "DATE", "PRESENT_REF"},
 		{"the future", "2016-10-24", "We will see in the future.", "the future", "DATE", "FUTURE_REF"},
 		{"month year", "2016-10-24", "Sales fell in March 2015.", "March 2015", "DATE", "2015-03"},
+		{"month of last year", "2016-10-24", "The plant closed in March of last year.", "March of last year", "DATE", "2015-03"},
+		{"month of next year", "2016-10-24", "The plant will reopen in May of next year.", "May of next year", "DATE", "2017-05"},
+		{"month last year", "2016-10-24", "The plant closed in March last year.", "March last year", "DATE", "2015-03"},
 		{"bare year", "2016-10-24", "The war ended in 1945.", "1945", "DATE", "1945"},
 		{"year boundary past weekday", "2017-01-02", "He said on Friday that he would run.", "Friday", "DATE", "2016-12-30"},
 		{"year boundary future weekday", "2016-12-30", "The law will take effect on Monday.", "Monday", "DATE", "2017-01-02"},
