@@ -88,6 +88,7 @@ func generatedItems(t *testing.T, n int) []store.Item {
 // page and coded events, every actor, and the stages' state as loaded.
 type corpusSnapshot struct {
 	stories        []view.StorySummary
+	total          int // the story list's total: the stores keep it
 	pages          []string
 	actors         []view.Actor
 	coded          int
@@ -102,7 +103,10 @@ func takeSnapshot(t *testing.T, db *sqlite.DB) corpusSnapshot {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.stories = st.Items
+	s.stories, s.total = st.Items, st.Total
+	if st.Total != len(st.Items) {
+		t.Errorf("story list total %d, %d stories listed", st.Total, len(st.Items))
+	}
 	for _, x := range st.Items {
 		b, err := db.StoryPage(ctx, x.ID)
 		if err != nil || b == nil {
@@ -228,6 +232,9 @@ func TestResumeWithCrashes(t *testing.T) {
 	t.Logf("%d crashes; at most %d clusterer changes logged", crashes, logged)
 	if !reflect.DeepEqual(got.stories, want.stories) {
 		t.Errorf("seed %d: stories differ:\n%+v\n%+v", seed, got.stories, want.stories)
+	}
+	if got.total != want.total {
+		t.Errorf("seed %d: story total %d, want %d", seed, got.total, want.total)
 	}
 	if !reflect.DeepEqual(got.pages, want.pages) {
 		t.Errorf("seed %d: story pages differ", seed)

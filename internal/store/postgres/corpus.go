@@ -346,7 +346,13 @@ func (s *DB) StoryList(ctx context.Context, q view.Query) (view.Page[view.StoryS
 	// server's process to be scheduled, which cost more than either
 	// statement).
 	b := &pgx.Batch{}
-	b.Queue(rebind(`SELECT COUNT(*) FROM events e`+w.sql()), w.args...)
+	if len(w.conds) == 0 {
+		// every story: the kept count (migration 7), not a visit of
+		// every event
+		b.Queue(`SELECT n FROM counters WHERE name = 'stories'`)
+	} else {
+		b.Queue(rebind(`SELECT COUNT(*) FROM events e`+w.sql()), w.args...)
+	}
 	b.Queue(rebind(`SELECT `+storyCols+` FROM (SELECT * FROM events e`+w.sql()+order+` LIMIT ? OFFSET ?) e`+order), append(w.args, limit, offset)...)
 	br := s.pool.SendBatch(ctx, b)
 	defer br.Close()

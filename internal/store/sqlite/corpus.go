@@ -387,7 +387,12 @@ func (s *DB) StoryList(ctx context.Context, q view.Query) (view.Page[view.StoryS
 		}
 		w.add("e.id IN (SELECT st.event_id FROM article_story st JOIN articles a ON a.id = st.article_id"+aw.sql()+")", aw.args...)
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM events e`+w.sql(), w.args...).Scan(&p.Total); err != nil {
+	// every story: the kept count (migration 16), not a walk of an index
+	total, args := `SELECT n FROM counters WHERE name = 'stories'`, []any(nil)
+	if len(w.conds) > 0 {
+		total, args = `SELECT COUNT(*) FROM events e`+w.sql(), w.args
+	}
+	if err := s.db.QueryRowContext(ctx, total, args...).Scan(&p.Total); err != nil {
 		return p, err
 	}
 	order := ` ORDER BY e.last_seen DESC, e.articles DESC, e.id DESC`

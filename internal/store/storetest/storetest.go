@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"CorpusState", testCorpusState},
 		{"CorpusStateLog", testCorpusStateLog},
 		{"CorpusMerges", testCorpusMerges},
+		{"StoryTotal", testStoryTotal},
 		{"StoryPageStore", testStoryPageStore},
 		{"ArticleList", testArticleList},
 		{"QuoteList", testQuoteList},
