@@ -96,11 +96,9 @@ func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, dc *
 	if s.Places, err = sp.StoryPlaces(ctx, id, storyPlaces); err != nil {
 		return nil, err
 	}
-	qs, err := st.QuoteList(ctx, view.Query{Story: id, Limit: storyListLimit, MinConfidence: speechConfidence})
-	if err != nil {
+	if s.Quotes, err = sp.StoryQuotes(ctx, id, storyListLimit, speechConfidence); err != nil {
 		return nil, err
 	}
-	s.Quotes = qs.Items
 	acts, err := sp.StoryActors(ctx, id, 2*storyActors)
 	if err != nil {
 		return nil, err

@@ -295,6 +295,10 @@ type StoryPages interface {
 	// mentioned in the story first, as PlaceList with q.Story does, less
 	// the corpus-wide list of stories naming each place.
 	StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Place, error)
+	// StoryQuotes lists the story's quotes of at least minConfidence, at
+	// most limit, as QuoteList's Items with q.Story does, without its
+	// Total (a count of every match a page does not show).
+	StoryQuotes(ctx context.Context, story int64, limit int, minConfidence float64) ([]view.Quote, error)
 	// ActorNames returns, for each of the given articles, the names of
 	// the actors it refers to, the most mentioned first, at most limit.
 	ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error)

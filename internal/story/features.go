@@ -152,10 +152,43 @@ func byWeight(a, b tw) int {
 
 // topByWeight returns the n heaviest entries of v (a copy), heaviest first.
 func topByWeight(v []tw, n int) []tw {
+	if n <= fewTop && len(v) > n {
+		return topFew(v, n)
+	}
 	c := append([]tw(nil), v...)
 	slices.SortFunc(c, byWeight)
 	if len(c) > n {
 		c = c[:n]
+	}
+	return c
+}
+
+// fewTop is the n up to which topByWeight selects instead of sorting: a
+// storyline's check of specific entities takes the top 5 of every recent
+// member's entities, each call sorting a whole vector to keep five.
+const fewTop = 8
+
+// topFew is topByWeight for a small n (0 < n < len(v)), by insertion into
+// the n kept so far. byWeight is a total order on distinct entries
+// (weight, then key), so the result is the sort's whatever the method.
+func topFew(v []tw, n int) []tw {
+	if n <= 0 {
+		return []tw{}
+	}
+	c := make([]tw, 0, n)
+	for _, x := range v {
+		if len(c) == n && byWeight(x, c[n-1]) >= 0 {
+			continue
+		}
+		i := len(c)
+		for i > 0 && byWeight(x, c[i-1]) < 0 {
+			i--
+		}
+		if len(c) < n {
+			c = append(c, tw{})
+		}
+		copy(c[i+1:], c[i:len(c)-1])
+		c[i] = x
 	}
 	return c
 }

@@ -63,27 +63,35 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 	for id := range byActor {
 		ids = append(ids, id)
 	}
+	// Ranked first, decoded after, as the SQLite store does: the rest of
+	// an actor is made only for the actors the page keeps.
 	var out []view.StoryActor
+	raw := map[int64][2]string{}
 	err = eachRow(ctx, s.pool, `SELECT id, name, type, code, country, aliases, roles, mentions FROM actors WHERE id = ANY(?)`, []any{ids}, func(r pgx.Rows) error {
 		var a view.Actor
 		var aliases, roles string
 		if err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Code, &a.Country, &aliases, &roles, &a.Mentions); err != nil {
 			return err
 		}
-		json.Unmarshal([]byte(aliases), &a.Aliases)
-		json.Unmarshal([]byte(roles), &a.Roles)
-		g := byActor[a.ID]
-		a.Aliases = rows.WithRefAliases(a.Name, a.Aliases, g.refTexts)
-		a.Outlets = nonNil(rows.DistinctOutlets(g.outlets))
-		a.Articles = g.articles
-		a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
-		out = append(out, view.StoryActor{Actor: a, StoryMentions: g.mentions})
+		raw[a.ID] = [2]string{aliases, roles}
+		out = append(out, view.StoryActor{Actor: a, StoryMentions: byActor[a.ID].mentions})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return nonNil(rows.RankStoryActors(out, limit)), nil
+	out = rows.RankStoryActors(out, limit)
+	for i := range out {
+		a := &out[i].Actor
+		js, g := raw[a.ID], byActor[a.ID]
+		json.Unmarshal([]byte(js[0]), &a.Aliases)
+		json.Unmarshal([]byte(js[1]), &a.Roles)
+		a.Aliases = rows.WithRefAliases(a.Name, a.Aliases, g.refTexts)
+		a.Outlets = nonNil(rows.DistinctOutlets(g.outlets))
+		a.Articles = g.articles
+		a.Aliases, a.Roles = nonNil(a.Aliases), nonNil(a.Roles)
+	}
+	return nonNil(out), nil
 }
 
 // StoryPlaces implements store.StoryPages.

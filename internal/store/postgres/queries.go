@@ -205,6 +205,19 @@ func (s *DB) Summaries(ctx context.Context, ids []int64) ([]view.ArticleSummary,
 
 // QuoteList lists quotes, newest article first, in text order.
 func (s *DB) QuoteList(ctx context.Context, q view.Query) (view.Page[view.Quote], error) {
+	return s.quoteList(ctx, q, true)
+}
+
+// StoryQuotes implements store.StoryPages: QuoteList's items for the
+// story, without the count of all that match, which a page does not show.
+func (s *DB) StoryQuotes(ctx context.Context, story int64, limit int, minConfidence float64) ([]view.Quote, error) {
+	p, err := s.quoteList(ctx, view.Query{Story: story, Limit: limit, MinConfidence: minConfidence}, false)
+	return p.Items, err
+}
+
+// quoteList is QuoteList, counting the quotes that match (Page.Total)
+// only when total is set.
+func (s *DB) quoteList(ctx context.Context, q view.Query, total bool) (view.Page[view.Quote], error) {
 	limit, offset := pageOf(q)
 	p := view.Page[view.Quote]{Items: []view.Quote{}, Limit: limit, Offset: offset}
 	var w where
@@ -225,8 +238,10 @@ func (s *DB) QuoteList(ctx context.Context, q view.Query) (view.Page[view.Quote]
 		w.add("qu.confidence >= ?", q.MinConfidence)
 	}
 	from := ` FROM quotes qu JOIN articles a ON a.id = qu.article_id` + w.sql()
-	if err := s.queryRow(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
-		return p, err
+	if total {
+		if err := s.queryRow(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
+			return p, err
+		}
 	}
 	err := eachRow(ctx, s.pool, `SELECT qu.article_id, a.outlet, qu.sentence, qu.start, qu.stop, qu.kind, qu.text,
 		qu.speaker_text, qu.resolved, COALESCE(qu.speaker_actor, 0), COALESCE(ac.name, ''),

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/view"
 )
 
 // The story-scoped reads behind composing a story page.
@@ -38,6 +39,23 @@ func testStoryPages(t *testing.T, s store.Store) {
 	ps, err := sp.StoryPlaces(ctx, stormStory, 10)
 	if err != nil || len(ps) != 1 || ps[0].Name != "Oban" || ps[0].Mentions != 3 || !eq(ps[0].Articles, []int64{w.a[3], w.a[4]}) || ps[0].Stories != nil {
 		t.Errorf("StoryPlaces = %+v, %v", ps, err)
+	}
+	// StoryQuotes gives QuoteList's items for the story, filtered and
+	// limited alike.
+	for _, tc := range []struct {
+		story int64
+		limit int
+		conf  float64
+		want  int
+	}{{ferryStory, 10, 0.6, 1}, {ferryStory, 10, 0.9, 0}, {stormStory, 10, 0, 0}} {
+		qs, err := sp.StoryQuotes(ctx, tc.story, tc.limit, tc.conf)
+		lp, lerr := s.QuoteList(ctx, view.Query{Story: tc.story, Limit: tc.limit, MinConfidence: tc.conf})
+		if err != nil || lerr != nil || len(qs) != tc.want || !reflect.DeepEqual(qs, lp.Items) {
+			t.Errorf("StoryQuotes(%d, %d, %v) = %+v, %v; QuoteList's items %+v, %v", tc.story, tc.limit, tc.conf, qs, err, lp.Items, lerr)
+		}
+	}
+	if qs, err := sp.StoryQuotes(ctx, ferryStory, 10, 0); err != nil || len(qs) != 1 || qs[0].Article != w.a[1] || qs[0].Speaker != "Ailsa Brodie" {
+		t.Errorf("StoryQuotes(ferry) = %+v, %v", qs, err)
 	}
 	names, err := sp.ActorNames(ctx, []int64{w.a[1], w.a[2], w.a[3]}, 5)
 	if err != nil {
