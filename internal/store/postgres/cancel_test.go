@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
@@ -262,5 +263,38 @@ func waitBackends(t *testing.T, conn *pgx.Conn, app, cond string, ok func(int) b
 			return n
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestCtxErr(t *testing.T) {
+	live := context.Background()
+	ended, cancel := context.WithCancel(live)
+	cancel()
+	late, done := context.WithDeadline(live, time.Now().Add(-time.Second))
+	defer done()
+	canceled := fmt.Errorf("batch: %w", &pgconn.PgError{Code: "57014", Message: "canceling statement due to user request"})
+	other := &pgconn.PgError{Code: "23505"}
+	for _, tc := range []struct {
+		name      string
+		ctx       context.Context
+		err, want error
+		same      bool // err comes back as it is
+	}{
+		{"no error", ended, nil, nil, true},
+		{"cancelled on a live context (statement_timeout)", live, canceled, nil, true},
+		{"cancelled, context cancelled", ended, canceled, context.Canceled, false},
+		{"cancelled, deadline passed", late, canceled, context.DeadlineExceeded, false},
+		{"other error, context ended", ended, other, nil, true},
+		{"already the context's", ended, context.Canceled, context.Canceled, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ctxErr(tc.ctx, tc.err)
+			if tc.same && got != tc.err {
+				t.Fatalf("ctxErr = %v, want %v unchanged", got, tc.err)
+			}
+			if tc.want != nil && (!errors.Is(got, tc.want) || !errors.Is(got, tc.err)) {
+				t.Fatalf("ctxErr = %v, want one that Is %v and %v", got, tc.want, tc.err)
+			}
+		})
 	}
 }
