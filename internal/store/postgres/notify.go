@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 )
 
 // Channel is the prefix of the LISTEN/NOTIFY channel on which a store
@@ -93,7 +95,13 @@ func (s *DB) ListenStories(ctx context.Context, ready func(), f func(ids []int64
 // listen listens on a connection of its own, outside the pool (it stays
 // busy waiting as long as the listening lasts).
 func (s *DB) listen(ctx context.Context, ready func(), f func(ids []int64)) error {
-	conn, err := pgx.ConnectConfig(ctx, s.pool.Config().ConnConfig.Copy())
+	cfg := s.pool.Config().ConnConfig.Copy()
+	// nothing to cancel on the server while waiting: the end of ctx closes
+	// the connection at once (pgx's default), not after cancelDeadline
+	cfg.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.DeadlineContextWatcherHandler{Conn: c.Conn()}
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
 		return err
 	}

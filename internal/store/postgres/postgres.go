@@ -22,6 +22,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sitrep/sitrep/internal/clean"
@@ -30,7 +31,7 @@ import (
 
 // DB is the PostgreSQL store.
 type DB struct {
-	pool   *pgxpool.Pool
+	pool   pool          // pgxpool's, its errors on an ended context made ctx.Err() (ctxerr.go)
 	name   string        // host:port/database, for messages (no password)
 	window atomic.Int64  // the search ranking window (see SetSearchWindow)
 	sample atomic.Int64  // the search facet sample (see SetFacetSample); 0: DefaultFacetSample
@@ -71,9 +72,10 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: %s: %w", Redact(url), err)
 	}
+	cfg.ConnConfig.BuildContextWatcherHandler = cancelOnServer
 	s := &DB{done: make(chan struct{}), name: fmt.Sprintf("postgres %s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)}
 	s.window.Store(int64(DefaultSearchWindow))
-	s.pool, err = pgxpool.NewWithConfig(ctx, cfg)
+	s.pool.Pool, err = pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, s.fault(err, "")
 	}
@@ -82,6 +84,21 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		return nil, s.fault(err, "")
 	}
 	return s, nil
+}
+
+// cancelDeadline bounds how long a query whose context ended waits for
+// the server to answer the cancel request before its connection is
+// closed instead.
+const cancelDeadline = time.Second
+
+// cancelOnServer handles the end of a query's context (an API client gone,
+// a request timeout) by asking the server to cancel the query, and keeps
+// the connection: pgx's default closes it at once, so each cancelled read
+// cost the pool a connection — a new one opened for the next request, and
+// a slot taken until the old one was torn down. The connection is closed
+// only when the server does not answer within cancelDeadline.
+func cancelOnServer(c *pgconn.PgConn) ctxwatch.Handler {
+	return &pgconn.CancelRequestContextWatcherHandler{Conn: c, DeadlineDelay: cancelDeadline}
 }
 
 // Redact drops the password from a database URL, for messages.
@@ -178,7 +195,7 @@ func (s *DB) Close() error {
 }
 
 // Pool is the connection pool, for tools and tests.
-func (s *DB) Pool() *pgxpool.Pool { return s.pool }
+func (s *DB) Pool() *pgxpool.Pool { return s.pool.Pool }
 
 // fault wraps err from an operation on the database: context says what
 // was being done ("" for nothing in particular).

@@ -146,7 +146,8 @@ func (s *DB) newestMatches(ctx context.Context, w where, text bool, window int) 
 	if err != nil {
 		return nil, 0, err
 	}
-	defer tx.Rollback(ctx)
+	// not ctx: a rollback on an ended context fails and loses the connection
+	defer tx.Rollback(context.Background())
 	if _, err := tx.Exec(ctx, `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`); err != nil {
 		return nil, 0, err
 	}
