@@ -191,6 +191,14 @@ func (d *doc) finish(mentions []Mention) []Quote {
 					if at.unit-s.unit > 6 {
 						break
 					}
+					if g == anyPerson {
+						// a title stands for a person: not for the
+						// outlet or body quoted last ("according to CNN")
+						if s.sp.s < at.src.s && isPersonSpan(ppl, s.sp) {
+							return s.sp, s.name, true
+						}
+						continue
+					}
 					if s.sp.s < at.src.s && (g == 0 || s.gender == 0 || s.gender == g) {
 						return s.sp, s.name, true
 					}
@@ -323,11 +331,25 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 	if !found && d.toks[src.s].low == "the" && titleHeads[d.toks[head.e-1].low] && head.e-head.s <= 5 {
 		// "the Pentagon chief said": a definite title with no name of its
 		// own refers to the speaker quoted last
-		if psp, pname, ok := prevSpeaker(0); ok {
+		if psp, pname, ok := prevSpeaker(anyPerson); ok {
 			return psp, pname, 0, true
 		}
 	}
 	return sp, name, g, true
+}
+
+// anyPerson asks prevSpeaker for the last speaker that is a named person,
+// of either gender.
+const anyPerson = 'P'
+
+// isPersonSpan reports whether span sp holds a person's name.
+func isPersonSpan(ppl []person, sp tspan) bool {
+	for _, p := range ppl {
+		if p.sp.s >= sp.s && p.sp.e <= sp.e {
+			return true
+		}
+	}
+	return false
 }
 
 // titleHeads are the heads of definite descriptions that stand for a

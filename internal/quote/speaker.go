@@ -80,6 +80,13 @@ func srcBack(toks []tok, a, i int) tspan {
 					if j-c == 2 && auxSkip[toks[c+1].low] {
 						return np // ", meanwhile,": an aside, not an appositive
 					}
+					if asideOpener(toks[c+1]) {
+						// "The president, sitting next to X, said": a
+						// participial, prepositional or relative aside
+						// says where or how the subject spoke; a name
+						// inside it is not the speaker
+						return np
+					}
 					return tspan{np.s, j}
 				}
 				if commas++; commas == 2 || j-c >= 20 {
@@ -143,6 +150,28 @@ func srcBack(toks []tok, a, i int) tspan {
 		return noSpan
 	}
 	return tspan{s, end}
+}
+
+// asidePreps open a prepositional aside between a subject and its cue
+// ("X, in a call with Y, said").
+var asidePreps = setOf(`in at on after before during with without alongside beside besides amid among
+near from while when like unlike despite following according`)
+
+// asideOpener reports whether the word after a subject's comma opens an
+// aside rather than an apposition: a lower-case participle ("sitting",
+// "flanked"), a preposition or a relative pronoun. An apposition opens
+// with a determiner, a capitalised word or a noun ("a spokesman for X").
+func asideOpener(t tok) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	if asidePreps[t.low] || t.low == "who" || t.low == "which" || t.low == "whose" {
+		return true
+	}
+	if speakerNouns[t.low] || len(t.low) < 5 {
+		return false
+	}
+	return strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed")
 }
 
 // quantSources are quantifiers that stand alone for a group of speakers.
