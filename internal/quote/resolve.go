@@ -192,9 +192,14 @@ func (d *doc) finish(mentions []Mention) []Quote {
 						break
 					}
 					if g == anyPerson {
-						// a title stands for a person: not for the
-						// outlet or body quoted last ("according to CNN")
-						if s.sp.s < at.src.s && isPersonSpan(ppl, s.sp) {
+						// a title continues the speaker of the unit
+						// before at most, and stands for a person: not
+						// for the outlet or body quoted last ("according
+						// to CNN"), nor for a person quoted further back
+						if at.unit-s.unit > 1 {
+							break
+						}
+						if s.sp.s < at.src.s && (isPersonSpan(ppl, s.sp) || d.describesPerson(s.sp)) {
 							return s.sp, s.name, true
 						}
 						continue
@@ -338,14 +343,25 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 	return sp, name, g, true
 }
 
-// anyPerson asks prevSpeaker for the last speaker that is a named person,
-// of either gender.
+// anyPerson asks prevSpeaker for the last speaker that is a person, named
+// or described, of either gender: not an outlet or a body.
 const anyPerson = 'P'
 
 // isPersonSpan reports whether span sp holds a person's name.
 func isPersonSpan(ppl []person, sp tspan) bool {
 	for _, p := range ppl {
 		if p.sp.s >= sp.s && p.sp.e <= sp.e {
+			return true
+		}
+	}
+	return false
+}
+
+// describesPerson reports whether span sp is a description of a person
+// by title ("the former president", "the spokesman"), not a name.
+func (d *doc) describesPerson(sp tspan) bool {
+	for k := sp.s; k < sp.e; k++ {
+		if titleHeads[d.toks[k].low] || speakerNouns[d.toks[k].low] {
 			return true
 		}
 	}
