@@ -191,18 +191,16 @@ func (d *doc) finish(mentions []Mention) []Quote {
 					if at.unit-s.unit > 6 {
 						break
 					}
-					if g == anyPerson {
-						// a title continues the speaker of the unit
-						// before at most, and stands for a person: not
-						// for the outlet or body quoted last ("according
-						// to CNN"), nor for a person quoted further back
-						if at.unit-s.unit > 1 {
-							break
-						}
-						if s.sp.s < at.src.s && (isPersonSpan(ppl, s.sp) || d.describesPerson(s.sp)) {
+					if g == anyPerson && s.sp.s < at.src.s {
+						// a title continues the speaker quoted last when
+						// that is a person, named or described; after an
+						// outlet or a body ("according to CNN") it is
+						// no continuation, and not a person quoted
+						// before them either
+						if isPersonSpan(ppl, s.sp) || d.describesPerson(s.sp) {
 							return s.sp, s.name, true
 						}
-						continue
+						break
 					}
 					if s.sp.s < at.src.s && (g == 0 || s.gender == 0 || s.gender == g) {
 						return s.sp, s.name, true
@@ -343,8 +341,8 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 	return sp, name, g, true
 }
 
-// anyPerson asks prevSpeaker for the last speaker that is a person, named
-// or described, of either gender: not an outlet or a body.
+// anyPerson asks prevSpeaker for the speaker quoted last if that is a
+// person, named or described, of either gender: not an outlet or a body.
 const anyPerson = 'P'
 
 // isPersonSpan reports whether span sp holds a person's name.

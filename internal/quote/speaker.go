@@ -80,7 +80,7 @@ func srcBack(toks []tok, a, i int) tspan {
 					if j-c == 2 && auxSkip[toks[c+1].low] {
 						return np // ", meanwhile,": an aside, not an appositive
 					}
-					if asideOpener(toks[c+1]) {
+					if j-c > 2 && asideOpener(toks, c+1) {
 						// "The president, sitting next to X, said": a
 						// participial, prepositional or relative aside
 						// says where or how the subject spoke; a name
@@ -155,13 +155,17 @@ func srcBack(toks []tok, a, i int) tspan {
 // asidePreps open a prepositional aside between a subject and its cue
 // ("X, in a call with Y, said").
 var asidePreps = setOf(`in at on after before during with without alongside beside besides amid among
-near from while when like unlike despite following according`)
+near from while when like unlike despite following according by to about for`)
 
-// asideOpener reports whether the word after a subject's comma opens an
-// aside rather than an apposition: a lower-case participle ("sitting",
-// "flanked"), a preposition or a relative pronoun. An apposition opens
-// with a determiner, a capitalised word or a noun ("a spokesman for X").
-func asideOpener(t tok) bool {
+// asideOpener reports whether the word at toks[k], after a subject's
+// comma, opens an aside rather than an apposition: a preposition, a
+// relative pronoun, a lower-case present participle ("sitting next to"),
+// or a past participle with its preposition ("flanked by"). An
+// apposition opens with a determiner, a capitalised word or a noun ("a
+// spokesman for X"); a lone past form is a verb of its own ("X, D-Calif.,
+// disagreed, tweeting that").
+func asideOpener(toks []tok, k int) bool {
+	t := toks[k]
 	if t.kind != tWord || t.cap {
 		return false
 	}
@@ -171,7 +175,10 @@ func asideOpener(t tok) bool {
 	if speakerNouns[t.low] || len(t.low) < 5 {
 		return false
 	}
-	return strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed")
+	if strings.HasSuffix(t.low, "ing") {
+		return true
+	}
+	return strings.HasSuffix(t.low, "ed") && k+1 < len(toks) && asidePreps[toks[k+1].low]
 }
 
 // quantSources are quantifiers that stand alone for a group of speakers.
