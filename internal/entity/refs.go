@@ -277,10 +277,13 @@ func (r *resolver) textCountries(c int) map[string]bool {
 	return out
 }
 
-// roleNouns links "the <modifiers> <role>" to the person whose stated role
-// it fits: with modifiers ("the Pentagon chief"), the most recent person
-// whose role shares a word with them; without ("the minister"), the only
-// person with that title.
+// roleNouns links "the <modifiers> <role>" to a person only on evidence:
+// an apposition after the person's name; an organisation or a country in
+// the modifiers that the person's stated role shares ("the Pentagon
+// chief", "the Israeli prime minister": the most recent such person);
+// else, with title words alone ("the minister", "the former president"),
+// the only person in the text holding that title. Otherwise the noun is
+// left unattached.
 func (r *resolver) roleNouns() {
 	type cand struct {
 		cl    int
