@@ -1,6 +1,10 @@
 package entity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/text"
+)
 
 // pform is a person cluster's fullest name form.
 type pform struct {
@@ -123,12 +127,56 @@ func (r *resolver) longestKey(c int) string {
 }
 
 // split moves each item of cluster c to the candidate named most recently
-// before it (or, failing that, soonest after it).
+// before it (or, failing that, soonest after it). A bare name under a
+// title ("former President Clinton") goes to the one candidate the text
+// names in full under the same title ("President Bill Clinton"), when
+// there is one. A titled item placed by recency alone is marked shared:
+// whose title it is stays a guess, so no role is read from it.
 func (r *resolver) split(c int, cands []int) {
 	items := r.cls[c].items
 	r.cls[c].items = nil
 	for _, i := range items {
 		pos := r.items[i].Start
+		if t := r.titleWordBefore(i); t != "" {
+			// the candidates named in full under this title, and those
+			// named in full under no title at all; one named only under
+			// other titles ("Secretary of State Hillary Clinton") is not
+			// the "President Clinton"
+			hit, n := -1, 0
+			free, nfree := -1, 0
+			for _, k := range cands {
+				titled, same := false, false
+				for _, j := range r.cls[k].items {
+					if r.items[j].mention < 0 || r.items[j].key == r.items[i].key {
+						continue
+					}
+					if tj := r.titleWordBefore(j); tj != "" {
+						titled = true
+						same = same || tj == t
+					}
+				}
+				switch {
+				case same:
+					hit, n = k, n+1
+				case !titled:
+					free, nfree = k, nfree+1
+				}
+			}
+			if n == 0 && nfree == 1 {
+				hit, n = free, 1
+			}
+			if n != 1 {
+				hit, n = r.dictTitleFit(t, cands)
+			}
+			if n == 1 {
+				r.items[i].cl = hit
+				r.cls[hit].items = append(r.cls[hit].items, i)
+				continue
+			}
+			// the title is the one thing the text says of this
+			// mention, and nothing says whose it is
+			r.items[i].shared = true
+		}
 		best, bestPos := -1, -1
 		after, afterPos := -1, 1<<62
 		for _, k := range cands {
@@ -149,6 +197,49 @@ func (r *resolver) split(c int, cands []int) {
 		r.cls[best].items = append(r.cls[best].items, i)
 	}
 	r.cls[c].parent = c
+}
+
+// dictTitleFit returns the candidate, and how many there are, whose
+// actor-dictionary entry (by full name) holds a code of the title's agent
+// ("President" is GOV): the dated roles a person is known to have held.
+func (r *resolver) dictTitleFit(title string, cands []int) (int, int) {
+	agent := r.k.titles[title]
+	if agent == "" {
+		return -1, 0
+	}
+	hit, n := -1, 0
+	for _, k := range cands {
+		e := r.dictEntryOf(k)
+		if e == nil {
+			continue
+		}
+		for _, c := range e.Codes {
+			if agentOfCode(c.Code) == agent {
+				hit, n = k, n+1
+				break
+			}
+		}
+	}
+	return hit, n
+}
+
+// titleWordBefore returns the key of the title word written just before
+// item i, over the rest of a capitalised title ("president" for
+// "President Obama", "secretary" for "Secretary of State Clinton"), or "".
+func (r *resolver) titleWordBefore(i int) string {
+	for k := r.tokAt(r.items[i].Start) - 1; k >= 0 && r.tokAt(r.items[i].Start)-k <= 4; k-- {
+		if r.toks[k].Kind != text.Word || r.sentenceAt(int(r.toks[k].Start)) != r.items[i].sent {
+			return ""
+		}
+		key := r.tkey(k)
+		if r.k.titles[key] != "" && isUpperWord(r.tok(k)) {
+			return key
+		}
+		if !isUpperWord(r.tok(k)) && key != "of" {
+			return ""
+		}
+	}
+	return ""
 }
 
 // stripParticle removes a leading lower-case name particle ("al-Abadi" ->

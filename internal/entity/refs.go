@@ -20,6 +20,20 @@ var roleHeads = map[string]bool{
 // genericHeads need a modifier that matches the person's role.
 var genericHeads = map[string]bool{"chief": true, "head": true, "leader": true, "official": true}
 
+// tenureWords say when or how long a title is held, not which title it is
+// ("the former president" may be a "President X" of the text).
+var tenureWords = map[string]bool{
+	"former": true, "ex": true, "outgoing": true, "incoming": true, "acting": true, "interim": true,
+	"longtime": true, "veteran": true, "top": true, "senior": true,
+}
+
+// copulas before "the" make the role noun a predicate.
+var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true, "became": true, "becomes": true, "become": true, "remains": true, "remained": true}
+
+// copulaAdverbs may stand between a copula and its predicate ("is now
+// the acting secretary").
+var copulaAdverbs = map[string]bool{"now": true, "also": true, "still": true, "currently": true, "once": true, "then": true}
+
 // spelling maps spelling variants used in titles.
 var spelling = map[string]string{"defence": "defense", "organisation": "organization", "programme": "program"}
 
@@ -135,7 +149,10 @@ func (r *resolver) isCountryCode(w string) bool {
 
 // headMatches reports whether a role noun's head fits a role's title.
 func headMatches(head string, ro Role) bool {
-	if genericHeads[head] {
+	// a chief, head or leader may hold any title; "the official" is an
+	// official, not the president ("The US official, speaking on
+	// condition of anonymity")
+	if genericHeads[head] && head != "official" {
 		return true
 	}
 	ws := strings.Fields(Key(ro.Title))
@@ -150,10 +167,123 @@ func headMatches(head string, ro Role) bool {
 	return false
 }
 
-// roleNouns links "the <modifiers> <role>" to the person whose stated role
-// it fits: with modifiers ("the Pentagon chief"), the most recent person
-// whose role shares a word with them; without ("the minister"), the only
-// person with that title.
+// titleHas reports whether each of words is a word of the role's title
+// (as written, or by its spelling variant).
+func titleHas(ro Role, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	have := map[string]bool{}
+	for _, w := range strings.Fields(Key(ro.Title)) {
+		have[w] = true
+		if v, ok := spelling[w]; ok {
+			have[v] = true
+		}
+	}
+	for _, w := range words {
+		if v, ok := spelling[w]; ok {
+			w = v
+		}
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// appositionHolder returns the person cluster whose name ends just before
+// the comma before token k ("Bush, the …") and who holds a role of that
+// head (read from this apposition, or stated elsewhere), or -1. Without
+// the role the comma may close a fronted phrase ("Emerging from a talk
+// with Mr. X, the prime minister …").
+func (r *resolver) appositionHolder(k int, head string) int {
+	if k < 2 || r.tok(k-1) != "," {
+		return -1
+	}
+	end := int(r.toks[k-2].End)
+	for i := range r.items {
+		it := &r.items[i]
+		if it.mention >= 0 && it.End == end && it.typ == "PER" {
+			c := r.rootOf(i)
+			if r.cls[c].typ != "PER" {
+				continue
+			}
+			for _, ro := range r.cls[c].roles {
+				if headMatches(head, ro) && !genericHeads[head] || Key(ro.Title) != "" && strings.Contains(" "+Key(ro.Title)+" ", " "+head+" ") {
+					return c
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// appositionEnds reports whether token j closes an apposition's role
+// noun: punctuation, "and" or a relative pronoun. Anything else means the
+// noun is the start of a longer phrase ("the chief executive of Apple",
+// "the president of the union", "the prime minister's wife") whose
+// head-word alone would be a poor name for the person.
+func (r *resolver) appositionEnds(j int) bool {
+	if j >= len(r.toks) {
+		return true
+	}
+	if r.toks[j].Kind == text.Punct {
+		return true
+	}
+	switch r.tkey(j) {
+	case "and", "who", "whose", "which":
+		return true
+	}
+	return false
+}
+
+// dictEntryOf returns the actor-dictionary entry of a person cluster's
+// full name, or nil.
+func (r *resolver) dictEntryOf(c int) *dictEntry {
+	key := r.longestKey(c)
+	if !strings.Contains(key, " ") {
+		return nil
+	}
+	if e := dict().lookup(key); e != nil && e.Kind != 'O' {
+		return e
+	}
+	return nil
+}
+
+// hasTenure reports whether a role's title says it is held no more
+// ("former President").
+func hasTenure(ro Role) bool {
+	for _, w := range strings.Fields(Key(ro.Title)) {
+		if w == "former" || w == "ex" || w == "outgoing" {
+			return true
+		}
+	}
+	return false
+}
+
+// textCountries returns the countries (lower case) the text gives person
+// cluster c: its roles' and its knowledge-base entry's.
+func (r *resolver) textCountries(c int) map[string]bool {
+	cl := &r.cls[c]
+	out := map[string]bool{}
+	if cl.kb != nil && cl.kb.Country != "" {
+		out[strings.ToLower(cl.kb.Country)] = true
+	}
+	for _, ro := range cl.roles {
+		if ro.Country != "" {
+			out[strings.ToLower(ro.Country)] = true
+		}
+	}
+	return out
+}
+
+// roleNouns links "the <modifiers> <role>" to a person only on evidence:
+// an apposition after the person's name; an organisation or a country in
+// the modifiers that the person's stated role shares ("the Pentagon
+// chief", "the Israeli prime minister": the most recent such person);
+// else, with title words alone ("the minister", "the former president"),
+// the only person in the text holding that title. Otherwise the noun is
+// left unattached.
 func (r *resolver) roleNouns() {
 	type cand struct {
 		cl    int
@@ -188,44 +318,76 @@ func (r *resolver) roleNouns() {
 		}
 		// "the secretary of defence"
 		if end+2 < len(r.toks) && r.tkey(end+1) == "of" && (roleWords[r.tkey(end+2)] || isUpperWord(r.tok(end+2))) {
+			// "the chief of Israel's intelligence agency": the title
+			// is of something the rest of the phrase names
+			if end+3 < len(r.toks) && isPossessive(r.tok(end+3)) {
+				k = end + 2
+				continue
+			}
 			end += 2
 			mods = append(mods, r.tok(end))
 		}
 		pos := int(r.toks[k].Start)
+		// "X is the president of Y": a predicate names X's role, it is
+		// no reference to someone named before
+		if k > 0 && copulas[r.tkey(k-1)] || k > 1 && copulaAdverbs[r.tkey(k-1)] && copulas[r.tkey(k-2)] {
+			continue
+		}
 		if r.covered(int(r.toks[k+1].Start), int(r.toks[end].End)) && len(mods) == 0 {
 			continue
 		}
-		// Modifiers that name an organisation ("the CIA chief") must
-		// match the role's own words; a shared country ("CIA" is
-		// American, so is the President) is no evidence. Only when the
-		// modifiers name places or nationalities alone ("the US
-		// leader") does the country decide.
+		// "Bush, the former Florida governor,": an apposition names its
+		// holder, whatever else the text says of the title (not "Sara
+		// Netanyahu, the prime minister's wife")
+		if c := r.appositionHolder(k, head); c >= 0 {
+			if r.appositionEnds(end + 1) {
+				r.addItem(item{Span: Span{pos, int(r.toks[end].End)}, sent: sent, mention: -1, ref: RefRole,
+					surface: r.d.Text[pos:r.toks[end].End], key: head, typ: "PER"}, c)
+			}
+			// a longer title in apposition ("X, the president of the
+			// union,") is X's, and refers to no one named before
+			k = end
+			continue
+		}
+		// The modifiers are evidence of three kinds. A place or nationality
+		// ("the Israeli prime minister") must agree with a country the
+		// person's roles give; one that differs rules the person out.
+		// An organisation ("the CIA chief") must match the role's own
+		// words; a shared country ("CIA" is American, so is the President)
+		// is no evidence. Title words ("prime", "vice", "press") must be
+		// in the role's title, but they only narrow the title: they say
+		// nothing of whose it is.
+		countries := map[string]bool{}
 		modSet := map[string]bool{}
-		orgMods := false
+		var titleMods []string
+		tenure := false // "former", "outgoing": a past holder fits
 		for _, m := range mods {
 			key := Key(m)
 			if e := r.k.lookup(key); r.k.demonym(key) != nil || e != nil && e.Section == "countries" {
-				r.addWords(modSet, m)
+				for _, cc := range r.countryCodes(m) {
+					countries[cc] = true
+				}
 				continue
 			}
-			orgMods = true
+			if !isUpperWord(m) && roleWords[key] {
+				tenure = tenure || tenureWords[key]
+				if !tenureWords[key] {
+					titleMods = append(titleMods, key)
+				}
+				continue
+			}
 			ws := map[string]bool{}
 			r.addWords(ws, m)
 			for _, cc := range r.countryCodes(m) {
 				delete(ws, cc)
 			}
 			for w := range ws {
-				modSet[w] = true
-			}
-		}
-		if orgMods {
-			for w := range modSet {
-				if len(w) == 3 && r.isCountryCode(w) {
-					delete(modSet, w)
+				if !(len(w) == 3 && r.isCountryCode(w)) {
+					modSet[w] = true
 				}
 			}
 		}
-		var cands []cand
+		var cands, weak []cand
 		for c := range r.cls {
 			if r.find(c) != c || len(r.cls[c].roles) == 0 || r.cls[c].typ != "PER" {
 				continue
@@ -239,12 +401,31 @@ func (r *resolver) roleNouns() {
 			if last < 0 {
 				continue
 			}
-			var fit []Role
-			for _, ro := range r.cls[c].roles {
-				if !headMatches(head, ro) {
+			// The country must be one the text gives the person ("Israeli
+			// Prime Minister X"): "the Israeli prime minister" is no
+			// Briton, nor anyone whose country the text does not say.
+			// (The actor dictionary gives most of a text's people one
+			// country, and a title that lasts longer than they held it:
+			// no evidence of who holds the title now.)
+			agrees := false
+			if len(countries) > 0 {
+				for cc := range r.textCountries(c) {
+					agrees = agrees || countries[cc]
+				}
+				if !agrees {
 					continue
 				}
-				if len(mods) > 0 {
+			}
+			var fit []Role
+			for _, ro := range r.cls[c].roles {
+				if !headMatches(head, ro) || !titleHas(ro, titleMods) {
+					continue
+				}
+				// "former President X" is not "the president" of now
+				if !tenure && hasTenure(ro) {
+					continue
+				}
+				if len(modSet) > 0 {
 					rw := r.roleWordsOf(ro)
 					hit := false
 					for w := range modSet {
@@ -256,12 +437,22 @@ func (r *resolver) roleNouns() {
 				}
 				fit = append(fit, ro)
 			}
-			if len(fit) > 0 {
+			if len(fit) == 0 {
+				continue
+			}
+			if agrees || len(modSet) > 0 {
 				cands = append(cands, cand{c, last, fit})
+			} else {
+				weak = append(weak, cand{c, last, fit})
 			}
 		}
-		if len(cands) == 0 || len(mods) == 0 && (len(cands) > 1 || genericHeads[head]) {
-			continue
+		// Without a country or an organisation to match, the title alone
+		// names the person only when one person in the text holds it.
+		if len(cands) == 0 {
+			if len(weak) != 1 || genericHeads[head] {
+				continue
+			}
+			cands = weak
 		}
 		sort.Slice(cands, func(i, j int) bool { return cands[i].last > cands[j].last })
 		r.addItem(item{Span: Span{pos, int(r.toks[end].End)}, sent: sent, mention: -1, ref: RefRole,

@@ -21,8 +21,11 @@ type item struct {
 	// compound marks a name cut from a hyphenated modifier ("U.S.-led"):
 	// the noun after it is not the name's agent
 	compound bool
-	country  string // country code from a demonym prefix ("Kurdish Peshmerga")
-	cl       int    // cluster
+	// shared marks a bare family name given to one of several namesakes
+	// by position alone: no role is read from it
+	shared  bool
+	country string // country code from a demonym prefix ("Kurdish Peshmerga")
+	cl      int    // cluster
 }
 
 // cluster is a set of items believed to name one entity.

@@ -64,7 +64,7 @@ func (r *resolver) roles() {
 	ti := r.tokenItems()
 	for i := range r.items {
 		it := &r.items[i]
-		if it.mention < 0 || !r.isPerson(i) {
+		if it.mention < 0 || it.shared || !r.isPerson(i) {
 			continue
 		}
 		first := r.tokAt(it.Start)

@@ -191,6 +191,17 @@ func (d *doc) finish(mentions []Mention) []Quote {
 					if at.unit-s.unit > 6 {
 						break
 					}
+					if g == anyPerson && s.sp.s < at.src.s {
+						// a title continues the speaker quoted last when
+						// that is a person, named or described; after an
+						// outlet or a body ("according to CNN") it is
+						// no continuation, and not a person quoted
+						// before them either
+						if isPersonSpan(ppl, s.sp) || d.describesPerson(s.sp) {
+							return s.sp, s.name, true
+						}
+						break
+					}
 					if s.sp.s < at.src.s && (g == 0 || s.gender == 0 || s.gender == g) {
 						return s.sp, s.name, true
 					}
@@ -323,11 +334,36 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 	if !found && d.toks[src.s].low == "the" && titleHeads[d.toks[head.e-1].low] && head.e-head.s <= 5 {
 		// "the Pentagon chief said": a definite title with no name of its
 		// own refers to the speaker quoted last
-		if psp, pname, ok := prevSpeaker(0); ok {
+		if psp, pname, ok := prevSpeaker(anyPerson); ok {
 			return psp, pname, 0, true
 		}
 	}
 	return sp, name, g, true
+}
+
+// anyPerson asks prevSpeaker for the speaker quoted last if that is a
+// person, named or described, of either gender: not an outlet or a body.
+const anyPerson = 'P'
+
+// isPersonSpan reports whether span sp holds a person's name.
+func isPersonSpan(ppl []person, sp tspan) bool {
+	for _, p := range ppl {
+		if p.sp.s >= sp.s && p.sp.e <= sp.e {
+			return true
+		}
+	}
+	return false
+}
+
+// describesPerson reports whether span sp is a description of a person
+// by title ("the former president", "the spokesman"), not a name.
+func (d *doc) describesPerson(sp tspan) bool {
+	for k := sp.s; k < sp.e; k++ {
+		if titleHeads[d.toks[k].low] || speakerNouns[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleHeads are the heads of definite descriptions that stand for a

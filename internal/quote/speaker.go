@@ -80,6 +80,13 @@ func srcBack(toks []tok, a, i int) tspan {
 					if j-c == 2 && auxSkip[toks[c+1].low] {
 						return np // ", meanwhile,": an aside, not an appositive
 					}
+					if j-c > 2 && asideOpener(toks, c+1) {
+						// "The president, sitting next to X, said": a
+						// participial, prepositional or relative aside
+						// says where or how the subject spoke; a name
+						// inside it is not the speaker
+						return np
+					}
 					return tspan{np.s, j}
 				}
 				if commas++; commas == 2 || j-c >= 20 {
@@ -143,6 +150,35 @@ func srcBack(toks []tok, a, i int) tspan {
 		return noSpan
 	}
 	return tspan{s, end}
+}
+
+// asidePreps open a prepositional aside between a subject and its cue
+// ("X, in a call with Y, said").
+var asidePreps = setOf(`in at on after before during with without alongside beside besides amid among
+near from while when like unlike despite following according by to about for`)
+
+// asideOpener reports whether the word at toks[k], after a subject's
+// comma, opens an aside rather than an apposition: a preposition, a
+// relative pronoun, a lower-case present participle ("sitting next to"),
+// or a past participle with its preposition ("flanked by"). An
+// apposition opens with a determiner, a capitalised word or a noun ("a
+// spokesman for X"); a lone past form is a verb of its own ("X, D-Calif.,
+// disagreed, tweeting that").
+func asideOpener(toks []tok, k int) bool {
+	t := toks[k]
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	if asidePreps[t.low] || t.low == "who" || t.low == "which" || t.low == "whose" {
+		return true
+	}
+	if speakerNouns[t.low] || len(t.low) < 5 {
+		return false
+	}
+	if strings.HasSuffix(t.low, "ing") {
+		return true
+	}
+	return strings.HasSuffix(t.low, "ed") && k+1 < len(toks) && asidePreps[toks[k+1].low]
 }
 
 // quantSources are quantifiers that stand alone for a group of speakers.
