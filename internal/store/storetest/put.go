@@ -240,7 +240,7 @@ func testAnnotation(t *testing.T, s store.Store) {
 // nil quote part list. (The corpus stage takes analyses in hand in this
 // form instead of reading them back.)
 func testAnnotationAsStored(t *testing.T, s store.Store) {
-	text := "Torres met Almeida in Erbil. They spoke on Monday, he said."
+	text := "Torres met Almeida in Basra. They spoke on Monday, he said."
 	it := item("a", "", "raw", "T", text)
 	it.Analysis = &analyse.Annotation{
 		Sentences: []analyse.Span{{Start: 0, End: 28}, {Start: 29, End: 59}},
@@ -260,7 +260,7 @@ func testAnnotationAsStored(t *testing.T, s store.Store) {
 			{Span: analyse.Span{Start: 0, End: 28}, Kind: "direct", Speaker: analyse.Span{Start: 0, End: 6}, SpeakerText: "Torres", Resolved: true, Confidence: 0.75},
 		},
 		Places: []analyse.Place{
-			{Span: analyse.Span{Start: 22, End: 27}, Name: "Erbil", GeonamesID: 95446, Lat: 36.19, Lon: 44.01, Country: "IQ", Feature: "PPLA", Class: "city", Actor: "IQ", Population: 932800, Confidence: 0.9},
+			{Span: analyse.Span{Start: 22, End: 27}, Name: "Basra", GeonamesID: 99532, Lat: 30.51, Lon: 47.78, Country: "IQ", Feature: "PPLA", Class: "city", Actor: "IQ", Population: 2600000, Confidence: 0.9},
 			{Span: analyse.Span{Start: 11, End: 18}, Name: "Almeida", GeonamesID: 42, Lat: 36.1, Lon: 44.0, Country: "IQ", Feature: "PPL", Demonym: true, Focus: true, Confidence: 0.5},
 			{Span: analyse.Span{Start: 11, End: 18}, Name: "Almeida", Country: "PT", Feature: "ADM2", Confidence: 0.25},
 		},
