@@ -103,7 +103,12 @@ func Run(ctx context.Context, st store.Store, q queue.Queue, o Options) (Report,
 	idleSince := time.Now()
 	backoff := newBackoff()
 	for ctx.Err() == nil {
-		ds, err := q.Fetch(ctx, o.Batch, o.Wait)
+		// The pull is not cut short by ctx: the server may already have
+		// sent a batch a cancelled pull would drop, leaving those items
+		// in flight (unseen by any worker) until the ack wait runs out.
+		// It ends within o.Wait; what it brings is the batch in hand,
+		// stored and acked before the worker stops.
+		ds, err := q.Fetch(context.WithoutCancel(ctx), o.Batch, o.Wait)
 		if err != nil {
 			if ctx.Err() != nil {
 				break
