@@ -34,6 +34,22 @@ func TestResolvePart(t *testing.T) {
 			"Central Mental Hospital", false, "", ""},
 		{"city hall is not a town called City", "Crowds marched to [City Hall] in [Calamba], [Philippines].",
 			"City Hall", false, "", ""},
+		{"a nation's central bank", "Markets in [London] waited for the [US Federal Reserve].",
+			"US Federal Reserve", true, "US", ""},
+		{"a nation's adjective before its ministry", "The [Russian Foreign Ministry] said on Tuesday.",
+			"Russian Foreign Ministry", true, "RU", ""},
+		{"a continent's adjective", "The [European Commission] in [Brussels] said.",
+			"European Commission", true, "XX", ""},
+		{"a province's chamber of commerce", "The [Manitoba Chambers of Commerce] met in [Winnipeg].",
+			"Manitoba Chambers of Commerce", true, "CA", ""},
+		{"council of a continent", "The [Council of Europe] met in [Strasbourg].",
+			"Council of Europe", true, "XX", ""},
+		{"an embassy named by its nation stands abroad", "Protesters gathered outside the [Russian Embassy] in [Washington].",
+			"Russian Embassy", false, "", ""},
+		{"a school named by a nation stands abroad", "Pupils of the [British International School] in [Cairo] said.",
+			"British International School", false, "", ""},
+		{"a nation's name before a common noun is no organisation", "The [Canadian Shield Trail] runs north of [Sudbury].",
+			"Canadian Shield Trail", false, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -730,12 +730,12 @@ func softmaxTop(s []float64, i int, temp float64) float64 {
 }
 
 // partSupported reports whether a place a facility is named after may stand
-// for it: a country, capital or city of 100,000 people or more, or a place
+// for it: a country, continent, capital or city of 100,000 people or more, or a place
 // in (or an) admin-1 region the document's other places or
 // context speak of, or near one of them.
 func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[string]float64, p *Params) bool {
 	switch g.fcodes[g.fcode[r]] {
-	case "PCLI", "PPLC":
+	case "PCLI", "PPLC", "CONT":
 		return true
 	}
 	if g.pop[r] >= 100000 {
