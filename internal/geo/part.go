@@ -62,9 +62,11 @@ func (g *Gazetteer) partLookup(k string) ([]int32, string) {
 // nationOf is the country, continent or admin-1 region whose name or
 // adjective opens an organisation's name (ws: its key's words, the last
 // one, or the last before "of", an organisation word): "US Federal
-// Reserve" → the US, "European Central Bank" → Europe, "Russian Higher
-// School of Economics" → Russia. A country counts by any of its names
-// ("US"), a continent or region only by its main name or adjective.
+// Reserve" → the US, "European Central Bank" → Europe, "Russian Foreign
+// Ministry" → Russia, "Manitoba Chambers of Commerce" → Manitoba. A
+// country counts by any of its names ("US"), a continent or region only by
+// its main name or adjective; "Obama administration" finds nothing (Obama,
+// Japan, is a town).
 func (g *Gazetteer) nationOf(ws []string) ([]int32, string) {
 	last := len(ws) - 1
 	if i := slices.Index(ws, "of"); i > 1 {

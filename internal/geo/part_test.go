@@ -48,6 +48,8 @@ func TestResolvePart(t *testing.T) {
 			"Russian Embassy", false, "", ""},
 		{"a school named by a nation stands abroad", "Pupils of the [British International School] in [Cairo] said.",
 			"British International School", false, "", ""},
+		{"a person's name before an organisation word is no nation", "The [Obama administration] said on Monday.",
+			"Obama administration", false, "", ""},
 		{"a nation's name before a common noun is no organisation", "The [Canadian Shield Trail] runs north of [Sudbury].",
 			"Canadian Shield Trail", false, "", ""},
 	}
