@@ -30,7 +30,7 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	split := fs.String("split", "dev", "half to score: dev or test")
 	asJSON := fs.Bool("json", false, "print one JSON object per set")
 	errs := fs.Bool("errors", false, "also print every scored toponym placed more than 161 km off (tab-separated)")
-	index := fs.String("index", "", "a compiled gazetteer index file to use instead of the embedded one")
+	index := fs.String("index", "", "a compiled base gazetteer index file to use instead of the embedded one (the embedded overlay is layered on it where built for the same record count)")
 	pipeline := fs.Bool("pipeline", false, "score the whole place pipeline instead: recognition by the analysis stage, then resolution (end to end)")
 	namesakes := fs.Bool("namesakes", false, "instead: list the places of the NewsWCL50 articles that landed on a town of under 100,000 people (where famous non-places and metonyms sent to namesake towns show; read by hand)")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -110,7 +110,10 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// loadGeoIndex is the embedded gazetteer, or the index file at path.
+// loadGeoIndex is the embedded gazetteer, or the base index file at path
+// with the embedded overlay (physical features, landmarks) layered on it
+// where the overlay fits that index, so that two builds of the base index
+// compare with the same overlay.
 func loadGeoIndex(path string) (*geo.Gazetteer, error) {
 	if path == "" {
 		return geo.Default()
@@ -120,7 +123,14 @@ func loadGeoIndex(path string) (*geo.Gazetteer, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return geo.Load(f)
+	g, err := geo.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := g.ApplyEmbeddedOverlay(); err != nil {
+		fmt.Fprintf(os.Stderr, "eval geo: %s: without the overlay: %v\n", path, err)
+	}
+	return g, nil
 }
 
 // runEvalGeoPipeline scores recognition and resolution end to end, as

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -246,14 +247,26 @@ func loadDefault() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	o, err := ReadOverlay(bytes.NewReader(embeddedOverlay))
-	if err != nil {
-		return nil, err
-	}
-	if err := g.applyOverlay(o); err != nil {
+	if err := g.ApplyEmbeddedOverlay(); err != nil {
 		return nil, err
 	}
 	return g, nil
+}
+
+// ApplyEmbeddedOverlay layers the embedded overlay on g, a base index
+// loaded with Load (a rebuilt variant of the embedded one, for comparing
+// index builds with the same physical features and landmarks). It fails,
+// leaving g as it was, when the overlay was built for a base index with
+// another record count.
+func (g *Gazetteer) ApplyEmbeddedOverlay() error {
+	if g.ov != nil {
+		return errors.New("geo: overlay already applied")
+	}
+	o, err := ReadOverlay(bytes.NewReader(embeddedOverlay))
+	if err != nil {
+		return err
+	}
+	return g.applyOverlay(o)
 }
 
 // Shape returns the extent of a candidate as lines of [lat, lon] points (a

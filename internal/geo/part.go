@@ -53,12 +53,68 @@ func (g *Gazetteer) partLookup(k string) ([]int32, string) {
 			return p, pk
 		}
 	}
+	// "US Federal Reserve", "European Commission", "Manitoba Chambers of
+	// Commerce": an organisation named with its nation's (or continent's,
+	// or region's) name or adjective stands for that nation
+	return g.nationOf(ws)
+}
+
+// nationOf is the country, continent or admin-1 region whose name or
+// adjective opens an organisation's name (ws: its key's words, the last
+// one, or the last before "of", an organisation word): "US Federal
+// Reserve" → the US, "European Central Bank" → Europe, "Russian Foreign
+// Ministry" → Russia, "Manitoba Chambers of Commerce" → Manitoba. A
+// country counts by any of its names ("US"), a continent or region only by
+// its main name or adjective; "Obama administration" finds nothing (Obama,
+// Japan, is a town).
+func (g *Gazetteer) nationOf(ws []string) ([]int32, string) {
+	last := len(ws) - 1
+	if i := slices.Index(ws, "of"); i > 1 {
+		last = i - 1
+	}
+	if !orgTail[ws[last]] {
+		return nil, ""
+	}
+	for n := min(2, last); n >= 1; n-- {
+		pk := strings.Join(ws[:n], " ")
+		var out []int32
+		for _, r := range g.postings(pk) {
+			switch g.fcodes[g.fcode[r]] {
+			case "PCLI":
+			case "CONT", "ADM1":
+				if Key(g.names[r]) != pk && !g.demonymKey(pk) {
+					continue
+				}
+			default:
+				continue
+			}
+			out = append(out, r)
+		}
+		if out != nil {
+			return out, pk
+		}
+	}
 	return nil, ""
+}
+
+// orgTail are the last words of an organisation's name (before "of", if
+// any) that nationOf reads as standing for the nation named before them.
+// Embassies, consulates and schools ("British International School") are
+// left out: they mostly stand abroad.
+var orgTail = map[string]bool{
+	"commission": true, "bank": true, "reserve": true, "ministry": true, "council": true,
+	"agency": true, "department": true, "government": true,
+	"parliament": true, "army": true, "navy": true, "police": true, "court": true,
+	"chamber": true, "chambers": true, "authority": true, "office": true, "institute": true,
+	"university": true, "congress": true, "senate": true,
+	"assembly": true, "cabinet": true, "committee": true, "service": true, "forces": true,
+	"guard": true, "military": true, "treasury": true, "administration": true,
+	"foundation": true, "society": true, "association": true, "federation": true,
 }
 
 // partKeep keeps, among the records rs found for the part key pk, the
 // ones named so and the settlements and administrative areas among rs that a
-// facility is plausibly named after: countries, regions, counties, and
+// facility is plausibly named after: countries, continents, regions, counties, and
 // towns of 1,000 people or more.
 func (g *Gazetteer) partKeep(rs []int32, pk string) []int32 {
 	var out []int32
@@ -70,7 +126,7 @@ func (g *Gazetteer) partKeep(rs []int32, pk string) []int32 {
 		}
 		fc := g.fcodes[g.fcode[r]]
 		switch {
-		case fc == "PCLI" || fc == "ADM1" || fc == "ADM2" || fc == "PPLC" || fc == "PPLA" || fc == "PPLA2":
+		case fc == "PCLI" || fc == "CONT" || fc == "ADM1" || fc == "ADM2" || fc == "PPLC" || fc == "PPLA" || fc == "PPLA2":
 		case strings.HasPrefix(fc, "PPL") && g.pop[r] >= 1000:
 		default:
 			continue

@@ -67,8 +67,12 @@ type Params struct {
 	SectionPenalty float64
 	// Pair is added to a town's or county's context-free score per other
 	// mention of the document with a candidate within PairKm (pairs).
-	Pair           float64
-	PairKm         float64
+	Pair   float64
+	PairKm float64
+	// LoneTown > 0 leaves unresolved a small town nothing in the document
+	// speaks for while another admin-1 region of its country has LoneTown
+	// votes or more (loneTown); 0 switches the rule off.
+	LoneTown       float64
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -116,6 +120,7 @@ func DefaultParams() Params {
 		SectionPenalty:  1,
 		Pair:            1,
 		PairKm:          30,
+		LoneTown:        1.5,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

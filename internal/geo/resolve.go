@@ -230,6 +230,13 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		}
 	}
 
+	if p.LoneTown > 0 {
+		for _, gr := range groups {
+			if gr.best >= 0 && !gr.part && g.loneTown(gr, groups, admin1, fixedAdmin1, &p) {
+				gr.best = -1
+			}
+		}
+	}
 	out := make([]Place, len(doc.Mentions))
 	focus := int32(-1)
 	if p.FocusConfidence > 0 {
@@ -730,12 +737,12 @@ func softmaxTop(s []float64, i int, temp float64) float64 {
 }
 
 // partSupported reports whether a place a facility is named after may stand
-// for it: a country, capital or city of 100,000 people or more, or a place
+// for it: a country, continent, capital or city of 100,000 people or more, or a place
 // in (or an) admin-1 region the document's other places or
 // context speak of, or near one of them.
 func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[string]float64, p *Params) bool {
 	switch g.fcodes[g.fcode[r]] {
-	case "PCLI", "PPLC":
+	case "PCLI", "PPLC", "CONT":
 		return true
 	}
 	if g.pop[r] >= 100000 {
@@ -840,3 +847,50 @@ func (gr *group) preferAdmin1(g *Gazetteer, w float64) {
 	}
 	gr.best = argmax(gr.score)
 }
+
+// loneTown reports whether a group's choice is a town of under
+// loneTownPop people that nothing in the document speaks for (no other
+// place within Params.NearKm, its admin-1 region unnamed) while another
+// admin-1 region of the same country has Params.LoneTown votes or more:
+// most likely a place the gazetteer lacks, named like a far namesake
+// ("West Chester" in a Cincinnati story is West Chester, Ohio, which the
+// gazetteer lacks, not Pennsylvania's; "Pearl Harbor" in a Hawaii story
+// is not Pearl, Mississippi). Such a mention is left unresolved, so it is
+// shown as unknown (or placed at the document's focus) rather than sent
+// to the namesake.
+func (g *Gazetteer) loneTown(gr *group, groups []*group, admin1, fixed map[string]float64, p *Params) bool {
+	r := gr.cands[gr.best]
+	fc := g.fcodes[g.fcode[r]]
+	if !strings.HasPrefix(fc, "PPL") || fc == "PPLC" || g.pop[r] >= loneTownPop {
+		return false
+	}
+	a1 := g.a1s[g.a1[r]]
+	if len(a1) <= 3 {
+		return false
+	}
+	_, own := g.votes(r)
+	if admin1[a1]-own+fixed[a1] > 0 {
+		return false
+	}
+	for _, o := range groups {
+		if o != gr && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+			return false
+		}
+	}
+	cc := g.cc(r)
+	for a, v := range admin1 {
+		if a != a1 && a[:2] == cc && v+fixed[a] >= p.LoneTown {
+			return true
+		}
+	}
+	for a, v := range fixed {
+		if a != a1 && a[:2] == cc && v+admin1[a] >= p.LoneTown {
+			return true
+		}
+	}
+	return false
+}
+
+// loneTownPop: a town of this many people or more is named in the news
+// for itself, wherever the document's other places are.
+const loneTownPop = 100000

@@ -201,3 +201,52 @@ func TestArea(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneTown: a small town that nothing in the document speaks for, in a
+// story whose places gather in another state of its country, is left
+// unresolved (placed at the focus); named beside its own state, or in a
+// story without such a state, it stays; a big city is always itself.
+func TestLoneTown(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, mention string
+		resolved            bool
+		admin1              string
+	}{
+		{"namesake far from an Ohio story", "Shoppers in [Cincinnati] and [Dayton], [Ohio], said the new store in [West Chester] opened.",
+			"West Chester", false, ""},
+		{"the town beside its own state", "Shoppers in [Cincinnati], [Ohio], and [West Chester], [Pennsylvania], said.",
+			"West Chester", true, "PA"},
+		{"no other state gathers votes", "The new store in [West Chester] opened on Monday.",
+			"West Chester", true, "PA"},
+		{"a big city stands for itself", "Shoppers in [Cincinnati] and [Dayton], [Ohio], flew to [Pittsburgh].",
+			"Pittsburgh", true, "PA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, p := range g.Resolve(doc(tt.text)) {
+				if p.Text != tt.mention {
+					continue
+				}
+				if p.Resolved != tt.resolved || tt.resolved && p.Admin1 != tt.admin1 {
+					t.Errorf("%s → %s %s/%s (resolved %v, focus %v), want resolved %v %s", p.Text, p.Name, p.Country, p.Admin1, p.Resolved, p.Focus, tt.resolved, tt.admin1)
+				}
+				if !p.Resolved && (!p.Focus || p.Admin1 != "OH") {
+					t.Errorf("%s unresolved but not at the Ohio focus: %+v", p.Text, p)
+				}
+				return
+			}
+			t.Fatalf("%q not in output", tt.mention)
+		})
+	}
+	p := DefaultParams()
+	p.LoneTown = 0
+	for _, pl := range g.ResolveWith(doc(tests[0].text), p) {
+		if pl.Text == "West Chester" && (!pl.Resolved || pl.Admin1 != "PA") {
+			t.Errorf("LoneTown 0: %+v, want the Pennsylvania town", pl)
+		}
+	}
+}

@@ -72,8 +72,54 @@ func (b *builder) addAirports(path string) error {
 			b.addName(own, rec)
 			b.addName(own+" Airport", rec)
 		}
+		for _, v := range airportShortNames(a.Name, a.Municipality, b.bigPlace) {
+			b.addName(v, rec)
+		}
 	}
 	return nil
+}
+
+// airportShortNames are the names news use for an airport named after a
+// town and a person: without the leading town ("Washington Dulles
+// International Airport" → "Dulles International Airport") and without
+// a person's given names up to the last initial ("Lester B. Pearson
+// International Airport" → "Pearson International Airport"), each also
+// without "International" ("Dulles Airport"). Only names that still hold
+// a word of their own before the generic words are kept.
+func airportShortNames(name, town string, bigPlace func(string) bool) []string {
+	ws := strings.Fields(name)
+	start := 0
+	// a leading town: the airport's own municipality or a big place
+	for n := len(ws) - 1; n >= 1; n-- {
+		lead := strings.Join(ws[:n], " ")
+		if strings.EqualFold(lead, town) || bigPlace(lead) {
+			start = n
+			break
+		}
+	}
+	// a person's given names and initials ("Lester B.", "John F")
+	for i := start; i < len(ws); i++ {
+		if w := strings.TrimSuffix(ws[i], "."); len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i > start {
+			start = i + 1
+		}
+	}
+	if start == 0 || start >= len(ws) {
+		return nil
+	}
+	rest := ws[start:]
+	if airportWords[strings.ToLower(rest[0])] || genericWords[strings.ToLower(strings.Trim(rest[0], "."))] {
+		return nil
+	}
+	last := strings.ToLower(rest[len(rest)-1])
+	if last != "airport" || len(rest) < 2 {
+		return nil
+	}
+	short := strings.Join(rest, " ")
+	out := []string{short}
+	if len(rest) == 3 && strings.EqualFold(rest[1], "international") {
+		out = append(out, rest[0]+" Airport")
+	}
+	return out
 }
 
 // bigPlace reports whether name already names a country, an admin-1 region

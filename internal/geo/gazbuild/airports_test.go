@@ -3,6 +3,7 @@ package gazbuild
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/geo"
@@ -63,5 +64,27 @@ func TestAddAirports(t *testing.T) {
 	}
 	if r := b.d.Records[b.d.Names["heathrow"][0]]; r.FeatureCode != "AIRP" || r.Country != "GB" || r.LatE6 != 51470600 {
 		t.Errorf("Heathrow record = %+v", r)
+	}
+}
+
+func TestAirportShortNames(t *testing.T) {
+	big := func(s string) bool { return s == "Washington" || s == "New York" }
+	for _, c := range []struct {
+		name, town string
+		want       []string
+	}{
+		{"Washington Dulles International Airport", "Dulles", []string{"Dulles International Airport", "Dulles Airport"}},
+		{"Lester B. Pearson International Airport", "Toronto", []string{"Pearson International Airport", "Pearson Airport"}},
+		{"John F Kennedy International Airport", "New York", []string{"Kennedy International Airport", "Kennedy Airport"}},
+		{"London Heathrow Airport", "London", []string{"Heathrow Airport"}},
+		{"Augusta State Airport", "Augusta", nil},       // "State Airport" names nothing
+		{"Dulles International Airport", "Dulles", nil}, // the town is the own name
+		{"Amsterdam Airport Schiphol", "Amsterdam", nil},
+		{"Charles de Gaulle International Airport", "Paris", nil}, // no initial, no town: kept whole
+	} {
+		got := airportShortNames(c.name, c.town, big)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
 	}
 }
