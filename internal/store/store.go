@@ -84,7 +84,10 @@ type Corpus interface {
 }
 
 // StoryPage is a story's page as composed when the story last changed:
-// the JSON of a view.Story, and the names its listing shows.
+// the JSON of a view.Story, and the names its listing shows. A nil Page
+// stores the listing's names only and removes any page stored before:
+// the page is composed when it is read (storeview.Reader.Page), for
+// stories whose page costs little to compose on a read.
 type StoryPage struct {
 	ID                   int64
 	Page                 []byte
