@@ -113,7 +113,7 @@ func lazyPage(ctx context.Context, st store.Store, sp store.StoryPages, dc *docC
 	}
 	// The first five of the page's lists, read as composeStory reads
 	// them (the page's actors leave places named as actors out).
-	acts, err := sp.StoryActors(ctx, id, 2*storyActors)
+	acts, err := sp.StoryTopActors(ctx, id, 2*storyActors)
 	if err != nil {
 		return nil, err
 	}
