@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/query"
 	"github.com/sitrep/sitrep/internal/view"
 	"github.com/sitrep/sitrep/internal/view/storeview"
@@ -39,6 +40,7 @@ func openReader(ctx context.Context, e *env, path string) (view.Reader, func() e
 	}
 	r := storeview.New(db)
 	r.Compose = composeStory
+	r.Page = func(ctx context.Context, id int64) (*view.Story, error) { return corpus.ComposeStory(ctx, db, id) }
 	return r, db.Close, nil
 }
 

@@ -123,3 +123,63 @@ func BenchmarkStateSave(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/1e6, "MB/save")
 }
+
+// BenchmarkStoryRead measures what a reader pays for a story page of one
+// article: read back as stored ("stored": the row, unpacked and decoded)
+// against composed on the read ("composed": ComposeStory, what
+// storeview.Reader.Page does for a page left to be composed when read).
+// On a copy of $SITREP_BENCH_DB built by a binary that stored every page
+// (skipped without it); each iteration reads the 50 newest one-article
+// stories.
+func BenchmarkStoryRead(b *testing.B) {
+	src := os.Getenv("SITREP_BENCH_DB")
+	if src == "" {
+		b.Skip("set SITREP_BENCH_DB to a database whose pages were all stored")
+	}
+	ctx := context.Background()
+	dst := filepath.Join(b.TempDir(), "bench.db")
+	if err := copyFile(src, dst); err != nil {
+		b.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, dst)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	list, err := db.StoryList(ctx, view.Query{Limit: 500})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ids []int64
+	for _, s := range list.Items {
+		if p, _ := db.StoryPage(ctx, s.ID); len(s.Articles) == 1 && p != nil && len(ids) < 50 {
+			ids = append(ids, s.ID)
+		}
+	}
+	if len(ids) == 0 {
+		b.Fatal("no one-article story with a stored page")
+	}
+	r := storeview.New(db)
+	for _, c := range []struct {
+		name string
+		read func(id int64) (*view.Story, error)
+	}{
+		{"stored", func(id int64) (*view.Story, error) { return r.Story(ctx, id) }},
+		{"composed", func(id int64) (*view.Story, error) { return ComposeStory(ctx, db, id) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			cpu0 := cpuSeconds()
+			for i := 0; i < b.N; i++ {
+				for _, id := range ids {
+					if _, err := c.read(id); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N*len(ids)), "ms/story")
+			// the process's CPU: on a loaded machine the wall time is
+			// mostly waiting
+			b.ReportMetric((cpuSeconds()-cpu0)*1000/float64(b.N*len(ids)), "cpu-ms/story")
+		})
+	}
+}

@@ -21,10 +21,23 @@ const maxComposed = 200
 // comparison see.
 const maxActorNames = 200
 
+// lazyMembers is the size up to which a story's page is composed when it
+// is read, not when the story changes: the corpus stage stores only the
+// names its listing shows (store.StoryPage with a nil Page). Most stories
+// are of one article, and most are never opened; composing such a page
+// on a read costs a reader a few milliseconds (BENCHMARKS.md, "Story pages
+// of one article composed when read"), while composing it at ingest was
+// a third of the corpus stage. A story of several articles — the ones
+// listings rank first and readers open, whose page costs more to compose
+// the larger it grows — is composed when it changes, as before.
+const lazyMembers = 1
+
 // composePages composes the pages of the given stories and stores them,
 // so that reading a story is one row, not a summarisation. A store with
 // story-scoped reads (store.StoryPages) composes each story at a cost in
-// proportion to the story; any other gets the read model's page.
+// proportion to the story, and leaves the page of a story of at most
+// lazyMembers articles to be composed when read (ComposeStory); any other
+// store gets the read model's page.
 func composePages(ctx context.Context, st store.Store, dc *docCache, ids []int64) error {
 	r := storeview.New(st)
 	r.Compose = Compose
@@ -34,7 +47,14 @@ func composePages(ctx context.Context, st store.Store, dc *docCache, ids []int64
 		var s *view.Story
 		var err error
 		if scoped {
-			s, err = composeStory(ctx, st, sp, dc, id)
+			var p *store.StoryPage
+			if p, err = lazyPage(ctx, st, sp, dc, id); p != nil {
+				pages = append(pages, *p)
+				continue
+			}
+			if err == nil {
+				s, err = composeStory(ctx, st, sp, dc, id)
+			}
 		} else {
 			s, err = r.Live(ctx, id)
 		}
@@ -77,6 +97,58 @@ const (
 	speechConfidence = 0.6
 )
 
+// lazyPage returns the listing of a story whose page is left to be
+// composed when read (at most lazyMembers articles): its top actors and
+// places, as composeStory would find them. It returns nil for a larger
+// story, whose page is composed now. The story's listing is kept in dc
+// either way (coding its events reads it).
+func lazyPage(ctx context.Context, st store.Store, sp store.StoryPages, dc *docCache, id int64) (*store.StoryPage, error) {
+	sum, err := st.StoryByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	dc.keepStory(sum)
+	if len(sum.Articles) > lazyMembers {
+		return nil, nil
+	}
+	// The first five of the page's lists, read as composeStory reads
+	// them (the page's actors leave places named as actors out).
+	acts, err := sp.StoryTopActors(ctx, id, 2*storyActors)
+	if err != nil {
+		return nil, err
+	}
+	pls, err := sp.StoryPlaces(ctx, id, storyPlaces)
+	if err != nil {
+		return nil, err
+	}
+	p := &store.StoryPage{ID: id, TopActors: []string{}, TopPlaces: []string{}}
+	for _, a := range acts {
+		if a.Type != locationType && len(p.TopActors) < 5 {
+			p.TopActors = append(p.TopActors, a.Name)
+		}
+	}
+	for i, pl := range pls {
+		if i < 5 {
+			p.TopPlaces = append(p.TopPlaces, pl.Name)
+		}
+	}
+	return p, nil
+}
+
+// ComposeStory composes story id's page now, as the corpus stage composes
+// it: with the store's story-scoped reads (store.StoryPages) where it has
+// them, else with the read model. Readers use it for the pages the stage
+// left to be composed when read (lazyMembers) and for stories not composed
+// yet (storeview.Reader.Page).
+func ComposeStory(ctx context.Context, st store.Store, id int64) (*view.Story, error) {
+	if sp, ok := st.(store.StoryPages); ok {
+		return composeStory(ctx, st, sp, nil, id)
+	}
+	r := storeview.New(st)
+	r.Compose = Compose
+	return r.Live(ctx, id)
+}
+
 // composeStory assembles a story's page as the read model's Live does —
 // listing, members, timeline, places, quotes, actors, then the summary
 // and comparison — with the lists of actors and places read scoped to the
@@ -84,11 +156,15 @@ const (
 // corpus-wide list (every article naming an actor, every story naming a
 // place) is embedded in the page.
 func composeStory(ctx context.Context, st store.Store, sp store.StoryPages, dc *docCache, id int64) (*view.Story, error) {
-	sum, err := st.StoryByID(ctx, id)
-	if err != nil {
-		return nil, err
+	sum := dc.story(id)
+	if sum == nil {
+		var err error
+		if sum, err = st.StoryByID(ctx, id); err != nil {
+			return nil, err
+		}
+		dc.keepStory(sum)
 	}
-	dc.keepStory(sum)
+	var err error
 	s := &view.Story{StorySummary: *sum, Summary: []view.SummarySentence{}, Actors: []view.StoryActor{}}
 	if s.Members, err = st.Summaries(ctx, sum.Articles); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -168,4 +169,97 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestLazyPagesEqualComposed checks the pages left to be composed when read
+// (stories of at most lazyMembers articles): none is stored, the story's
+// listing names the actors and places its page names first, and the page a
+// reader gets (storeview.Reader with Page = ComposeStory) is byte for byte
+// the page the corpus stage composes — for every story, stored or not.
+func TestLazyPagesEqualComposed(t *testing.T) {
+	db := polnearDB(t, 24)
+	ctx := context.Background()
+	// a few stories of one article: texts of their own, stored after
+	srcs, _ := corpusgen.LoadPolNeAR(corpusgen.FindEval())
+	an := analyse.New()
+	var items []store.Item
+	for _, s := range srcs[40:46] {
+		pub := s.Published.Add(400 * 24 * time.Hour)
+		a := clean.Article{Title: s.Title, Text: s.Text, Outlet: s.Outlet, Published: pub, Language: "en", URL: "https://example.com/" + s.ID + "/solo"}
+		x := an.Annotate(analyse.Input{Text: a.Text, Published: pub})
+		items = append(items, store.Item{Raw: store.Raw{Origin: a.URL, URL: a.URL, MediaType: "text/plain", Body: []byte(a.URL + a.Text)}, Article: a, Analysis: &x})
+	}
+	if _, err := db.Put(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Update(ctx, db, Options{Batch: 4}); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := db.StoryList(ctx, view.Query{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A page is composed as of the corpus when its story last changed
+	// (actors' corpus-wide mentions, aliases and roles move on): compose
+	// every story again, so that stored and read pages are of one corpus.
+	var ids []int64
+	for _, sum := range stories.Items {
+		ids = append(ids, sum.ID)
+	}
+	if err := composePages(ctx, db, newDocCache(), ids); err != nil {
+		t.Fatal(err)
+	}
+	if stories, err = db.StoryList(ctx, view.Query{Limit: 1000}); err != nil {
+		t.Fatal(err)
+	}
+	r := storeview.New(db)
+	r.Compose = Compose
+	r.Page = func(ctx context.Context, id int64) (*view.Story, error) { return ComposeStory(ctx, db, id) }
+	lazy, stored := 0, 0
+	for _, sum := range stories.Items {
+		b, err := db.StoryPage(ctx, sum.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (b == nil) != (len(sum.Articles) <= lazyMembers) {
+			t.Errorf("story %d of %d articles: page stored %v", sum.ID, len(sum.Articles), b != nil)
+		}
+		want, err := composeStory(ctx, db, db, newDocCache(), sum.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.Story(ctx, sum.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wj, _ := json.Marshal(want)
+		gj, _ := json.Marshal(got)
+		if string(wj) != string(gj) {
+			t.Fatalf("story %d (%d articles, stored %v): the reader's page differs from the composed one:\nwant %s\ngot  %s", sum.ID, len(sum.Articles), b != nil, wj, gj)
+		}
+		// the listing names the page's first five actors and places
+		wantActors, wantPlaces := []string{}, []string{}
+		for i := 0; i < len(want.Actors) && i < 5; i++ {
+			wantActors = append(wantActors, want.Actors[i].Name)
+		}
+		for i := 0; i < len(want.Places) && i < 5; i++ {
+			wantPlaces = append(wantPlaces, want.Places[i].Name)
+		}
+		if !reflect.DeepEqual(sum.Actors, wantActors) || !reflect.DeepEqual(sum.Places, wantPlaces) {
+			t.Errorf("story %d (stored %v): listing names actors %q places %q, its page %q %q", sum.ID, b != nil, sum.Actors, sum.Places, wantActors, wantPlaces)
+		}
+		if b == nil {
+			lazy++
+		} else {
+			stored++
+		}
+	}
+	t.Logf("%d stories: %d composed when read, %d stored", len(stories.Items), lazy, stored)
+	if lazy == 0 || stored == 0 {
+		t.Fatalf("nothing compared: %d pages composed when read, %d stored", lazy, stored)
+	}
+	// a missing story is not found, as with a stored page
+	if _, err := r.Story(ctx, 1<<40); !errors.Is(err, view.ErrNotFound) {
+		t.Errorf("a missing story: %v, want view.ErrNotFound", err)
+	}
 }

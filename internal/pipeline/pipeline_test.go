@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"os"
@@ -62,8 +63,23 @@ func snapshot(t *testing.T, db *sqlite.DB) (stories []view.StorySummary, pages [
 	}
 	for _, s := range st.Items {
 		b, err := db.StoryPage(ctx, s.ID)
-		if err != nil || b == nil {
-			t.Fatalf("story %d: no page (%v)", s.ID, err)
+		if err != nil {
+			t.Fatalf("story %d: %v", s.ID, err)
+		}
+		if b == nil {
+			// a story of one article has its page composed when read
+			// (kept here as composed now); any larger one stored
+			if len(s.Articles) > 1 {
+				t.Fatalf("story %d of %d articles: no page", s.ID, len(s.Articles))
+			}
+			p, err := corpus.ComposeStory(ctx, db, s.ID)
+			if err != nil {
+				t.Fatalf("story %d: %v", s.ID, err)
+			}
+			if b, err = json.Marshal(p); err != nil {
+				t.Fatal(err)
+			}
+			b = append([]byte("read: "), b...)
 		}
 		pages = append(pages, string(b))
 	}

@@ -84,7 +84,10 @@ type Corpus interface {
 }
 
 // StoryPage is a story's page as composed when the story last changed:
-// the JSON of a view.Story, and the names its listing shows.
+// the JSON of a view.Story, and the names its listing shows. A nil Page
+// stores the listing's names only and removes any page stored before:
+// the page is composed when it is read (storeview.Reader.Page), for
+// stories whose page costs little to compose on a read.
 type StoryPage struct {
 	ID                   int64
 	Page                 []byte
@@ -291,6 +294,11 @@ type StoryPages interface {
 	// the story uses for it, and StoryMentions counts its references in
 	// the story.
 	StoryActors(ctx context.Context, story int64, limit int) ([]view.StoryActor, error)
+	// StoryTopActors lists the actors StoryActors lists, in its order, at
+	// most limit, with only their ID, Name, Type and Mentions: what a
+	// story's listing names, without the story's references gathered per
+	// actor.
+	StoryTopActors(ctx context.Context, story int64, limit int) ([]view.Actor, error)
 	// StoryPlaces lists the places the story's articles name, most
 	// mentioned in the story first, as PlaceList with q.Story does, less
 	// the corpus-wide list of stories naming each place.

@@ -403,7 +403,12 @@ func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 		ta, _ := json.Marshal(nonNil(p.TopActors))
 		tp, _ := json.Marshal(nonNil(p.TopPlaces))
 		b.Queue(`UPDATE events SET composed = true, top_actors = $1, top_places = $2 WHERE id = $3`, pgText(string(ta)), pgText(string(tp)), p.ID)
-		b.Queue(`INSERT INTO story_pages(event_id, page) VALUES ($1, $2) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, nonNilBytes(p.Page))
+		if p.Page == nil {
+			// composed when read: no page stored (nor a stale one kept)
+			b.Queue(`DELETE FROM story_pages WHERE event_id = $1`, p.ID)
+		} else {
+			b.Queue(`INSERT INTO story_pages(event_id, page) VALUES ($1, $2) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, p.Page)
+		}
 		ids = append(ids, p.ID)
 	}
 	queueNotify(b, ids)

@@ -94,6 +94,30 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 	return nonNil(out), nil
 }
 
+// StoryTopActors implements store.StoryPages: the rows StoryActors
+// ranks, by primary key (ANY(ARRAY(…)) keeps the planner from hashing the
+// whole actors table), with only what the ranking needs.
+func (s *DB) StoryTopActors(ctx context.Context, story int64, limit int) ([]view.Actor, error) {
+	var all []view.StoryActor
+	err := eachRow(ctx, s.pool, `SELECT id, name, type, mentions FROM actors WHERE id = ANY(ARRAY(
+		SELECT DISTINCT r.actor_id FROM `+scopedMembers+` st JOIN actor_refs r ON r.article_id = st.article_id))`, []any{story, maxScoped}, func(r pgx.Rows) error {
+		var a view.Actor
+		if err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Mentions); err != nil {
+			return err
+		}
+		all = append(all, view.StoryActor{Actor: a})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := []view.Actor{}
+	for _, a := range rows.RankStoryActors(all, limit) {
+		out = append(out, a.Actor)
+	}
+	return out, nil
+}
+
 // StoryPlaces implements store.StoryPages.
 func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Place, error) {
 	if limit <= 0 {

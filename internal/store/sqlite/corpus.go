@@ -434,6 +434,13 @@ func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
 		if _, err := ts.ExecContext(ctx, `UPDATE events SET composed = 1, top_actors = ?, top_places = ? WHERE id = ?`, string(ta), string(tp), p.ID); err != nil {
 			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}
+		if p.Page == nil {
+			// composed when read: no page stored (nor a stale one kept)
+			if _, err := ts.ExecContext(ctx, `DELETE FROM story_pages WHERE event_id = ?`, p.ID); err != nil {
+				return s.fault(err, fmt.Sprintf("story page %d", p.ID))
+			}
+			continue
+		}
 		if _, err := ts.ExecContext(ctx, `INSERT INTO story_pages(event_id, page) VALUES (?, ?) ON CONFLICT(event_id) DO UPDATE SET page = excluded.page`, p.ID, packPage(p.Page)); err != nil {
 			return s.fault(err, fmt.Sprintf("story page %d", p.ID))
 		}

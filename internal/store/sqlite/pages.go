@@ -134,6 +134,32 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 	return nonNil(out), nil
 }
 
+// storyTopActorsQuery reads the rows StoryActors ranks — the actors the
+// story's (newest) members refer to — with only what the ranking needs.
+const storyTopActorsQuery = `SELECT id, name, type, mentions FROM actors WHERE id IN
+	(SELECT DISTINCT r.actor_id FROM ` + scopedMembers + ` st JOIN actor_refs r ON r.article_id = st.article_id)`
+
+// StoryTopActors implements store.StoryPages.
+func (s *DB) StoryTopActors(ctx context.Context, story int64, limit int) ([]view.Actor, error) {
+	var all []view.StoryActor
+	err := eachRow(ctx, s.db, storyTopActorsQuery, []any{story, maxScoped}, func(r *sql.Rows) error {
+		var a view.Actor
+		if err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Mentions); err != nil {
+			return err
+		}
+		all = append(all, view.StoryActor{Actor: a})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := []view.Actor{}
+	for _, a := range rows.RankStoryActors(all, limit) {
+		out = append(out, a.Actor)
+	}
+	return out, nil
+}
+
 // StoryPlaces implements store.StoryPages.
 func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Place, error) {
 	if limit <= 0 {

@@ -122,10 +122,11 @@ func TestPageQueriesUseIndexes(t *testing.T) {
 	ctx := context.Background()
 	db, _ := pagesDB(t, 4)
 	queries := map[string][]any{
-		storyRefsQuery:     {5, 10},
-		storyPlacesQuery:   {5, 10, 10},
-		actorNamesQuery(3): {1, 2, 3},
-		actorRowsQuery(2):  {1, 2},
+		storyRefsQuery:      {5, 10},
+		storyPlacesQuery:    {5, 10, 10},
+		storyTopActorsQuery: {5, 10},
+		actorNamesQuery(3):  {1, 2, 3},
+		actorRowsQuery(2):   {1, 2},
 		"SELECT " + storyCols + " FROM events e WHERE e.id = ?": {5},
 	}
 	for q, args := range queries {

@@ -186,6 +186,24 @@ func testStoryPageStore(t *testing.T, s store.Store) {
 	if b, _ := s.StoryPage(ctx, ferryStory); !bytes.Equal(b, page2) {
 		t.Errorf("StoryPage after replacing = %s", b)
 	}
+	// a page left to be composed when read: the listing's names are
+	// stored, the page stored before is gone (not left stale)
+	if err := s.PutStoryPages(ctx, []store.StoryPage{{ID: ferryStory, TopActors: []string{"Ailsa Brodie", "Calum Reid"}, TopPlaces: []string{"Oban"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := s.StoryPage(ctx, ferryStory); b != nil || err != nil {
+		t.Errorf("page left to be composed when read = %q, %v; want nil", b, err)
+	}
+	st, _ = s.StoryByID(ctx, ferryStory)
+	if !eq(st.Actors, []string{"Ailsa Brodie", "Calum Reid"}) || !eq(st.Places, []string{"Oban"}) {
+		t.Errorf("story left to be composed when read lists actors %v places %v", st.Actors, st.Places)
+	}
+	if err := s.PutStoryPages(ctx, []store.StoryPage{{ID: ferryStory, Page: page2}}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := s.StoryPage(ctx, ferryStory); !bytes.Equal(b, page2) {
+		t.Errorf("StoryPage stored again = %s", b)
+	}
 	// a merged story's page goes with it
 	if err := s.PutStoryPages(ctx, []store.StoryPage{{ID: stormStory, Page: page}}); err != nil {
 		t.Fatal(err)

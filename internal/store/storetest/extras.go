@@ -36,6 +36,25 @@ func testStoryPages(t *testing.T, s store.Store) {
 	if as, err := sp.StoryActors(ctx, stormStory, 10); err != nil || len(as) != 0 || as == nil {
 		t.Errorf("StoryActors of a story naming none = %#v, %v", as, err)
 	}
+	// StoryTopActors: StoryActors' actors in its order, less what a
+	// listing does not show
+	for _, tc := range []struct {
+		story int64
+		limit int
+	}{{ferryStory, 10}, {ferryStory, 1}, {stormStory, 10}} {
+		full, _ := sp.StoryActors(ctx, tc.story, tc.limit)
+		top, err := sp.StoryTopActors(ctx, tc.story, tc.limit)
+		if err != nil || top == nil || len(top) != len(full) {
+			t.Errorf("StoryTopActors(%d, %d) = %+v, %v; StoryActors %+v", tc.story, tc.limit, top, err, full)
+			continue
+		}
+		for i, a := range top {
+			f := full[i].Actor
+			if a.ID != f.ID || a.Name != f.Name || a.Type != f.Type || a.Mentions != f.Mentions {
+				t.Errorf("StoryTopActors(%d, %d)[%d] = %+v; StoryActors' %+v", tc.story, tc.limit, i, a, f)
+			}
+		}
+	}
 	ps, err := sp.StoryPlaces(ctx, stormStory, 10)
 	if err != nil || len(ps) != 1 || ps[0].Name != "Oban" || ps[0].Mentions != 3 || !eq(ps[0].Articles, []int64{w.a[3], w.a[4]}) || ps[0].Stories != nil {
 		t.Errorf("StoryPlaces = %+v, %v", ps, err)

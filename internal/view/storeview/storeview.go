@@ -27,6 +27,11 @@ type Reader struct {
 	// Compose, when set, fills a story page's summary and comparison from
 	// its member articles (the story stage). Nil leaves them empty.
 	Compose func(ctx context.Context, st store.Store, s *view.Story) error
+	// Page, when set, composes the page of a story the store holds none
+	// for — one the corpus stage left to be composed when read, or one
+	// not composed yet — as the corpus stage would (corpus.ComposeStory).
+	// Nil assembles it with Live.
+	Page func(ctx context.Context, id int64) (*view.Story, error)
 }
 
 var _ view.Reader = (*Reader)(nil)
@@ -137,7 +142,7 @@ func (r *Reader) decorate(ctx context.Context, s *view.StorySummary) {
 }
 
 // Story implements view.Reader: the page the corpus stage stored when the
-// story last changed, else one assembled now (Live).
+// story last changed, else one composed now (Page, or Live without it).
 func (r *Reader) Story(ctx context.Context, id int64) (*view.Story, error) {
 	b, err := r.st.StoryPage(ctx, id)
 	if err != nil {
@@ -149,6 +154,10 @@ func (r *Reader) Story(ctx context.Context, id int64) (*view.Story, error) {
 			return nil, fmt.Errorf("story %d: stored page: %w", id, err)
 		}
 		return &s, nil
+	}
+	if r.Page != nil {
+		s, err := r.Page(ctx, id)
+		return s, notFound(err)
 	}
 	return r.Live(ctx, id)
 }
