@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/cespare/xxhash/v2"
 )
@@ -51,8 +52,10 @@ func extract(d *Doc) docFeatures {
 	var wd weekdays
 	add := func(s string, boost float64) {
 		for _, t := range tokenize(s) {
-			if i, ok := weekdayIndex[t.lower]; ok {
-				wd[i]++
+			if strings.HasSuffix(t.lower, "day") {
+				if i, ok := weekdayIndex[t.lower]; ok {
+					wd[i]++
+				}
 			}
 			if !t.content() && !(t.number && len(t.norm) >= 2) {
 				continue
