@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/text"
@@ -64,6 +65,7 @@ func (r *resolver) persons() {
 		if len(cands) == 0 && r.cls[c].typ == "PER" {
 			cands = r.weakFull(c, fam)
 		}
+		cands = r.principals(cands)
 		if len(cands) == 0 {
 			cands = r.leadNameOf(c, fam, full)
 		}
@@ -266,27 +268,117 @@ func (r *resolver) anyPER(c int) bool {
 	return false
 }
 
-// leadNameOf returns the one full name whose first word is the bare name
-// c when no full name has it as its last word: the family name of an East
+// leadNameOf returns the full names whose first word is the bare name c
+// when no full name has it as its last word: the family name of an East
 // Asian name, written first ("Kim" for "Kim Jong Un", "Xi" for "Xi
 // Jinping"), or a first name used alone ("Melania"). Two such full names
-// (two Kims) give nothing.
+// (two Kims) are both returned only when principals leaves one of them;
+// otherwise they give nothing, since recency is no guide between a first
+// name and a family name.
 func (r *resolver) leadNameOf(c int, name string, full []pform) []int {
-	found := -1
+	var found []int
 	for _, p := range full {
 		pc := r.find(p.c)
-		if pc == c || len(p.given) == 0 || p.given[0] != name {
+		if pc == c || len(p.given) == 0 || p.given[0] != name || slices.Contains(found, pc) {
 			continue
 		}
-		if found >= 0 && found != pc {
+		found = append(found, pc)
+	}
+	if len(found) > 1 {
+		if found = r.principals(found); len(found) != 1 {
 			return nil
 		}
-		found = pc
 	}
-	if found < 0 {
-		return nil
+	return found
+}
+
+// principals drops from the namesakes of a bare family name those the
+// text names as someone's relative: a "Jr." name, or a full name written
+// after a kinship noun ("his father Kim Jong Il", "first lady Melania
+// Trump", "Trump's son, Donald Trump Jr.") or with one in apposition
+// ("Michelle Obama, his wife"). News style names the relative in full or
+// by the given name on every later reference, so the bare family name is
+// the principal's ("Trump and first lady Melania Trump ... Trump said",
+// "the Obama administration" after "Barack Obama and his wife, Michelle
+// Obama"), whoever was named last. When every namesake is a relative, or
+// none is, nothing is dropped; a lone namesake who is a relative is
+// dropped too: the bare name then names someone the text does not name in
+// full (the principal, known from other documents).
+func (r *resolver) principals(cands []int) []int {
+	if len(cands) == 0 {
+		return cands
 	}
-	return []int{found}
+	var keep []int
+	for _, k := range cands {
+		if !r.relative(k) {
+			keep = append(keep, k)
+		}
+	}
+	if len(keep) == 0 && len(cands) > 1 {
+		return cands
+	}
+	return keep
+}
+
+// kinNouns are the nouns that introduce a person as someone's relative.
+var kinNouns = map[string]bool{
+	"wife": true, "husband": true, "spouse": true, "widow": true, "widower": true,
+	"son": true, "daughter": true, "father": true, "mother": true, "brother": true,
+	"sister": true, "uncle": true, "aunt": true, "nephew": true, "niece": true,
+	"cousin": true, "grandson": true, "granddaughter": true, "grandfather": true,
+	"grandmother": true, "stepson": true, "stepdaughter": true, "stepfather": true,
+	"stepmother": true, "son-in-law": true, "daughter-in-law": true,
+	"father-in-law": true, "mother-in-law": true, "brother-in-law": true,
+	"sister-in-law": true, "half-brother": true, "half-sister": true, "lady": true,
+}
+
+// relative reports whether person cluster c is named as someone's
+// relative: a "Jr." full name, or a full name (two words or more) with a
+// kinship noun just before it in its sentence ("his wife, Michelle
+// Obama", "first lady Melania Trump"; only a comma, "'s" or a possessive
+// between) or just after it in apposition ("Greta Voss, the first lady").
+func (r *resolver) relative(c int) bool {
+	for _, i := range r.cls[c].items {
+		it := &r.items[i]
+		if it.mention < 0 || !strings.Contains(it.key, " ") {
+			continue
+		}
+		if _, fam := personName(it.key); strings.HasSuffix(fam, " jr") {
+			return true
+		}
+		// before: "father Kim Jong Il", "his wife, Michelle Obama"
+		for k, n := r.tokAt(it.Start)-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+			if r.sentenceAt(int(r.toks[k].Start)) != it.sent {
+				break
+			}
+			key := strings.ToLower(r.tok(k))
+			if kinNouns[key] {
+				return key != "lady" || (k > 0 && r.tkey(k-1) == "first")
+			}
+			if key != "," && key != "'s" && key != "’s" && key != "his" && key != "her" && key != "their" {
+				break
+			}
+		}
+		// after, in apposition: "Greta Voss, the first lady" / ", his wife"
+		k := r.tokAt(it.End)
+		if k < len(r.toks) && int(r.toks[k].Start) >= it.End && r.tok(k) == "," {
+			for j := k + 1; j < len(r.toks) && j <= k+3; j++ {
+				if r.sentenceAt(int(r.toks[j].Start)) != it.sent {
+					break
+				}
+				key := strings.ToLower(r.tok(j))
+				if kinNouns[key] {
+					return key != "lady" || r.tkey(j-1) == "first"
+				}
+				switch key {
+				case "the", "his", "her", "their", "first":
+					continue
+				}
+				break
+			}
+		}
+	}
+	return false
 }
 
 // namedApart reports whether bare family name c reads as another person

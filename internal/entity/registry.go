@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -144,7 +145,7 @@ func (r *Registry) Add(docKey string, locals []Local) []ActorID {
 			l := &locals[i]
 			id := r.match(l)
 			if id == 0 && pass == 1 {
-				id = r.matchByContext(l, ids)
+				id = r.matchByContext(l, ids, locals)
 			}
 			if seen {
 				ids[i] = id
@@ -199,43 +200,61 @@ func (r *Registry) cooccur(ids []ActorID) {
 	}
 }
 
-// matchByContext joins a bare family name to the only known person of that
+// matchByContext joins a bare family name to the known person of that
 // family whose earlier documents share at least two other actors (not
-// countries or places) with this one.
-func (r *Registry) matchByContext(l *Local, ctx []ActorID) ActorID {
+// countries or places) with this one. When several people of that family
+// are known (a president, his wife and his son), those named in full in
+// this document are out while others remain (the document kept them apart
+// from the bare name), and the one whose company the document keeps
+// clearly most is taken: at least twice the shared actors of any other;
+// otherwise no guess.
+func (r *Registry) matchByContext(l *Local, ctx []ActorID, locals []Local) ActorID {
 	_, family := personName(Key(l.Name))
-	var cand *actor
+	var cands, here []*actor
 	for _, id := range r.byFamily[skeleton(family)] {
 		a := r.get(r.find(id))
-		if !a.Person || len(a.Givens) == 0 || !sameFamily(family, a.Family) || a == cand {
+		if !a.Person || len(a.Givens) == 0 || !sameFamily(family, a.Family) || slices.Contains(cands, a) || slices.Contains(here, a) {
 			continue
 		}
-		if cand != nil {
-			return 0 // two people of that name: no guess
-		}
-		cand = a
-	}
-	if cand == nil {
-		return 0
-	}
-	shared := 0
-	seen := map[ActorID]bool{}
-	for _, id := range ctx {
-		if id == 0 {
+		if r.namedInFull(a.ID, ctx, locals) {
+			here = append(here, a)
 			continue
 		}
-		id = r.find(id)
-		o := r.get(id)
-		if seen[id] || id == cand.ID || argmax(o.Kinds, KindOther) == KindLocation {
-			continue
+		cands = append(cands, a)
+	}
+	if len(cands) == 0 {
+		// the one namesake is named in full here too: the document may
+		// have kept them apart on thin evidence ("Mr. Putin", referring
+		// to Vladimir Putin)
+		cands = here
+	}
+	best, bestN, second := ActorID(0), 0, 0
+	for _, cand := range cands {
+		shared := 0
+		seen := map[ActorID]bool{}
+		for _, id := range ctx {
+			if id == 0 {
+				continue
+			}
+			id = r.find(id)
+			o := r.get(id)
+			if seen[id] || id == cand.ID || argmax(o.Kinds, KindOther) == KindLocation {
+				continue
+			}
+			seen[id] = true
+			if cand.Co[id] > 0 {
+				shared++
+			}
 		}
-		seen[id] = true
-		if cand.Co[id] > 0 {
-			shared++
+		switch {
+		case shared > bestN:
+			best, bestN, second = cand.ID, shared, bestN
+		case shared > second:
+			second = shared
 		}
 	}
-	if shared >= 2 {
-		return cand.ID
+	if bestN >= 2 && bestN >= 2*second {
+		return best
 	}
 	return 0
 }
@@ -297,6 +316,20 @@ func (r *Registry) matchName(l *Local, weakOnly bool) ActorID {
 		}
 	}
 	return best
+}
+
+// namedInFull reports whether a local of the document with a given name
+// ("Jane Merrow", not "Merrow") went to actor id.
+func (r *Registry) namedInFull(id ActorID, ctx []ActorID, locals []Local) bool {
+	for j, x := range ctx {
+		if x == 0 || r.find(x) != id || !isPersonLocal(&locals[j]) {
+			continue
+		}
+		if g, _ := personName(Key(locals[j].Name)); len(g) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // matchPerson finds the person a local names: same family name and a

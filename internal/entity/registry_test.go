@@ -195,6 +195,41 @@ func TestRegistryBareFamilyByContext(t *testing.T) {
 	}
 }
 
+// TestRegistryBareFamilyNamesakes: with several people of one family known,
+// a bare family name goes to the one whose company the document keeps
+// clearly most, never to one it names in full itself.
+func TestRegistryBareFamilyNamesakes(t *testing.T) {
+	ctx := []Local{org("Northern Farmers Union"), kbLocal("NATO"), org("Coastal Defence League")}
+	tests := []struct {
+		name string
+		docs [][]Local // earlier documents
+		bare []Local   // the document naming a person by family name alone (first local)
+		want string    // "" for no guess
+	}{
+		{"the company kept clearly most", [][]Local{append([]Local{person("Ashton Merrow")}, ctx...), {person("Jane Merrow"), ctx[0]}},
+			append([]Local{person("Merrow")}, ctx...), "Ashton Merrow"},
+		{"company kept alike: no guess", [][]Local{append([]Local{person("Ashton Merrow")}, ctx...), append([]Local{person("Jane Merrow")}, ctx[:2]...)},
+			append([]Local{person("Merrow")}, ctx...), ""},
+		{"a namesake named in full here is out", [][]Local{append([]Local{person("Ashton Merrow"), person("Jane Merrow")}, ctx...)},
+			append([]Local{person("Merrow"), person("Jane Merrow")}, ctx...), "Ashton Merrow"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := NewRegistry()
+			byName := map[ActorID]string{}
+			for i, d := range tc.docs {
+				for k, id := range r.Add(fmt.Sprint("doc", i), d) {
+					byName[r.Canonical(id)] = d[k].Name
+				}
+			}
+			got := byName[r.Canonical(r.Add("bare", tc.bare)[0])]
+			if got != tc.want {
+				t.Errorf("bare family name joined %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestBestNameDeterministic: equal counts never leave the name to map
 // order, and a form written all in capitals loses to the mixed-case one.
 func TestBestNameDeterministic(t *testing.T) {

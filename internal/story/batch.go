@@ -163,8 +163,9 @@ func (c *Clusterer) addGroups(docs []Doc, fs []docFeatures, out []Assignment) {
 
 // pairScore is the article-to-article similarity: the cosine of their
 // idf-weighted vectors (unit length here), plus EntityWeight times the
-// idf-weighted share of shared actors and places, damped by the time gap;
-// -1 when the gap exceeds EventGap (HeadlineGap for two headlines).
+// idf-weighted share of shared actors and places, damped by the time gap
+// (by the weekday names when either is undated); -1 when the gap exceeds
+// EventGap (HeadlineGap for two headlines).
 func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float64 {
 	s := dot(ua, ub)
 	if len(fa.ents) > 0 && len(fb.ents) > 0 {
@@ -191,6 +192,8 @@ func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float
 			return -1
 		}
 		s *= 1 - c.cfg.TimeDamping*float64(gap)/float64(limit)
+	} else {
+		s *= c.weekdayFactor(&fa.wd, &fb.wd)
 	}
 	return s
 }

@@ -81,6 +81,13 @@ type Config struct {
 	// the headline dev sets with the UCI week's first two days, which
 	// reward any gap below a day (EVALUATION.md, "Headline gap").
 	HeadlineGap time.Duration
+	// WeekdayDamping is how much of the score an article loses against an
+	// event (or another article) when one side is undated and the weekday
+	// names the two write disagree entirely (weekday.go); the same scale
+	// as TimeDamping at the largest gap. Negative disables it. Chosen on
+	// the dev sets through ingest (`sitrep eval pipeline --dev`), where
+	// 0.15-0.5 changed little; EVALUATION.md, issue 12, h/wcl3.
+	WeekdayDamping float64
 	// MergeThreshold is the least centroid cosine for two live events to
 	// merge when one of them grows (at 2, 4, 8, ... articles); negative
 	// disables merging.
@@ -101,6 +108,7 @@ func DefaultConfig() Config {
 		EntityWeight:           0.05,
 		EventGap:               72 * time.Hour,
 		TimeDamping:            0.25,
+		WeekdayDamping:         0.25,
 		StorylineThreshold:     0.15,
 		StorylineGap:           120 * 24 * time.Hour,
 		DuplicateThreshold:     0.6,
@@ -142,6 +150,7 @@ func (c Config) withDefaults() Config {
 	pick(&c.EntityWeight, d.EntityWeight)
 	pickD(&c.EventGap, d.EventGap)
 	pick(&c.TimeDamping, d.TimeDamping)
+	pick(&c.WeekdayDamping, d.WeekdayDamping)
 	pick(&c.StorylineThreshold, d.StorylineThreshold)
 	pickD(&c.StorylineGap, d.StorylineGap)
 	pick(&c.DuplicateThreshold, d.DuplicateThreshold)
@@ -180,13 +189,14 @@ type event struct {
 	First      time.Time
 	Last       time.Time
 	LastSeq    int64
-	Terms      []tw  // sum of member unit tf vectors, key-sorted, capped
-	Names      []tw  // the same for likely names, capped
-	Ents       []tw  // actor/place key counts, key-sorted, capped
-	Indexed    int   // Docs when last posted in the index
-	Profile    []tw  // contribution to its storyline's profile
-	Relinked   int   // Docs when last (re)linked to a storyline
-	MergedInto int64 // the event this one was merged into, 0 if none
+	Terms      []tw     // sum of member unit tf vectors, key-sorted, capped
+	Names      []tw     // the same for likely names, capped
+	Ents       []tw     // actor/place key counts, key-sorted, capped
+	WD         weekdays // weekday names its articles write (weekday.go)
+	Indexed    int      // Docs when last posted in the index
+	Profile    []tw     // contribution to its storyline's profile
+	Relinked   int      // Docs when last (re)linked to a storyline
+	MergedInto int64    // the event this one was merged into, 0 if none
 
 	wN    int64 // document count when weighted was computed
 	wt    []tw  // Terms weighted by idf, key-sorted
@@ -488,6 +498,8 @@ func (c *Clusterer) score(e *event, d *Doc, f *docFeatures, wv []tw, dnorm float
 			return 0, false
 		}
 		sc *= 1 - c.cfg.TimeDamping*float64(gap)/float64(limit)
+	} else {
+		sc *= c.weekdayFactor(&f.wd, &e.WD)
 	}
 	return sc, true
 }
@@ -506,6 +518,7 @@ func (c *Clusterer) join(e *event, d *Doc, f *docFeatures) {
 		}
 	}
 	e.Terms = addScaled(e.Terms, f.raw, 1)
+	e.WD.add(f.wd)
 	c.capCentroid(e)
 	if len(f.names) > 0 && c.cfg.NameWeight > 0 {
 		e.Names = addScaled(e.Names, f.names, 1)

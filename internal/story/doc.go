@@ -53,7 +53,7 @@ type Doc struct {
 	URL       string
 	Title     string
 	Text      string
-	Published time.Time // zero when unknown: time proximity is then not used
+	Published time.Time // zero when unknown: the weekday names of Text then stand in for time proximity (weekday.go)
 	Sentences []Span    // byte offsets into Text; split here when empty
 	Actors    []Ref
 	Places    []Ref

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/cespare/xxhash/v2"
 )
@@ -24,6 +25,9 @@ type docFeatures struct {
 	// headline: the article is a headline alone (a feed item without a
 	// body, or a body of a line or two); see headline.go
 	headline bool
+	// wd counts the weekday names the article writes (Monday..Sunday);
+	// see weekday.go
+	wd weekdays
 }
 
 // Term weighting inside one article: a title word counts twice, a word
@@ -45,8 +49,14 @@ func hashKey(prefix byte, s string) uint64 {
 func extract(d *Doc) docFeatures {
 	counts := make(map[uint64]float64, 256)
 	names := make(map[uint64]float64, 32)
+	var wd weekdays
 	add := func(s string, boost float64) {
 		for _, t := range tokenize(s) {
+			if strings.HasSuffix(t.lower, "day") {
+				if i, ok := weekdayIndex[t.lower]; ok {
+					wd[i]++
+				}
+			}
 			if !t.content() && !(t.number && len(t.norm) >= 2) {
 				continue
 			}
@@ -68,6 +78,9 @@ func extract(d *Doc) docFeatures {
 		add(d.Text, 1)
 	}
 	f := docFeatures{raw: make([]tw, 0, len(counts)), headline: head}
+	if !head {
+		f.wd = wd
+	}
 	for k, c := range counts {
 		f.raw = append(f.raw, tw{k, float32(1 + math.Log(c))})
 	}

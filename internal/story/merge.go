@@ -75,6 +75,7 @@ func (c *Clusterer) absorb(big, small *event) {
 	c.capCentroid(big)
 	big.Ents = addScaled(big.Ents, small.Ents, 1)
 	big.Names = addScaled(big.Names, small.Names, 1)
+	big.WD.add(small.WD)
 	big.wt = nil
 	if sl := c.root(small.Storyline); sl != 0 {
 		s := c.sls[sl-1]
@@ -83,6 +84,7 @@ func (c *Clusterer) absorb(big, small *event) {
 	}
 	small.MergedInto = big.ID
 	small.Terms, small.wt, small.Ents, small.Profile, small.Names = nil, nil, nil, nil, nil
+	small.WD = weekdays{}
 	c.merged[small.ID] = big.ID
 	for id, to := range c.merged {
 		if to == small.ID {

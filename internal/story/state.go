@@ -8,8 +8,8 @@ import (
 )
 
 // stateVersion is the snapshot's version: 1 was gob, 2 the compact form
-// (statecodec.go).
-const stateVersion = 2
+// (statecodec.go), 3 the compact form with events' weekday counts.
+const stateVersion = 3
 
 type snapshot struct {
 	Version    int
@@ -78,7 +78,7 @@ func (c *Clusterer) UnmarshalState(base []byte, deltas [][]byte) error {
 
 // decodeState reads a state in either form MarshalBinary has written.
 func decodeState(data []byte) (*snapshot, error) {
-	if bytes.HasPrefix(data, []byte(stateMagic)) {
+	if bytes.HasPrefix(data, []byte(stateMagic)) || bytes.HasPrefix(data, []byte(stateMagicV2)) {
 		return decodeSnapshot(data)
 	}
 	// the gob layout of version 1, written before the compact form.

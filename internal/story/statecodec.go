@@ -17,7 +17,12 @@ import (
 // to be quick: gob spent most of its time on reflection over millions of
 // small values. States written by gob (version 1) are still read.
 
-const stateMagic = "SITREPCL\x02"
+// Version 3 added each event's weekday counts; version 2 states are still
+// read (their events then have none, as if no article named a weekday).
+const (
+	stateMagic   = "SITREPCL\x03"
+	stateMagicV2 = "SITREPCL\x02"
+)
 
 type stateWriter struct{ b []byte }
 
@@ -108,6 +113,14 @@ func (w *stateWriter) event(e *event) {
 	w.iv(e.wN)
 	w.vec(e.wt)
 	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(e.wNorm))
+	if e.WD.empty() {
+		w.uv(0)
+		return
+	}
+	w.uv(uint64(len(e.WD)))
+	for _, x := range e.WD {
+		w.f32(x)
+	}
 }
 
 func (w *stateWriter) storyline(sl *storyline) {
@@ -183,6 +196,8 @@ func encodeSnapshot(s *snapshot, sizeHint int) ([]byte, error) {
 type stateReader struct {
 	b   []byte
 	err error
+	// noWD: the input predates the events' weekday counts
+	noWD bool
 }
 
 var errStateShort = errors.New("truncated")
@@ -232,6 +247,8 @@ func (r *stateReader) u32() uint32 {
 	}
 	return 0
 }
+
+func (r *stateReader) f32() float32 { return math.Float32frombits(r.u32()) }
 
 func (r *stateReader) u64() uint64 {
 	if p := r.take(8); p != nil {
@@ -323,6 +340,18 @@ func (r *stateReader) event() *event {
 	e.MergedInto = r.iv()
 	e.wN, e.wt = r.iv(), r.vec()
 	e.wNorm = math.Float64frombits(r.u64())
+	if r.noWD {
+		return e
+	}
+	switch n := r.uv(); {
+	case r.err != nil:
+	case n == uint64(len(e.WD)):
+		for i := range e.WD {
+			e.WD[i] = r.f32()
+		}
+	case n != 0:
+		r.err = fmt.Errorf("event %d: %d weekday counts, want 0 or %d", e.ID, n, len(e.WD))
+	}
 	return e
 }
 
@@ -345,7 +374,7 @@ func (r *stateReader) dup(d *dupEntry) {
 }
 
 func decodeSnapshot(data []byte) (*snapshot, error) {
-	r := &stateReader{b: data[len(stateMagic):]}
+	r := &stateReader{b: data[len(stateMagic):], noWD: bytes.HasPrefix(data, []byte(stateMagicV2))}
 	s := &snapshot{Version: stateVersion}
 	if cfg := r.bytes(); r.err == nil {
 		if err := gob.NewDecoder(bytes.NewReader(cfg)).Decode(&s.Cfg); err != nil {

@@ -20,7 +20,12 @@ import (
 // marking writes in the clusterer, so that nothing that changes can be
 // missed by a code path that forgot to mark it.
 
-const deltaMagic = "SITREPCD\x01"
+// Version 2 added events' weekday counts; version 1 changes are still
+// replayed.
+const (
+	deltaMagic   = "SITREPCD\x02"
+	deltaMagicV1 = "SITREPCD\x01"
+)
 
 // StateLog finds the changes of one clusterer's state since it was last
 // written. It is not safe for concurrent use; the clusterer may be.
@@ -221,10 +226,10 @@ func (r *stateReader) keys() []uint64 {
 
 // apply replays one change written by StateLog.Delta.
 func (s *snapshot) apply(data []byte) error {
-	if len(data) < len(deltaMagic) || string(data[:len(deltaMagic)]) != deltaMagic {
+	if len(data) < len(deltaMagic) || string(data[:len(deltaMagic)]) != deltaMagic && string(data[:len(deltaMagic)]) != deltaMagicV1 {
 		return errors.New("not a clusterer state change")
 	}
-	r := &stateReader{b: data[len(deltaMagic):]}
+	r := &stateReader{b: data[len(deltaMagic):], noWD: string(data[:len(deltaMagic)]) == deltaMagicV1}
 	s.N, s.Seq, s.Now = r.iv(), r.iv(), r.time()
 	s.DFShed = int(r.iv())
 	if s.DF == nil {
@@ -365,6 +370,9 @@ func hashEvent(e *event) uint64 {
 	h.add(uint64(e.wN))
 	h.vec(e.wt)
 	h.add(math.Float64bits(e.wNorm))
+	for _, x := range e.WD {
+		h.add(uint64(math.Float32bits(x)))
+	}
 	return uint64(h)
 }
 

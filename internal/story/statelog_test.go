@@ -110,7 +110,7 @@ func TestStateLogFields(t *testing.T) {
 		v    any
 		want int
 	}{
-		{event{}, 16},
+		{event{}, 17},
 		{storyline{}, 8},
 		{dupEntry{}, 3},
 		{snapshot{}, 18},
