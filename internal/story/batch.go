@@ -168,17 +168,19 @@ func (c *Clusterer) addGroups(docs []Doc, fs []docFeatures, out []Assignment) {
 func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float64 {
 	s := dot(ua, ub)
 	if len(fa.ents) > 0 && len(fb.ents) > 0 {
+		idf, ma := c.entStats(fa)
+		_, mb := c.entStats(fb)
 		j := 0
 		var shared float64
-		for _, k := range fa.ents {
+		for i, k := range fa.ents {
 			for j < len(fb.ents) && fb.ents[j] < k {
 				j++
 			}
 			if j < len(fb.ents) && fb.ents[j] == k {
-				shared += c.idf(k)
+				shared += idf[i]
 			}
 		}
-		if den := min(c.entMass(fa.ents), c.entMass(fb.ents)); den > 0 {
+		if den := min(ma, mb); den > 0 {
 			s += c.cfg.EntityWeight * min(1, shared/den)
 		}
 	}

@@ -191,6 +191,11 @@ type event struct {
 	wN    int64 // document count when weighted was computed
 	wt    []tw  // Terms weighted by idf, key-sorted
 	wNorm float64
+
+	// centralKeys are the keys of the heaviest centralEnts of Ents when
+	// centralOK (central); Ents is replaced only through setEnts
+	centralKeys []uint64
+	centralOK   bool
 }
 
 // Clusterer assigns articles to events and storylines online, in one pass.
@@ -465,17 +470,18 @@ func (c *Clusterer) score(e *event, d *Doc, f *docFeatures, wv []tw, dnorm float
 		sc = (1-c.cfg.NameWeight)*sc + c.cfg.NameWeight*c.idfCosine(f.names, e.Names)
 	}
 	if len(f.ents) > 0 && len(e.Ents) > 0 {
+		idf, mass := c.entStats(f)
 		j := 0
 		var shared float64
-		for _, k := range f.ents {
+		for i, k := range f.ents {
 			for j < len(e.Ents) && e.Ents[j].K < k {
 				j++
 			}
 			if j < len(e.Ents) && e.Ents[j].K == k {
-				shared += c.idf(k)
+				shared += idf[i]
 			}
 		}
-		if den := c.entMass(f.ents); den > 0 {
+		if den := mass; den > 0 {
 			sc += c.cfg.EntityWeight * min(1, shared/den)
 		}
 	}
@@ -520,11 +526,11 @@ func (c *Clusterer) join(e *event, d *Doc, f *docFeatures) {
 		for i, k := range f.ents {
 			ents[i] = tw{k, f.entW[i]}
 		}
-		e.Ents = addScaled(e.Ents, ents, 1)
+		e.setEnts(addScaled(e.Ents, ents, 1))
 		if len(e.Ents) > 64 {
 			top := topByWeight(e.Ents, 64)
 			sortByKey(top)
-			e.Ents = top
+			e.setEnts(top)
 		}
 	}
 	e.wt = nil
@@ -588,7 +594,9 @@ func (c *Clusterer) sweep() {
 			live = append(live, i)
 			continue
 		}
-		e.Terms, e.wt, e.Ents, e.Profile, e.Names = nil, nil, nil, nil, nil
+		e.Terms, e.wt, e.Profile, e.Names = nil, nil, nil, nil
+		e.setEnts(nil)
+		e.centralKeys = nil
 	}
 	c.live = live
 	c.sweepStorylines()
@@ -761,13 +769,12 @@ func (c *Clusterer) Observe(d Doc) {
 const maxEntShare = 8
 
 // entMass is the idf mass of the maxEntShare rarest of ents: the
-// denominator of the shared-entity share.
-func (c *Clusterer) entMass(ents []uint64) float64 {
-	w := make([]float64, len(ents))
-	for i, k := range ents {
-		w[i] = c.idf(k)
-	}
+// denominator of the shared-entity share. idf holds the idf of each of
+// ents, and is not modified.
+func entMass(idf []float64) float64 {
+	w := idf
 	if len(w) > maxEntShare {
+		w = slices.Clone(idf)
 		slices.SortFunc(w, func(a, b float64) int { return cmp.Compare(b, a) })
 		w = w[:maxEntShare]
 	}
@@ -776,4 +783,21 @@ func (c *Clusterer) entMass(ents []uint64) float64 {
 		s += x
 	}
 	return s
+}
+
+// entStats returns the idf of each of f's actors and places and their
+// mass (entMass), computed once per article and count of documents: an
+// article is scored against many events and, in a batch, against every
+// other article of the batch, while the counts stay the same (the idf
+// changes only as documents are counted).
+func (c *Clusterer) entStats(f *docFeatures) ([]float64, float64) {
+	if f.entIdf != nil && f.entN == c.n {
+		return f.entIdf, f.entMass
+	}
+	idf := make([]float64, len(f.ents))
+	for i, k := range f.ents {
+		idf[i] = c.idf(k)
+	}
+	f.entIdf, f.entMass, f.entN = idf, entMass(idf), c.n
+	return f.entIdf, f.entMass
 }
