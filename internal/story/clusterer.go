@@ -438,18 +438,29 @@ func (c *Clusterer) lookup(keys []tw, skip int32, limit int) []int32 {
 		i int32
 		w float32
 	}
-	cs := make([]cand, 0, len(acc))
-	for i, w := range acc {
-		cs = append(cs, cand{i, w})
+	// heaviest first, ties by index: a total order, so keeping the limit
+	// first by insertion gives what sorting them all would
+	before := func(x, y cand) bool { return x.w > y.w || x.w == y.w && x.i < y.i }
+	if limit <= 0 {
+		return []int32{}
 	}
-	slices.SortFunc(cs, func(x, y cand) int {
-		if x.w != y.w {
-			return cmp.Compare(y.w, x.w)
+	cs := make([]cand, 0, min(len(acc), limit))
+	for i, w := range acc {
+		x := cand{i, w}
+		if len(cs) == limit && !before(x, cs[limit-1]) {
+			continue
 		}
-		return cmp.Compare(x.i, y.i)
-	})
-	if len(cs) > limit {
-		cs = cs[:limit]
+		k := len(cs)
+		if k < limit {
+			cs = append(cs, x)
+		}
+		for k > 0 && before(x, cs[k-1]) {
+			if k < len(cs) {
+				cs[k] = cs[k-1]
+			}
+			k--
+		}
+		cs[k] = x
 	}
 	out := make([]int32, len(cs))
 	for k, cd := range cs {

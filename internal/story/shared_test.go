@@ -80,3 +80,51 @@ func TestEntStatsCached(t *testing.T) {
 		t.Fatalf("after a document more: entStats = %v; want %v (before %v)", idf2, want2, want)
 	}
 }
+
+// TestLookupSelectsAsSort: the candidate look-up keeps its limit heaviest
+// events by insertion; they are those, in the order, that sorting all of
+// them gives (weights full of ties, limits below and above the count).
+func TestLookupSelectsAsSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for trial := range 300 {
+		c := NewClusterer(Config{PostingScan: 1 + r.IntN(70)})
+		var keys []tw
+		for k := range 1 + r.IntN(30) {
+			key := uint64(k + 1)
+			for range r.IntN(100) {
+				c.post[key] = append(c.post[key], int32(r.IntN(200)))
+			}
+			keys = append(keys, tw{key, float32(r.IntN(4)) / 2})
+		}
+		skip := int32(r.IntN(200))
+		limit := r.IntN(80)
+		got := c.lookup(keys, skip, limit)
+		// all of them, sorted
+		acc := map[int32]float32{}
+		for _, t := range keys {
+			p := c.post[t.K]
+			for i := len(p) - 1; i >= max(0, len(p)-c.cfg.PostingScan); i-- {
+				if p[i] != skip {
+					acc[p[i]] += t.W
+				}
+			}
+		}
+		var all []int32
+		for i := range acc {
+			all = append(all, i)
+		}
+		slices.SortFunc(all, func(x, y int32) int {
+			if acc[x] != acc[y] {
+				if acc[x] > acc[y] {
+					return -1
+				}
+				return 1
+			}
+			return int(x) - int(y)
+		})
+		want := all[:min(limit, len(all))]
+		if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("trial %d, limit %d: lookup %v, sorted %v", trial, limit, got, want)
+		}
+	}
+}
