@@ -166,6 +166,16 @@ func (c *Clusterer) addGroups(docs []Doc, fs []docFeatures, out []Assignment) {
 // idf-weighted share of shared actors and places, damped by the time gap;
 // -1 when the gap exceeds EventGap (HeadlineGap for two headlines).
 func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float64 {
+	// a pair too far apart scores -1 whatever its words: told first
+	// (nothing below changes any state)
+	dated := !a.Published.IsZero() && !b.Published.IsZero()
+	var gap, limit time.Duration
+	if dated {
+		gap, limit = c.eventGap(a.Published, b.Published, b.Published, fa.headline && fb.headline)
+		if gap > limit {
+			return -1
+		}
+	}
 	s := dot(ua, ub)
 	if len(fa.ents) > 0 && len(fb.ents) > 0 {
 		idf, ma := c.entStats(fa)
@@ -187,11 +197,7 @@ func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float
 	if fa.headline && fb.headline {
 		s *= headScale(c.cfg.GroupThreshold, c.cfg.HeadlineGroupThreshold)
 	}
-	if !a.Published.IsZero() && !b.Published.IsZero() {
-		gap, limit := c.eventGap(a.Published, b.Published, b.Published, fa.headline && fb.headline)
-		if gap > limit {
-			return -1
-		}
+	if dated {
 		s *= 1 - c.cfg.TimeDamping*float64(gap)/float64(limit)
 	}
 	return s
