@@ -312,7 +312,6 @@ func (c *Clusterer) add(d *Doc, f *docFeatures, g *groupChoice) Assignment {
 	if d.Published.After(c.now) {
 		c.now = d.Published
 	}
-	wv, dnorm := c.weigh(f)
 
 	var a Assignment
 	keys := f.sig.bandKeys()
@@ -332,6 +331,9 @@ func (c *Clusterer) add(d *Doc, f *docFeatures, g *groupChoice) Assignment {
 		}
 	} else if target == nil {
 		var score float64
+		// the article's weighted terms: only a search needs them (a
+		// batch group's choice was made with its own)
+		wv, dnorm := c.weigh(f)
 		target, score = c.bestEvent(d, f, wv, dnorm)
 		if a.DuplicateOf == 0 {
 			a.Similarity = score
