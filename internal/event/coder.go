@@ -852,7 +852,8 @@ func (c *Coder) matchElem(e elem, k int) (int, bool) {
 }
 
 // wordMatch compares a token with a Dictionary word, plural and singular
-// alike.
+// alike. The pattern index (patindex.go, firstWords) lists the same forms
+// of a word: a form matched here and not listed there is never tried.
 func wordMatch(tok, w string) bool {
 	if tok == w {
 		return true
