@@ -10,7 +10,8 @@ type Coder struct {
 	d     *Dictionary
 	toks  []token
 	cand  []verbHit
-	prior int // verbs coded so far in the sentence (findVerbs)
+	prior int     // verbs coded so far in the sentence (findVerbs)
+	pats  []int32 // candidate patterns of a verb (candidatePatterns)
 	// actors are the sentence's actor mentions (the tokens' actor index
 	// points into them)
 	actors []ActorMention
@@ -714,8 +715,25 @@ func (c *Coder) reported(k int) bool {
 // bestPattern returns the most specific pattern of the block that the
 // words around the verb match, or nil.
 func (c *Coder) bestPattern(b *verbBlock, at, end int) *pattern {
+	if noPatternIndex {
+		return c.bestOf(b, nil, true, at, end)
+	}
+	return c.bestOf(b, c.candidatePatterns(b, end), false, at, end)
+}
+
+// bestOf is bestPattern over the patterns of b numbered in cand
+// (ascending), or over all of them.
+func (c *Coder) bestOf(b *verbBlock, cand []int32, all bool, at, end int) *pattern {
 	var best *pattern
-	for i := range b.patterns {
+	n := len(cand)
+	if all {
+		n = len(b.patterns)
+	}
+	for j := 0; j < n; j++ {
+		i := j
+		if !all {
+			i = int(cand[j])
+		}
 		p := &b.patterns[i]
 		if best != nil && p.weight <= best.weight {
 			continue
@@ -746,7 +764,7 @@ func (c *Coder) matchAfter(es []elem, from int) bool {
 				pos, found = k+n, true
 				break
 			}
-			if ei > 0 && k-pos >= 3 || ei == 0 && k-pos >= 5 {
+			if ei > 0 && k-pos >= 3 || ei == 0 && k-pos >= firstSkip {
 				return false
 			}
 			// a bare preposition ("(TO)") must follow the verb at once,
@@ -834,7 +852,8 @@ func (c *Coder) matchElem(e elem, k int) (int, bool) {
 }
 
 // wordMatch compares a token with a Dictionary word, plural and singular
-// alike.
+// alike. The pattern index (patindex.go, firstWords) lists the same forms
+// of a word: a form matched here and not listed there is never tried.
 func wordMatch(tok, w string) bool {
 	if tok == w {
 		return true

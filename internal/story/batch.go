@@ -167,30 +167,38 @@ func (c *Clusterer) addGroups(docs []Doc, fs []docFeatures, out []Assignment) {
 // (by the weekday names when either is undated); -1 when the gap exceeds
 // EventGap (HeadlineGap for two headlines).
 func (c *Clusterer) pairScore(a, b *Doc, fa, fb *docFeatures, ua, ub []tw) float64 {
+	// a pair too far apart scores -1 whatever its words: told first
+	// (nothing below changes any state)
+	dated := !a.Published.IsZero() && !b.Published.IsZero()
+	var gap, limit time.Duration
+	if dated {
+		gap, limit = c.eventGap(a.Published, b.Published, b.Published, fa.headline && fb.headline)
+		if gap > limit {
+			return -1
+		}
+	}
 	s := dot(ua, ub)
 	if len(fa.ents) > 0 && len(fb.ents) > 0 {
+		idf, ma := c.entStats(fa)
+		_, mb := c.entStats(fb)
 		j := 0
 		var shared float64
-		for _, k := range fa.ents {
+		for i, k := range fa.ents {
 			for j < len(fb.ents) && fb.ents[j] < k {
 				j++
 			}
 			if j < len(fb.ents) && fb.ents[j] == k {
-				shared += c.idf(k)
+				shared += idf[i]
 			}
 		}
-		if den := min(c.entMass(fa.ents), c.entMass(fb.ents)); den > 0 {
+		if den := min(ma, mb); den > 0 {
 			s += c.cfg.EntityWeight * min(1, shared/den)
 		}
 	}
 	if fa.headline && fb.headline {
 		s *= headScale(c.cfg.GroupThreshold, c.cfg.HeadlineGroupThreshold)
 	}
-	if !a.Published.IsZero() && !b.Published.IsZero() {
-		gap, limit := c.eventGap(a.Published, b.Published, b.Published, fa.headline && fb.headline)
-		if gap > limit {
-			return -1
-		}
+	if dated {
 		s *= 1 - c.cfg.TimeDamping*float64(gap)/float64(limit)
 	} else {
 		s *= c.weekdayFactor(&fa.wd, &fb.wd)

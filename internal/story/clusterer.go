@@ -201,6 +201,11 @@ type event struct {
 	wN    int64 // document count when weighted was computed
 	wt    []tw  // Terms weighted by idf, key-sorted
 	wNorm float64
+
+	// centralKeys are the keys of the heaviest centralEnts of Ents when
+	// centralOK (central); Ents is replaced only through setEnts
+	centralKeys []uint64
+	centralOK   bool
 }
 
 // Clusterer assigns articles to events and storylines online, in one pass.
@@ -317,7 +322,6 @@ func (c *Clusterer) add(d *Doc, f *docFeatures, g *groupChoice) Assignment {
 	if d.Published.After(c.now) {
 		c.now = d.Published
 	}
-	wv, dnorm := c.weigh(f)
 
 	var a Assignment
 	keys := f.sig.bandKeys()
@@ -337,6 +341,9 @@ func (c *Clusterer) add(d *Doc, f *docFeatures, g *groupChoice) Assignment {
 		}
 	} else if target == nil {
 		var score float64
+		// the article's weighted terms: only a search needs them (a
+		// batch group's choice was made with its own)
+		wv, dnorm := c.weigh(f)
 		target, score = c.bestEvent(d, f, wv, dnorm)
 		if a.DuplicateOf == 0 {
 			a.Similarity = score
@@ -443,18 +450,29 @@ func (c *Clusterer) lookup(keys []tw, skip int32, limit int) []int32 {
 		i int32
 		w float32
 	}
-	cs := make([]cand, 0, len(acc))
-	for i, w := range acc {
-		cs = append(cs, cand{i, w})
+	// heaviest first, ties by index: a total order, so keeping the limit
+	// first by insertion gives what sorting them all would
+	before := func(x, y cand) bool { return x.w > y.w || x.w == y.w && x.i < y.i }
+	if limit <= 0 {
+		return []int32{}
 	}
-	slices.SortFunc(cs, func(x, y cand) int {
-		if x.w != y.w {
-			return cmp.Compare(y.w, x.w)
+	cs := make([]cand, 0, min(len(acc), limit))
+	for i, w := range acc {
+		x := cand{i, w}
+		if len(cs) == limit && !before(x, cs[limit-1]) {
+			continue
 		}
-		return cmp.Compare(x.i, y.i)
-	})
-	if len(cs) > limit {
-		cs = cs[:limit]
+		k := len(cs)
+		if k < limit {
+			cs = append(cs, x)
+		}
+		for k > 0 && before(x, cs[k-1]) {
+			if k < len(cs) {
+				cs[k] = cs[k-1]
+			}
+			k--
+		}
+		cs[k] = x
 	}
 	out := make([]int32, len(cs))
 	for k, cd := range cs {
@@ -475,17 +493,18 @@ func (c *Clusterer) score(e *event, d *Doc, f *docFeatures, wv []tw, dnorm float
 		sc = (1-c.cfg.NameWeight)*sc + c.cfg.NameWeight*c.idfCosine(f.names, e.Names)
 	}
 	if len(f.ents) > 0 && len(e.Ents) > 0 {
+		idf, mass := c.entStats(f)
 		j := 0
 		var shared float64
-		for _, k := range f.ents {
+		for i, k := range f.ents {
 			for j < len(e.Ents) && e.Ents[j].K < k {
 				j++
 			}
 			if j < len(e.Ents) && e.Ents[j].K == k {
-				shared += c.idf(k)
+				shared += idf[i]
 			}
 		}
-		if den := c.entMass(f.ents); den > 0 {
+		if den := mass; den > 0 {
 			sc += c.cfg.EntityWeight * min(1, shared/den)
 		}
 	}
@@ -533,11 +552,11 @@ func (c *Clusterer) join(e *event, d *Doc, f *docFeatures) {
 		for i, k := range f.ents {
 			ents[i] = tw{k, f.entW[i]}
 		}
-		e.Ents = addScaled(e.Ents, ents, 1)
+		e.setEnts(addScaled(e.Ents, ents, 1))
 		if len(e.Ents) > 64 {
 			top := topByWeight(e.Ents, 64)
 			sortByKey(top)
-			e.Ents = top
+			e.setEnts(top)
 		}
 	}
 	e.wt = nil
@@ -601,7 +620,9 @@ func (c *Clusterer) sweep() {
 			live = append(live, i)
 			continue
 		}
-		e.Terms, e.wt, e.Ents, e.Profile, e.Names = nil, nil, nil, nil, nil
+		e.Terms, e.wt, e.Profile, e.Names = nil, nil, nil, nil
+		e.setEnts(nil)
+		e.centralKeys = nil
 	}
 	c.live = live
 	c.sweepStorylines()
@@ -774,13 +795,12 @@ func (c *Clusterer) Observe(d Doc) {
 const maxEntShare = 8
 
 // entMass is the idf mass of the maxEntShare rarest of ents: the
-// denominator of the shared-entity share.
-func (c *Clusterer) entMass(ents []uint64) float64 {
-	w := make([]float64, len(ents))
-	for i, k := range ents {
-		w[i] = c.idf(k)
-	}
+// denominator of the shared-entity share. idf holds the idf of each of
+// ents, and is not modified.
+func entMass(idf []float64) float64 {
+	w := idf
 	if len(w) > maxEntShare {
+		w = slices.Clone(idf)
 		slices.SortFunc(w, func(a, b float64) int { return cmp.Compare(b, a) })
 		w = w[:maxEntShare]
 	}
@@ -789,4 +809,21 @@ func (c *Clusterer) entMass(ents []uint64) float64 {
 		s += x
 	}
 	return s
+}
+
+// entStats returns the idf of each of f's actors and places and their
+// mass (entMass), computed once per article and count of documents: an
+// article is scored against many events and, in a batch, against every
+// other article of the batch, while the counts stay the same (the idf
+// changes only as documents are counted).
+func (c *Clusterer) entStats(f *docFeatures) ([]float64, float64) {
+	if f.entIdf != nil && f.entN == c.n {
+		return f.entIdf, f.entMass
+	}
+	idf := make([]float64, len(f.ents))
+	for i, k := range f.ents {
+		idf[i] = c.idf(k)
+	}
+	f.entIdf, f.entMass, f.entN = idf, entMass(idf), c.n
+	return f.entIdf, f.entMass
 }

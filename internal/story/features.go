@@ -28,6 +28,13 @@ type docFeatures struct {
 	// wd counts the weekday names the article writes (Monday..Sunday);
 	// see weekday.go
 	wd weekdays
+	// entIdf and entMass are the idf of each of ents and their mass
+	// (Clusterer.entMass) as of entN documents counted: the same for
+	// every score of the article within a batch, where no document is
+	// counted (entStats).
+	entIdf  []float64
+	entMass float64
+	entN    int64
 }
 
 // Term weighting inside one article: a title word counts twice, a word
@@ -50,8 +57,8 @@ func extract(d *Doc) docFeatures {
 	counts := make(map[uint64]float64, 256)
 	names := make(map[uint64]float64, 32)
 	var wd weekdays
-	add := func(s string, boost float64) {
-		for _, t := range tokenize(s) {
+	add := func(toks []token, boost float64) {
+		for _, t := range toks {
 			if strings.HasSuffix(t.lower, "day") {
 				if i, ok := weekdayIndex[t.lower]; ok {
 					wd[i]++
@@ -71,11 +78,16 @@ func extract(d *Doc) docFeatures {
 		}
 	}
 	head := isHeadline(d)
+	// the words of title and text, tokenized once for the terms and the
+	// MinHash (which reads title and text as one, joined by a line
+	// break: no word runs across it, so its tokens are the two lists')
+	var titleToks, textToks []token
 	if head {
 		addHeadline(counts, headlineText(d))
 	} else {
-		add(d.Title, titleBoost)
-		add(d.Text, 1)
+		titleToks, textToks = tokenize(d.Title), tokenize(d.Text)
+		add(titleToks, titleBoost)
+		add(textToks, 1)
 	}
 	f := docFeatures{raw: make([]tw, 0, len(counts)), headline: head}
 	if !head {
@@ -131,10 +143,15 @@ func extract(d *Doc) docFeatures {
 	for i, k := range f.ents {
 		f.entW[i] = sal[k]
 	}
-	if d.Title != "" {
+	switch {
+	case head && d.Title != "":
 		f.sig = MinHash(d.Title + "\n" + d.Text)
-	} else {
+	case head:
 		f.sig = MinHash(d.Text)
+	case d.Title != "":
+		f.sig = minHashTokens(titleToks, textToks)
+	default:
+		f.sig = minHashTokens(nil, textToks)
 	}
 	return f
 }

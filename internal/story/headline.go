@@ -3,6 +3,7 @@ package story
 import (
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Headline mode. The commonest feed item is a headline without a body. A
@@ -46,10 +47,18 @@ func isHeadline(d *Doc) bool {
 
 // words counts the words of s, stopping past maxHeadlineWords.
 func words(s string) int {
-	n := 0
-	for range strings.Fields(s) {
-		if n++; n > maxHeadlineWords {
-			break
+	// strings.Fields would split the whole of a long body first
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if n++; n > maxHeadlineWords {
+				break
+			}
 		}
 	}
 	return n

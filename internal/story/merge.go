@@ -73,7 +73,7 @@ func (c *Clusterer) absorb(big, small *event) {
 	}
 	big.Terms = addScaled(big.Terms, small.Terms, 1)
 	c.capCentroid(big)
-	big.Ents = addScaled(big.Ents, small.Ents, 1)
+	big.setEnts(addScaled(big.Ents, small.Ents, 1))
 	big.Names = addScaled(big.Names, small.Names, 1)
 	big.WD.add(small.WD)
 	big.wt = nil
@@ -83,7 +83,9 @@ func (c *Clusterer) absorb(big, small *event) {
 		s.Events--
 	}
 	small.MergedInto = big.ID
-	small.Terms, small.wt, small.Ents, small.Profile, small.Names = nil, nil, nil, nil, nil
+	small.Terms, small.wt, small.Profile, small.Names = nil, nil, nil, nil
+	small.setEnts(nil)
+	small.centralKeys = nil
 	small.WD = weekdays{}
 	c.merged[small.ID] = big.ID
 	for id, to := range c.merged {

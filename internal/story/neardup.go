@@ -25,17 +25,24 @@ type Signature [sigSize]uint32
 // of fewer than shingleK words get an empty (all-max) signature, which
 // matches nothing.
 func MinHash(text string) Signature {
+	return minHashTokens(nil, tokenize(text))
+}
+
+// minHashTokens is MinHash of the words a followed by the words b.
+func minHashTokens(a, b []token) Signature {
 	var sig Signature
 	for i := range sig {
 		sig[i] = math.MaxUint32
 	}
-	toks := tokenize(text)
-	if len(toks) < shingleK {
+	if len(a)+len(b) < shingleK {
 		return sig
 	}
-	hs := make([]uint64, len(toks))
-	for i, t := range toks {
-		hs[i] = xxhash.Sum64String(t.lower)
+	hs := make([]uint64, 0, len(a)+len(b))
+	for _, t := range a {
+		hs = append(hs, xxhash.Sum64String(t.lower))
+	}
+	for _, t := range b {
+		hs = append(hs, xxhash.Sum64String(t.lower))
 	}
 	for i := 0; i+shingleK <= len(hs); i++ {
 		x := hs[i]

@@ -115,11 +115,23 @@ func TestStateLogFields(t *testing.T) {
 		{dupEntry{}, 3},
 		{snapshot{}, 18},
 	} {
-		if n := reflect.TypeOf(tc.v).NumField(); n != tc.want {
+		n := 0
+		for i := range reflect.TypeOf(tc.v).NumField() {
+			// derived from a stored field and recomputed when it
+			// changes, never stored
+			if f := reflect.TypeOf(tc.v).Field(i).Name; !derivedFields[f] {
+				n++
+			}
+		}
+		if n != tc.want {
 			t.Errorf("%T has %d fields, the state log knows %d: update the codec (statecodec.go), the hashes and the changes (statelog.go)", tc.v, n, tc.want)
 		}
 	}
 }
+
+// derivedFields are the fields of the state's types that are computed
+// from the stored ones (event.central from Ents) and not stored.
+var derivedFields = map[string]bool{"centralKeys": true, "centralOK": true}
 
 // BenchmarkStateWrite compares what the corpus stage pays per batch of
 // 200 to keep the clusterer's state: serialising it whole, or the

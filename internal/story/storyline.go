@@ -278,10 +278,11 @@ const storylineScan = 64
 // the evidence that they continue one another.
 func (c *Clusterer) sharesSpecific(e *event, s *storyline) bool {
 	lim := uint32(max(minSpecificDF, specificShare*float64(c.n)))
-	spec := map[uint64]bool{}
-	for _, t := range topByWeight(e.Ents, centralEnts) {
-		if df := c.df[t.K]; df > 0 && df <= lim {
-			spec[t.K] = true
+	var buf [centralEnts]uint64
+	spec := buf[:0]
+	for _, k := range e.central() {
+		if df := c.df[k]; df > 0 && df <= lim {
+			spec = append(spec, k)
 		}
 	}
 	if len(spec) == 0 {
@@ -295,11 +296,32 @@ func (c *Clusterer) sharesSpecific(e *event, s *storyline) bool {
 		if id == e.ID || id < 1 || id > int64(len(c.evs)) {
 			continue
 		}
-		for _, t := range topByWeight(c.evs[id-1].Ents, centralEnts) {
-			if spec[t.K] {
+		for _, k := range c.evs[id-1].central() {
+			if slices.Contains(spec, k) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// central returns the keys of e's centralEnts heaviest actors and places
+// (topByWeight of Ents), kept until Ents changes (setEnts): a storyline
+// check reads those of up to storylineScan member events, for every
+// candidate storyline of every event placed or re-linked.
+func (e *event) central() []uint64 {
+	if !e.centralOK {
+		e.centralKeys = e.centralKeys[:0]
+		for _, t := range topByWeight(e.Ents, centralEnts) {
+			e.centralKeys = append(e.centralKeys, t.K)
+		}
+		e.centralOK = true
+	}
+	return e.centralKeys
+}
+
+// setEnts replaces e's actor and place counts (and forgets its central
+// ones).
+func (e *event) setEnts(v []tw) {
+	e.Ents, e.centralOK = v, false
 }
