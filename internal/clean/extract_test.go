@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	trafilatura "github.com/sitrep/sitrep/third_party/go-trafilatura"
 	"golang.org/x/net/html"
 
 	evalextract "github.com/sitrep/sitrep/internal/eval/extract"

@@ -976,7 +976,10 @@ func (ps *Parser) grabArticle() *html.Node {
 		for i := 0; i < len(candidates); i++ {
 			candidate := candidates[i]
 			candidateScore := ps.getContentScore(candidate) * (1 - ps.getLinkDensity(candidate))
-			ps.logf("candidate %q with score: %f\n", dom.OuterHTML(candidate), candidateScore)
+			// Modified for sitrep: the argument is rendered only when debug logging is on (upstream renders it on every call).
+			if ps.Debug {
+				ps.logf("candidate %q with score: %f\n", dom.OuterHTML(candidate), candidateScore)
+			}
 			ps.setContentScore(candidate, candidateScore)
 		}
 
@@ -1009,7 +1012,10 @@ func (ps *Parser) grabArticle() *html.Node {
 			// Move everything (not just elements, also text nodes etc.)
 			// into the container so we even include text directly in the body:
 			for page.FirstChild != nil {
-				ps.logf("moving child out: %q\n", dom.OuterHTML(page.FirstChild))
+				// Modified for sitrep: the argument is rendered only when debug logging is on (upstream renders it on every call).
+				if ps.Debug {
+					ps.logf("moving child out: %q\n", dom.OuterHTML(page.FirstChild))
+				}
 				dom.AppendChild(topCandidate, page.FirstChild)
 			}
 
@@ -2124,7 +2130,10 @@ func (ps *Parser) cleanHeaders(e *html.Node) {
 	ps.removeNodes(headingNodes, func(node *html.Node) bool {
 		// Removing header with low class weight
 		if ps.getClassWeight(node) < 0 {
-			ps.logf("removing header with low class weight: %q\n", dom.OuterHTML(node))
+			// Modified for sitrep: the argument is rendered only when debug logging is on (upstream renders it on every call).
+			if ps.Debug {
+				ps.logf("removing header with low class weight: %q\n", dom.OuterHTML(node))
+			}
 			return true
 		}
 		return false

@@ -126,6 +126,14 @@ type Options struct {
 	// EnableLog specify whether log should be enabled or not.
 	EnableLog bool
 
+	// SkipLanguage skips the language guess of the extracted text
+	// (whatlanggo): Metadata.Language stays empty unless TargetLanguage
+	// asks for the check.
+	//
+	// Modified for sitrep: new option; the caller guesses the language only
+	// when it needs it.
+	SkipLanguage bool
+
 	// HtmlDateMode specify the behaviour of the external HtmlDate package that used
 	// to extract publish date from a web page.
 	HtmlDateMode HtmlDateMode

@@ -79,6 +79,11 @@ func Extract(r io.Reader, opts Options) (*ExtractResult, error) {
 }
 
 // ExtractDocument parses the specified document and find the main readable content.
+//
+// Modified for sitrep: doc may be changed (upstream leaves it untouched and
+// clones it three times instead): the rescue path reads it last, and the
+// other passes work on copies. Callers that need doc afterwards pass a
+// clone.
 func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 	//  Set default config
 	if opts.Config == nil {
@@ -129,10 +134,12 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		}
 	}
 
-	// Backup document to make sure the original kept untouched
+	// Modified for sitrep: upstream makes three copies here (the working
+	// tree and two backups, for the fallback and for the rescue). The
+	// fallback now makes its own copy when it runs, and the rescue, the last
+	// reader, reads the caller's tree; one copy is the working tree.
+	original := doc
 	doc = dom.Clone(doc, true)
-	docBackup1 := dom.Clone(doc, true)
-	docBackup2 := dom.Clone(doc, true)
 
 	// Clean and convert HTML tags
 	docCleaning(doc, opts)
@@ -155,13 +162,13 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 
 	// Use fallback if necessary
 	if opts.EnableFallback {
-		postBody, tmpBodyText = compareExternalExtraction(docBackup1, postBody, opts)
+		postBody, tmpBodyText = compareExternalExtraction(original, postBody, opts)
 	}
 
 	// Rescue: try to use original/dirty tree
 	lenText := utf8.RuneCountInString(tmpBodyText)
 	if lenText < opts.Config.MinExtractedSize && opts.Focus != FavorPrecision {
-		postBody, tmpBodyText = baseline(docBackup2)
+		postBody, tmpBodyText = baseline(original)
 	}
 
 	// Tree size sanity check
@@ -193,7 +200,12 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 	}
 
 	// Sanity check on language
-	lang := languageClassifier(tmpBodyText, tmpComments)
+	// Modified for sitrep: skipped with SkipLanguage unless TargetLanguage
+	// needs it.
+	var lang string
+	if !opts.SkipLanguage || opts.TargetLanguage != "" {
+		lang = languageClassifier(tmpBodyText, tmpComments)
+	}
 	if opts.TargetLanguage != "" {
 		if lang != opts.TargetLanguage {
 			return nil, fmt.Errorf("wrong language, want %s got %s", opts.TargetLanguage, lang)

@@ -63,6 +63,9 @@ func compareExternalExtraction(originalDoc, extractedDoc *html.Node, opts Option
 	logInfo(opts, "trying external extractor for url %q", originalUrl)
 
 	// Prior cleaning
+	// Modified for sitrep: originalDoc is the caller's tree, read again by
+	// the rescue after this; the copy made here is the fallback's own (the
+	// dom-distiller candidate below reads it last, without a further copy).
 	cleanedDoc := dom.Clone(originalDoc, true)
 	if opts.Focus == FavorPrecision {
 		cleanedDoc = pruneUnwantedNodes(cleanedDoc, selector.OverallDiscardedContent)
@@ -146,8 +149,9 @@ func createFallbackGenerators(doc *html.Node, opts Options) []_FallbackGenerator
 		})
 	} else {
 		generators = append(generators, func() (string, *html.Node) {
-			clone := dom.Clone(doc, true)
-			result, _ := distiller.Apply(clone, &distiller.Options{
+			// Modified for sitrep: upstream copies doc first; dom-distiller
+			// is the last candidate and nothing reads doc after it.
+			result, _ := distiller.Apply(doc, &distiller.Options{
 				OriginalURL:    opts.OriginalURL,
 				SkipPagination: true})
 			if result == nil {
