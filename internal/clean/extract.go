@@ -59,8 +59,6 @@ type Extraction struct {
 	Sitename    string
 	Date        time.Time // zero when none found
 	Description string
-	Categories  []string
-	Tags        []string
 
 	// langText is what go-trafilatura's language guess reads: its one-line
 	// text of the body, or of the comments when those are longer.
@@ -149,6 +147,7 @@ func extractWith(page []byte, pageURL string, cfg extractConfig) (ex Extraction,
 		HtmlDateMode:    cfg.dateMode,
 		PruneSelector:   cfg.prune,
 		SkipLanguage:    true,
+		SkipTaxonomy:    true,
 	}
 	if u, perr := nurl.ParseRequestURI(pageURL); pageURL != "" && perr == nil {
 		opts.OriginalURL = u
@@ -190,8 +189,6 @@ func extractWith(page []byte, pageURL string, cfg extractConfig) (ex Extraction,
 		Sitename:    m.Sitename,
 		Date:        m.Date,
 		Description: m.Description,
-		Categories:  m.Categories,
-		Tags:        m.Tags,
 		langText:    extractLangText(res),
 	}, nil
 }

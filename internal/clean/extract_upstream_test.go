@@ -69,6 +69,9 @@ func (r *extractRecord) wrap(doc *html.Node, o trafilatura.Options) (*trafilatur
 		}
 		r.tree, r.text, r.meta = b.String(), res.ContentText, res.Metadata
 		r.meta.Language = ""
+		if o.SkipTaxonomy {
+			r.meta.Categories, r.meta.Tags, r.meta.License = nil, nil, ""
+		}
 	}
 	return res, err
 }

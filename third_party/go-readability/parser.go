@@ -714,9 +714,13 @@ func (ps *Parser) checkByline(node *html.Node, matchString string) bool {
 
 	rel := dom.GetAttribute(node, "rel")
 	itemprop := dom.GetAttribute(node, "itemprop")
+	// Modified for sitrep: the text is built only for a node the first
+	// test passes (upstream builds it for every node it visits).
+	if !(rel == "author" || strings.Contains(itemprop, "author") || re2go.IsByline(matchString)) {
+		return false
+	}
 	nodeText := dom.TextContent(node)
-	if (rel == "author" || strings.Contains(itemprop, "author") || re2go.IsByline(matchString)) &&
-		ps.isValidByline(nodeText) {
+	if ps.isValidByline(nodeText) {
 		nodeText = strings.TrimSpace(nodeText)
 		nodeText = strings.Join(strings.Fields(nodeText), " ")
 		ps.articleByline = nodeText
@@ -727,7 +731,7 @@ func (ps *Parser) checkByline(node *html.Node, matchString string) bool {
 }
 
 func (ps *Parser) getTextDensity(node *html.Node, tags ...string) float64 {
-	textLength := charCount(ps.getInnerText(node, true))
+	textLength := innerTextLen(node)
 	if textLength == 0 {
 		return 0
 	}
@@ -735,7 +739,7 @@ func (ps *Parser) getTextDensity(node *html.Node, tags ...string) float64 {
 	var childrenLength int
 	children := ps.getAllNodesWithTag(node, tags...)
 	ps.forEachNode(children, func(child *html.Node, _ int) {
-		childrenLength += charCount(ps.getInnerText(child, true))
+		childrenLength += innerTextLen(child)
 	})
 
 	return float64(childrenLength) / float64(textLength)
@@ -1205,7 +1209,7 @@ func (ps *Parser) grabArticle() *html.Node {
 		// gives us a higher likelihood of finding the content, and
 		// the sieve approach gives us a higher likelihood of
 		// finding the -right- content.
-		textLength := charCount(ps.getInnerText(articleContent, true))
+		textLength := innerTextLen(articleContent)
 		if textLength < ps.CharThresholds {
 			parseSuccessful = false
 
@@ -1631,14 +1635,22 @@ func (ps *Parser) hasSingleTagInsideElement(element *html.Node, tag string) bool
 
 // isElementWithoutContent determines if node is empty
 // or only fille with <br> and <hr>.
+//
+// Modified for sitrep: the same tests in the cheapest order, each run only
+// when the ones before pass, and the text checked for a non-space rune
+// without building it (upstream collects every <br> and <hr> and the whole
+// text of node first).
 func (ps *Parser) isElementWithoutContent(node *html.Node) bool {
+	if node.Type != html.ElementNode || hasNonSpaceText(node) {
+		return false
+	}
+	childs := dom.Children(node)
+	if len(childs) == 0 {
+		return true
+	}
 	brs := dom.GetElementsByTagName(node, "br")
 	hrs := dom.GetElementsByTagName(node, "hr")
-	childs := dom.Children(node)
-
-	return node.Type == html.ElementNode &&
-		strings.TrimSpace(dom.TextContent(node)) == "" &&
-		(len(childs) == 0 || len(childs) == len(brs)+len(hrs))
+	return len(childs) == len(brs)+len(hrs)
 }
 
 // hasChildBlockElement determines whether element has any children
@@ -1708,7 +1720,7 @@ func (ps *Parser) cleanStyles(node *html.Node) {
 // content. This is the amount of text that is inside a link divided
 // by the total text in the node.
 func (ps *Parser) getLinkDensity(element *html.Node) float64 {
-	textLength := charCount(ps.getInnerText(element, true))
+	textLength := innerTextLen(element)
 	if textLength == 0 {
 		return 0
 	}
@@ -1723,7 +1735,7 @@ func (ps *Parser) getLinkDensity(element *html.Node) float64 {
 			coefficient = 0.3
 		}
 
-		nodeLength := charCount(ps.getInnerText(linkNode, true))
+		nodeLength := innerTextLen(linkNode)
 		linkLength += float64(nodeLength) * coefficient
 	})
 
@@ -2025,10 +2037,10 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 			var listLength int
 			listNodes := ps.getAllNodesWithTag(node, "ul", "ol")
 			ps.forEachNode(listNodes, func(list *html.Node, _ int) {
-				listLength += charCount(ps.getInnerText(list, true))
+				listLength += innerTextLen(list)
 			})
 
-			nodeLength := charCount(ps.getInnerText(node, true))
+			nodeLength := innerTextLen(node)
 			isList = float64(listLength)/float64(nodeLength) > 0.9
 		}
 
@@ -2078,7 +2090,7 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 			}
 
 			linkDensity := ps.getLinkDensity(node)
-			contentLength := charCount(ps.getInnerText(node, true))
+			contentLength := innerTextLen(node)
 			haveToRemove := (img > 1 && p/img < 0.5 && !ps.hasAncestorTag(node, "figure", 3, nil)) ||
 				(!isList && li > p) ||
 				(input > math.Floor(p/3)) ||

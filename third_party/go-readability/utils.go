@@ -3,7 +3,10 @@ package readability
 import (
 	nurl "net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // indexOf returns the position of the first occurrence of a
@@ -97,4 +100,79 @@ func strFilter(strs []string, filter func(string) bool) []string {
 func trim(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.TrimSpace(s)
+}
+
+// innerTextLen is charCount(ps.getInnerText(node, true)) without building
+// the string: the runes of node's text content once leading and trailing
+// white space (unicode.IsSpace, as strings.TrimSpace) is trimmed and every
+// run of [\t\n\f\r ] inside counts as one rune (re2go.NormalizeSpaces turns
+// runs of two or more into one space, and leaves a single one as it is).
+// Text nodes are decoded one by one, so the two differ only where a
+// multi-byte rune is split across text nodes (invalid UTF-8 in each).
+//
+// Modified for sitrep: new; readability asks for these lengths for every
+// candidate and every link in it.
+func innerTextLen(node *html.Node) int {
+	var c textLenCounter
+	c.walk(node)
+	return c.n
+}
+
+type textLenCounter struct {
+	n       int  // runes counted up to the last non-space rune
+	started bool // a non-space rune has been seen (leading space is trimmed)
+	pending int  // runes the white space since the last non-space rune counts for
+	inRun   bool // that white space ends in a run of [\t\n\f\r ]
+}
+
+func (c *textLenCounter) walk(n *html.Node) {
+	if n.Type == html.TextNode {
+		c.text(n.Data)
+	}
+	for child := n.FirstChild; child != nil; child = child.NextSibling {
+		c.walk(child)
+	}
+}
+
+func (c *textLenCounter) text(s string) {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			c.n += c.pending + 1
+			c.pending, c.inRun, c.started = 0, false, true
+			continue
+		}
+		if !c.started {
+			continue
+		}
+		switch r {
+		case '\t', '\n', '\f', '\r', ' ':
+			if !c.inRun {
+				c.pending++
+				c.inRun = true
+			}
+		default:
+			c.pending++
+			c.inRun = false
+		}
+	}
+}
+
+// hasNonSpaceText reports whether strings.TrimSpace(dom.TextContent(node))
+// would be non-empty, stopping at the first rune that is not white space.
+//
+// Modified for sitrep: new, for isElementWithoutContent.
+func hasNonSpaceText(node *html.Node) bool {
+	if node.Type == html.TextNode {
+		for _, r := range node.Data {
+			if !unicode.IsSpace(r) {
+				return true
+			}
+		}
+	}
+	for child := node.FirstChild; child != nil; child = child.NextSibling {
+		if hasNonSpaceText(child) {
+			return true
+		}
+	}
+	return false
 }

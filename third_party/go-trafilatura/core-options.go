@@ -134,6 +134,13 @@ type Options struct {
 	// when it needs it.
 	SkipLanguage bool
 
+	// SkipTaxonomy leaves out the categories, tags and licence of the
+	// page: Metadata.Categories, Tags and License stay empty.
+	//
+	// Modified for sitrep: new option; sitrep stores none of the three, and
+	// their searches scan the whole page three times.
+	SkipTaxonomy bool
+
 	// HtmlDateMode specify the behaviour of the external HtmlDate package that used
 	// to extract publish date from a web page.
 	HtmlDateMode HtmlDateMode

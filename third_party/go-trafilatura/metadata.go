@@ -234,6 +234,13 @@ func extractMetadata(doc *html.Node, opts Options) Metadata {
 		}
 	}
 
+	// Modified for sitrep: SkipTaxonomy leaves categories, tags and licence
+	// out.
+	if opts.SkipTaxonomy {
+		metadata.Categories, metadata.Tags, metadata.License = nil, nil, ""
+		return metadata
+	}
+
 	// Categories
 	if len(metadata.Categories) == 0 {
 		metadata.Categories = extractDomCategories(doc)
