@@ -25,8 +25,18 @@ func (ps *Parser) Parse(input io.Reader, pageURL *nurl.URL) (Article, error) {
 
 // ParseDocument parses the specified document and find the main readable content.
 func (ps *Parser) ParseDocument(doc *html.Node, pageURL *nurl.URL) (Article, error) {
+	return ps.parseDocument(doc, pageURL, true)
+}
+
+// parseDocument is ParseDocument; with clone false it works on doc itself.
+//
+// Modified for sitrep: the clone argument (upstream always clones).
+func (ps *Parser) parseDocument(doc *html.Node, pageURL *nurl.URL, clone bool) (Article, error) {
 	// Clone document to make sure the original kept untouched
-	ps.doc = dom.Clone(doc, true)
+	ps.doc = doc
+	if clone {
+		ps.doc = dom.Clone(doc, true)
+	}
 
 	// Reset parser data
 	ps.articleTitle = ""

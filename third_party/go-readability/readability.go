@@ -33,6 +33,16 @@ func FromDocument(doc *html.Node, pageURL *nurl.URL) (Article, error) {
 	return parser.ParseDocument(doc, pageURL)
 }
 
+// FromOwnedDocument is FromDocument for a document the caller gives away:
+// the parser works on doc itself, which it changes, instead of on a copy.
+//
+// Modified for sitrep: new; go-trafilatura hands readability a copy of its
+// own made for the fallback alone.
+func FromOwnedDocument(doc *html.Node, pageURL *nurl.URL) (Article, error) {
+	parser := NewParser()
+	return parser.parseDocument(doc, pageURL, false)
+}
+
 // FromURL fetch the web page from specified url then parses the response to find
 // the readable content.
 func FromURL(pageURL string, timeout time.Duration) (Article, error) {

@@ -135,7 +135,12 @@ func (c *textLenCounter) walk(n *html.Node) {
 }
 
 func (c *textLenCounter) text(s string) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		if !unicode.IsSpace(r) {
 			c.n += c.pending + 1
 			c.pending, c.inRun, c.started = 0, false, true

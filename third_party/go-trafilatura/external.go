@@ -64,11 +64,15 @@ func compareExternalExtraction(originalDoc, extractedDoc *html.Node, opts Option
 
 	// Prior cleaning
 	// Modified for sitrep: originalDoc is the caller's tree, read again by
-	// the rescue after this; the copy made here is the fallback's own (the
-	// dom-distiller candidate below reads it last, without a further copy).
-	cleanedDoc := dom.Clone(originalDoc, true)
-	if opts.Focus == FavorPrecision {
-		cleanedDoc = pruneUnwantedNodes(cleanedDoc, selector.OverallDiscardedContent)
+	// the rescue after this. Upstream makes one cleaned copy of it here,
+	// which readability copies again and dom-distiller copies again; now
+	// each candidate that runs gets a cleaned copy of its own, made when it
+	// runs (dom-distiller, the last, seldom does).
+	cleanedDoc := func() *html.Node {
+		if opts.Focus == FavorPrecision {
+			return pruneUnwantedNodes(originalDoc, selector.OverallDiscardedContent)
+		}
+		return dom.Clone(originalDoc, true)
 	}
 
 	// Process each candidate
@@ -103,7 +107,7 @@ func compareExternalExtraction(originalDoc, extractedDoc *html.Node, opts Option
 	return extractedDoc, extractedText
 }
 
-func createFallbackGenerators(doc *html.Node, opts Options) []_FallbackGenerator {
+func createFallbackGenerators(cleanedDoc func() *html.Node, opts Options) []_FallbackGenerator {
 	// Initial variables
 	var generators []_FallbackGenerator
 	var customCandidates []*html.Node
@@ -135,7 +139,7 @@ func createFallbackGenerators(doc *html.Node, opts Options) []_FallbackGenerator
 		})
 	} else {
 		generators = append(generators, func() (string, *html.Node) {
-			result, _ := readability.FromDocument(doc, opts.OriginalURL)
+			result, _ := readability.FromOwnedDocument(cleanedDoc(), opts.OriginalURL)
 			return readabilityTitle, result.Node
 		})
 	}
@@ -149,9 +153,7 @@ func createFallbackGenerators(doc *html.Node, opts Options) []_FallbackGenerator
 		})
 	} else {
 		generators = append(generators, func() (string, *html.Node) {
-			// Modified for sitrep: upstream copies doc first; dom-distiller
-			// is the last candidate and nothing reads doc after it.
-			result, _ := distiller.Apply(doc, &distiller.Options{
+			result, _ := distiller.Apply(cleanedDoc(), &distiller.Options{
 				OriginalURL:    opts.OriginalURL,
 				SkipPagination: true})
 			if result == nil {
