@@ -57,8 +57,10 @@ func baseline(doc *html.Node) (*html.Node, string) {
 		var findArticleBody func(obj map[string]any)
 
 		findArticleBody = func(obj map[string]any) {
-			for key, value := range obj {
-				switch v := value.(type) {
+			// Modified for sitrep: keys in order (upstream ranges over the
+			// map: with two article bodies, either could win).
+			for _, key := range sortedKeys(obj) {
+				switch v := obj[key].(type) {
 				case string:
 					v = trim(v)
 					if strings.ToLower(key) == "articlebody" && v != "" {

@@ -67,7 +67,9 @@ func extractJsonLd(opts Options, doc *html.Node, originalMetadata Metadata) Meta
 
 		// If title is empty or only consist of one word, try to look in headline
 		if metadata.Title == "" || strWordCount(metadata.Title) == 1 {
-			for attr := range article.Data {
+			// Modified for sitrep: keys in order (upstream ranges over the
+			// map: with two headline keys, either could win).
+			for _, attr := range sortedKeys(article.Data) {
 				if !strings.Contains(strings.ToLower(attr), "headline") {
 					continue
 				}
@@ -212,8 +214,11 @@ func decodeJsonLd(doc *html.Node, opts Options) (persons, organizations, article
 		}
 
 		// Continue to look in its sub values
-		for _, value := range obj {
-			switch v := value.(type) {
+		// Modified for sitrep: in the order of the keys (upstream ranges
+		// over the map, so the order of persons, and so of authors, changed
+		// from run to run).
+		for _, key := range sortedKeys(obj) {
+			switch v := obj[key].(type) {
 			case map[string]any:
 				findImportantObjects(v, &schemaData)
 
@@ -483,4 +488,16 @@ func schemaInArticle(data SchemaData, wantedType string) bool {
 	}
 
 	return false
+}
+
+// sortedKeys returns the keys of m in order.
+//
+// Modified for sitrep: new, for a deterministic walk of JSON-LD objects.
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
