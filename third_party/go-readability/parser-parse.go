@@ -9,6 +9,7 @@ import (
 
 	"github.com/araddon/dateparse"
 	"github.com/go-shiori/dom"
+	"github.com/sitrep/sitrep/third_party/internal/domclone"
 	"golang.org/x/net/html"
 )
 
@@ -35,7 +36,7 @@ func (ps *Parser) parseDocument(doc *html.Node, pageURL *nurl.URL, clone bool) (
 	// Clone document to make sure the original kept untouched
 	ps.doc = doc
 	if clone {
-		ps.doc = dom.Clone(doc, true)
+		ps.doc = domclone.Deep(doc) // Modified for sitrep: dom.Clone(doc, true) in one allocation.
 	}
 
 	// Reset parser data

@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-shiori/dom"
 	"github.com/sitrep/sitrep/third_party/go-readability/internal/re2go"
+	"github.com/sitrep/sitrep/third_party/internal/domclone"
 	"golang.org/x/net/html"
 )
 
@@ -769,7 +770,7 @@ func (ps *Parser) grabArticle() *html.Node {
 	ps.log("**** GRAB ARTICLE ****")
 
 	for {
-		doc := dom.Clone(ps.doc, true)
+		doc := domclone.Deep(ps.doc) // Modified for sitrep: dom.Clone(ps.doc, true) in one allocation.
 
 		var page *html.Node
 		if nodes := dom.GetElementsByTagName(doc, "body"); len(nodes) > 0 {

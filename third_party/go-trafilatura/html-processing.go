@@ -28,6 +28,7 @@ import (
 	"github.com/sitrep/sitrep/third_party/go-trafilatura/internal/etree"
 	"github.com/sitrep/sitrep/third_party/go-trafilatura/internal/lru"
 	"github.com/sitrep/sitrep/third_party/go-trafilatura/internal/selector"
+	"github.com/sitrep/sitrep/third_party/internal/domclone"
 	"golang.org/x/net/html"
 )
 
@@ -142,9 +143,10 @@ func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...
 	var backup *html.Node
 	backupEnabled := len(withBackup) > 0 && withBackup[0]
 
-	tree = dom.Clone(tree, true)
+	// Modified for sitrep: domclone.Deep, dom.Clone(tree, true) in one allocation.
+	tree = domclone.Deep(tree)
 	if backupEnabled {
-		backup = dom.Clone(tree, true)
+		backup = domclone.Deep(tree)
 		oldLen = utf8.RuneCountInString(dom.TextContent(tree))
 	}
 

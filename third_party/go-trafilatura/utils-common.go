@@ -22,12 +22,53 @@ import (
 	"mime"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // trim removes unnecessary spaces within a text string.
+// trim collapses every run of white space (unicode.IsSpace) in s to one
+// space and drops it at both ends.
+//
+// Modified for sitrep: one pass, and s itself when it is already trimmed
+// (upstream: strings.Join(strings.Fields(s), " "), then TrimSpace, which
+// gives the same string).
 func trim(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(s)
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			clean = false // decide rune by rune below
+		case c == ' ':
+			clean = i > 0 && i < len(s)-1 && s[i-1] != ' '
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	inField := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			inField = false
+		} else {
+			if !inField && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			inField = true
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 func strWordCount(s string) int {
