@@ -11,8 +11,9 @@ package clean
 //     go-trafilatura's statistical chardet pass over every page (same
 //     scores, less CPU);
 //   - go-trafilatura (sitrep's patched copy, third_party/go-trafilatura:
-//     the same text, less wasted work) with its readability / dom-distiller fallback (+0.009
-//     F1 on the trafilatura set, -0.002 on Zyte), balanced focus, comments
+//     the same text, less wasted work) with its readability /
+//     dom-distiller fallback (+0.009 F1 on the trafilatura set, -0.002 on
+//     Zyte), balanced focus, comments
 //     excluded, tables kept, publish-date search in Fast mode (the text is
 //     unchanged; Extensive mode, the default with fallback, costs CPU, and
 //     dates are the date module's job);
