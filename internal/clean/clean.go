@@ -53,6 +53,9 @@ type Article struct {
 	Text     string   // main text: paragraphs separated by "\n\n"
 
 	pendingOutlet textOutlet // outlet named by the text, used last
+	// pendingLang is the HTML extraction, whose language guess (go-trafilatura's
+	// whatlanggo) is asked for only when the text's own words say nothing.
+	pendingLang *Extraction
 }
 
 // Credit kinds: what a credit in the text says about the agency it names.
@@ -159,9 +162,18 @@ func clean(doc ingest.Document) (Article, error) {
 	if a.Published.IsZero() {
 		estimatePublished(&a)
 	}
+	// The language: the container's, else the text's own words, else
+	// go-trafilatura's guess for an HTML page. The analysis goes by the
+	// text's words first as well (analyse.AnnotateArticle), so asking the
+	// costlier whatlanggo guess only when they say nothing changes no
+	// analysed article's language.
 	if a.Language == "" {
 		a.Language = Language(a.Title + "\n" + a.Text)
 	}
+	if a.Language == "" && a.pendingLang != nil {
+		a.Language = a.pendingLang.GuessLanguage()
+	}
+	a.pendingLang = nil
 	return a, nil
 }
 
@@ -183,9 +195,7 @@ func cleanHTML(doc ingest.Document) (Article, error) {
 	if !ex.Date.IsZero() {
 		a.Published, a.PublishedSource, a.PublishedEstimated = ex.Date.UTC(), "html", false
 	}
-	if ex.Language != "" {
-		a.Language = ex.Language
-	}
+	a.pendingLang = &ex
 	return a, nil
 }
 

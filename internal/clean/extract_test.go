@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	trafilatura "github.com/sitrep/sitrep/third_party/go-trafilatura"
 	"golang.org/x/net/html"
 
 	evalextract "github.com/sitrep/sitrep/internal/eval/extract"
@@ -318,6 +318,23 @@ func BenchmarkExtractHTML(b *testing.B) {
 	extractReportCPU(b, cpu0)
 }
 
+// BenchmarkExtractHTMLUpstream is BenchmarkExtractHTML with the unpatched
+// go-trafilatura module (and its go-readability) in place of sitrep's
+// patched copy (third_party/): the same settings, the same text
+// (TestExtractPatchedMatchesUpstream), for the cost of the patches alone.
+func BenchmarkExtractHTMLUpstream(b *testing.B) {
+	pages := extractZytePages(b)
+	cfg := extractDefaultConfig
+	cfg.run = (&extractUpstream{}).run
+	b.ResetTimer()
+	cpu0 := extractCPUTime()
+	for i := 0; i < b.N; i++ {
+		p := pages[i%len(pages)]
+		_, _ = extractWith(p.HTML, p.URL, cfg)
+	}
+	extractReportCPU(b, cpu0)
+}
+
 // BenchmarkCleanHTML runs the whole clean stage (Clean: extraction, then
 // the text rules, dates, outlet and language) over the 181 Zyte pages, as
 // `sitrep ingest` does; one op = one page.
@@ -333,7 +350,9 @@ func BenchmarkCleanHTML(b *testing.B) {
 }
 
 // BenchmarkTrafilaturaAlone runs go-trafilatura with default options over the
-// same pages, for the cost ratio of sitrep's extraction.
+// same pages, for the cost ratio of sitrep's extraction. It is the
+// unpatched upstream module (imported under its own path by
+// internal/eval/extract), not sitrep's patched copy.
 func BenchmarkTrafilaturaAlone(b *testing.B) {
 	pages := extractZytePages(b)
 	b.ResetTimer()
