@@ -64,6 +64,8 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	}
 	first := len(dst)
 	q := quantities(s.Text, c.toks)
+	var fallback Event
+	haveFallback := false
 	for i := range c.cand {
 		h := &c.cand[i]
 		src, tgt := c.roles(s, i)
@@ -132,19 +134,28 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 				gs, gt = gt, gs
 			}
 			if gs.Text == "" && gt.Text == "" {
+				// no group either: the clause's own noun phrases, kept only
+				// if the sentence codes nothing else (below)
+				if !haveFallback {
+					ns, nt := c.nounParties(s, *h)
+					if h.swap {
+						ns, nt = nt, ns
+					}
+					if ns.Text != "" || nt.Text != "" {
+						e.Source, e.Target = ns, nt
+						c.fillEvent(s, h, q, &e)
+						fallback, haveFallback = e, true
+					}
+				}
 				continue
 			}
 			e.Source, e.Target = gs, gt
 		}
-		e.Place = c.place(s, h)
-		e.Date, e.Precision, e.Estimated = c.date(s, h)
-		if !q.IsZero() {
-			e.Quant = q
-		}
-		e.Subordinate = c.subordinate(h.at)
-		e.gov = h.gov
-		e.at = h.at
+		c.fillEvent(s, h, q, &e)
 		dst = append(dst, e)
+	}
+	if len(dst) == first && haveFallback {
+		dst = append(dst, fallback)
 	}
 	// a governing event names the type of the event it governs ("vowed
 	// to attack": the vow is a threat)
@@ -159,6 +170,19 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 	}
 	return dst
+}
+
+// fillEvent sets the place, date, quantities and clause of the event of
+// hit h.
+func (c *Coder) fillEvent(s Sentence, h *verbHit, q Quantities, e *Event) {
+	e.Place = c.place(s, h)
+	e.Date, e.Precision, e.Estimated = c.date(s, h)
+	if !q.IsZero() {
+		e.Quant = q
+	}
+	e.Subordinate = c.subordinate(h.at)
+	e.gov = h.gov
+	e.at = h.at
 }
 
 // subordinators open a clause that is not the sentence's main one.
