@@ -128,7 +128,7 @@ func (c *Coder) nounParties(s Sentence, h verbHit) (src, tgt Party) {
 	for j := from; j < len(toks) && j < from+5; j++ {
 		t := toks[j]
 		if t.punct || boundaries[t.low] || t.actor >= 0 || t.place >= 0 || prepositions[t.low] && t.low != "of" || t.low == "to" ||
-			t.low == "and" || t.low == "by" || t.low == "that" || strings.HasSuffix(t.low, "ing") || c.d.forms[t.low] != nil && j > from {
+			t.low == "and" || t.low == "by" || t.low == "that" || strings.HasSuffix(t.low, "ing") || c.d.forms[t.low] != nil && j > from && !agentNoun(t) {
 			break
 		}
 		if nounLike(t) {

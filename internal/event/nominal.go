@@ -169,3 +169,32 @@ func isNumber(w string) bool {
 	}
 	return true
 }
+
+// nounEvent returns the first event noun of a sentence whose verbs code
+// nothing, as a hit of its own ("Talks between Iraq and Syria resumed in
+// Geneva", "a protest against the ban"); its parties are read around it
+// as for a verb, and it is kept only when it has one.
+func (c *Coder) nounEvent() (verbHit, bool) {
+	for k, t := range c.toks {
+		if t.punct || t.actor >= 0 || t.place >= 0 {
+			continue
+		}
+		code, ok := eventNouns[t.low]
+		if !ok || code == "01" {
+			continue
+		}
+		// "no talks", "a possible attack", "threat of an attack": not a
+		// happening told as one
+		if k > 0 && (negations[c.toks[k-1].low] || c.toks[k-1].low == "possible" || c.toks[k-1].low == "potential") {
+			continue
+		}
+		// background in a subordinate clause ("after talks with X
+		// failed") is not the sentence's news
+		if c.subordinate(k) {
+			continue
+		}
+		h := verbHit{at: k, end: k + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: -1, bare: true}
+		return h, true
+	}
+	return verbHit{}, false
+}

@@ -1,0 +1,47 @@
+package event
+
+import "testing"
+
+// TestCoderFallbacks: a sentence whose verbs code no event with an actor
+// keeps its main-clause event with the parties as written when they are a
+// group, a body or a name the actor stage did not resolve; a sentence with
+// no coded verb keeps its first main-clause event noun when an actor takes
+// part. Neither outranks an event with an actor. Sentences written for the
+// test.
+func TestCoderFallbacks(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		verb, typ      string // verb "": no event at all
+		source, target string
+	}{
+		{"body subject", "The new militia kidnapped two engineers on Monday.", "kidnapped", "ASSAULT", "militia", "two engineers"},
+		{"unresolved name", "Fuerzas Unidas attacked the smugglers at dawn.", "attacked", "ASSAULT", "Fuerzas Unidas", "the smugglers"},
+		{"no agent", "The river attacked the banks.", "", "", "", ""},
+		{"noun with actors", "{Iraq:IRQ} sanctions on {Syria:SYR} remain in force.", "sanctions", "SANCTION", "Iraq", "Syria"},
+		{"noun without actor", "The talks on the dam remain stuck.", "", "", "", ""},
+		{"noun in subordinate clause", "After talks with {Iraq:IRQ}, the minister rested.", "", "", "", ""},
+		{"negated noun", "There were no talks with {Iraq:IRQ}.", "", "", "", ""},
+		{"actor event first", "{Iraq:IRQ} condemned the raid; the militia kidnapped two engineers.", "condemned", "ACCUSE", "Iraq", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := code(t, tc.text)
+			if tc.verb == "" {
+				if len(evs) != 0 {
+					t.Fatalf("events %v, want none", verbsOf(evs))
+				}
+				return
+			}
+			if len(evs) != 1 {
+				t.Fatalf("events %v, want one", verbsOf(evs))
+			}
+			e := find(t, evs, tc.verb)
+			if e.Type != tc.typ {
+				t.Errorf("type %s (cameo %s), want %s", e.Type, e.Cameo, tc.typ)
+			}
+			if e.Source.Text != tc.source || e.Target.Text != tc.target {
+				t.Errorf("source %q target %q, want %q %q", e.Source.Text, e.Target.Text, tc.source, tc.target)
+			}
+		})
+	}
+}
