@@ -104,9 +104,9 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 			}
 			if code == jointCode {
 				// war games of two armies are military cooperation; of one, a
-				// show of force
+				// show of force (a place after it is where, not a partner)
 				code = "150"
-				if len(src) > 1 || len(tgt) > 0 || c.joint(h.at) {
+				if len(src) > 1 || hasActor(tgt) || c.joint(h.at) {
 					code = "062"
 				}
 			}
