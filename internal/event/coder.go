@@ -89,7 +89,12 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 		for i := range c.cand {
 			h := &c.cand[i]
-			src, tgt := c.roles(s, i)
+			var src, tgt []Party
+			if h.bare {
+				src, tgt = c.nounRoles(s, h.at)
+			} else {
+				src, tgt = c.roles(s, i)
+			}
 			if h.swap {
 				src, tgt = tgt, src
 			}

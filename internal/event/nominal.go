@@ -198,3 +198,40 @@ func (c *Coder) nounEvent() (verbHit, bool) {
 	}
 	return verbHit{}, false
 }
+
+// nounPreps join an event noun to its target ("sanctions on Syria",
+// "talks with Iraq", "a visit to Iraq").
+var nounPreps = set("on", "against", "with", "to", "between", "of", "into")
+
+// nounRoles returns the parties of a bare event noun at token k, read
+// inside its own noun phrase only: an actor modifying it ("Iraqi
+// sanctions", "U.S. calls") is the source, an actor right after a
+// preposition joined to it ("on Syria", "with Iraq") the target. A party
+// further off belongs to another clause's verb ("the West ... at the
+// meeting").
+func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
+	toks := c.toks
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		t := toks[j]
+		if t.actor >= 0 {
+			src = c.conjuncts(s, j, -1)
+			break
+		}
+		if t.punct && t.low != "'s" || prepositions[t.low] || c.d.forms[t.low] != nil || beForms[t.low] {
+			break
+		}
+	}
+	if k+1 < len(toks) && nounPreps[toks[k+1].low] {
+		for j := k + 2; j < len(toks) && j <= k+4; j++ {
+			t := toks[j]
+			if t.actor >= 0 || t.place >= 0 {
+				tgt = c.conjuncts(s, j, +1)
+				break
+			}
+			if t.punct || !determiners[t.low] && !t.upper {
+				break
+			}
+		}
+	}
+	return src, tgt
+}
