@@ -20,6 +20,8 @@ func TestCoderFallbacks(t *testing.T) {
 		{"noun with actors", "{Iraq:IRQ} sanctions on {Syria:SYR} remain in force.", "sanctions", "SANCTION", "Iraq", "Syria"},
 		{"noun without actor", "The talks on the dam remain stuck.", "", "", "", ""},
 		{"noun in subordinate clause", "After talks with {Iraq:IRQ}, the minister rested.", "", "", "", ""},
+		{"noun far from the actor", "Killings in {the West:WST} were the topic of some discussion at the meeting.", "", "", "", ""},
+		{"noun with its target", "{Iraq:IRQ} was the scene of talks with {Syria:SYR} this week.", "talks", "CONSULT", "", "Syria"},
 		{"negated noun", "There were no talks with {Iraq:IRQ}.", "", "", "", ""},
 		{"actor event first", "{Iraq:IRQ} condemned the raid; the militia kidnapped two engineers.", "condemned", "ACCUSE", "Iraq", ""},
 	}
