@@ -555,7 +555,7 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	// "the fortified village", "the wounded": a participle after a
 	// determiner is an adjective
-	if !f.base && !ing && determiners[prev] {
+	if !f.base && !ing && determiners[prev] && !nounDeterminers[prev] {
 		return false
 	}
 	// "Iraqi forces", "Kurdish allies": an -s form right after an actor
@@ -586,6 +586,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	return true
 }
+
+// nounDeterminers are the nouns among determiners ("a military attack",
+// "peace talks"): a past form after them is a verb ("the military
+// deployed"), not an adjective.
+var nounDeterminers = set("military", "peace", "air", "suicide", "weekend")
 
 // commonNoun reports a lower-case word that is no name, number or
 // function word: the noun a reduced relative clause may follow.

@@ -22,6 +22,9 @@ func TestCoderFallbacks(t *testing.T) {
 		{"noun in subordinate clause", "After talks with {Iraq:IRQ}, the minister rested.", "", "", "", ""},
 		{"noun far from the actor", "Killings in {the West:WST} were the topic of some discussion at the meeting.", "", "", "", ""},
 		{"noun with its target", "{Iraq:IRQ} was the scene of talks with {Syria:SYR} this week.", "talks", "CONSULT", "", "Syria"},
+		{"noun after a support verb", "{Guatemala:GTM} announced tough new sanctions on {Honduras:HND}.", "sanctions", "SANCTION", "Guatemala", "Honduras"},
+		{"noun as an uncoded verb's object", "{Iraq:IRQ} livestreamed the talks with {Syria:SYR}.", "", "", "", ""},
+		{"verb after a noun determiner", "{Nigeria:NGA}'s military deployed troops near <Kano>.", "deployed", "", "Nigeria", "Kano"},
 		{"negated noun", "There were no talks with {Iraq:IRQ}.", "", "", "", ""},
 		{"actor event first", "{Iraq:IRQ} condemned the raid; the militia kidnapped two engineers.", "condemned", "ACCUSE", "Iraq", ""},
 	}
@@ -38,7 +41,7 @@ func TestCoderFallbacks(t *testing.T) {
 				t.Fatalf("events %v, want one", verbsOf(evs))
 			}
 			e := find(t, evs, tc.verb)
-			if e.Type != tc.typ {
+			if tc.typ != "" && e.Type != tc.typ {
 				t.Errorf("type %s (cameo %s), want %s", e.Type, e.Cameo, tc.typ)
 			}
 			if e.Source.Text != tc.source || e.Target.Text != tc.target {

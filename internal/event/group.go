@@ -153,7 +153,9 @@ var bodyNouns = set("group", "groups", "army", "armies", "government", "governme
 	"parliament", "court", "courts", "committee", "commission", "agency", "agencies", "company", "companies", "firm", "union",
 	"regime", "cabinet", "administration", "organization", "organisation", "movement", "militia", "militias", "coalition",
 	"alliance", "delegation", "embassy", "navy", "guard", "leadership", "leaders", "leader", "minister", "ministers", "president",
-	"spokesman", "official", "envoy", "mission", "team", "side", "sides", "state", "states", "country", "countries", "nation", "nations")
+	"spokesman", "official", "envoy", "mission", "team", "side", "sides", "state", "states", "country", "countries", "nation", "nations",
+	"municipality", "province", "department", "office", "bureau", "board", "senate", "assembly", "legislature", "congress",
+	"members")
 
 // agentNoun reports a noun phrase head that can do something: a group or
 // body of people, a plural agent noun ("bankers", "separatists"), or a

@@ -188,6 +188,12 @@ func (c *Coder) nounEvent() (verbHit, bool) {
 		if k > 0 && (negations[c.toks[k-1].low] || c.toks[k-1].low == "possible" || c.toks[k-1].low == "potential") {
 			continue
 		}
+		// "lifting the city's curfew", "ended the talks": the object of
+		// a verb the Dictionary does not code here is that verb's
+		// happening, not the noun's
+		if c.objectOfVerb(k) {
+			continue
+		}
 		// background in a subordinate clause ("after talks with X
 		// failed") is not the sentence's news
 		if c.subordinate(k) {
@@ -211,10 +217,16 @@ var nounPreps = set("on", "against", "with", "to", "between", "of", "into")
 // meeting").
 func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
 	toks := c.toks
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
 		t := toks[j]
 		if t.actor >= 0 {
 			src = c.conjuncts(s, j, -1)
+			break
+		}
+		// "Guatemala announced tough new sanctions": the support verb's
+		// subject
+		if supportVerbs[t.low] || sayWords[t.low] {
+			src = c.before(s, j)
 			break
 		}
 		if t.punct && t.low != "'s" || prepositions[t.low] || c.d.forms[t.low] != nil || beForms[t.low] {
@@ -234,4 +246,29 @@ func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
 		}
 	}
 	return src, tgt
+}
+
+// objectOfVerb reports an event noun at k that is the object of a verb:
+// a verb-like word (a Dictionary form, a support verb, an -ing or -ed
+// form) before it, past its determiners and modifiers.
+func (c *Coder) objectOfVerb(k int) bool {
+	toks := c.toks
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		t := toks[j]
+		if t.punct && t.low != "'s" || t.actor >= 0 || t.place >= 0 || prepositions[t.low] || t.low == "to" {
+			return false
+		}
+		if nounSkip[t.low] || determiners[t.low] || t.low == "'s" {
+			continue
+		}
+		// a support verb ("announced new sanctions") tells the noun's
+		// event, unless it halts it ("ended the talks")
+		if supportVerbs[t.low] {
+			return haltVerbs[t.low]
+		}
+		if c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed") {
+			return true
+		}
+	}
+	return false
 }
