@@ -386,13 +386,25 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		var f *verbForm
+		// the longest form used as a verb: "killed and wounded" read as a
+		// noun phrase leaves "killed" alone a verb ("were killed and 30
+		// others wounded")
+		var notVerbal *verbForm
 		for _, cand := range fs {
-			if matchForm(toks, i, cand.words) {
-				f = cand
-				break
+			if !matchForm(toks, i, cand.words) {
+				continue
 			}
+			if len(cand.words) > 1 && !c.verbal(i, cand) {
+				notVerbal = cand
+				continue
+			}
+			f = cand
+			break
 		}
 		if f == nil {
+			if notVerbal != nil {
+				i += len(notVerbal.words) - 1
+			}
 			continue
 		}
 		end := i + len(f.words)

@@ -25,6 +25,7 @@ func TestCoderFallbacks(t *testing.T) {
 		{"noun after a support verb", "{Guatemala:GTM} announced tough new sanctions on {Honduras:HND}.", "sanctions", "SANCTION", "Guatemala", "Honduras"},
 		{"noun as an uncoded verb's object", "{Iraq:IRQ} livestreamed the talks with {Syria:SYR}.", "", "", "", ""},
 		{"verb after a noun determiner", "{Nigeria:NGA}'s military deployed troops near <Kano>.", "deployed", "", "Nigeria", "Kano"},
+		{"killed and wounded", "At least 11 people were killed and 30 others wounded in <Havana>.", "killed", "ASSAULT", "", "11 people"},
 		{"negated noun", "There were no talks with {Iraq:IRQ}.", "", "", "", ""},
 		{"actor event first", "{Iraq:IRQ} condemned the raid; the militia kidnapped two engineers.", "condemned", "ACCUSE", "Iraq", ""},
 	}

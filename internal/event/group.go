@@ -37,8 +37,10 @@ func (c *Coder) groupParty(s Sentence, h verbHit) (src, tgt Party) {
 				start = j
 				continue
 			}
+			// "At least 11 people": the quantifier is no part of the name
 			if t.punct || boundaries[t.low] || prepositions[t.low] || t.low == "and" || t.low == "or" || subjectPron[t.low] ||
-				beForms[t.low] || t.low == "have" || t.low == "has" || t.low == "had" || t.low == "that" || t.actor >= 0 || t.place >= 0 {
+				beForms[t.low] || t.low == "have" || t.low == "has" || t.low == "had" || t.low == "that" || t.actor >= 0 || t.place >= 0 ||
+				t.low == "least" || t.low == "most" {
 				break
 			}
 			start = j
@@ -167,6 +169,9 @@ func agentNoun(t token) bool {
 	if groupNouns[t.low] || bodyNouns[t.low] {
 		return true
 	}
+	if notAgents[t.low] {
+		return false
+	}
 	if t.upper {
 		return len(t.low) > 1 && !subjectPron[t.low] && !determiners[t.low] && !timeWords[t.low]
 	}
@@ -177,6 +182,10 @@ func agentNoun(t token) bool {
 	}
 	return false
 }
+
+// notAgents end like agent nouns but name no one ("30 others wounded",
+// "the borders").
+var notAgents = set("others", "numbers", "orders", "borders", "waters", "matters", "centers", "quarters", "headquarters")
 
 // agentSuffixes end plural nouns of people ("bankers", "separatists",
 // "Iranians", "residents").

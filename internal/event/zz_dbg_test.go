@@ -4,13 +4,11 @@ import "testing"
 
 func TestZZDbg(t *testing.T) {
 	c := NewCoder()
-	for _, txt := range []string{"{Lebanon:LBN} lifted the curfew.", "{Lebanon:LBN} is lifting the curfew.", "{Lebanon:LBN} is lifting the city's curfew.", "{Lebanon:LBN} lifts the city curfew."} {
-		s := sent(t, txt)
-		evs := c.Code(s, nil)
-		t.Logf("%s cand %+v", txt, c.cand)
-		for _, e := range evs {
-			t.Logf("%s %s %s %s %v %q %q", e.Verb, e.Type, e.Cameo, e.Status, e.Embedded, e.Source.Text, e.Target.Text)
-		}
+	s := sent(t, "At least 11 people were killed and 30 others wounded.")
+	c.toks = tokenize(s.Text, s.Start, s.End, c.toks[:0])
+	c.mark(s)
+	for _, f := range c.d.forms["killed"] {
+		t.Logf("form %v base=%v code=%s match=%v verbal=%v", f.words, f.base, f.code, matchForm(c.toks, 5, f.words), c.verbal(5, f))
 	}
-	t.Logf("%v", len(c.d.forms["lifting"]))
+	t.Logf("%+v", c.findVerbs(nil))
 }
