@@ -56,6 +56,9 @@ var eventNouns = map[string]string{
 	"complaint": "114", "complaints": "114", "lawsuit": "115", "accusation": "112", "accusations": "112",
 	"exercises": "062/150", "exercise": "062/150", "drills": "062/150", "manoeuvres": "062/150", "maneuvers": "062/150",
 	"statement": "01", "declaration": "01", "communique": "01", "report": "01",
+	"cease-fire": "0871", "clash": "190", "clashes": "190", "fighting": "190", "bombing": "195", "bombings": "195",
+	"shelling": "195", "ambush": "190", "killings": "190", "expulsion": "174", "deportation": "174",
+	"deportations": "174",
 }
 
 // lodging verbs make a protest an official complaint ("lodged a protest").
