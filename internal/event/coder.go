@@ -809,7 +809,9 @@ func (c *Coder) bestPattern(b *verbBlock, at, end int) *pattern {
 	var best *pattern
 	for i := range b.patterns {
 		p := &b.patterns[i]
-		if best != nil && p.weight <= best.weight {
+		// on a tie, an object word outranks a particle ("broke off
+		// diplomatic relations": RELATIONS, not OFF)
+		if best != nil && (p.weight < best.weight || p.weight == best.weight && !(particleLed(best) && !particleLed(p))) {
 			continue
 		}
 		if !c.matchAfter(p.after, end) || !c.matchBefore(p.before, at) {
@@ -818,6 +820,22 @@ func (c *Coder) bestPattern(b *verbBlock, at, end int) *pattern {
 		best = p
 	}
 	return best
+}
+
+// particles after a verb that a pattern may name instead of an object.
+var particles = set("off", "away", "up", "down", "out", "back", "on", "in", "with", "over")
+
+// particleLed reports a pattern whose words after the verb start with a
+// particle.
+func particleLed(p *pattern) bool {
+	if len(p.after) == 0 {
+		return false
+	}
+	e := p.after[0]
+	if e.kind != elemWord && len(e.words) > 0 {
+		e = e.words[0]
+	}
+	return e.kind == elemWord && particles[e.word]
 }
 
 // window bounds how far a pattern's words may lie from the verb.

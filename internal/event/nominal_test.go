@@ -16,6 +16,7 @@ func TestCoderSentenceTypes(t *testing.T) {
 		{"joint exercises", "{Indian:IND} and {French:FRA} warships held joint exercises in the Arabian Sea.", "COOPERATE", "IND"},
 		{"one army's drills", "{The navy:CHNMIL} staged live-fire drills near the strait.", "MOBILIZE", "CHNMIL"},
 		{"drills at a place", "{Russia:RUS} is conducting military exercises in <Alaska>.", "MOBILIZE", "RUS"},
+		{"relations broken off", "{Iraq:IRQ} broke off diplomatic relations with {Syria:SYR}.", "SANCTION", "IRQ"},
 		{"cease-fire declared", "{The rebels:COLREB} declared a cease-fire on Sunday.", "RETREAT", "COLREB"},
 		{"bombings carried out", "{The militants:IMGISI} carried out bombings in <Kabul>.", "ASSAULT", "IMGISI"},
 		{"statement then participle", "{The rebels:COLREB} issued a statement demanding that {the government:COLGOV} free their commander.", "REQUEST", "COLREB"},
