@@ -422,6 +422,12 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		if p := c.bestPattern(f.block, i, end); p != nil {
 			code, h.patterned = p.code, true
+		} else if c.passive(i, f) {
+			// "sanctions on Iran were lifted": a passive's subject is the
+			// object the verb's patterns name
+			if p := c.passivePattern(f.block, i); p != nil {
+				code, h.patterned = p.code, true
+			}
 		}
 		code, h.swap = splitCode(code)
 		if code == "" || code == "---" {
@@ -818,6 +824,40 @@ func (c *Coder) bestPattern(b *verbBlock, at, end int) *pattern {
 			continue
 		}
 		best = p
+	}
+	return best
+}
+
+// passivePattern returns the most specific pattern of the block whose
+// words after the verb match the subject of the passive verb at token at
+// (the words from the clause's start), or nil.
+func (c *Coder) passivePattern(b *verbBlock, at int) *pattern {
+	// the subject ends at the auxiliary and is read no further back than
+	// a short noun phrase: its words must name the verb's object, not
+	// some word of the clause
+	aux := c.skipAux(at-1) + 1
+	start := aux
+	for start > 0 && aux-start < 5 {
+		w := c.toks[start-1]
+		if w.punct || boundaries[w.low] || subordinators[w.low] || w.low == "that" {
+			break
+		}
+		start--
+	}
+	full := c.toks
+	c.toks = full[:aux]
+	defer func() { c.toks = full }()
+	var best *pattern
+	for i := range b.patterns {
+		p := &b.patterns[i]
+		// only patterns that give a code: one that cancels the verb
+		// ("---") speaks of an object after it
+		if len(p.before) > 0 || len(p.after) == 0 || best != nil && p.weight <= best.weight || particleLed(p) || strings.Trim(p.code, "-:") == "" {
+			continue
+		}
+		if c.matchAfter(p.after, start) {
+			best = p
+		}
 	}
 	return best
 }

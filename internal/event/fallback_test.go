@@ -51,3 +51,25 @@ func TestCoderFallbacks(t *testing.T) {
 		})
 	}
 }
+
+// TestCoderPassivePatterns: a passive verb's subject is the object its
+// patterns name, so the active and the passive sentence code the same
+// CAMEO code, and the subject noun is not an event of its own. Sentences
+// written for the test.
+func TestCoderPassivePatterns(t *testing.T) {
+	for _, tc := range []struct{ active, passive, verb string }{
+		{"{The army:SDNMIL} lifted the curfew in <Khartoum>.", "The curfew in <Khartoum> was lifted by {the army:SDNMIL}.", "lifted"},
+		{"{The EU:IGOEUREEC} lifted sanctions on {Iran:IRN}.", "Sanctions on {Iran:IRN} were lifted by {the EU:IGOEUREEC}.", "lifted"},
+		{"{The junta:MMRGOV} imposed a curfew on <Yangon>.", "A curfew was imposed on <Yangon> by {the junta:MMRGOV}.", "imposed"},
+	} {
+		a := find(t, code(t, tc.active), tc.verb)
+		evs := code(t, tc.passive)
+		if len(evs) != 1 {
+			t.Errorf("%q: events %v, want one", tc.passive, verbsOf(evs))
+		}
+		p := find(t, evs, tc.verb)
+		if a.Cameo != p.Cameo || a.Type != p.Type {
+			t.Errorf("%q: %s/%s, active %s/%s", tc.passive, p.Cameo, p.Type, a.Cameo, a.Type)
+		}
+	}
+}

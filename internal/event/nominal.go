@@ -194,7 +194,7 @@ func (c *Coder) nounEvent() (verbHit, bool) {
 		// "lifting the city's curfew", "ended the talks": the object of
 		// a verb the Dictionary does not code here is that verb's
 		// happening, not the noun's
-		if c.objectOfVerb(k) {
+		if c.objectOfVerb(k) || c.passiveSubject(k) {
 			continue
 		}
 		// background in a subordinate clause ("after talks with X
@@ -271,6 +271,24 @@ func (c *Coder) objectOfVerb(k int) bool {
 		}
 		if c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed") {
 			return true
+		}
+	}
+	return false
+}
+
+// passiveSubject reports an event noun at k that is the subject of a
+// passive verb after it ("Sanctions on Iran were lifted"): that verb's
+// happening, not the noun's.
+func (c *Coder) passiveSubject(k int) bool {
+	toks := c.toks
+	for j := k + 1; j+1 < len(toks) && j <= k+8; j++ {
+		t := toks[j]
+		if t.punct || boundaries[t.low] {
+			return false
+		}
+		if beForms[t.low] || t.low == "got" {
+			n := toks[j+1].low
+			return strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "en") || c.d.forms[n] != nil && !strings.HasSuffix(n, "ing")
 		}
 	}
 	return false
