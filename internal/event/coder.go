@@ -740,6 +740,24 @@ func (c *Coder) status(h *verbHit) {
 	if h.at > 0 && negVerbs[toks[h.at-1].low] && strings.HasSuffix(toks[h.at].low, "ing") {
 		h.status, h.embedded, h.gov = Negated, true, h.at-1
 	}
+	// "denied that it had attacked", "denies its troops fired": the
+	// complement of a denial is denied
+	if h.status == Asserted && !h.embedded {
+		for k := h.at - 1; k >= 0 && k >= h.at-8; k-- {
+			w := toks[k].low
+			if boundaries[w] || w == "," {
+				break
+			}
+			// a clause follows the denial ("that", or a subject), not an
+			// object ("denied asylum")
+			if denyVerbs[w] {
+				if n := toks[k+1]; n.low == "that" || subjectPron[n.low] || n.actor >= 0 {
+					h.status, h.embedded, h.gov = Negated, true, k
+				}
+				break
+			}
+		}
+	}
 	// "talks aimed at ending the war": a purpose, not yet a happening
 	if h.at > 1 && toks[h.at-1].low == "at" && strings.HasPrefix(toks[h.at-2].low, "aim") && strings.HasSuffix(toks[h.at].low, "ing") {
 		h.status, h.embedded, h.gov = Future, true, h.at-2
@@ -757,6 +775,9 @@ func (c *Coder) status(h *verbHit) {
 		}
 	}
 }
+
+// denyVerbs deny the happening of their complement clause.
+var denyVerbs = set("deny", "denied", "denies", "denying")
 
 // clauseModality returns the status a "must" or "will" earlier in the
 // clause before token k gives (Asserted when none).
