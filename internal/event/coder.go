@@ -62,138 +62,137 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	c.actors = s.Actors
 	c.cand = c.findVerbs(c.cand[:0])
 	c.dropLight()
-	nounHit, haveNoun := verbHit{}, false
+	// the verbs code nothing: the first event noun may ("Talks between
+	// X and Y resumed", "a protest against the ban"), tried once
+	nounTried := false
 	if len(c.cand) == 0 {
-		// no verb codes: an event noun may ("Talks between X and Y
-		// resumed", "a protest against the ban")
-		if nounHit, haveNoun = c.nounEvent(); !haveNoun {
+		hit, ok := c.nounEvent()
+		if !ok {
 			return dst
 		}
-		c.cand = append(c.cand, nounHit)
-		haveNoun = false
+		c.cand, nounTried = append(c.cand, hit), true
 	}
 	first := len(dst)
 	q := quantities(s.Text, c.toks)
 	var fallback Event
 	haveFallback := false
-	for pass := 0; pass < 2; pass++ {
-		if pass == 1 {
-			// the verbs coded nothing: the first event noun may
-			if len(dst) > first || haveFallback {
+	for i := 0; ; i++ {
+		if i == len(c.cand) {
+			if nounTried || len(dst) > first || haveFallback {
 				break
 			}
-			if nounHit, haveNoun = c.nounEvent(); !haveNoun {
-				break
-			}
-			c.cand = append(c.cand[:0], nounHit)
-		}
-		for i := range c.cand {
-			h := &c.cand[i]
-			var src, tgt []Party
-			if h.bare {
-				src, tgt = c.nounRoles(s, h.at)
-			} else {
-				src, tgt = c.roles(s, i)
-			}
-			if h.swap {
-				src, tgt = tgt, src
-			}
-			if h.bare && !hasActor(src) && !hasActor(tgt) {
-				continue
-			}
-			code := h.code
-			// "the army prepared to resume shelling": readying an attack is
-			// a show of military posture (CAMEO 15)
-			if h.light >= 0 && strings.HasPrefix(c.toks[h.light].low, "prepar") && (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "20")) {
-				code, h.status = "150", Asserted
-			}
-			if code == jointCode {
-				// war games of two armies are military cooperation; of one, a
-				// show of force (a place after it is where, not a partner)
-				code = "150"
-				if len(src) > 1 || hasActor(tgt) || c.joint(h.at) {
-					code = "062"
-				}
-			}
-			typ, mode, ctx, ok := Plover(code)
+			nounTried = true
+			hit, ok := c.nounEvent()
 			if !ok {
+				break
+			}
+			c.cand = append(c.cand, hit)
+		}
+		h := &c.cand[i]
+		var src, tgt []Party
+		if h.bare {
+			src, tgt = c.nounRoles(s, h.at)
+		} else {
+			src, tgt = c.roles(s, i)
+		}
+		if h.swap {
+			src, tgt = tgt, src
+		}
+		if h.bare && !hasActor(src) && !hasActor(tgt) {
+			continue
+		}
+		code := h.code
+		// "the army prepared to resume shelling": readying an attack is
+		// a show of military posture (CAMEO 15)
+		if h.light >= 0 && strings.HasPrefix(c.toks[h.light].low, "prepar") && (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "20")) {
+			code, h.status = "150", Asserted
+		}
+		if code == jointCode {
+			// war games of two armies are military cooperation; of one, a
+			// show of force (a place after it is where, not a partner)
+			code = "150"
+			if len(src) > 1 || hasActor(tgt) || c.joint(h.at) {
+				code = "062"
+			}
+		}
+		typ, mode, ctx, ok := Plover(code)
+		if !ok {
+			continue
+		}
+		if t, ok := ploverCodes[code]; ok {
+			typ, mode, ctx = t.typ, t.mode, ""
+		}
+		if t, ok := ploverVerbs[c.toks[h.at].low]; ok && typ != t && !h.patterned {
+			typ, mode, ctx = t, "", ""
+		}
+		e := Event{Type: typ, Mode: mode, Context: ctx, Cameo: code, Status: h.status, Embedded: h.embedded,
+			Sentence: s.Index, Span: Span{s.Start, s.End},
+			VerbAt: Span{c.toks[h.at].start, c.toks[h.end-1].end}}
+		e.Verb = s.Text[e.VerbAt.Start:e.VerbAt.End]
+		if len(src) > 0 {
+			e.Source, e.AllSources = src[0], src
+		}
+		if len(tgt) > 0 {
+			e.Target, e.AllTargets = tgt[0], tgt
+		}
+		if len(src) == 0 && s.Speaker != nil && s.Speaker.End <= len(s.Text) && s.Speaker.Start < s.Speaker.End &&
+			s.Quote.Start <= c.toks[h.at].start && c.toks[h.end-1].end <= s.Quote.End {
+			a := s.Speaker
+			e.Source = Party{Text: s.Text[a.Start:a.End], Name: a.Name, Actor: a.ID, Code: a.Code, Span: a.Span}
+			if e.Source.Name == "" {
+				e.Source.Name = e.Source.Text
+			}
+		}
+		if len(e.AllSources) < 2 {
+			e.AllSources = nil
+		}
+		if len(e.AllTargets) < 2 {
+			e.AllTargets = nil
+		}
+		// an event needs someone doing it: with neither actor nor target
+		// the verb is most likely not an event ("the weather attack"),
+		// unless it is the sentence's first event, asserted in its main
+		// clause, and the clause names a group as its subject or object
+		// ("drug dealers were arrested", "protesters clashed with police")
+		if e.Source.Text == "" && e.Target.Text == "" {
+			if len(dst) > first || h.embedded || h.status != Asserted || c.subordinate(h.at) || c.afterPreposition(h.at) {
 				continue
 			}
-			if t, ok := ploverCodes[code]; ok {
-				typ, mode, ctx = t.typ, t.mode, ""
+			gs, gt := c.groupParty(s, *h)
+			if h.swap {
+				gs, gt = gt, gs
 			}
-			if t, ok := ploverVerbs[c.toks[h.at].low]; ok && typ != t && !h.patterned {
-				typ, mode, ctx = t, "", ""
-			}
-			e := Event{Type: typ, Mode: mode, Context: ctx, Cameo: code, Status: h.status, Embedded: h.embedded,
-				Sentence: s.Index, Span: Span{s.Start, s.End},
-				VerbAt: Span{c.toks[h.at].start, c.toks[h.end-1].end}}
-			e.Verb = s.Text[e.VerbAt.Start:e.VerbAt.End]
-			if len(src) > 0 {
-				e.Source, e.AllSources = src[0], src
-			}
-			if len(tgt) > 0 {
-				e.Target, e.AllTargets = tgt[0], tgt
-			}
-			if len(src) == 0 && s.Speaker != nil && s.Speaker.End <= len(s.Text) && s.Speaker.Start < s.Speaker.End &&
-				s.Quote.Start <= c.toks[h.at].start && c.toks[h.end-1].end <= s.Quote.End {
-				a := s.Speaker
-				e.Source = Party{Text: s.Text[a.Start:a.End], Name: a.Name, Actor: a.ID, Code: a.Code, Span: a.Span}
-				if e.Source.Name == "" {
-					e.Source.Name = e.Source.Text
-				}
-			}
-			if len(e.AllSources) < 2 {
-				e.AllSources = nil
-			}
-			if len(e.AllTargets) < 2 {
-				e.AllTargets = nil
-			}
-			// an event needs someone doing it: with neither actor nor target
-			// the verb is most likely not an event ("the weather attack"),
-			// unless it is the sentence's first event, asserted in its main
-			// clause, and the clause names a group as its subject or object
-			// ("drug dealers were arrested", "protesters clashed with police")
-			if e.Source.Text == "" && e.Target.Text == "" {
-				if len(dst) > first || h.embedded || h.status != Asserted || c.subordinate(h.at) || c.afterPreposition(h.at) {
-					continue
-				}
-				gs, gt := c.groupParty(s, *h)
-				if h.swap {
-					gs, gt = gt, gs
-				}
-				if gs.Text == "" && gt.Text == "" {
-					// no group either: the clause's own noun phrases, kept only
-					// if the sentence codes nothing else (below)
-					if !haveFallback {
-						ns, nt := c.nounParties(s, *h)
-						if h.swap {
-							ns, nt = nt, ns
-						}
-						if ns.Text != "" || nt.Text != "" {
-							e.Source, e.Target = ns, nt
-							c.fillEvent(s, h, q, &e)
-							fallback, haveFallback = e, true
-						}
+			if gs.Text == "" && gt.Text == "" {
+				// no group either: the clause's own noun phrases, kept only
+				// if the sentence codes nothing else (below)
+				if !haveFallback {
+					ns, nt := c.nounParties(s, *h)
+					if h.swap {
+						ns, nt = nt, ns
 					}
-					continue
+					if ns.Text != "" || nt.Text != "" {
+						e.Source, e.Target = ns, nt
+						c.fillEvent(s, h, q, &e)
+						fallback, haveFallback = e, true
+					}
 				}
-				// a group on one side: the other side's noun phrase, if any
-				ns, nt := c.nounParties(s, *h)
-				if h.swap {
-					ns, nt = nt, ns
-				}
-				if gs.Text == "" {
-					gs = ns
-				}
-				if gt.Text == "" {
-					gt = nt
-				}
-				e.Source, e.Target = gs, gt
+				continue
 			}
-			c.fillEvent(s, h, q, &e)
-			dst = append(dst, e)
+			// a group on one side: the other side's noun phrase, if any
+			ns, nt := c.nounParties(s, *h)
+			if h.swap {
+				ns, nt = nt, ns
+			}
+			if gs.Text == "" {
+				gs = ns
+			}
+			if gt.Text == "" {
+				gt = nt
+			}
+			e.Source, e.Target = gs, gt
 		}
+		c.fillEvent(s, h, q, &e)
+		dst = append(dst, e)
 	}
 	if len(dst) == first && haveFallback {
 		dst = append(dst, fallback)
