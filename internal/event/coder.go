@@ -45,6 +45,9 @@ type verbHit struct {
 	// noun is the token of the event noun that is the verb's subject
 	// ("riots ... are continuing"), -1 if none: the roles are the noun's
 	noun int
+	// bare is true for an event noun with no verb ("talks between X and
+	// Y"): kept only when an actor takes part
+	bare bool
 }
 
 // Code appends the events of s to dst.
@@ -60,16 +63,44 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	c.actors = s.Actors
 	c.cand = c.findVerbs(c.cand[:0])
 	c.dropLight()
+	// the verbs code nothing: the first event noun may ("Talks between
+	// X and Y resumed", "a protest against the ban"), tried once
+	nounTried := false
 	if len(c.cand) == 0 {
-		return dst
+		hit, ok := c.nounEvent()
+		if !ok {
+			return dst
+		}
+		c.cand, nounTried = append(c.cand, hit), true
 	}
 	first := len(dst)
 	q := quantities(s.Text, c.toks)
-	for i := range c.cand {
+	var fallback Event
+	haveFallback := false
+	for i := 0; ; i++ {
+		if i == len(c.cand) {
+			if nounTried || len(dst) > first || haveFallback {
+				break
+			}
+			nounTried = true
+			hit, ok := c.nounEvent()
+			if !ok {
+				break
+			}
+			c.cand = append(c.cand, hit)
+		}
 		h := &c.cand[i]
-		src, tgt := c.roles(s, i)
+		var src, tgt []Party
+		if h.bare {
+			src, tgt = c.nounRoles(s, h.at)
+		} else {
+			src, tgt = c.roles(s, i)
+		}
 		if h.swap {
 			src, tgt = tgt, src
+		}
+		if h.bare && !hasActor(src) && !hasActor(tgt) {
+			continue
 		}
 		code := h.code
 		// "the army prepared to resume shelling": readying an attack is
@@ -79,9 +110,9 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 		if code == jointCode {
 			// war games of two armies are military cooperation; of one, a
-			// show of force
+			// show of force (a place after it is where, not a partner)
 			code = "150"
-			if len(src) > 1 || len(tgt) > 0 || c.joint(h.at) {
+			if len(src) > 1 || hasActor(tgt) || c.joint(h.at) {
 				code = "062"
 			}
 		}
@@ -133,19 +164,39 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 				gs, gt = gt, gs
 			}
 			if gs.Text == "" && gt.Text == "" {
+				// no group either: the clause's own noun phrases, kept only
+				// if the sentence codes nothing else (below)
+				if !haveFallback {
+					ns, nt := c.nounParties(s, *h)
+					if h.swap {
+						ns, nt = nt, ns
+					}
+					if ns.Text != "" || nt.Text != "" {
+						e.Source, e.Target = ns, nt
+						c.fillEvent(s, h, q, &e)
+						fallback, haveFallback = e, true
+					}
+				}
 				continue
+			}
+			// a group on one side: the other side's noun phrase, if any
+			ns, nt := c.nounParties(s, *h)
+			if h.swap {
+				ns, nt = nt, ns
+			}
+			if gs.Text == "" {
+				gs = ns
+			}
+			if gt.Text == "" {
+				gt = nt
 			}
 			e.Source, e.Target = gs, gt
 		}
-		e.Place = c.place(s, h)
-		e.Date, e.Precision, e.Estimated = c.date(s, h)
-		if !q.IsZero() {
-			e.Quant = q
-		}
-		e.Subordinate = c.subordinate(h.at)
-		e.gov = h.gov
-		e.at = h.at
+		c.fillEvent(s, h, q, &e)
 		dst = append(dst, e)
+	}
+	if len(dst) == first && haveFallback {
+		dst = append(dst, fallback)
 	}
 	// a governing event names the type of the event it governs ("vowed
 	// to attack": the vow is a threat)
@@ -160,6 +211,29 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 	}
 	return dst
+}
+
+// hasActor reports a party that is an actor (not a place or words).
+func hasActor(ps []Party) bool {
+	for _, p := range ps {
+		if p.Actor != 0 || p.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// fillEvent sets the place, date, quantities and clause of the event of
+// hit h.
+func (c *Coder) fillEvent(s Sentence, h *verbHit, q Quantities, e *Event) {
+	e.Place = c.place(s, h)
+	e.Date, e.Precision, e.Estimated = c.date(s, h)
+	if !q.IsZero() {
+		e.Quant = q
+	}
+	e.Subordinate = c.subordinate(h.at)
+	e.gov = h.gov
+	e.at = h.at
 }
 
 // subordinators open a clause that is not the sentence's main one.
@@ -312,13 +386,25 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		var f *verbForm
+		// the longest form used as a verb: "killed and wounded" read as a
+		// noun phrase leaves "killed" alone a verb ("were killed and 30
+		// others wounded")
+		var notVerbal *verbForm
 		for _, cand := range fs {
-			if matchForm(toks, i, cand.words) {
-				f = cand
-				break
+			if !matchForm(toks, i, cand.words) {
+				continue
 			}
+			if len(cand.words) > 1 && !c.verbal(i, cand) {
+				notVerbal = cand
+				continue
+			}
+			f = cand
+			break
 		}
 		if f == nil {
+			if notVerbal != nil {
+				i += len(notVerbal.words) - 1
+			}
 			continue
 		}
 		end := i + len(f.words)
@@ -336,6 +422,12 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		if p := c.bestPattern(f.block, i, end); p != nil {
 			code, h.patterned = p.code, true
+		} else if c.passive(i, f) {
+			// "sanctions on Iran were lifted": a passive's subject is the
+			// object the verb's patterns name
+			if p := c.passivePattern(f.block, i); p != nil {
+				code, h.patterned = p.code, true
+			}
 		}
 		code, h.swap = splitCode(code)
 		if code == "" || code == "---" {
@@ -481,7 +573,7 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	// "the fortified village", "the wounded": a participle after a
 	// determiner is an adjective
-	if !f.base && !ing && determiners[prev] {
+	if !f.base && !ing && determiners[prev] && !nounDeterminers[prev] {
 		return false
 	}
 	// "Iraqi forces", "Kurdish allies": an -s form right after an actor
@@ -512,6 +604,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	return true
 }
+
+// nounDeterminers are the nouns among determiners ("a military attack",
+// "peace talks"): a past form after them is a verb ("the military
+// deployed"), not an adjective.
+var nounDeterminers = set("military", "peace", "air", "suicide", "weekend")
 
 // commonNoun reports a lower-case word that is no name, number or
 // function word: the noun a reduced relative clause may follow.
@@ -643,6 +740,24 @@ func (c *Coder) status(h *verbHit) {
 	if h.at > 0 && negVerbs[toks[h.at-1].low] && strings.HasSuffix(toks[h.at].low, "ing") {
 		h.status, h.embedded, h.gov = Negated, true, h.at-1
 	}
+	// "denied that it had attacked", "denies its troops fired": the
+	// complement of a denial is denied
+	if h.status == Asserted && !h.embedded {
+		for k := h.at - 1; k >= 0 && k >= h.at-8; k-- {
+			w := toks[k].low
+			if boundaries[w] || w == "," {
+				break
+			}
+			// a clause follows the denial ("that", or a subject), not an
+			// object ("denied asylum")
+			if denyVerbs[w] {
+				if n := toks[k+1]; n.low == "that" || subjectPron[n.low] || n.actor >= 0 {
+					h.status, h.embedded, h.gov = Negated, true, k
+				}
+				break
+			}
+		}
+	}
 	// "talks aimed at ending the war": a purpose, not yet a happening
 	if h.at > 1 && toks[h.at-1].low == "at" && strings.HasPrefix(toks[h.at-2].low, "aim") && strings.HasSuffix(toks[h.at].low, "ing") {
 		h.status, h.embedded, h.gov = Future, true, h.at-2
@@ -660,6 +775,9 @@ func (c *Coder) status(h *verbHit) {
 		}
 	}
 }
+
+// denyVerbs deny the happening of their complement clause.
+var denyVerbs = set("deny", "denied", "denies", "denying")
 
 // clauseModality returns the status a "must" or "will" earlier in the
 // clause before token k gives (Asserted when none).
@@ -735,7 +853,9 @@ func (c *Coder) bestOf(b *verbBlock, cand []int32, all bool, at, end int) *patte
 			i = int(cand[j])
 		}
 		p := &b.patterns[i]
-		if best != nil && p.weight <= best.weight {
+		// on a tie, an object word outranks a particle ("broke off
+		// diplomatic relations": RELATIONS, not OFF)
+		if best != nil && (p.weight < best.weight || p.weight == best.weight && !(particleLed(best) && !particleLed(p))) {
 			continue
 		}
 		if !c.matchAfter(p.after, end) || !c.matchBefore(p.before, at) {
@@ -744,6 +864,56 @@ func (c *Coder) bestOf(b *verbBlock, cand []int32, all bool, at, end int) *patte
 		best = p
 	}
 	return best
+}
+
+// passivePattern returns the most specific pattern of the block whose
+// words after the verb match the subject of the passive verb at token at
+// (the words from the clause's start), or nil.
+func (c *Coder) passivePattern(b *verbBlock, at int) *pattern {
+	// the subject ends at the auxiliary and is read no further back than
+	// a short noun phrase: its words must name the verb's object, not
+	// some word of the clause
+	aux := c.skipAux(at-1) + 1
+	start := aux
+	for start > 0 && aux-start < 5 {
+		w := c.toks[start-1]
+		if w.punct || boundaries[w.low] || subordinators[w.low] || w.low == "that" {
+			break
+		}
+		start--
+	}
+	full := c.toks
+	c.toks = full[:aux]
+	defer func() { c.toks = full }()
+	var best *pattern
+	for i := range b.patterns {
+		p := &b.patterns[i]
+		// only patterns that give a code: one that cancels the verb
+		// ("---") speaks of an object after it
+		if len(p.before) > 0 || len(p.after) == 0 || best != nil && p.weight <= best.weight || particleLed(p) || strings.Trim(p.code, "-:") == "" {
+			continue
+		}
+		if c.matchAfter(p.after, start) {
+			best = p
+		}
+	}
+	return best
+}
+
+// particles after a verb that a pattern may name instead of an object.
+var particles = set("off", "away", "up", "down", "out", "back", "on", "in", "with", "over")
+
+// particleLed reports a pattern whose words after the verb start with a
+// particle.
+func particleLed(p *pattern) bool {
+	if len(p.after) == 0 {
+		return false
+	}
+	e := p.after[0]
+	if e.kind != elemWord && len(e.words) > 0 {
+		e = e.words[0]
+	}
+	return e.kind == elemWord && particles[e.word]
 }
 
 // window bounds how far a pattern's words may lie from the verb.

@@ -56,6 +56,9 @@ var eventNouns = map[string]string{
 	"complaint": "114", "complaints": "114", "lawsuit": "115", "accusation": "112", "accusations": "112",
 	"exercises": "062/150", "exercise": "062/150", "drills": "062/150", "manoeuvres": "062/150", "maneuvers": "062/150",
 	"statement": "01", "declaration": "01", "communique": "01", "report": "01",
+	"cease-fire": "0871", "clash": "190", "clashes": "190", "fighting": "190", "bombing": "195", "bombings": "195",
+	"shelling": "195", "ambush": "190", "killings": "190", "expulsion": "174", "deportation": "174",
+	"deportations": "174",
 }
 
 // lodging verbs make a protest an official complaint ("lodged a protest").
@@ -168,4 +171,125 @@ func isNumber(w string) bool {
 		}
 	}
 	return true
+}
+
+// nounEvent returns the first event noun of a sentence whose verbs code
+// nothing, as a hit of its own ("Talks between Iraq and Syria resumed in
+// Geneva", "a protest against the ban"); its parties are read around it
+// as for a verb, and it is kept only when it has one.
+func (c *Coder) nounEvent() (verbHit, bool) {
+	for k, t := range c.toks {
+		if t.punct || t.actor >= 0 || t.place >= 0 {
+			continue
+		}
+		code, ok := eventNouns[t.low]
+		if !ok || code == "01" {
+			continue
+		}
+		// "no talks", "a possible attack", "threat of an attack": not a
+		// happening told as one
+		if k > 0 && (negations[c.toks[k-1].low] || c.toks[k-1].low == "possible" || c.toks[k-1].low == "potential") {
+			continue
+		}
+		// "lifting the city's curfew", "ended the talks": the object of
+		// a verb the Dictionary does not code here is that verb's
+		// happening, not the noun's
+		if c.objectOfVerb(k) || c.passiveSubject(k) {
+			continue
+		}
+		// background in a subordinate clause ("after talks with X
+		// failed") is not the sentence's news
+		if c.subordinate(k) {
+			continue
+		}
+		h := verbHit{at: k, end: k + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: -1, bare: true}
+		return h, true
+	}
+	return verbHit{}, false
+}
+
+// nounPreps join an event noun to its target ("sanctions on Syria",
+// "talks with Iraq", "a visit to Iraq").
+var nounPreps = set("on", "against", "with", "to", "between", "of", "into")
+
+// nounRoles returns the parties of a bare event noun at token k, read
+// inside its own noun phrase only: an actor modifying it ("Iraqi
+// sanctions", "U.S. calls") is the source, an actor right after a
+// preposition joined to it ("on Syria", "with Iraq") the target. A party
+// further off belongs to another clause's verb ("the West ... at the
+// meeting").
+func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
+	toks := c.toks
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		t := toks[j]
+		if t.actor >= 0 {
+			src = c.conjuncts(s, j, -1)
+			break
+		}
+		// "Guatemala announced tough new sanctions": the support verb's
+		// subject
+		if supportVerbs[t.low] || sayWords[t.low] {
+			src = c.before(s, j)
+			break
+		}
+		if t.punct && t.low != "'s" || prepositions[t.low] || c.d.forms[t.low] != nil || beForms[t.low] {
+			break
+		}
+	}
+	if k+1 < len(toks) && nounPreps[toks[k+1].low] {
+		for j := k + 2; j < len(toks) && j <= k+4; j++ {
+			t := toks[j]
+			if t.actor >= 0 || t.place >= 0 {
+				tgt = c.conjuncts(s, j, +1)
+				break
+			}
+			if t.punct || !determiners[t.low] && !t.upper {
+				break
+			}
+		}
+	}
+	return src, tgt
+}
+
+// objectOfVerb reports an event noun at k that is the object of a verb:
+// a verb-like word (a Dictionary form, a support verb, an -ing or -ed
+// form) before it, past its determiners and modifiers.
+func (c *Coder) objectOfVerb(k int) bool {
+	toks := c.toks
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		t := toks[j]
+		if t.punct && t.low != "'s" || t.actor >= 0 || t.place >= 0 || prepositions[t.low] || t.low == "to" {
+			return false
+		}
+		if nounSkip[t.low] || determiners[t.low] || t.low == "'s" {
+			continue
+		}
+		// a support verb ("announced new sanctions") tells the noun's
+		// event, unless it halts it ("ended the talks")
+		if supportVerbs[t.low] {
+			return haltVerbs[t.low]
+		}
+		if c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed") {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveSubject reports an event noun at k that is the subject of a
+// passive verb after it ("Sanctions on Iran were lifted"): that verb's
+// happening, not the noun's.
+func (c *Coder) passiveSubject(k int) bool {
+	toks := c.toks
+	for j := k + 1; j+1 < len(toks) && j <= k+8; j++ {
+		t := toks[j]
+		if t.punct || boundaries[t.low] {
+			return false
+		}
+		if beForms[t.low] || t.low == "got" {
+			n := toks[j+1].low
+			return strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "en") || c.d.forms[n] != nil && !strings.HasSuffix(n, "ing")
+		}
+	}
+	return false
 }
