@@ -274,7 +274,9 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 		}
 		for _, q := range an.Quotes {
 			parts, _ := json.Marshal(q.Parts)
-			quo = append(quo, []any{id, q.Sentence, q.Start, q.End, string(parts), pgText(q.Kind), text[q.Start:q.End],
+			// no copy of the quote's words (quotes.text ''): readers cut
+			// them from the article's text (quoteText)
+			quo = append(quo, []any{id, q.Sentence, q.Start, q.End, string(parts), pgText(q.Kind), "",
 				q.Cue.Start, q.Cue.End, q.Source.Start, q.Source.End, q.Speaker.Start, q.Speaker.End, pgText(q.SpeakerText), q.Resolved, q.Confidence})
 		}
 		for _, p := range an.Places {

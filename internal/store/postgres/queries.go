@@ -203,6 +203,11 @@ func (s *DB) Summaries(ctx context.Context, ids []int64) ([]view.ArticleSummary,
 	return out, nil
 }
 
+// quoteText is a quote's words: its span of the article's text. Put
+// stores no copy of them in quotes.text since issue 15's store-writes
+// pass (rows written before keep theirs, the same words, unread).
+const quoteText = `byte_substr(a.text, qu.start, qu.stop)`
+
 // QuoteList lists quotes, newest article first, in text order.
 func (s *DB) QuoteList(ctx context.Context, q view.Query) (view.Page[view.Quote], error) {
 	return s.quoteList(ctx, q, true)
@@ -232,7 +237,7 @@ func (s *DB) quoteList(ctx context.Context, q view.Query, total bool) (view.Page
 		w.add("(qu.speaker_actor = ANY(?) OR lower(qu.speaker_text) = lower(?))", ids, q.Speaker)
 	}
 	if q.Text != "" {
-		w.add("qu.text ILIKE ?", "%"+q.Text+"%")
+		w.add(quoteText+" ILIKE ?", "%"+q.Text+"%")
 	}
 	if q.MinConfidence > 0 {
 		w.add("qu.confidence >= ?", q.MinConfidence)
@@ -243,7 +248,7 @@ func (s *DB) quoteList(ctx context.Context, q view.Query, total bool) (view.Page
 			return p, err
 		}
 	}
-	err := eachRow(ctx, s.pool, `SELECT qu.article_id, a.outlet, qu.sentence, qu.start, qu.stop, qu.kind, qu.text,
+	err := eachRow(ctx, s.pool, `SELECT qu.article_id, a.outlet, qu.sentence, qu.start, qu.stop, qu.kind, `+quoteText+`,
 		qu.speaker_text, qu.resolved, COALESCE(qu.speaker_actor, 0), COALESCE(ac.name, ''),
 		COALESCE(se.start, 0), COALESCE(se.stop, 0), byte_substr(a.text, qu.cue_start, qu.cue_stop), qu.confidence
 		FROM quotes qu JOIN articles a ON a.id = qu.article_id LEFT JOIN actors ac ON ac.id = qu.speaker_actor

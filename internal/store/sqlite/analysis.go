@@ -96,7 +96,10 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 			return fmt.Errorf("quote: %w", err)
 		}
 		parts, _ := json.Marshal(q.Parts)
-		if err := st.quotes.add(ctx, st.ts, id, q.Sentence, q.Start, q.End, string(parts), q.Kind, text[q.Start:q.End],
+		// quotes.text is left empty: a quote's words are its span of the
+		// article's text, which readers cut from there (quoteText), so the
+		// copy was a fifth of the database's analysis rows, unread
+		if err := st.quotes.add(ctx, st.ts, id, q.Sentence, q.Start, q.End, string(parts), q.Kind, "",
 			q.Cue.Start, q.Cue.End, q.Source.Start, q.Source.End, q.Speaker.Start, q.Speaker.End, q.SpeakerText, q.Resolved, q.Confidence); err != nil {
 			return err
 		}

@@ -216,6 +216,12 @@ func (s *DB) Summaries(ctx context.Context, ids []int64) ([]view.ArticleSummary,
 	return out, nil
 }
 
+// quoteText is a quote's words: its span of the article's text (spans
+// are byte offsets). Put stores no copy of them in quotes.text since
+// issue 15's store-writes pass (rows written before keep theirs, the
+// same words, unread).
+const quoteText = `CAST(substr(CAST(a.text AS BLOB), qu.start + 1, qu.end - qu.start) AS TEXT)`
+
 // QuoteList lists quotes, newest article first, in text order.
 func (s *DB) QuoteList(ctx context.Context, q view.Query) (view.Page[view.Quote], error) {
 	return s.quoteList(ctx, q, true)
@@ -246,7 +252,7 @@ func (s *DB) quoteList(ctx context.Context, q view.Query, total bool) (view.Page
 		w.add("(qu.speaker_actor IN ("+placeholders(len(ids))+") OR qu.speaker_text = ? COLLATE NOCASE)", append(ids, q.Speaker)...)
 	}
 	if q.Text != "" {
-		w.add("qu.text LIKE ?", "%"+q.Text+"%")
+		w.add(quoteText+" LIKE ?", "%"+q.Text+"%")
 	}
 	if q.MinConfidence > 0 {
 		w.add("qu.confidence >= ?", q.MinConfidence)
@@ -257,7 +263,7 @@ func (s *DB) quoteList(ctx context.Context, q view.Query, total bool) (view.Page
 			return p, err
 		}
 	}
-	err := eachRow(ctx, s.db, `SELECT qu.article_id, a.outlet, qu.sentence, qu.start, qu.end, qu.kind, qu.text, qu.cue_start, qu.cue_end,
+	err := eachRow(ctx, s.db, `SELECT qu.article_id, a.outlet, qu.sentence, qu.start, qu.end, qu.kind, `+quoteText+`, qu.cue_start, qu.cue_end,
 		qu.speaker_start, qu.speaker_end, qu.speaker_text, qu.resolved, COALESCE(qu.speaker_actor, 0), COALESCE(ac.name, ''),
 		COALESCE((SELECT start FROM sentences WHERE article_id = qu.article_id AND idx = qu.sentence), 0),
 		COALESCE((SELECT end FROM sentences WHERE article_id = qu.article_id AND idx = qu.sentence), 0),

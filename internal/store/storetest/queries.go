@@ -94,6 +94,9 @@ func testQuoteList(t *testing.T, s store.Store) {
 		{view.Query{Speaker: str(brodie)}, 1},
 		{view.Query{Speaker: "Port Authority"}, 0},
 		{view.Query{Text: "FERRY"}, 1},
+		// the text filter reads the quote's span only, not its sentence
+		{view.Query{Text: "Brodie said"}, 0},
+		{view.Query{Text: "cancelled."}, 0},
 		{view.Query{Text: "storm"}, 0},
 		{view.Query{MinConfidence: 0.9}, 0},
 		{view.Query{Story: stormStory}, 0},
