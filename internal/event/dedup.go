@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -229,14 +230,32 @@ func placeAmong(p, own *Place, l partyList) bool {
 }
 
 // iso3 returns the ISO 3166-1 alpha-3 code of an alpha-2 code (CAMEO's
-// country codes are alpha-3), "" if unknown.
+// country codes are alpha-3), "" if unknown. Same asks it in its inner
+// loop: the codes are looked up once, on first use.
 func iso3(alpha2 string) string {
-	r, err := language.ParseRegion(alpha2)
-	if err != nil {
+	if len(alpha2) != 2 {
 		return ""
 	}
-	return r.ISO3()
+	a, b := alpha2[0]|0x20-'a', alpha2[1]|0x20-'a'
+	if a >= 26 || b >= 26 {
+		return ""
+	}
+	iso3Once.Do(func() {
+		for i := range 26 {
+			for j := range 26 {
+				if r, err := language.ParseRegion(string([]byte{'A' + byte(i), 'A' + byte(j)})); err == nil {
+					iso3Table[i][j] = r.ISO3()
+				}
+			}
+		}
+	})
+	return iso3Table[a][b]
 }
+
+var (
+	iso3Once  sync.Once
+	iso3Table [26][26]string
+)
 
 // sameVerb reports two verbs of one Dictionary class ("want", "wants").
 func sameVerb(a, b string) bool {

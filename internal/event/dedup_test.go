@@ -250,3 +250,11 @@ func TestSameOverlapAndStatus(t *testing.T) {
 		})
 	}
 }
+
+func TestISO3(t *testing.T) {
+	for in, want := range map[string]string{"IQ": "IRQ", "sy": "SYR", "US": "USA", "": "", "I": "", "IRQ": "", "1Q": "", "Q!": ""} {
+		if got := iso3(in); got != want {
+			t.Errorf("iso3(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
