@@ -64,19 +64,42 @@ func Merge(ms []Mention) []Happening {
 		return x.VerbAt.Start < y.VerbAt.Start
 	})
 	var hs []Happening
-	for _, i := range order {
-		m := ms[i]
-		joined := false
-		for h := range hs {
-			if Same(&hs[h].First.Event, &m.Event) && !hs[h].tells(m.Article, m.Sentence) {
-				hs[h].Mentions = append(hs[h].Mentions, m)
-				joined = true
-				break
+	// the events of one sentence are placed together: first each joins a
+	// happening first told with a verb like its own, then the rest join
+	// any, so that "dug trenches and rigged roads" gives "rigged" to the
+	// happening an earlier "rigged" began, "dug" to another
+	place := make([]int, 0, 4) // per event of the sentence: its happening, -1 none yet
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && ms[order[hi]].Article == ms[order[lo]].Article && ms[order[hi]].Sentence == ms[order[lo]].Sentence {
+			hi++
+		}
+		place = place[:0]
+		for range hi - lo {
+			place = append(place, -1)
+		}
+		for pass := range 2 {
+			for k := lo; k < hi; k++ {
+				m := &ms[order[k]]
+				if place[k-lo] >= 0 {
+					continue
+				}
+				for h := range hs {
+					if (pass == 1 || sameVerb(hs[h].First.Verb, m.Verb)) && Same(&hs[h].First.Event, &m.Event) && !hs[h].tells(m.Article, m.Sentence) {
+						hs[h].Mentions = append(hs[h].Mentions, *m)
+						place[k-lo] = h
+						break
+					}
+				}
 			}
 		}
-		if !joined {
-			hs = append(hs, Happening{Event: m.Event, First: m, Mentions: []Mention{m}})
+		for k := lo; k < hi; k++ {
+			if place[k-lo] < 0 {
+				m := ms[order[k]]
+				hs = append(hs, Happening{Event: m.Event, First: m, Mentions: []Mention{m}})
+			}
 		}
+		lo = hi
 	}
 	for h := range hs {
 		hs[h].summarise()

@@ -258,3 +258,35 @@ func TestISO3(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeSentencePairsByVerb: when one sentence codes two alike events
+// ("dug trenches and rigged roads"), the one told with the verb of an
+// earlier report joins it and the other stands apart, whatever their
+// order in the sentence. Sentences written for the test.
+func TestMergeSentencePairsByVerb(t *testing.T) {
+	var ms []Mention
+	ms = append(ms, at(0, report(t, 1, "AP", 21, "{Islamic State:IMGISI} rigged buildings with explosives."))...)
+	ms = append(ms, at(3, report(t, 1, "AP", 21, "{Islamic State:IMGISI} has dug trenches and rigged roads with explosives."))...)
+	if len(ms) != 3 {
+		t.Fatalf("coded %v, want rigged; dug, rigged", verbsOfMentions(ms))
+	}
+	hs := Merge(ms)
+	if len(hs) != 2 {
+		t.Fatalf("%d happenings, want 2", len(hs))
+	}
+	for _, h := range hs {
+		for _, m := range h.Mentions {
+			if m.Verb != h.First.Verb {
+				t.Errorf("%q joined the happening first told as %q", m.Verb, h.First.Verb)
+			}
+		}
+	}
+}
+
+func verbsOfMentions(ms []Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Verb+"/"+m.Type)
+	}
+	return out
+}
