@@ -144,6 +144,13 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 				e.Source.Name = e.Source.Text
 			}
 		}
+		if len(e.AllTargets) > 0 {
+			e.AllTargets = dropSources(e.AllTargets, &e.Source, e.AllSources)
+			e.Target = Party{}
+			if len(e.AllTargets) > 0 {
+				e.Target = e.AllTargets[0]
+			}
+		}
 		if len(e.AllSources) < 2 {
 			e.AllSources = nil
 		}
@@ -211,6 +218,40 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 	}
 	return dst
+}
+
+// dropSources removes from the targets the actors that are also the
+// event's source: a target list collected past the verb may run on to the
+// source named again ("a coordinated attack on Mosul, he said": "he" is
+// the speaker, the attack's source), and no one is the target of their
+// own act here.
+func dropSources(tgt []Party, src *Party, srcs []Party) []Party {
+	isSource := func(p *Party) bool {
+		if p.Actor == 0 {
+			return false
+		}
+		if src.Actor == p.Actor {
+			return true
+		}
+		for i := range srcs {
+			if srcs[i].Actor == p.Actor {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range tgt {
+		if isSource(&tgt[i]) {
+			out := append([]Party(nil), tgt[:i]...)
+			for j := i + 1; j < len(tgt); j++ {
+				if !isSource(&tgt[j]) {
+					out = append(out, tgt[j])
+				}
+			}
+			return out
+		}
+	}
+	return tgt
 }
 
 // hasActor reports a party that is an actor (not a place or words).

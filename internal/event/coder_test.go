@@ -211,3 +211,25 @@ func TestCoderSpeakerAsSource(t *testing.T) {
 		t.Errorf("source %q status %s, want the speaker USAGOV, future", e.Source.Code, e.Status)
 	}
 }
+
+// TestCoderSourceNotOwnTarget: a target list that runs on to the speaker
+// named again ("an attack on Kirkuk, he said") does not make the speaker
+// a target of the attack. Sentence written for the test.
+func TestCoderSourceNotOwnTarget(t *testing.T) {
+	s := sent(t, "\"We will now launch a joint\" attack on <Kirkuk>, {he:IRQMIL} said.")
+	a := s.Actors[0]
+	s.Speaker = &a
+	s.Quote = Span{1, strings.LastIndex(s.Text, ",")}
+	e := find(t, NewCoder().Code(s, nil), "attack")
+	if e.Source.Actor != a.ID {
+		t.Fatalf("source %+v, want the speaker", e.Source)
+	}
+	if e.Target.Name != "Kirkuk" {
+		t.Errorf("target %q, want Kirkuk", e.Target.Name)
+	}
+	for _, p := range e.AllTargets {
+		if p.Actor == a.ID {
+			t.Errorf("the source is among its own targets: %+v", e.AllTargets)
+		}
+	}
+}

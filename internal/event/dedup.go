@@ -4,7 +4,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"golang.org/x/text/language"
 )
 
 // Mention is one report of an event: the event as coded from one sentence
@@ -34,13 +37,14 @@ type Happening struct {
 }
 
 // Merge folds the mentions of one story into happenings: two mentions are
-// one happening when their types are compatible, their statuses agree,
-// their actors agree (each role both name must be the same actor, and at
-// least one role is named by both unless one names none — or the pair is
-// swapped, for symmetric types such as meetings), their stated places agree and their
-// dates lie within the tolerance of their precisions. Each mention joins
-// the first happening whose first report it is compatible with, in report
-// order, so the result does not depend on the order given.
+// one happening when Same says so (compatible types, statuses that mix,
+// actors that agree, stated places that agree, dates within the
+// tolerance of their precisions). Each mention joins the first happening
+// whose first report it is compatible with, in report order, so the
+// result does not depend on the order given; it never joins a happening
+// that already holds an event of its own sentence: two events a coder
+// finds in one sentence are two happenings (or one coded twice, which
+// counting twice would not mend).
 func Merge(ms []Mention) []Happening {
 	order := make([]int, len(ms))
 	for i := range order {
@@ -60,19 +64,42 @@ func Merge(ms []Mention) []Happening {
 		return x.VerbAt.Start < y.VerbAt.Start
 	})
 	var hs []Happening
-	for _, i := range order {
-		m := ms[i]
-		joined := false
-		for h := range hs {
-			if Same(&hs[h].First.Event, &m.Event) {
-				hs[h].Mentions = append(hs[h].Mentions, m)
-				joined = true
-				break
+	// the events of one sentence are placed together: first each joins a
+	// happening first told with a verb like its own, then the rest join
+	// any, so that "dug trenches and rigged roads" gives "rigged" to the
+	// happening an earlier "rigged" began, "dug" to another
+	place := make([]int, 0, 4) // per event of the sentence: its happening, -1 none yet
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && ms[order[hi]].Article == ms[order[lo]].Article && ms[order[hi]].Sentence == ms[order[lo]].Sentence {
+			hi++
+		}
+		place = place[:0]
+		for range hi - lo {
+			place = append(place, -1)
+		}
+		for pass := range 2 {
+			for k := lo; k < hi; k++ {
+				m := &ms[order[k]]
+				if place[k-lo] >= 0 {
+					continue
+				}
+				for h := range hs {
+					if (pass == 1 || sameVerb(hs[h].First.Verb, m.Verb)) && Same(&hs[h].First.Event, &m.Event) && !hs[h].tells(m.Article, m.Sentence) {
+						hs[h].Mentions = append(hs[h].Mentions, *m)
+						place[k-lo] = h
+						break
+					}
+				}
 			}
 		}
-		if !joined {
-			hs = append(hs, Happening{Event: m.Event, First: m, Mentions: []Mention{m}})
+		for k := lo; k < hi; k++ {
+			if place[k-lo] < 0 {
+				m := ms[order[k]]
+				hs = append(hs, Happening{Event: m.Event, First: m, Mentions: []Mention{m}})
+			}
 		}
+		lo = hi
 	}
 	for h := range hs {
 		hs[h].summarise()
@@ -80,21 +107,46 @@ func Merge(ms []Mention) []Happening {
 	return hs
 }
 
+// tells reports whether the happening holds a mention from sentence of
+// article.
+func (h *Happening) tells(article int64, sentence int) bool {
+	for i := range h.Mentions {
+		if h.Mentions[i].Article == article && h.Mentions[i].Sentence == sentence {
+			return true
+		}
+	}
+	return false
+}
+
 // symmetric types: "A met B" is "B met A".
 var symmetric = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true, "ASSAULT": false}
 
-// Same reports whether two coded events tell the same happening (see
-// Merge).
+// Same reports whether two coded events tell the same happening, as two
+// outlets tell one in different words:
+//   - the same PLOVER type (the CAMEO codes may differ within it: "carry
+//     out operations" and "launch operations");
+//   - statuses that mix (statusClass): an asserted happening is not its
+//     announcement, its denial nor a call for it;
+//   - actors that agree, role by role: each role both name shares a
+//     party (the same actor, or a place inside the other's country:
+//     "Mosul" and "Mosul, Iraq"; of compound lists, any one), and at
+//     least one role is named by both unless one names none; or the pair
+//     is swapped, for symmetric types such as meetings;
+//   - stated places that agree (samePlace, or one inside or among the
+//     places the other names: "operations in Raqqa and Mosul" is where
+//     "operations in Mosul" is);
+//   - dates within the tolerance of their precisions.
 func Same(a, b *Event) bool {
 	if a.Type != b.Type || statusClass(a.Status) != statusClass(b.Status) {
 		return false
 	}
+	as, at, bs, bt := parties(&a.Source, a.AllSources), parties(&a.Target, a.AllTargets), parties(&b.Source, b.AllSources), parties(&b.Target, b.AllTargets)
 	// an event that names no role at all agrees on roles with any other
-	anon := !named(&a.Source) && !named(&a.Target) || !named(&b.Source) && !named(&b.Target)
-	direct := roleAgree(&a.Source, &b.Source) && roleAgree(&a.Target, &b.Target) &&
-		(anon || bothNamed(&a.Source, &b.Source) || bothNamed(&a.Target, &b.Target))
-	swapped := symmetric[a.Type] && roleAgree(&a.Source, &b.Target) && roleAgree(&a.Target, &b.Source) &&
-		(anon || bothNamed(&a.Source, &b.Target) || bothNamed(&a.Target, &b.Source))
+	anon := !as.named() && !at.named() || !bs.named() && !bt.named()
+	direct := rolesAgree(as, bs) && rolesAgree(at, bt) &&
+		(anon || as.named() && bs.named() || at.named() && bt.named())
+	swapped := symmetric[a.Type] && rolesAgree(as, bt) && rolesAgree(at, bs) &&
+		(anon || as.named() && bt.named() || at.named() && bs.named())
 	if !direct && !swapped {
 		return false
 	}
@@ -107,11 +159,126 @@ func Same(a, b *Event) bool {
 	// an event that names no actor (only a group: "police arrested a
 	// man") is told apart by its type, status and date alone: outlets
 	// place such a report at the town, the county or the state
-	if !anon && a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated && !samePlace(a.Place, b.Place) {
+	if !anon && a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated &&
+		!samePlace(a.Place, b.Place) && !(placeAmong(a.Place, b.Place, bt) && placeAmong(b.Place, a.Place, at)) {
 		return false
 	}
 	return datesAgree(a, b)
 }
+
+// partyList is an event's source or target: its compound list, else its
+// one party (kept by pointer: Same allocates nothing).
+type partyList struct {
+	one *Party
+	all []Party
+}
+
+func parties(one *Party, all []Party) partyList { return partyList{one, all} }
+
+func (l partyList) len() int {
+	if len(l.all) > 0 {
+		return len(l.all)
+	}
+	return 1
+}
+
+func (l partyList) at(i int) *Party {
+	if len(l.all) > 0 {
+		return &l.all[i]
+	}
+	return l.one
+}
+
+// named reports a list with a party that tells which happening it is.
+func (l partyList) named() bool {
+	for i := range l.len() {
+		if named(l.at(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rolesAgree: a role one of them leaves empty, or fills only with words
+// naming a group, agrees with anything; else the two must share a party.
+func rolesAgree(a, b partyList) bool {
+	if !a.named() || !b.named() {
+		return true
+	}
+	for i := range a.len() {
+		x := a.at(i)
+		if !named(x) {
+			continue
+		}
+		for j := range b.len() {
+			y := b.at(j)
+			if named(y) && (SameParty(x, y) || inCountry(x, y) || inCountry(y, x)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inCountry reports a place party inside the country a country actor
+// ("Iraq", code IRQ) stands for: "attacked Mosul" and "attacked Mosul,
+// Iraq" name one target. An actor of a country's government or army
+// ("IRQMIL") is a party of its own, not the country's ground.
+func inCountry(place, country *Party) bool {
+	return place.GeonamesID != 0 && place.country != "" && country.Actor != 0 && len(country.Code) == 3 &&
+		iso3(place.country) == country.Code
+}
+
+// placeAmong reports a stated place that is one of the places another
+// event names — its own place, a place its targets name, or inside a
+// country they name. Same asks it both ways: "operations in Raqqa"
+// (targets Raqqa and Mosul) and "operations in Mosul" (targets Mosul and
+// Raqqa) name one ground; "supported the Mosul offensive" at Anaheim and
+// "allied with Iraq" at Mosul do not.
+func placeAmong(p, own *Place, l partyList) bool {
+	if samePlace(p, own) {
+		return true
+	}
+	for i := range l.len() {
+		t := l.at(i)
+		if t.GeonamesID != 0 && p.GeonamesID != 0 && t.GeonamesID == p.GeonamesID ||
+			t.GeonamesID != 0 && strings.EqualFold(t.Name, p.Name) {
+			return true
+		}
+		if t.Actor != 0 && len(t.Code) == 3 && p.Country != "" && iso3(p.Country) == t.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// iso3 returns the ISO 3166-1 alpha-3 code of an alpha-2 code (CAMEO's
+// country codes are alpha-3), "" if unknown. Same asks it in its inner
+// loop: the codes are looked up once, on first use.
+func iso3(alpha2 string) string {
+	if len(alpha2) != 2 {
+		return ""
+	}
+	a, b := alpha2[0]|0x20-'a', alpha2[1]|0x20-'a'
+	if a >= 26 || b >= 26 {
+		return ""
+	}
+	iso3Once.Do(func() {
+		for i := range 26 {
+			for j := range 26 {
+				if r, err := language.ParseRegion(string([]byte{'A' + byte(i), 'A' + byte(j)})); err == nil {
+					iso3Table[i][j] = r.ISO3()
+				}
+			}
+		}
+	})
+	return iso3Table[a][b]
+}
+
+var (
+	iso3Once  sync.Once
+	iso3Table [26][26]string
+)
 
 // sameVerb reports two verbs of one Dictionary class ("want", "wants").
 func sameVerb(a, b string) bool {
@@ -122,6 +289,13 @@ func sameVerb(a, b string) bool {
 	return ca != "" && ca == VerbClass(b)
 }
 
+// statusClass groups the statuses that may tell one happening: an
+// announcement, a conditional and a call ("will strike", "could strike",
+// "urged ... to strike") mix — one outlet's "will" is another's "plans
+// to" or "should", and none says the happening took place — while the
+// happening asserted, and its denial, are each a class of their own: "the
+// army struck" is not "the army will strike" (the plan and the deed are
+// two happenings, days apart or never), nor "the army denied striking".
 func statusClass(s string) string {
 	switch s {
 	case Future, Urged, Hypothetical:
@@ -135,17 +309,6 @@ func statusClass(s string) string {
 // named reports a party that tells which happening an event is: words
 // naming only a group ("protesters") do not.
 func named(p *Party) bool { return p.Text != "" && !p.group }
-
-func bothNamed(a, b *Party) bool { return named(a) && named(b) }
-
-// roleAgree: a role one of them leaves empty, or fills only with words
-// naming a group, agrees with anything.
-func roleAgree(a, b *Party) bool {
-	if !named(a) || !named(b) {
-		return true
-	}
-	return SameParty(a, b)
-}
 
 // SameParty compares two parties by actor id, else place, else code (a
 // full code: "IRQMIL" is not "IRQGOV"), else name.

@@ -20,7 +20,10 @@
 //
 // Merge (dedup.go) folds the events of a story's sentences, articles and
 // outlets that report the same happening into one event with many
-// mentions, keeping each outlet's value where they disagree.
+// mentions, keeping each outlet's value where they disagree. Outlets tell
+// one happening in different words, so Same compares parties as sets: two
+// target lists that share an actor or a place, or a city and the country
+// it lies in, name one target; two events of one sentence are never one.
 //
 // Compound actors ("Iraqi troops, Kurdish forces and Shiite militias
 // attacked") are kept as a list on one event: Source and Target are the

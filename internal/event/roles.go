@@ -168,7 +168,7 @@ func (c *Coder) conjuncts(s Sentence, k, dir int) []Party {
 		case t.actor < 0 && t.place >= 0 && !seenP[t.place]:
 			seenP[t.place] = true
 			pl := s.Places[t.place]
-			p := Party{Text: s.Text[pl.Start:pl.End], Name: pl.Name, GeonamesID: pl.GeonamesID, Span: Span{pl.Start, pl.End}}
+			p := Party{Text: s.Text[pl.Start:pl.End], Name: pl.Name, GeonamesID: pl.GeonamesID, Span: Span{pl.Start, pl.End}, country: pl.Country}
 			if p.Name == "" {
 				p.Name = p.Text
 			}

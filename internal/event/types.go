@@ -64,6 +64,9 @@ type Party struct {
 	Code       string `json:"code,omitempty"`        // CAMEO actor code
 	GeonamesID uint32 `json:"geonames_id,omitempty"` // set when the party is a place
 	Span       Span   `json:"span"`
+	// country is a place party's country (ISO 3166-1 alpha-2), so that
+	// Same can tell "Mosul" inside "Iraq"; not stored
+	country string
 	// group marks a party that is only words naming a group ("drug
 	// dealers", "hundreds of protesters"): no actor, so it tells nothing
 	// about which happening it is (see roleAgree)

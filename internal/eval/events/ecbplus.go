@@ -48,7 +48,8 @@ type ecbDoc struct {
 // EvaluateECB clusters the split's documents into stories with the story
 // clusterer, codes each document's sentences, and merges the gold event
 // mentions inside each story with event.Merge: a mention's type is the
-// verb-dictionary class of its head word (or the word's stem), its roles,
+// verb-dictionary class of its head word (or the word's stem), its roles
+// (compound lists included, as the pipeline merges them),
 // status, place and date those of the coded event at the mention, if any.
 // Scores are over all gold event mentions of the split's annotated
 // sentences, singletons included.
@@ -141,6 +142,7 @@ func EvaluateECB(dir, split string, sz Sentencer) (ECBMetrics, error) {
 			for _, ce := range coded {
 				if ce.VerbAt.Start < span.End && span.Start < ce.VerbAt.End {
 					e.Source, e.Target, e.Place, e.Status = ce.Source, ce.Target, ce.Place, ce.Status
+					e.AllSources, e.AllTargets = ce.AllSources, ce.AllTargets
 					e.Date, e.Precision, e.Estimated = ce.Date, ce.Precision, ce.Estimated
 					break
 				}
