@@ -2,6 +2,7 @@ package analyse
 
 import (
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -13,7 +14,9 @@ import (
 var gateTexts = []string{
 	"", "A", "AB", "MANSFIELD -- Police said", "\n\n  \t\nSOUTH CHARLESTON, W.Va. -- x", "x\nDANIELSVILLE - y",
 	"x\nA. (AP)", "x\nO'NEILL, Texas", "lower\nNot a dateline", "a Russian-backed group", "US-led", "US-",
-	"-led", "London-based firm", "the Saudi-funded, Iran-allied", "x-ledger", "Kremlin-run\n",
+	"-led", "London-based firm", "the city of Douma", "Xcity of Douma", "_city of Douma", "écity of Douma",
+	"the City of New York City of London", "city of Springfield Town of Foo", "Town of city of Aleppo", "village of  X",
+	"island of Île Verte Saint Pierre Miquelon", "city of ", "the province of Idlib and the governorate of Homs", "the Saudi-funded, Iran-allied", "x-ledger", "Kremlin-run\n",
 	strings.Repeat("x", 1990) + "\nWASHINGTON — y", strings.Repeat("x", 2001) + "\nWASHINGTON — y",
 	strings.Repeat(" ", 2000) + "WASHINGTON — y", strings.Repeat(" ", 2001) + "WASHINGTON — y",
 }
@@ -38,8 +41,8 @@ func checkGates(t *testing.T, s string) {
 	if !mayHaveCompound(s) && compoundRe.MatchString(s) {
 		t.Errorf("mayHaveCompound(%q) = false, but compoundRe matches", s)
 	}
-	if !mayHavePlaceOf(s) && placeOfRe.MatchString(s) {
-		t.Errorf("mayHavePlaceOf(%q) = false, but placeOfRe matches", s)
+	if got, want := placeOfMatches(s), placeOfRe.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Errorf("placeOfMatches(%q) = %v, want placeOfRe's %v", s, got, want)
 	}
 }
 
@@ -56,7 +59,7 @@ func TestRegexpGates(t *testing.T) {
 	// random texts over the characters the expressions turn on
 	r := rand.New(rand.NewSource(1))
 	pieces := []string{"A", "B", "Z", "a", "q", ".", "'", " ", "\n", "\t", "\r", "-", "--", "—", "(", ",",
-		"led", "run", "backed", "based", "WASHINGTON", "city of "}
+		"led", "run", "backed", "based", "WASHINGTON", "city of ", "Town of ", " of ", "ity", "c", "T", "É", "_"}
 	for i := 0; i < 20000; i++ {
 		var b strings.Builder
 		for j := r.Intn(20); j >= 0; j-- {
