@@ -135,6 +135,36 @@ type Annotator struct {
 	gaz   *geo.Gazetteer
 	toks  []text.Token
 	sents []text.Sentence
+	// seen memoises gaz.Lookup by name (lookup): the place rules ask the
+	// gazetteer about the same names many times in one article ("Trump"
+	// as knownPlace, physicalPlace, tentativePlace, each mention again)
+	// and the same common names in every article, and a lookup ranks all
+	// the records of the name and its variants each time.
+	seen      map[string][]geo.Candidate
+	seenCands int // candidates held by seen
+}
+
+// lookupCacheMax bounds the candidates the lookup memo holds (a candidate
+// is about 150 bytes); when full it is emptied and refilled, so a long
+// run's memory stays flat at a few MB per annotator.
+const lookupCacheMax = 1 << 15
+
+// lookup is a.gaz.Lookup, memoised: the gazetteer is read-only, so the
+// answer for a name never changes. The result is shared and must not be
+// modified (no caller does).
+func (a *Annotator) lookup(name string) []geo.Candidate {
+	if cs, ok := a.seen[name]; ok {
+		return cs
+	}
+	cs := a.gaz.Lookup(name)
+	if a.seen == nil || a.seenCands+len(cs) > lookupCacheMax {
+		a.seen, a.seenCands = make(map[string][]geo.Candidate, 1024), 0
+	}
+	a.seenCands += len(cs) + 1
+	// a copy of the name: a slice of the article's text would keep the
+	// whole text alive
+	a.seen[strings.Clone(name)] = cs
+	return cs
 }
 
 // New returns an Annotator using the embedded NER model and gazetteer.
@@ -362,7 +392,7 @@ func (a *Annotator) placeIn(s string, m Mention) (Span, bool) {
 // tried and cost more precision than it found on the dev halves.)
 func (a *Annotator) placeParts(s string, sp Span) []Span {
 	name := s[sp.Start:sp.End]
-	if !strings.Contains(name, "-") || len(a.gaz.Lookup(name)) > 0 {
+	if !strings.Contains(name, "-") || len(a.lookup(name)) > 0 {
 		return nil
 	}
 	var out []Span
@@ -381,7 +411,7 @@ func (a *Annotator) placeParts(s string, sp Span) []Span {
 // knownPlace reports whether the gazetteer's likeliest sense of name is a
 // settlement of at least placeMinPop people or an administrative area.
 func (a *Annotator) knownPlace(name string) bool {
-	cs := a.gaz.Lookup(name)
+	cs := a.lookup(name)
 	if len(cs) == 0 || !nameLike(name, cs[0].Name) && !countryName(name, cs[0]) {
 		return false // an unrelated alternate name ("Google" for Topeka) is too weak
 	}

@@ -46,7 +46,7 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 		if m.Type != "ORG" {
 			continue
 		}
-		cs := a.gaz.Lookup(prefix)
+		cs := a.lookup(prefix)
 		if len(cs) == 0 || !nameLike(prefix, cs[0].Name) && !countryName(prefix, cs[0]) {
 			continue
 		}
@@ -77,7 +77,7 @@ func (a *Annotator) orgSuffixPlace(s string, m Mention) (Span, bool) {
 		if geo.IsDemonym(t) {
 			return false
 		}
-		cs := a.gaz.Lookup(t)
+		cs := a.lookup(t)
 		if len(cs) == 0 {
 			return false
 		}
@@ -122,7 +122,7 @@ var directionWords = map[string]bool{
 // on the continent ("EU", "European Union"): typed ORG it is the union's
 // institutions, and still the area, as a country typed ORG is.
 func (a *Annotator) union(name string) bool {
-	cs := a.gaz.Lookup(name)
+	cs := a.lookup(name)
 	return len(cs) > 0 && cs[0].FeatureCode == "CONT" && geo.Key(name) != geo.Key(cs[0].Name)
 }
 
@@ -185,6 +185,93 @@ func mayHavePlaceOf(s string) bool {
 	return false
 }
 
+// datelineMax is the furthest byte offset a dateline's name may start at.
+const datelineMax = 2000
+
+// mayHaveDateline reports whether datelineRe may find a name starting at
+// or before datelineMax (false: it finds none). Every such name is the
+// first non-blank text after a line start and begins with two of its
+// characters, [A-Z][A-Z'.]: a text with no such line before datelineMax
+// (most articles) is not run through the regular expression, which tries
+// every byte of the text for a match.
+func mayHaveDateline(s string) bool {
+	for i := 0; i <= datelineMax && i < len(s); {
+		// i is a line start; blanks, newlines included, may precede the name
+		j := i
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' || s[j] == '\f') {
+			j++
+		}
+		if j > datelineMax {
+			return false
+		}
+		if j+1 < len(s) && s[j] >= 'A' && s[j] <= 'Z' && (s[j+1] >= 'A' && s[j+1] <= 'Z' || s[j+1] == '\'' || s[j+1] == '.') {
+			return true
+		}
+		k := strings.IndexByte(s[j:], '\n')
+		if k < 0 {
+			return false
+		}
+		i = j + k + 1
+	}
+	return false
+}
+
+// placeOfAt is placeOfRe anchored at the start of its input, without the
+// leading \b (placeOfMatches checks the byte before).
+var placeOfAt = regexp.MustCompile(`^(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]rovince|[Gg]overnorate|[Ii]sland) of ((?:[A-Z][\p{L}'-]+)(?: [A-Z][\p{L}'-]+){0,2})`)
+
+// placeOfMatches returns what placeOfRe.FindAllStringSubmatchIndex(s, -1)
+// returns, trying the expression only where a match can start: at the
+// head word before each " of " (placeOfWords), in order, after the end of
+// the previous match. The whole-text search steps through every byte of
+// the text, a tenth of the place stage in articles that say "city of".
+func placeOfMatches(s string) [][]int {
+	if !mayHavePlaceOf(s) {
+		return nil
+	}
+	var out [][]int
+	end := 0 // matches do not overlap: the next starts at or after end
+	for i := 0; ; {
+		k := strings.Index(s[i:], " of ")
+		if k < 0 {
+			return out
+		}
+		k += i
+		i = k + 1
+		p := -1
+		for _, w := range placeOfHeads {
+			if strings.HasSuffix(s[:k], w) {
+				p = k - len(w)
+				break
+			}
+		}
+		// \b before the head word: its first letter is a word character,
+		// so the byte before must not be one (RE2's \b is ASCII)
+		if p < end || p > 0 && isASCIIWordByte(s[p-1]) {
+			continue
+		}
+		loc := placeOfAt.FindStringSubmatchIndex(s[p:])
+		if loc == nil {
+			continue
+		}
+		for j := range loc {
+			if loc[j] >= 0 {
+				loc[j] += p
+			}
+		}
+		out = append(out, loc)
+		end = loc[1]
+	}
+}
+
+// placeOfHeads are placeOfRe's head words.
+var placeOfHeads = [...]string{"City", "city", "Town", "town", "Village", "village", "Province", "province",
+	"Governorate", "governorate", "Island", "island"}
+
+func isASCIIWordByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
 // stateAfterRe matches ", Va." / ", Ga." / ", Texas" right after a place.
 var stateAfterRe = regexp.MustCompile(`^, ?([A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)`)
 
@@ -210,26 +297,26 @@ func (a *Annotator) placesAround(s string, found []geo.Mention, ms []Mention) []
 		if covered(sp) {
 			continue
 		}
-		cs := a.gaz.Lookup(s[sp.Start:sp.End])
+		cs := a.lookup(s[sp.Start:sp.End])
 		if len(cs) > 0 && (cs[0].FeatureCode == "ADM1" || strings.HasPrefix(cs[0].FeatureCode, "PCL")) {
 			out = append(out, sp)
 		}
 	}
 	// "the city of Douma", "the village of Bartella": the words say it is a
 	// place, so any sense the gazetteer knows will do
-	var placeOf [][]int
-	if mayHavePlaceOf(s) {
-		placeOf = placeOfRe.FindAllStringSubmatchIndex(s, -1)
-	}
-	for _, loc := range placeOf {
+	for _, loc := range placeOfMatches(s) {
 		sp := Span{loc[2], loc[3]}
-		if !covered(sp) && len(a.gaz.Lookup(s[sp.Start:sp.End])) > 0 {
+		if !covered(sp) && len(a.lookup(s[sp.Start:sp.End])) > 0 {
 			out = append(out, sp)
 		}
 	}
-	for _, loc := range datelineRe.FindAllStringSubmatchIndex(s, 3) {
+	var datelines [][]int
+	if mayHaveDateline(s) {
+		datelines = datelineRe.FindAllStringSubmatchIndex(s, 3)
+	}
+	for _, loc := range datelines {
 		sp := Span{loc[2], loc[3]}
-		if covered(sp) || loc[2] > 2000 {
+		if covered(sp) || loc[2] > datelineMax {
 			continue
 		}
 		if a.knownPlace(s[sp.Start:sp.End]) {
@@ -246,7 +333,7 @@ func (a *Annotator) placesAround(s string, found []geo.Mention, ms []Mention) []
 // holds a generic word, or is the feature's own name and no town or
 // region bears it ("Cauvery").
 func (a *Annotator) physicalPlace(name string) bool {
-	cs := a.gaz.Lookup(name)
+	cs := a.lookup(name)
 	if len(cs) == 0 {
 		return false
 	}

@@ -221,7 +221,7 @@ func (a *Annotator) demonymPlace(t string) bool {
 	if nonPlaceWords[geo.Key(t)] {
 		return false // "Western" allies are not Sri Lanka's Western Province
 	}
-	cs := a.gaz.Lookup(t)
+	cs := a.lookup(t)
 	if len(cs) == 0 {
 		return false
 	}
@@ -256,6 +256,31 @@ func (a *Annotator) demonymParts(s string, m Mention) []Span {
 // "Russian-backed", "US-led", "London-based", "Saudi-funded".
 var compoundRe = regexp.MustCompile(`\b([A-Z][A-Za-z.]*[A-Za-z])-(?:backed|led|based|funded|owned|controlled|held|run|allied|sponsored|brokered|made|born|bred)\b`)
 
+// compoundEnds are the hyphenated participles compoundRe ends with.
+var compoundEnds = [...]string{"-backed", "-led", "-based", "-funded", "-owned", "-controlled", "-held", "-run",
+	"-allied", "-sponsored", "-brokered", "-made", "-born", "-bred"}
+
+// mayHaveCompound reports whether compoundRe may match s (false: it does
+// not): every match holds one of compoundEnds, and the regular
+// expression, with no literal prefix to search for, steps through every
+// byte of the text.
+func mayHaveCompound(s string) bool {
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '-')
+		if k < 0 {
+			return false
+		}
+		rest := s[i+k:]
+		for _, e := range compoundEnds {
+			if strings.HasPrefix(rest, e) {
+				return true
+			}
+		}
+		i += k + 1
+	}
+	return false
+}
+
 // compound is a place found inside a hyphenated compound.
 type compound struct {
 	Span
@@ -267,6 +292,9 @@ type compound struct {
 // coalition"): a demonym of a country or region, or a known place. Words
 // inside a mention are left to the mention's own rules.
 func (a *Annotator) compoundPlaces(s string, ms []Mention) []compound {
+	if !mayHaveCompound(s) {
+		return nil
+	}
 	var out []compound
 	for _, loc := range compoundRe.FindAllStringSubmatchIndex(s, -1) {
 		sp := Span{loc[2], loc[3]}

@@ -97,7 +97,7 @@ func (a *Annotator) Annotate(in Input) Annotation {
 // detector has no words for), the language the document declares decides,
 // and with none declared the text is analysed.
 func (a *Annotator) AnnotateArticle(art *clean.Article) *Annotation {
-	lang := clean.Language(art.Title + "\n" + art.Text)
+	lang := art.TextLanguage() // found by cleaning already, as a rule
 	if lang != "" {
 		art.Language = lang // what the analysis assumed is what is shown
 	} else {

@@ -56,6 +56,9 @@ type Article struct {
 	// pendingLang is the HTML extraction, whose language guess (go-trafilatura's
 	// whatlanggo) is asked for only when the text's own words say nothing.
 	pendingLang *Extraction
+	// textLang memoises TextLanguage for the title and text it was
+	// computed from.
+	textLang textLanguage
 }
 
 // Credit kinds: what a credit in the text says about the agency it names.
@@ -168,7 +171,7 @@ func clean(doc ingest.Document) (Article, error) {
 	// costlier whatlanggo guess only when they say nothing changes no
 	// analysed article's language.
 	if a.Language == "" {
-		a.Language = Language(a.Title + "\n" + a.Text)
+		a.Language = a.TextLanguage()
 	}
 	if a.Language == "" && a.pendingLang != nil {
 		a.Language = a.pendingLang.GuessLanguage()
@@ -250,4 +253,26 @@ func dedupe(xs []string) []string {
 		out = append(out, x)
 	}
 	return out
+}
+
+// textLanguage is Language's answer for one title and text.
+type textLanguage struct {
+	title, text, lang string
+	ok                bool
+}
+
+// TextLanguage returns Language(a.Title + "\n" + a.Text): what the text's
+// own words say its language is. Cleaning asks it when the container
+// names no language and the analysis asks it of every article
+// (analyse.AnnotateArticle); the answer is kept on the article, so the
+// text is read once, and read again only if the title or text changed
+// since (comparing a string with itself costs no reading).
+func (a *Article) TextLanguage() string {
+	m := &a.textLang
+	if m.ok && m.title == a.Title && m.text == a.Text {
+		return m.lang
+	}
+	l := Language(a.Title + "\n" + a.Text)
+	*m = textLanguage{title: a.Title, text: a.Text, lang: l, ok: true}
+	return l
 }

@@ -392,7 +392,7 @@ func (g *Gazetteer) withWrapped(p []int32, k string) []int32 {
 	}
 	for _, r := range p {
 		// a country or state by this very name ("Kansas", not Kansas City)
-		if fc := g.fcodes[g.fcode[r]]; (fc == "PCLI" || fc == "ADM1") && Key(g.names[r]) == k {
+		if fc := g.fcodes[g.fcode[r]]; (fc == "PCLI" || fc == "ADM1") && keyIs(g.names[r], k) {
 			return p
 		}
 	}
@@ -400,7 +400,7 @@ func (g *Gazetteer) withWrapped(p []int32, k string) []int32 {
 	for _, w := range wrappers {
 		wk := w.pre + k + w.suf
 		for _, r := range g.postings(wk) {
-			if Key(g.names[r]) != wk || !g.wrappable(r) || slices.Contains(out, r) {
+			if !keyIs(g.names[r], wk) || !g.wrappable(r) || slices.Contains(out, r) {
 				continue
 			}
 			if len(out) == len(p) {

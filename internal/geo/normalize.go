@@ -66,3 +66,46 @@ func Key(s string) string {
 	}
 	return b.String()
 }
+
+// keyIs reports whether Key(s) == k without building Key(s): the
+// resolver compares records' names with a mention's key for every
+// candidate of every mention, and building each name's key there was a
+// string allocation per comparison. A name with non-ASCII bytes goes
+// through Key.
+func keyIs(s, k string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return Key(s) == k
+		}
+	}
+	// Key's loop over ASCII: letters and digits kept (lower case), ' . `
+	// dropped, anything else a single space between kept characters
+	n, pendingSpace := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\'' || c == '.' || c == '`':
+			continue
+		default:
+			if n > 0 {
+				pendingSpace = true
+			}
+			continue
+		}
+		if pendingSpace {
+			if n >= len(k) || k[n] != ' ' {
+				return false
+			}
+			n++
+			pendingSpace = false
+		}
+		if n >= len(k) || k[n] != c {
+			return false
+		}
+		n++
+	}
+	return n == len(k)
+}

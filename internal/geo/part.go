@@ -82,7 +82,7 @@ func (g *Gazetteer) nationOf(ws []string) ([]int32, string) {
 			switch g.fcodes[g.fcode[r]] {
 			case "PCLI":
 			case "CONT", "ADM1":
-				if Key(g.names[r]) != pk && !g.demonymKey(pk) {
+				if !keyIs(g.names[r], pk) && !g.demonymKey(pk) {
 					continue
 				}
 			default:

@@ -291,7 +291,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 func (g *Gazetteer) pairs(groups []*group, p *Params) {
 	local := func(r int32, key string) bool {
 		fc := g.fcodes[g.fcode[r]]
-		return fc != "PCLI" && fc != "ADM1" && fc != "ADMD" && !g.area(r) && !extended(fc) && Key(g.names[r]) == key
+		return fc != "PCLI" && fc != "ADM1" && fc != "ADMD" && !g.area(r) && !extended(fc) && keyIs(g.names[r], key)
 	}
 	dLat := int32(p.PairKm / 111 * 1e6)
 	for _, gr := range groups {
@@ -336,7 +336,7 @@ func (g *Gazetteer) pairs(groups []*group, p *Params) {
 // (Florida, New York).
 func (g *Gazetteer) namesState(gr *group) bool {
 	for _, c := range gr.cands {
-		if fc := g.fcodes[g.fcode[c]]; (fc == "PCLI" || fc == "ADM1") && Key(g.names[c]) == gr.key {
+		if fc := g.fcodes[g.fcode[c]]; (fc == "PCLI" || fc == "ADM1") && keyIs(g.names[c], gr.key) {
 			return true
 		}
 	}
@@ -366,7 +366,7 @@ func lowerInitial(text string) bool {
 func (g *Gazetteer) keepLower(cs []scored, key string) []scored {
 	out := cs[:0:0]
 	for _, c := range cs {
-		if Key(g.names[c.r]) != key {
+		if !keyIs(g.names[c.r], key) {
 			continue
 		}
 		switch fc := g.fcodes[g.fcode[c.r]]; {
@@ -489,7 +489,7 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 	cs := make([]scored, len(post))
 	for i, r := range post {
 		s := g.priorWith(r, p)
-		if Key(g.names[r]) == key {
+		if keyIs(g.names[r], key) {
 			s += p.PrimaryName
 		}
 		if p.SenseWeight != 0 {
@@ -536,7 +536,7 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 		for _, c := range cs {
 			switch g.fcodes[g.fcode[c.r]] {
 			case "PPLC", "PPLA", "PPLA2":
-				seat = seat || Key(g.names[c.r]) == key
+				seat = seat || keyIs(g.names[c.r], key)
 			}
 		}
 		if seat {
@@ -563,7 +563,7 @@ func (g *Gazetteer) rankRecords(post []int32, key string, p *Params) []scored {
 func (g *Gazetteer) penaliseAliases(cs []scored, key string, w float64) {
 	exact := false
 	for _, c := range cs {
-		if Key(g.names[c.r]) == key {
+		if keyIs(g.names[c.r], key) {
 			exact = true
 			break
 		}

@@ -36,6 +36,8 @@ func Find(text string, dct time.Time) []Expr { return defaultFinder.Find(text, d
 
 // context is the state the normalisers see.
 type context struct {
+	cands       []int   // buffers of findSentence: the rules to try at a token
+	tryRules    []*rule //
 	dct         time.Time
 	hasDCT      bool
 	ref         time.Time // reference time: last day-precise date mentioned, else DCT
@@ -95,7 +97,18 @@ func (f *Finder) findSentence(text string, toks []Token, c *context, out []Expr)
 			i++
 			continue
 		}
-		for _, r := range rules {
+		try := rules
+		if g != nil {
+			// only the rules that can start here, in the same order: the
+			// others' matchAt returns nothing and changes nothing
+			c.cands = g.candidates(toks, i, c.cands[:0])
+			try = c.tryRules[:0]
+			for _, k := range c.cands {
+				try = append(try, rules[k])
+			}
+			c.tryRules = try
+		}
+		for _, r := range try {
 			c.anchored = false
 			m, t, v, md := r.matchAt(toks, i, c)
 			if m != nil && (best == nil || m.End > best.End) {

@@ -194,12 +194,26 @@ func (r *rule) matchAt(toks []Token, i int, c *context) (m *Match, typ, val, mod
 type gate struct {
 	words   map[string]bool
 	classes []matcher
+	// the rules worth trying at a token, by its word: a rule whose first
+	// element is a required set of words (rule.first) is listed under
+	// each of them, in grammar order, and matches nowhere else; the
+	// others (always) are tried at every token the gate lets through. One
+	// lookup per token instead of one per rule.
+	always []int
+	byWord map[string][]int
 }
 
 func newGate(rules []*rule) *gate {
-	g := &gate{words: map[string]bool{}}
+	g := &gate{words: map[string]bool{}, byWord: map[string][]int{}}
 	seen := map[string]bool{}
-	for _, r := range rules {
+	for k, r := range rules {
+		if r.first == nil {
+			g.always = append(g.always, k)
+		} else {
+			for w := range r.first {
+				g.byWord[w] = append(g.byWord[w], k)
+			}
+		}
 		for _, e := range r.elems {
 			if e.words != nil {
 				for w := range e.words {
@@ -215,6 +229,22 @@ func newGate(rules []*rule) *gate {
 		}
 	}
 	return g
+}
+
+// candidates appends to buf, in grammar order, the indexes of the rules
+// that may match at token i: the always-tried rules and those listed
+// under the token's word.
+func (g *gate) candidates(toks []Token, i int, buf []int) []int {
+	a, b := g.always, g.byWord[toks[i].Lower]
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			buf, a = append(buf, a[0]), a[1:]
+		} else {
+			buf, b = append(buf, b[0]), b[1:]
+		}
+	}
+	buf = append(buf, a...)
+	return append(buf, b...)
 }
 
 func (g *gate) open(toks []Token, i int) bool {
