@@ -144,6 +144,17 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 				e.Source.Name = e.Source.Text
 			}
 		}
+		// "Carter said that an operation should begin": an announced or
+		// urged happening with no actor of its own is the statement of
+		// the one who reports it, as in a quotation
+		if e.Source.Text == "" && statusClass(h.status) == "irrealis" && !h.bare {
+			if sp := c.reporter(s, h.at); len(sp) > 0 {
+				e.Source = sp[0]
+				if len(sp) > 1 {
+					e.AllSources = sp
+				}
+			}
+		}
 		if len(e.AllTargets) > 0 {
 			e.AllTargets = dropSources(e.AllTargets, &e.Source, e.AllSources)
 			e.Target = Party{}
@@ -218,6 +229,49 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 	}
 	return dst
+}
+
+// reporter returns the actor who reports the clause of the verb at token
+// at: the subject of a speech verb before it ("Carter said on Sunday that
+// ..."), or of one after it set off by a comma ("..., Carter said"); nil
+// if none.
+func (c *Coder) reporter(s Sentence, at int) []Party {
+	toks := c.toks
+	for j := at - 1; j >= 0; j-- {
+		w := toks[j].low
+		if boundaries[w] && !quoteMarks[w] {
+			break
+		}
+		if sayWords[w] {
+			return c.before(s, j)
+		}
+	}
+	for j := at + 1; j+1 < len(toks); j++ {
+		w := toks[j].low
+		if boundaries[w] && !quoteMarks[w] {
+			break
+		}
+		if w != "," {
+			continue
+		}
+		// ", Carter said", ", said Carter"
+		n := j + 1
+		if quoteMarks[toks[n].low] && n+1 < len(toks) {
+			n++
+		}
+		if sayWords[toks[n].low] {
+			return c.after(s, n+1, len(c.cand), false)
+		}
+		for k := n; k < len(toks) && k <= n+6; k++ {
+			if sayWords[toks[k].low] {
+				return c.before(s, k)
+			}
+			if toks[k].punct {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // dropSources removes from the targets the actors that are also the
@@ -723,9 +777,18 @@ func (c *Coder) passive(i int, f *verbForm) bool {
 // status reads negation, modality and governing verbs before the verb.
 func (c *Coder) status(h *verbHit) {
 	toks := c.toks
-	for k := h.at - 1; k >= 0 && k >= h.at-4; k-- {
+	lo := h.at - 4
+	for k := h.at - 1; k >= 0 && k >= lo; k-- {
 		w := toks[k].low
 		switch {
+		case quoteMarks[w] && c.shortQuote(k, h.at):
+			// "will “simultaneously” carry out", "“will be” carrying
+			// out": a word or two quoted inside the verb group
+			lo--
+		case perceptionVerbs[w] && k < h.at-1 && lo > k-4:
+			// "want to see an operation begin": the verb seen takes the
+			// status of "see"
+			lo = k - 4
 		case boundaries[w] || w == ",":
 			k = -1
 		case negations[w]:
@@ -815,6 +878,37 @@ func (c *Coder) status(h *verbHit) {
 			}
 		}
 	}
+}
+
+// quoteMarks open or close a quotation.
+var quoteMarks = set("\"", "“", "”")
+
+// perceptionVerbs take an object and a bare verb ("see an operation
+// begin", "watch the troops leave").
+var perceptionVerbs = set("see", "watch")
+
+// shortQuote reports whether the quote mark at token k, before the verb
+// at token at, is one of a pair that quotes one to three words, both marks
+// before the verb: a quoted adverb or auxiliary inside the verb group, not
+// a clause boundary.
+func (c *Coder) shortQuote(k, at int) bool {
+	w := c.toks[k].low
+	if w != "“" {
+		// a closing mark (or a straight one): its partner before it
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if quoteMarks[c.toks[j].low] {
+				return j < k-1
+			}
+		}
+	}
+	if w != "”" {
+		for j := k + 1; j < at && j <= k+4; j++ {
+			if quoteMarks[c.toks[j].low] {
+				return j > k+1
+			}
+		}
+	}
+	return false
 }
 
 // denyVerbs deny the happening of their complement clause.

@@ -89,14 +89,16 @@ func (c *Coder) before(s Sentence, at int) []Party {
 	}
 	for k := at - 1; k >= 0 && k >= at-maxRoleDistance; k-- {
 		t := toks[k]
-		if boundaries[t.low] {
+		if boundaries[t.low] && !(quoteMarks[t.low] && c.shortQuote(k, at)) {
 			return nil
 		}
 		if t.actor >= 0 {
 			return c.conjuncts(s, k, -1)
 		}
-		// a place right before its verb is its subject ("Russia accused")
-		if t.place >= 0 && c.skipAux(at-1) == k {
+		// a place right before its verb is its subject ("Russia accused"),
+		// unless a preposition governs it ("an operation in Syria's Raqqa
+		// should begin": Raqqa is where, not who)
+		if t.place >= 0 && c.skipAux(at-1) == k && !c.governedPlace(k) {
 			return c.conjuncts(s, k, -1)
 		}
 	}
@@ -231,6 +233,11 @@ func (c *Coder) place(s Sentence, h *verbHit) *Place {
 	pi := first
 	if loc >= 0 {
 		pi = c.toks[loc].place
+		// "in Syria's Raqqa": the place is the one the country's name
+		// qualifies
+		if k := c.placeEnd(loc); k+1 < len(c.toks) && possessive(c.toks[k].low) && c.toks[k+1].place >= 0 && c.toks[k+1].actor < 0 {
+			pi = c.toks[k+1].place
+		}
 	}
 	if pi >= 0 {
 		p := s.Places[pi]
@@ -241,6 +248,29 @@ func (c *Coder) place(s Sentence, h *verbHit) *Place {
 		return &Place{Name: p.Name, GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country}
 	}
 	return nil
+}
+
+// placeEnd returns the token after the place mention that covers token k.
+func (c *Coder) placeEnd(k int) int {
+	j := k
+	for j < len(c.toks) && c.toks[j].place == c.toks[k].place {
+		j++
+	}
+	return j
+}
+
+// possessive reports the clitic "'s" (either apostrophe).
+func possessive(w string) bool { return w == "'s" || w == "’s" }
+
+// governedPlace reports whether a preposition governs the place mention at
+// token k ("in Raqqa", "in Syria's Raqqa"), which then is no subject.
+func (c *Coder) governedPlace(k int) bool {
+	toks := c.toks
+	j := k
+	for j >= 0 && (toks[j].place >= 0 && toks[j].actor < 0 || possessive(toks[j].low)) {
+		j--
+	}
+	return j >= 0 && (prepositions[toks[j].low] || locatives[toks[j].low])
 }
 
 func abs(x int) int {
