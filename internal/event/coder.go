@@ -93,6 +93,12 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		var src, tgt []Party
 		if h.bare {
 			src, tgt = c.nounRoles(s, h.at)
+			// "Carter said the idea of operations against Mosul ...": a
+			// planned happening with no actor of its own is its
+			// reporter's statement (as below for verbs)
+			if len(src) == 0 && statusClass(h.status) == "irrealis" {
+				src = c.reporter(s, h.at)
+			}
 		} else {
 			src, tgt = c.roles(s, i)
 		}
@@ -147,7 +153,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		// "Carter said that an operation should begin": an announced or
 		// urged happening with no actor of its own is the statement of
 		// the one who reports it, as in a quotation
-		if e.Source.Text == "" && statusClass(h.status) == "irrealis" && !h.bare {
+		if e.Source.Text == "" && statusClass(h.status) == "irrealis" {
 			if sp := c.reporter(s, h.at); len(sp) > 0 {
 				e.Source = sp[0]
 				if len(sp) > 1 {
@@ -897,18 +903,31 @@ func (c *Coder) shortQuote(k, at int) bool {
 		// a closing mark (or a straight one): its partner before it
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
 			if quoteMarks[c.toks[j].low] {
-				return j < k-1
+				return j < k-1 && c.verbGroup(j+1, k)
 			}
 		}
 	}
 	if w != "”" {
 		for j := k + 1; j < at && j <= k+4; j++ {
 			if quoteMarks[c.toks[j].low] {
-				return j > k+1
+				return j > k+1 && c.verbGroup(k+1, j)
 			}
 		}
 	}
 	return false
+}
+
+// verbGroup reports whether tokens [from, to) are all auxiliaries,
+// negations or adverbs: words of a verb group, not a phrase of their own
+// ("a “man-in-the-middle” attack").
+func (c *Coder) verbGroup(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := c.toks[k].low
+		if !(futureAux[w] || hypoAux[w] || beForms[w] || negations[w] || adverbs[w] || strings.HasSuffix(w, "ly") && len(w) > 4) {
+			return false
+		}
+	}
+	return true
 }
 
 // denyVerbs deny the happening of their complement clause.

@@ -289,9 +289,31 @@ func (c *Coder) nounEvent() (verbHit, bool) {
 			continue
 		}
 		h := verbHit{at: k, end: k + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: -1, bare: true}
+		if c.intended(k) {
+			h.status = Future
+		}
 		return h, true
 	}
 	return verbHit{}, false
+}
+
+// intentNouns tell of a happening only planned or considered ("the idea of
+// simultaneous operations", "plans for an offensive").
+var intentNouns = set("idea", "plan", "plans", "prospect", "possibility", "preparations", "proposal", "option")
+
+// intended reports an event noun at k governed by a noun of intent through
+// "of" or "for", past a modifier or two.
+func (c *Coder) intended(k int) bool {
+	toks := c.toks
+	for j := k - 1; j > 0 && j >= k-3; j-- {
+		if toks[j].low == "of" || toks[j].low == "for" {
+			return intentNouns[toks[j-1].low]
+		}
+		if toks[j].punct || toks[j].actor >= 0 || toks[j].place >= 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // nounPreps join an event noun to its target ("sanctions on Syria",

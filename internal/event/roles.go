@@ -95,10 +95,8 @@ func (c *Coder) before(s Sentence, at int) []Party {
 		if t.actor >= 0 {
 			return c.conjuncts(s, k, -1)
 		}
-		// a place right before its verb is its subject ("Russia accused"),
-		// unless a preposition governs it ("an operation in Syria's Raqqa
-		// should begin": Raqqa is where, not who)
-		if t.place >= 0 && c.skipAux(at-1) == k && !c.governedPlace(k) {
+		// a place right before its verb is its subject ("Russia accused")
+		if t.place >= 0 && c.skipAux(at-1) == k {
 			return c.conjuncts(s, k, -1)
 		}
 	}
@@ -261,17 +259,6 @@ func (c *Coder) placeEnd(k int) int {
 
 // possessive reports the clitic "'s" (either apostrophe).
 func possessive(w string) bool { return w == "'s" || w == "’s" }
-
-// governedPlace reports whether a preposition governs the place mention at
-// token k ("in Raqqa", "in Syria's Raqqa"), which then is no subject.
-func (c *Coder) governedPlace(k int) bool {
-	toks := c.toks
-	j := k
-	for j >= 0 && (toks[j].place >= 0 && toks[j].actor < 0 || possessive(toks[j].low)) {
-		j--
-	}
-	return j >= 0 && (prepositions[toks[j].low] || locatives[toks[j].low])
-}
 
 func abs(x int) int {
 	if x < 0 {
