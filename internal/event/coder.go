@@ -270,7 +270,15 @@ func (c *Coder) reporter(s Sentence, at int) []Party {
 		}
 		for k := n; k < len(toks) && k <= n+6; k++ {
 			if sayWords[toks[k].low] {
-				return c.before(s, k)
+				// only the parties after the comma: the clause before it
+				// is what they report
+				var out []Party
+				for _, p := range c.before(s, k) {
+					if p.Span.Start > toks[j].start && p.GeonamesID == 0 {
+						out = append(out, p)
+					}
+				}
+				return out
 			}
 			if toks[k].punct {
 				break

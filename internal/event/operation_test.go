@@ -67,6 +67,8 @@ func TestCoderPlaceNotSource(t *testing.T) {
 	}{
 		{"reported clause, place in a possessive", "{The minister:USAGOV} said on Friday that an operation to clear {the rebels:SYRREB} in <Syria>'s <Tartus> should begin soon.",
 			"begin", "The minister", "the rebels", "Tartus"},
+		{"opposed party in the subject", "The coalition against {the rebels:SYRREB} will carry out operations in <Tartus>, {the minister:USAGOV} said.",
+			"carry", "The minister", "Tartus", "Tartus"},
 		{"reporter after the clause", "Strikes on <Tartus> will begin next week, {the minister:USAGOV} said.",
 			"begin", "The minister", "Tartus", "Tartus"},
 	}
@@ -84,8 +86,13 @@ func TestCoderPlaceNotSource(t *testing.T) {
 			}
 		})
 	}
+	// a passive verb's subject is its target, opposed or not
+	e := find(t, code(t, "Charges against {the governor:USAELI} were filed by {the prosecutor:USAJUD}."), "filed")
+	if e.Target.Text != "the governor" || e.Source.Text != "the prosecutor" {
+		t.Errorf("passive: source %q target %q, want the prosecutor, the governor", e.Source.Text, e.Target.Text)
+	}
 	// an asserted happening reported by someone is not theirs
-	e := find(t, code(t, "{The minister:USAGOV} said that an operation against {the rebels:SYRREB} began on Friday."), "began")
+	e = find(t, code(t, "{The minister:USAGOV} said that an operation against {the rebels:SYRREB} began on Friday."), "began")
 	if e.Source.Text != "" {
 		t.Errorf("asserted operation: source %q, want none (the reporter did not do it)", e.Source.Text)
 	}

@@ -49,7 +49,7 @@ func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 				break
 			}
 		}
-		return c.before(s, h.at), src
+		return c.subject(s, h.at, true), src
 	}
 	return src, c.after(s, h.end, hi, true)
 }
@@ -67,8 +67,14 @@ func (c *Coder) skipAux(k int) int {
 }
 
 // before returns the actors nearest before token at, with their
-// conjuncts.
-func (c *Coder) before(s Sentence, at int) []Party {
+// conjuncts: the subject of an active verb.
+func (c *Coder) before(s Sentence, at int) []Party { return c.subject(s, at, false) }
+
+// subject returns the actors nearest before token at, with their
+// conjuncts; passive tells that they are the target (a passive verb's
+// subject), which a party opposed may be ("Evidence against Russia was
+// presented").
+func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	toks := c.toks
 	// "Gen. Ortega, commander of the joint task force, visited": the
 	// subject stands before an appositive set off by commas
@@ -79,7 +85,7 @@ func (c *Coder) before(s Sentence, at int) []Party {
 			}
 			if toks[j].low == "," {
 				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && c.d.forms[first.low] == nil && !subjectPron[first.low] {
-					if ps := c.before(s, j); len(ps) > 0 {
+					if ps := c.subject(s, j, passive); len(ps) > 0 {
 						return ps
 					}
 				}
@@ -93,6 +99,11 @@ func (c *Coder) before(s Sentence, at int) []Party {
 			return nil
 		}
 		if t.actor >= 0 {
+			// "the coalition against the Islamic State will attack": the
+			// one opposed is no subject
+			if !passive && c.opposed(k) {
+				continue
+			}
 			return c.conjuncts(s, k, -1)
 		}
 		// a place right before its verb is its subject ("Russia accused")
@@ -259,6 +270,22 @@ func (c *Coder) placeEnd(k int) int {
 
 // possessive reports the clitic "'s" (either apostrophe).
 func possessive(w string) bool { return w == "'s" || w == "’s" }
+
+// opposed reports an actor mention at token k governed by "against" ("the
+// coalition against the Islamic State", "protests against the
+// government"): the party opposed by the phrase's head, never the subject
+// of the verb after it.
+func (c *Coder) opposed(k int) bool {
+	toks := c.toks
+	j := k
+	for j >= 0 && toks[j].actor == toks[k].actor {
+		j--
+	}
+	for j >= 0 && (toks[j].low == "the" || toks[j].low == "a") {
+		j--
+	}
+	return j >= 0 && (toks[j].low == "against" || toks[j].low == "versus")
+}
 
 func abs(x int) int {
 	if x < 0 {
