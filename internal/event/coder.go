@@ -93,6 +93,12 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		var src, tgt []Party
 		if h.bare {
 			src, tgt = c.nounRoles(s, h.at)
+			// "Carter said the idea of operations against Mosul ...": a
+			// planned happening with no actor of its own is its
+			// reporter's statement (as below for verbs)
+			if len(src) == 0 && statusClass(h.status) == "irrealis" {
+				src = c.reporter(s, h.at)
+			}
 		} else {
 			src, tgt = c.roles(s, i)
 		}
@@ -142,6 +148,17 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 			e.Source = Party{Text: s.Text[a.Start:a.End], Name: a.Name, Actor: a.ID, Code: a.Code, Span: a.Span}
 			if e.Source.Name == "" {
 				e.Source.Name = e.Source.Text
+			}
+		}
+		// "Carter said that an operation should begin": an announced or
+		// urged happening with no actor of its own is the statement of
+		// the one who reports it, as in a quotation
+		if e.Source.Text == "" && statusClass(h.status) == "irrealis" {
+			if sp := c.reporter(s, h.at); len(sp) > 0 {
+				e.Source = sp[0]
+				if len(sp) > 1 {
+					e.AllSources = sp
+				}
 			}
 		}
 		if len(e.AllTargets) > 0 {
@@ -218,6 +235,57 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 	}
 	return dst
+}
+
+// reporter returns the actor who reports the clause of the verb at token
+// at: the subject of a speech verb before it ("Carter said on Sunday that
+// ..."), or of one after it set off by a comma ("..., Carter said"); nil
+// if none.
+func (c *Coder) reporter(s Sentence, at int) []Party {
+	toks := c.toks
+	for j := at - 1; j >= 0; j-- {
+		w := toks[j].low
+		if boundaries[w] && !quoteMarks[w] {
+			break
+		}
+		if sayWords[w] {
+			return c.before(s, j)
+		}
+	}
+	for j := at + 1; j+1 < len(toks); j++ {
+		w := toks[j].low
+		if boundaries[w] && !quoteMarks[w] {
+			break
+		}
+		if w != "," {
+			continue
+		}
+		// ", Carter said", ", said Carter"
+		n := j + 1
+		if quoteMarks[toks[n].low] && n+1 < len(toks) {
+			n++
+		}
+		if sayWords[toks[n].low] {
+			return c.after(s, n+1, len(c.cand), false)
+		}
+		for k := n; k < len(toks) && k <= n+6; k++ {
+			if sayWords[toks[k].low] {
+				// only the parties after the comma: the clause before it
+				// is what they report
+				var out []Party
+				for _, p := range c.before(s, k) {
+					if p.Span.Start > toks[j].start && p.GeonamesID == 0 {
+						out = append(out, p)
+					}
+				}
+				return out
+			}
+			if toks[k].punct {
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // dropSources removes from the targets the actors that are also the
@@ -723,9 +791,18 @@ func (c *Coder) passive(i int, f *verbForm) bool {
 // status reads negation, modality and governing verbs before the verb.
 func (c *Coder) status(h *verbHit) {
 	toks := c.toks
-	for k := h.at - 1; k >= 0 && k >= h.at-4; k-- {
+	lo := h.at - 4
+	for k := h.at - 1; k >= 0 && k >= lo; k-- {
 		w := toks[k].low
 		switch {
+		case quoteMarks[w] && c.shortQuote(k, h.at):
+			// "will “simultaneously” carry out", "“will be” carrying
+			// out": a word or two quoted inside the verb group
+			lo--
+		case perceptionVerbs[w] && k < h.at-1 && lo > k-4:
+			// "want to see an operation begin": the verb seen takes the
+			// status of "see"
+			lo = k - 4
 		case boundaries[w] || w == ",":
 			k = -1
 		case negations[w]:
@@ -815,6 +892,50 @@ func (c *Coder) status(h *verbHit) {
 			}
 		}
 	}
+}
+
+// quoteMarks open or close a quotation.
+var quoteMarks = set("\"", "“", "”")
+
+// perceptionVerbs take an object and a bare verb ("see an operation
+// begin", "watch the troops leave").
+var perceptionVerbs = set("see", "watch")
+
+// shortQuote reports whether the quote mark at token k, before the verb
+// at token at, is one of a pair that quotes one to three words, both marks
+// before the verb: a quoted adverb or auxiliary inside the verb group, not
+// a clause boundary.
+func (c *Coder) shortQuote(k, at int) bool {
+	w := c.toks[k].low
+	if w != "“" {
+		// a closing mark (or a straight one): its partner before it
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if quoteMarks[c.toks[j].low] {
+				return j < k-1 && c.verbGroup(j+1, k)
+			}
+		}
+	}
+	if w != "”" {
+		for j := k + 1; j < at && j <= k+4; j++ {
+			if quoteMarks[c.toks[j].low] {
+				return j > k+1 && c.verbGroup(k+1, j)
+			}
+		}
+	}
+	return false
+}
+
+// verbGroup reports whether tokens [from, to) are all auxiliaries,
+// negations or adverbs: words of a verb group, not a phrase of their own
+// ("a “man-in-the-middle” attack").
+func (c *Coder) verbGroup(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := c.toks[k].low
+		if !(futureAux[w] || hypoAux[w] || beForms[w] || negations[w] || adverbs[w] || strings.HasSuffix(w, "ly") && len(w) > 4) {
+			return false
+		}
+	}
+	return true
 }
 
 // denyVerbs deny the happening of their complement clause.

@@ -58,7 +58,76 @@ var eventNouns = map[string]string{
 	"statement": "01", "declaration": "01", "communique": "01", "report": "01",
 	"cease-fire": "0871", "clash": "190", "clashes": "190", "fighting": "190", "bombing": "195", "bombings": "195",
 	"shelling": "195", "ambush": "190", "killings": "190", "expulsion": "174", "deportation": "174",
-	"deportations": "174",
+	"deportations": "174", "operation": "190", "operations": "190", "siege": "191",
+}
+
+// eventNoun returns the CAMEO code of the event noun at token k, if it is
+// one; verb is the token of the support verb that takes it (-1: none).
+// "operation" is a military action only where its phrase says so
+// (militaryOperation).
+func (c *Coder) eventNoun(k, verb int) (string, bool) {
+	code, ok := eventNouns[c.toks[k].low]
+	if ok && operationNouns[c.toks[k].low] && !c.militaryOperation(k, verb) {
+		return "", false
+	}
+	return code, ok
+}
+
+// operationNouns name an action of armed forces only in a military
+// setting: "an isolation operation", "operations against the rebels", "an
+// operation to retake the city", "carried out operations in Mosul" — not
+// "a rescue operation", "began operations in Texas", "external operations
+// capabilities".
+var operationNouns = set("operation", "operations")
+
+// operationModifiers make an operation military ("a ground operation").
+var operationModifiers = set("military", "isolation", "combat", "ground", "air", "counter-terrorism", "counterterrorism",
+	"anti-terror", "anti-terrorist", "army", "naval", "offensive", "clearance", "clearing", "mop-up", "assault", "encirclement")
+
+// operationAims are the purposes of a military operation ("an operation to
+// retake Mosul").
+var operationAims = set("retake", "recapture", "capture", "isolate", "clear", "liberate", "free", "oust", "dislodge",
+	"encircle", "seize", "crush", "storm", "drive", "push")
+
+// operationVerbs carry out an operation: after them, an operation "in" a
+// place is one fought there ("conducted operations in Raqqa"); after other
+// verbs it may be a business's ("began operations in Texas").
+var operationVerbs = set("carry", "carried", "carries", "carrying", "conduct", "conducted", "conducts", "conducting",
+	"mount", "mounted", "mounts", "mounting", "launch", "launched", "launches", "launching")
+
+// militaryOperation reports whether the operation noun at token k is told
+// as a military one: a military modifier before it, "against" or a
+// military aim after it, or a place it is carried out in.
+func (c *Coder) militaryOperation(k, verb int) bool {
+	toks := c.toks
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if operationModifiers[toks[j].low] {
+			return true
+		}
+		if toks[j].punct {
+			break
+		}
+	}
+	if k+1 >= len(toks) {
+		return false
+	}
+	next := toks[k+1].low
+	switch {
+	case next == "against":
+		return true
+	case next == "to" && k+2 < len(toks) && operationAims[toks[k+2].low]:
+		return true
+	case verb >= 0 && operationVerbs[toks[verb].low] && locatives[next] || verb >= 0 && operationVerbs[toks[verb].low] && next == "on":
+		for j := k + 2; j < len(toks) && j <= k+7; j++ {
+			if toks[j].place >= 0 || toks[j].actor >= 0 {
+				return true
+			}
+			if toks[j].punct {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // lodging verbs make a protest an official complaint ("lodged a protest").
@@ -100,7 +169,7 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 		if t.low == "games" && k > 0 && toks[k-1].low == "war" {
 			return "062/150", k, true
 		}
-		if code, found := eventNouns[t.low]; found {
+		if code, found := c.eventNoun(k, i); found {
 			if haltVerbs[toks[i].low] {
 				if h, ok := halted[code]; ok {
 					return h, k, true
@@ -133,6 +202,10 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 	return "", 0, false
 }
 
+// nounSubjectWindow bounds the words between an event noun and the verb it
+// is the subject of.
+const nounSubjectWindow = 16
+
 // nominalBefore returns the CAMEO code of an event noun that is the
 // subject of a verb at i telling that it goes on ("riots are still
 // continuing"), and ok.
@@ -142,13 +215,26 @@ func (c *Coder) nominalBefore(i int) (string, int, bool) {
 		return "", 0, false
 	}
 	// the subject's head may carry a phrase ("riots against the new
-	// policies are continuing"); no verb may come between
-	for k := i - 1; k >= 0 && k >= i-8; k-- {
+	// policies are continuing", "an operation to isolate the Islamic
+	// State (IS) group in Raqqa should begin"); no finite verb may come
+	// between
+	for k := i - 1; k >= 0 && k >= i-nounSubjectWindow; k-- {
 		t := toks[k]
+		// a parenthesis inside the phrase ("(IS)") is read over
+		if t.low == ")" {
+			j := k - 1
+			for j >= 0 && j >= k-4 && toks[j].low != "(" {
+				j--
+			}
+			if j >= 0 && toks[j].low == "(" {
+				k = j
+				continue
+			}
+		}
 		if t.punct || boundaries[t.low] || subordinators[t.low] || t.low == "that" {
 			return "", 0, false
 		}
-		if code, ok := eventNouns[t.low]; ok && code != "01" && code != jointCode {
+		if code, ok := c.eventNoun(k, -1); ok && code != "01" && code != jointCode {
 			return code, k, true
 		}
 		// a verb's past or participle between: its own clause
@@ -182,7 +268,7 @@ func (c *Coder) nounEvent() (verbHit, bool) {
 		if t.punct || t.actor >= 0 || t.place >= 0 {
 			continue
 		}
-		code, ok := eventNouns[t.low]
+		code, ok := c.eventNoun(k, -1)
 		if !ok || code == "01" {
 			continue
 		}
@@ -203,9 +289,31 @@ func (c *Coder) nounEvent() (verbHit, bool) {
 			continue
 		}
 		h := verbHit{at: k, end: k + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: -1, bare: true}
+		if c.intended(k) {
+			h.status = Future
+		}
 		return h, true
 	}
 	return verbHit{}, false
+}
+
+// intentNouns tell of a happening only planned or considered ("the idea of
+// simultaneous operations", "plans for an offensive").
+var intentNouns = set("idea", "plan", "plans", "prospect", "possibility", "preparations", "proposal", "option")
+
+// intended reports an event noun at k governed by a noun of intent through
+// "of" or "for", past a modifier or two.
+func (c *Coder) intended(k int) bool {
+	toks := c.toks
+	for j := k - 1; j > 0 && j >= k-3; j-- {
+		if toks[j].low == "of" || toks[j].low == "for" {
+			return intentNouns[toks[j-1].low]
+		}
+		if toks[j].punct || toks[j].actor >= 0 || toks[j].place >= 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // nounPreps join an event noun to its target ("sanctions on Syria",

@@ -49,7 +49,7 @@ func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 				break
 			}
 		}
-		return c.before(s, h.at), src
+		return c.subject(s, h.at, true), src
 	}
 	return src, c.after(s, h.end, hi, true)
 }
@@ -67,8 +67,14 @@ func (c *Coder) skipAux(k int) int {
 }
 
 // before returns the actors nearest before token at, with their
-// conjuncts.
-func (c *Coder) before(s Sentence, at int) []Party {
+// conjuncts: the subject of an active verb.
+func (c *Coder) before(s Sentence, at int) []Party { return c.subject(s, at, false) }
+
+// subject returns the actors nearest before token at, with their
+// conjuncts; passive tells that they are the target (a passive verb's
+// subject), which a party opposed may be ("Evidence against Russia was
+// presented").
+func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	toks := c.toks
 	// "Gen. Ortega, commander of the joint task force, visited": the
 	// subject stands before an appositive set off by commas
@@ -79,7 +85,7 @@ func (c *Coder) before(s Sentence, at int) []Party {
 			}
 			if toks[j].low == "," {
 				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && c.d.forms[first.low] == nil && !subjectPron[first.low] {
-					if ps := c.before(s, j); len(ps) > 0 {
+					if ps := c.subject(s, j, passive); len(ps) > 0 {
 						return ps
 					}
 				}
@@ -89,10 +95,15 @@ func (c *Coder) before(s Sentence, at int) []Party {
 	}
 	for k := at - 1; k >= 0 && k >= at-maxRoleDistance; k-- {
 		t := toks[k]
-		if boundaries[t.low] {
+		if boundaries[t.low] && !(quoteMarks[t.low] && c.shortQuote(k, at)) {
 			return nil
 		}
 		if t.actor >= 0 {
+			// "the coalition against the Islamic State will attack": the
+			// one opposed is no subject
+			if !passive && c.opposed(k) {
+				continue
+			}
 			return c.conjuncts(s, k, -1)
 		}
 		// a place right before its verb is its subject ("Russia accused")
@@ -231,6 +242,11 @@ func (c *Coder) place(s Sentence, h *verbHit) *Place {
 	pi := first
 	if loc >= 0 {
 		pi = c.toks[loc].place
+		// "in Syria's Raqqa": the place is the one the country's name
+		// qualifies
+		if k := c.placeEnd(loc); k+1 < len(c.toks) && possessive(c.toks[k].low) && c.toks[k+1].place >= 0 && c.toks[k+1].actor < 0 {
+			pi = c.toks[k+1].place
+		}
 	}
 	if pi >= 0 {
 		p := s.Places[pi]
@@ -241,6 +257,34 @@ func (c *Coder) place(s Sentence, h *verbHit) *Place {
 		return &Place{Name: p.Name, GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country}
 	}
 	return nil
+}
+
+// placeEnd returns the token after the place mention that covers token k.
+func (c *Coder) placeEnd(k int) int {
+	j := k
+	for j < len(c.toks) && c.toks[j].place == c.toks[k].place {
+		j++
+	}
+	return j
+}
+
+// possessive reports the clitic "'s" (either apostrophe).
+func possessive(w string) bool { return w == "'s" || w == "’s" }
+
+// opposed reports an actor mention at token k governed by "against" ("the
+// coalition against the Islamic State", "protests against the
+// government"): the party opposed by the phrase's head, never the subject
+// of the verb after it.
+func (c *Coder) opposed(k int) bool {
+	toks := c.toks
+	j := k
+	for j >= 0 && toks[j].actor == toks[k].actor {
+		j--
+	}
+	for j >= 0 && (toks[j].low == "the" || toks[j].low == "a") {
+		j--
+	}
+	return j >= 0 && (toks[j].low == "against" || toks[j].low == "versus")
 }
 
 func abs(x int) int {
