@@ -67,6 +67,8 @@ type group struct {
 	alias bool // aliasOnly applies (Params.AliasSupport)
 	// stateWord: a mention of the group is followed by "state"
 	stateWord bool
+	// listed: the list rule (listKinds) has changed the group's scores
+	listed bool
 	// container: groups of region mentions that directly follow a mention of
 	// this group ("Paris, Texas")
 	containers []int
@@ -90,10 +92,13 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	// "Washington state", "New York state": the name means the state
 	if p.StateWord != 0 {
 		for i, m := range doc.Mentions {
-			if stateAfter(doc.Text, m.End) || stateBefore(doc.Text, m.Start) {
+			if stateAfter(doc.Text, m.End) || stateBefore(doc.Text, m.Start) || governorAfter(doc.Text, m.End) {
 				groups[gi[keyOf[i]]].preferAdmin1(g, p.StateWord)
 			}
 		}
+	}
+	if p.ListKind != 0 {
+		g.listKinds(doc.Mentions, doc.Text, keyOf, gi, groups, p.ListKind)
 	}
 	if p.Pair != 0 {
 		g.pairs(groups, &p)
@@ -817,6 +822,35 @@ func stateAfter(text string, end int) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}
 	return true
+}
+
+// governorWords follow a state's name, never a city's, in news: "New York
+// Gov. Andrew Cuomo", "Washington Governor Jay Inslee", "the Texas
+// Legislature" (a city has a mayor and a council).
+var governorWords = []string{" Gov.", " Gov ", " Governor", " governor", " Lt. Gov.", " Lieutenant Governor", " Legislature", " legislature", " Statehouse", " statehouse"}
+
+// governorAfter reports whether a governor's title or a state legislature
+// follows byte offset end of text ("New York Gov.", "Washington
+// governor"; not "Governors Island", "governorship").
+func governorAfter(text string, end int) bool {
+	if end < 0 || end > len(text) {
+		return false
+	}
+	rest := text[end:]
+	for _, w := range governorWords {
+		r, ok := strings.CutPrefix(rest, w)
+		if !ok {
+			continue
+		}
+		if strings.HasSuffix(w, ".") || strings.HasSuffix(w, " ") {
+			return true
+		}
+		for _, c := range r {
+			return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+		}
+		return true
+	}
+	return false
 }
 
 // stateBefore reports whether the text before byte offset start ends with
