@@ -44,7 +44,7 @@ func FeatureClass(fc string) string {
 		return ClassLandmark
 	case "AIRP", "PRT":
 		return ClassTransport
-	case "PRK", "RESV":
+	case "PRK", "RESV", "AMUS":
 		return ClassPark
 	}
 	if strings.HasPrefix(fc, "PPL") {

@@ -1,0 +1,42 @@
+package geo
+
+import "testing"
+
+// TestNewsRegions: the regions news name every day (the Midwest, New
+// England, the Baltics, Southern California, Disney World) are those
+// regions, not a namesake town or a whole continent.
+func TestNewsRegions(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, mention, fcode, country string
+	}{
+		{"Drought spread from [Iowa] across the [Midwest] this summer.", "Midwest", "RGN", "US"},
+		{"Lobster catches fell all over [New England] last year.", "New England", "RGN", "US"},
+		{"Wildfires burned in [Southern California] near [Los Angeles].", "Southern California", "RGN", "US"},
+		{"Families flew from [Toronto] to [Disney World] for the holidays.", "Disney World", "AMUS", "US"},
+		{"NATO sent jets to the [Baltics] after the drills.", "Baltics", "RGN", "XX"},
+		{"Farmers in [Central Africa] lost their harvest.", "Central Africa", "RGN", "XX"},
+		{"Protests spread across [Anatolia] on Sunday.", "Anatolia", "RGN", "TR"},
+		{"Storms battered the [West Coast] from [Seattle] to [San Diego].", "West Coast", "RGN", "US"},
+		// the region's name inside a country's name is still the country
+		{"Talks were held in [Bangui], [Central African Republic].", "Central African Republic", "PCLI", "CF"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, p := range g.Resolve(doc(tt.text)) {
+			if p.Text != tt.mention {
+				continue
+			}
+			found = true
+			if !p.Resolved || p.FeatureCode != tt.fcode || p.Country != tt.country {
+				t.Errorf("%q: %s → %s %s %s", tt.text, p.Text, p.Name, p.FeatureCode, p.Country)
+			}
+		}
+		if !found {
+			t.Errorf("%q: mention %q not in output", tt.text, tt.mention)
+		}
+	}
+}
