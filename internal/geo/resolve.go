@@ -97,6 +97,14 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 			}
 		}
 	}
+	// "New York Mayor", "the city of New York": the name means the city
+	if p.CityWord != 0 {
+		for i, m := range doc.Mentions {
+			if gr := groups[gi[keyOf[i]]]; !gr.stateWord && (cityAfter(doc.Text, m.End) || cityBefore(doc.Text, m.Start)) {
+				g.preferKind(gr, "CITY", p.CityWord)
+			}
+		}
+	}
 	if p.ListKind != 0 {
 		g.listKinds(doc.Mentions, doc.Text, keyOf, gi, groups, p.ListKind)
 	}
