@@ -21,6 +21,10 @@ func TestNewsRegions(t *testing.T) {
 		{"Farmers in [Central Africa] lost their harvest.", "Central Africa", "RGN", "XX"},
 		{"Protests spread across [Anatolia] on Sunday.", "Anatolia", "RGN", "TR"},
 		{"Storms battered the [West Coast] from [Seattle] to [San Diego].", "West Coast", "RGN", "US"},
+		// a landmark named with a nation's adjective is not that nation
+		{"Jazz bands marched through the [French Quarter] of [New Orleans].", "French Quarter", "PPLX", "US"},
+		{"Pilgrims filled [St. Peter's Square] for the blessing.", "St. Peter's Square", "SQR", "VA"},
+		{"The final was played at the [Stade de France] near [Paris].", "Stade de France", "STDM", "FR"},
 		// the region's name inside a country's name is still the country
 		{"Talks were held in [Bangui], [Central African Republic].", "Central African Republic", "PCLI", "CF"},
 	}
