@@ -234,11 +234,24 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 
 	// a facility or part placed at the place it is named after only where
 	// the document speaks of that place's country (or the place is big)
-	for _, gr := range groups {
+	// support for a weak choice (loose, alias-only) counts only what the
+	// document's other, firm choices say: two weak choices in one far
+	// country ("Western" → Fiji's division, "Suba" → Suva in a Kenya
+	// story) do not hold each other up
+	weak := make([]bool, len(groups))
+	firm := map[string]float64{}
+	for i, gr := range groups {
+		weak[i] = (gr.loose || g.aliasOnly(gr)) && !gr.part
+		if gr.best >= 0 && !gr.part && !weak[i] {
+			cv, _ := g.votes(gr.cands[gr.best])
+			firm[g.cc(gr.cands[gr.best])] += cv
+		}
+	}
+	for i, gr := range groups {
 		if gr.part && gr.best >= 0 && !g.partSupported(gr.cands[gr.best], groups, admin1, fixedAdmin1, &p) {
 			gr.best = -1
 		}
-		if (gr.loose || g.aliasOnly(gr)) && !gr.part && gr.best >= 0 && !g.looseSupported(gr, groups, country, fixedCountry, &p) {
+		if weak[i] && gr.best >= 0 && !g.looseSupported(gr, groups, weak, firm, fixedCountry, &p) {
 			gr.best = -1
 		}
 	}
@@ -608,7 +621,7 @@ func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
 	gr := &group{best: -1, weight: 1, key: key}
 	post, loose := g.lookupLoose(text)
 	cs := g.rankRecords(post, key, p)
-	gr.loose = loose && p.LooseSupport
+	gr.loose = (loose || compassOnly(key)) && p.LooseSupport
 	gr.alias = p.AliasSupport
 	if lowerInitial(text) {
 		cs = g.keepLower(cs, key)
@@ -774,25 +787,30 @@ func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[st
 
 // looseSupported reports whether the place a loosely found group chose
 // ("West Midlands" → Midlands Province, Zimbabwe) may stand: a country or
-// capital, or a place whose country the document's other places or context
-// speak of, or near one of them. Unsupported, the mention is left unknown
+// capital (not a small one named by an alternate name), or a place whose
+// country the document's firm places (not weak) or context speak of, or
+// near one of them. Unsupported, the mention is left unknown
 // (and placed at the document's focus) rather than sent abroad.
-func (g *Gazetteer) looseSupported(gr *group, groups []*group, country, fixed map[string]float64, p *Params) bool {
+func (g *Gazetteer) looseSupported(gr *group, groups []*group, weak []bool, firm, fixed map[string]float64, p *Params) bool {
 	r := gr.cands[gr.best]
 	switch g.fcodes[g.fcode[r]] {
-	case "PCLI", "PPLC":
+	case "PCLI":
 		return true
+	case "PPLC":
+		// a capital, unless a small one named only by an alternate name
+		if !g.aliasOnly(gr) {
+			return true
+		}
 	}
 	if g.area(r) {
 		return true
 	}
 	cc := g.cc(r)
-	own, _ := g.votes(r)
-	if country[cc]-own+fixed[cc] > 0 {
+	if firm[cc]+fixed[cc] > 0 {
 		return true
 	}
-	for _, o := range groups {
-		if o != gr && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+	for i, o := range groups {
+		if o != gr && !weak[i] && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
 			return true
 		}
 	}
@@ -936,3 +954,19 @@ func (g *Gazetteer) loneTown(gr *group, groups []*group, admin1, fixed map[strin
 // loneTownPop: a town of this many people or more is named in the news
 // for itself, wherever the document's other places are.
 const loneTownPop = 100000
+
+// compassOnly reports whether a key is only words of direction ("western",
+// "north eastern", "central"): many countries have a division so named,
+// so such a name needs the document's support like a loosely found one.
+func compassOnly(key string) bool {
+	ws := strings.Fields(key)
+	for _, w := range ws {
+		switch w {
+		case "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+			"northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west":
+		default:
+			return false
+		}
+	}
+	return len(ws) > 0
+}
