@@ -44,3 +44,27 @@ func TestNewsRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryAbbreviations: the short forms news write for countries find
+// the country first, not a village ("PNG" was Pong, Thailand).
+func TestCountryAbbreviations(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"NZ": "NZ", "PRC": "CN", "ROK": "KR", "KSA": "SA", "PNG": "PG",
+		"S. Korea": "KR", "N. Korea": "KP", "S. Africa": "ZA",
+	} {
+		cs := g.Lookup(name)
+		if len(cs) == 0 || cs[0].FeatureCode != "PCLI" || cs[0].Country != want {
+			t.Errorf("%s: %v, want the country %s first", name, cs, want)
+		}
+	}
+	// an abbreviation three countries share is not made one of them
+	for _, c := range g.Lookup("SA") {
+		if c.FeatureCode == "PCLI" {
+			t.Errorf("SA → %s: ambiguous abbreviation taken for a country", c.Name)
+		}
+	}
+}
