@@ -40,11 +40,11 @@ func FeatureClass(fc string) string {
 		return ClassWater
 	case "MTS", "MT", "PK", "VLC", "DSRT", "PLAT", "ISL", "ISLS", "PEN", "CAPE", "PLN", "VAL", "BSN", "DPR", "GRGE", "ISTH", "HLLS", "CST", "PASS", "FLLS", "TUND", "WTLD", "LWL":
 		return ClassLandform
-	case "BLDG", "PAL", "GOVL", "ST", "SQR", "MNMT", "LDMK":
+	case "BLDG", "PAL", "GOVL", "ST", "SQR", "MNMT", "LDMK", "STDM":
 		return ClassLandmark
 	case "AIRP", "PRT":
 		return ClassTransport
-	case "PRK", "RESV":
+	case "PRK", "RESV", "AMUS":
 		return ClassPark
 	}
 	if strings.HasPrefix(fc, "PPL") {

@@ -49,6 +49,15 @@ type Params struct {
 	// StateWord is added to the admin-1 candidates of a name followed by
 	// the word "state" ("Washington state"); needs Doc.Text.
 	StateWord float64
+	// CityWord is added to the candidates that are cities of 100,000
+	// people or more of a name followed by a city's office or service
+	// ("New York Mayor", "New York subway") or after "city of", unless a
+	// state word marked the name (StateWord wins); needs Doc.Text.
+	CityWord float64
+	// ListKind is added to the candidates of a name's sense (admin-1
+	// region, country, city) that the names it is listed with have
+	// ("California or Washington": the state; listKinds); needs Doc.Text.
+	ListKind float64
 	// LooseSupport keeps a place found only without a direction or facility
 	// word of the mention ("West Midlands" → Midlands Province) only where
 	// the document's other places support it (looseSupported).
@@ -114,6 +123,8 @@ func DefaultParams() Params {
 		Part:            true,
 		WrongKind:       2,
 		StateWord:       4,
+		ListKind:        3,
+		CityWord:        4,
 		LooseSupport:    true,
 		AliasSupport:    true,
 		AliasPenalty:    2,

@@ -67,6 +67,8 @@ type group struct {
 	alias bool // aliasOnly applies (Params.AliasSupport)
 	// stateWord: a mention of the group is followed by "state"
 	stateWord bool
+	// listed: the list rule (listKinds) has changed the group's scores
+	listed bool
 	// container: groups of region mentions that directly follow a mention of
 	// this group ("Paris, Texas")
 	containers []int
@@ -90,10 +92,21 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	// "Washington state", "New York state": the name means the state
 	if p.StateWord != 0 {
 		for i, m := range doc.Mentions {
-			if stateAfter(doc.Text, m.End) || stateBefore(doc.Text, m.Start) {
+			if stateAfter(doc.Text, m.End) || stateBefore(doc.Text, m.Start) || governorAfter(doc.Text, m.End) {
 				groups[gi[keyOf[i]]].preferAdmin1(g, p.StateWord)
 			}
 		}
+	}
+	// "New York Mayor", "the city of New York": the name means the city
+	if p.CityWord != 0 {
+		for i, m := range doc.Mentions {
+			if gr := groups[gi[keyOf[i]]]; !gr.stateWord && (cityAfter(doc.Text, m.End) || cityBefore(doc.Text, m.Start)) {
+				g.preferKind(gr, "CITY", p.CityWord)
+			}
+		}
+	}
+	if p.ListKind != 0 {
+		g.listKinds(doc.Mentions, doc.Text, keyOf, gi, groups, p.ListKind)
 	}
 	if p.Pair != 0 {
 		g.pairs(groups, &p)
@@ -221,11 +234,24 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 
 	// a facility or part placed at the place it is named after only where
 	// the document speaks of that place's country (or the place is big)
-	for _, gr := range groups {
+	// support for a weak choice (loose, alias-only) counts only what the
+	// document's other, firm choices say: two weak choices in one far
+	// country ("Western" → Fiji's division, "Suba" → Suva in a Kenya
+	// story) do not hold each other up
+	weak := make([]bool, len(groups))
+	firm := map[string]float64{}
+	for i, gr := range groups {
+		weak[i] = (gr.loose || g.aliasOnly(gr)) && !gr.part
+		if gr.best >= 0 && !gr.part && !weak[i] {
+			cv, _ := g.votes(gr.cands[gr.best])
+			firm[g.cc(gr.cands[gr.best])] += cv
+		}
+	}
+	for i, gr := range groups {
 		if gr.part && gr.best >= 0 && !g.partSupported(gr.cands[gr.best], groups, admin1, fixedAdmin1, &p) {
 			gr.best = -1
 		}
-		if (gr.loose || g.aliasOnly(gr)) && !gr.part && gr.best >= 0 && !g.looseSupported(gr, groups, country, fixedCountry, &p) {
+		if weak[i] && gr.best >= 0 && !g.looseSupported(gr, groups, weak, firm, fixedCountry, &p) {
 			gr.best = -1
 		}
 	}
@@ -595,7 +621,7 @@ func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
 	gr := &group{best: -1, weight: 1, key: key}
 	post, loose := g.lookupLoose(text)
 	cs := g.rankRecords(post, key, p)
-	gr.loose = loose && p.LooseSupport
+	gr.loose = (loose || compassOnly(key)) && p.LooseSupport
 	gr.alias = p.AliasSupport
 	if lowerInitial(text) {
 		cs = g.keepLower(cs, key)
@@ -761,25 +787,30 @@ func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[st
 
 // looseSupported reports whether the place a loosely found group chose
 // ("West Midlands" → Midlands Province, Zimbabwe) may stand: a country or
-// capital, or a place whose country the document's other places or context
-// speak of, or near one of them. Unsupported, the mention is left unknown
+// capital (not a small one named by an alternate name), or a place whose
+// country the document's firm places (not weak) or context speak of, or
+// near one of them. Unsupported, the mention is left unknown
 // (and placed at the document's focus) rather than sent abroad.
-func (g *Gazetteer) looseSupported(gr *group, groups []*group, country, fixed map[string]float64, p *Params) bool {
+func (g *Gazetteer) looseSupported(gr *group, groups []*group, weak []bool, firm, fixed map[string]float64, p *Params) bool {
 	r := gr.cands[gr.best]
 	switch g.fcodes[g.fcode[r]] {
-	case "PCLI", "PPLC":
+	case "PCLI":
 		return true
+	case "PPLC":
+		// a capital, unless a small one named only by an alternate name
+		if !g.aliasOnly(gr) {
+			return true
+		}
 	}
 	if g.area(r) {
 		return true
 	}
 	cc := g.cc(r)
-	own, _ := g.votes(r)
-	if country[cc]-own+fixed[cc] > 0 {
+	if firm[cc]+fixed[cc] > 0 {
 		return true
 	}
-	for _, o := range groups {
-		if o != gr && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+	for i, o := range groups {
+		if o != gr && !weak[i] && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
 			return true
 		}
 	}
@@ -817,6 +848,35 @@ func stateAfter(text string, end int) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}
 	return true
+}
+
+// governorWords follow a state's name, never a city's, in news: "New York
+// Gov. Andrew Cuomo", "Washington Governor Jay Inslee", "the Texas
+// Legislature" (a city has a mayor and a council).
+var governorWords = []string{" Gov.", " Gov ", " Governor", " governor", " Lt. Gov.", " Lieutenant Governor", " Legislature", " legislature", " Statehouse", " statehouse"}
+
+// governorAfter reports whether a governor's title or a state legislature
+// follows byte offset end of text ("New York Gov.", "Washington
+// governor"; not "Governors Island", "governorship").
+func governorAfter(text string, end int) bool {
+	if end < 0 || end > len(text) {
+		return false
+	}
+	rest := text[end:]
+	for _, w := range governorWords {
+		r, ok := strings.CutPrefix(rest, w)
+		if !ok {
+			continue
+		}
+		if strings.HasSuffix(w, ".") || strings.HasSuffix(w, " ") {
+			return true
+		}
+		for _, c := range r {
+			return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+		}
+		return true
+	}
+	return false
 }
 
 // stateBefore reports whether the text before byte offset start ends with
@@ -894,3 +954,19 @@ func (g *Gazetteer) loneTown(gr *group, groups []*group, admin1, fixed map[strin
 // loneTownPop: a town of this many people or more is named in the news
 // for itself, wherever the document's other places are.
 const loneTownPop = 100000
+
+// compassOnly reports whether a key is only words of direction ("western",
+// "north eastern", "central"): many countries have a division so named,
+// so such a name needs the document's support like a loosely found one.
+func compassOnly(key string) bool {
+	ws := strings.Fields(key)
+	for _, w := range ws {
+		switch w {
+		case "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+			"northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west":
+		default:
+			return false
+		}
+	}
+	return len(ws) > 0
+}

@@ -88,3 +88,43 @@ func TestStateWord(t *testing.T) {
 		}
 	}
 }
+
+func TestGovernorAfter(t *testing.T) {
+	tests := []struct {
+		text string
+		end  int
+		want bool
+	}{
+		{"Former New York Gov. Mario Cuomo spoke", 15, true},
+		{"the Washington Governor signed it", 14, true},
+		{"a Texas governor said", 7, true},
+		{"the Ohio Legislature passed it", 8, true},
+		{"the Florida Lt. Gov. said", 11, true},
+		{"the Ohio governorship race", 8, false},
+		{"New York Governors Island ferry", 8, false},
+		{"New York City Hall", 8, false},
+		{"New York", 12, false}, // offset past the text
+	}
+	for _, tt := range tests {
+		if got := governorAfter(tt.text, tt.end); got != tt.want {
+			t.Errorf("governorAfter(%q, %d) = %v, want %v", tt.text, tt.end, got, tt.want)
+		}
+	}
+}
+
+// TestGovernorWord: "New York Gov." is the state even where the document
+// also names the city and its boroughs.
+func TestGovernorWord(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "[New York] Gov. Kathy Hochul toured [Queens] after the storm flooded [New York City] subways."
+	d := doc(text)
+	d.Text = strings.NewReplacer("[", "", "]", "").Replace(text)
+	for _, p := range g.Resolve(d) {
+		if p.Text == "New York" && (p.FeatureCode != "ADM1" || p.Admin1 != "NY") {
+			t.Errorf("New York Gov. → %s %s %s", p.Name, p.FeatureCode, p.Admin1)
+		}
+	}
+}

@@ -30,6 +30,15 @@ func TestLooseAndAliasSupport(t *testing.T) {
 			"Coast Province", "", "KE", true},
 		{"alternate name, supported", "Ships sailed from [Antium] to [Naples] and [Rome].",
 			"Antium", "", "IT", true},
+		// a bare direction word names divisions of many countries: it
+		// needs the document's support, and two weak choices in one far
+		// country do not support each other
+		{"direction word alone, unsupported", "Floods cut roads from [Kisumu] and [Homa Bay] to [Migori] in [Kenya]'s [Western] region; [Suba] was cut off.",
+			"Western", "FJ", "", false},
+		{"small capital by an alternate name, unsupported", "Floods cut roads from [Kisumu] and [Homa Bay] to [Migori] in [Kenya]'s [Western] region; [Suba] was cut off.",
+			"Suba", "FJ", "", false},
+		{"direction word alone, supported", "Cocoa from [Takoradi] in [Ghana]'s [Western] region reached [Accra].",
+			"Western", "", "GH", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,6 +61,17 @@ func TestLooseAndAliasSupport(t *testing.T) {
 	for _, pl := range g.ResolveWith(doc("Rain swept [Leeds], [York] and [North Gweru]; ships sailed from [Antium]."), p) {
 		if (pl.Text == "North Gweru" || pl.Text == "Antium") && !pl.Resolved {
 			t.Errorf("rules off: %s not resolved", pl.Text)
+		}
+	}
+}
+
+func TestCompassOnly(t *testing.T) {
+	for k, want := range map[string]bool{
+		"western": true, "north eastern": true, "central": true,
+		"western cape": false, "new york": false, "": false,
+	} {
+		if got := compassOnly(k); got != want {
+			t.Errorf("compassOnly(%q) = %v, want %v", k, got, want)
 		}
 	}
 }

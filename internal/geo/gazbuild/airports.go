@@ -91,6 +91,9 @@ func airportShortNames(name, town string, bigPlace func(string) bool) []string {
 	start := 0
 	// a leading town: the airport's own municipality or a big place
 	for n := len(ws) - 1; n >= 1; n-- {
+		if initial(ws[n]) {
+			continue // "Lester B.": a person's given names, not a town
+		}
 		lead := strings.Join(ws[:n], " ")
 		if strings.EqualFold(lead, town) || bigPlace(lead) {
 			start = n
@@ -99,7 +102,7 @@ func airportShortNames(name, town string, bigPlace func(string) bool) []string {
 	}
 	// a person's given names and initials ("Lester B.", "John F")
 	for i := start; i < len(ws); i++ {
-		if w := strings.TrimSuffix(ws[i], "."); len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i > start {
+		if initial(ws[i]) && i > start {
 			start = i + 1
 		}
 	}
@@ -161,4 +164,10 @@ func airportOwnName(name, town string) string {
 		}
 	}
 	return "" // only generic words are left
+}
+
+// initial reports whether a word is a capital initial ("B.", "F").
+func initial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
 }
