@@ -66,7 +66,7 @@ func (m *Model) load(st *docState, toks []string, bounds []int32) {
 	for k := 0; k+1 < len(bounds); k++ {
 		sentenceFlags(st.sentence(k))
 	}
-	if m.gazT != nil && st.gazOver == nil && len(m.gaz) > 0 {
+	if m.gazT != nil && st.gazOver == nil {
 		m.gazT.markDoc(st, gf)
 	} else {
 		for k := 0; k+1 < len(bounds); k++ {

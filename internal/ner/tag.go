@@ -17,7 +17,9 @@ type Model struct {
 	gaz    gazetteer
 	clus   map[uint64]uint32 // lower-cased word hash -> cluster path
 	// clusT and gazT are clus and gaz as hashTabs, built by ReadModel
-	// (a loaded model's maps do not change); nil while training
+	// (a loaded model's maps do not change); nil while training. A model
+	// read from the second format has only the tables (gaz and clus nil:
+	// see gazMap, clusMap).
 	clusT, gazT *hashTab
 	pool        sync.Pool
 	strs        sync.Pool
@@ -28,8 +30,36 @@ type Model struct {
 
 // gazFilter returns the filter of m.gaz, made on first use.
 func (m *Model) gazFilter() gazFilter {
-	m.gazOnce.Do(func() { m.gazF = newGazFilter(m.gaz) })
+	m.gazOnce.Do(func() {
+		if m.gaz == nil && m.gazT != nil {
+			m.gazF = make(gazFilter, 1<<gazFilterBits/64)
+			m.gazT.all(func(k uint64, _ uint32) { m.gazF.add(k) })
+			return
+		}
+		m.gazF = newGazFilter(m.gaz)
+	})
 	return m.gazF
+}
+
+// gazMap returns the gazetteer as a map: m.gaz, or one made from gazT.
+func (m *Model) gazMap() gazetteer {
+	if m.gaz != nil || m.gazT == nil {
+		return m.gaz
+	}
+	g := make(gazetteer, len(m.gazT.slots)/2)
+	m.gazT.all(func(k uint64, v uint32) { g[k] = uint8(v) })
+	return g
+}
+
+// clusMap returns the word clusters as a map (nil: none): m.clus, or one
+// made from clusT.
+func (m *Model) clusMap() map[uint64]uint32 {
+	if m.clus != nil || m.clusT == nil {
+		return m.clus
+	}
+	c := make(map[uint64]uint32, len(m.clusT.slots)/2)
+	m.clusT.all(func(k uint64, v uint32) { c[k] = v })
+	return c
 }
 
 // Mention is one entity mention: bytes [Start, End) of the text.
