@@ -44,6 +44,7 @@ type tokInfo struct {
 	doc                uint8  // document-level bits (docCap...)
 	clus               uint32 // word-cluster path (0 = unknown)
 	hist               uint8  // prediction-history bits (second pass)
+	wid                int32  // the word's number in the document (wordIDs)
 }
 
 // normalize maps typographic punctuation to the ASCII forms of the training
