@@ -92,6 +92,35 @@ type weights struct {
 	off    uint32
 	scale  float32
 	trans  [nTags + 1][nTags]float32
+	// vt is trans laid out for viterbiSteps (prepareViterbi), set on
+	// loaded models, whose transitions do not change; nil: the Go loops.
+	vt *vtrans
+}
+
+// vtrans holds a layer's transitions for the vector decoder: row p is
+// trans[p][t] for the tags t that may follow p, -Inf for the others and
+// for the padding lanes 17-23.
+type vtrans [nTags][24]float32
+
+// viterbiSteps, when set (the AVX2 kernel), runs viterbi's forward steps
+// for tokens 1..n of em from the scores in score[0:nTags], leaving the
+// last token's scores there and the back pointers in back: the same
+// additions and strict comparisons, in the same order, as the Go loop.
+var viterbiSteps func(em []float32, n int, back []uint8, score []float32, vt *vtrans)
+
+// prepareViterbi sets w.vt from w.trans.
+func (w *weights) prepareViterbi() {
+	vt := new(vtrans)
+	inf := float32(math.Inf(-1))
+	for p := range vt {
+		for t := range vt[p] {
+			vt[p][t] = inf
+			if t < nTags && allowed(p, t) {
+				vt[p][t] = w.trans[p][t]
+			}
+		}
+	}
+	w.vt = vt
 }
 
 func newWeights(bits uint) *weights {
@@ -381,6 +410,11 @@ func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score 
 			cur[t] = negInf
 		}
 	}
+	if w.vt != nil && viterbiSteps != nil {
+		viterbiSteps(em, n-1, back, score, w.vt)
+		w.backtrack(cur, n, out, back)
+		return
+	}
 	tr := &w.trans
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
@@ -435,6 +469,11 @@ func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score 
 			}
 		}
 	}
+	w.backtrack(cur, n, out, back)
+}
+
+// backtrack writes the best path ending in the last token's scores cur.
+func (w *weights) backtrack(cur *[nTags]float32, n int, out []uint8, back []uint8) {
 	best, arg := negInf, 0
 	for t := 0; t < nTags; t++ {
 		if endsOK[t] && cur[t] > best {

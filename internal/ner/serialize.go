@@ -340,7 +340,17 @@ func decodeModel(data []byte) (*Model, error) {
 	if !quantRows {
 		widenRows(m.first, m.second, m.joint)
 	}
+	m.prepareViterbi()
 	return m, nil
+}
+
+// prepareViterbi readies the layers of a loaded model for the vector
+// decoder.
+func (m *Model) prepareViterbi() {
+	m.first.prepareViterbi()
+	if m.second != nil {
+		m.second.prepareViterbi()
+	}
 }
 
 // table decodes a hashTab (appendTable).

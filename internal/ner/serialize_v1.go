@@ -100,5 +100,6 @@ func readModelV1(r io.Reader) (*Model, error) {
 		m.clusT = newHashTab(m.clus)
 	}
 	m.gazT = newHashTab(m.gaz)
+	m.prepareViterbi()
 	return m, nil
 }

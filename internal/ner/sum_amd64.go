@@ -21,6 +21,7 @@ var hasAVX2 = cpu.X86.HasAVX2
 func init() {
 	if hasAVX2 {
 		sumRowsQ, sumRows2Q = sumRowsQAsm, sumRows2QAsm
+		viterbiSteps = viterbiStepsAsm
 	}
 }
 
@@ -33,6 +34,18 @@ func sumRowsQAsm(a *[nTags]float32, q []int16, rs []uint32, scale float32) {
 func sumRows2QAsm(a, b *[nTags]float32, q []int16, rs []uint32, scaleA, scaleB float32) {
 	if len(rs) > 0 {
 		sumRows2QAVX2(a, b, &q[0], rs, scaleA, scaleB)
+	}
+}
+
+//go:noescape
+func viterbiStepsAVX2(em *float32, n int, back *uint8, score *float32, vt *vtrans)
+
+func viterbiStepsAsm(em []float32, n int, back []uint8, score []float32, vt *vtrans) {
+	if n > 0 {
+		_ = em[(n+1)*nTags-1]
+		_ = back[(n+1)*nTags-1]
+		_ = score[nTags-1]
+		viterbiStepsAVX2(&em[nTags], n, &back[nTags], &score[0], vt)
 	}
 }
 
