@@ -45,9 +45,13 @@ func newHashTab[V uint8 | uint32](m map[uint64]V) *hashTab {
 // newHashTabSorted builds the table of keys (ascending, no repeats) with
 // values val(k), inserted in that order, so the slots depend only on the
 // content (the model file stores them as they are: appendTable).
+//
+// It is at most two thirds full (the shipped gazetteer's 145k names: 55 %,
+// 4 MiB of slots): probes stay in one or two cache lines, and a process
+// has half as much to fill at start as at half full.
 func newHashTabSorted(keys []uint64, val func(uint64) uint32) *hashTab {
 	bits := uint(4)
-	for 1<<bits < 2*len(keys) {
+	for 1<<bits < 3*len(keys)/2 {
 		bits++
 	}
 	t := &hashTab{shift: 64 - bits, slots: make([]hashSlot, 1<<bits)}

@@ -126,7 +126,7 @@ func (st *docState) decode(w *weights, out []uint8, conf bool) {
 		}
 		st.sentFeatures(fz, k)
 		st.grow(n)
-		if w.rowOf != nil {
+		if w.idx != nil {
 			st.sparseEmissions(w)
 		} else {
 			w.emissions(st.em, st.feats, st.offs)

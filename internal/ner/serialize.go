@@ -399,7 +399,7 @@ func (d *decoder) table(width int) *hashTab {
 	return t
 }
 
-// rows decodes a row group (appendRows) into layers: their shared rowOf
+// rows decodes a row group (appendRows) into layers: their shared index
 // and 16-bit rows, each layer's at its offset in a row.
 func (d *decoder) rows(layers []*weights) {
 	if d.err != nil {
@@ -425,15 +425,8 @@ func (d *decoder) rows(layers []*weights) {
 		d.fail("truncated rows")
 		return
 	}
-	rowOf := make([]uint32, nb)
+	idx := newRowIndex(bm, nb)
 	q := make([]int16, (set+1)*stride) // row 0: the zeros
-	r := uint32(stride)
-	for k := range rowOf {
-		if bm[k/8]&(1<<(k%8)) != 0 {
-			rowOf[k] = r
-			r += uint32(stride)
-		}
-	}
 	b := d.b
 	for r := stride; r < len(q); r += stride {
 		if len(b) < maskLen {
@@ -466,6 +459,6 @@ func (d *decoder) rows(layers []*weights) {
 	}
 	d.b = b
 	for i, l := range layers {
-		l.rowOf, l.q, l.stride, l.off = rowOf, q, uint32(stride), uint32(i*nTags)
+		l.idx, l.q, l.stride, l.off = idx, q, uint32(stride), uint32(i*nTags)
 	}
 }

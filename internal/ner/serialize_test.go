@@ -25,7 +25,7 @@ func sameModel(t *testing.T, a, b *Model) {
 			t.Fatalf("layer %d: bits %d/%d scale %g/%g stride %d/%d off %d/%d, or transitions differ",
 				i, x.bits, y.bits, x.scale, y.scale, x.stride, y.stride, x.off, y.off)
 		}
-		if !slices.Equal(x.rowOf, y.rowOf) || !slices.Equal(x.q, y.q) || !slices.Equal(x.rows, y.rows) {
+		if !slices.Equal(x.idx, y.idx) || !slices.Equal(x.q, y.q) || !slices.Equal(x.rows, y.rows) {
 			t.Fatalf("layer %d: rows differ", i)
 		}
 	}

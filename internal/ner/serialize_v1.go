@@ -93,6 +93,16 @@ func readModelV1(r io.Reader) (*Model, error) {
 	if m.second != nil {
 		m.joint = joinRows(m.first, m.second)
 	}
+	for _, l := range []*weights{m.first, m.second} {
+		if l != nil && l.idx == nil {
+			l.idx = rowIndexOf(l.rowOf)
+		}
+	}
+	for _, l := range []*weights{m.first, m.second} {
+		if l != nil {
+			l.rowOf = nil
+		}
+	}
 	if !quantRows {
 		widenRows(m.first, m.second, m.joint)
 	}

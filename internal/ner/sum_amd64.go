@@ -53,7 +53,7 @@ func viterbiStepsAsm(em []float32, n int, back []uint8, score []float32, vt *vtr
 func prefetchRowsQ(q *int16, rs []uint32)
 
 //go:noescape
-func prefetchIndex(rowOf *uint32, fs []uint32)
+func prefetchIndex(idx *rankWord, fs []uint32)
 
 //go:noescape
 func prefetchSlots(slots *hashSlot, idx []uint32)

@@ -124,16 +124,19 @@ loop5:
 done5:
 	RET
 
-// func prefetchIndex(rowOf *uint32, fs []uint32)
+// func prefetchIndex(idx *rankWord, fs []uint32)
+// The index word of bucket b is idx[b>>6], 16 bytes.
 TEXT ·prefetchIndex(SB), NOSPLIT, $0-32
-	MOVQ rowOf+0(FP), DX
+	MOVQ idx+0(FP), DX
 	MOVQ fs_base+8(FP), BX
 	MOVQ fs_len+16(FP), CX
 	TESTQ CX, CX
 	JZ done6
 loop6:
 	MOVL (BX), AX
-	PREFETCHT0 (DX)(AX*4)
+	SHRQ $6, AX
+	SHLQ $4, AX
+	PREFETCHT0 (DX)(AX*1)
 	ADDQ $4, BX
 	DECQ CX
 	JNZ loop6
