@@ -107,7 +107,18 @@ func (m *Model) Tag(src string, sents []text.Sentence, toks []text.Token) []Ment
 	for k := 0; k+1 < len(bounds); k++ {
 		repairNames(strs[bounds[k]:bounds[k+1]], st.tags[bounds[k]:bounds[k+1]])
 	}
+	// one allocation for the mentions: a mention has at least one
+	// non-O tag
+	tagged := 0
+	for _, tg := range st.tags {
+		if tg != 0 {
+			tagged++
+		}
+	}
 	var out []Mention
+	if tagged > 0 {
+		out = make([]Mention, 0, tagged)
+	}
 	for k, s := range sents {
 		base := int(st.bounds[k])
 		tags := st.tags[base:st.bounds[k+1]]
@@ -141,6 +152,9 @@ func (m *Model) Tag(src string, sents []text.Sentence, toks []text.Token) []Ment
 			out = append(out, mt)
 			i = j
 		}
+	}
+	if len(out) == 0 {
+		return nil // as before the slice was made up front
 	}
 	return out
 }
@@ -201,13 +215,45 @@ func isDemonym(w string) bool {
 	if len(w) < 4 || w[0] < 'A' || w[0] > 'Z' {
 		return false
 	}
-	l := strings.ToLower(w)
+	l := w
+	if !isASCII(w) {
+		l = strings.ToLower(w)
+	}
 	for _, suf := range []string{"an", "ian", "ese", "ish", "i", "ic", "ch", "ean", "ite", "ni", "ds", "ans", "is", "ese"} {
-		if strings.HasSuffix(l, suf) {
+		if hasSuffixFold(l, suf) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasSuffixFold reports whether s ends with the lower-case ASCII suffix
+// suf, ignoring the case of s's ASCII letters (what HasSuffix of
+// strings.ToLower(s) gives for ASCII s, without building it).
+func hasSuffixFold(s, suf string) bool {
+	if len(s) < len(suf) {
+		return false
+	}
+	s = s[len(s)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suf[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isCased reports whether a sentence is written in normal case: some word
