@@ -360,8 +360,10 @@ func (d *decoder) table(width int) *hashTab {
 		d.fail("bad table size %d", bits)
 	}
 	n := d.uvarint()
-	if d.err != nil || n >= 1<<bits || n > uint64(len(d.b))/9 {
-		d.fail("bad table count %d", n)
+	// the writer's tables are at most two-thirds full and at least a third
+	// (newHashTabSorted): a damaged size must not allocate gigabytes
+	if d.err != nil || n >= 1<<bits || n > uint64(len(d.b))/9 || 1<<bits > 4*n+64 {
+		d.fail("bad table count %d for %d slots", n, uint64(1)<<bits)
 		return nil
 	}
 	t := &hashTab{shift: uint(64 - bits), slots: make([]hashSlot, 1<<bits)}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -81,6 +82,12 @@ func TestReadModelDamaged(t *testing.T) {
 	}
 	if _, err := ReadModel(bytes.NewReader(append(bytes.Clone(modelBytes), 0))); err == nil {
 		t.Error("model with a trailing byte read without error")
+	}
+	// a table of 2^30 slots for one key: refused before it is allocated
+	huge := append([]byte(magic), 30, 1, 0, 0, 1)
+	huge = append(huge, make([]byte, 64)...)
+	if _, err := ReadModel(bytes.NewReader(huge)); err == nil || !strings.Contains(err.Error(), "table") {
+		t.Errorf("oversized table: %v", err)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 20; i++ {
