@@ -1,13 +1,14 @@
 package ner
 
 import (
-	"bytes"
 	_ "embed"
 	"sync"
 )
 
 // modelBytes is the shipped model, reproduced by `sitrep train ner`.
+// A model file of an older format is rewritten in the current one by
 //
+//go:generate go run ./cmd/nermodel model.bin
 //go:embed model.bin
 var modelBytes []byte
 
@@ -21,7 +22,7 @@ var (
 // the embedded file is corrupt, which a test guards against.
 func Default() *Model {
 	defaultOnce.Do(func() {
-		defaultModel, defaultErr = ReadModel(bytes.NewReader(modelBytes))
+		defaultModel, defaultErr = readModelBytes(modelBytes)
 	})
 	if defaultErr != nil {
 		panic(defaultErr)

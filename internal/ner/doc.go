@@ -9,11 +9,14 @@
 // majority type, so a name keeps one type through an article (trained on
 // jackknifed first-pass output). It finds PER, ORG, LOC
 // and MISC mentions in text tokenized by package text. The
-// shipped weights are embedded (model.bin) and reproduced byte for byte by
+// shipped weights are embedded (model.bin, in the format of serialize.go,
+// which loads in milliseconds) and reproduced byte for byte by
 // `sitrep train ner`.
 //
 // On amd64 with AVX2 the emission sums run in assembly over the model's
 // 16-bit weights (sum_amd64.s); elsewhere, or built with -tags purego, in
 // Go over weights widened at load. Both give the same tags and scores, bit
-// for bit (TestSumKernelsQAgree, the golden tests on both paths).
+// for bit (TestSumKernelsQAgree, the golden tests on both paths). The
+// Viterbi forward steps have an AVX2 kernel too (viterbiStepsAVX2), held to
+// the scalar scan by TestViterbiSameAsScan.
 package ner

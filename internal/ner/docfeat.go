@@ -13,13 +13,14 @@ const (
 	present     = 1 << 7    // scratch marker: word seen in the document
 )
 
-// docObserve records how token i of sentence s is written.
-func docObserve(m map[uint64]uint8, s []tokInfo, i int) {
+// docObserve records how token i of sentence s is written, in m indexed
+// by word number (tokInfo.wid).
+func docObserve(m []uint8, s []tokInfo, i int) {
 	t := &s[i]
 	if t.flags&fNoLetter != 0 {
 		return
 	}
-	b := m[t.l]
+	b := m[t.wid]
 	if b&present != 0 {
 		b |= docRepeat
 	}
@@ -34,5 +35,5 @@ func docObserve(m map[uint64]uint8, s []tokInfo, i int) {
 			b |= docLowerMid | docSeen
 		}
 	}
-	m[t.l] = b
+	m[t.wid] = b
 }

@@ -8,11 +8,41 @@ package ner
 // found once (the full "Islamic State" in a clear context) helps its other
 // occurrences.
 
-// docGaz maps a name hash to per-type counts of first-pass mentions.
-type docGaz map[uint64][4]uint16
+// docGaz maps a name hash to per-type counts of first-pass mentions
+// (names), with a filter of the hashes of the names' first 1, 2, ...
+// tokens (prefix): an n-gram whose bit is clear starts no name, nor does
+// any longer n-gram from the same token, so mark stops there instead of
+// looking up all six lengths.
+type docGaz struct {
+	names  map[uint64][4]uint16
+	prefix [docGazFilterWords]uint64
+}
+
+// docGazFilterWords is the size of docGaz.prefix in 64-bit words: 4,096
+// bits, a few percent false positives for the few hundred name prefixes of
+// a long article.
+const docGazFilterWords = 64
+
+func (g *docGaz) reset() {
+	if g.names == nil {
+		g.names = make(map[uint64][4]uint16)
+	}
+	clear(g.names)
+	g.prefix = [docGazFilterWords]uint64{}
+}
+
+func (g *docGaz) setPrefix(h uint64) {
+	b := h >> (64 - 12)
+	g.prefix[b/64] |= 1 << (b % 64)
+}
+
+func (g *docGaz) hasPrefix(h uint64) bool {
+	b := h >> (64 - 12)
+	return g.prefix[b/64]&(1<<(b%64)) != 0
+}
 
 // collect records the first-pass mentions of sentence s (tags of s).
-func (g docGaz) collect(s []tokInfo, tags []uint8) {
+func (g *docGaz) collect(s []tokInfo, tags []uint8) {
 	for i := 0; i < len(tags); {
 		if tags[i] == 0 {
 			i++
@@ -23,12 +53,13 @@ func (g docGaz) collect(s []tokInfo, tags []uint8) {
 			var h uint64
 			for k := i; k < j; k++ {
 				h = seqHash(h, s[k].l)
+				g.setPrefix(h)
 			}
-			c := g[h]
+			c := g.names[h]
 			if t := tagType(int(tags[i])); c[t] < 1<<15 {
 				c[t]++
 			}
-			g[h] = c
+			g.names[h] = c
 		}
 		i = j
 	}
@@ -54,11 +85,11 @@ func majority(c [4]uint16) uint8 {
 
 // mark sets tokInfo.dgaz for every match of a first-pass name in s
 // (matches start at a token with a letter).
-func (g docGaz) mark(s []tokInfo) {
+func (g *docGaz) mark(s []tokInfo) {
 	for i := range s {
 		s[i].dgaz = 0
 	}
-	if len(g) == 0 {
+	if len(g.names) == 0 {
 		return
 	}
 	for i := range s {
@@ -68,7 +99,10 @@ func (g docGaz) mark(s []tokInfo) {
 		var h uint64
 		for n := 1; n <= maxGazLen && i+n <= len(s); n++ {
 			h = seqHash(h, s[i+n-1].l)
-			c, ok := g[h]
+			if !g.hasPrefix(h) {
+				break
+			}
+			c, ok := g.names[h]
 			if !ok {
 				continue
 			}

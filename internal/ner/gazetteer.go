@@ -75,10 +75,15 @@ type gazFilter []uint64
 func newGazFilter(g gazetteer) gazFilter {
 	f := make(gazFilter, 1<<gazFilterBits/64)
 	for k := range g {
-		b := k >> (64 - gazFilterBits)
-		f[b/64] |= 1 << (b % 64)
+		f.add(k)
 	}
 	return f
+}
+
+// add sets the bit of key k.
+func (f gazFilter) add(k uint64) {
+	b := k >> (64 - gazFilterBits)
+	f[b/64] |= 1 << (b % 64)
 }
 
 // has reports whether h may be a key (false: it is not).

@@ -11,8 +11,8 @@ import (
 // bits with and without it, and names the gazetteer holds pass it.
 func TestGazFilterSameMarks(t *testing.T) {
 	m := Default()
-	f := m.gazFilter()
-	for k := range m.gaz {
+	f, g := m.gazFilter(), m.gazMap()
+	for k := range g {
 		if !f.has(k) {
 			t.Fatalf("key %x not in the filter", k)
 		}
@@ -27,8 +27,8 @@ func TestGazFilterSameMarks(t *testing.T) {
 				computeInfo(&ti, normalize(tk.Text(src)))
 				a, b = append(a, ti), append(b, ti)
 			}
-			m.gaz.mark(a, nil, nil)
-			m.gaz.mark(b, nil, f)
+			g.mark(a, nil, nil)
+			g.mark(b, nil, f)
 			for i := range a {
 				if a[i].gaz != b[i].gaz || a[i].gazx != b[i].gazx {
 					t.Errorf("%q token %d: gaz %b/%b with the filter, %b/%b without", src[s.Start:s.End], i, b[i].gaz, b[i].gazx, a[i].gaz, a[i].gazx)

@@ -77,14 +77,16 @@ type weights struct {
 	bits uint
 	w    []float32 // training and freshly trained models
 	// Loaded models keep only their non-zero buckets (about one in eight):
-	// rowOf[b] is the offset of bucket b's row, 0 for an all-zero bucket
-	// (the first row is zeros). The rows are the model's 16-bit weights,
+	// idx.row(b, stride) is the offset of bucket b's row, 0 for an all-zero
+	// bucket (the first row is zeros); rowOf, the same as a table, is
+	// only kept while the first format's reader builds them. The rows are the model's 16-bit weights,
 	// either kept as they are in q (quantRows: the AVX2 kernels widen them
 	// as they add, half the memory and two cache lines a joint row instead
 	// of three) or widened once to float32 in rows; both give exactly the
 	// weight float32(q) * scale. The two layers of a model share one table
 	// (joinRows): a row is then both layers' weights of a bucket (stride
 	// 2*nTags), this layer's at off.
+	idx    rowIndex
 	rowOf  []uint32
 	q      []int16
 	rows   []float32
@@ -92,6 +94,35 @@ type weights struct {
 	off    uint32
 	scale  float32
 	trans  [nTags + 1][nTags]float32
+	// vt is trans laid out for viterbiSteps (prepareViterbi), set on
+	// loaded models, whose transitions do not change; nil: the Go loops.
+	vt *vtrans
+}
+
+// vtrans holds a layer's transitions for the vector decoder: row p is
+// trans[p][t] for the tags t that may follow p, -Inf for the others and
+// for the padding lanes 17-23.
+type vtrans [nTags][24]float32
+
+// viterbiSteps, when set (the AVX2 kernel), runs viterbi's forward steps
+// for tokens 1..n of em from the scores in score[0:nTags], leaving the
+// last token's scores there and the back pointers in back: the same
+// additions and strict comparisons, in the same order, as the Go loop.
+var viterbiSteps func(em []float32, n int, back []uint8, score []float32, vt *vtrans)
+
+// prepareViterbi sets w.vt from w.trans.
+func (w *weights) prepareViterbi() {
+	vt := new(vtrans)
+	inf := float32(math.Inf(-1))
+	for p := range vt {
+		for t := range vt[p] {
+			vt[p][t] = inf
+			if t < nTags && allowed(p, t) {
+				vt[p][t] = w.trans[p][t]
+			}
+		}
+	}
+	w.vt = vt
 }
 
 func newWeights(bits uint) *weights {
@@ -99,8 +130,8 @@ func newWeights(bits uint) *weights {
 }
 
 func (w *weights) featurizer() featurizer {
-	if w.rowOf != nil {
-		// a loaded model's features are bucket numbers, for rowOf
+	if w.idx != nil {
+		// a loaded model's features are bucket numbers, for idx
 		return featurizer{mask: 1<<w.bits - 1, nTags: 1}
 	}
 	return featurizer{mask: 1<<w.bits - 1, nTags: uint32(nTags)}
@@ -152,10 +183,10 @@ func (w *weights) emissionsDrop(em []float32, feats []uint32, offs []int32, drop
 // that the loads are not left out. Each lookup is independent of the
 // others, so the processor has many of them in flight at once.
 func (w *weights) gather(feats []uint32, offs []int32, ends []int32) ([]int32, float32) {
-	rowOf, stride := w.rowOf, w.stride
+	idx, stride := w.idx, w.stride
 	// first the index, a load per feature and nothing else
 	for j, f := range feats {
-		feats[j] = rowOf[f]
+		feats[j] = idx.row(f, stride)
 	}
 	// then the rows, the all-zero ones left out
 	var touch float32
@@ -198,7 +229,7 @@ func (w *weights) gather(feats []uint32, offs []int32, ends []int32) ([]int32, f
 // so that gather finds them loaded.
 func (w *weights) prefetchIndex(feats []uint32) {
 	if len(feats) > 0 {
-		prefetchIndex(&w.rowOf[0], feats)
+		prefetchIndex(&w.idx[0], feats)
 	}
 }
 
@@ -319,8 +350,10 @@ func (w *weights) floats() []float32 {
 	if w.w != nil {
 		return w.w
 	}
-	out := make([]float32, len(w.rowOf)*nTags)
-	for b, r := range w.rowOf {
+	nb := 1 << w.bits
+	out := make([]float32, nb*nTags)
+	for b := 0; b < nb; b++ {
+		r := w.idx.row(uint32(b), w.stride)
 		if r == 0 {
 			continue
 		}
@@ -381,6 +414,11 @@ func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score 
 			cur[t] = negInf
 		}
 	}
+	if w.vt != nil && viterbiSteps != nil {
+		viterbiSteps(em, n-1, back, score, w.vt)
+		w.backtrack(cur, n, out, back)
+		return
+	}
 	tr := &w.trans
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
@@ -435,6 +473,11 @@ func (w *weights) viterbi(em []float32, n int, out []uint8, back []uint8, score 
 			}
 		}
 	}
+	w.backtrack(cur, n, out, back)
+}
+
+// backtrack writes the best path ending in the last token's scores cur.
+func (w *weights) backtrack(cur *[nTags]float32, n int, out []uint8, back []uint8) {
 	best, arg := negInf, 0
 	for t := 0; t < nTags; t++ {
 		if endsOK[t] && cur[t] > best {

@@ -5,7 +5,9 @@ package ner
 type docState struct {
 	infos   []tokInfo
 	bounds  []int32 // sentence k covers infos[bounds[k]:bounds[k+1]]
-	docMap  map[uint64]uint8
+	words   wordIDs
+	docBits []uint8 // per word (tokInfo.wid): docObserve's bits
+	histW   []uint8 // per word: setHistory's bits
 	feats   []uint32
 	roffs   []int32 // where each token's gathered rows end (weights.gather)
 	sink    float32 // what weights.gather touched, kept so its loads stay
@@ -16,7 +18,6 @@ type docState struct {
 	score   []float32
 	tags    []uint8 // final tag per token
 	first   []uint8 // first-pass tag per token
-	hist    map[uint64]uint8
 	dgaz    docGaz
 	conf    []float32 // per-token confidence of the final pass (when wanted)
 	cands   []gazCand // hashTab.markDoc's n-grams
@@ -27,7 +28,7 @@ type docState struct {
 }
 
 func newDocState() *docState {
-	return &docState{docMap: make(map[uint64]uint8), hist: make(map[uint64]uint8), dgaz: docGaz{}, score: make([]float32, 2*nTags)}
+	return &docState{score: make([]float32, 2*nTags)}
 }
 
 // sentence returns the infos of sentence k.
@@ -62,11 +63,15 @@ func (m *Model) load(st *docState, toks []string, bounds []int32) {
 			st.infos[i].clus, _ = t.get(st.infos[i].l)
 		}
 	}
+	st.words.reset(len(st.infos))
+	for i := range st.infos {
+		st.infos[i].wid = st.words.id(st.infos[i].l)
+	}
 	gf := m.gazFilter()
 	for k := 0; k+1 < len(bounds); k++ {
 		sentenceFlags(st.sentence(k))
 	}
-	if m.gazT != nil && st.gazOver == nil && len(m.gaz) > 0 {
+	if m.gazT != nil && st.gazOver == nil {
 		m.gazT.markDoc(st, gf)
 	} else {
 		for k := 0; k+1 < len(bounds); k++ {
@@ -84,8 +89,8 @@ func (m *Model) load(st *docState, toks []string, bounds []int32) {
 
 // docBitsFlat runs docBits over the sentences of st.
 func docBitsFlat(st *docState) {
-	m := st.docMap
-	clear(m)
+	m := resize(st.docBits, int(st.words.n))
+	st.docBits = m
 	for k := 0; k+1 < len(st.bounds); k++ {
 		s := st.sentence(k)
 		for i := range s {
@@ -94,7 +99,7 @@ func docBitsFlat(st *docState) {
 	}
 	for i := range st.infos {
 		if st.infos[i].flags&fNoLetter == 0 {
-			st.infos[i].doc = m[st.infos[i].l] &^ present
+			st.infos[i].doc = m[st.infos[i].wid] &^ present
 		}
 	}
 }
@@ -121,7 +126,7 @@ func (st *docState) decode(w *weights, out []uint8, conf bool) {
 		}
 		st.sentFeatures(fz, k)
 		st.grow(n)
-		if w.rowOf != nil {
+		if w.idx != nil {
 			st.sparseEmissions(w)
 		} else {
 			w.emissions(st.em, st.feats, st.offs)
@@ -252,6 +257,16 @@ func (st *docState) decodeSecondJoint(w2 *weights, out []uint8, conf bool) {
 	}
 }
 
+// resize returns b with length n, zeroed, reusing its memory.
+func resize(b []uint8, n int) []uint8 {
+	if cap(b) < n {
+		return make([]uint8, n, n+n/2)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
 func (st *docState) grow(n int) {
 	if cap(st.em) < n*nTags {
 		st.em = make([]float32, n*nTags*2)
@@ -267,7 +282,8 @@ const histO = 1 << 4
 
 // setHistory fills tokInfo.hist from first-pass tags.
 func (st *docState) setHistory(tags []uint8) {
-	clear(st.hist)
+	hist := resize(st.histW, int(st.words.n))
+	st.histW = hist
 	for i := range st.infos {
 		t := &st.infos[i]
 		if t.flags&fNoLetter != 0 || t.flags&(fInitCap|fAllCaps) == 0 {
@@ -277,7 +293,7 @@ func (st *docState) setHistory(tags []uint8) {
 		if tg := tags[i]; tg != 0 {
 			b = 1 << tagType(int(tg))
 		}
-		st.hist[t.l] |= b
+		hist[t.wid] |= b
 	}
 	for i := range st.infos {
 		t := &st.infos[i]
@@ -285,9 +301,9 @@ func (st *docState) setHistory(tags []uint8) {
 			t.hist = 0
 			continue
 		}
-		t.hist = st.hist[t.l] | 1<<5
+		t.hist = hist[t.wid] | 1<<5
 	}
-	clear(st.dgaz)
+	st.dgaz.reset()
 	for k := 0; k+1 < len(st.bounds); k++ {
 		st.dgaz.collect(st.sentence(k), tags[st.bounds[k]:st.bounds[k+1]])
 	}

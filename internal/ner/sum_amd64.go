@@ -21,6 +21,7 @@ var hasAVX2 = cpu.X86.HasAVX2
 func init() {
 	if hasAVX2 {
 		sumRowsQ, sumRows2Q = sumRowsQAsm, sumRows2QAsm
+		viterbiSteps = viterbiStepsAsm
 	}
 }
 
@@ -37,10 +38,22 @@ func sumRows2QAsm(a, b *[nTags]float32, q []int16, rs []uint32, scaleA, scaleB f
 }
 
 //go:noescape
+func viterbiStepsAVX2(em *float32, n int, back *uint8, score *float32, vt *vtrans)
+
+func viterbiStepsAsm(em []float32, n int, back []uint8, score []float32, vt *vtrans) {
+	if n > 0 {
+		_ = em[(n+1)*nTags-1]
+		_ = back[(n+1)*nTags-1]
+		_ = score[nTags-1]
+		viterbiStepsAVX2(&em[nTags], n, &back[nTags], &score[0], vt)
+	}
+}
+
+//go:noescape
 func prefetchRowsQ(q *int16, rs []uint32)
 
 //go:noescape
-func prefetchIndex(rowOf *uint32, fs []uint32)
+func prefetchIndex(idx *rankWord, fs []uint32)
 
 //go:noescape
 func prefetchSlots(slots *hashSlot, idx []uint32)

@@ -124,16 +124,19 @@ loop5:
 done5:
 	RET
 
-// func prefetchIndex(rowOf *uint32, fs []uint32)
+// func prefetchIndex(idx *rankWord, fs []uint32)
+// The index word of bucket b is idx[b>>6], 16 bytes.
 TEXT ·prefetchIndex(SB), NOSPLIT, $0-32
-	MOVQ rowOf+0(FP), DX
+	MOVQ idx+0(FP), DX
 	MOVQ fs_base+8(FP), BX
 	MOVQ fs_len+16(FP), CX
 	TESTQ CX, CX
 	JZ done6
 loop6:
 	MOVL (BX), AX
-	PREFETCHT0 (DX)(AX*4)
+	SHRQ $6, AX
+	SHLQ $4, AX
+	PREFETCHT0 (DX)(AX*1)
 	ADDQ $4, BX
 	DECQ CX
 	JNZ loop6
@@ -155,4 +158,80 @@ loop7:
 	DECQ CX
 	JNZ loop7
 done7:
+	RET
+
+// func viterbiStepsAVX2(em *float32, n int, back *uint8, score *float32, vt *[17][24]float32)
+//
+// The forward steps of weights.viterbi for n tokens: for each token, the
+// scores of its 17 tags from the previous token's (score[0:17], replaced
+// by the new ones) and its emissions (em, 17 floats a token), and its back
+// pointers (back, 17 bytes a token). Lanes are target tags (0-7, 8-15 and
+// 16 in three YMM registers); the 17 predecessors are tried in ascending
+// order, each with VADDPS (prev[p] + trans[p][t]), VCMPPS greater-than
+// (ordered, strict) against the best so far and VBLENDVPS of score and
+// argument: per lane the additions and comparisons of the scalar scan in
+// the same order. Forbidden transitions are -Inf in vt, so they never win,
+// as the scan never tries them.
+TEXT ·viterbiStepsAVX2(SB), NOSPLIT, $0-40
+	MOVQ em+0(FP), SI
+	MOVQ n+8(FP), CX
+	MOVQ back+16(FP), DI
+	MOVQ score+24(FP), BX
+	MOVQ vt+32(FP), DX
+	MOVL $0xf149f2ca, R9 // float32(-1e30): negInf
+	VMOVD R9, X14
+	VPBROADCASTD X14, Y14
+	VPCMPEQD Y15, Y15, Y15 // all lanes -1
+	TESTQ CX, CX
+	JZ vdone
+vstep:
+	VMOVAPS Y14, Y0
+	VMOVAPS Y14, Y1
+	VMOVAPS Y14, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y10, Y10, Y10 // predecessor p in every lane
+	XORQ AX, AX
+	MOVQ DX, R8
+vpred:
+	VBROADCASTSS (BX)(AX*4), Y9
+	VADDPS 0(R8), Y9, Y6
+	VADDPS 32(R8), Y9, Y7
+	VADDPS 64(R8), Y9, Y8
+	VCMPPS $0x1e, Y0, Y6, Y11
+	VCMPPS $0x1e, Y1, Y7, Y12
+	VCMPPS $0x1e, Y2, Y8, Y13
+	VBLENDVPS Y11, Y6, Y0, Y0
+	VBLENDVPS Y12, Y7, Y1, Y1
+	VBLENDVPS Y13, Y8, Y2, Y2
+	VBLENDVPS Y11, Y10, Y3, Y3
+	VBLENDVPS Y12, Y10, Y4, Y4
+	VBLENDVPS Y13, Y10, Y5, Y5
+	VPSUBD Y15, Y10, Y10
+	ADDQ $96, R8
+	INCQ AX
+	CMPQ AX, $17
+	JLT vpred
+	VADDPS 0(SI), Y0, Y0
+	VADDPS 32(SI), Y1, Y1
+	VADDSS 64(SI), X2, X2
+	VMOVUPS Y0, 0(BX)
+	VMOVUPS Y1, 32(BX)
+	VMOVSS X2, 64(BX)
+	// back pointers: int32 lanes packed to bytes, in order
+	VEXTRACTI128 $1, Y3, X6
+	VPACKUSDW X6, X3, X6
+	VEXTRACTI128 $1, Y4, X7
+	VPACKUSDW X7, X4, X7
+	VPACKUSWB X7, X6, X6
+	VMOVDQU X6, 0(DI)
+	VMOVD X5, R9
+	MOVB R9, 16(DI)
+	ADDQ $68, SI
+	ADDQ $17, DI
+	DECQ CX
+	JNZ vstep
+vdone:
+	VZEROUPPER
 	RET

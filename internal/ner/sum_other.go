@@ -13,5 +13,5 @@ var (
 
 // No prefetching without the assembly: the loads simply wait.
 func prefetchRowsQ(q *int16, rs []uint32)         {}
-func prefetchIndex(rowOf *uint32, fs []uint32)    {}
+func prefetchIndex(idx *rankWord, fs []uint32)    {}
 func prefetchSlots(slots *hashSlot, idx []uint32) {}

@@ -17,7 +17,9 @@ type Model struct {
 	gaz    gazetteer
 	clus   map[uint64]uint32 // lower-cased word hash -> cluster path
 	// clusT and gazT are clus and gaz as hashTabs, built by ReadModel
-	// (a loaded model's maps do not change); nil while training
+	// (a loaded model's maps do not change); nil while training. A model
+	// read from the second format has only the tables (gaz and clus nil:
+	// see gazMap, clusMap).
 	clusT, gazT *hashTab
 	pool        sync.Pool
 	strs        sync.Pool
@@ -28,8 +30,36 @@ type Model struct {
 
 // gazFilter returns the filter of m.gaz, made on first use.
 func (m *Model) gazFilter() gazFilter {
-	m.gazOnce.Do(func() { m.gazF = newGazFilter(m.gaz) })
+	m.gazOnce.Do(func() {
+		if m.gaz == nil && m.gazT != nil {
+			m.gazF = make(gazFilter, 1<<gazFilterBits/64)
+			m.gazT.all(func(k uint64, _ uint32) { m.gazF.add(k) })
+			return
+		}
+		m.gazF = newGazFilter(m.gaz)
+	})
 	return m.gazF
+}
+
+// gazMap returns the gazetteer as a map: m.gaz, or one made from gazT.
+func (m *Model) gazMap() gazetteer {
+	if m.gaz != nil || m.gazT == nil {
+		return m.gaz
+	}
+	g := make(gazetteer, len(m.gazT.slots)/2)
+	m.gazT.all(func(k uint64, v uint32) { g[k] = uint8(v) })
+	return g
+}
+
+// clusMap returns the word clusters as a map (nil: none): m.clus, or one
+// made from clusT.
+func (m *Model) clusMap() map[uint64]uint32 {
+	if m.clus != nil || m.clusT == nil {
+		return m.clus
+	}
+	c := make(map[uint64]uint32, len(m.clusT.slots)/2)
+	m.clusT.all(func(k uint64, v uint32) { c[k] = v })
+	return c
 }
 
 // Mention is one entity mention: bytes [Start, End) of the text.
@@ -77,7 +107,18 @@ func (m *Model) Tag(src string, sents []text.Sentence, toks []text.Token) []Ment
 	for k := 0; k+1 < len(bounds); k++ {
 		repairNames(strs[bounds[k]:bounds[k+1]], st.tags[bounds[k]:bounds[k+1]])
 	}
+	// one allocation for the mentions: a mention has at least one
+	// non-O tag
+	tagged := 0
+	for _, tg := range st.tags {
+		if tg != 0 {
+			tagged++
+		}
+	}
 	var out []Mention
+	if tagged > 0 {
+		out = make([]Mention, 0, tagged)
+	}
 	for k, s := range sents {
 		base := int(st.bounds[k])
 		tags := st.tags[base:st.bounds[k+1]]
@@ -111,6 +152,9 @@ func (m *Model) Tag(src string, sents []text.Sentence, toks []text.Token) []Ment
 			out = append(out, mt)
 			i = j
 		}
+	}
+	if len(out) == 0 {
+		return nil // as before the slice was made up front
 	}
 	return out
 }
@@ -171,13 +215,45 @@ func isDemonym(w string) bool {
 	if len(w) < 4 || w[0] < 'A' || w[0] > 'Z' {
 		return false
 	}
-	l := strings.ToLower(w)
+	l := w
+	if !isASCII(w) {
+		l = strings.ToLower(w)
+	}
 	for _, suf := range []string{"an", "ian", "ese", "ish", "i", "ic", "ch", "ean", "ite", "ni", "ds", "ans", "is", "ese"} {
-		if strings.HasSuffix(l, suf) {
+		if hasSuffixFold(l, suf) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasSuffixFold reports whether s ends with the lower-case ASCII suffix
+// suf, ignoring the case of s's ASCII letters (what HasSuffix of
+// strings.ToLower(s) gives for ASCII s, without building it).
+func hasSuffixFold(s, suf string) bool {
+	if len(s) < len(suf) {
+		return false
+	}
+	s = s[len(s)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suf[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isCased reports whether a sentence is written in normal case: some word

@@ -234,3 +234,26 @@ func TestNoLowerCaseNamesInCasedText(t *testing.T) {
 		}
 	}
 }
+
+// TestIsDemonymSameAsLower holds isDemonym's case folding to
+// strings.ToLower's on ASCII, accented and odd words.
+func TestIsDemonymSameAsLower(t *testing.T) {
+	ref := func(w string) bool {
+		if len(w) < 4 || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		l := strings.ToLower(w)
+		for _, suf := range []string{"an", "ian", "ese", "ish", "i", "ic", "ch", "ean", "ite", "ni", "ds", "ans", "is", "ese"} {
+			if strings.HasSuffix(l, suf) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range []string{"Iraqi", "IRAQI", "Kurdish", "KURDISH", "Sunni", "Mosul", "Chinese", "CHINESE", "Americans", "Dutch",
+		"Israelite", "Québécois", "ZÜRICHIAN", "Kİ", "AİSH", "Ian", "Paris", "PARIS", "Obama", "Texan", "Abc", "Ab"} {
+		if got, want := isDemonym(w), ref(w); got != want {
+			t.Errorf("isDemonym(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -44,6 +44,7 @@ type tokInfo struct {
 	doc                uint8  // document-level bits (docCap...)
 	clus               uint32 // word-cluster path (0 = unknown)
 	hist               uint8  // prediction-history bits (second pass)
+	wid                int32  // the word's number in the document (wordIDs)
 }
 
 // normalize maps typographic punctuation to the ASCII forms of the training
@@ -91,10 +92,12 @@ func computeInfo(ti *tokInfo, s string) {
 	var last, lastShort rune = -1, -1
 	run := 0
 	idx := 0
+	ascii := true
 	for i := 0; i < len(s); idx++ {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
+			ascii = false
 		}
 		var c rune
 		switch {
@@ -164,6 +167,10 @@ func computeInfo(ti *tokInfo, s string) {
 	ti.shape, ti.short = sh, shs
 	ti.flags = fl
 	// prefixes and suffixes of the lower-cased form, 1-4 bytes
+	if ascii {
+		affixesASCII(ti, s)
+		return
+	}
 	for k := 1; k <= 4; k++ {
 		if k <= len(s) {
 			ti.pre[k-1] = hashLowerNorm(s[:k])
@@ -172,6 +179,39 @@ func computeInfo(ti *tokInfo, s string) {
 			ti.pre[k-1], ti.suf[k-1] = 0, 0
 		}
 	}
+}
+
+// affixesASCII is the affix loop of computeInfo for an ASCII token, whose
+// byte prefixes are whole characters: the prefix hashes are the states of
+// one FNV pass (hashLowerNorm of each prefix, without hashing it again).
+func affixesASCII(ti *tokInfo, s string) {
+	h := uint64(fnvOffset)
+	for k := 0; k < 4; k++ {
+		if k >= len(s) {
+			ti.pre[k], ti.suf[k] = 0, 0
+			continue
+		}
+		h ^= uint64(lowerDigitASCII(s[k]))
+		h *= fnvPrime
+		ti.pre[k] = h
+		hs := uint64(fnvOffset)
+		for _, c := range []byte(s[len(s)-k-1:]) {
+			hs ^= uint64(lowerDigitASCII(c))
+			hs *= fnvPrime
+		}
+		ti.suf[k] = hs
+	}
+}
+
+// lowerDigitASCII is hashLowerNorm's mapping of an ASCII byte.
+func lowerDigitASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	if c >= '0' && c <= '9' {
+		return '0'
+	}
+	return c
 }
 
 // sentenceFlags sets fFirst, fCapsSent and fTitleSent on a sentence.

@@ -60,7 +60,16 @@ func TestViterbiSameAsScan(t *testing.T) {
 			layers[2].trans[p][q] = float32(rng.Intn(7) - 3) // small integers: many ties
 		}
 	}
-	for _, w := range layers {
+	layers[2].prepareViterbi()
+	if viterbiSteps == nil {
+		t.Log("no vector decoder on this machine: the Go loops only")
+	}
+	for li, w := range layers {
+		if w.vt == nil {
+			t.Fatalf("layer %d not prepared for the vector decoder", li)
+		}
+		goLoops := *w
+		goLoops.vt = nil
 		for round := 0; round < 300; round++ {
 			n := 1 + rng.Intn(40)
 			em := make([]float32, n*nTags)
@@ -72,20 +81,57 @@ func TestViterbiSameAsScan(t *testing.T) {
 					em[i] = float32(rng.NormFloat64() * 10)
 				}
 			}
-			outA, outB := make([]uint8, n), make([]uint8, n)
-			backA, backB := make([]uint8, n*nTags), make([]uint8, n*nTags)
-			w.viterbi(em, n, outA, backA, make([]float32, 2*nTags))
-			w.viterbiScan(em, n, outB, backB, make([]float32, 2*nTags))
-			for i := range outA {
-				if outA[i] != outB[i] {
-					t.Fatalf("round %d token %d: tag %d, scan %d", round, i, outA[i], outB[i])
+			if round%5 == 0 { // forbidden starts and dead ends: negInf scores
+				for k := 0; k < 3; k++ {
+					em[rng.Intn(len(em))] = negInf
 				}
 			}
-			for i := nTags; i < len(backA); i++ {
-				if backA[i] != backB[i] {
-					t.Fatalf("round %d: back pointer %d: %d, scan %d", round, i, backA[i], backB[i])
+			outB, backB := make([]uint8, n), make([]uint8, n*nTags)
+			w.viterbiScan(em, n, outB, backB, make([]float32, 2*nTags))
+			for _, d := range []struct {
+				name string
+				w    *weights
+			}{{"vector", w}, {"Go", &goLoops}} {
+				outA, backA := make([]uint8, n), make([]uint8, n*nTags)
+				d.w.viterbi(em, n, outA, backA, make([]float32, 2*nTags))
+				for i := range outA {
+					if outA[i] != outB[i] {
+						t.Fatalf("%s layer %d round %d token %d: tag %d, scan %d", d.name, li, round, i, outA[i], outB[i])
+					}
+				}
+				for i := nTags; i < len(backA); i++ {
+					if backA[i] != backB[i] {
+						t.Fatalf("%s layer %d round %d: back pointer %d: %d, scan %d", d.name, li, round, i, backA[i], backB[i])
+					}
 				}
 			}
 		}
+	}
+}
+
+// BenchmarkViterbi decodes 40-token sentences of random scores with the
+// shipped model's second layer: the vector kernel (where there is one)
+// and the Go loops side by side, in ns per token.
+func BenchmarkViterbi(b *testing.B) {
+	rng := rand.New(rand.NewSource(2))
+	w := Default().second
+	goLoops := *w
+	goLoops.vt = nil
+	const n = 40
+	em := make([]float32, n*nTags)
+	for i := range em {
+		em[i] = float32(rng.NormFloat64() * 10)
+	}
+	out, back, score := make([]uint8, n), make([]uint8, n*nTags), make([]float32, 2*nTags)
+	for _, c := range []struct {
+		name string
+		w    *weights
+	}{{"vector", w}, {"go", &goLoops}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c.w.viterbi(em, n, out, back, score)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/token")
+		})
 	}
 }
