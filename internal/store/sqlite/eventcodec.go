@@ -1,0 +1,234 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/event"
+)
+
+// Coded events as stored from migration 17 on (issue 15: they were a
+// quarter of a database, 11 KB an article). A coded event's mentions
+// carried their article's URL, outlet, publication time and the whole
+// sentence, which the articles table holds already: most of an event's
+// bytes, and again in every event of the same sentence. A body now opens
+// with eventBodyV2 and keeps, per mention, only which of those fields are
+// the article's (the bits of derived), read back from the article when
+// listed; a field that differs from the article's is kept as it is. The
+// first report, nearly always one of the mentions, is kept as its index.
+// The event's id and story are the row's columns. Bodies written before
+// (JSON, or a zstd frame of it) read as they did.
+const eventBodyV2 = 0x02
+
+// The fields of a mention that may be its article's.
+const (
+	derivedText      = 1 << iota // the sentence: the article's text over the mention's span
+	derivedURL                   // the article's URL
+	derivedOutlet                // the article's outlet
+	derivedPublished             // the article's publication time
+)
+
+// storedEvent is a coded event's body: the record without what the row
+// or the articles hold.
+type storedEvent struct {
+	event.Record
+	// Derived: per mention, the derived* bits of the fields left out.
+	Derived []uint8 `json:"_d,omitempty"`
+	// First: 1 + the index of the mention the first report equals (then
+	// left out), 0 when kept whole.
+	First int `json:"_f,omitempty"`
+}
+
+// eventArticle is what an article lends its events' mentions.
+type eventArticle struct {
+	url, outlet, published, text string // published: as stored (RFC 3339), "" when unknown
+}
+
+// eventDigest is the identity of a coded event's content: equal records
+// of a story have equal digests, whatever their ids.
+func eventDigest(r *event.Record) (int64, error) {
+	id := r.ID
+	r.ID = 0
+	js, err := json.Marshal(r)
+	r.ID = id
+	if err != nil {
+		return 0, err
+	}
+	h := sha256.Sum256(js)
+	return int64(binary.BigEndian.Uint64(h[:8])), nil
+}
+
+// encodeEvent returns r's body as stored, given the articles its mentions
+// name (a missing one lends nothing).
+func encodeEvent(r *event.Record, arts map[int64]*eventArticle) ([]byte, error) {
+	se := storedEvent{Record: *r}
+	se.ID, se.Story = 0, 0
+	se.Mentions = make([]event.MentionRef, len(r.Mentions))
+	se.Derived = make([]uint8, len(r.Mentions))
+	kept := false
+	for i, m := range r.Mentions {
+		if se.First == 0 && sameMention(r.FirstReport, m) {
+			se.First = i + 1
+			se.FirstReport = event.MentionRef{}
+		}
+		m, se.Derived[i] = stripMention(m, arts[m.Article])
+		kept = kept || se.Derived[i] != 0
+		se.Mentions[i] = m
+	}
+	if !kept {
+		se.Derived = nil
+	}
+	js, err := json.Marshal(&se)
+	if err != nil {
+		return nil, err
+	}
+	out := []byte{eventBodyV2}
+	return eventEncoder.EncodeAll(js, out), nil
+}
+
+// stripMention leaves out the fields of m that equal its article's.
+func stripMention(m event.MentionRef, a *eventArticle) (event.MentionRef, uint8) {
+	if a == nil {
+		return m, 0
+	}
+	var d uint8
+	if m.Span.Start >= 0 && m.Span.Start <= m.Span.End && m.Span.End <= len(a.text) && a.text[m.Span.Start:m.Span.End] == m.Text {
+		m.Text, d = "", d|derivedText
+	}
+	if m.URL == a.url {
+		m.URL, d = "", d|derivedURL
+	}
+	if m.Outlet == a.outlet {
+		m.Outlet, d = "", d|derivedOutlet
+	}
+	if p := publishedOf(a); (p == nil) == (m.Published == nil) && (p == nil || sameJSONTime(*p, *m.Published)) {
+		m.Published, d = nil, d|derivedPublished
+	}
+	return m, d
+}
+
+// sameMention: a and b are the same mention, as JSON writes them.
+func sameMention(a, b event.MentionRef) bool {
+	pa, pb := a.Published, b.Published
+	a.Published, b.Published = nil, nil
+	return a == b && (pa == nil) == (pb == nil) && (pa == nil || sameJSONTime(*pa, *pb))
+}
+
+// publishedOf is an article's publication time as its events' mentions
+// carry it.
+func publishedOf(a *eventArticle) *time.Time {
+	if a.published == "" {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339, a.published)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
+// sameJSONTime: a and b read back alike from JSON.
+func sameJSONTime(a, b time.Time) bool {
+	return a.Format(time.RFC3339Nano) == b.Format(time.RFC3339Nano)
+}
+
+// parsedEvent is a stored body read, its mentions not yet given their
+// articles' fields.
+type parsedEvent struct {
+	rec     event.Record
+	derived []uint8 // per mention, the fields to take from its article
+	first   int     // 1 + the mention the first report is, 0 when kept whole
+}
+
+// parseEvent reads the stored body of row id of story.
+func parseEvent(id, story int64, stored []byte) (parsedEvent, error) {
+	if len(stored) == 0 || stored[0] != eventBodyV2 {
+		var p parsedEvent
+		body, err := unpackJSON(stored)
+		if err != nil {
+			return p, err
+		}
+		err = json.Unmarshal(body, &p.rec)
+		return p, err
+	}
+	_, dec := zstdCodec()
+	js, err := dec.DecodeAll(stored[1:], nil)
+	if err != nil {
+		return parsedEvent{}, err
+	}
+	var se storedEvent
+	if err := json.Unmarshal(js, &se); err != nil {
+		return parsedEvent{}, err
+	}
+	se.Record.ID, se.Record.Story = id, story
+	return parsedEvent{rec: se.Record, derived: se.Derived, first: se.First}, nil
+}
+
+// articles adds the articles whose fields the event's mentions take.
+func (p *parsedEvent) articles(add func(int64)) {
+	for i, d := range p.derived {
+		if d != 0 && i < len(p.rec.Mentions) {
+			add(p.rec.Mentions[i].Article)
+		}
+	}
+}
+
+// record returns the event whole, its mentions given their articles'
+// fields (an article missing, which sitrep never deletes, lends none).
+func (p *parsedEvent) record(arts map[int64]*eventArticle) event.Record {
+	rec := p.rec
+	for i, d := range p.derived {
+		if d == 0 || i >= len(rec.Mentions) {
+			continue
+		}
+		m := &rec.Mentions[i]
+		a := arts[m.Article]
+		if a == nil {
+			continue
+		}
+		if d&derivedText != 0 && m.Span.Start >= 0 && m.Span.Start <= m.Span.End && m.Span.End <= len(a.text) {
+			m.Text = a.text[m.Span.Start:m.Span.End]
+		}
+		if d&derivedURL != 0 {
+			m.URL = a.url
+		}
+		if d&derivedOutlet != 0 {
+			m.Outlet = a.outlet
+		}
+		if d&derivedPublished != 0 {
+			m.Published = publishedOf(a)
+		}
+	}
+	if p.first > 0 && p.first <= len(rec.Mentions) {
+		rec.FirstReport = rec.Mentions[p.first-1]
+		if t := rec.FirstReport.Published; t != nil {
+			c := *t
+			rec.FirstReport.Published = &c
+		}
+	}
+	return rec
+}
+
+// eventArticles reads what the given articles lend their events.
+func eventArticles(ctx context.Context, db interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, ids []int64) (map[int64]*eventArticle, error) {
+	out := make(map[int64]*eventArticle, len(ids))
+	err := eachChunk(ids, func(args []any) error {
+		return eachRow(ctx, db, `SELECT id, url, outlet, COALESCE(published, ''), text FROM articles WHERE id IN (`+placeholders(len(args))+`)`, args,
+			func(r *sql.Rows) error {
+				var id int64
+				a := &eventArticle{}
+				if err := r.Scan(&id, &a.url, &a.outlet, &a.published, &a.text); err != nil {
+					return err
+				}
+				out[id] = a
+				return nil
+			})
+	})
+	return out, err
+}
