@@ -16,12 +16,13 @@ import (
 // carried their article's URL, outlet, publication time and the whole
 // sentence, which the articles table holds already: most of an event's
 // bytes, and again in every event of the same sentence. A body now opens
-// with eventBodyV2 and keeps, per mention, only which of those fields are
-// the article's (the bits of derived), read back from the article when
-// listed; a field that differs from the article's is kept as it is. The
-// first report, nearly always one of the mentions, is kept as its index.
-// The event's id and story are the row's columns. Bodies written before
-// (JSON, or a zstd frame of it) read as they did.
+// with eventBodyV2, then the record in a binary form (eventbin.go) that
+// keeps, per mention, only which of those fields are the article's (the
+// derived* bits), read back from the article when listed; a field that
+// differs from the article's is kept as it is. The first report, nearly
+// always one of the mentions, is kept as its index. The event's id and
+// story are the row's columns. Bodies written before (JSON, or a zstd
+// frame of it) read as they did.
 const eventBodyV2 = 0x02
 
 // The fields of a mention that may be its article's.
@@ -31,17 +32,6 @@ const (
 	derivedOutlet                // the article's outlet
 	derivedPublished             // the article's publication time
 )
-
-// storedEvent is a coded event's body: the record without what the row
-// or the articles hold.
-type storedEvent struct {
-	event.Record
-	// Derived: per mention, the derived* bits of the fields left out.
-	Derived []uint8 `json:"_d,omitempty"`
-	// First: 1 + the index of the mention the first report equals (then
-	// left out), 0 when kept whole.
-	First int `json:"_f,omitempty"`
-}
 
 // eventArticle is what an article lends its events' mentions.
 type eventArticle struct {
@@ -64,51 +54,42 @@ func eventDigest(r *event.Record) (int64, error) {
 
 // encodeEvent returns r's body as stored, given the articles its mentions
 // name (a missing one lends nothing).
-func encodeEvent(r *event.Record, arts map[int64]*eventArticle) ([]byte, error) {
-	se := storedEvent{Record: *r}
-	se.ID, se.Story = 0, 0
-	se.Mentions = make([]event.MentionRef, len(r.Mentions))
-	se.Derived = make([]uint8, len(r.Mentions))
-	kept := false
+func encodeEvent(r *event.Record, arts map[int64]*eventArticle) []byte {
+	derived := make([]uint8, len(r.Mentions))
+	first := 0
 	for i, m := range r.Mentions {
-		if se.First == 0 && sameMention(r.FirstReport, m) {
-			se.First = i + 1
-			se.FirstReport = event.MentionRef{}
+		if first == 0 && sameMention(r.FirstReport, m) {
+			first = i + 1
 		}
-		m, se.Derived[i] = stripMention(m, arts[m.Article])
-		kept = kept || se.Derived[i] != 0
-		se.Mentions[i] = m
+		derived[i] = derivable(&m, arts[m.Article])
 	}
-	if !kept {
-		se.Derived = nil
+	var firstDerived uint8
+	if first == 0 {
+		firstDerived = derivable(&r.FirstReport, arts[r.FirstReport.Article])
 	}
-	js, err := json.Marshal(&se)
-	if err != nil {
-		return nil, err
-	}
-	out := []byte{eventBodyV2}
-	return eventEncoder.EncodeAll(js, out), nil
+	return appendEventBinary([]byte{eventBodyV2}, r, derived, first, firstDerived)
 }
 
-// stripMention leaves out the fields of m that equal its article's.
-func stripMention(m event.MentionRef, a *eventArticle) (event.MentionRef, uint8) {
+// derivable returns the derived* bits of the fields of m that equal
+// its article's.
+func derivable(m *event.MentionRef, a *eventArticle) uint8 {
 	if a == nil {
-		return m, 0
+		return 0
 	}
 	var d uint8
 	if m.Span.Start >= 0 && m.Span.Start <= m.Span.End && m.Span.End <= len(a.text) && a.text[m.Span.Start:m.Span.End] == m.Text {
-		m.Text, d = "", d|derivedText
+		d |= derivedText
 	}
 	if m.URL == a.url {
-		m.URL, d = "", d|derivedURL
+		d |= derivedURL
 	}
 	if m.Outlet == a.outlet {
-		m.Outlet, d = "", d|derivedOutlet
+		d |= derivedOutlet
 	}
 	if p := publishedOf(a); (p == nil) == (m.Published == nil) && (p == nil || sameJSONTime(*p, *m.Published)) {
-		m.Published, d = nil, d|derivedPublished
+		d |= derivedPublished
 	}
-	return m, d
+	return d
 }
 
 // sameMention: a and b are the same mention, as JSON writes them.
@@ -139,33 +120,27 @@ func sameJSONTime(a, b time.Time) bool {
 // parsedEvent is a stored body read, its mentions not yet given their
 // articles' fields.
 type parsedEvent struct {
-	rec     event.Record
-	derived []uint8 // per mention, the fields to take from its article
-	first   int     // 1 + the mention the first report is, 0 when kept whole
+	rec          event.Record
+	derived      []uint8 // per mention, the fields to take from its article
+	first        int     // 1 + the mention the first report is, 0 when kept whole
+	firstDerived uint8   // when kept whole, the fields to take from its article
 }
 
 // parseEvent reads the stored body of row id of story.
 func parseEvent(id, story int64, stored []byte) (parsedEvent, error) {
-	if len(stored) == 0 || stored[0] != eventBodyV2 {
-		var p parsedEvent
-		body, err := unpackJSON(stored)
-		if err != nil {
-			return p, err
+	var p parsedEvent
+	var err error
+	if len(stored) > 0 && stored[0] == eventBodyV2 {
+		p, err = readEventBinary(stored[1:])
+	} else {
+		var body []byte
+		if body, err = unpackJSON(stored); err == nil {
+			err = json.Unmarshal(body, &p.rec)
 		}
-		err = json.Unmarshal(body, &p.rec)
 		return p, err
 	}
-	_, dec := zstdCodec()
-	js, err := dec.DecodeAll(stored[1:], nil)
-	if err != nil {
-		return parsedEvent{}, err
-	}
-	var se storedEvent
-	if err := json.Unmarshal(js, &se); err != nil {
-		return parsedEvent{}, err
-	}
-	se.Record.ID, se.Record.Story = id, story
-	return parsedEvent{rec: se.Record, derived: se.Derived, first: se.First}, nil
+	p.rec.ID, p.rec.Story = id, story
+	return p, err
 }
 
 // articles adds the articles whose fields the event's mentions take.
@@ -175,6 +150,9 @@ func (p *parsedEvent) articles(add func(int64)) {
 			add(p.rec.Mentions[i].Article)
 		}
 	}
+	if p.first == 0 && p.firstDerived != 0 {
+		add(p.rec.FirstReport.Article)
+	}
 }
 
 // record returns the event whole, its mentions given their articles'
@@ -182,28 +160,13 @@ func (p *parsedEvent) articles(add func(int64)) {
 func (p *parsedEvent) record(arts map[int64]*eventArticle) event.Record {
 	rec := p.rec
 	for i, d := range p.derived {
-		if d == 0 || i >= len(rec.Mentions) {
-			continue
-		}
-		m := &rec.Mentions[i]
-		a := arts[m.Article]
-		if a == nil {
-			continue
-		}
-		if d&derivedText != 0 && m.Span.Start >= 0 && m.Span.Start <= m.Span.End && m.Span.End <= len(a.text) {
-			m.Text = a.text[m.Span.Start:m.Span.End]
-		}
-		if d&derivedURL != 0 {
-			m.URL = a.url
-		}
-		if d&derivedOutlet != 0 {
-			m.Outlet = a.outlet
-		}
-		if d&derivedPublished != 0 {
-			m.Published = publishedOf(a)
+		if i < len(rec.Mentions) {
+			derive(&rec.Mentions[i], d, arts)
 		}
 	}
-	if p.first > 0 && p.first <= len(rec.Mentions) {
+	if p.first == 0 {
+		derive(&rec.FirstReport, p.firstDerived, arts)
+	} else if p.first <= len(rec.Mentions) {
 		rec.FirstReport = rec.Mentions[p.first-1]
 		if t := rec.FirstReport.Published; t != nil {
 			c := *t
@@ -211,6 +174,26 @@ func (p *parsedEvent) record(arts map[int64]*eventArticle) event.Record {
 		}
 	}
 	return rec
+}
+
+// derive gives m the fields of d from its article.
+func derive(m *event.MentionRef, d uint8, arts map[int64]*eventArticle) {
+	a := arts[m.Article]
+	if d == 0 || a == nil {
+		return
+	}
+	if d&derivedText != 0 && m.Span.Start >= 0 && m.Span.Start <= m.Span.End && m.Span.End <= len(a.text) {
+		m.Text = a.text[m.Span.Start:m.Span.End]
+	}
+	if d&derivedURL != 0 {
+		m.URL = a.url
+	}
+	if d&derivedOutlet != 0 {
+		m.Outlet = a.outlet
+	}
+	if d&derivedPublished != 0 {
+		m.Published = publishedOf(a)
+	}
 }
 
 // eventArticles reads what the given articles lend their events.

@@ -6,7 +6,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -244,5 +247,94 @@ func TestMigration17(t *testing.T) {
 	rec.ID = got[0].ID
 	if n != 1 || recordJSON(t, got[0]) != recordJSON(t, rec) {
 		t.Errorf("recoded: %+v", got)
+	}
+}
+
+// fillAll sets every exported field reachable from v to a value of its
+// own, none zero.
+func fillAll(v reflect.Value, n *int) {
+	*n++
+	switch v.Kind() {
+	case reflect.Struct:
+		if v.Type() == reflect.TypeOf(time.Time{}) {
+			v.Set(reflect.ValueOf(time.Date(2016, 10, 1+*n%28, 0, 0, *n, 0, time.FixedZone("", 3600))))
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				fillAll(v.Field(i), n)
+			}
+		}
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillAll(v.Elem(), n)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := 0; i < 2; i++ {
+			fillAll(v.Index(i), n)
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		for i := 0; i < 2; i++ {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fillAll(k, n)
+			fillAll(e, n)
+			v.SetMapIndex(k, e)
+		}
+	case reflect.String:
+		v.SetString(fmt.Sprint("s", *n))
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		v.SetInt(int64(-*n))
+	case reflect.Uint, reflect.Uint32, reflect.Uint64:
+		v.SetUint(uint64(*n))
+	case reflect.Float64:
+		v.SetFloat(float64(*n) + 0.1)
+	default:
+		panic("fillAll: a " + v.Kind().String())
+	}
+}
+
+// The binary body keeps every field of a coded event: a field added to
+// event.Record (or the types it holds) that encodeEvent does not write
+// fails here.
+func TestEventBinaryCoversRecord(t *testing.T) {
+	var rec event.Record
+	n := 0
+	fillAll(reflect.ValueOf(&rec).Elem(), &n)
+	rec.ID, rec.Story = 5, 9
+	for _, tc := range []struct {
+		name string
+		mod  func(*event.Record)
+	}{
+		{"all set", func(*event.Record) {}},
+		{"first report a mention", func(r *event.Record) { r.FirstReport = r.Mentions[1] }},
+		{"nothing set", func(r *event.Record) { *r = event.Record{ID: 5, Story: 9} }},
+		{"empty lists", func(r *event.Record) {
+			r.Mentions, r.AllSources, r.Disagreements = []event.MentionRef{}, []event.Party{}, map[string]map[string]string{"x": nil}
+		}},
+		{"negative zero", func(r *event.Record) { r.Goldstein = math.Copysign(0, -1) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := rec
+			r.Mentions = slices.Clone(rec.Mentions)
+			tc.mod(&r)
+			p, err := parseEvent(r.ID, r.Story, encodeEvent(&r, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := p.record(nil)
+			if g, w := recordJSON(t, got), recordJSON(t, r); g != w {
+				t.Errorf("read back\n%s\nwant\n%s", g, w)
+			}
+		})
+	}
+	// a body cut short is an error, not a record
+	body := encodeEvent(&rec, nil)
+	for _, cut := range []int{2, len(body) / 2, len(body) - 1} {
+		if _, err := parseEvent(1, 1, body[:cut]); err == nil {
+			t.Errorf("body cut at %d of %d: no error", cut, len(body))
+		}
 	}
 }

@@ -136,10 +136,7 @@ func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, ts *txStmts, recs []e
 		}
 		maxID++
 		r.ID = maxID
-		body, err := encodeEvent(r, arts)
-		if err != nil {
-			return err
-		}
+		body := encodeEvent(r, arts)
 		evArgs = append(evArgs, r.ID, r.Story, r.Type, r.Cameo, r.Status, r.Source.Actor, r.Target.Actor,
 			partyWords(r.Source, r.AllSources), partyWords(r.Target, r.AllTargets), pg, pn, r.Date, r.NumMentions, body, digests[i])
 	}
