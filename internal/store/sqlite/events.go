@@ -22,11 +22,7 @@ var _ store.CodedEvents = (*DB)(nil)
 func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []event.Record) error {
 	digests := make([]int64, len(recs))
 	for i := range recs {
-		d, err := eventDigest(&recs[i])
-		if err != nil {
-			return err
-		}
-		digests[i] = d
+		digests[i] = eventDigest(&recs[i])
 	}
 	s.wmu.Lock() // in-process writers wait here, not inside SQLite (see DB.wmu)
 	defer s.wmu.Unlock()
