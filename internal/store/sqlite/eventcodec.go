@@ -197,7 +197,7 @@ func eventArticles(ctx context.Context, db interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, ids []int64) (map[int64]*eventArticle, error) {
 	out := make(map[int64]*eventArticle, len(ids))
-	err := eachChunk(ids, func(args []any) error {
+	err := eachKeys(ids, func(args []any) error {
 		return eachRow(ctx, db, `SELECT id, url, outlet, COALESCE(published, ''), text FROM articles WHERE id IN (`+placeholders(len(args))+`)`, args,
 			func(r *sql.Rows) error {
 				var id int64
@@ -210,4 +210,29 @@ func eventArticles(ctx context.Context, db interface {
 			})
 	})
 	return out, err
+}
+
+// maxKeys caps the keys of one "IN (…)" list of eachKeys.
+const maxKeys = 256
+
+// eachKeys calls f with the ids a chunk at a time, each chunk padded with
+// its last id to a power of two: the statements take one of a few texts,
+// each prepared once (the statement caches keep every text they see), and
+// a repeated key in an IN list changes nothing.
+func eachKeys(ids []int64, f func(args []any) error) error {
+	for start := 0; start < len(ids); start += maxKeys {
+		chunk := ids[start:min(start+maxKeys, len(ids))]
+		n := 1
+		for n < len(chunk) {
+			n *= 2
+		}
+		args := make([]any, n)
+		for i := range args {
+			args[i] = chunk[min(i, len(chunk)-1)]
+		}
+		if err := f(args); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -338,3 +338,26 @@ func TestEventBinaryCoversRecord(t *testing.T) {
 		}
 	}
 }
+
+// eachKeys covers every id, in chunks of a few lengths only.
+func TestEachKeys(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 5, 255, 256, 257, 700} {
+		ids := make([]int64, n)
+		for i := range ids {
+			ids[i] = int64(i + 1)
+		}
+		seen := map[int64]bool{}
+		err := eachKeys(ids, func(args []any) error {
+			if l := len(args); l&(l-1) != 0 || l > maxKeys {
+				t.Fatalf("%d ids: a chunk of %d", n, l)
+			}
+			for _, a := range args {
+				seen[a.(int64)] = true
+			}
+			return nil
+		})
+		if err != nil || len(seen) != n {
+			t.Errorf("%d ids: %d seen, %v", n, len(seen), err)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 	// may repeat: a story may hold two equal events)
 	type key struct{ story, digest int64 }
 	stored := map[key][]int64{}
-	if err := eachChunk(stories, func(args []any) error {
+	if err := eachKeys(stories, func(args []any) error {
 		return eachRow(ctx, ts, `SELECT id, story_id, COALESCE(digest, 0) FROM coded_events WHERE story_id IN (`+placeholders(len(args))+`)`, args,
 			func(r *sql.Rows) error {
 				var id int64
@@ -64,7 +64,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		gone = append(gone, ids...)
 	}
 	slices.Sort(gone)
-	if err := eachChunk(gone, func(args []any) error {
+	if err := eachKeys(gone, func(args []any) error {
 		_, err := ts.ExecContext(ctx, `DELETE FROM coded_events WHERE id IN (`+placeholders(len(args))+`)`, args...)
 		return err
 	}); err != nil {
