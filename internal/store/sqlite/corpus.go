@@ -37,7 +37,10 @@ func (s *DB) State(ctx context.Context, name string) ([]byte, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
-	return b, err
+	if err != nil {
+		return nil, err
+	}
+	return unpackState(b)
 }
 
 // putSpeakers sets the speaker actor of quotes, a few dozen quotes a
@@ -71,7 +74,10 @@ func (s *DB) StateLog(ctx context.Context, name string) ([][]byte, error) {
 	var out [][]byte
 	err := eachRow(ctx, s.db, `SELECT value FROM state_log WHERE name = ? ORDER BY id`, []any{name}, func(r *sql.Rows) error {
 		var b []byte
-		err := r.Scan(&b)
+		if err := r.Scan(&b); err != nil {
+			return err
+		}
+		b, err := unpackState(b)
 		out = append(out, b)
 		return err
 	})
@@ -102,6 +108,8 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		err = tx.QueryRowContext(ctx, `SELECT value FROM state WHERE name = 'derived.last_article'`).Scan(&at)
 		if errors.Is(err, sql.ErrNoRows) {
 			at, err = []byte("0"), nil
+		} else if err == nil {
+			at, err = unpackState(at)
 		}
 	}
 	if err != nil {
@@ -176,15 +184,15 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			WHERE id = ?`, e.ID)
 	}
 	for name, b := range d.State {
-		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, b)
+		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, packState(b))
 		exec(`DELETE FROM state_log WHERE name = ?`, name)
 	}
 	for name, b := range d.StateLog {
-		exec(`INSERT INTO state_log(name, value) VALUES (?, ?)`, name, nonNilBytes(b))
+		exec(`INSERT INTO state_log(name, value) VALUES (?, ?)`, name, packState(b))
 	}
 	if d.LastArticle != 0 {
 		exec(`INSERT INTO state(name, value) VALUES ('derived.last_article', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`,
-			[]byte(fmt.Sprint(d.LastArticle)))
+			packState([]byte(fmt.Sprint(d.LastArticle))))
 	}
 	if err != nil {
 		return s.fault(err, "derived results")

@@ -423,4 +423,43 @@ CREATE TRIGGER events_removed AFTER DELETE ON events BEGIN
 END;
 INSERT INTO counters(name, n) SELECT 'stories', COUNT(*) FROM events;
 `,
+	// 17: smaller databases, and coded events written per change (issue
+	// 15, at 2,000 articles 49 KB an article):
+	//   - coded_event_mentions goes: no query read it, and every fact
+	//     of it (the article, sentence and outlet of each mention) is in
+	//     the event's body;
+	//   - a coded event's digest (eventDigest: its content, whatever its
+	//     id), read with the story's ids through coded_events_story, so
+	//     that re-deriving a story rewrites only the events that changed
+	//     (ReplaceStoryEvents); the rows written before have none, and are
+	//     replaced when their story is next coded;
+	//   - new bodies leave out what their mentions' articles hold
+	//     (eventcodec.go); those written before read as they did;
+	//   - the corpus state (state, state_log) is stored compressed
+	//     (state.go), the values written before too (the log in
+	//     sixteenths by id, as migration 13 did, to bound the statement
+	//     journal).
+	`
+DROP TABLE coded_event_mentions;
+ALTER TABLE coded_events ADD COLUMN digest INTEGER;
+DROP INDEX coded_events_story;
+CREATE INDEX coded_events_story ON coded_events(story_id, digest);
+UPDATE state SET value = sitrep_pack_state(value);
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id <= (SELECT MAX(id) FROM state_log) * 1 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 1 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 2 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 2 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 3 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 3 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 4 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 4 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 5 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 5 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 6 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 6 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 7 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 7 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 8 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 8 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 9 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 9 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 10 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 10 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 11 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 11 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 12 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 12 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 13 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 13 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 14 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 14 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 15 / 16;
+UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 15 / 16;
+`,
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -161,7 +162,9 @@ func TestPackMigration(t *testing.T) {
 func TestVacuum(t *testing.T) {
 	ctx := context.Background()
 	db, path := openTemp(t)
-	big := bytes.Repeat([]byte("clusterer state "), 1<<16) // 1 MiB
+	// 1 MiB that does not compress (state values are stored compressed)
+	big := make([]byte, 1<<20)
+	rand.NewChaCha8([32]byte{1}).Read(big)
 	for _, v := range [][]byte{big, []byte("small")} {
 		if err := db.PutDerived(ctx, &store.Derived{State: map[string][]byte{"story.clusterer": v}}); err != nil {
 			t.Fatal(err)

@@ -50,12 +50,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		}
 	}
 	q := url.Values{}
-	// busy_timeout first: switching a new file to WAL takes a lock that
-	// another process opening it at the same moment may hold.
-	// temp_store(MEMORY): each statement of a write transaction keeps the
-	// pages it changes in a statement journal, a temporary file otherwise
-	// (a write system call a page; a tenth of a Put's time).
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)"} {
+	for _, p := range openPragmas {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -71,6 +66,16 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	return s, nil
 }
+
+// openPragmas are the settings of every connection. busy_timeout first:
+// switching a new file to WAL takes a lock that another process opening
+// it at the same moment may hold. synchronous(NORMAL) in WAL mode: a
+// commit is durable once the log is synced (at a checkpoint), and the
+// database is never corrupted. temp_store(MEMORY): each statement of a
+// write transaction keeps the pages it changes in a statement journal, a
+// temporary file otherwise (a write system call a page; a tenth of a
+// Put's time).
+var openPragmas = []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)"}
 
 // SchemaVersion returns the number of applied migrations.
 func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
