@@ -283,7 +283,9 @@ func TestAheadHoldsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
-	go func() { done <- ingest.Walk(context.Background(), []string{"-"}, ingest.Options{Stdin: strings.NewReader(in)}, p) }()
+	go func() {
+		done <- ingest.Walk(context.Background(), []string{"-"}, ingest.Options{Stdin: strings.NewReader(in)}, p)
+	}()
 	select {
 	case err := <-done:
 		if err != nil {
