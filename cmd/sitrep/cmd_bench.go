@@ -37,6 +37,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	source := fs.String("source", "polnear", "texts to repeat: polnear (1,012 PolNeAR news articles) or ecbplus (982 ECB+ documents)")
 	reuse := fs.Bool("reuse-analysis", false, "analyse each source text once and reuse its analysis for its repetitions (to reach large corpora sooner: measures everything but analysis)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
+	memProfile := fs.String("memprofile", "", "write a profile of the memory allocated over the whole run to `FILE`")
+	stages := fs.Bool("stages", true, "time each stage (pins the pipeline's goroutines to threads to read their CPU clocks; false: run as `sitrep ingest` does, the shares left blank)")
 	ahead := fs.Int("ahead", 0, "documents let ahead of the corpus stages (pipeline.Options.Ahead; 0: the default, -1: no cap)")
 	timeline := fs.Duration("timeline", 0, "print, every `INTERVAL` (say 1s), the cores busy and the articles analysed and taken into the corpus stage so far (to see whether the stages overlap)")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -53,6 +55,16 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *memProfile != "" {
+		defer func() {
+			if f, err := os.Create(*memProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
+	// the collector tuned as for an ingest (gc.go)
+	setIngestGC()
 	if *n <= 0 || *chunk <= 0 {
 		return usageError{"--articles and --chunk must be positive"}
 	}
@@ -113,7 +125,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		var tm pipeline.Timing
-		o := pipeline.Options{Timing: &tm, Ahead: *ahead, Problem: func(ie *ingest.InputError) { fmt.Fprintf(e.stderr, "sitrep bench: %v\n", ie) }}
+		o := pipeline.Options{Ahead: *ahead, Problem: func(ie *ingest.InputError) { fmt.Fprintf(e.stderr, "sitrep bench: %v\n", ie) }}
+		if *stages {
+			o.Timing = &tm
+		}
 		var corpusDone atomic.Int64
 		prev := 0
 		// done counts from 0 in each of the stage's runs, whose first
