@@ -10,6 +10,7 @@ import (
 	"runtime/pprof"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/analyse"
@@ -36,6 +37,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	source := fs.String("source", "polnear", "texts to repeat: polnear (1,012 PolNeAR news articles) or ecbplus (982 ECB+ documents)")
 	reuse := fs.Bool("reuse-analysis", false, "analyse each source text once and reuse its analysis for its repetitions (to reach large corpora sooner: measures everything but analysis)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
+	memProfile := fs.String("memprofile", "", "write a profile of the memory allocated over the whole run to `FILE`")
+	stages := fs.Bool("stages", true, "time each stage (pins the pipeline's goroutines to threads to read their CPU clocks; false: run as `sitrep ingest` does, the shares left blank)")
+	ahead := fs.Int("ahead", 0, "documents let ahead of the corpus stages (pipeline.Options.Ahead; 0: the default, -1: no cap)")
+	timeline := fs.Duration("timeline", 0, "print, every `INTERVAL` (say 1s), the cores busy and the articles analysed and taken into the corpus stage so far (to see whether the stages overlap)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -50,6 +55,16 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *memProfile != "" {
+		defer func() {
+			if f, err := os.Create(*memProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
+	// the collector tuned as for an ingest (gc.go)
+	setIngestGC()
 	if *n <= 0 || *chunk <= 0 {
 		return usageError{"--articles and --chunk must be positive"}
 	}
@@ -110,7 +125,22 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		var tm pipeline.Timing
-		o := pipeline.Options{Timing: &tm, Problem: func(ie *ingest.InputError) { fmt.Fprintf(e.stderr, "sitrep bench: %v\n", ie) }}
+		o := pipeline.Options{Ahead: *ahead, Problem: func(ie *ingest.InputError) { fmt.Fprintf(e.stderr, "sitrep bench: %v\n", ie) }}
+		if *stages {
+			o.Timing = &tm
+		}
+		var corpusDone atomic.Int64
+		prev := 0
+		// done counts from 0 in each of the stage's runs, whose first
+		// batch is never larger than an earlier run's whole
+		o.Corpus.Progress = func(done, _ int) {
+			d := done - prev
+			if done <= prev {
+				d = done
+			}
+			prev = done
+			corpusDone.Add(int64(d))
+		}
 		if *reuse {
 			o.Annotate = cache.annotate
 		}
@@ -119,8 +149,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		stop := startTimeline(e, *timeline, cpu0, wall0, p, &corpusDone)
 		walkErr := ingest.Walk(ctx, []string{"-"}, ingest.Options{Stdin: &buf}, p)
 		rep, err := p.Close()
+		stop()
 		if err == nil {
 			err = walkErr
 		}
@@ -162,6 +194,35 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "corpus stage: %.1f CPU-ms per article, %.1f on its first goroutine, %.1f on its second (pages and coded events)\n",
 		perArt(tot.stage[pipeline.Corpus]), perArt(tot.stage[pipeline.Corpus]-tot.follow), perArt(tot.follow))
 	return nil
+}
+
+// startTimeline prints, every interval (none when 0), the cores the
+// process kept busy since the last line and how far the pipeline got:
+// documents taken (cleaned and analysed, or being so) and articles taken
+// into the corpus stage. The returned func stops it.
+func startTimeline(e *env, every time.Duration, cpu0 time.Duration, wall0 time.Time, p *pipeline.Pipeline, corpusDone *atomic.Int64) func() {
+	if every <= 0 {
+		return func() {}
+	}
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		lastCPU, lastWall := cpu0, wall0
+		for {
+			select {
+			case <-quit:
+				return
+			case now := <-t.C:
+				cpu := processCPU()
+				fmt.Fprintf(e.stderr, "timeline %6.1fs  cores %.2f  documents %6d  corpus %6d\n", now.Sub(wall0).Seconds(),
+					(cpu-lastCPU).Seconds()/now.Sub(lastWall).Seconds(), p.Documents(), corpusDone.Load())
+				lastCPU, lastWall = cpu, now
+			}
+		}
+	}()
+	return func() { close(quit); <-done }
 }
 
 func f0(x float64) string { return fmt.Sprintf("%.0f", x) }

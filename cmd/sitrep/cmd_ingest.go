@@ -46,6 +46,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		opts.Fetch.AllowPrivate = *allowPrivate
 		return publishInputs(ctx, e, *qURL, pos, *outlet, opts, *quiet, *rangeSize, *rangeRecords)
 	}
+	setIngestGC()
 	db, err := openDB(ctx, *dbPath)
 	if err != nil {
 		return err

@@ -49,11 +49,22 @@ type Options struct {
 	// Budget bounds the analysis of one document (0: analyse.DefaultBudget;
 	// negative: no limit); what is left is stored marked incomplete.
 	Budget time.Duration
+	// Ahead caps the documents taken (Document) and not yet through the
+	// corpus stages: analysis waits while the corpus stages catch up, so
+	// that they keep pace with it and the run does not end with them
+	// working alone on a backlog while a core idles (default
+	// DefaultAhead; negative: no cap).
+	Ahead int
 	// Annotate, when set, analyses texts instead of a per-worker
 	// analyse.Annotator (benchmarks reuse analyses with it). It is called
 	// from several goroutines at once.
 	Annotate func(analyse.Input) analyse.Annotation
 }
+
+// DefaultAhead is the default Options.Ahead: two batches of the corpus
+// stages and some, so that they always have a whole batch to take while
+// the documents after it are analysed.
+const DefaultAhead = 600
 
 // Report counts what a pipeline did.
 type Report struct {
@@ -81,6 +92,86 @@ type Pipeline struct {
 
 	mu  sync.Mutex
 	rep Report
+
+	ahead ahead
+}
+
+// ahead holds documents back while too many are between Document and
+// the end of the corpus stages (Options.Ahead).
+type ahead struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	max  int
+	// in counts the documents taken and not yet dropped (failed,
+	// duplicates) or taken in by the corpus stages; unwritten those of
+	// them the writer has not stored or dropped yet.
+	in, unwritten int
+	peak          int // the most in at once (tests)
+	// req counts the wake-ups the writer gave the corpus stages, served
+	// those a run has begun with; running is set during a run, and
+	// runDone counts what the current run has taken in so far.
+	req, served int
+	running     bool
+	runDone     int
+}
+
+// wait waits until the document about to be taken fits under the cap,
+// or until nothing in the pipeline will change how many are in it (the
+// corpus stages idle with nothing asked of them and nothing left to
+// write: what is left is less than a batch, or articles another
+// process took in): never for ever.
+func (a *ahead) wait() {
+	a.mu.Lock()
+	for a.max >= 0 && a.in >= a.max && (a.unwritten > 0 || a.running || a.req != a.served) {
+		a.cond.Wait()
+	}
+	a.in++
+	a.unwritten++
+	a.peak = max(a.peak, a.in)
+	a.mu.Unlock()
+}
+
+// written records documents the writer handled: stored ones now wait for
+// the corpus stages, the others (failed, duplicates) are out.
+func (a *ahead) written(stored, dropped int, wake bool) {
+	a.mu.Lock()
+	a.unwritten -= stored + dropped
+	a.in -= dropped
+	if wake {
+		a.req++
+	}
+	a.cond.Broadcast()
+	a.mu.Unlock()
+}
+
+// off lifts the cap for good: after the writer or the corpus stages
+// failed, their counts stop.
+func (a *ahead) off() {
+	a.mu.Lock()
+	a.max = -1
+	a.cond.Broadcast()
+	a.mu.Unlock()
+}
+
+// run marks a run of the corpus stages begun (true) or ended (false).
+func (a *ahead) run(begin bool) {
+	a.mu.Lock()
+	if begin {
+		a.served, a.running, a.runDone = a.req, true, 0
+	} else {
+		a.running = false
+	}
+	a.cond.Broadcast()
+	a.mu.Unlock()
+}
+
+// progress records a run's progress: done articles taken in so far.
+func (a *ahead) progress(done int) {
+	a.mu.Lock()
+	a.in -= done - a.runDone
+	a.runDone = done
+	a.cond.Broadcast()
+	a.mu.Unlock()
 }
 
 type job struct {
@@ -103,9 +194,24 @@ func New(ctx context.Context, st store.Store, o Options) (*Pipeline, error) {
 	}
 	p := &Pipeline{ctx: ctx, st: st, o: o,
 		jobs: make(chan *job, 64), pending: make(chan *job, 256), done: make(chan error, 1)}
+	p.ahead.cond = sync.NewCond(&p.ahead.mu)
+	p.ahead.max = -1
 	if !o.NoAnalyse && !o.DeferCorpus {
 		if o.Timing != nil && o.Corpus.Clock == nil {
 			o.Corpus.Clock = threadCPU
+		}
+		switch {
+		case o.Ahead == 0:
+			p.ahead.max = DefaultAhead
+		case o.Ahead > 0:
+			p.ahead.max = o.Ahead
+		}
+		user := o.Corpus.Progress
+		o.Corpus.Progress = func(done, total int) {
+			p.ahead.progress(done)
+			if user != nil {
+				user(done, total)
+			}
 		}
 		sg, err := corpus.Open(ctx, st, o.Corpus)
 		if err != nil {
@@ -175,6 +281,7 @@ func (p *Pipeline) Document(d ingest.Document) error {
 		d.Hints.Outlet = p.o.Outlet
 	}
 	j := &job{doc: d, ready: make(chan struct{})}
+	p.ahead.wait()
 	select {
 	case p.pending <- j:
 	case err := <-p.done:
@@ -224,6 +331,7 @@ func (p *Pipeline) write() {
 			return err
 		}
 		p.mu.Lock()
+		taken := 0
 		for i, r := range res {
 			switch r.Outcome {
 			case store.Added:
@@ -233,6 +341,9 @@ func (p *Pipeline) write() {
 			case store.Duplicate:
 				p.rep.Duplicates++
 			}
+			if r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
+				taken++
+			}
 			// the corpus stage takes the analyses of the articles just
 			// stored from here instead of reading them back
 			if p.stage != nil && i < len(batch) && r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
@@ -240,6 +351,7 @@ func (p *Pipeline) write() {
 			}
 		}
 		p.mu.Unlock()
+		p.ahead.written(taken, len(batch)-taken, p.stored != nil)
 		batch = batch[:0]
 		if p.stored != nil {
 			select {
@@ -260,12 +372,14 @@ func (p *Pipeline) write() {
 		p.mu.Unlock()
 		if j.err != nil {
 			p.Problem(&ingest.InputError{Origin: j.doc.Origin, Err: j.err})
+			p.ahead.written(0, 1, false)
 			continue
 		}
 		batch = append(batch, j.item)
 		if len(batch) >= p.o.WriteBatch || len(p.pending) == 0 {
 			if err := flush(); err != nil {
 				failed = err
+				p.ahead.off()
 				p.done <- err
 			}
 		}
@@ -290,8 +404,13 @@ func (p *Pipeline) write() {
 func (p *Pipeline) follow() {
 	var err error
 	for range p.stored {
+		p.ahead.run(true)
 		if err == nil {
 			err = p.runCorpus(false)
+		}
+		p.ahead.run(false)
+		if err != nil {
+			p.ahead.off()
 		}
 	}
 	p.corpusErr <- err

@@ -257,3 +257,65 @@ func firstDiff[T any](a, b []T) string {
 	}
 	return fmt.Sprintf("lengths %d and %d", len(a), len(b))
 }
+
+// TestAheadHoldsBack: with few documents let ahead of the corpus stages
+// — fewer than two of their batches — and documents that never reach
+// them (duplicates, one that cannot be cleaned), the run neither stalls
+// nor lets more ahead than the cap, and ends with exactly the stories,
+// pages and actors of a run that takes everything in at the end.
+func TestAheadHoldsBack(t *testing.T) {
+	srcs := sources(t)
+	const n, ahead = 60, 15
+	after := open(t)
+	run(t, after, srcs, 0, n, Options{WriteBatch: n, Corpus: corpus.Options{Batch: 10}})
+
+	var buf bytes.Buffer
+	if err := corpusgen.Write(&buf, srcs, 0, n); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(buf.String(), "\n")
+	// more documents that cannot be cleaned than the cap first, then
+	// the articles, then duplicates
+	in := strings.Repeat(`{"title": "Empty", "text": "  "}`+"\n", ahead+1) + buf.String() + strings.Join(lines[:12], "") + strings.Join(lines[20:30], "")
+	held := open(t)
+	p, err := New(context.Background(), held, Options{WriteBatch: 7, Workers: 2, Ahead: ahead, Corpus: corpus.Options{Batch: 10}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- ingest.Walk(context.Background(), []string{"-"}, ingest.Options{Stdin: strings.NewReader(in)}, p)
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the pipeline stalled")
+	}
+	rep, err := p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != n || rep.Duplicates != 22 || rep.Failed != ahead+1 || rep.Corpus.Articles != n {
+		t.Fatalf("report %+v", rep)
+	}
+	if p.ahead.peak == 0 || p.ahead.peak > ahead {
+		t.Fatalf("%d documents ahead at most, cap %d", p.ahead.peak, ahead)
+	}
+	sA, pA, aA := snapshot(t, after)
+	sH, pH, aH := snapshot(t, held)
+	if len(sA) == 0 || len(aA) == 0 {
+		t.Fatal("no stories or actors")
+	}
+	if !reflect.DeepEqual(sA, sH) {
+		t.Errorf("stories differ:\n%+v\n%+v", sA, sH)
+	}
+	if !reflect.DeepEqual(pA, pH) {
+		t.Errorf("story pages differ")
+	}
+	if !reflect.DeepEqual(aA, aH) {
+		t.Errorf("actors differ: %s", firstDiff(aA, aH))
+	}
+}

@@ -3,6 +3,8 @@ package timex
 import (
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep/internal/corpusgen"
 )
 
 // benchText is ten news-style sentences with a typical density of time
@@ -31,4 +33,33 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*benchSentences)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkFindPolNeAR finds the expressions of every PolNeAR article
+// (shared data; skipped without it), with the class matches of each
+// sentence kept (memo) and without (nomemo); an op is an article, and
+// cpu-µs/article is the process's CPU time (a shared machine's load
+// inflates ns/op, far less the CPU time).
+func BenchmarkFindPolNeAR(b *testing.B) {
+	eval := corpusgen.FindEval()
+	if eval == "" {
+		b.Skip("no shared data")
+	}
+	arts, err := corpusgen.LoadPolNeAR(eval)
+	if err != nil {
+		b.Skip(err)
+	}
+	for _, v := range []struct {
+		name string
+		f    *Finder
+	}{{"memo", NewFinder()}, {"nomemo", &Finder{Tokenizer: DefaultTokenizer{}, noMemo: true}}} {
+		b.Run(v.name, func(b *testing.B) {
+			cpu0 := cpuSeconds()
+			for i := 0; i < b.N; i++ {
+				a := arts[i%len(arts)]
+				v.f.Find(a.Text, a.Published)
+			}
+			b.ReportMetric((cpuSeconds()-cpu0)*1e6/float64(b.N), "cpu-µs/article")
+		})
+	}
 }

@@ -22,6 +22,7 @@ type Finder struct {
 	Tokenizer Tokenizer
 	rules     []*rule
 	gate      *gate
+	noMemo    bool // every class matcher asked each time (tests)
 }
 
 // NewFinder returns a Finder using the package's grammar and tokenizer.
@@ -36,8 +37,10 @@ func Find(text string, dct time.Time) []Expr { return defaultFinder.Find(text, d
 
 // context is the state the normalisers see.
 type context struct {
-	cands       []int   // buffers of findSentence: the rules to try at a token
-	tryRules    []*rule //
+	cands       []int    // buffers of findSentence: the rules to try at a token
+	tryRules    []*rule  //
+	spans       [][2]int // buffer of matchAt
+	memo        []uint8  // the class matches of the sentence (match); nil: none kept
 	dct         time.Time
 	hasDCT      bool
 	ref         time.Time // reference time: last day-precise date mentioned, else DCT
@@ -84,6 +87,9 @@ func (f *Finder) FindTokens(text string, toks []Token, sents [][2]int, dct time.
 func (f *Finder) findSentence(text string, toks []Token, c *context, out []Expr) []Expr {
 	c.toks = toks
 	c.sentYear = 0
+	if !f.noMemo {
+		c.resetMemo(len(toks))
+	}
 	for i := 0; i < len(toks); {
 		var best *Match
 		var bt, bv, bm string
@@ -93,7 +99,7 @@ func (f *Finder) findSentence(text string, toks []Token, c *context, out []Expr)
 		if rules == nil {
 			rules, g = grammar, grammarGate
 		}
-		if g != nil && !g.open(toks, i) {
+		if g != nil && !g.open(toks, i, c) {
 			i++
 			continue
 		}

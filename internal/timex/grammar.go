@@ -16,8 +16,13 @@ type element struct {
 	match matcher
 	opt   bool
 	class string          // class name, "" for literals
+	cls   int             // the class's index in classIndex (memo), -1 for literals
 	words map[string]bool // literal words, nil for classes
 }
+
+// classIndex numbers the token classes used in rules, for the per-sentence
+// memo of their matches (context.match).
+var classIndex = map[string]int{}
 
 // rule is one grammar rule: a pattern of elements and the normaliser that
 // turns a match into a TIMEX3 type and value.
@@ -94,7 +99,7 @@ var classes = map[string]matcher{}
 func compileRule(name, pattern string, norm normFunc) *rule {
 	r := &rule{name: name, norm: norm}
 	for _, f := range strings.Fields(pattern) {
-		e := element{}
+		e := element{cls: -1}
 		if i := strings.LastIndexByte(f, '='); i > 0 {
 			e.label = f[i+1:]
 			f = f[:i]
@@ -113,6 +118,12 @@ func compileRule(name, pattern string, norm normFunc) *rule {
 		if m, ok := classes[f]; ok {
 			e.match = m
 			e.class = f
+			k, ok := classIndex[f]
+			if !ok {
+				k = len(classIndex)
+				classIndex[f] = k
+			}
+			e.cls = k
 		} else {
 			if strings.ToLower(f) != f {
 				panic(fmt.Sprintf("timex: rule %s: unknown class %s", name, f))
@@ -145,19 +156,23 @@ func (r *rule) matchAt(toks []Token, i int, c *context) (m *Match, typ, val, mod
 	}
 	// cheap pre-check: some element that can come first must match here
 	can := false
-	for _, e := range r.elems {
-		if e.match(toks, i) > 0 {
+	for k := range r.elems {
+		if c.match(&r.elems[k], toks, i) > 0 {
 			can = true
 			break
 		}
-		if !e.opt {
+		if !r.elems[k].opt {
 			break
 		}
 	}
 	if !can {
 		return nil, "", "", ""
 	}
-	spans := make([][2]int, len(r.elems))
+	// one buffer for every rule tried: a candidate match takes a copy
+	if cap(c.spans) < len(r.elems) {
+		c.spans = make([][2]int, len(r.elems))
+	}
+	spans := c.spans[:len(r.elems)]
 	var best *Match
 	var bt, bv, bm string
 	var rec func(k, pos int)
@@ -172,9 +187,9 @@ func (r *rule) matchAt(toks []Token, i int, c *context) (m *Match, typ, val, mod
 			}
 			return
 		}
-		e := r.elems[k]
+		e := &r.elems[k]
 		if pos < len(toks) {
-			if n := e.match(toks, pos); n > 0 {
+			if n := c.match(e, toks, pos); n > 0 {
 				spans[k] = [2]int{pos, pos + n}
 				rec(k+1, pos+n)
 			}
@@ -193,7 +208,7 @@ func (r *rule) matchAt(toks []Token, i int, c *context) (m *Match, typ, val, mod
 // first in some rule.
 type gate struct {
 	words   map[string]bool
-	classes []matcher
+	classes []*element // one element of each class that can come first
 	// the rules worth trying at a token, by its word: a rule whose first
 	// element is a required set of words (rule.first) is listed under
 	// each of them, in grammar order, and matches nowhere else; the
@@ -214,14 +229,15 @@ func newGate(rules []*rule) *gate {
 				g.byWord[w] = append(g.byWord[w], k)
 			}
 		}
-		for _, e := range r.elems {
+		for k := range r.elems {
+			e := &r.elems[k]
 			if e.words != nil {
 				for w := range e.words {
 					g.words[w] = true
 				}
 			} else if !seen[e.class] {
 				seen[e.class] = true
-				g.classes = append(g.classes, e.match)
+				g.classes = append(g.classes, e)
 			}
 			if !e.opt {
 				break
@@ -247,14 +263,46 @@ func (g *gate) candidates(toks []Token, i int, buf []int) []int {
 	return append(buf, b...)
 }
 
-func (g *gate) open(toks []Token, i int) bool {
+func (g *gate) open(toks []Token, i int, c *context) bool {
 	if g.words[toks[i].Lower] {
 		return true
 	}
-	for _, m := range g.classes {
-		if m(toks, i) > 0 {
+	for _, e := range g.classes {
+		if c.match(e, toks, i) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// match returns what e matches at toks[pos] (tokens consumed). A token
+// class's matcher depends on nothing but the sentence's tokens and the
+// position, and the gate and every rule that starts with the class ask
+// it at the same token: its answers for the current sentence are kept in
+// c.memo (0: not asked yet, else the answer + 1). Literal words are one
+// lookup, asked as before.
+func (c *context) match(e *element, toks []Token, pos int) int {
+	if e.cls < 0 || c.memo == nil {
+		return e.match(toks, pos)
+	}
+	k := pos*len(classIndex) + e.cls
+	if v := c.memo[k]; v != 0 {
+		return int(v) - 1
+	}
+	n := e.match(toks, pos)
+	if n < 255 {
+		c.memo[k] = uint8(n + 1)
+	}
+	return n
+}
+
+// resetMemo empties the memo of class matches for a sentence of n tokens.
+func (c *context) resetMemo(n int) {
+	m := n * len(classIndex)
+	if cap(c.memo) < m {
+		c.memo = make([]uint8, m)
+		return
+	}
+	c.memo = c.memo[:m]
+	clear(c.memo)
 }
