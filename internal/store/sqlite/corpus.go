@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -183,11 +185,15 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 				WHERE s.event_id = events.id AND a.title != '' ORDER BY s.duplicate_of != 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
 			WHERE id = ?`, e.ID)
 	}
-	for name, b := range d.State {
+	// In name order, so two runs that store the same state write the same
+	// rows in the same order (map order would differ from run to run).
+	for _, name := range slices.Sorted(maps.Keys(d.State)) {
+		b := d.State[name]
 		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, packState(b))
 		exec(`DELETE FROM state_log WHERE name = ?`, name)
 	}
-	for name, b := range d.StateLog {
+	for _, name := range slices.Sorted(maps.Keys(d.StateLog)) {
+		b := d.StateLog[name]
 		exec(`INSERT INTO state_log(name, value) VALUES (?, ?)`, name, packState(b))
 	}
 	if d.LastArticle != 0 {
