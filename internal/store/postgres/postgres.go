@@ -55,11 +55,13 @@ var (
 
 // Advisory lock keys: migrations, Put (article ids are allocated and
 // committed in one order, so the corpus stage, which follows ids, never
-// passes an id a slower writer commits later), and the corpus results.
+// passes an id a slower writer commits later), the corpus results, and
+// the blocks of coded event ids (ReplaceStoryEvents).
 const (
 	lockMigrate int64 = 0x5177_0001
 	lockPut     int64 = 0x5177_0002
 	lockDerived int64 = 0x5177_0003
+	lockEvents  int64 = 0x5177_0004
 )
 
 // IsURL reports whether dsn names a PostgreSQL database (a postgres:// or
