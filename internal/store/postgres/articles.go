@@ -78,12 +78,15 @@ func (s *DB) Count(ctx context.Context) (articles, documents int64, err error) {
 // Annotation implements store.Store.
 func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
 	var an analyse.Annotation
-	err := s.queryRow(ctx, `SELECT analysis, analysis_note FROM articles WHERE id = ?`, id).Scan(&an.Status, &an.Note)
-	if errors.Is(err, pgx.ErrNoRows) {
-		err = nil // an unknown id has no annotation
-	}
-	// the layers in one round trip
+	// the status and the layers in one round trip
 	b := &pgx.Batch{}
+	b.Queue(`SELECT analysis, analysis_note FROM articles WHERE id = $1`, id).QueryRow(func(r pgx.Row) error {
+		err := r.Scan(&an.Status, &an.Note)
+		if errors.Is(err, pgx.ErrNoRows) {
+			err = nil // an unknown id has no annotation
+		}
+		return err
+	})
 	b.Queue(`SELECT start, stop FROM sentences WHERE article_id = $1 ORDER BY idx`, id).Query(func(r pgx.Rows) error {
 		return eachOf(r, func() error {
 			var sp analyse.Span
@@ -133,10 +136,7 @@ func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, err
 			return err
 		})
 	})
-	if err == nil {
-		err = s.pool.SendBatch(ctx, b).Close()
-	}
-	if err != nil {
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
 		return nil, fmt.Errorf("store: annotation %d: %w", id, err)
 	}
 	return &an, nil

@@ -13,8 +13,8 @@ import (
 	"github.com/sitrep/sitrep/internal/store"
 )
 
-// ReplaceStoryEvents implements store.CodedEvents: ids are drawn first,
-// then the events and their mentions go in by COPY. The events of a
+// ReplaceStoryEvents implements store.CodedEvents: ids are drawn first
+// (one block), then the events and their mentions go in by COPY. The events of a
 // story merged away went with it (PutDerived deletes them at the merge),
 // so nothing here scans all the coded events, a cost that grew with the
 // corpus on every batch.
@@ -31,17 +31,21 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		return fmt.Errorf("store: coded events: %w", err)
 	}
 	if len(recs) > 0 {
-		rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('coded_events', 'id')) FROM generate_series(1, $1)`, len(recs))
-		if err != nil {
+		// The ids as one block: the sequence moved past it in one step,
+		// by the callers in turn (an advisory lock held to the commit),
+		// not a nextval a row — 10 µs of the server's each, a fifth of
+		// the COPY's cost. Nothing else draws from this sequence (the
+		// events go in with their ids).
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockEvents); err != nil {
+			return s.fault(err, "coded events")
+		}
+		var last int64
+		if err := tx.QueryRow(ctx, `SELECT setval(pg_get_serial_sequence('coded_events', 'id'), nextval(pg_get_serial_sequence('coded_events', 'id')) + $1 - 1)`,
+			len(recs)).Scan(&last); err != nil {
 			return fmt.Errorf("store: coded events: %w", err)
 		}
-		i := 0
-		if err := eachOf(rows, func() error {
-			err := rows.Scan(&recs[i].ID)
-			i++
-			return err
-		}); err != nil {
-			return fmt.Errorf("store: coded events: %w", err)
+		for i := range recs {
+			recs[i].ID = last - int64(len(recs)-1-i)
 		}
 		var evs, ms [][]any
 		for i := range recs {

@@ -364,4 +364,32 @@ CREATE TRIGGER events_removed AFTER DELETE ON events REFERENCING OLD TABLE AS re
 	FOR EACH STATEMENT EXECUTE FUNCTION count_events();
 INSERT INTO counters(name, n) SELECT 'stories', COUNT(*) FROM events;
 `,
+	// 8: no planner statistics for the columns that hold a row's payload
+	// and that no query filters, joins or sorts on: ANALYZE read and
+	// sorted every sampled value of them (coded events' JSON, raw pages,
+	// article texts, story pages, the corpus state) to estimate their
+	// widths, the most of its cost, and sitrep analyses its tables as
+	// they grow (analyze.go);
+	// and the per-article tables' article ids a fixed share of distinct
+	// values, one in fifty rows (tens of sentences, mentions, quotes,
+	// places, times or actor references an article: the order of
+	// magnitude is what the planner needs). An ANALYZE of a young table
+	// counted its few articles as a number, which the planner kept as the
+	// table grew — a read of one article's rows then looked like a read
+	// of a thousandth of the table, and became a hash join over all of
+	// it; a share scales with the table, so the first ANALYZE serves.
+	`
+ALTER TABLE coded_events ALTER COLUMN body SET STATISTICS 0;
+ALTER TABLE documents ALTER COLUMN raw SET STATISTICS 0;
+ALTER TABLE articles ALTER COLUMN text SET STATISTICS 0;
+ALTER TABLE story_pages ALTER COLUMN page SET STATISTICS 0;
+ALTER TABLE state ALTER COLUMN value SET STATISTICS 0;
+ALTER TABLE state_log ALTER COLUMN value SET STATISTICS 0;
+ALTER TABLE sentences ALTER COLUMN article_id SET (n_distinct = -0.02);
+ALTER TABLE mentions ALTER COLUMN article_id SET (n_distinct = -0.02);
+ALTER TABLE times ALTER COLUMN article_id SET (n_distinct = -0.02);
+ALTER TABLE quotes ALTER COLUMN article_id SET (n_distinct = -0.02);
+ALTER TABLE places ALTER COLUMN article_id SET (n_distinct = -0.02);
+ALTER TABLE actor_refs ALTER COLUMN article_id SET (n_distinct = -0.02);
+`,
 }

@@ -38,8 +38,12 @@ type DB struct {
 	done   chan struct{} // closed by Close: listeners stop
 	once   sync.Once
 	// analyzed is when this handle last looked for stale planner
-	// statistics (UnixNano; see noteWrite).
-	analyzed atomic.Int64
+	// statistics (UnixNano; see noteWrite), analyzedAll when it last
+	// looked for all stale tables, not only those never analysed;
+	// analyzing is set while a look (and its ANALYZEs) runs.
+	analyzed    atomic.Int64
+	analyzedAll atomic.Int64
+	analyzing   atomic.Bool
 }
 
 var (
@@ -51,11 +55,13 @@ var (
 
 // Advisory lock keys: migrations, Put (article ids are allocated and
 // committed in one order, so the corpus stage, which follows ids, never
-// passes an id a slower writer commits later), and the corpus results.
+// passes an id a slower writer commits later), the corpus results, and
+// the blocks of coded event ids (ReplaceStoryEvents).
 const (
 	lockMigrate int64 = 0x5177_0001
 	lockPut     int64 = 0x5177_0002
 	lockDerived int64 = 0x5177_0003
+	lockEvents  int64 = 0x5177_0004
 )
 
 // IsURL reports whether dsn names a PostgreSQL database (a postgres:// or
@@ -73,6 +79,14 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		return nil, fmt.Errorf("store: %s: %w", Redact(url), err)
 	}
 	cfg.ConnConfig.BuildContextWatcherHandler = cancelOnServer
+	// No JIT compilation: sitrep's statements read and write rows by
+	// index, milliseconds each, and the server compiles a plan whose
+	// estimated cost passes jit_above_cost — as a plan on stale
+	// statistics does — spending tens to hundreds of milliseconds of CPU
+	// to save less. A jit in the URL (options) still wins.
+	if _, set := cfg.ConnConfig.RuntimeParams["jit"]; !set {
+		cfg.ConnConfig.RuntimeParams["jit"] = "off"
+	}
 	s := &DB{done: make(chan struct{}), name: fmt.Sprintf("postgres %s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)}
 	s.window.Store(int64(DefaultSearchWindow))
 	s.pool.Pool, err = pgxpool.NewWithConfig(ctx, cfg)
