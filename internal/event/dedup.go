@@ -160,7 +160,8 @@ func Same(a, b *Event) bool {
 	// man") is told apart by its type, status and date alone: outlets
 	// place such a report at the town, the county or the state
 	if !anon && a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated &&
-		!samePlace(a.Place, b.Place) && !(placeAmong(a.Place, b.Place, bt) && placeAmong(b.Place, a.Place, at)) {
+		!samePlace(a.Place, b.Place) && !(placeAmong(a.Place, b.Place, bt) && placeAmong(b.Place, a.Place, at)) &&
+		!countryHolds(a.Place, at, b.Place) && !countryHolds(b.Place, bt, a.Place) {
 		return false
 	}
 	return datesAgree(a, b)
@@ -246,6 +247,23 @@ func placeAmong(p, own *Place, l partyList) bool {
 			return true
 		}
 		if t.Actor != 0 && len(t.Code) == 3 && p.Country != "" && iso3(p.Country) == t.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// countryHolds reports a stated place p that is a whole country — one of
+// its event's targets names it as the country's actor ("a visit to
+// Iraq") — holding the other event's place ("visited Erbil", in Iraq):
+// one outlet names the country, another the city.
+func countryHolds(p *Place, targets partyList, other *Place) bool {
+	if p.Country == "" || !strings.EqualFold(p.Country, other.Country) {
+		return false
+	}
+	for i := range targets.len() {
+		t := targets.at(i)
+		if t.Actor != 0 && len(t.Code) == 3 && iso3(p.Country) == t.Code && strings.EqualFold(t.Text, p.Name) {
 			return true
 		}
 	}

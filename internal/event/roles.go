@@ -1,6 +1,9 @@
 package event
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // maxRoleDistance bounds how far (in tokens) a source may lie before its
 // verb, maxTargetDistance how far a target may follow it.
@@ -30,11 +33,21 @@ func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 		}
 		return src, tgt
 	}
+	if h.occasion {
+		return c.occasionRoles(s, hi)
+	}
 	// "attacked the town and killed three": the second verb shares the
 	// first one's subject
 	if k := c.skipAux(h.at - 1); k >= 0 && (toks[k].low == "and" || toks[k].low == "then") && hi > 0 && c.cand[hi-1].end <= k {
 		src, _ = c.roles(s, hi-1)
 		if c.cand[hi-1].swap != h.swap {
+			src = nil
+		}
+	} else if c.purpose(hi) {
+		// "visited Erbil, capital of the region, to discuss the
+		// offensive": a purpose clause's subject is its clause's
+		src, _ = c.roles(s, hi-1)
+		if c.cand[hi-1].swap {
 			src = nil
 		}
 	} else {
@@ -77,14 +90,16 @@ func (c *Coder) before(s Sentence, at int) []Party { return c.subject(s, at, fal
 func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	toks := c.toks
 	// "Gen. Ortega, commander of the joint task force, visited": the
-	// subject stands before an appositive set off by commas
+	// subject stands before an appositive set off by commas, as before a
+	// reduced passive or a relative clause ("the army, backed by
+	// militias, attacked", "the envoy, who met the rebels, said")
 	if k := c.skipAux(at - 1); k > 0 && toks[k].low == "," {
 		for j := k - 1; j > 0 && j >= k-12; j-- {
 			if boundaries[toks[j].low] {
 				break
 			}
 			if toks[j].low == "," {
-				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && c.d.forms[first.low] == nil && !subjectPron[first.low] {
+				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && (c.d.forms[first.low] == nil || c.reducedPassive(j+1, k)) && (!subjectPron[first.low] || relativePron[first.low]) {
 					if ps := c.subject(s, j, passive); len(ps) > 0 {
 						return ps
 					}
@@ -196,6 +211,16 @@ func (c *Coder) conjuncts(s Sentence, k, dir int) []Party {
 			// joined only when the words between are conjunctions
 			add(t)
 			continue
+		}
+		// "the minister and American Gen. Ann Ray": a title and a
+		// demonym before a name belong to it, not a party of their own
+		if dir < 0 {
+			// (after "and" or "or" only: after a comma the name is as
+			// often an appositive — "the commander in Iraq, Gen. Ray")
+			if n := c.premodifiers(j); n < j && (toks[n].low == "and" || toks[n].low == "or") {
+				j = n - dir
+				continue
+			}
 		}
 		if t.low == "and" || t.low == "," || t.low == "or" {
 			// the conjunct must follow within two words
@@ -351,3 +376,70 @@ func ParseDate(v string) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// premodifiers steps back from token j over the words that may stand
+// before a name inside its noun phrase — capitalised titles ("Gen.",
+// "Secretary"), their abbreviation dots, a demonym or country actor
+// right before a title ("American Gen.") — and returns the token before
+// them (j itself when there are none). At most four words.
+func (c *Coder) premodifiers(j int) int {
+	toks := c.toks
+	k := j
+	for n := 0; k >= 0 && n < 4; n++ {
+		t := toks[k]
+		switch {
+		case t.low == "." && k > 0 && toks[k-1].upper && len(toks[k-1].low) <= 4:
+		case t.upper && !t.punct && t.actor < 0 && t.place < 0 && c.d.forms[t.low] == nil && !subjectPron[t.low]:
+		case (t.actor >= 0 || t.place >= 0) && k < j && k+1 < len(toks) && toks[k+1].actor < 0 && toks[k+1].upper:
+			// a one-word demonym or country before the title
+			if k > 0 && (toks[k-1].actor == t.actor && t.actor >= 0 || toks[k-1].place == t.place && t.place >= 0) {
+				return j
+			}
+		default:
+			if k == j {
+				return j
+			}
+			return k
+		}
+		k--
+	}
+	return j
+}
+
+// purpose reports whether the verb of hit hi opens a purpose clause of
+// the verb hit before it: "to" after a comma (", to discuss"), "in order
+// to", or "to" after a visit ("flew to Baghdad to meet"): its subject is
+// the clause's, not the nearest actor before it (an object or a place's
+// people: "visited Erbil, capital of Iraq's Kurdish region, to discuss").
+// An urging verb's infinitive ("urged Iraq to attack") is its object's act
+// and no purpose.
+func (c *Coder) purpose(hi int) bool {
+	h := c.cand[hi]
+	toks := c.toks
+	if hi == 0 || h.at < 2 || toks[h.at-1].low != "to" || h.embedded || h.light >= 0 {
+		return false
+	}
+	prev := c.cand[hi-1]
+	if prev.end > h.at-1 || urgeVerbs[toks[prev.at].low] {
+		return false
+	}
+	switch w := toks[h.at-2].low; {
+	case w == ",":
+		return true
+	case w == "order" && h.at >= 3 && toks[h.at-3].low == "in":
+		return true
+	}
+	return prev.code == "042" || prev.code == "043"
+}
+
+// reducedPassive reports a past participle at token j with its agent
+// ("backed by Russia", "supported by jets") inside the commas ending at
+// token end: a phrase about the subject before it, not a clause of its
+// own.
+func (c *Coder) reducedPassive(j, end int) bool {
+	w := c.toks[j].low
+	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && j+2 < end && c.toks[j+1].low == "by"
+}
+
+// relativePron open a relative clause set off by commas.
+var relativePron = set("who", "which")
