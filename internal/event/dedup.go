@@ -143,7 +143,13 @@ func Same(a, b *Event) bool {
 	as, at, bs, bt := parties(&a.Source, a.AllSources), parties(&a.Target, a.AllTargets), parties(&b.Source, b.AllSources), parties(&b.Target, b.AllTargets)
 	// an event that names no role at all agrees on roles with any other
 	anon := !as.named() && !at.named() || !bs.named() && !bt.named()
-	direct := rolesAgree(as, bs) && rolesAgree(at, bt) &&
+	// a plan or announcement is spoken by a country's officials for it:
+	// one outlet gives the country ("the U.S.-led coalition will strike"),
+	// another the minister who announced it
+	// (and only where both name the target: a speaker's plan with no
+	// object says too little to be matched by its speaker's country)
+	speaker := statusClass(a.Status) == "irrealis" && at.named() && bt.named()
+	direct := (rolesAgree(as, bs) || speaker && speaksFor(as, bs)) && rolesAgree(at, bt) &&
 		(anon || as.named() && bs.named() || at.named() && bt.named())
 	swapped := symmetric[a.Type] && rolesAgree(as, bt) && rolesAgree(at, bs) &&
 		(anon || as.named() && bt.named() || at.named() && bs.named())
@@ -214,6 +220,27 @@ func rolesAgree(a, b partyList) bool {
 		for j := range b.len() {
 			y := b.at(j)
 			if named(y) && (SameParty(x, y) || inCountry(x, y) || inCountry(y, x)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speaksFor reports a source list with a country actor ("USA") and
+// another with one of that country's government or armed forces people
+// or bodies ("USAGOVMIL", "USAMIL"), either way round. Same asks it only
+// of planned, announced or urged happenings, which a minister announces
+// for his country; a happening that took place keeps a country apart from
+// its people, as GDELT's actor codes do.
+func speaksFor(a, b partyList) bool {
+	of := func(x, y *Party) bool {
+		return x.Actor != 0 && y.Actor != 0 && len(x.Code) == 3 && len(y.Code) >= 6 && y.Code[:3] == x.Code &&
+			(y.Code[3:6] == "GOV" || y.Code[3:6] == "MIL")
+	}
+	for i := range a.len() {
+		for j := range b.len() {
+			if x, y := a.at(i), b.at(j); of(x, y) || of(y, x) {
 				return true
 			}
 		}

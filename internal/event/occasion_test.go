@@ -155,3 +155,35 @@ func TestMergeVisitCountryAndCity(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeCountryAndItsSpeaker: a planned happening told with a country
+// as its actor by one outlet and with one of that country's officials by
+// another is one happening when both name the same target; a happening
+// that took place, a plan with no target, and another country's official
+// keep theirs apart. Sentences written for the test.
+func TestMergeCountryAndItsSpeaker(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       int // happenings
+	}{
+		{"planned strike", "{Ruritania:RUR} will strike <Tartus> next week.", "{Minister Vela:RURGOVMIL} will strike <Tartus> next week.", 1},
+		{"army officer", "{Ruritania:RUR} will strike <Tartus> next week.", "{General Ros:RURMIL} will strike <Tartus> next week.", 1},
+		{"strike took place", "{Ruritania:RUR} struck <Tartus> on Monday.", "{Minister Vela:RURGOVMIL} struck <Tartus> on Monday.", 2},
+		{"no target", "{Ruritania:RUR} will help soon.", "{Minister Vela:RURGOVMIL} will help soon.", 2},
+		{"another country's official", "{Ruritania:RUR} will strike <Tartus> next week.", "{Minister Ros:ESPGOV} will strike <Tartus> next week.", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := append(report(t, 1, "Wire A", 23, tc.a), report(t, 2, "Wire B", 23, tc.b)...)
+			if len(ms) != 2 {
+				t.Fatalf("%d mentions coded, want 2: %v", len(ms), ms)
+			}
+			// the two reports' actors are different actors (sent numbers
+			// them from 1 in each)
+			ms[1].Source.Actor += 100
+			if got := len(Merge(ms)); got != tc.want {
+				t.Errorf("%d happenings, want %d", got, tc.want)
+			}
+		})
+	}
+}
