@@ -441,6 +441,9 @@ func (c *Coder) mark(s Sentence) {
 			if t.start >= p.Start && t.end <= p.End && t.place < 0 && t.actor < 0 {
 				t.place = pi
 			}
+			if t.start >= p.Start && t.end <= p.End && t.actor >= 0 {
+				t.located = true
+			}
 		}
 	}
 }
@@ -700,6 +703,12 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 			k--
 		}
 		if k >= 0 && (modifierDet[toks[k].low] || prepositions[toks[k].low]) {
+			return false
+		}
+		// "the Nice attack", "the US raid": after "the" and a singular
+		// name, a base form without -s is no verb (the name as subject
+		// would take "attacks")
+		if k >= 0 && toks[k].low == "the" && !strings.HasSuffix(t.low, "s") && toks[i-1].upper && !isPluralNoun(toks[i-1].low) {
 			return false
 		}
 	}

@@ -119,6 +119,12 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 			if !passive && c.opposed(k) {
 				continue
 			}
+			// "its troops in Iraq will join", "after the Nice attack,
+			// vowing": a country or city governed by a preposition is
+			// where, not who
+			if !passive && c.locatedAt(k) {
+				continue
+			}
 			return c.conjuncts(s, k, -1)
 		}
 		// a place right before its verb is its subject ("Russia accused")
@@ -208,6 +214,17 @@ func (c *Coder) conjuncts(s Sentence, k, dir int) []Party {
 			if (t.actor >= 0 && seenA[t.actor]) || (t.actor < 0 && seenP[t.place]) {
 				continue
 			}
+			// "US Secretary of Defense Ash Carter": a title mention
+			// right before a person's name is that person, one party
+			if t.actor >= 0 && toks[j-dir].actor >= 0 && toks[j-dir].actor != t.actor && c.titleBefore(min(j, j-dir), max(j, j-dir)) {
+				if dir > 0 {
+					out = out[:len(out)-1]
+					add(t)
+				} else {
+					seenA[t.actor] = true
+				}
+				continue
+			}
 			// joined only when the words between are conjunctions
 			add(t)
 			continue
@@ -223,9 +240,15 @@ func (c *Coder) conjuncts(s Sentence, k, dir int) []Party {
 			}
 		}
 		if t.low == "and" || t.low == "," || t.low == "or" {
-			// the conjunct must follow within two words
+			// the conjunct must follow within two words, of a name or
+			// its determiners ("and the", "and Gen."): a common noun
+			// between ends the list ("after the Tartus raid, the army")
 			n := j + dir
 			for n >= 0 && n < len(toks) && n != j+3*dir && toks[n].actor < 0 && toks[n].place < 0 {
+				if w := toks[n]; !w.upper && !w.punct && !determiners[w.low] && w.low != "and" && w.low != "or" && w.low != "both" && commonNoun(w) {
+					n = j + 3*dir
+					break
+				}
 				n += dir
 			}
 			if n < 0 || n >= len(toks) || n == j+3*dir {
@@ -254,7 +277,7 @@ func (c *Coder) place(s Sentence, h *verbHit) *Place {
 	first, loc := -1, -1
 	for k := range c.toks {
 		t := c.toks[k]
-		if t.place < 0 || t.actor >= 0 {
+		if t.place < 0 || t.actor >= 0 || c.hometown(k) {
 			continue
 		}
 		if first < 0 {
@@ -443,3 +466,86 @@ func (c *Coder) reducedPassive(j, end int) bool {
 
 // relativePron open a relative clause set off by commas.
 var relativePron = set("who", "which")
+
+// locatedAt reports an actor mention at token k that stands in a
+// locative or scene-setting phrase as the ground of another's act, never
+// its subject: a name with no actor code ("following the Nice attack"),
+// or a country or city after a possessed noun ("its troops in Iraq").
+func (c *Coder) locatedAt(k int) bool {
+	toks := c.toks
+	uncoded := c.actors[toks[k].actor].Code == ""
+	if !toks[k].located && !uncoded {
+		return false
+	}
+	j := k
+	for j >= 0 && toks[j].actor == toks[k].actor {
+		j--
+	}
+	for j >= 0 && (toks[j].low == "the" || possessive(toks[j].low)) {
+		j--
+	}
+	if j < 0 || !locatives[toks[j].low] && !sceneWords[toks[j].low] {
+		return false
+	}
+	if uncoded {
+		return true
+	}
+	// a country or city coded as an actor stands for the people of the
+	// phrase it closes ("students throughout Indonesia staged", "a
+	// report released in the Rwandan capital alleged"), unless a
+	// possessive gives that phrase another owner ("its troops in Iraq")
+	return j >= 2 && !toks[j-1].punct && ownerWords[toks[j-2].low]
+}
+
+// ownerWords give a noun phrase its owner ("its troops").
+var ownerWords = set("its", "their", "his", "her", "our")
+
+// sceneWords govern the occasion of an act ("after the Nice attack");
+// "from" and "of" are left out: "troops from Turkey" are Turkey's.
+var sceneWords = set("following", "after", "before", "during", "since", "amid")
+
+// hometown reports a place at token k that tells where a person is from
+// ("Sgt. Ann Ray, 34, of Dayton", "Ann Ray of Dayton"): not where the
+// sentence's event happened.
+func (c *Coder) hometown(k int) bool {
+	toks := c.toks
+	// "of Anaheim, California": the place after is the first's state
+	if k >= 2 && toks[k-1].low == "," && toks[k-2].place >= 0 && toks[k-2].actor < 0 {
+		j := k - 2
+		for j > 0 && toks[j-1].place == toks[k-2].place {
+			j--
+		}
+		return c.hometown(j)
+	}
+	if k < 2 || toks[k-1].low != "of" {
+		return false
+	}
+	p := toks[k-2]
+	if p.actor >= 0 && !p.located && len(c.actors[p.actor].Code) != 3 {
+		return true
+	}
+	return p.low == "," && k >= 4 && isNumber(toks[k-3].low) && toks[k-4].low == ","
+}
+
+// titleBefore reports adjacent tokens a and b (a first) of two actor
+// mentions where a's mention is a title of several words ending at a
+// ("the US secretary of defence", "Defense Secretary") and b starts a
+// name: one person, told by title and name.
+func (c *Coder) titleBefore(a, b int) bool {
+	toks := c.toks
+	if !toks[b].upper || toks[a].located || toks[a].punct {
+		return false
+	}
+	ma := c.actors[toks[a].actor]
+	mb := c.actors[toks[b].actor]
+	if mb.Start != toks[b].start || ma.End != toks[a].end {
+		return false
+	}
+	// several words: a one-word mention before a name is a demonym or a
+	// country ("Iraqi Kurdish forces" are two parties)
+	words := 0
+	for k := a; k >= 0 && toks[k].actor == toks[a].actor; k-- {
+		words++
+	}
+	return words >= 2 && !toks[a].upper || words >= 3
+}

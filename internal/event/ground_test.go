@@ -1,0 +1,56 @@
+package event
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCoderGroundNotActor: a name with no actor code in a scene-setting
+// phrase, a country after a possessed noun, and a name and a base form
+// after "the" ("the Tartus raid") are where or what, not who; a title
+// mention right before a name is that person; a person's hometown is not
+// the event's place. Sentences written for the test.
+func TestCoderGroundNotActor(t *testing.T) {
+	tests := []struct {
+		name, text, verb string // verb "": no event with verb noVerb
+		noVerb           string
+		sources, place   string
+	}{
+		{"uncoded name after a scene word", "{Minister Vela:ESPGOV} spoke late on Friday after the {Tartus:} bombing, vowing to hit {the rebels:SYRREB}.", "hit", "", "Minister Vela", ""},
+		{"country after a possessed noun", "{Ruritania:RUR}, which said on Monday its troops in {Freedonia:FRD} will attack <Tartus>, met the envoy.", "attack", "", "Ruritania", ""},
+		{"country standing for its people", "Thousands of students throughout {Freedonia:FRD} attacked <Tartus> on Monday.", "attacked", "", "Freedonia", ""},
+		{"name and base form after the", "After the {Tartus:} raid, {the army:SYRMIL} shelled <Homs>.", "shelled", "raid", "the army", ""},
+		{"title mention and name", "{The Ruritanian defence minister:RUR} {Ana Vela:RURGOV} met {the envoy:NORGOV}.", "met", "", "Ana Vela", ""},
+		{"hometown", "Sgt. {Ann Ray:USAMIL}, 34, of <Dayton>, <Ohio>, was wounded while patrolling near <Homs>.", "wounded", "", "", "Homs"},
+		{"hometown without age", "Private {Ann Ray:USAMIL} of <Dayton> was wounded near <Homs> on Monday.", "wounded", "", "", "Homs"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// a country named is a place too, as the analysis marks it
+			s := sent(t, tc.text)
+			for _, a := range s.Actors {
+				if len(a.Code) == 3 && !strings.Contains(s.Text[a.Start:a.End], " ") {
+					w := s.Text[a.Start:a.End]
+					s.Places = append(s.Places, PlaceMention{Span: a.Span, Name: w, GeonamesID: placeID(w)})
+				}
+			}
+			evs := NewCoder().Code(s, nil)
+			if tc.noVerb != "" {
+				for _, e := range evs {
+					if e.Verb == tc.noVerb {
+						t.Errorf("%q coded as an event: %v", tc.noVerb, verbsOf(evs))
+					}
+				}
+			}
+			e := find(t, evs, tc.verb)
+			if tc.sources != "" {
+				if got := names(e.Source, e.AllSources); got != tc.sources {
+					t.Errorf("sources %q, want %q", got, tc.sources)
+				}
+			}
+			if tc.place != "" && (e.Place == nil || e.Place.Name != tc.place) {
+				t.Errorf("place %+v, want %s", e.Place, tc.place)
+			}
+		})
+	}
+}
