@@ -54,3 +54,20 @@ func TestCoderGroundNotActor(t *testing.T) {
 		})
 	}
 }
+
+// TestCoderNamedSettlement: "the village of X" names a place target even
+// where the gazetteer does not know X; a marked place keeps its id.
+// Sentences written for the test.
+func TestCoderNamedSettlement(t *testing.T) {
+	tests := []struct{ text, verb, target string }{
+		{"{The militia:SYRMIL} took the fortified village of Tel Kaif, north of <Homs>.", "took", "Tel Kaif"},
+		{"{The army:SYRMIL} shelled the town of <Tartus> on Monday.", "shelled", "Tartus"},
+		{"{The army:SYRMIL} shelled the town of some importance near <Homs>.", "shelled", "Homs"},
+	}
+	for _, tc := range tests {
+		e := find(t, code(t, tc.text), tc.verb)
+		if e.Target.Text != tc.target {
+			t.Errorf("%q: target %q, want %q", tc.text, e.Target.Text, tc.target)
+		}
+	}
+}

@@ -153,8 +153,36 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 		if t.actor >= 0 || places && t.place >= 0 {
 			return c.conjuncts(s, c.appositive(k, stop), +1)
 		}
+		if places {
+			if p, ok := c.namedSettlement(s, k); ok {
+				return []Party{p}
+			}
+		}
 	}
 	return nil
+}
+
+// settlementNouns name a kind of place before its name ("the village of
+// Tel Kaif").
+var settlementNouns = set("village", "town", "city", "district", "province", "region", "neighbourhood", "neighborhood", "suburb", "port", "camp")
+
+// namedSettlement returns the place a settlement noun at token k names
+// ("took the village of Tel Kaif") when the gazetteer did not mark it:
+// the capitalised words after "of", as written, with no GeoNames id.
+func (c *Coder) namedSettlement(s Sentence, k int) (Party, bool) {
+	toks := c.toks
+	if !settlementNouns[toks[k].low] || k+2 >= len(toks) || toks[k+1].low != "of" {
+		return Party{}, false
+	}
+	j := k + 2
+	for j < len(toks) && j < k+6 && toks[j].upper && !toks[j].punct && toks[j].actor < 0 && toks[j].place < 0 {
+		j++
+	}
+	if j == k+2 {
+		return Party{}, false
+	}
+	text := s.Text[toks[k+2].start:toks[j-1].end]
+	return Party{Text: text, Name: text, Span: Span{toks[k+2].start, toks[j-1].end}}, true
 }
 
 // appositive returns the token of the name a title joins to the actor at
