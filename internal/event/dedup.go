@@ -149,7 +149,15 @@ func Same(a, b *Event) bool {
 	// (and only where both name the target: a speaker's plan with no
 	// object says too little to be matched by its speaker's country)
 	speaker := statusClass(a.Status) == "irrealis" && at.named() && bt.named()
-	direct := (rolesAgree(as, bs) || speaker && speaksFor(as, bs)) && rolesAgree(at, bt) &&
+	// with one source unnamed, the targets alone tell the happening: they
+	// must name the same party, not merely a city and its country ("the
+	// coalition is allied with Iraq" is no soldier's "supporting the Mosul
+	// offensive")
+	tgtAgree := rolesAgree(at, bt)
+	if tgtAgree && at.named() && bt.named() && (!as.named() || !bs.named()) {
+		tgtAgree = rolesShare(at, bt)
+	}
+	direct := (rolesAgree(as, bs) || speaker && speaksFor(as, bs)) && tgtAgree &&
 		(anon || as.named() && bs.named() || at.named() && bt.named())
 	swapped := symmetric[a.Type] && rolesAgree(as, bt) && rolesAgree(at, bs) &&
 		(anon || as.named() && bt.named() || at.named() && bs.named())
@@ -241,6 +249,20 @@ func speaksFor(a, b partyList) bool {
 	for i := range a.len() {
 		for j := range b.len() {
 			if x, y := a.at(i), b.at(j); of(x, y) || of(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rolesShare reports two party lists that share a party (the same
+// actor or place; a city and its country do not count).
+func rolesShare(a, b partyList) bool {
+	for i := range a.len() {
+		x := a.at(i)
+		for j := range b.len() {
+			if y := b.at(j); named(x) && named(y) && SameParty(x, y) {
 				return true
 			}
 		}

@@ -187,3 +187,25 @@ func TestMergeCountryAndItsSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestSameUnnamedSourceNeedsSameTarget: an event with no source agrees
+// with another only on a target they share, not on a city inside the
+// country the other names.
+func TestSameUnnamedSourceNeedsSameTarget(t *testing.T) {
+	soldier := Party{Text: "Sgt. Ray", Name: "Ann Ray", Actor: 1, Code: "USAMIL"}
+	city := Party{Text: "Homs", Name: "Homs", GeonamesID: 7, country: "SY"}
+	country := Party{Text: "Syria", Name: "Syria", Actor: 2, Code: "SYR"}
+	ev := func(src, tgt Party) *Event {
+		return &Event{Type: "SUPPORT", Status: Asserted, Source: src, Target: tgt, Date: "2016-10-23", Precision: PrecisionDay,
+			Place: &Place{Name: "Homs", GeonamesID: 7, Country: "SY", Stated: true}}
+	}
+	if Same(ev(soldier, city), ev(Party{}, country)) {
+		t.Error("unnamed source: a city and its country taken as one target")
+	}
+	if !Same(ev(soldier, city), ev(Party{}, city)) {
+		t.Error("unnamed source: the same target not one happening")
+	}
+	if !Same(ev(soldier, city), ev(soldier, country)) {
+		t.Error("same source: a city and its country not one target")
+	}
+}
