@@ -498,6 +498,13 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			i = noun
 			continue
 		}
+		// "urges joint assaults": the assaults, urged
+		if code, noun, ok := c.urgedNoun(i); ok {
+			h := verbHit{at: i, end: i + 1, gov: -1, light: -1, status: Urged, code: code, patterned: true, noun: -1}
+			dst = append(dst, h)
+			i = noun
+			continue
+		}
 		// "mounted an invasion", "issued a statement": the noun tells the
 		// event, or none
 		if code, noun, ok := c.nominal(i); ok && c.verbal(i, supportForm(t.low)) {

@@ -71,3 +71,38 @@ func TestCoderNamedSettlement(t *testing.T) {
 		}
 	}
 }
+
+// TestCoderUrgedNouns: an urging verb with an event noun as its object
+// codes the noun's event, urged, with the urger as source. Sentences
+// written for the test.
+func TestCoderUrgedNouns(t *testing.T) {
+	tests := []struct {
+		text, typ, source, target string
+	}{
+		{"{The envoy:NORGOV} urges joint <Tartus> and <Homs> assaults.", "ASSAULT", "The envoy", "Tartus"},
+		{"{The council:SYRGOV} urged talks with {the rebels:SYRREB} on Monday.", "CONSULT", "The council", "the rebels"},
+		{"{The envoy:NORGOV} urged calm in <Tartus>.", "", "", ""},
+	}
+	for _, tc := range tests {
+		evs := code(t, tc.text)
+		var got *Event
+		for i := range evs {
+			if evs[i].Status == Urged {
+				got = &evs[i]
+			}
+		}
+		if tc.typ == "" {
+			if got != nil {
+				t.Errorf("%q: urged %s coded, want none", tc.text, got.Type)
+			}
+			continue
+		}
+		if got == nil {
+			t.Errorf("%q: no urged event (%v)", tc.text, verbsOf(evs))
+			continue
+		}
+		if got.Type != tc.typ || got.Source.Text != tc.source || got.Target.Text != tc.target {
+			t.Errorf("%q: %s %q -> %q, want %s %q -> %q", tc.text, got.Type, got.Source.Text, got.Target.Text, tc.typ, tc.source, tc.target)
+		}
+	}
+}
