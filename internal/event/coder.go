@@ -48,6 +48,10 @@ type verbHit struct {
 	// bare is true for an event noun with no verb ("talks between X and
 	// Y"): kept only when an actor takes part
 	bare bool
+	// occasion is true for a visit or meeting told as the occasion of
+	// another act ("said during a visit to X"): the noun's roles are the
+	// clause's subject and the phrase's party (occasion.go)
+	occasion bool
 }
 
 // Code appends the events of s to dst.
@@ -336,6 +340,11 @@ func hasActor(ps []Party) bool {
 // hit h.
 func (c *Coder) fillEvent(s Sentence, h *verbHit, q Quantities, e *Event) {
 	e.Place = c.place(s, h)
+	if e.Cameo == "042" {
+		if p := c.destination(s, h); p != nil {
+			e.Place = p
+		}
+	}
 	e.Date, e.Precision, e.Estimated = c.date(s, h)
 	if !q.IsZero() {
 		e.Quant = q
@@ -432,6 +441,9 @@ func (c *Coder) mark(s Sentence) {
 			if t.start >= p.Start && t.end <= p.End && t.place < 0 && t.actor < 0 {
 				t.place = pi
 			}
+			if t.start >= p.Start && t.end <= p.End && t.actor >= 0 {
+				t.located = true
+			}
 		}
 	}
 }
@@ -472,6 +484,27 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		c.prior = len(dst)
+		// "during a visit to X": the visit is a happening of its own
+		if code, noun, ok := c.occasion(i); ok {
+			if c.occasionOfMeeting(dst, i) {
+				// "held talks with X during a visit to Y": the talks
+				// are the news, the visit their setting
+				i = noun
+				continue
+			}
+			h := verbHit{at: noun, end: noun + 1, gov: -1, light: -1, status: Asserted, code: code, patterned: true, noun: -1, occasion: true}
+			c.status(&h)
+			dst = append(dst, h)
+			i = noun
+			continue
+		}
+		// "urges joint assaults": the assaults, urged
+		if code, noun, ok := c.urgedNoun(i); ok {
+			h := verbHit{at: i, end: i + 1, gov: -1, light: -1, status: Urged, code: code, patterned: true, noun: -1}
+			dst = append(dst, h)
+			i = noun
+			continue
+		}
 		// "mounted an invasion", "issued a statement": the noun tells the
 		// event, or none
 		if code, noun, ok := c.nominal(i); ok && c.verbal(i, supportForm(t.low)) {
@@ -677,6 +710,12 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 			k--
 		}
 		if k >= 0 && (modifierDet[toks[k].low] || prepositions[toks[k].low]) {
+			return false
+		}
+		// "the Nice attack", "the US raid": after "the" and a singular
+		// name, a base form without -s is no verb (the name as subject
+		// would take "attacks")
+		if k >= 0 && toks[k].low == "the" && !strings.HasSuffix(t.low, "s") && toks[i-1].upper && !isPluralNoun(toks[i-1].low) {
 			return false
 		}
 	}

@@ -143,7 +143,21 @@ func Same(a, b *Event) bool {
 	as, at, bs, bt := parties(&a.Source, a.AllSources), parties(&a.Target, a.AllTargets), parties(&b.Source, b.AllSources), parties(&b.Target, b.AllTargets)
 	// an event that names no role at all agrees on roles with any other
 	anon := !as.named() && !at.named() || !bs.named() && !bt.named()
-	direct := rolesAgree(as, bs) && rolesAgree(at, bt) &&
+	// a plan or announcement is spoken by a country's officials for it:
+	// one outlet gives the country ("the U.S.-led coalition will strike"),
+	// another the minister who announced it
+	// (and only where both name the target: a speaker's plan with no
+	// object says too little to be matched by its speaker's country)
+	speaker := statusClass(a.Status) == "irrealis" && at.named() && bt.named()
+	// with one source unnamed, the targets alone tell the happening: they
+	// must name the same party, not merely a city and its country ("the
+	// coalition is allied with Iraq" is no soldier's "supporting the Mosul
+	// offensive")
+	tgtAgree := rolesAgree(at, bt)
+	if tgtAgree && at.named() && bt.named() && (!as.named() || !bs.named()) {
+		tgtAgree = rolesShare(at, bt)
+	}
+	direct := (rolesAgree(as, bs) || speaker && speaksFor(as, bs)) && tgtAgree &&
 		(anon || as.named() && bs.named() || at.named() && bt.named())
 	swapped := symmetric[a.Type] && rolesAgree(as, bt) && rolesAgree(at, bs) &&
 		(anon || as.named() && bt.named() || at.named() && bs.named())
@@ -160,7 +174,8 @@ func Same(a, b *Event) bool {
 	// man") is told apart by its type, status and date alone: outlets
 	// place such a report at the town, the county or the state
 	if !anon && a.Place != nil && b.Place != nil && a.Place.Stated && b.Place.Stated &&
-		!samePlace(a.Place, b.Place) && !(placeAmong(a.Place, b.Place, bt) && placeAmong(b.Place, a.Place, at)) {
+		!samePlace(a.Place, b.Place) && !(placeAmong(a.Place, b.Place, bt) && placeAmong(b.Place, a.Place, at)) &&
+		!countryHolds(a.Place, at, b.Place) && !countryHolds(b.Place, bt, a.Place) {
 		return false
 	}
 	return datesAgree(a, b)
@@ -220,6 +235,41 @@ func rolesAgree(a, b partyList) bool {
 	return false
 }
 
+// speaksFor reports a source list with a country actor ("USA") and
+// another with one of that country's government or armed forces people
+// or bodies ("USAGOVMIL", "USAMIL"), either way round. Same asks it only
+// of planned, announced or urged happenings, which a minister announces
+// for his country; a happening that took place keeps a country apart from
+// its people, as GDELT's actor codes do.
+func speaksFor(a, b partyList) bool {
+	of := func(x, y *Party) bool {
+		return x.Actor != 0 && y.Actor != 0 && len(x.Code) == 3 && len(y.Code) >= 6 && y.Code[:3] == x.Code &&
+			(y.Code[3:6] == "GOV" || y.Code[3:6] == "MIL")
+	}
+	for i := range a.len() {
+		for j := range b.len() {
+			if x, y := a.at(i), b.at(j); of(x, y) || of(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rolesShare reports two party lists that share a party (the same
+// actor or place; a city and its country do not count).
+func rolesShare(a, b partyList) bool {
+	for i := range a.len() {
+		x := a.at(i)
+		for j := range b.len() {
+			if y := b.at(j); named(x) && named(y) && SameParty(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // inCountry reports a place party inside the country a country actor
 // ("Iraq", code IRQ) stands for: "attacked Mosul" and "attacked Mosul,
 // Iraq" name one target. An actor of a country's government or army
@@ -246,6 +296,23 @@ func placeAmong(p, own *Place, l partyList) bool {
 			return true
 		}
 		if t.Actor != 0 && len(t.Code) == 3 && p.Country != "" && iso3(p.Country) == t.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// countryHolds reports a stated place p that is a whole country — one of
+// its event's targets names it as the country's actor ("a visit to
+// Iraq") — holding the other event's place ("visited Erbil", in Iraq):
+// one outlet names the country, another the city.
+func countryHolds(p *Place, targets partyList, other *Place) bool {
+	if p.Country == "" || !strings.EqualFold(p.Country, other.Country) {
+		return false
+	}
+	for i := range targets.len() {
+		t := targets.at(i)
+		if t.Actor != 0 && len(t.Code) == 3 && iso3(p.Country) == t.Code && strings.EqualFold(t.Text, p.Name) {
 			return true
 		}
 	}

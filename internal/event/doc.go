@@ -28,4 +28,10 @@
 // Compound actors ("Iraqi troops, Kurdish forces and Shiite militias
 // attacked") are kept as a list on one event: Source and Target are the
 // first of their lists, Sources and Targets all of them.
+//
+// A visit or meeting told as the occasion of another act ("Carter said
+// during a visit to Erbil") is an event of its own (occasion.go), so that
+// it meets another outlet's "visited Erbil". A planned or announced
+// happening told with a country as actor and with one of that country's
+// officials is one happening (Same); one that took place keeps them apart.
 package event

@@ -47,7 +47,7 @@ var eventNouns = map[string]string{
 	"rallies": "141", "march": "141", "marches": "141", "sit-in": "141", "strike": "143", "strikes": "143",
 	"boycott": "143", "walkout": "143", "riot": "145", "riots": "145",
 	"investigation": "090", "investigations": "090", "probe": "090", "inquiry": "090", "inquest": "090", "hearing": "090",
-	"attack": "190", "attacks": "190", "offensive": "190", "invasion": "190", "assault": "190", "raid": "190",
+	"attack": "190", "attacks": "190", "offensive": "190", "invasion": "190", "assault": "190", "assaults": "190", "raid": "190",
 	"raids": "190", "airstrike": "195", "airstrikes": "195", "bombardment": "195", "incursion": "190", "crackdown": "175",
 	"talks": "046", "negotiations": "046", "mediation": "045", "arrest": "173", "arrests": "173", "detention": "173", "consultations": "040", "meeting": "040", "summit": "040", "visit": "042",
 	"suspension": "160", "embargo": "163", "sanctions": "163", "ban": "172", "curfew": "1723",

@@ -1,6 +1,9 @@
 package event
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // maxRoleDistance bounds how far (in tokens) a source may lie before its
 // verb, maxTargetDistance how far a target may follow it.
@@ -30,11 +33,21 @@ func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 		}
 		return src, tgt
 	}
+	if h.occasion {
+		return c.occasionRoles(s, hi)
+	}
 	// "attacked the town and killed three": the second verb shares the
 	// first one's subject
 	if k := c.skipAux(h.at - 1); k >= 0 && (toks[k].low == "and" || toks[k].low == "then") && hi > 0 && c.cand[hi-1].end <= k {
 		src, _ = c.roles(s, hi-1)
 		if c.cand[hi-1].swap != h.swap {
+			src = nil
+		}
+	} else if c.purpose(hi) {
+		// "visited Erbil, capital of the region, to discuss the
+		// offensive": a purpose clause's subject is its clause's
+		src, _ = c.roles(s, hi-1)
+		if c.cand[hi-1].swap {
 			src = nil
 		}
 	} else {
@@ -77,14 +90,16 @@ func (c *Coder) before(s Sentence, at int) []Party { return c.subject(s, at, fal
 func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	toks := c.toks
 	// "Gen. Ortega, commander of the joint task force, visited": the
-	// subject stands before an appositive set off by commas
+	// subject stands before an appositive set off by commas, as before a
+	// reduced passive or a relative clause ("the army, backed by
+	// militias, attacked", "the envoy, who met the rebels, said")
 	if k := c.skipAux(at - 1); k > 0 && toks[k].low == "," {
 		for j := k - 1; j > 0 && j >= k-12; j-- {
 			if boundaries[toks[j].low] {
 				break
 			}
 			if toks[j].low == "," {
-				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && c.d.forms[first.low] == nil && !subjectPron[first.low] {
+				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && (c.d.forms[first.low] == nil || c.reducedPassive(j+1, k)) && (!subjectPron[first.low] || relativePron[first.low]) {
 					if ps := c.subject(s, j, passive); len(ps) > 0 {
 						return ps
 					}
@@ -102,6 +117,12 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 			// "the coalition against the Islamic State will attack": the
 			// one opposed is no subject
 			if !passive && c.opposed(k) {
+				continue
+			}
+			// "its troops in Iraq will join", "after the Nice attack,
+			// vowing": a country or city governed by a preposition is
+			// where, not who
+			if !passive && c.locatedAt(k) {
 				continue
 			}
 			return c.conjuncts(s, k, -1)
@@ -132,8 +153,36 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 		if t.actor >= 0 || places && t.place >= 0 {
 			return c.conjuncts(s, c.appositive(k, stop), +1)
 		}
+		if places {
+			if p, ok := c.namedSettlement(s, k); ok {
+				return []Party{p}
+			}
+		}
 	}
 	return nil
+}
+
+// settlementNouns name a kind of place before its name ("the village of
+// Tel Kaif").
+var settlementNouns = set("village", "town", "city", "district", "province", "region", "neighbourhood", "neighborhood", "suburb", "port", "camp")
+
+// namedSettlement returns the place a settlement noun at token k names
+// ("took the village of Tel Kaif") when the gazetteer did not mark it:
+// the capitalised words after "of", as written, with no GeoNames id.
+func (c *Coder) namedSettlement(s Sentence, k int) (Party, bool) {
+	toks := c.toks
+	if !settlementNouns[toks[k].low] || k+2 >= len(toks) || toks[k+1].low != "of" {
+		return Party{}, false
+	}
+	j := k + 2
+	for j < len(toks) && j < k+6 && toks[j].upper && !toks[j].punct && toks[j].actor < 0 && toks[j].place < 0 {
+		j++
+	}
+	if j == k+2 {
+		return Party{}, false
+	}
+	text := s.Text[toks[k+2].start:toks[j-1].end]
+	return Party{Text: text, Name: text, Span: Span{toks[k+2].start, toks[j-1].end}}, true
 }
 
 // appositive returns the token of the name a title joins to the actor at
@@ -193,14 +242,41 @@ func (c *Coder) conjuncts(s Sentence, k, dir int) []Party {
 			if (t.actor >= 0 && seenA[t.actor]) || (t.actor < 0 && seenP[t.place]) {
 				continue
 			}
+			// "US Secretary of Defense Ash Carter": a title mention
+			// right before a person's name is that person, one party
+			if t.actor >= 0 && toks[j-dir].actor >= 0 && toks[j-dir].actor != t.actor && c.titleBefore(min(j, j-dir), max(j, j-dir)) {
+				if dir > 0 {
+					out = out[:len(out)-1]
+					add(t)
+				} else {
+					seenA[t.actor] = true
+				}
+				continue
+			}
 			// joined only when the words between are conjunctions
 			add(t)
 			continue
 		}
+		// "the minister and American Gen. Ann Ray": a title and a
+		// demonym before a name belong to it, not a party of their own
+		if dir < 0 {
+			// (after "and" or "or" only: after a comma the name is as
+			// often an appositive — "the commander in Iraq, Gen. Ray")
+			if n := c.premodifiers(j); n < j && (toks[n].low == "and" || toks[n].low == "or") {
+				j = n - dir
+				continue
+			}
+		}
 		if t.low == "and" || t.low == "," || t.low == "or" {
-			// the conjunct must follow within two words
+			// the conjunct must follow within two words, of a name or
+			// its determiners ("and the", "and Gen."): a common noun
+			// between ends the list ("after the Tartus raid, the army")
 			n := j + dir
 			for n >= 0 && n < len(toks) && n != j+3*dir && toks[n].actor < 0 && toks[n].place < 0 {
+				if w := toks[n]; !w.upper && !w.punct && !determiners[w.low] && w.low != "and" && w.low != "or" && w.low != "both" && commonNoun(w) {
+					n = j + 3*dir
+					break
+				}
 				n += dir
 			}
 			if n < 0 || n >= len(toks) || n == j+3*dir {
@@ -229,7 +305,7 @@ func (c *Coder) place(s Sentence, h *verbHit) *Place {
 	first, loc := -1, -1
 	for k := range c.toks {
 		t := c.toks[k]
-		if t.place < 0 || t.actor >= 0 {
+		if t.place < 0 || t.actor >= 0 || c.hometown(k) {
 			continue
 		}
 		if first < 0 {
@@ -350,4 +426,154 @@ func ParseDate(v string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// premodifiers steps back from token j over the words that may stand
+// before a name inside its noun phrase — capitalised titles ("Gen.",
+// "Secretary"), their abbreviation dots, a demonym or country actor
+// right before a title ("American Gen.") — and returns the token before
+// them (j itself when there are none). At most four words.
+func (c *Coder) premodifiers(j int) int {
+	toks := c.toks
+	k := j
+	for n := 0; k >= 0 && n < 4; n++ {
+		t := toks[k]
+		switch {
+		case t.low == "." && k > 0 && toks[k-1].upper && len(toks[k-1].low) <= 4:
+		case t.upper && !t.punct && t.actor < 0 && t.place < 0 && c.d.forms[t.low] == nil && !subjectPron[t.low]:
+		case (t.actor >= 0 || t.place >= 0) && k < j && k+1 < len(toks) && toks[k+1].actor < 0 && toks[k+1].upper:
+			// a one-word demonym or country before the title
+			if k > 0 && (toks[k-1].actor == t.actor && t.actor >= 0 || toks[k-1].place == t.place && t.place >= 0) {
+				return j
+			}
+		default:
+			if k == j {
+				return j
+			}
+			return k
+		}
+		k--
+	}
+	return j
+}
+
+// purpose reports whether the verb of hit hi opens a purpose clause of
+// the verb hit before it: "to" after a comma (", to discuss"), "in order
+// to", or "to" after a visit ("flew to Baghdad to meet"): its subject is
+// the clause's, not the nearest actor before it (an object or a place's
+// people: "visited Erbil, capital of Iraq's Kurdish region, to discuss").
+// An urging verb's infinitive ("urged Iraq to attack") is its object's act
+// and no purpose.
+func (c *Coder) purpose(hi int) bool {
+	h := c.cand[hi]
+	toks := c.toks
+	if hi == 0 || h.at < 2 || toks[h.at-1].low != "to" || h.embedded || h.light >= 0 {
+		return false
+	}
+	prev := c.cand[hi-1]
+	if prev.end > h.at-1 || urgeVerbs[toks[prev.at].low] {
+		return false
+	}
+	switch w := toks[h.at-2].low; {
+	case w == ",":
+		return true
+	case w == "order" && h.at >= 3 && toks[h.at-3].low == "in":
+		return true
+	}
+	return prev.code == "042" || prev.code == "043"
+}
+
+// reducedPassive reports a past participle at token j with its agent
+// ("backed by Russia", "supported by jets") inside the commas ending at
+// token end: a phrase about the subject before it, not a clause of its
+// own.
+func (c *Coder) reducedPassive(j, end int) bool {
+	w := c.toks[j].low
+	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && j+2 < end && c.toks[j+1].low == "by"
+}
+
+// relativePron open a relative clause set off by commas.
+var relativePron = set("who", "which")
+
+// locatedAt reports an actor mention at token k that stands in a
+// locative or scene-setting phrase as the ground of another's act, never
+// its subject: a name with no actor code ("following the Nice attack"),
+// or a country or city after a possessed noun ("its troops in Iraq").
+func (c *Coder) locatedAt(k int) bool {
+	toks := c.toks
+	uncoded := c.actors[toks[k].actor].Code == ""
+	if !toks[k].located && !uncoded {
+		return false
+	}
+	j := k
+	for j >= 0 && toks[j].actor == toks[k].actor {
+		j--
+	}
+	for j >= 0 && (toks[j].low == "the" || possessive(toks[j].low)) {
+		j--
+	}
+	if j < 0 || !locatives[toks[j].low] && !sceneWords[toks[j].low] {
+		return false
+	}
+	if uncoded {
+		return true
+	}
+	// a country or city coded as an actor stands for the people of the
+	// phrase it closes ("students throughout Indonesia staged", "a
+	// report released in the Rwandan capital alleged"), unless a
+	// possessive gives that phrase another owner ("its troops in Iraq")
+	return j >= 2 && !toks[j-1].punct && ownerWords[toks[j-2].low]
+}
+
+// ownerWords give a noun phrase its owner ("its troops").
+var ownerWords = set("its", "their", "his", "her", "our")
+
+// sceneWords govern the occasion of an act ("after the Nice attack");
+// "from" and "of" are left out: "troops from Turkey" are Turkey's.
+var sceneWords = set("following", "after", "before", "during", "since", "amid")
+
+// hometown reports a place at token k that tells where a person is from
+// ("Sgt. Ann Ray, 34, of Dayton", "Ann Ray of Dayton"): not where the
+// sentence's event happened.
+func (c *Coder) hometown(k int) bool {
+	toks := c.toks
+	// "of Anaheim, California": the place after is the first's state
+	if k >= 2 && toks[k-1].low == "," && toks[k-2].place >= 0 && toks[k-2].actor < 0 {
+		j := k - 2
+		for j > 0 && toks[j-1].place == toks[k-2].place {
+			j--
+		}
+		return c.hometown(j)
+	}
+	if k < 2 || toks[k-1].low != "of" {
+		return false
+	}
+	p := toks[k-2]
+	if p.actor >= 0 && !p.located && len(c.actors[p.actor].Code) != 3 {
+		return true
+	}
+	return p.low == "," && k >= 4 && isNumber(toks[k-3].low) && toks[k-4].low == ","
+}
+
+// titleBefore reports adjacent tokens a and b (a first) of two actor
+// mentions where a's mention is a title of several words ending at a
+// ("the US secretary of defence", "Defense Secretary") and b starts a
+// name: one person, told by title and name.
+func (c *Coder) titleBefore(a, b int) bool {
+	toks := c.toks
+	if !toks[b].upper || toks[a].located || toks[a].punct {
+		return false
+	}
+	ma := c.actors[toks[a].actor]
+	mb := c.actors[toks[b].actor]
+	if mb.Start != toks[b].start || ma.End != toks[a].end {
+		return false
+	}
+	// several words: a one-word mention before a name is a demonym or a
+	// country ("Iraqi Kurdish forces" are two parties)
+	words := 0
+	for k := a; k >= 0 && toks[k].actor == toks[a].actor; k-- {
+		words++
+	}
+	return words >= 2 && !toks[a].upper || words >= 3
 }

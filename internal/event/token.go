@@ -14,6 +14,9 @@ type token struct {
 	upper      bool // starts with an upper-case letter
 	actor      int  // index into the sentence's actors, -1 if none
 	place      int  // index into the sentence's places, -1 if none
+	// located is true for an actor's token that a place mention covers
+	// too: a country or city named as an actor ("Iraq", "Nice")
+	located bool
 }
 
 // tokenize splits text[start:end] into words and punctuation. Words keep
