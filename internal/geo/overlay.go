@@ -240,7 +240,6 @@ func (g *Gazetteer) applyOverlay(o *Overlay) error {
 	return nil
 }
 
-
 // ApplyEmbeddedOverlay layers the embedded overlay on g, a base index
 // loaded with Load (a rebuilt variant of the embedded one, for comparing
 // index builds with the same physical features and landmarks). It fails,
