@@ -174,7 +174,7 @@ func TestCompiledCorrupt(t *testing.T) {
 	}
 }
 
-func tinyIndexGz(t *testing.T) *bytes.Buffer {
+func tinyIndexGz(t testing.TB) *bytes.Buffer {
 	var b bytes.Buffer
 	if err := WriteIndex(&b, tinyIndex()); err != nil {
 		t.Fatal(err)
@@ -182,7 +182,7 @@ func tinyIndexGz(t *testing.T) *bytes.Buffer {
 	return &b
 }
 
-func tinyOverlayGz(t *testing.T) *bytes.Buffer {
+func tinyOverlayGz(t testing.TB) *bytes.Buffer {
 	var b bytes.Buffer
 	o := &Overlay{BaseRecords: 4, Records: []Record{{Country: "FR", Name: "Seine", FeatureCode: "STM", LatE6: 49000000, LonE6: 1000000}},
 		ShapeOff: []uint32{0, 0}, Actors: []string{""}, SourceOf: []uint16{0},
@@ -208,4 +208,27 @@ func BenchmarkLoadCompiled(b *testing.B) {
 		}
 	}
 	b.ReportMetric((cpuSeconds()-c0)*1e3/float64(b.N), "cpu-ms/op")
+}
+
+// FuzzLoadCompiled: any bytes give a gazetteer or an error, never a panic,
+// and a gazetteer that loads answers lookups.
+func FuzzLoadCompiled(f *testing.F) {
+	var b bytes.Buffer
+	if err := Compile(&b, tinyIndexGz(f), tinyOverlayGz(f)); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b.Bytes())
+	f.Add([]byte(compiledMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := loadCompiled(string(data))
+		if err != nil {
+			return
+		}
+		for _, n := range []string{"Paris", "Seine", "Texas"} {
+			for _, c := range g.Lookup(n) {
+				g.Shape(c)
+			}
+		}
+		g.Country("FR")
+	})
 }

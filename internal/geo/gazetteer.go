@@ -15,7 +15,8 @@ import (
 )
 
 // Gazetteer is a read-only, in-memory place-name index. It is safe for
-// concurrent use.
+// concurrent use. Default's tables alias the embedded, read-only bytes of
+// the compiled table (compiled.go): writing to them faults.
 type Gazetteer struct {
 	ids    []uint32
 	lat    []int32
