@@ -426,6 +426,14 @@ func TestQueueNATSRestart(t *testing.T) {
 	publish(t, ns.URL, corpus)
 	w1 := startProc(t, "worker 1", workerArgs(db, ns.URL)...)
 	w2 := startProc(t, "worker 2", workerArgs(db, ns.URL)...)
+	// the restart is for connected workers: one still retrying the new
+	// database's schema (up to 2 s) could otherwise meet the server down
+	// at its first connect, which is not retried
+	for _, w := range []*proc{w1, w2} {
+		if !w.waitLine("pulling from", 40*time.Second) {
+			t.Fatalf("%s did not connect", w.name)
+		}
+	}
 	waitArticles(t, db, 8, 40*time.Second)
 	ns.restart(time.Second)
 	w1.wait(t, 50*time.Second)

@@ -14,13 +14,9 @@ import (
 	"sync"
 )
 
-// embeddedIndex is the compiled gazetteer (see scripts/gazetteer/build.sh).
-//
-//go:embed data/gazetteer.bin.gz
-var embeddedIndex []byte
-
 // Gazetteer is a read-only, in-memory place-name index. It is safe for
-// concurrent use.
+// concurrent use. Default's tables alias the embedded, read-only bytes of
+// the compiled table (compiled.go): writing to them faults.
 type Gazetteer struct {
 	ids    []uint32
 	lat    []int32
@@ -32,8 +28,11 @@ type Gazetteer struct {
 	fcodes []string
 	a1s    []string // "CC.admin1"; "CC." for records without admin1
 
-	keys    []string // sorted lookup keys
-	postOff []uint32 // postings of keys[i] are post[postOff[i]:postOff[i+1]]
+	// sorted lookup keys: key i is keyBlob[keyOff[i]:keyOff[i+1]], its
+	// postings post[postOff[i]:postOff[i+1]]
+	keyOff  []uint32
+	keyBlob string
+	postOff []uint32
 	post    []int32
 
 	country map[string]int32 // ISO alpha-2 → record of the country
@@ -51,15 +50,16 @@ var (
 	defaultErr  error
 )
 
-// Default returns the embedded gazetteer (base index and overlay), decoded
-// once per process.
+// Default returns the embedded gazetteer (base index and overlay), served
+// in place from the compiled table (compiled.go) once per process.
 func Default() (*Gazetteer, error) {
-	defaultOnce.Do(func() { defaultGaz, defaultErr = loadDefault() })
+	defaultOnce.Do(func() { defaultGaz, defaultErr = loadCompiled(embeddedCompiled) })
 	return defaultGaz, defaultErr
 }
 
-// EmbeddedSize is the size in bytes of the compressed index in the binary.
-func EmbeddedSize() int { return len(embeddedIndex) }
+// EmbeddedSize is the size in bytes of the compiled gazetteer in the
+// binary.
+func EmbeddedSize() int { return len(embeddedCompiled) }
 
 // Load decodes a gzip-compressed index written by WriteIndex.
 func Load(r io.Reader) (*Gazetteer, error) {
@@ -90,7 +90,7 @@ func loadBytes(b []byte) (*Gazetteer, error) {
 		return nil, errors.New("geo: index: bad magic or version")
 	}
 	rd := &reader{b: raw, p: len(indexMagic)}
-	g := &Gazetteer{country: map[string]int32{}, admin1: map[string]int32{}}
+	g := &Gazetteer{}
 	n := int(rd.uv())
 	for i := 0; i < n && rd.err == nil; i++ {
 		g.fcodes = append(g.fcodes, string(rd.bytes()))
@@ -144,7 +144,7 @@ func loadBytes(b []byte) (*Gazetteer, error) {
 	if rd.err != nil || nk > len(raw) {
 		return nil, errors.New("geo: index: corrupt key table")
 	}
-	keyEnd := make([]uint32, nk)
+	g.keyOff = make([]uint32, nk+1)
 	g.postOff = make([]uint32, nk+1)
 	g.post = make([]int32, 0, nk+nk/4)
 	blob = blob[:0]
@@ -159,7 +159,7 @@ func loadBytes(b []byte) (*Gazetteer, error) {
 		blob = append(blob, prev[:shared]...)
 		blob = append(blob, rest...)
 		prev = blob[ks:]
-		keyEnd[i] = uint32(len(blob))
+		g.keyOff[i+1] = uint32(len(blob))
 		m := int(rd.uv())
 		last := int32(-1)
 		for j := 0; j < m && rd.err == nil; j++ {
@@ -177,21 +177,8 @@ func loadBytes(b []byte) (*Gazetteer, error) {
 	if rd.p != len(raw) {
 		return nil, errors.New("geo: index: trailing bytes")
 	}
-	all = string(blob)
-	g.keys = make([]string, nk)
-	start = 0
-	for i := range g.keys {
-		g.keys[i] = all[start:keyEnd[i]]
-		start = keyEnd[i]
-	}
-	for i := range g.ids {
-		switch g.fcodes[g.fcode[i]] {
-		case "PCLI":
-			g.country[g.a1s[g.a1[i]][:2]] = int32(i)
-		case "ADM1":
-			g.admin1[g.a1s[g.a1[i]]] = int32(i)
-		}
-	}
+	g.keyBlob = string(blob)
+	g.indexRegions(n)
 	return g, nil
 }
 
@@ -199,7 +186,10 @@ func loadBytes(b []byte) (*Gazetteer, error) {
 func (g *Gazetteer) Len() int { return len(g.ids) }
 
 // NumKeys is the number of distinct lookup keys (names and alternate names).
-func (g *Gazetteer) NumKeys() int { return len(g.keys) }
+func (g *Gazetteer) NumKeys() int { return len(g.keyOff) - 1 }
+
+// key is lookup key i.
+func (g *Gazetteer) key(i int) string { return g.keyBlob[g.keyOff[i]:g.keyOff[i+1]] }
 
 // Candidate is one place a name may refer to.
 type Candidate struct {
@@ -248,8 +238,9 @@ func (g *Gazetteer) basePostings(key string) []int32 {
 	if key == "" {
 		return nil
 	}
-	i := sort.SearchStrings(g.keys, key)
-	if i == len(g.keys) || g.keys[i] != key {
+	n := g.NumKeys()
+	i := sort.Search(n, func(i int) bool { return g.key(i) >= key })
+	if i == n || g.key(i) != key {
 		return nil
 	}
 	return g.post[g.postOff[i]:g.postOff[i+1]]

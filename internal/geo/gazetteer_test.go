@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"bytes"
 	"runtime"
 	"testing"
 	"time"
@@ -85,10 +84,11 @@ func TestLookup(t *testing.T) {
 
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
-	b.SetBytes(int64(EmbeddedSize()))
+	base, _ := sourceFiles(b)
+	b.SetBytes(int64(len(base)))
 	c0 := cpuSeconds()
 	for i := 0; i < b.N; i++ {
-		if _, err := loadBytes(embeddedIndex); err != nil {
+		if _, err := loadBytes(base); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -115,7 +115,7 @@ func TestLoadMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	g, err := Load(bytes.NewReader(embeddedIndex))
+	g, err := loadCompiled(embeddedCompiled)
 	if err != nil {
 		t.Fatal(err)
 	}

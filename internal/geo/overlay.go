@@ -149,9 +149,9 @@ func ReadOverlay(r io.Reader) (*Overlay, error) {
 // binary.
 func EmbeddedOverlaySize() int { return len(embeddedOverlay) }
 
-// Base decodes only the embedded base index (without the overlay): the
-// table the overlay build starts from.
-func Base() (*Gazetteer, error) { return loadBytes(embeddedIndex) }
+// Base is only the embedded base index (without the overlay): the table
+// the overlay build starts from.
+func Base() (*Gazetteer, error) { return baseFromCompiled(embeddedCompiled) }
 
 // applyOverlay adds o's records and names to g.
 func (g *Gazetteer) applyOverlay(o *Overlay) error {
@@ -238,19 +238,6 @@ func (g *Gazetteer) applyOverlay(o *Overlay) error {
 		g.extraOff = append(g.extraOff, uint32(len(g.extraPost)))
 	}
 	return nil
-}
-
-// loadDefault decodes the embedded base index and applies the embedded
-// overlay.
-func loadDefault() (*Gazetteer, error) {
-	g, err := loadBytes(embeddedIndex)
-	if err != nil {
-		return nil, err
-	}
-	if err := g.ApplyEmbeddedOverlay(); err != nil {
-		return nil, err
-	}
-	return g, nil
 }
 
 // ApplyEmbeddedOverlay layers the embedded overlay on g, a base index

@@ -94,7 +94,7 @@ func TestRiverPlacedNearTheDocument(t *testing.T) {
 }
 
 func TestOverlayRefusesOtherBase(t *testing.T) {
-	g, err := loadBytes(embeddedIndex)
+	g, err := Base()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,8 +137,9 @@ func TestFeatureClass(t *testing.T) {
 	}
 }
 
-// BenchmarkLoadWithOverlay is what geo.Default costs: the base index and
-// the overlay (compare with BenchmarkLoad, the base alone).
+// BenchmarkLoadWithOverlay is what geo.Default cost before the compiled
+// table: decoding the base index and applying the overlay (compare with
+// BenchmarkLoadCompiled).
 // Besides wall time it reports cpu-ms/op, the process's CPU time per load
 // (user + system, all threads): on a loaded machine wall time grows with
 // the load, CPU time much less; run with -cpu 1 so that the two agree on
@@ -146,8 +147,9 @@ func TestFeatureClass(t *testing.T) {
 func BenchmarkLoadWithOverlay(b *testing.B) {
 	b.ReportAllocs()
 	c0 := cpuSeconds()
+	base, ov := sourceFiles(b)
 	for i := 0; i < b.N; i++ {
-		if _, err := loadDefault(); err != nil {
+		if _, err := loadReference(base, ov); err != nil {
 			b.Fatal(err)
 		}
 	}

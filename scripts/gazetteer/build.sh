@@ -37,3 +37,6 @@ go run ./scripts/gazetteer/buildindex -node-modules "$tmp/node_modules" -rgeo "$
 # scripts/gazetteer/landmarks.tsv.
 shared="${SITREP_SHARED:-$root/../shared}"
 go run ./scripts/gazetteer/features -data "$shared/data" -rgeo "$rgeo/data" -landmarks "$here/landmarks.tsv" -out internal/geo/data/features.bin.gz
+# Step 4: the compiled table geo.Default serves in place
+# (internal/geo/data/compiled.bin): the base index with the overlay applied.
+go run ./scripts/gazetteer/compile

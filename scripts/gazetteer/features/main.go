@@ -22,8 +22,16 @@ func main() {
 	rgeo := flag.String("rgeo", "", "data folder of the github.com/sams96/rgeo@v1.2.0 module (optional)")
 	landmarks := flag.String("landmarks", "scripts/gazetteer/landmarks.tsv", "landmarks table")
 	out := flag.String("out", "internal/geo/data/features.bin.gz", "overlay file to write")
+	basePath := flag.String("base", "internal/geo/data/gazetteer.bin.gz", "base index the overlay links to")
 	flag.Parse()
-	base, err := geo.Base()
+	// the base index file, not geo.Base: the compiled table embedded in
+	// this program predates a base index build.sh has just rewritten
+	bf, err := os.Open(*basePath)
+	if err != nil {
+		fail(err)
+	}
+	base, err := geo.Load(bf)
+	bf.Close()
 	if err != nil {
 		fail(err)
 	}
