@@ -11,7 +11,7 @@ var partPreps = setOf(`to for on about at against`)
 // preposition) to the end of the clause.
 func (d *doc) partContent(i, last int) tspan {
 	s := i + 1
-	if s < last && partPreps[d.toks[s].low] {
+	if s < last && d.toks[s].lex.has(bPartPreps) {
 		s++
 	}
 	if s >= last || d.toks[s].kind != tWord && !d.isOpenMark(s) {
@@ -31,7 +31,7 @@ var modals = setOf(`would will could should might can must did does do`)
 // ("Trump would denounce …", "they will not vote for …").
 func modalVerb(toks []tok, a, i int) bool {
 	t := toks[i]
-	if !modalOn || t.kind != tWord || t.cap || len(t.low) < 3 || npStop[t.low] || auxSkip[t.low] || determiners[t.low] {
+	if !modalOn || t.kind != tWord || t.cap || len(t.low) < 3 || t.lex.has(bNpStop) || t.lex.has(bAuxSkip) || t.lex.has(bDeterminers) {
 		return false
 	}
 	for j := i - 1; j > a && i-j < 4; j-- {
@@ -57,7 +57,7 @@ var adjPreps = setOf(`of about to with on over toward towards against`)
 // …").
 func stanceAdj(toks []tok, a, i int) bool {
 	t := toks[i]
-	if !adjOn || i+2 >= len(toks) || t.kind != tWord || t.cap || len(t.low) < 4 || npStop[t.low] || auxSkip[t.low] || determiners[t.low] || !adjPreps[toks[i+1].low] {
+	if !adjOn || i+2 >= len(toks) || t.kind != tWord || t.cap || len(t.low) < 4 || t.lex.has(bNpStop) || t.lex.has(bAuxSkip) || t.lex.has(bDeterminers) || !toks[i+1].lex.has(bAdjPreps) {
 		return false
 	}
 	for j := i - 1; j > a && i-j < 4; j-- {
@@ -78,7 +78,7 @@ var adjOn = true
 // ("Cruz is protesting …", "they were urging …").
 func progVerb(toks []tok, a, i int) bool {
 	t := toks[i]
-	if t.kind != tWord || t.cap || len(t.low) < 6 || !strings.HasSuffix(t.low, "ing") || npStop[t.low] || notAttrib[t.low] {
+	if t.kind != tWord || t.cap || len(t.low) < 6 || !strings.HasSuffix(t.low, "ing") || t.lex.has(bNpStop) || t.lex.has(bNotAttrib) {
 		return false
 	}
 	switch t.low {

@@ -13,6 +13,11 @@ type tok struct {
 	kind  uint8
 	cap   bool // starts with an upper-case letter
 	nlBef bool // a paragraph break (newline) precedes this token
+
+	// From one lexicon lookup of low at tokenisation (lex.go).
+	cue    uint8   // cue class (cueOf)
+	gender byte    // pronoun gender (pronounGender), 0 if not a pronoun
+	lex    lexBits // the word lists low belongs to
 }
 
 const (
@@ -104,6 +109,7 @@ func tokenize(text string) []tok {
 			}
 			t := tok{s: start, e: j, kind: tWord, cap: unicode.IsUpper(r) || particleName(text[start:j]), nlBef: nl}
 			t.low = lower(text[start:j])
+			t.lookupLex()
 			toks = append(toks, t)
 			nl = false
 			i = j
