@@ -16,7 +16,7 @@ func (d *doc) clauseStart(k int) bool {
 	case ",":
 		return !d.toks[k].lex.has(bClauseLinks)
 	}
-	if clauseLinks[p] && k >= 2 {
+	if d.toks[k-1].lex.has(bClauseLinks) && k >= 2 {
 		return true
 	}
 	return false

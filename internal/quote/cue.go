@@ -262,7 +262,7 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if i+1 < last && d.toks[i+1].low == "by" && class != cuePart {
 		return i // a passive ("the city claimed by Islamic State"): no speaker before the verb
 	}
-	base := cueBase[t.low]
+	speechOnlyCue := t.lex.has(bSpeechOnlyCue)
 	src := srcBack(d.toks, a, i)
 	if strings.HasSuffix(t.low, "ing") {
 		src = d.issuer(src, a)
@@ -295,7 +295,7 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	// leading content?
 	cs, lead := d.contentAfter(i, last, class)
 	soft := false
-	if lead && speechOnly[base] && class == cueStrong {
+	if lead && speechOnlyCue && class == cueStrong {
 		if !(d.toks[cs].low == "that" || d.isOpenMark(cs) || (cs > 0 && d.toks[cs-1].low == ":")) {
 			// "Blackwell pointed to …", "Cruz never mentioned Trump": an
 			// object, not a clause; kept, at a stance verb's score, only
@@ -371,7 +371,7 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 		// "… and told them that …": the speaker is the clause's subject
 		if s := d.subject(u, a, i-1); s.ok() {
 			src = s
-			if speechOnly[base] && !(d.toks[cs].low == "that" || d.isOpenMark(cs)) {
+			if speechOnlyCue && !(d.toks[cs].low == "that" || d.isOpenMark(cs)) {
 				lead = false
 			}
 		}
@@ -472,7 +472,7 @@ func (d *doc) tailParts(at *attr, j, b, last int) {
 			return
 		}
 	}
-	if w := d.toks[k].low; cueOf[w] == cuePart || strings.HasSuffix(w, "ing") && !d.toks[k].cap {
+	if w := d.toks[k].low; d.toks[k].cue == cuePart || strings.HasSuffix(w, "ing") && !d.toks[k].cap {
 		return // ", echoing …" is an attribution of its own
 	}
 	at.parts = append(at.parts, d.extendQuote(tspan{k, last}))
@@ -486,7 +486,7 @@ func (d *doc) groupSource(s tspan) bool {
 		return false
 	}
 	w := d.toks[s.s].low
-	return determiners[w] || w[0] >= '0' && w[0] <= '9'
+	return d.toks[s.s].lex.has(bDeterminers) || w[0] >= '0' && w[0] <= '9'
 }
 
 // runsOn reports whether the word at toks[k], right after a speaker phrase

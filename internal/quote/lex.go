@@ -47,6 +47,7 @@ const (
 	bAsidePreps
 	bQuantSources
 	bAfterAbbrev
+	bSpeechOnlyCue // a cue whose base form is in speechOnly
 )
 
 // lexEntry is what the table holds for a word: its lists, its cue class
@@ -133,6 +134,9 @@ func buildLexTable() {
 	for w, c := range cueOf {
 		e := lexTable[w]
 		e.cue = c
+		if speechOnly[cueBase[w]] {
+			e.bits |= bSpeechOnlyCue
+		}
 		lexTable[w] = e
 	}
 	for w, g := range pronounGender {

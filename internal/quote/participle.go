@@ -36,7 +36,7 @@ func modalVerb(toks []tok, a, i int) bool {
 	}
 	for j := i - 1; j > a && i-j < 4; j-- {
 		w := toks[j].low
-		if modals[w] {
+		if toks[j].lex.has(bModals) {
 			return true
 		}
 		if w != "not" && w != "n't" && w != "also" && w != "never" && w != "rather" && w != "still" && w != "soon" {
@@ -62,7 +62,7 @@ func stanceAdj(toks []tok, a, i int) bool {
 	}
 	for j := i - 1; j > a && i-j < 4; j-- {
 		w := toks[j].low
-		if beVerbs[w] {
+		if toks[j].lex.has(bBeVerbs) {
 			return true
 		}
 		if w != "not" && w != "n't" && w != "also" && w != "very" && w != "more" && w != "less" && w != "so" && w != "still" && !strings.HasSuffix(w, "ly") {
@@ -87,7 +87,7 @@ func progVerb(toks []tok, a, i int) bool {
 	}
 	for j := i - 1; j > a && i-j < 4; j-- {
 		w := toks[j].low
-		if beVerbs[w] && w != "be" {
+		if toks[j].lex.has(bBeVerbs) && w != "be" {
 			return true
 		}
 		if w != "not" && w != "also" && w != "still" && w != "now" && w != "already" && !strings.HasSuffix(w, "ly") {

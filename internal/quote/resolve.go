@@ -42,10 +42,9 @@ func (d *doc) people(mentions []Mention) []person {
 		if s >= e {
 			return
 		}
-		first := d.toks[s].low
-		if g == 0 && maleNames[first] {
+		if g == 0 && d.toks[s].lex.has(bMaleNames) {
 			g = 'm'
-		} else if g == 0 && femaleNames[first] {
+		} else if g == 0 && d.toks[s].lex.has(bFemaleNames) {
 			g = 'f'
 		}
 		name := d.text[d.toks[s].s:d.toks[e-1].e]
@@ -250,8 +249,7 @@ func (d *doc) kind(parts []tspan) string {
 // them. They, I, we, you and it are left unresolved.
 func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, string, bool)) (tspan, string, byte, bool) {
 	if src.e-src.s == 1 {
-		w := d.toks[src.s].low
-		if g, ok := pronounGender[w]; ok {
+		if g := d.toks[src.s].gender; g != 0 {
 			switch g {
 			case 'm', 'f':
 				if sp, name, ok := prevSpeaker(g); ok {

@@ -188,8 +188,7 @@ var quantSources = setOf(`some others another many most few several`)
 // noun or a determiner followed by a noun, and does not end in a function
 // word.
 func plausibleNP(toks []tok, s, e int) bool {
-	lastw := toks[e-1].low
-	if npInternal[lastw] || determiners[lastw] || npStop[lastw] {
+	if toks[e-1].lex.has(bNpInternal | bDeterminers | bNpStop) {
 		return false
 	}
 	for k := s; k < e; k++ {
