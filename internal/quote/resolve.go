@@ -97,7 +97,9 @@ func (d *doc) people(mentions []Mention) []person {
 		}
 		org := false
 		for k := s; k < j; k++ {
-			if orgWords[strings.TrimSuffix(strings.TrimSuffix(d.toks[k].low, "'s"), "’s")] {
+			// a possessive ("Reuters's") is looked up without its suffix
+			w := d.toks[k].low
+			if base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"); base == w && d.toks[k].lex.has(bOrgWords) || base != w && orgWords[base] {
 				org = true
 			}
 		}
