@@ -58,7 +58,8 @@ func isCloser(q string) bool { return q == "”" || q == "»" || q == "’" }
 // SplitSentences is the package's fallback sentence splitter, exposed for
 // callers that have no sentence stage.
 func SplitSentences(text string) []Sentence {
-	toks := tokenize(text)
+	toks, release := pooledToks(text)
+	defer release()
 	starts := splitTokens(toks)
 	out := make([]Sentence, len(starts))
 	for k, s := range starts {

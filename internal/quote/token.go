@@ -59,7 +59,13 @@ func isQuoteRune(r rune) bool {
 // text are written into one buffer and become strings in one allocation at
 // the end, rather than one allocation per capitalised word.
 func tokenize(text string) []tok {
-	toks := make([]tok, 0, len(text)/5)
+	return tokenizeInto(make([]tok, 0, len(text)/5), text)
+}
+
+// tokenizeInto is tokenize appending to dst[:0], for callers that reuse a
+// slice (pooledToks).
+func tokenizeInto(dst []tok, text string) []tok {
+	toks := dst[:0]
 	b := tokBufPool.Get().(*tokBufs)
 	arena, scratch, fix := b.arena[:0], b.scratch[:0], b.fix[:0]
 	defer func() {
@@ -174,6 +180,26 @@ type tokBufs struct {
 }
 
 var tokBufPool = sync.Pool{New: func() any { return new(tokBufs) }}
+
+// tokSlices keeps token slices between calls of Extract and SplitSentences:
+// nothing they return refers to the slice. Stale tokens beyond the used
+// length hold strings of earlier texts only until the pool is emptied at a
+// collection.
+var tokSlices = sync.Pool{New: func() any { return new([]tok) }}
+
+// pooledToks tokenizes text into a pooled slice; release hands the slice
+// back and must be called once the tokens are no longer used.
+func pooledToks(text string) (toks []tok, release func()) {
+	p := tokSlices.Get().(*[]tok)
+	if cap(*p) < len(text)/5 {
+		*p = make([]tok, 0, len(text)/5)
+	}
+	toks = tokenizeInto(*p, text)
+	return toks, func() {
+		*p = toks[:0]
+		tokSlices.Put(p)
+	}
+}
 
 // lowFix places a token's lower-cased form at arena[a:b].
 type lowFix struct{ tok, a, b int }
