@@ -1,6 +1,9 @@
 package quote
 
 import (
+	"fmt"
+	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -33,5 +36,35 @@ func TestLexFieldsMatchLists(t *testing.T) {
 		if tk.gender != pronounGender[tk.low] {
 			t.Errorf("%q: gender %q, pronounGender says %q", tk.low, tk.gender, pronounGender[tk.low])
 		}
+	}
+}
+
+// Extract shares pooled token buffers between calls: concurrent calls on
+// different texts must each give what a lone call gives.
+func TestExtractConcurrentPools(t *testing.T) {
+	texts := []string{benchText(), strings.Repeat(benchText()+"\n\n", 3), "“No,” she said.", "Mr. Smith told CNN that it was over."}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = fmt.Sprintf("%+v", Extract(s, nil, nil))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				i := (g + r) % len(texts)
+				if got := fmt.Sprintf("%+v", Extract(texts[i], nil, nil)); got != want[i] {
+					errs <- fmt.Sprintf("text %d: concurrent result differs", i)
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
