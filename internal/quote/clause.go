@@ -14,9 +14,9 @@ func (d *doc) clauseStart(k int) bool {
 	case ";", "—", "--", "–":
 		return true
 	case ",":
-		return !clauseLinks[d.toks[k].low]
+		return !d.toks[k].lex.has(bClauseLinks)
 	}
-	if clauseLinks[p] && k >= 2 {
+	if d.toks[k-1].lex.has(bClauseLinks) && k >= 2 {
 		return true
 	}
 	return false
@@ -35,7 +35,7 @@ func (d *doc) clauseCut(c tspan) tspan {
 			continue
 		}
 		s := k
-		if clauseLinks[d.toks[s].low] || d.toks[k-1].low == "," && (d.toks[s].low == "who" || d.toks[s].low == "which" || d.toks[s].low == "whom") {
+		if d.toks[s].lex.has(bClauseLinks) || d.toks[k-1].low == "," && (d.toks[s].low == "who" || d.toks[s].low == "which" || d.toks[s].low == "whom") {
 			s++
 		}
 		if d.speechClause(s, c.e) {
@@ -47,22 +47,22 @@ func (d *doc) clauseCut(c tspan) tspan {
 		if !np.ok() || !strongSource(d.toks, np) {
 			continue
 		}
-		if s == k && d.toks[k-1].low == "," || s > k && !clauseLinks[d.toks[k].low] {
+		if s == k && d.toks[k-1].low == "," || s > k && !d.toks[k].lex.has(bClauseLinks) {
 			// a bare comma needs a personal pronoun subject: ", he said"
-			if g := pronounGender[d.toks[np.s].low]; np.e-np.s != 1 || !(g == 'm' || g == 'f' || g == 'p') {
+			if g := d.toks[np.s].gender; np.e-np.s != 1 || !(g == 'm' || g == 'f' || g == 'p') {
 				continue
 			}
 		}
-		if g := pronounGender[d.toks[np.s].low]; np.e-np.s == 1 && (g == 'n' || g == 'r' || g == 0 && d.toks[np.s].low != "it") {
+		if g := d.toks[np.s].gender; np.e-np.s == 1 && (g == 'n' || g == 'r' || g == 0 && d.toks[np.s].low != "it") {
 			if g == 'r' || g == 'n' {
 				continue
 			}
 		}
 		v := np.e
-		for v < c.e && auxSkip[d.toks[v].low] {
+		for v < c.e && d.toks[v].lex.has(bAuxSkip) {
 			v++
 		}
-		if v >= c.e || d.toks[v].kind != tWord || d.toks[v].cap || npStop[d.toks[v].low] && cueOf[d.toks[v].low] == cueNone {
+		if v >= c.e || d.toks[v].kind != tWord || d.toks[v].cap || d.toks[v].lex.has(bNpStop) && d.toks[v].cue == cueNone {
 			continue
 		}
 		return d.cutAt(c, k)
@@ -74,7 +74,7 @@ func (d *doc) clauseCut(c tspan) tspan {
 // word and punctuation left before it.
 func (d *doc) cutAt(c tspan, k int) tspan {
 	e := k
-	for e > c.s && (clauseLinks[d.toks[e-1].low] || d.toks[e-1].kind == tPunct && d.inQ[e-1] == 0) {
+	for e > c.s && (d.toks[e-1].lex.has(bClauseLinks) || d.toks[e-1].kind == tPunct && d.inQ[e-1] == 0) {
 		e--
 	}
 	if e > c.s {
@@ -103,14 +103,14 @@ func (d *doc) speechClause(s, e int) bool {
 		if t.low == "who" && k > s {
 			continue // "30 percent who say …"
 		}
-		if speechVerbs[t.low] {
-			if k == s || auxSkip[d.toks[k-1].low] && k-1 == s {
+		if t.lex.has(bSpeechVerbs) {
+			if k == s || d.toks[k-1].lex.has(bAuxSkip) && k-1 == s {
 				return false
 			}
 			n := d.toks[k+1]
 			return n.kind == tWord || d.isOpenMark(k+1)
 		}
-		if npStop[t.low] && !clauseWords[t.low] && !auxSkip[t.low] || cueOf[t.low] != cueNone && !speakerNouns[t.low] {
+		if t.lex.has(bNpStop) && !t.lex.has(bClauseWords) && !t.lex.has(bAuxSkip) || t.cue != cueNone && !t.lex.has(bSpeakerNouns) {
 			return false
 		}
 	}
@@ -124,29 +124,29 @@ func (d *doc) coordVerb(i int) bool {
 		return false
 	}
 	t := d.toks[i]
-	if t.kind != tWord || t.cap || npStop[t.low] && !speechVerbs[t.low] || d.inQ[i] != 0 {
+	if t.kind != tWord || t.cap || t.lex.has(bNpStop) && !t.lex.has(bSpeechVerbs) || d.inQ[i] != 0 {
 		return false
 	}
 	j := i - 1
-	for j > 0 && auxSkip[d.toks[j].low] && i-j < 4 {
+	for j > 0 && d.toks[j].lex.has(bAuxSkip) && i-j < 4 {
 		j--
 	}
 	p := d.toks[j].low
 	if j > 0 && j == i-1 && d.isCloseMark(j) && d.toks[j-1].low == "," {
 		p = "," // `…,” adding …`
 	}
-	verbish := cueOf[t.low] != cueNone || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed")
+	verbish := t.cue != cueNone || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed")
 	switch p {
 	case "and", "but":
-		if strings.HasSuffix(t.low, "ing") && cueOf[t.low] != cueNone && d.toks[j-1].low != "," {
+		if strings.HasSuffix(t.low, "ing") && t.cue != cueNone && d.toks[j-1].low != "," {
 			return true // "telling CNN that … and questioning how …"
 		}
 		return verbish || len(t.low) >= 5 && strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss")
 	case ",", "before", "after", "while":
-		if len(t.low) >= 5 && strings.HasSuffix(t.low, "ing") && (cueOf[t.low] != cueNone || p != ",") {
+		if len(t.low) >= 5 && strings.HasSuffix(t.low, "ing") && (t.cue != cueNone || p != ",") {
 			return true
 		}
-		return p == "," && j == i-1 && (cueOf[t.low] == cueStrong || cueOf[t.low] == cueGen) && !strings.HasSuffix(t.low, "ing")
+		return p == "," && j == i-1 && (t.cue == cueStrong || t.cue == cueGen) && !strings.HasSuffix(t.low, "ing")
 	}
 	return false
 }
@@ -163,7 +163,7 @@ func (d *doc) coordEnd(c tspan) tspan {
 			if d.isCloseMark(e) {
 				e++ // `…,” adding`: the quote stays whole
 			}
-			if d.toks[e].kind == tWord && auxSkip[d.toks[e].low] {
+			if d.toks[e].kind == tWord && d.toks[e].lex.has(bAuxSkip) {
 				e--
 			}
 			if d.toks[e].low == "and" || d.toks[e].low == "but" || d.toks[e].low == "before" || d.toks[e].low == "after" || d.toks[e].low == "while" {

@@ -97,11 +97,11 @@ func (d *doc) contentAfter(i, last int, class uint8) (cs int, ok bool) {
 	if j < last && d.toks[j].low == "out" && strings.HasPrefix(d.toks[i].low, "point") {
 		j++
 	}
-	if objectCues[d.toks[i].low] {
+	if d.toks[i].lex.has(bObjectCues) {
 		k := j
 		clause := false
-		for k < last && k-j < 5 && d.toks[k].kind == tWord && d.toks[k].low != "that" && !tailStart[d.toks[k].low] {
-			if k > j && (modals[d.toks[k].low] || auxSkip[d.toks[k].low] && !d.toks[k].cap && d.toks[k].low != "also") {
+		for k < last && k-j < 5 && d.toks[k].kind == tWord && d.toks[k].low != "that" && !d.toks[k].lex.has(bTailStart) {
+			if k > j && (d.toks[k].lex.has(bModals) || d.toks[k].lex.has(bAuxSkip) && !d.toks[k].cap && d.toks[k].low != "also") {
 				clause = true // the words were the content's subject
 				break
 			}
@@ -123,10 +123,10 @@ func (d *doc) contentAfter(i, last int, class uint8) (cs int, ok bool) {
 		case t.low == "," && k+1 < last && d.isOpenMark(k+1):
 			return k + 1, true
 		}
-		if t.kind != tWord || cueOf[t.low] != cueNone && k > j {
+		if t.kind != tWord || t.cue != cueNone && k > j {
 			break
 		}
-		if k == j && !tailStart[t.low] {
+		if k == j && !t.lex.has(bTailStart) {
 			break
 		}
 	}
@@ -134,14 +134,14 @@ func (d *doc) contentAfter(i, last int, class uint8) (cs int, ok bool) {
 		return 0, false
 	}
 	t := d.toks[j]
-	if timeWords[t.low] && class == cueStrong && last-j > 3 && d.toks[j+1].kind == tWord && !timeWords[d.toks[j+1].low] {
+	if t.lex.has(bTimeWords) && class == cueStrong && last-j > 3 && d.toks[j+1].kind == tWord && !d.toks[j+1].lex.has(bTimeWords) {
 		return j, true // "He says tonight he's …"
 	}
 	if (t.low == "on" || t.low == "last" || t.low == "this" || t.low == "late" || t.low == "early") && class == cueStrong && last-j > 4 &&
-		timeWords[d.toks[j+1].low] && d.toks[j+2].kind == tWord && !tailStart[d.toks[j+2].low] && !timeWords[d.toks[j+2].low] && d.toks[j+2].low != "that" {
+		d.toks[j+1].lex.has(bTimeWords) && d.toks[j+2].kind == tWord && !d.toks[j+2].lex.has(bTailStart) && !d.toks[j+2].lex.has(bTimeWords) && d.toks[j+2].low != "that" {
 		return j + 2, true // "X said on Friday he met …"
 	}
-	if tailStart[t.low] || t.kind != tWord && !d.isOpenMark(j) {
+	if t.lex.has(bTailStart) || t.kind != tWord && !d.isOpenMark(j) {
 		// a tail ("said on Sunday", "said in a statement") or punctuation
 		k := j
 		for k < last && d.toks[k].low != "," && k-j < 8 {
@@ -152,7 +152,7 @@ func (d *doc) contentAfter(i, last int, class uint8) (cs int, ok bool) {
 		}
 		return 0, false
 	}
-	if last-j < 2 && !(last-j == 1 && class != cueWeak && d.toks[j].kind == tWord && (d.toks[j].cap || pronounGender[d.toks[j].low] != 0)) {
+	if last-j < 2 && !(last-j == 1 && class != cueWeak && d.toks[j].kind == tWord && (d.toks[j].cap || d.toks[j].gender != 0)) {
 		return 0, false // one word: only a name or pronoun ("endorsed Trump")
 	}
 	return j, true
@@ -163,14 +163,14 @@ func (d *doc) contentAfter(i, last int, class uint8) (cs int, ok bool) {
 // of its own.
 func (d *doc) tailThenPart(j, last int) bool {
 	k := j
-	for k < last && k-j < 6 && d.toks[k].kind == tWord && !npStop[d.toks[k].low] || k < last && k == j && tailStart[d.toks[k].low] {
+	for k < last && k-j < 6 && d.toks[k].kind == tWord && !d.toks[k].lex.has(bNpStop) || k < last && k == j && d.toks[k].lex.has(bTailStart) {
 		k++
 	}
 	if k+1 >= last || d.toks[k].low != "," {
 		return false
 	}
 	w := d.toks[k+1]
-	return !w.cap && w.kind == tWord && (cueOf[w.low] == cuePart || len(w.low) > 5 && strings.HasSuffix(w.low, "ing"))
+	return !w.cap && w.kind == tWord && (w.cue == cuePart || len(w.low) > 5 && strings.HasSuffix(w.low, "ing"))
 }
 
 // finalTail reports whether nothing but a short tail ("on Sunday", "in a
@@ -179,7 +179,7 @@ func (d *doc) finalTail(j, last int) bool {
 	if j >= last {
 		return true
 	}
-	if !tailStart[d.toks[j].low] && d.toks[j].low != "," {
+	if !d.toks[j].lex.has(bTailStart) && d.toks[j].low != "," {
 		return false
 	}
 	return last-j <= 6
@@ -205,7 +205,7 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 			return i
 		}
 	}
-	class := cueOf[t.low]
+	class := t.cue
 	guessed := false
 	if class == cueNone && guessVerb(d.toks, a, i) {
 		class, guessed = cueGen, true
@@ -213,13 +213,13 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if class == cueNone && d.coordVerb(i) && len(d.attrs) > 0 && d.attrs[len(d.attrs)-1].unit == u {
 		class, guessed = cueGen, true
 	}
-	if class == cueGen && notAttrib[t.low] {
+	if class == cueGen && t.lex.has(bNotAttrib) {
 		return i
 	}
 	if nounCue(d, i, b) {
 		return i
 	}
-	if i+1 < last && showParticles[d.toks[i+1].low] && strings.HasPrefix(t.low, "show") {
+	if i+1 < last && d.toks[i+1].lex.has(bShowParticles) && strings.HasPrefix(t.low, "show") {
 		// "120,000 showed up", "she showed off her medals": attendance and
 		// display, no claim ("polls show that …" is one)
 		return i
@@ -250,7 +250,7 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 			return k
 		}
 	}
-	if class == cueNone && pass == 1 && speechNouns[t.low] {
+	if class == cueNone && pass == 1 && t.lex.has(bSpeechNouns) {
 		return d.nominal(u, i, a, last)
 	}
 	if class == cueNone || t.cap && i != a {
@@ -262,12 +262,12 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if i+1 < last && d.toks[i+1].low == "by" && class != cuePart {
 		return i // a passive ("the city claimed by Islamic State"): no speaker before the verb
 	}
-	base := cueBase[t.low]
+	speechOnlyCue := t.lex.has(bSpeechOnlyCue)
 	src := srcBack(d.toks, a, i)
 	if strings.HasSuffix(t.low, "ing") {
 		src = d.issuer(src, a)
 	}
-	if seemVerbs[t.low] && pass == 1 && !(src.ok() && strongSource(d.toks, src)) {
+	if t.lex.has(bSeemVerbs) && pass == 1 && !(src.ok() && strongSource(d.toks, src)) {
 		return d.seem(u, i, a, last)
 	}
 	if class == cueGen && src.ok() && !strongSource(d.toks, src) {
@@ -295,7 +295,7 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	// leading content?
 	cs, lead := d.contentAfter(i, last, class)
 	soft := false
-	if lead && speechOnly[base] && class == cueStrong {
+	if lead && speechOnlyCue && class == cueStrong {
 		if !(d.toks[cs].low == "that" || d.isOpenMark(cs) || (cs > 0 && d.toks[cs-1].low == ":")) {
 			// "Blackwell pointed to …", "Cruz never mentioned Trump": an
 			// object, not a clause; kept, at a stance verb's score, only
@@ -333,13 +333,13 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 	if src.ok() && lead && bd > a && d.toks[bd].low == "," && bd-a <= 10 && d.toks[a].cap && d.inQ[a] == 0 {
 		// "Vikram Amar, dean of the law school, said …": the words before
 		// the comma are the head of the speaker phrase, not content
-		if np := srcBack(d.toks, a, bd); np.ok() && np.s == a && d.toks[np.s].cap && !notNames[d.toks[a].low] && !strings.HasSuffix(d.toks[a].low, "ing") && !introLow[d.toks[a].low] {
+		if np := srcBack(d.toks, a, bd); np.ok() && np.s == a && d.toks[np.s].cap && !d.toks[a].lex.has(bNotNames) && !strings.HasSuffix(d.toks[a].low, "ing") && !d.toks[a].lex.has(bIntroLow) {
 			src = tspan{np.s, src.e}
 			bd = np.s - 1
 		}
 	}
 	preferLead := lead && (d.toks[cs-1].low != "," || bd-a <= 5 || class == cueGen) &&
-		!d.isCloseMark(bd) && !(bd > a && d.toks[bd].low == "," && d.isCloseMark(bd-1)) && cueOf[d.toks[cs].low] != cuePart
+		!d.isCloseMark(bd) && !(bd > a && d.toks[bd].low == "," && d.isCloseMark(bd-1)) && d.toks[cs].cue != cuePart
 	if src.ok() && d.isTrailBoundary(bd, a) && !preferLead && class != cueGen && !isRelative(d.toks, src) && (d.trailEnd(i+1, last) || d.isCloseMark(bd) || d.isCloseMark(bd-1)) {
 		// "…," X said
 		if c := d.contentBefore(bd, a); c.ok() {
@@ -371,7 +371,7 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 		// "… and told them that …": the speaker is the clause's subject
 		if s := d.subject(u, a, i-1); s.ok() {
 			src = s
-			if speechOnly[base] && !(d.toks[cs].low == "that" || d.isOpenMark(cs)) {
+			if speechOnlyCue && !(d.toks[cs].low == "that" || d.isOpenMark(cs)) {
 				lead = false
 			}
 		}
@@ -423,13 +423,13 @@ func (d *doc) step(u, i, a, b, last, pass int) int {
 // one headed by a speaker noun.
 func strongSource(toks []tok, s tspan) bool {
 	h := toks[s.e-1]
-	if _, ok := pronounGender[h.low]; ok && s.e-s.s == 1 {
+	if h.gender != 0 && s.e-s.s == 1 {
 		return true
 	}
-	if h.cap && !notNames[h.low] {
+	if h.cap && !h.lex.has(bNotNames) {
 		return true
 	}
-	return speakerNouns[h.low] || s.e-s.s == 1 && toks[s.s].cap
+	return h.lex.has(bSpeakerNouns) || s.e-s.s == 1 && toks[s.s].cap
 }
 
 // tailParts adds the content resumed after a trailing attribution:
@@ -468,11 +468,11 @@ func (d *doc) tailParts(at *attr, j, b, last int) {
 		return
 	}
 	for x := k; x < last; x++ {
-		if cueOf[d.toks[x].low] == cueStrong && !d.toks[x].cap {
+		if d.toks[x].cue == cueStrong && !d.toks[x].cap {
 			return
 		}
 	}
-	if w := d.toks[k].low; cueOf[w] == cuePart || strings.HasSuffix(w, "ing") && !d.toks[k].cap {
+	if w := d.toks[k].low; d.toks[k].cue == cuePart || strings.HasSuffix(w, "ing") && !d.toks[k].cap {
 		return // ", echoing …" is an attribution of its own
 	}
 	at.parts = append(at.parts, d.extendQuote(tspan{k, last}))
@@ -486,7 +486,7 @@ func (d *doc) groupSource(s tspan) bool {
 		return false
 	}
 	w := d.toks[s.s].low
-	return determiners[w] || w[0] >= '0' && w[0] <= '9'
+	return d.toks[s.s].lex.has(bDeterminers) || w[0] >= '0' && w[0] <= '9'
 }
 
 // runsOn reports whether the word at toks[k], right after a speaker phrase
@@ -497,7 +497,7 @@ func (d *doc) runsOn(k, last int) bool {
 		return false
 	}
 	t := d.toks[k]
-	if t.kind != tWord || t.cap || tailStart[t.low] || timeWords[t.low] || strings.HasSuffix(t.low, "ing") {
+	if t.kind != tWord || t.cap || t.lex.has(bTailStart) || t.lex.has(bTimeWords) || strings.HasSuffix(t.low, "ing") {
 		return false
 	}
 	switch t.low {
@@ -514,7 +514,7 @@ func (d *doc) appositive(src tspan, k int) bool {
 	if !src.ok() {
 		return false
 	}
-	if g := pronounGender[d.toks[src.e-1].low]; src.e-src.s == 1 && g != 0 {
+	if g := d.toks[src.e-1].gender; src.e-src.s == 1 && g != 0 {
 		return false
 	}
 	w := d.toks[k]
@@ -524,7 +524,7 @@ func (d *doc) appositive(src tspan, k int) bool {
 	case w.kind == tWord && w.low[0] >= '0' && w.low[0] <= '9':
 		return true
 	case w.cap && !d.toks[k].nlBef:
-		_, pro := pronounGender[w.low]
+		pro := w.gender != 0
 		return !pro
 	}
 	return false
@@ -585,20 +585,20 @@ func (d *doc) subject(u, a, k int) tspan {
 		}
 	}
 	s := a
-	for s < k && d.toks[s].cap && notNames[d.toks[s].low] && !isTitle(d.toks[s].low) {
+	for s < k && d.toks[s].cap && d.toks[s].lex.has(bNotNames) && !isTitle(d.toks[s].low) {
 		s++
 	}
 	if s >= k {
 		return noSpan
 	}
-	if _, ok := pronounGender[d.toks[s].low]; ok {
+	if d.toks[s].gender != 0 {
 		return tspan{s, s + 1}
 	}
-	if npStop[d.toks[s].low] || introLow[d.toks[s].low] {
+	if d.toks[s].lex.has(bNpStop) || d.toks[s].lex.has(bIntroLow) {
 		return noSpan // the clause opens with a phrase, not its subject
 	}
 	e := s
-	for e < k && (d.toks[e].cap || e == s && determiners[d.toks[e].low]) && d.toks[e].kind == tWord {
+	for e < k && (d.toks[e].cap || e == s && d.toks[e].lex.has(bDeterminers)) && d.toks[e].kind == tWord {
 		e++
 	}
 	if e == s {
@@ -616,37 +616,37 @@ struck sought chose fought threw stood meant swore vowed`)
 // name ("Trump slammed …"): attribution in the broad sense of PolNeAR.
 func guessVerb(toks []tok, a, i int) bool {
 	t := toks[i]
-	if t.cap || len(t.low) < 3 || i == a || npStop[t.low] || determiners[t.low] || notAttrib[t.low] {
+	if t.cap || len(t.low) < 3 || i == a || t.lex.has(bNpStop) || t.lex.has(bDeterminers) || t.lex.has(bNotAttrib) {
 		return false
 	}
 	present := false
 	switch {
 	case modalVerb(toks, a, i) || stanceAdj(toks, a, i) || progVerb(toks, a, i):
 		present = false
-	case strings.HasSuffix(t.low, "ed") && len(t.low) >= 5 || irregularPast[t.low]:
+	case strings.HasSuffix(t.low, "ed") && len(t.low) >= 5 || t.lex.has(bIrregularPast):
 	case strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") && !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") && !strings.HasSuffix(t.low, "us"):
 		present = true
 	default:
 		return false
 	}
 	j := i - 1
-	for j > a && auxSkip[toks[j].low] {
+	for j > a && toks[j].lex.has(bAuxSkip) {
 		j--
 	}
 	p := toks[j]
 	if p.kind != tWord {
 		return false
 	}
-	if g, ok := pronounGender[p.low]; ok {
+	if g := p.gender; g != 0 {
 		if present {
 			return g == 'm' || g == 'f' || g == 'r'
 		}
 		return g == 'm' || g == 'f' || g == 'p' || g == 'r'
 	}
-	if speakerNouns[p.low] && !present {
+	if p.lex.has(bSpeakerNouns) && !present {
 		return true // "critics slammed …"
 	}
-	if !p.cap || notNames[p.low] {
+	if !p.cap || p.lex.has(bNotNames) {
 		return false
 	}
 	if present {
@@ -656,7 +656,7 @@ func guessVerb(toks []tok, a, i int) bool {
 		// were"); a possessive or a gerund before it is no subject
 		if i+1 < len(toks) {
 			n := toks[i+1]
-			if auxSkip[n.low] && !n.cap || n.kind == tWord && !n.cap && len(n.low) >= 5 && strings.HasSuffix(n.low, "ed") {
+			if n.lex.has(bAuxSkip) && !n.cap || n.kind == tWord && !n.cap && len(n.low) >= 5 && strings.HasSuffix(n.low, "ed") {
 				return false
 			}
 		}
@@ -671,15 +671,15 @@ func guessVerb(toks []tok, a, i int) bool {
 // isRelative reports whether a source is a relative pronoun ("who",
 // "which"): a relative clause never closes a trailing attribution.
 func isRelative(toks []tok, s tspan) bool {
-	return s.e-s.s == 1 && pronounGender[toks[s.s].low] == 'r'
+	return s.e-s.s == 1 && toks[s.s].gender == 'r'
 }
 
 // trailEnd reports whether what follows a trailing cue at j is the end of
 // the sentence, a short tail, or the resumption of the quote after a comma
 // or colon.
 func (d *doc) trailEnd(j, last int) bool {
-	if j > 0 && objectCues[d.toks[j-1].low] {
-		for k := j; k < last && k-j < 3 && d.toks[k].kind == tWord && !tailStart[d.toks[k].low]; k++ {
+	if j > 0 && d.toks[j-1].lex.has(bObjectCues) {
+		for k := j; k < last && k-j < 3 && d.toks[k].kind == tWord && !d.toks[k].lex.has(bTailStart); k++ {
 			if d.finalTail(k+1, last) {
 				return true
 			}
@@ -724,7 +724,7 @@ func ofThing(toks []tok, s tspan) bool {
 	for k := s.s + 1; k < s.e; k++ {
 		if toks[k].low == "of" {
 			h := toks[k-1]
-			return !h.cap && !speakerNouns[h.low] && !titleHeads[h.low]
+			return !h.cap && !h.lex.has(bSpeakerNouns) && !h.lex.has(bTitleHeads)
 		}
 	}
 	return false
@@ -742,7 +742,7 @@ publishes made makes gave gives`)
 // one who issued it: in "His office put out a statement saying …" the
 // office says it, not the statement. Any other phrase is returned as is.
 func (d *doc) issuer(src tspan, a int) tspan {
-	if !src.ok() || src.e-src.s > 4 || src.s-1 <= a || !docHeads[d.toks[src.e-1].low] {
+	if !src.ok() || src.e-src.s > 4 || src.s-1 <= a || !d.toks[src.e-1].lex.has(bDocHeads) {
 		return src
 	}
 	if w := d.toks[src.s].low; w != "a" && w != "an" {
@@ -752,7 +752,7 @@ func (d *doc) issuer(src tspan, a int) tspan {
 	if d.toks[v].low == "out" && v-1 > a {
 		v-- // "put out", "sent out"
 	}
-	if t := d.toks[v]; t.kind != tWord || t.cap || !issueVerbs[t.low] {
+	if t := d.toks[v]; t.kind != tWord || t.cap || !t.lex.has(bIssueVerbs) {
 		return src
 	}
 	if np := srcBack(d.toks, a, v); np.ok() {

@@ -9,13 +9,13 @@ letter filing release analysis tweet tweets post op-ed editorial ruling complain
 // statement …," and has no attribution of its own: the document is the
 // source and the rest of the sentence its content.
 func (d *doc) inDocument(u, a, last int) {
-	if last-a < 6 || d.toks[a].low != "in" || !determiners[d.toks[a+1].low] && !d.toks[a+1].cap {
+	if last-a < 6 || d.toks[a].low != "in" || !d.toks[a+1].lex.has(bDeterminers) && !d.toks[a+1].cap {
 		return
 	}
 	head := -1
 	k := a + 1
 	for ; k < last && k-a < 14 && d.toks[k].low != "," && d.inQ[k] == 0; k++ {
-		if docHeads[d.toks[k].low] && head < 0 {
+		if d.toks[k].lex.has(bDocHeads) && head < 0 {
 			head = k
 		}
 	}
@@ -28,7 +28,7 @@ func (d *doc) inDocument(u, a, last int) {
 		}
 	}
 	for x := k + 1; x < last; x++ {
-		if c := cueOf[d.toks[x].low]; (c == cueStrong || c == cueWeak) && !d.toks[x].cap || d.toks[x].low == "according" {
+		if c := d.toks[x].cue; (c == cueStrong || c == cueWeak) && !d.toks[x].cap || d.toks[x].low == "according" {
 			return // "In a statement, the company said …": the cue governs
 		}
 	}

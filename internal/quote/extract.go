@@ -27,7 +27,9 @@ type doc struct {
 // nil (the fallback splitter is used); mentions may be nil (names are found
 // by capitalisation). Quotes are returned in text order.
 func Extract(text string, sents []Sentence, mentions []Mention) []Quote {
-	d := &doc{text: text, toks: tokenize(text)}
+	toks, release := pooledToks(text)
+	defer release()
+	d := &doc{text: text, toks: toks}
 	if len(d.toks) == 0 {
 		return nil
 	}

@@ -81,14 +81,14 @@ func (d *doc) laterSpeaker(u int, q dquote) (attr, bool) {
 		return attr{}, false
 	}
 	a, b := d.units[u+1], d.unitEnd(u+1)
-	if a >= b || a != q.close+1 && !(a == q.close+2 && d.toks[q.close+1].kind == tPunct) || !pointBack[d.toks[a].low] {
+	if a >= b || a != q.close+1 && !(a == q.close+2 && d.toks[q.close+1].kind == tPunct) || !d.toks[a].lex.has(bPointBack) {
 		return attr{}, false
 	}
 	// "That was how …", "Those were the words of …", "This is what …",
 	// "So said …": the sentence is about the quote, not a new statement.
-	about := d.toks[a].low == "so" && a+1 < b && cueOf[d.toks[a+1].low] != cueNone
+	about := d.toks[a].low == "so" && a+1 < b && d.toks[a+1].cue != cueNone
 	for k := a + 1; k < b && k <= a+4; k++ {
-		about = about || aboutQuote[d.toks[k].low]
+		about = about || d.toks[k].lex.has(bAboutQuote)
 	}
 	if !about {
 		return attr{}, false
@@ -98,7 +98,7 @@ func (d *doc) laterSpeaker(u int, q dquote) (attr, bool) {
 		if d.toks[k].kind == tQuote {
 			return attr{}, false
 		}
-		if cue < 0 && !d.toks[k].cap && (cueOf[d.toks[k].low] != cueNone || backSpeech[d.toks[k].low]) {
+		if cue < 0 && !d.toks[k].cap && (d.toks[k].cue != cueNone || d.toks[k].lex.has(bBackSpeech)) {
 			cue = k
 		}
 	}
@@ -114,14 +114,14 @@ func (d *doc) laterSpeaker(u int, q dquote) (attr, bool) {
 			continue
 		}
 		at := attr{parts: []tspan{{q.open, q.close + 1}}, cue: o.cue, src: o.src, unit: u, conf: 0.5, follow: true}
-		if first := o.parts[0].s; first < len(d.toks) && proForm[d.toks[first].low] {
+		if first := o.parts[0].s; first < len(d.toks) && d.toks[first].lex.has(bProForm) {
 			d.attrs = append(d.attrs[:n], d.attrs[n+1:]...)
 		}
 		return at, true
 	}
 	// else the first strong name phrase of the sentence
 	for k := a + 1; k < b; k++ {
-		if !d.toks[k].cap && !speakerNouns[d.toks[k].low] {
+		if !d.toks[k].cap && !d.toks[k].lex.has(bSpeakerNouns) {
 			continue
 		}
 		if src := srcFwd(d.toks, k, b); src.ok() && strongSource(d.toks, src) {
@@ -204,8 +204,8 @@ func (d *doc) attachQuote(u int, q dquote, a, last int) (attr, bool) {
 				// leaves only a tail: try each split point
 				for m := np.s + 1; m <= np.e && m < last && m-np.s <= 8; m++ {
 					w := d.toks[m]
-					if w.kind == tWord && !w.cap && !npStop[w.low] && !speakerNouns[w.low] && (d.finalTail(m+1, last) || d.shortRest(m+1, last)) {
-						if s := (tspan{np.s, m}); strongSource(d.toks, s) || determiners[d.toks[np.s].low] {
+					if w.kind == tWord && !w.cap && !w.lex.has(bNpStop) && !w.lex.has(bSpeakerNouns) && (d.finalTail(m+1, last) || d.shortRest(m+1, last)) {
+						if s := (tspan{np.s, m}); strongSource(d.toks, s) || d.toks[np.s].lex.has(bDeterminers) {
 							return attr{parts: []tspan{c}, cue: tspan{m, m + 1}, src: s, unit: u, conf: 0.6, follow: true}, true
 						}
 					}
@@ -213,7 +213,7 @@ func (d *doc) attachQuote(u int, q dquote, a, last int) (attr, bool) {
 			}
 			// verb NP [tail]
 			w := d.toks[k]
-			if w.kind == tWord && !w.cap && !npStop[w.low] && k+1 < last {
+			if w.kind == tWord && !w.cap && !w.lex.has(bNpStop) && k+1 < last {
 				if np := srcFwd(d.toks, k+1, last); np.ok() && d.finalTail(np.e, last) {
 					return attr{parts: []tspan{c}, cue: tspan{k, k + 1}, src: np, unit: u, conf: 0.6, follow: true}, true
 				}
@@ -223,7 +223,7 @@ func (d *doc) attachQuote(u int, q dquote, a, last int) (attr, bool) {
 	p := q.open - 1
 	if p-1 >= a && (d.toks[p].low == ":" || d.toks[p].low == ",") {
 		w := d.toks[p-1]
-		if w.kind == tWord && !w.cap && !npStop[w.low] {
+		if w.kind == tWord && !w.cap && !w.lex.has(bNpStop) {
 			if src := srcBack(d.toks, a, p-1); src.ok() && strongSource(d.toks, src) {
 				return attr{parts: []tspan{c}, cue: tspan{p - 1, p}, src: src, unit: u, conf: 0.6, follow: true}, true
 			}
@@ -241,7 +241,7 @@ func (d *doc) attachQuote(u int, q dquote, a, last int) (attr, bool) {
 // and what the named said.
 func (d *doc) colonHeadline(u, a, last int) {
 	np := srcFwd(d.toks, a, last)
-	if !np.ok() || np.e-np.s > 4 || np.e >= last || d.toks[np.e].low != ":" || !d.toks[np.s].cap || !strongSource(d.toks, np) || sectionLabels[d.toks[np.s].low] {
+	if !np.ok() || np.e-np.s > 4 || np.e >= last || d.toks[np.e].low != ":" || !d.toks[np.s].cap || !strongSource(d.toks, np) || d.toks[np.s].lex.has(bSectionLabels) {
 		return
 	}
 	c := d.clip(d.extendQuote(tspan{np.e + 1, last}))
@@ -277,11 +277,11 @@ func (d *doc) colonBefore(u int, q dquote) (attr, bool) {
 	w := d.toks[c-1]
 	if w.kind == tWord && !w.cap {
 		k := c - 1
-		for k > pa && d.toks[k-1].kind == tWord && !d.toks[k-1].cap && k > c-4 && cueOf[d.toks[k].low] == cueNone {
+		for k > pa && d.toks[k-1].kind == tWord && !d.toks[k-1].cap && k > c-4 && d.toks[k].cue == cueNone {
 			k-- // "as follows", "said in a statement"
 		}
 		for x := pa; x < c; x++ {
-			if cueOf[d.toks[x].low] != cueNone && !d.toks[x].cap {
+			if d.toks[x].cue != cueNone && !d.toks[x].cap {
 				k = x
 				break
 			}

@@ -94,7 +94,8 @@ var (
 	cueBase = map[string]string{}
 )
 
-func init() {
+// buildCues fills cueOf and cueBase (called from init in lex.go).
+func buildCues() {
 	for _, list := range []struct {
 		forms [][4]string
 		class uint8
@@ -144,7 +145,8 @@ var auxSkip = map[string]bool{
 	"had been": true, "n't": true, "now": true, "since": true, "however": true, "meanwhile": true, "instead": true, "publicly": true, "privately": true,
 }
 
-func init() {
+// addNegatedAux adds negated auxiliaries to auxSkip (called from init in lex.go).
+func addNegatedAux() {
 	// negated auxiliaries: "Roffman doesn't want …"
 	for _, w := range strings.Fields(`doesn't didn't don't won't can't isn't wasn't hasn't haven't hadn't
 wouldn't couldn't shouldn't aren't weren't cannot`) {

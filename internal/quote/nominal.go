@@ -19,7 +19,7 @@ func (d *doc) nominal(u, i, a, last int) int {
 	}
 	p := d.toks[i-1]
 	k := i - 1
-	for k > a && d.toks[k].kind == tWord && !d.toks[k].cap && !isPossessive(d.toks[k].low) && i-k < 3 && !determiners[d.toks[k].low] {
+	for k > a && d.toks[k].kind == tWord && !d.toks[k].cap && !isPossessive(d.toks[k].low) && i-k < 3 && !d.toks[k].lex.has(bDeterminers) {
 		k-- // an adjective: "his repeated claims"
 	}
 	p = d.toks[k]

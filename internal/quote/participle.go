@@ -11,7 +11,7 @@ var partPreps = setOf(`to for on about at against`)
 // preposition) to the end of the clause.
 func (d *doc) partContent(i, last int) tspan {
 	s := i + 1
-	if s < last && partPreps[d.toks[s].low] {
+	if s < last && d.toks[s].lex.has(bPartPreps) {
 		s++
 	}
 	if s >= last || d.toks[s].kind != tWord && !d.isOpenMark(s) {
@@ -31,12 +31,12 @@ var modals = setOf(`would will could should might can must did does do`)
 // ("Trump would denounce …", "they will not vote for …").
 func modalVerb(toks []tok, a, i int) bool {
 	t := toks[i]
-	if !modalOn || t.kind != tWord || t.cap || len(t.low) < 3 || npStop[t.low] || auxSkip[t.low] || determiners[t.low] {
+	if !modalOn || t.kind != tWord || t.cap || len(t.low) < 3 || t.lex.has(bNpStop) || t.lex.has(bAuxSkip) || t.lex.has(bDeterminers) {
 		return false
 	}
 	for j := i - 1; j > a && i-j < 4; j-- {
 		w := toks[j].low
-		if modals[w] {
+		if toks[j].lex.has(bModals) {
 			return true
 		}
 		if w != "not" && w != "n't" && w != "also" && w != "never" && w != "rather" && w != "still" && w != "soon" {
@@ -57,12 +57,12 @@ var adjPreps = setOf(`of about to with on over toward towards against`)
 // …").
 func stanceAdj(toks []tok, a, i int) bool {
 	t := toks[i]
-	if !adjOn || i+2 >= len(toks) || t.kind != tWord || t.cap || len(t.low) < 4 || npStop[t.low] || auxSkip[t.low] || determiners[t.low] || !adjPreps[toks[i+1].low] {
+	if !adjOn || i+2 >= len(toks) || t.kind != tWord || t.cap || len(t.low) < 4 || t.lex.has(bNpStop) || t.lex.has(bAuxSkip) || t.lex.has(bDeterminers) || !toks[i+1].lex.has(bAdjPreps) {
 		return false
 	}
 	for j := i - 1; j > a && i-j < 4; j-- {
 		w := toks[j].low
-		if beVerbs[w] {
+		if toks[j].lex.has(bBeVerbs) {
 			return true
 		}
 		if w != "not" && w != "n't" && w != "also" && w != "very" && w != "more" && w != "less" && w != "so" && w != "still" && !strings.HasSuffix(w, "ly") {
@@ -78,7 +78,7 @@ var adjOn = true
 // ("Cruz is protesting …", "they were urging …").
 func progVerb(toks []tok, a, i int) bool {
 	t := toks[i]
-	if t.kind != tWord || t.cap || len(t.low) < 6 || !strings.HasSuffix(t.low, "ing") || npStop[t.low] || notAttrib[t.low] {
+	if t.kind != tWord || t.cap || len(t.low) < 6 || !strings.HasSuffix(t.low, "ing") || t.lex.has(bNpStop) || t.lex.has(bNotAttrib) {
 		return false
 	}
 	switch t.low {
@@ -87,7 +87,7 @@ func progVerb(toks []tok, a, i int) bool {
 	}
 	for j := i - 1; j > a && i-j < 4; j-- {
 		w := toks[j].low
-		if beVerbs[w] && w != "be" {
+		if toks[j].lex.has(bBeVerbs) && w != "be" {
 			return true
 		}
 		if w != "not" && w != "also" && w != "still" && w != "now" && w != "already" && !strings.HasSuffix(w, "ly") {

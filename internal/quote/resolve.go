@@ -42,10 +42,9 @@ func (d *doc) people(mentions []Mention) []person {
 		if s >= e {
 			return
 		}
-		first := d.toks[s].low
-		if g == 0 && maleNames[first] {
+		if g == 0 && d.toks[s].lex.has(bMaleNames) {
 			g = 'm'
-		} else if g == 0 && femaleNames[first] {
+		} else if g == 0 && d.toks[s].lex.has(bFemaleNames) {
 			g = 'f'
 		}
 		name := d.text[d.toks[s].s:d.toks[e-1].e]
@@ -93,12 +92,14 @@ func (d *doc) people(mentions []Mention) []person {
 			j++
 		}
 		s := i
-		for s < j && (notNames[d.toks[s].low] && !isTitle(d.toks[s].low) || countryAbbrevs[d.toks[s].low]) {
+		for s < j && (d.toks[s].lex.has(bNotNames) && !isTitle(d.toks[s].low) || d.toks[s].lex.has(bCountryAbbrevs)) {
 			s++
 		}
 		org := false
 		for k := s; k < j; k++ {
-			if orgWords[strings.TrimSuffix(strings.TrimSuffix(d.toks[k].low, "'s"), "’s")] {
+			// a possessive ("Reuters's") is looked up without its suffix
+			w := d.toks[k].low
+			if base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"); base == w && d.toks[k].lex.has(bOrgWords) || base != w && orgWords[base] {
 				org = true
 			}
 		}
@@ -106,10 +107,10 @@ func (d *doc) people(mentions []Mention) []person {
 			// "Senate Majority Leader Mitch McConnell": a known first name
 			// after the organisation's words starts the person's name
 			for k := s + 1; k+1 < j; k++ {
-				if maleNames[d.toks[k].low] || femaleNames[d.toks[k].low] {
+				if d.toks[k].lex.has(bMaleNames) || d.toks[k].lex.has(bFemaleNames) {
 					s, org = k, false
 					for x := k; x < j; x++ {
-						org = org || orgWords[d.toks[x].low]
+						org = org || d.toks[x].lex.has(bOrgWords)
 					}
 					break
 				}
@@ -126,7 +127,7 @@ func (d *doc) people(mentions []Mention) []person {
 					known = true
 				}
 			}
-			if j-s >= 2 || s > 0 && !d.toks[s].nlBef && !isSentenceStart(d.toks, s) || known || maleNames[d.toks[s].low] || femaleNames[d.toks[s].low] {
+			if j-s >= 2 || s > 0 && !d.toks[s].nlBef && !isSentenceStart(d.toks, s) || known || d.toks[s].lex.has(bMaleNames) || d.toks[s].lex.has(bFemaleNames) {
 				addP(s, j)
 			}
 		}
@@ -250,8 +251,7 @@ func (d *doc) kind(parts []tspan) string {
 // them. They, I, we, you and it are left unresolved.
 func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, string, bool)) (tspan, string, byte, bool) {
 	if src.e-src.s == 1 {
-		w := d.toks[src.s].low
-		if g, ok := pronounGender[w]; ok {
+		if g := d.toks[src.s].gender; g != 0 {
 			switch g {
 			case 'm', 'f':
 				if sp, name, ok := prevSpeaker(g); ok {
@@ -280,7 +280,7 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 				}
 				if k >= 0 && d.toks[k].kind == tWord {
 					if ante := srcBack(d.toks, max(0, k-10), k+1); ante.ok() {
-						if _, pro := pronounGender[d.toks[ante.s].low]; !pro {
+						if d.toks[ante.s].gender == 0 {
 							return ante, d.text[d.toks[ante.s].s:d.toks[ante.e-1].e], 0, true
 						}
 					}
@@ -324,14 +324,14 @@ func (d *doc) resolve(src tspan, ppl []person, prevSpeaker func(g byte) (tspan, 
 		// span stops before the preposition, so that the one named in its
 		// object is not taken for the speaker further on
 		for k := sp.s + 1; k < sp.e; k++ {
-			if headPreps[d.toks[k].low] && d.toks[k-1].kind == tWord && !d.toks[k-1].cap {
+			if d.toks[k].lex.has(bHeadPreps) && d.toks[k-1].kind == tWord && !d.toks[k-1].cap {
 				sp.e = k
 				name = d.text[d.toks[sp.s].s:d.toks[sp.e-1].e]
 				break
 			}
 		}
 	}
-	if !found && d.toks[src.s].low == "the" && titleHeads[d.toks[head.e-1].low] && head.e-head.s <= 5 {
+	if !found && d.toks[src.s].low == "the" && d.toks[head.e-1].lex.has(bTitleHeads) && head.e-head.s <= 5 {
 		// "the Pentagon chief said": a definite title with no name of its
 		// own refers to the speaker quoted last
 		if psp, pname, ok := prevSpeaker(anyPerson); ok {
@@ -359,7 +359,7 @@ func isPersonSpan(ppl []person, sp tspan) bool {
 // by title ("the former president", "the spokesman"), not a name.
 func (d *doc) describesPerson(sp tspan) bool {
 	for k := sp.s; k < sp.e; k++ {
-		if titleHeads[d.toks[k].low] || speakerNouns[d.toks[k].low] {
+		if d.toks[k].lex.has(bTitleHeads) || d.toks[k].lex.has(bSpeakerNouns) {
 			return true
 		}
 	}
@@ -389,7 +389,7 @@ func (d *doc) prepObject(src tspan, k int) bool {
 		if t.low == "," {
 			return false
 		}
-		if headPreps[t.low] && j-1 >= src.s {
+		if t.lex.has(bHeadPreps) && j-1 >= src.s {
 			prev := d.toks[j-1]
 			if prev.kind == tWord && !prev.cap {
 				return true

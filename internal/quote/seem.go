@@ -16,7 +16,7 @@ func (d *doc) seem(u, i, a, last int) int {
 	if s >= i || s < a {
 		return i
 	}
-	for s < i && introLow[d.toks[s].low] {
+	for s < i && d.toks[s].lex.has(bIntroLow) {
 		s++
 	}
 	p := i + 1
@@ -43,7 +43,7 @@ func nounCue(d *doc, i, b int) bool {
 	if w != "state" && w != "states" {
 		return false
 	}
-	if d.toks[i].cap || i > 0 && (determiners[d.toks[i-1].low] || d.toks[i-1].cap || isPossessive(d.toks[i-1].low)) {
+	if d.toks[i].cap || i > 0 && (d.toks[i-1].lex.has(bDeterminers) || d.toks[i-1].cap || isPossessive(d.toks[i-1].low)) {
 		return true
 	}
 	return i+1 >= b || d.toks[i+1].low != "that" && d.toks[i+1].low != ":" && !d.isOpenMark(i+1)

@@ -24,7 +24,7 @@ func srcBack(toks []tok, a, i int) tspan {
 		if t.kind != tWord {
 			break
 		}
-		if auxSkip[t.low] || (strings.HasSuffix(t.low, "ly") && !t.cap && len(t.low) > 4 && !speakerNouns[t.low]) {
+		if t.lex.has(bAuxSkip) || (strings.HasSuffix(t.low, "ly") && !t.cap && len(t.low) > 4 && !t.lex.has(bSpeakerNouns)) {
 			j--
 			continue
 		}
@@ -34,13 +34,13 @@ func srcBack(toks []tok, a, i int) tspan {
 			if toks[k].low == "on" && k-1 > a {
 				k--
 			}
-			if w := toks[k]; w.kind == tWord && !w.cap && !npStop[w.low] && !determiners[w.low] && (strings.HasSuffix(w.low, "ed") || cueOf[w.low] != cueNone || w.low == "went" || w.low == "wants" || w.low == "want" || w.low == "going" || w.low == "seems" || w.low == "refused" || w.low == "came") {
+			if w := toks[k]; w.kind == tWord && !w.cap && !w.lex.has(bNpStop) && !w.lex.has(bDeterminers) && (strings.HasSuffix(w.low, "ed") || w.cue != cueNone || w.low == "went" || w.low == "wants" || w.low == "want" || w.low == "going" || w.low == "seems" || w.low == "refused" || w.low == "came") {
 				j = k - 1
 				continue
 			}
 		}
 		// "on Sunday", "last week", "Tuesday"
-		if timeWords[t.low] {
+		if t.lex.has(bTimeWords) {
 			k := j - 1
 			if k >= a && (toks[k].low == "on" || toks[k].low == "last" || toks[k].low == "this" || toks[k].low == "earlier") {
 				k--
@@ -77,7 +77,7 @@ func srcBack(toks []tok, a, i int) tspan {
 			}
 			if toks[c].low == "," {
 				if np := srcBack(toks, a, c); np.ok() && toks[np.s].cap && np.e == c {
-					if j-c == 2 && auxSkip[toks[c+1].low] {
+					if j-c == 2 && toks[c+1].lex.has(bAuxSkip) {
 						return np // ", meanwhile,": an aside, not an appositive
 					}
 					if j-c > 2 && asideOpener(toks, c+1) {
@@ -100,7 +100,7 @@ func srcBack(toks []tok, a, i int) tspan {
 		return noSpan
 	}
 	end := j + 1
-	if _, ok := pronounGender[toks[j].low]; ok && toks[j].low != "her" && toks[j].low != "him" {
+	if toks[j].gender != 0 && toks[j].low != "her" && toks[j].low != "him" {
 		return tspan{j, end}
 	}
 	k := j
@@ -110,9 +110,9 @@ func srcBack(toks []tok, a, i int) tspan {
 		if t.kind != tWord {
 			break
 		}
-		if determiners[t.low] {
+		if t.lex.has(bDeterminers) {
 			// "Mr. Morgan of the Sierra Club", "a spokesman for the campaign"
-			if k-2 >= a && npInternal[toks[k-1].low] && toks[k-2].kind == tWord && !npStop[toks[k-2].low] && !determiners[toks[k-2].low] && n < 8 && (toks[k-2].cap || speakerNouns[toks[k-2].low]) {
+			if k-2 >= a && toks[k-1].lex.has(bNpInternal) && toks[k-2].kind == tWord && !toks[k-2].lex.has(bNpStop) && !toks[k-2].lex.has(bDeterminers) && n < 8 && (toks[k-2].cap || toks[k-2].lex.has(bSpeakerNouns)) {
 				k -= 2
 				n += 2
 				continue
@@ -120,15 +120,15 @@ func srcBack(toks []tok, a, i int) tspan {
 			k--
 			break
 		}
-		if npInternal[t.low] && k > a && k < j && toks[k-1].kind == tWord && !npStop[toks[k-1].low] && !(t.cap && k == a) {
+		if t.lex.has(bNpInternal) && k > a && k < j && toks[k-1].kind == tWord && !toks[k-1].lex.has(bNpStop) && !(t.cap && k == a) {
 			k--
 			n++
 			continue
 		}
-		if npStop[t.low] && !(t.cap && t.low == "us") || cueOf[t.low] != cueNone && !t.cap && !speakerNouns[t.low] {
+		if t.lex.has(bNpStop) && !(t.cap && t.low == "us") || t.cue != cueNone && !t.cap && !t.lex.has(bSpeakerNouns) {
 			break
 		}
-		if _, ok := pronounGender[t.low]; ok && !t.cap {
+		if t.gender != 0 && !t.cap {
 			break
 		}
 		k--
@@ -136,14 +136,14 @@ func srcBack(toks []tok, a, i int) tspan {
 	}
 	s := k + 1
 	// drop a leading internal preposition left dangling
-	for s < end && npInternal[toks[s].low] {
+	for s < end && toks[s].lex.has(bNpInternal) {
 		s++
 	}
 	// a sentence-initial capitalised function word is not part of the phrase
-	for s < end && toks[s].cap && notNames[toks[s].low] && !determiners[toks[s].low] && !isTitle(toks[s].low) {
+	for s < end && toks[s].cap && toks[s].lex.has(bNotNames) && !toks[s].lex.has(bDeterminers) && !isTitle(toks[s].low) {
 		s++
 	}
-	if end-j == 1 && quantSources[toks[j].low] && (s >= end || s == j) {
+	if end-j == 1 && toks[j].lex.has(bQuantSources) && (s >= end || s == j) {
 		return tspan{j, end} // "Some say …", "others argued …"
 	}
 	if s >= end || !plausibleNP(toks, s, end) {
@@ -169,16 +169,16 @@ func asideOpener(toks []tok, k int) bool {
 	if t.kind != tWord || t.cap {
 		return false
 	}
-	if asidePreps[t.low] || t.low == "who" || t.low == "which" || t.low == "whose" {
+	if t.lex.has(bAsidePreps) || t.low == "who" || t.low == "which" || t.low == "whose" {
 		return true
 	}
-	if speakerNouns[t.low] || len(t.low) < 5 {
+	if t.lex.has(bSpeakerNouns) || len(t.low) < 5 {
 		return false
 	}
 	if strings.HasSuffix(t.low, "ing") {
 		return true
 	}
-	return strings.HasSuffix(t.low, "ed") && k+1 < len(toks) && asidePreps[toks[k+1].low]
+	return strings.HasSuffix(t.low, "ed") && k+1 < len(toks) && toks[k+1].lex.has(bAsidePreps)
 }
 
 // quantSources are quantifiers that stand alone for a group of speakers.
@@ -188,16 +188,15 @@ var quantSources = setOf(`some others another many most few several`)
 // noun or a determiner followed by a noun, and does not end in a function
 // word.
 func plausibleNP(toks []tok, s, e int) bool {
-	lastw := toks[e-1].low
-	if npInternal[lastw] || determiners[lastw] || npStop[lastw] {
+	if toks[e-1].lex.has(bNpInternal | bDeterminers | bNpStop) {
 		return false
 	}
 	for k := s; k < e; k++ {
-		if toks[k].cap || speakerNouns[toks[k].low] || toks[k].low[0] >= '0' && toks[k].low[0] <= '9' || toks[k].low == "percent" || strings.HasSuffix(toks[k].low, "ers") || strings.HasSuffix(toks[k].low, "ists") {
+		if toks[k].cap || toks[k].lex.has(bSpeakerNouns) || toks[k].low[0] >= '0' && toks[k].low[0] <= '9' || toks[k].low == "percent" || strings.HasSuffix(toks[k].low, "ers") || strings.HasSuffix(toks[k].low, "ists") {
 			return true
 		}
 	}
-	return determiners[toks[s].low] && e-s >= 2 && e-s <= 4
+	return toks[s].lex.has(bDeterminers) && e-s >= 2 && e-s <= 4
 }
 
 // srcFwd reads an inverted speaker phrase starting at toks[i] ("said
@@ -206,12 +205,12 @@ func srcFwd(toks []tok, i, b int) tspan {
 	if i >= b || toks[i].kind != tWord {
 		return noSpan
 	}
-	if g, ok := pronounGender[toks[i].low]; ok && (g == 'm' || g == 'f' || g == 'p') {
+	if g := toks[i].gender; g != 0 && (g == 'm' || g == 'f' || g == 'p') {
 		if toks[i].low != "her" && toks[i].low != "him" {
 			return tspan{i, i + 1}
 		}
 	}
-	if !(toks[i].cap || determiners[toks[i].low] || speakerNouns[toks[i].low] || fwdModifier(toks, i, b)) {
+	if !(toks[i].cap || toks[i].lex.has(bDeterminers) || toks[i].lex.has(bSpeakerNouns) || fwdModifier(toks, i, b)) {
 		return noSpan
 	}
 	j := i
@@ -224,11 +223,11 @@ func srcFwd(toks []tok, i, b int) tspan {
 		if t.kind != tWord {
 			break
 		}
-		if npInternal[t.low] && j > i && j+1 < b && toks[j+1].kind == tWord && (toks[j+1].cap || determiners[toks[j+1].low]) && t.low != "in" && t.low != "at" {
+		if t.lex.has(bNpInternal) && j > i && j+1 < b && toks[j+1].kind == tWord && (toks[j+1].cap || toks[j+1].lex.has(bDeterminers)) && t.low != "in" && t.low != "at" {
 			j++
 			continue
 		}
-		if npStop[t.low] || (cueOf[t.low] != cueNone && !speakerNouns[t.low] && !t.cap) || timeWords[t.low] {
+		if t.lex.has(bNpStop) || (t.cue != cueNone && !t.lex.has(bSpeakerNouns) && !t.cap) || t.lex.has(bTimeWords) {
 			break
 		}
 		j++
@@ -264,15 +263,15 @@ func abbrevDot(toks []tok, c int) bool {
 // "said former Obama adviser David Axelrod", "said 9/11 widow Terry Strada".
 func fwdModifier(toks []tok, i, b int) bool {
 	t := toks[i]
-	if t.kind != tWord || npStop[t.low] || pronounGender[t.low] != 0 || cueOf[t.low] != cueNone || tailStart[t.low] || timeWords[t.low] {
+	if t.kind != tWord || t.lex.has(bNpStop) || t.gender != 0 || t.cue != cueNone || t.lex.has(bTailStart) || t.lex.has(bTimeWords) {
 		return false
 	}
 	for k := i + 1; k < b && k-i <= 4; k++ {
 		w := toks[k]
-		if w.cap && w.kind == tWord && !notNames[w.low] || isTitle(w.low) && w.cap {
+		if w.cap && w.kind == tWord && !w.lex.has(bNotNames) || isTitle(w.low) && w.cap {
 			return true
 		}
-		if w.kind != tWord && w.low != "/" || npStop[w.low] {
+		if w.kind != tWord && w.low != "/" || w.lex.has(bNpStop) {
 			return false
 		}
 	}

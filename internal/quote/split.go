@@ -18,7 +18,7 @@ func splitTokens(toks []tok) []int {
 			starts = append(starts, i)
 			continue
 		}
-		if p := toks[i-1]; p.kind == tWord && len(p.low) > 2 && strings.HasSuffix(p.low, ".") && strings.Contains(p.low[:len(p.low)-1], ".") && toks[i].cap && afterAbbrev[toks[i].low] {
+		if p := toks[i-1]; p.kind == tWord && len(p.low) > 2 && strings.HasSuffix(p.low, ".") && strings.Contains(p.low[:len(p.low)-1], ".") && toks[i].cap && toks[i].lex.has(bAfterAbbrev) {
 			// "… in the U.S. He says …": an abbreviation's period also ends
 			// the sentence when a pronoun or article opens the next
 			starts = append(starts, i)
@@ -58,7 +58,8 @@ func isCloser(q string) bool { return q == "”" || q == "»" || q == "’" }
 // SplitSentences is the package's fallback sentence splitter, exposed for
 // callers that have no sentence stage.
 func SplitSentences(text string) []Sentence {
-	toks := tokenize(text)
+	toks, release := pooledToks(text)
+	defer release()
 	starts := splitTokens(toks)
 	out := make([]Sentence, len(starts))
 	for k, s := range starts {

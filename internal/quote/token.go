@@ -1,7 +1,9 @@
 package quote
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,6 +15,11 @@ type tok struct {
 	kind  uint8
 	cap   bool // starts with an upper-case letter
 	nlBef bool // a paragraph break (newline) precedes this token
+
+	// From one lexicon lookup of low at tokenisation (lex.go).
+	cue    uint8   // cue class (cueOf)
+	gender byte    // pronoun gender (pronounGender), 0 if not a pronoun
+	lex    lexBits // the word lists low belongs to
 }
 
 const (
@@ -48,9 +55,23 @@ func isQuoteRune(r rune) bool {
 	return false
 }
 
-// tokenize splits text into tokens.
+// tokenize splits text into tokens. Lower-cased forms that differ from the
+// text are written into one buffer and become strings in one allocation at
+// the end, rather than one allocation per capitalised word.
 func tokenize(text string) []tok {
-	toks := make([]tok, 0, len(text)/5)
+	return tokenizeInto(make([]tok, 0, len(text)/5), text)
+}
+
+// tokenizeInto is tokenize appending to dst[:0], for callers that reuse a
+// slice (pooledToks).
+func tokenizeInto(dst []tok, text string) []tok {
+	toks := dst[:0]
+	b := tokBufPool.Get().(*tokBufs)
+	arena, scratch, fix := b.arena[:0], b.scratch[:0], b.fix[:0]
+	defer func() {
+		b.arena, b.scratch, b.fix = arena, scratch, fix
+		tokBufPool.Put(b)
+	}()
 	nl := false
 	i := 0
 	for i < len(text) {
@@ -97,13 +118,23 @@ func tokenize(text string) []tok {
 			}
 			// attach a period of an abbreviation or initial
 			if j < len(text) && text[j] == '.' {
-				w := strings.ToLower(text[start:j])
-				if abbrev[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) || strings.Contains(w, ".") {
+				scratch = appendLower(scratch[:0], text[start:j])
+				if abbrev[string(scratch)] || (utf8.RuneCount(scratch) == 1 && unicode.IsUpper(r)) || bytes.IndexByte(scratch, '.') >= 0 {
 					j++
 				}
 			}
 			t := tok{s: start, e: j, kind: tWord, cap: unicode.IsUpper(r) || particleName(text[start:j]), nlBef: nl}
-			t.low = lower(text[start:j])
+			if w := text[start:j]; isLower(w) {
+				t.low = w
+				t.lookupLex()
+			} else {
+				a := len(arena)
+				arena = appendLower(arena, w)
+				fix = append(fix, lowFix{len(toks), a, len(arena)})
+				if e, ok := lexTable[string(arena[a:])]; ok {
+					t.lex, t.cue, t.gender = e.bits, e.cue, e.gender
+				}
+			}
 			toks = append(toks, t)
 			nl = false
 			i = j
@@ -132,23 +163,80 @@ func tokenize(text string) []tok {
 		nl = false
 		i = j
 	}
+	if len(fix) > 0 {
+		lows := string(arena)
+		for _, f := range fix {
+			toks[f.tok].low = lows[f.a:f.b]
+		}
+	}
 	return toks
 }
+
+// tokBufs are tokenize's scratch buffers, kept between calls.
+type tokBufs struct {
+	arena   []byte   // lower-cased words that differ from the text
+	scratch []byte   // the word before a period, lower-cased
+	fix     []lowFix // tokens whose low lies in arena
+}
+
+var tokBufPool = sync.Pool{New: func() any { return new(tokBufs) }}
+
+// tokSlices keeps token slices between calls of Extract and SplitSentences:
+// nothing they return refers to the slice. Stale tokens beyond the used
+// length hold strings of earlier texts only until the pool is emptied at a
+// collection.
+var tokSlices = sync.Pool{New: func() any { return new([]tok) }}
+
+// pooledToks tokenizes text into a pooled slice; release hands the slice
+// back and must be called once the tokens are no longer used.
+func pooledToks(text string) (toks []tok, release func()) {
+	p := tokSlices.Get().(*[]tok)
+	if cap(*p) < len(text)/5 {
+		*p = make([]tok, 0, len(text)/5)
+	}
+	toks = tokenizeInto(*p, text)
+	return toks, func() {
+		*p = toks[:0]
+		tokSlices.Put(p)
+	}
+}
+
+// lowFix places a token's lower-cased form at arena[a:b].
+type lowFix struct{ tok, a, b int }
 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
 }
 
-// lower lower-cases ASCII quickly and falls back to strings.ToLower.
-func lower(s string) string {
+// isLower reports whether s is ASCII without upper-case letters, so that it
+// is its own lower-cased form.
+func isLower(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(s)
+			return false
 		}
 	}
-	return s
+	return true
+}
+
+// appendLower appends strings.ToLower(s) to dst, lower-casing ASCII in
+// place and falling back to strings.ToLower for other text.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // particleName reports whether a lower-case word is a name with a particle
