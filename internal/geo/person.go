@@ -212,7 +212,10 @@ func (g *Gazetteer) dropNamesakes(gr *group, doc Doc, text string, groups []*gro
 	for j, c := range gr.cands {
 		// a county or a river is named after the person too; a landmark
 		// ("Pentagon") or an area is not a namesake
-		keep := g.namedForItself(c) || g.area(c) || g.sourceOf(c) != "" && g.candidate(c).Class == ClassLandmark
+		// and only a place called so, not one found by another of its names
+		// ("Carson" → Carson City)
+		keep := (g.namedForItself(c) || g.area(c) || g.sourceOf(c) != "" && g.candidate(c).Class == ClassLandmark) &&
+			Key(g.names[c]) == gr.key
 		for _, ci := range gr.containers {
 			keep = keep || g.contains(groups[ci], c)
 		}
