@@ -231,3 +231,42 @@ func (g *Gazetteer) dropNamesakes(gr *group, doc Doc, text string, groups []*gro
 		gr.best = argmax(gr.score)
 	}
 }
+
+// famousSense moves a group from a small town to the admin-1 region (or
+// country) of the same country called exactly so ("Florida" from Florida,
+// New York, to the state), unless the document writes the town with its
+// state ("Florida, N.Y."): the votes of a document that speaks much of
+// one state otherwise pull another state's name onto a village of it.
+// (Across countries — "Lebanon", "Alexandria" in US local news — the town
+// is as often meant: tried on the dev halves and dropped.)
+func (g *Gazetteer) famousSense(gr *group, groups []*group) {
+	if gr.best < 0 || gr.part || !g.smallTown(gr.cands[gr.best]) {
+		return
+	}
+	for _, ci := range gr.containers {
+		if g.contains(groups[ci], gr.cands[gr.best]) {
+			return
+		}
+	}
+	to := -1
+	for j, c := range gr.cands {
+		fc := g.fcodes[g.fcode[c]]
+		if Key(g.names[c]) != gr.key || g.cc(c) != g.cc(gr.cands[gr.best]) {
+			continue
+		}
+		switch {
+		case fc == "PPLC":
+			// the capital before a region of its name: "Washington"
+			// is the government's city in the news
+			gr.best = j
+			return
+		case fc == "ADM1" || strings.HasPrefix(fc, "PCL"):
+			if to < 0 {
+				to = j
+			}
+		}
+	}
+	if to >= 0 {
+		gr.best = to
+	}
+}

@@ -102,3 +102,42 @@ func docText(marked string) Doc {
 	d.Text = b.String()
 	return d
 }
+
+// TestFamousSense: sentences written for this test. A state's name in a
+// document that speaks much of another state stays the state; written
+// with its state, the village of that name stays the village.
+func TestFamousSense(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, mention, wantFC string
+	}{
+		{"state among another state's towns", "He held rallies in [Albany], [Buffalo], [Syracuse], [Rochester], [Utica] and [Binghamton], then flew to [Florida].",
+			"Florida", "ADM1"},
+		{"capital before the state", "Rallies in [Albany], [Buffalo], [Syracuse] and [Rochester]; lobbyists in [Washington] were worried.",
+			"Washington", "PPLC"},
+		{"village with its state", "The fair in [Florida], [New York], opened near [Goshen] and [Warwick].", "Florida", "PPL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, p := range g.Resolve(docText(tt.text)) {
+				if p.Text == tt.mention {
+					if p.FeatureCode != tt.wantFC || p.Country != "US" {
+						t.Errorf("%s → %s %s %s, want %s in US", tt.mention, p.Name, p.Country, p.FeatureCode, tt.wantFC)
+					}
+					return
+				}
+			}
+			t.Fatalf("mention %q not in output", tt.mention)
+		})
+	}
+	p := DefaultParams()
+	p.FamousSense = false
+	for _, pl := range g.ResolveWith(docText(tests[0].text), p) {
+		if pl.Text == "Florida" && pl.FeatureCode == "ADM1" {
+			t.Errorf("rule off: Florida still the state (the test no longer shows the rule)")
+		}
+	}
+}

@@ -84,7 +84,10 @@ type Params struct {
 	LoneTown float64
 	// NotPlace drops the small towns of a name the document uses as a
 	// person's, an acronym, a title or a newspaper (dropNamesakes).
-	NotPlace       bool
+	NotPlace bool
+	// FamousSense puts a name that is exactly a country's or an admin-1
+	// region's on it rather than on a small town so named (famousSense).
+	FamousSense    bool
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -136,6 +139,7 @@ func DefaultParams() Params {
 		PairKm:          30,
 		LoneTown:        1.5,
 		NotPlace:        true,
+		FamousSense:     true,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

@@ -274,6 +274,11 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		}
 	}
 
+	if p.FamousSense {
+		for _, gr := range groups {
+			g.famousSense(gr, groups)
+		}
+	}
 	if p.LoneTown > 0 {
 		for _, gr := range groups {
 			if gr.best >= 0 && !gr.part && g.loneTown(gr, groups, admin1, fixedAdmin1, &p) {
