@@ -263,7 +263,7 @@ func (a *Annotator) quotes(s string, an *Annotation) []Quote {
 // places resolves the LOC mentions, and the places that other names show
 // (placeIn); demonyms and other names vote for their country.
 func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Place {
-	doc := geo.Doc{Text: s, OutletCountry: outletCountry}
+	doc := geo.Doc{Text: s, OutletCountry: outletCountry, Persons: familyNames(s, an)}
 	type at struct {
 		span     Span
 		sentence int

@@ -81,7 +81,13 @@ type Params struct {
 	// LoneTown > 0 leaves unresolved a small town nothing in the document
 	// speaks for while another admin-1 region of its country has LoneTown
 	// votes or more (loneTown); 0 switches the rule off.
-	LoneTown       float64
+	LoneTown float64
+	// NotPlace drops the small towns of a name the document uses as a
+	// person's, an acronym, a title or a newspaper (dropNamesakes).
+	NotPlace bool
+	// FamousSense puts a name that is exactly a country's or an admin-1
+	// region's on it rather than on a small town so named (famousSense).
+	FamousSense    bool
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -132,6 +138,8 @@ func DefaultParams() Params {
 		Pair:            1,
 		PairKm:          30,
 		LoneTown:        1.5,
+		NotPlace:        true,
+		FamousSense:     true,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

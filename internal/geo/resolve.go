@@ -28,6 +28,10 @@ type Doc struct {
 	// Text is the document's text, which the mentions' byte offsets point
 	// into; "" if not given (then the words around a mention are unknown).
 	Text string
+	// Persons are the family names of the people the recogniser found
+	// named in full ("Richard Nixon" → "Nixon"): such a name alone is the
+	// person in this document, not a small town (dropNamesakes).
+	Persons []string
 }
 
 // Place is the resolution of one mention. Resolved is false when the
@@ -72,6 +76,9 @@ type group struct {
 	// container: groups of region mentions that directly follow a mention of
 	// this group ("Paris, Texas")
 	containers []int
+	// notPlace: the name is something else in this document (a person,
+	// an acronym: dropNamesakes) and has no candidate left
+	notPlace bool
 }
 
 // ResolveWith places every mention of doc with the given weights.
@@ -117,6 +124,17 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		if gap := b.Start - a.End; gap >= 1 && gap <= 3 && keyOf[i] != keyOf[i+1] {
 			ga := groups[gi[keyOf[i]]]
 			ga.containers = append(ga.containers, gi[keyOf[i+1]])
+		}
+	}
+	// a person's name, an acronym, a title or a newspaper is not the small
+	// town so named, unless written with its state ("Nixon, Texas")
+	if p.NotPlace {
+		seen := make([]bool, len(groups))
+		for i, m := range doc.Mentions {
+			if j := gi[keyOf[i]]; !seen[j] {
+				seen[j] = true
+				g.dropNamesakes(groups[j], doc, m.Text, groups)
+			}
 		}
 	}
 	// context votes that do not change: context words and the outlet
@@ -256,6 +274,11 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		}
 	}
 
+	if p.FamousSense {
+		for _, gr := range groups {
+			g.famousSense(gr, groups)
+		}
+	}
 	if p.LoneTown > 0 {
 		for _, gr := range groups {
 			if gr.best >= 0 && !gr.part && g.loneTown(gr, groups, admin1, fixedAdmin1, &p) {
@@ -282,7 +305,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		gr := groups[gi[keyOf[i]]]
 		out[i].Mention = m
 		if gr.best < 0 {
-			if focus >= 0 {
+			if focus >= 0 && !gr.notPlace {
 				f := focus
 				if l := g.localFocus(doc.Mentions, i, keyOf, gi, groups, focus); l >= 0 {
 					f = l
