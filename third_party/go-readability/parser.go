@@ -978,9 +978,12 @@ func (ps *Parser) grabArticle() *html.Node {
 		// Scale the final candidates score based on link density. Good
 		// content should have a relatively small link density (5% or
 		// less) and be mostly unaffected by this operation.
+		// Modified for sitrep: all candidates' link densities from one walk
+		// (linkDensities; upstream calls getLinkDensity per candidate).
+		densities := ps.linkDensities(doc, candidates)
 		for i := 0; i < len(candidates); i++ {
 			candidate := candidates[i]
-			candidateScore := ps.getContentScore(candidate) * (1 - ps.getLinkDensity(candidate))
+			candidateScore := ps.getContentScore(candidate) * (1 - densities[i])
 			// Modified for sitrep: the argument is rendered only when debug logging is on (upstream renders it on every call).
 			if ps.Debug {
 				ps.logf("candidate %q with score: %f\n", dom.OuterHTML(candidate), candidateScore)
