@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-shiori/dom"
 	"github.com/sitrep/sitrep/third_party/go-trafilatura/internal/etree"
+	"github.com/sitrep/sitrep/third_party/go-trafilatura/internal/selector"
 	"golang.org/x/net/html"
 )
 
@@ -116,5 +117,52 @@ func TestTagSetsMatchUpstream(t *testing.T) {
 		if got, want := render(ours), render(up); got != want {
 			t.Fatalf("tree %d %s:\nsets    %s\nper tag %s", i, render(root), got, want)
 		}
+	}
+}
+
+// TestDomAuthorWithoutCopyMatchesUpstream: where domAuthorWithoutCopy
+// answers, it answers what pruning a copy and searching it answers, on
+// random pages of author candidates, discard matches and text.
+func TestDomAuthorWithoutCopyMatchesUpstream(t *testing.T) {
+	tags := []string{"div", "span", "a", "p", "time", "figure", "section", "h3", "br"}
+	classes := []string{"", "", "author", "byline", "comments", "date", "sidebar", "author-name", "x"}
+	words := []string{"Jane Doe", "By John Smith", "ab", " ", "Updated 5 May", "A very long line of text that goes on and on about the weather and the news of the day, well past one hundred and twenty characters in all."}
+	rng := rand.New(rand.NewSource(5))
+	var build func(depth int) *html.Node
+	build = func(depth int) *html.Node {
+		n := &html.Node{Type: html.ElementNode, Data: tags[rng.Intn(len(tags))]}
+		if c := classes[rng.Intn(len(classes))]; c != "" {
+			n.Attr = []html.Attribute{{Key: "class", Val: c}}
+		}
+		for i := rng.Intn(4); i >= 0; i-- {
+			if depth > 0 && rng.Intn(2) == 0 {
+				n.AppendChild(build(depth - 1))
+			} else {
+				n.AppendChild(&html.Node{Type: html.TextNode, Data: words[rng.Intn(len(words))]})
+			}
+		}
+		return n
+	}
+	answered := 0
+	for i := 0; i < 20000; i++ {
+		doc := &html.Node{Type: html.DocumentNode}
+		body := &html.Node{Type: html.ElementNode, Data: "body"}
+		doc.AppendChild(body)
+		for j := rng.Intn(3); j >= 0; j-- {
+			body.AppendChild(build(3))
+		}
+		got, ok := domAuthorWithoutCopy(doc)
+		if !ok {
+			continue
+		}
+		answered++
+		if want := extractDomMetaSelectors(pruneUnwantedNodes(doc, selector.MetaAuthorDiscard), 120, selector.MetaAuthor); got != want {
+			var b strings.Builder
+			_ = html.Render(&b, doc)
+			t.Fatalf("page %d %s: %q, upstream %q", i, b.String(), got, want)
+		}
+	}
+	if answered < 5000 {
+		t.Fatalf("answered only %d of 20000 pages", answered)
 	}
 }
