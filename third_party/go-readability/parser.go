@@ -2063,14 +2063,17 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 			return true
 		}
 
-		if ps.getCharCount(node, ",") < 10 {
+		// Modified for sitrep: commaCount and one countTags walk (upstream:
+		// ps.getCharCount(node, ",") and four dom.GetElementsByTagName).
+		if commaCount(node) < 10 {
 			// If there are not very many commas, and the number of
 			// non-paragraph elements is more than paragraphs or other
 			// ominous signs, remove the element.
-			p := float64(len(dom.GetElementsByTagName(node, "p")))
-			img := float64(len(dom.GetElementsByTagName(node, "img")))
-			li := float64(len(dom.GetElementsByTagName(node, "li")) - 100)
-			input := float64(len(dom.GetElementsByTagName(node, "input")))
+			counts := countTags(node)
+			p := float64(counts.p)
+			img := float64(counts.img)
+			li := float64(counts.li - 100)
+			input := float64(counts.input)
 			headingDensity := ps.getTextDensity(node, "h1", "h2", "h3", "h4", "h5", "h6")
 
 			embedCount := 0

@@ -121,3 +121,40 @@ func TestLinkDensitiesMatchUpstream(t *testing.T) {
 		t.Errorf("node outside the tree: %v, want %v", got, want)
 	}
 }
+
+// TestCountsMatchUpstream: commaCount and countTags give getCharCount's and
+// dom.GetElementsByTagName's numbers on random trees.
+func TestCountsMatchUpstream(t *testing.T) {
+	ps := NewParser()
+	rng := rand.New(rand.NewSource(6))
+	tags := []string{"p", "img", "li", "input", "div", "span"}
+	pieces := []string{",", ", ", " ,\n", "a", "\u00a0,", "\xe2,", "  "}
+	var build func(depth int) *html.Node
+	build = func(depth int) *html.Node {
+		n := &html.Node{Type: html.ElementNode, Data: tags[rng.Intn(len(tags))]}
+		for i := rng.Intn(4); i >= 0; i-- {
+			if depth > 0 && rng.Intn(2) == 0 {
+				n.AppendChild(build(depth - 1))
+				continue
+			}
+			var b strings.Builder
+			for j := rng.Intn(4); j >= 0; j-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			n.AppendChild(&html.Node{Type: html.TextNode, Data: b.String()})
+		}
+		return n
+	}
+	for i := 0; i < 10000; i++ {
+		n := build(4)
+		if got, want := commaCount(n), ps.getCharCount(n, ","); got != want {
+			t.Fatalf("tree %d %q: commaCount %d, getCharCount %d", i, dom.TextContent(n), got, want)
+		}
+		c := countTags(n)
+		for tag, got := range map[string]int{"p": c.p, "img": c.img, "li": c.li, "input": c.input} {
+			if want := len(dom.GetElementsByTagName(n, tag)); got != want {
+				t.Fatalf("tree %d: %s count %d, GetElementsByTagName %d", i, tag, got, want)
+			}
+		}
+	}
+}
