@@ -732,7 +732,13 @@ func (ps *Parser) checkByline(node *html.Node, matchString string) bool {
 }
 
 func (ps *Parser) getTextDensity(node *html.Node, tags ...string) float64 {
-	textLength := innerTextLen(node)
+	return ps.textDensityOfLen(node, innerTextLen(node), tags...)
+}
+
+// textDensityOfLen is getTextDensity given innerTextLen(node).
+//
+// Modified for sitrep: split from getTextDensity.
+func (ps *Parser) textDensityOfLen(node *html.Node, textLength int, tags ...string) float64 {
 	if textLength == 0 {
 		return 0
 	}
@@ -1724,7 +1730,13 @@ func (ps *Parser) cleanStyles(node *html.Node) {
 // content. This is the amount of text that is inside a link divided
 // by the total text in the node.
 func (ps *Parser) getLinkDensity(element *html.Node) float64 {
-	textLength := innerTextLen(element)
+	return ps.linkDensityOfLen(element, innerTextLen(element))
+}
+
+// linkDensityOfLen is getLinkDensity given innerTextLen(element).
+//
+// Modified for sitrep: split from getLinkDensity.
+func (ps *Parser) linkDensityOfLen(element *html.Node, textLength int) float64 {
 	if textLength == 0 {
 		return 0
 	}
@@ -2036,6 +2048,17 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 			return false
 		}
 
+		// Modified for sitrep: node's text length is counted once (upstream
+		// counts it here, in getTextDensity, in getLinkDensity and for
+		// contentLength; node does not change in between).
+		nodeTextLen := -1
+		textLen := func() int {
+			if nodeTextLen < 0 {
+				nodeTextLen = innerTextLen(node)
+			}
+			return nodeTextLen
+		}
+
 		isList := tag == "ul" || tag == "ol"
 		if !isList {
 			var listLength int
@@ -2044,7 +2067,7 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 				listLength += innerTextLen(list)
 			})
 
-			nodeLength := innerTextLen(node)
+			nodeLength := textLen()
 			isList = float64(listLength)/float64(nodeLength) > 0.9
 		}
 
@@ -2074,7 +2097,7 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 			img := float64(counts.img)
 			li := float64(counts.li - 100)
 			input := float64(counts.input)
-			headingDensity := ps.getTextDensity(node, "h1", "h2", "h3", "h4", "h5", "h6")
+			headingDensity := ps.textDensityOfLen(node, textLen(), "h1", "h2", "h3", "h4", "h5", "h6")
 
 			embedCount := 0
 			embeds := ps.getAllNodesWithTag(node, "object", "embed", "iframe")
@@ -2096,8 +2119,8 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 				embedCount++
 			}
 
-			linkDensity := ps.getLinkDensity(node)
-			contentLength := innerTextLen(node)
+			linkDensity := ps.linkDensityOfLen(node, textLen())
+			contentLength := textLen()
 			haveToRemove := (img > 1 && p/img < 0.5 && !ps.hasAncestorTag(node, "figure", 3, nil)) ||
 				(!isList && li > p) ||
 				(input > math.Floor(p/3)) ||
