@@ -731,13 +731,11 @@ func (ps *Parser) checkByline(node *html.Node, matchString string) bool {
 	return false
 }
 
-func (ps *Parser) getTextDensity(node *html.Node, tags ...string) float64 {
-	return ps.textDensityOfLen(node, innerTextLen(node), tags...)
-}
-
-// textDensityOfLen is getTextDensity given innerTextLen(node).
+// textDensityOfLen is the share of node's text inside the given tags,
+// given textLength, innerTextLen(node).
 //
-// Modified for sitrep: split from getTextDensity.
+// Modified for sitrep: upstream's getTextDensity(node, tags...), which
+// counted textLength itself (its only caller has it).
 func (ps *Parser) textDensityOfLen(node *html.Node, textLength int, tags ...string) float64 {
 	if textLength == 0 {
 		return 0
