@@ -731,8 +731,12 @@ func (ps *Parser) checkByline(node *html.Node, matchString string) bool {
 	return false
 }
 
-func (ps *Parser) getTextDensity(node *html.Node, tags ...string) float64 {
-	textLength := innerTextLen(node)
+// textDensityOfLen is the share of node's text inside the given tags,
+// given textLength, innerTextLen(node).
+//
+// Modified for sitrep: upstream's getTextDensity(node, tags...), which
+// counted textLength itself (its only caller has it).
+func (ps *Parser) textDensityOfLen(node *html.Node, textLength int, tags ...string) float64 {
 	if textLength == 0 {
 		return 0
 	}
@@ -978,9 +982,12 @@ func (ps *Parser) grabArticle() *html.Node {
 		// Scale the final candidates score based on link density. Good
 		// content should have a relatively small link density (5% or
 		// less) and be mostly unaffected by this operation.
+		// Modified for sitrep: all candidates' link densities from one walk
+		// (linkDensities; upstream calls getLinkDensity per candidate).
+		densities := ps.linkDensities(doc, candidates)
 		for i := 0; i < len(candidates); i++ {
 			candidate := candidates[i]
-			candidateScore := ps.getContentScore(candidate) * (1 - ps.getLinkDensity(candidate))
+			candidateScore := ps.getContentScore(candidate) * (1 - densities[i])
 			// Modified for sitrep: the argument is rendered only when debug logging is on (upstream renders it on every call).
 			if ps.Debug {
 				ps.logf("candidate %q with score: %f\n", dom.OuterHTML(candidate), candidateScore)
@@ -1721,7 +1728,13 @@ func (ps *Parser) cleanStyles(node *html.Node) {
 // content. This is the amount of text that is inside a link divided
 // by the total text in the node.
 func (ps *Parser) getLinkDensity(element *html.Node) float64 {
-	textLength := innerTextLen(element)
+	return ps.linkDensityOfLen(element, innerTextLen(element))
+}
+
+// linkDensityOfLen is getLinkDensity given innerTextLen(element).
+//
+// Modified for sitrep: split from getLinkDensity.
+func (ps *Parser) linkDensityOfLen(element *html.Node, textLength int) float64 {
 	if textLength == 0 {
 		return 0
 	}
@@ -2033,6 +2046,17 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 			return false
 		}
 
+		// Modified for sitrep: node's text length is counted once (upstream
+		// counts it here, in getTextDensity, in getLinkDensity and for
+		// contentLength; node does not change in between).
+		nodeTextLen := -1
+		textLen := func() int {
+			if nodeTextLen < 0 {
+				nodeTextLen = innerTextLen(node)
+			}
+			return nodeTextLen
+		}
+
 		isList := tag == "ul" || tag == "ol"
 		if !isList {
 			var listLength int
@@ -2041,7 +2065,7 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 				listLength += innerTextLen(list)
 			})
 
-			nodeLength := innerTextLen(node)
+			nodeLength := textLen()
 			isList = float64(listLength)/float64(nodeLength) > 0.9
 		}
 
@@ -2060,15 +2084,18 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 			return true
 		}
 
-		if ps.getCharCount(node, ",") < 10 {
+		// Modified for sitrep: commaCount and one countTags walk (upstream:
+		// ps.getCharCount(node, ",") and four dom.GetElementsByTagName).
+		if commaCount(node) < 10 {
 			// If there are not very many commas, and the number of
 			// non-paragraph elements is more than paragraphs or other
 			// ominous signs, remove the element.
-			p := float64(len(dom.GetElementsByTagName(node, "p")))
-			img := float64(len(dom.GetElementsByTagName(node, "img")))
-			li := float64(len(dom.GetElementsByTagName(node, "li")) - 100)
-			input := float64(len(dom.GetElementsByTagName(node, "input")))
-			headingDensity := ps.getTextDensity(node, "h1", "h2", "h3", "h4", "h5", "h6")
+			counts := countTags(node)
+			p := float64(counts.p)
+			img := float64(counts.img)
+			li := float64(counts.li - 100)
+			input := float64(counts.input)
+			headingDensity := ps.textDensityOfLen(node, textLen(), "h1", "h2", "h3", "h4", "h5", "h6")
 
 			embedCount := 0
 			embeds := ps.getAllNodesWithTag(node, "object", "embed", "iframe")
@@ -2090,8 +2117,8 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 				embedCount++
 			}
 
-			linkDensity := ps.getLinkDensity(node)
-			contentLength := innerTextLen(node)
+			linkDensity := ps.linkDensityOfLen(node, textLen())
+			contentLength := textLen()
 			haveToRemove := (img > 1 && p/img < 0.5 && !ps.hasAncestorTag(node, "figure", 3, nil)) ||
 				(!isList && li > p) ||
 				(input > math.Floor(p/3)) ||

@@ -59,3 +59,102 @@ func TestInnerTextLenMatchesUpstream(t *testing.T) {
 		}
 	}
 }
+
+// randomLinkTree is randomTree with some elements turned into links, half
+// of them in-page (#…) links that count 0.3.
+func randomLinkTree(rng *rand.Rand) *html.Node {
+	root := randomTree(rng, 4)
+	var mark func(n *html.Node)
+	mark = func(n *html.Node) {
+		if n.Type == html.ElementNode && n != root && rng.Intn(3) == 0 {
+			n.Data = "a"
+			switch rng.Intn(4) {
+			case 0:
+				n.Attr = []html.Attribute{{Key: "href", Val: "#top"}}
+			case 1:
+				n.Attr = []html.Attribute{{Key: "href", Val: " https://example.com/x "}}
+			case 2:
+				n.Attr = []html.Attribute{{Key: "href", Val: "#"}}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			mark(c)
+		}
+	}
+	mark(root)
+	return root
+}
+
+// TestLinkDensitiesMatchUpstream: linkDensities gives getLinkDensity's
+// float64, bit for bit, for every element of random trees, and textSumOf
+// composes to innerTextLen.
+func TestLinkDensitiesMatchUpstream(t *testing.T) {
+	ps := NewParser()
+	rng := rand.New(rand.NewSource(2))
+	for i := 0; i < 5000; i++ {
+		root := randomLinkTree(rng)
+		var nodes []*html.Node
+		var collect func(n *html.Node)
+		collect = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				nodes = append(nodes, n)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				collect(c)
+			}
+		}
+		collect(root)
+		got := ps.linkDensities(root, nodes)
+		for j, n := range nodes {
+			if want := ps.getLinkDensity(n); got[j] != want {
+				t.Fatalf("tree %d node %d %q: linkDensities %v, getLinkDensity %v", i, j, dom.TextContent(n), got[j], want)
+			}
+		}
+		var w linkDensityWalk
+		if got, want := w.walk(root).length(), innerTextLen(root); got != want {
+			t.Fatalf("tree %d %q: textSum length %d, innerTextLen %d", i, dom.TextContent(root), got, want)
+		}
+	}
+	// A node outside root's tree is measured on its own.
+	other := randomLinkTree(rng)
+	if got, want := ps.linkDensities(randomLinkTree(rng), []*html.Node{other})[0], ps.getLinkDensity(other); got != want {
+		t.Errorf("node outside the tree: %v, want %v", got, want)
+	}
+}
+
+// TestCountsMatchUpstream: commaCount and countTags give getCharCount's and
+// dom.GetElementsByTagName's numbers on random trees.
+func TestCountsMatchUpstream(t *testing.T) {
+	ps := NewParser()
+	rng := rand.New(rand.NewSource(6))
+	tags := []string{"p", "img", "li", "input", "div", "span"}
+	pieces := []string{",", ", ", " ,\n", "a", "\u00a0,", "\xe2,", "  "}
+	var build func(depth int) *html.Node
+	build = func(depth int) *html.Node {
+		n := &html.Node{Type: html.ElementNode, Data: tags[rng.Intn(len(tags))]}
+		for i := rng.Intn(4); i >= 0; i-- {
+			if depth > 0 && rng.Intn(2) == 0 {
+				n.AppendChild(build(depth - 1))
+				continue
+			}
+			var b strings.Builder
+			for j := rng.Intn(4); j >= 0; j-- {
+				b.WriteString(pieces[rng.Intn(len(pieces))])
+			}
+			n.AppendChild(&html.Node{Type: html.TextNode, Data: b.String()})
+		}
+		return n
+	}
+	for i := 0; i < 10000; i++ {
+		n := build(4)
+		if got, want := commaCount(n), ps.getCharCount(n, ","); got != want {
+			t.Fatalf("tree %d %q: commaCount %d, getCharCount %d", i, dom.TextContent(n), got, want)
+		}
+		c := countTags(n)
+		for tag, got := range map[string]int{"p": c.p, "img": c.img, "li": c.li, "input": c.input} {
+			if want := len(dom.GetElementsByTagName(n, tag)); got != want {
+				t.Fatalf("tree %d: %s count %d, GetElementsByTagName %d", i, tag, got, want)
+			}
+		}
+	}
+}

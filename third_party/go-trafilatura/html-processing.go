@@ -69,9 +69,9 @@ func docCleaning(doc *html.Node, opts Options) {
 	}
 
 	// Remove nodes in stripping list but keep its children
-	for tagName := range strippingList {
-		etree.StripTags(doc, tagName)
-	}
+	// Modified for sitrep: one walk for all the tags (upstream: one
+	// etree.StripTags walk per tag, in map order); the same tree.
+	etree.StripTagSet(doc, strippingList)
 
 	// Prevent removal of paragraphs
 	if opts.Focus == FavorRecall && len(dom.GetElementsByTagName(doc, "p")) > 0 {
@@ -86,9 +86,9 @@ func docCleaning(doc *html.Node, opts Options) {
 		}
 	} else {
 		// Remove nodes in cleaning list including its children
-		for tagName := range cleaningList {
-			etree.StripElements(doc, false, tagName)
-		}
+		// Modified for sitrep: one walk for all the tags (upstream: one
+		// etree.StripElements walk per tag, in map order); the same tree.
+		etree.RemoveTagSet(doc, false, cleaningList)
 	}
 
 	// Remove HTML comment
@@ -248,8 +248,9 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 	}
 
 	// Get element text
-	text := trim(dom.TextContent(element))
-	textLength := utf8.RuneCountInString(text)
+	// Modified for sitrep: the length without building the text (upstream:
+	// utf8.RuneCountInString(trim(dom.TextContent(element)))).
+	textLength := trimmedTextLen(element)
 
 	// Shortcut
 	if nLinks == 1 {
@@ -258,8 +259,7 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 			threshold = 10
 		}
 
-		linkText := trim(dom.TextContent(links[0]))
-		linkTextLength := utf8.RuneCountInString(linkText)
+		linkTextLength := trimmedTextLen(links[0]) // Modified for sitrep: as textLength above.
 		if linkTextLength > int(threshold) && float64(linkTextLength) > float64(textLength)*0.9 {
 			return nil, true
 		}
@@ -313,8 +313,7 @@ func linkDensityTestTables(table *html.Node, opts Options) bool {
 	}
 
 	// Check text length
-	text := trim(dom.TextContent(table))
-	textLength := utf8.RuneCountInString(text)
+	textLength := trimmedTextLen(table) // Modified for sitrep: as in linkDensityTest.
 	if textLength < 200 {
 		return false
 	}
@@ -338,8 +337,7 @@ func linkDensityTestTables(table *html.Node, opts Options) bool {
 // collectLinkInfo collects heuristics on link text.
 func collectLinkInfo(links []*html.Node) (linkLength, nShortLinks int, nonEmptyLinks []*html.Node) {
 	for _, link := range links {
-		text := trim(dom.TextContent(link))
-		textLength := utf8.RuneCountInString(text)
+		textLength := trimmedTextLen(link) // Modified for sitrep: as in linkDensityTest.
 		if textLength == 0 {
 			continue
 		}

@@ -490,10 +490,13 @@ func extractDomTitle(doc *html.Node) string {
 // extractDomAuthor returns the document author from DOM elements.
 func extractDomAuthor(doc *html.Node) string {
 	// Modified for sitrep: upstream copies doc before pruneUnwantedNodes,
-	// which copies it again.
-	clone := pruneUnwantedNodes(doc, selector.MetaAuthorDiscard)
-
-	author := extractDomMetaSelectors(clone, 120, selector.MetaAuthor)
+	// which copies it again; and the pruned copy is made only when
+	// domAuthorWithoutCopy cannot read the answer from doc.
+	author, ok := domAuthorWithoutCopy(doc)
+	if !ok {
+		clone := pruneUnwantedNodes(doc, selector.MetaAuthorDiscard)
+		author = extractDomMetaSelectors(clone, 120, selector.MetaAuthor)
+	}
 	if author != "" {
 		return normalizeAuthors("", author)
 	}
