@@ -116,7 +116,6 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		exec(`DELETE FROM events WHERE id = ?`, from)
 		exec(`DELETE FROM story_pages WHERE event_id = ?`, from)
 		// and its coded events (ReplaceStoryEvents replaces the survivor's)
-		exec(`DELETE FROM coded_event_mentions WHERE event_id IN (SELECT id FROM coded_events WHERE story_id = ?)`, from)
 		exec(`DELETE FROM coded_events WHERE story_id = ?`, from)
 	}
 	for ev, line := range d.StorylineMoves {
