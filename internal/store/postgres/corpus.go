@@ -116,12 +116,12 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		exec(`DELETE FROM events WHERE id = ?`, from)
 		exec(`DELETE FROM story_pages WHERE event_id = ?`, from)
 		// and its coded events (ReplaceStoryEvents replaces the survivor's)
-		exec(`DELETE FROM coded_event_mentions WHERE event_id IN (SELECT id FROM coded_events WHERE story_id = ?)`, from)
 		exec(`DELETE FROM coded_events WHERE story_id = ?`, from)
 	}
 	for ev, line := range d.StorylineMoves {
-		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ?`, line, ev)
-		exec(`UPDATE events SET storyline_id = ? WHERE id = ?`, line, ev)
+		// rows already there are not rewritten (a new row version each)
+		exec(`UPDATE article_story SET storyline_id = ? WHERE event_id = ? AND storyline_id <> ?`, line, ev, line)
+		exec(`UPDATE events SET storyline_id = ? WHERE id = ? AND storyline_id <> ?`, line, ev, line)
 	}
 	queueEvents(b, d.Events)
 	for name, v := range d.State {

@@ -53,7 +53,9 @@ func queueActors(b *pgx.Batch, as []store.ActorRecord) {
 	b.Queue(`INSERT INTO actors(id, name, type, code, country, aliases, roles, mentions)
 		SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::integer[])
 		ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, code = excluded.code, country = excluded.country,
-		aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions`,
+		aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions
+		WHERE (actors.name, actors.type, actors.code, actors.country, actors.aliases, actors.roles, actors.mentions)
+			IS DISTINCT FROM (excluded.name, excluded.type, excluded.code, excluded.country, excluded.aliases, excluded.roles, excluded.mentions)`,
 		ids, names, types, codes, countries, aliases, roles, mentions)
 }
 
@@ -91,7 +93,9 @@ func queueAssignments(b *pgx.Batch, as []store.Assignment) {
 	b.Queue(`INSERT INTO article_story(article_id, event_id, storyline_id, duplicate_of, similarity)
 		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::double precision[])
 		ON CONFLICT(article_id) DO UPDATE SET event_id = excluded.event_id, storyline_id = excluded.storyline_id,
-		duplicate_of = excluded.duplicate_of, similarity = excluded.similarity`, arts, evs, lines, dups, sims)
+		duplicate_of = excluded.duplicate_of, similarity = excluded.similarity
+		WHERE (article_story.event_id, article_story.storyline_id, article_story.duplicate_of, article_story.similarity)
+			IS DISTINCT FROM (excluded.event_id, excluded.storyline_id, excluded.duplicate_of, excluded.similarity)`, arts, evs, lines, dups, sims)
 }
 
 // queueEvents inserts or updates events, moves their members to their
@@ -109,14 +113,22 @@ func queueEvents(b *pgx.Batch, es []store.EventRecord) {
 	}
 	b.Queue(`INSERT INTO events(id, storyline_id, headline, first_seen, last_seen)
 		SELECT id, line, head, '', '' FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS u(id, line, head)
-		ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline`, ids, lines, heads)
-	b.Queue(`UPDATE article_story s SET storyline_id = u.line FROM unnest($1::bigint[], $2::bigint[]) AS u(id, line) WHERE s.event_id = u.id`, ids, lines)
-	b.Queue(`UPDATE events e SET
-		articles   = (SELECT COUNT(*) FROM article_story WHERE event_id = e.id),
-		outlets    = COALESCE((SELECT json_agg(DISTINCT a.outlet)::text FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.outlet <> ''), '[]'),
-		first_seen = COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), ''),
-		last_seen  = COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), ''),
-		headline   = CASE WHEN e.headline <> '' THEN e.headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
-			WHERE s.event_id = e.id AND a.title <> '' ORDER BY s.duplicate_of <> 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END
-		WHERE e.id = ANY($1)`, ids)
+		ON CONFLICT(id) DO UPDATE SET storyline_id = excluded.storyline_id, headline = excluded.headline
+		WHERE (events.storyline_id, events.headline) IS DISTINCT FROM (excluded.storyline_id, excluded.headline)`, ids, lines, heads)
+	b.Queue(`UPDATE article_story s SET storyline_id = u.line FROM unnest($1::bigint[], $2::bigint[]) AS u(id, line)
+		WHERE s.event_id = u.id AND s.storyline_id IS DISTINCT FROM u.line`, ids, lines)
+	// Counts, outlets, dates and headline computed first and written
+	// only where they changed: a row rewritten unchanged costs the
+	// server a new row version and its index entries all the same.
+	b.Queue(`WITH v AS (SELECT e.id,
+		(SELECT COUNT(*) FROM article_story WHERE event_id = e.id) AS articles,
+		COALESCE((SELECT json_agg(DISTINCT a.outlet)::text FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id AND a.outlet <> ''), '[]') AS outlets,
+		COALESCE((SELECT MIN(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), '') AS first_seen,
+		COALESCE((SELECT MAX(a.published) FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.event_id = e.id), '') AS last_seen,
+		CASE WHEN e.headline <> '' THEN e.headline ELSE COALESCE((SELECT a.title FROM article_story s JOIN articles a ON a.id = s.article_id
+			WHERE s.event_id = e.id AND a.title <> '' ORDER BY s.duplicate_of <> 0, a.published IS NULL, a.published, a.id LIMIT 1), '') END AS headline
+		FROM events e WHERE e.id = ANY($1))
+		UPDATE events e SET articles = v.articles, outlets = v.outlets, first_seen = v.first_seen, last_seen = v.last_seen, headline = v.headline
+		FROM v WHERE e.id = v.id
+		AND (e.articles, e.outlets, e.first_seen, e.last_seen, e.headline) IS DISTINCT FROM (v.articles, v.outlets, v.first_seen, v.last_seen, v.headline)`, ids)
 }
