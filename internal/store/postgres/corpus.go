@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -124,11 +126,15 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		exec(`UPDATE events SET storyline_id = ? WHERE id = ? AND storyline_id <> ?`, line, ev, line)
 	}
 	queueEvents(b, d.Events)
-	for name, v := range d.State {
+	// In name order, so two runs that store the same state write the same
+	// rows in the same order (map order would differ from run to run).
+	for _, name := range slices.Sorted(maps.Keys(d.State)) {
+		v := d.State[name]
 		exec(`INSERT INTO state(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, name, nonNilBytes(v))
 		exec(`DELETE FROM state_log WHERE name = ?`, name)
 	}
-	for name, v := range d.StateLog {
+	for _, name := range slices.Sorted(maps.Keys(d.StateLog)) {
+		v := d.StateLog[name]
 		exec(`INSERT INTO state_log(name, value) VALUES (?, ?)`, name, nonNilBytes(v))
 	}
 	if d.LastArticle != 0 {
