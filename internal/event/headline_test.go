@@ -3,6 +3,7 @@ package event
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestHeadline codes titles with headline grammar: the present simple
@@ -62,4 +63,73 @@ func TestHeadline(t *testing.T) {
 			t.Errorf("%q: sentence %d", tc.title, e.Sentence)
 		}
 	}
+}
+
+// headlineReport codes a marked title as the headline of an article.
+func headlineReport(t *testing.T, article int64, outlet string, day int, marked string) []Mention {
+	t.Helper()
+	s := sent(t, marked)
+	s.Headline, s.Index, s.Estimated = true, HeadlineIndex, true
+	s.Published = time.Date(2016, 10, day, 12, 0, 0, 0, time.UTC)
+	var out []Mention
+	for _, e := range NewCoder().Code(s, nil) {
+		out = append(out, Mention{Event: e, Article: article, Outlet: outlet, Published: s.Published, Text: s.Text})
+	}
+	return out
+}
+
+// TestMergeHeadline: a headline and the sentence of its article that
+// tells the same happening are one happening with two mentions, the text's
+// first (it has the date); a headline telling another happening, or the
+// same verb as a plan, stays apart.
+func TestMergeHeadline(t *testing.T) {
+	cases := []struct {
+		name       string
+		headline   string
+		body       string
+		happenings int
+	}{
+		{"present simple, body two days before", "{Valdonian:VDNMIL} troops shell <Korsk>",
+			"{Valdonian:VDNMIL} artillery shelled <Korsk> [on Sunday=2016-10-23], residents said.", 1},
+		{"to+verb is the announced plan", "{Valdonia:VDN} to attack <Korsk>",
+			"{Valdonia:VDN} will attack <Korsk> [next week=2016-W44], the minister said.", 1},
+		{"a plan is not the happening", "{Valdonia:VDN} to attack <Korsk>",
+			"{Valdonian:VDN} troops attacked <Korsk> [on Sunday=2016-10-23].", 2},
+		{"another place", "{Valdonian:VDNMIL} troops shell <Lemberg>",
+			"{Valdonian:VDNMIL} artillery shelled <Korsk> [on Sunday=2016-10-23].", 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := headlineReport(t, 7, "Herald", 25, tc.headline)
+			if len(ms) != 1 {
+				t.Fatalf("headline: %d events %v", len(ms), verbsOf(eventsOf(ms)))
+			}
+			body := report(t, 7, "Herald", 25, tc.body)
+			for i := range body {
+				body[i].Sentence = 3
+			}
+			ms = append(ms, body...)
+			hs := Merge(ms)
+			if len(hs) != tc.happenings {
+				t.Fatalf("%d happenings, want %d", len(hs), tc.happenings)
+			}
+			if tc.happenings == 1 {
+				h := hs[0]
+				if len(h.Mentions) != 2 || h.Articles != 1 {
+					t.Errorf("mentions %d articles %d, want 2 and 1", len(h.Mentions), h.Articles)
+				}
+				if h.First.Sentence != 3 || h.Estimated {
+					t.Errorf("first report sentence %d, date %s estimated %v: want the text's sentence and date", h.First.Sentence, h.Date, h.Estimated)
+				}
+			}
+		})
+	}
+}
+
+func eventsOf(ms []Mention) []Event {
+	out := make([]Event, len(ms))
+	for i := range ms {
+		out[i] = ms[i].Event
+	}
+	return out
 }
