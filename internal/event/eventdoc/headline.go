@@ -39,7 +39,9 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 	var forms []form
 	seen := map[string]bool{}
 	add := func(w string, a event.ActorMention) {
-		if len(w) < 2 || seen[strings.ToLower(w)] {
+		// a name, not a pronoun or a common noun referring to it ("his",
+		// "the minister")
+		if r, _ := utf8.DecodeRuneInString(w); len(w) < 2 || !unicode.IsUpper(r) && !unicode.IsDigit(r) || seen[strings.ToLower(w)] {
 			return
 		}
 		seen[strings.ToLower(w)] = true
