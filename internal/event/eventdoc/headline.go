@@ -39,9 +39,14 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 	var forms []form
 	seen := map[string]bool{}
 	add := func(w string, a event.ActorMention) {
-		// a name, not a pronoun or a common noun referring to it ("his",
-		// "the minister")
-		if r, _ := utf8.DecodeRuneInString(w); len(w) < 2 || !unicode.IsUpper(r) && !unicode.IsDigit(r) || seen[strings.ToLower(w)] {
+		// "the Pentagon chief" is named "Pentagon chief" in a headline
+		w = strings.TrimSpace(w)
+		for _, det := range []string{"The ", "the "} {
+			w = strings.TrimPrefix(w, det)
+		}
+		// a name or a description with one ("Pentagon chief"), not a
+		// pronoun ("He", "his") or a common noun ("the minister")
+		if r, _ := utf8.DecodeRuneInString(w); len(w) < 2 || !unicode.IsUpper(r) && !unicode.IsDigit(r) || pronouns[strings.ToLower(w)] || seen[strings.ToLower(w)] {
 			return
 		}
 		seen[strings.ToLower(w)] = true
@@ -177,3 +182,8 @@ func opensWith(text, title string) bool {
 	t := strings.TrimRight(title, " .!?:;")
 	return len(text) >= len(t) && strings.EqualFold(text[:len(t)], t)
 }
+
+// pronouns refer to an actor in the text, never by name in a title (not
+// "us": "US" is a name).
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	"him": true, "her": true, "them": true, "his": true, "its": true, "their": true, "our": true}

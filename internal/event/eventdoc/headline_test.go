@@ -18,7 +18,7 @@ func TestHeadline(t *testing.T) {
 	pub := time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC)
 	text := "Chilean President Gabriel Boric will visit Argentina next week, his office said on Monday. " +
 		"Boric is expected to meet Argentine President Javier Milei in Buenos Aires to discuss lithium exports. " +
-		"Milei has called for closer trade ties."
+		"Milei has called for closer trade ties. He met the Chilean ambassador on Friday."
 	an := analyse.New().Annotate(analyse.Input{Text: text, Published: pub})
 	d := entityDocOf(text, &an)
 	actors := LocalActors(d, entity.Resolve(d))
@@ -33,6 +33,8 @@ func TestHeadline(t *testing.T) {
 		{"Boric to meet Milei in Buenos Aires", true, []string{"Boric", "Milei"}, "meet", event.Future},
 		// "boric" in lower case is no name
 		{"why boric matters", true, nil, "", ""},
+		// a pronoun the text refers to Milei with is no name
+		{"Why He Matters To Boric", true, []string{"Boric"}, "", ""},
 		{"  ", false, nil, "", ""},
 		{"Chilean President Gabriel Boric will visit Argentina next week", false, nil, "", ""},
 	}
