@@ -129,7 +129,8 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 			ca := dc.codedEvents(aid, actors, published, estimated)
 			if ca == nil {
 				ca = &codedArticle{actors: actors, published: published, estimated: estimated}
-				for _, s := range eventdoc.Sentences(a.Text, an, actors, published, estimated) {
+				body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
+				for _, s := range body {
 					evs = coder.Code(s, evs[:0])
 					for _, e := range evs {
 						ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End})
@@ -137,7 +138,7 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 				}
 				// the headline, as a sentence of its own (sentence
 				// event.HeadlineIndex, spans in the title)
-				if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, published, estimated); ok {
+				if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, body); ok {
 					evs = coder.Code(s, evs[:0])
 					for _, e := range evs {
 						ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End, headline: true})

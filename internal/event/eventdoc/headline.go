@@ -3,7 +3,6 @@ package eventdoc
 import (
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,23 +12,22 @@ import (
 
 // Headline returns the coder's input for an article's title: a sentence of
 // the title itself (Index event.HeadlineIndex, Headline set), its spans in
-// the title. The analysis reads only the text, so the title's actors and
-// places are the article's, found in the title by the words the text
-// names them with (or their canonical names), whole words, ignoring case,
-// the title's match opening with a capital. The title states no date: its
-// events take the article's, estimated. ok is false for an empty title,
-// one all in capitals, and one the text opens with (its first sentence is
-// coded already).
-func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMention, published time.Time, estimated bool) (s event.Sentence, ok bool) {
+// the title. body is the text's sentences (Sentences): the headline takes
+// their date and focus place. The analysis reads only the text, so the
+// title's actors and places are the article's, found in the title by the
+// words the text names them with (or their canonical names), whole
+// words, ignoring case, the title's match opening with a capital. The
+// title states no date: its events take the article's, estimated. ok is
+// false for an empty title, a text with no sentences, and a title the
+// text opens with (its first sentence is coded already).
+func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMention, body []event.Sentence) (s event.Sentence, ok bool) {
 	title = strings.TrimSpace(title)
-	if title == "" || an == nil || opensWith(text, title) {
+	if title == "" || an == nil || len(body) == 0 || opensWith(text, title) {
 		return s, false
 	}
-	if !an.Dating.Anchor.IsZero() {
-		published = an.Dating.Anchor
-	}
 	s = event.Sentence{Text: title, Span: event.Span{Start: 0, End: len(title)}, Index: event.HeadlineIndex, Headline: true,
-		Published: published, Estimated: true, Focus: Focus(an)}
+		Published: body[0].Published, Estimated: true, Focus: body[0].Focus}
+	tw := titleWords(title)
 	// the article's actors by the words naming them, longest first so
 	// that "Iraqi Kurdish forces" wins over "Iraqi"
 	type form struct {
@@ -37,7 +35,7 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 		a     event.ActorMention
 	}
 	var forms []form
-	seen := map[string]bool{}
+	var seen map[string]bool
 	add := func(w string, a event.ActorMention) {
 		// "the Pentagon chief" is named "Pentagon chief" in a headline
 		w = strings.TrimSpace(w)
@@ -46,10 +44,17 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 		}
 		// a name or a description with one ("Pentagon chief"), not a
 		// pronoun ("He", "his") or a common noun ("the minister")
-		if r, _ := utf8.DecodeRuneInString(w); len(w) < 2 || !unicode.IsUpper(r) && !unicode.IsDigit(r) || pronouns[strings.ToLower(w)] || seen[strings.ToLower(w)] {
+		if r, _ := utf8.DecodeRuneInString(w); len(w) < 2 || !unicode.IsUpper(r) && !unicode.IsDigit(r) || !tw.has(w) {
 			return
 		}
-		seen[strings.ToLower(w)] = true
+		lw := strings.ToLower(w)
+		if pronouns[lw] || seen[lw] {
+			return
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[lw] = true
 		forms = append(forms, form{w, a})
 	}
 	for _, a := range actors {
@@ -63,9 +68,10 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 		}
 	}
 	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].words) > len(forms[j].words) })
+	lt := newFolded(title)
 	var taken []event.Span
 	for _, f := range forms {
-		for _, sp := range occurrences(title, f.words) {
+		for _, sp := range lt.occurrences(f.words) {
 			if overlaps(taken, sp) {
 				continue
 			}
@@ -82,7 +88,7 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 		p     *analyse.Place
 	}
 	var pforms []pform
-	seenP := map[string]bool{}
+	var seenP map[string]bool
 	for _, byName := range []bool{false, true} {
 		for i := range an.Places {
 			p := &an.Places[i]
@@ -93,8 +99,11 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 			if !byName {
 				w = writtenName(text, *p)
 			}
-			if len(w) < 2 || seenP[strings.ToLower(w)] {
+			if len(w) < 2 || !tw.has(w) || seenP[strings.ToLower(w)] {
 				continue
+			}
+			if seenP == nil {
+				seenP = map[string]bool{}
 			}
 			seenP[strings.ToLower(w)] = true
 			pforms = append(pforms, pform{w, p})
@@ -103,7 +112,7 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 	sort.SliceStable(pforms, func(i, j int) bool { return len(pforms[i].words) > len(pforms[j].words) })
 	var placed []event.Span
 	for _, f := range pforms {
-		for _, sp := range occurrences(title, f.words) {
+		for _, sp := range lt.occurrences(f.words) {
 			if overlaps(placed, sp) {
 				continue
 			}
@@ -116,30 +125,93 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 	return s, true
 }
 
-// occurrences returns the spans of title where words stands as whole
+// words are a title's words: a name is looked for in the title only
+// when its first word is among them (most of an article's names are not).
+type words []string
+
+func titleWords(title string) words {
+	var ws words
+	for i := 0; i < len(title); {
+		j := wordEnd(title, i)
+		if j > i {
+			ws = append(ws, title[i:j])
+			i = j
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(title[i:])
+		i += w
+	}
+	return ws
+}
+
+// has reports whether name's first word is a word of the title, ignoring
+// case.
+func (ws words) has(name string) bool {
+	first := name[:wordEnd(name, 0)]
+	if first == "" {
+		return true // opens with punctuation: let the full search decide
+	}
+	for _, w := range ws {
+		if strings.EqualFold(w, first) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordEnd returns the end of the run of letters and digits at s[i:].
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
+// folded is a title with its lower-cased form, searched for names.
+type folded struct {
+	title, low string
+	same       bool // low's bytes line up with title's
+}
+
+func newFolded(title string) folded {
+	low := strings.ToLower(title)
+	return folded{title: title, low: low, same: len(low) == len(title)}
+}
+
+// occurrences returns the spans of the title where words stands as whole
 // words, ignoring case, opening with a capital letter or a digit.
-func occurrences(title, words string) []event.Span {
+func (f folded) occurrences(words string) []event.Span {
 	var out []event.Span
-	for from := 0; from+len(words) <= len(title); {
-		i := indexFold(title[from:], words)
+	lw := strings.ToLower(words)
+	for from := 0; from+len(words) <= len(f.title); {
+		var i int
+		if f.same && len(lw) == len(words) {
+			i = strings.Index(f.low[from:], lw)
+		} else {
+			i = indexFold(f.title[from:], words)
+		}
 		if i < 0 {
 			break
 		}
 		start, end := from+i, from+i+len(words)
-		first, _ := utf8.DecodeRuneInString(title[start:])
-		if (unicode.IsUpper(first) || unicode.IsDigit(first)) && boundary(title, start, end) {
+		first, w := utf8.DecodeRuneInString(f.title[start:])
+		if (unicode.IsUpper(first) || unicode.IsDigit(first)) && boundary(f.title, start, end) {
 			out = append(out, event.Span{Start: start, End: end})
 			from = end
 			continue
 		}
-		_, w := utf8.DecodeRuneInString(title[start:])
 		from = start + w
 	}
 	return out
 }
 
-// indexFold is strings.Index ignoring case (byte lengths kept: it compares
-// windows of the same length).
+// indexFold is strings.Index ignoring case, for the rare text whose
+// lower-cased form changes its length (it compares windows of sub's
+// length).
 func indexFold(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if strings.EqualFold(s[i:i+len(sub)], sub) {

@@ -22,6 +22,7 @@ func TestHeadline(t *testing.T) {
 	an := analyse.New().Annotate(analyse.Input{Text: text, Published: pub})
 	d := entityDocOf(text, &an)
 	actors := LocalActors(d, entity.Resolve(d))
+	body := Sentences(text, &an, actors, pub, false)
 	cases := []struct {
 		title  string
 		ok     bool
@@ -36,11 +37,12 @@ func TestHeadline(t *testing.T) {
 		// a pronoun the text refers to Milei with is no name
 		{"Why He Matters To Boric", true, []string{"Boric"}, "", ""},
 		{"  ", false, nil, "", ""},
+		{"U.S.-Chile Trade Talks", true, []string{"Chile"}, "", ""},
 		{"Chilean President Gabriel Boric will visit Argentina next week", false, nil, "", ""},
 	}
 	c := event.NewCoder()
 	for _, tc := range cases {
-		s, ok := Headline(tc.title, text, &an, actors, pub, false)
+		s, ok := Headline(tc.title, text, &an, actors, body)
 		if ok != tc.ok {
 			t.Errorf("%q: ok %v", tc.title, ok)
 			continue
