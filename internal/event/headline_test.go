@@ -25,6 +25,10 @@ func TestHeadline(t *testing.T) {
 		{"{Orlov:VDNGOV}: We Will Attack <Korsk>", "Attack", "ASSAULT", Future, "Orlov", "Korsk"},
 		{"{Orlov:VDNGOV} denies shelling <Korsk>", "shelling", "ASSAULT", Negated, "Orlov", "Korsk"},
 		{"{Orlov:VDNGOV} urges {Osteria:OST} to free prisoners", "free", "", Urged, "", ""},
+		{"{Orlov:VDNGOV}: ‘We will attack <Korsk>’", "attack", "ASSAULT", Future, "Orlov", "Korsk"},
+		// the closing quote mark ends the clause for the coder, in text
+		// as in headlines: no target yet
+		{"{Orlov:VDNGOV} says army “will attack” <Korsk>", "attack", "ASSAULT", Future, "", ""},
 		{"Storm batters coast as markets fall", "", "", "", "", ""},
 	}
 	for _, tc := range cases {
