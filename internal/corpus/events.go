@@ -129,10 +129,19 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 			ca := dc.codedEvents(aid, actors, published, estimated)
 			if ca == nil {
 				ca = &codedArticle{actors: actors, published: published, estimated: estimated}
-				for _, s := range eventdoc.Sentences(a.Text, an, actors, published, estimated) {
+				body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
+				for _, s := range body {
 					evs = coder.Code(s, evs[:0])
 					for _, e := range evs {
 						ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End})
+					}
+				}
+				// the headline, as a sentence of its own (sentence
+				// event.HeadlineIndex, spans in the title)
+				if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, body); ok {
+					evs = coder.Code(s, evs[:0])
+					for _, e := range evs {
+						ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End, headline: true})
 					}
 				}
 				if len(arts) > 1 {
@@ -144,7 +153,11 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 			}
 			for i := range ca.events {
 				ce := &ca.events[i]
-				ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: a.Outlet, Published: a.Published, Text: a.Text[ce.start:ce.end]})
+				text := a.Text
+				if ce.headline {
+					text = a.Title
+				}
+				ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: a.Outlet, Published: a.Published, Text: text[ce.start:ce.end]})
 			}
 		}
 		hs := event.Merge(ms)
@@ -166,12 +179,14 @@ type codedArticle struct {
 	events    []codedEvent
 }
 
-// codedEvent is one coded event and the span of its sentence. Its
+// codedEvent is one coded event and the span of its sentence (of the
+// title, for the headline's). Its
 // pointers and slices (Place, AllSources, AllTargets) are never handed
 // out: copy gives each use its own.
 type codedEvent struct {
 	e          event.Event
 	start, end int
+	headline   bool // the span is in the article's title, not its text
 }
 
 // copy returns the event with its own place and party lists.

@@ -15,6 +15,8 @@ type Coder struct {
 	// actors are the sentence's actor mentions (the tokens' actor index
 	// points into them)
 	actors []ActorMention
+	// headline is true while a title is coded (headline.go)
+	headline bool
 }
 
 // NewCoder returns a Coder using the embedded dictionaries.
@@ -65,6 +67,10 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	}
 	c.mark(s)
 	c.actors = s.Actors
+	c.headline = s.Headline
+	if s.Headline {
+		c.headlineForm(&s)
+	}
 	c.cand = c.findVerbs(c.cand[:0])
 	c.dropLight()
 	// the verbs code nothing: the first event noun may ("Talks between
@@ -658,7 +664,8 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 		// ("peace talks", "border attack") is a noun
 		if f.base && !ing && prev != "" && i > 0 && toks[i-1].actor < 0 && !toks[i-1].punct &&
 			!subjectPron[prev] && !futureAux[prev] && !hypoAux[prev] && !negations[prev] && prev != "to" &&
-			!adverbs[prev] && !strings.HasSuffix(prev, "ly") && !isPluralNoun(prev) && prev != "and" && prev != "or" {
+			!adverbs[prev] && !strings.HasSuffix(prev, "ly") && !isPluralNoun(prev) && prev != "and" && prev != "or" &&
+			!c.headlineVerb(i) {
 			return false
 		}
 	}
@@ -726,7 +733,7 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	// "Iraqi forces", "Kurdish allies": an -s form right after an actor
 	// is a plural noun unless an object follows
-	if f.base && strings.HasSuffix(t.low, "s") && i > 0 && toks[i-1].actor >= 0 {
+	if f.base && strings.HasSuffix(t.low, "s") && i > 0 && toks[i-1].actor >= 0 && !c.headlineVerb(i) {
 		if i+1 >= len(toks) || !(toks[i+1].actor >= 0 || toks[i+1].place >= 0 || determiners[toks[i+1].low]) {
 			return false
 		}
@@ -889,6 +896,11 @@ func (c *Coder) status(h *verbHit) {
 			// the modality of the clause it completes
 			if h.status == Asserted && h.light < 0 && !h.embedded {
 				h.status = c.clauseModality(k)
+			}
+			// "Rebels to free hostages": in a headline, "to" right after
+			// the subject is "will"
+			if c.headline && h.status == Asserted && h.light < 0 && !h.embedded && c.headlineFuture(k) {
+				h.status = Future
 			}
 			k = -1
 		}

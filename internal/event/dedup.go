@@ -1,6 +1,7 @@
 package event
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,7 +60,7 @@ func Merge(ms []Mention) []Happening {
 			return x.Article < y.Article
 		}
 		if x.Sentence != y.Sentence {
-			return x.Sentence < y.Sentence
+			return readOrder(x.Sentence) < readOrder(y.Sentence)
 		}
 		return x.VerbAt.Start < y.VerbAt.Start
 	})
@@ -105,6 +106,16 @@ func Merge(ms []Mention) []Happening {
 		hs[h].summarise()
 	}
 	return hs
+}
+
+// readOrder places an article's headline after its sentences: the text
+// tells a happening with its place and date, and the headline, which
+// states neither, joins it as one more mention.
+func readOrder(sentence int) int {
+	if sentence == HeadlineIndex {
+		return math.MaxInt
+	}
+	return sentence
 }
 
 // tells reports whether the happening holds a mention from sentence of

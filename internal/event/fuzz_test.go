@@ -13,6 +13,7 @@ func FuzzCode(f *testing.F) {
 		"Iraqi troops attacked Bashiqa on Sunday, killing 12.",
 		"IRAQ ATTACKS", "", "\xff\xfe attacked", "Carter urged Iraq to attack Mosul; Turkey refused.",
 		"Die Armee griff an.", "a , , , attacked attacked attacked by by by",
+		"Minister: Army To Attack Rebels", ": to to : attacks",
 	} {
 		f.Add(s, uint16(0), uint16(5), uint16(10), uint16(20))
 	}
@@ -44,6 +45,14 @@ func FuzzCode(f *testing.F) {
 				t.Fatalf("incomplete event %+v", e)
 			}
 		}
+		// read as a headline: the same guarantees
+		s.Headline = true
+		for _, e := range c.Code(s, nil) {
+			if e.VerbAt.Start < 0 || e.VerbAt.End > n || e.VerbAt.Start >= e.VerbAt.End || e.Verb == "" {
+				t.Fatalf("headline: bad verb span %v in %d bytes", e.VerbAt, n)
+			}
+		}
+		s.Headline = false
 		// a sentence span outside the text codes nothing
 		s.Span = Span{n, n + 5}
 		if evs := c.Code(s, nil); len(evs) != 0 {

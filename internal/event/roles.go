@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -418,6 +419,17 @@ func Precision(v string) string {
 
 // ParseDate reads a TIMEX3 date value as the first day it covers.
 func ParseDate(v string) (time.Time, bool) {
+	// "2016-W44": the week's Monday (read as the year alone it was 1 January)
+	if len(v) >= 8 && v[4:6] == "-W" {
+		y, err1 := strconv.Atoi(v[:4])
+		w, err2 := strconv.Atoi(v[6:8])
+		if err1 == nil && err2 == nil && w >= 1 && w <= 53 {
+			// ISO week 1 holds 4 January
+			jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+			monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+			return monday.AddDate(0, 0, 7*(w-1)), true
+		}
+	}
 	for _, l := range []string{"2006-01-02", "2006-01", "2006"} {
 		if len(v) >= len(l) {
 			if t, err := time.Parse(l, v[:len(l)]); err == nil {

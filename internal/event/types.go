@@ -53,6 +53,9 @@ type Sentence struct {
 	// ("'We want to see operations begin,' Carter said").
 	Speaker *ActorMention
 	Quote   Span // the quotation's content: only events told inside it take the speaker
+	// Headline marks the article's title (Index HeadlineIndex), read with
+	// headline grammar (headline.go).
+	Headline bool
 }
 
 // Party is an event's source or target: an actor, or a place standing as

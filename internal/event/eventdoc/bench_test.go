@@ -105,3 +105,25 @@ func TestSentencesSpans(t *testing.T) {
 		t.Error("no annotation: sentences")
 	}
 }
+
+// BenchmarkPipelineHeadline is the headline's share: finding the
+// article's actors and places in its title and coding it, per article.
+func BenchmarkPipelineHeadline(b *testing.B) {
+	text := benchText(b)
+	pub := time.Date(2016, 10, 25, 0, 0, 0, 0, time.UTC)
+	an := analyse.New().Annotate(analyse.Input{Text: text, Published: pub})
+	d := entityDocOf(text, &an)
+	actors := LocalActors(d, entity.Resolve(d))
+	body := Sentences(text, &an, actors, pub, false)
+	// a title in the article's words: its first sentence's first words
+	first := text[an.Sentences[0].Start:an.Sentences[0].End]
+	title := strings.Join(strings.Fields(first)[:min(10, len(strings.Fields(first)))], " ")
+	c := event.NewCoder()
+	var evs []event.Event
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if s, ok := Headline("Update: "+title, text, &an, actors, body); ok {
+			evs = c.Code(s, evs[:0])
+		}
+	}
+}
