@@ -315,7 +315,7 @@ func placeAmong(p, own *Place, l partyList) bool {
 
 // countryHolds reports a stated place p that is a whole country — one of
 // its event's targets names it as the country's actor ("a visit to
-// Iraq") — holding the other event's place ("visited Erbil", in Iraq):
+// Spain") — holding the other event's place ("visited Seville", in Spain):
 // one outlet names the country, another the city.
 func countryHolds(p *Place, targets partyList, other *Place) bool {
 	if p.Country == "" || !strings.EqualFold(p.Country, other.Country) {

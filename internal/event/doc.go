@@ -29,9 +29,9 @@
 // attacked") are kept as a list on one event: Source and Target are the
 // first of their lists, Sources and Targets all of them.
 //
-// A visit or meeting told as the occasion of another act ("Carter said
-// during a visit to Erbil") is an event of its own (occasion.go), so that
-// it meets another outlet's "visited Erbil". A planned or announced
+// A visit or meeting told as the occasion of another act ("the minister said
+// during a visit to Seville") is an event of its own (occasion.go), so that
+// it meets another outlet's "visited Seville". A planned or announced
 // happening told with a country as actor and with one of that country's
 // officials is one happening (Same); one that took place keeps them apart.
 package event

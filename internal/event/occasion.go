@@ -79,9 +79,9 @@ func (c *Coder) occasionSource(s Sentence, hi int) []Party {
 
 // occasionRoles returns the roles of the occasion phrase of hit hi: its
 // source is the subject of the clause it belongs to — the speaker of a
-// speech verb before it ("Carter said during a visit"), the subject of
-// the verb it follows ("Carter met Barzani during a visit": Carter, not
-// Barzani), else the nearest actors before it, else the subject after a
+// speech verb before it ("the minister said during a visit"), the subject of
+// the verb it follows ("the minister met the governor during a visit": the minister, not
+// the governor), else the nearest actors before it, else the subject after a
 // leading phrase ("During a visit to X, Y met Z"); its target is the
 // party after the noun.
 func (c *Coder) occasionRoles(s Sentence, hi int) (src, tgt []Party) {
@@ -119,7 +119,7 @@ func (c *Coder) occasionRoles(s Sentence, hi int) (src, tgt []Party) {
 
 // destination returns the place a visit of hit h goes to: the first
 // place named within the words after the visit verb or noun ("visited
-// Erbil", "a visit to Iraq's Kurdistan region"), counted even where the
+// Seville", "a visit to Spain's Andalusia region"), counted even where the
 // place also names an actor (a country); nil if none.
 func (c *Coder) destination(s Sentence, h *verbHit) *Place {
 	if h.end >= len(c.toks) {

@@ -45,7 +45,7 @@ func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 			src = nil
 		}
 	} else if c.purpose(hi) {
-		// "visited Erbil, capital of the region, to discuss the
+		// "visited Seville, capital of the region, to discuss the
 		// offensive": a purpose clause's subject is its clause's
 		src, _ = c.roles(s, hi-1)
 		if c.cand[hi-1].swap {
@@ -473,7 +473,7 @@ func (c *Coder) premodifiers(j int) int {
 // the verb hit before it: "to" after a comma (", to discuss"), "in order
 // to", or "to" after a visit ("flew to Baghdad to meet"): its subject is
 // the clause's, not the nearest actor before it (an object or a place's
-// people: "visited Erbil, capital of Iraq's Kurdish region, to discuss").
+// people: "visited Seville, capital of Spain's Andalusia region, to discuss").
 // An urging verb's infinitive ("urged Iraq to attack") is its object's act
 // and no purpose.
 func (c *Coder) purpose(hi int) bool {
