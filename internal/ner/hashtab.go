@@ -27,19 +27,25 @@ func newHashTab[V uint8 | uint32](m map[uint64]V) *hashTab {
 		bits++
 	}
 	t := &hashTab{shift: 64 - bits, slots: make([]hashSlot, 1<<bits)}
-	mask := uint32(len(t.slots) - 1)
 	for k, v := range m {
-		if k == 0 {
-			t.hasZero, t.zero = true, uint32(v)
-			continue
-		}
-		i := t.slotOf(k)
-		for t.slots[i].key != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = hashSlot{key: k, val: uint32(v)}
+		t.insert(k, uint32(v))
 	}
 	return t
+}
+
+// insert puts k in the first free slot from its own (linear probing); the
+// table must have a free slot and not hold k yet.
+func (t *hashTab) insert(k uint64, v uint32) {
+	if k == 0 {
+		t.hasZero, t.zero = true, v
+		return
+	}
+	mask := uint32(len(t.slots) - 1)
+	i := t.slotOf(k)
+	for t.slots[i].key != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = hashSlot{key: k, val: v}
 }
 
 // newHashTabSorted builds the table of keys (ascending, no repeats) with
@@ -55,17 +61,8 @@ func newHashTabSorted(keys []uint64, val func(uint64) uint32) *hashTab {
 		bits++
 	}
 	t := &hashTab{shift: 64 - bits, slots: make([]hashSlot, 1<<bits)}
-	mask := uint32(len(t.slots) - 1)
 	for _, k := range keys {
-		if k == 0 {
-			t.hasZero, t.zero = true, val(k)
-			continue
-		}
-		i := t.slotOf(k)
-		for t.slots[i].key != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = hashSlot{key: k, val: val(k)}
+		t.insert(k, val(k))
 	}
 	return t
 }
