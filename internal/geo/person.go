@@ -28,6 +28,15 @@ func (g *Gazetteer) smallTown(r int32) bool {
 	return g.sourceOf(r) == ""
 }
 
+// acronymTown reports whether r is a town an acronym does not mean: a
+// populated place other than a capital, of under 100,000 people, admin
+// seats included (a seat of 24,000 is no likelier meant by three capitals
+// than a village), and not a sourced landmark.
+func (g *Gazetteer) acronymTown(r int32) bool {
+	fc := g.fcodes[g.fcode[r]]
+	return strings.HasPrefix(fc, "PPL") && fc != "PPLC" && g.pop[r] < loneTownPop && g.sourceOf(r) == ""
+}
+
 // notPlaceName reports whether the name written as text, in the document
 // doc, names something other than a small town: a person of the document,
 // an acronym, a title or a newspaper.
@@ -201,12 +210,31 @@ func (g *Gazetteer) dropNamesakes(gr *group, doc Doc, text string, groups []*gro
 	}
 	if acronym(trimPossessiveS(text)) {
 		// "EU", "UK", "LA": an acronym is left to the usual choice unless
-		// the gazetteer knows it only as small places ("UN" → Un, India)
+		// the gazetteer knows it only as small places ("UN" → Un, India;
+		// "ATI", a chip maker, → Ati, a provincial seat in Chad): those
+		// go, whatever their rank, unless written with their state
 		for _, c := range gr.cands {
-			if !g.smallTown(c) {
+			if !g.acronymTown(c) {
 				return
 			}
 		}
+		k := 0
+		for j, c := range gr.cands {
+			for _, ci := range gr.containers {
+				if g.contains(groups[ci], c) {
+					gr.cands[k], gr.base[k], gr.score[k] = c, gr.base[j], gr.score[j]
+					k++
+					break
+				}
+			}
+		}
+		gr.cands, gr.base, gr.score = gr.cands[:k], gr.base[:k], gr.score[:k]
+		if k == 0 {
+			gr.best, gr.notPlace = -1, true
+		} else {
+			gr.best = argmax(gr.score)
+		}
+		return
 	}
 	k := 0
 	for j, c := range gr.cands {

@@ -28,6 +28,7 @@ func TestNotPlaceNames(t *testing.T) {
 		{"short title", "[Sens]. Cruz and Rubio spoke in [Houston] on Monday.", "Sens", "", nil},
 		{"acronym", "[NATO] leaders met in [Brussels] and [Warsaw].", "NATO", "", nil},
 		{"acronym of small towns only", "The [UN] sent aid to [Mosul] in [Iraq].", "UN", "", nil},
+		{"acronym of a provincial seat", "Shares of [ATI] rose after the chip maker's results in [Toronto].", "ATI", "", nil},
 		{"newspaper", "A spokesman told the [Post] that [Ohio] would vote early.", "Post", "", nil},
 		{"word, not a town", "Protesters in [Cairo] said [God] would judge them.", "God", "", nil},
 		// the place itself stays

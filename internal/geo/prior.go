@@ -88,9 +88,9 @@ type Params struct {
 	// FamousSense puts a name that is exactly a country's or an admin-1
 	// region's on it rather than on a small town so named (famousSense).
 	FamousSense bool
-	// BigSense puts a name on the country or city of 100,000+ called so
-	// rather than on a small namesake bigSenseRatio times smaller that the
-	// document does not support locally (bigSense).
+	// BigSense puts a name on the landmark, country or city of 100,000+
+	// called so rather than on a small namesake bigSenseRatio times
+	// smaller that the document does not support locally (bigSenses).
 	BigSense       bool
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring

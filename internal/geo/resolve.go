@@ -280,9 +280,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 		}
 	}
 	if p.BigSense {
-		for _, gr := range groups {
-			g.bigSense(gr, groups, &p)
-		}
+		g.bigSenses(groups)
 	}
 	if p.LoneTown > 0 {
 		for _, gr := range groups {
