@@ -129,5 +129,5 @@ func (g *Gazetteer) countryNamed(cc string, gr *group, groups []*group) bool {
 // (Cities of a million that are no capital were tried too: "Alexandria"
 // in a Minnesota story went to Egypt.)
 func (g *Gazetteer) worldCity(r, s int32) bool {
-	return g.fcodes[g.fcode[r]] == "PPLC" && float64(g.pop[r]) >= 100*float64(g.pop[s])
+	return g.fcodes[g.fcode[r]] == "PPLC" && float64(g.pop[r]) >= 50*float64(g.pop[s])
 }
