@@ -110,13 +110,15 @@ func (g *Gazetteer) bigPlace(r int32) bool {
 	return fc == "PCLI" || fc == "PPLC" || strings.HasPrefix(fc, "PPL") && g.pop[r] >= loneTownPop
 }
 
-// countryNamed reports whether a place of the document other than gr's
-// lies in country cc: a big place abroad ("Hamburg" in a story that names
-// Germany) stands against a small namesake at home only then, or when it
-// is a world city.
+// countryNamed reports whether a place of the document other than gr's,
+// named by its name and not by an adjective, lies in country cc: a big
+// place abroad ("Hamburg" in a story that names Germany) stands against a
+// small namesake at home only then, or when it is a world city. (An
+// adjective is too weak: "English" speaks of a language as often as of
+// England, and put a Long Island "Southampton" in England.)
 func (g *Gazetteer) countryNamed(cc string, gr *group, groups []*group) bool {
 	for _, o := range groups {
-		if o != gr && o.best >= 0 && !o.part && g.cc(o.cands[o.best]) == cc {
+		if o != gr && o.best >= 0 && !o.part && !g.demonymKey(o.key) && g.cc(o.cands[o.best]) == cc {
 			return true
 		}
 	}
