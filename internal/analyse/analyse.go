@@ -320,7 +320,9 @@ func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Pla
 				add(sp, m.Sentence)
 			} else if sp, ok := a.tentativePlace(s, m, people); ok {
 				add(sp, m.Sentence)
-				tentative[len(doc.Mentions)-1] = true
+				// a dateline is where the report was filed: it needs no
+				// other place to speak for it
+				tentative[len(doc.Mentions)-1] = !atDateline(s, sp)
 			}
 		}
 	}

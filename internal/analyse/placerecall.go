@@ -373,3 +373,30 @@ func (a *Annotator) physicalPrefix(s string, m Mention) (Span, bool) {
 	}
 	return Span{}, false
 }
+
+// datelineAfterRe matches what follows a wire dateline's place name: an
+// optional state or country after a comma, an optional agency in brackets,
+// then a dash ("CLEVELAND - ", "Cleveland (AFP) – ", "DOVER, Del. — ");
+// datelineAgencyRe the same with the agency, which a name not written in
+// capitals needs ("Hewlett - Packard" is no dateline).
+var (
+	datelineAfterRe  = regexp.MustCompile(`^(?:, ?[A-Z][\p{L}.]*(?: [A-Z][\p{L}.]*)?)?\s*(?:\([A-Za-z ]{2,16}\)\s*)?(?:--|—|–|-)\s`)
+	datelineAgencyRe = regexp.MustCompile(`^(?:, ?[A-Z][\p{L}.]*(?: [A-Z][\p{L}.]*)?)?\s*\([A-Za-z ]{2,16}\)\s*(?:--|—|–|-)\s`)
+)
+
+// atDateline reports whether the name at sp opens a line near the top of
+// the text as a dateline: the place the report was filed from, which
+// needs no other place of the document to speak for it.
+func atDateline(s string, sp Span) bool {
+	if sp.Start > datelineMax || sp.End > len(s) {
+		return false
+	}
+	line := strings.LastIndexByte(s[:sp.Start], '\n') + 1
+	if strings.TrimSpace(s[line:sp.Start]) != "" {
+		return false
+	}
+	if strings.ToUpper(s[sp.Start:sp.End]) != s[sp.Start:sp.End] {
+		return datelineAgencyRe.MatchString(s[sp.End:])
+	}
+	return datelineAfterRe.MatchString(s[sp.End:])
+}

@@ -111,3 +111,26 @@ func TestMayHavePlaceOf(t *testing.T) {
 	}
 	t.Logf("%d of %d PolNeAR texts match placeOfRe", matched, len(arts))
 }
+
+// TestAtDateline: texts written for this test. A name opening the text
+// before a dash (in capitals) or before an agency and a dash is where the
+// report was filed; a hyphenated company or a name later in a line is not.
+func TestAtDateline(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"TOLEDO - The council voted on Monday.", "TOLEDO", true},
+		{"Title line.\n\nToledo (AP) – The council voted on Monday.", "Toledo", true},
+		{"DOVER, Del. — Lawmakers met.", "DOVER", true},
+		{"Toledo - The council voted on Monday.", "Toledo", false},
+		{"Hewlett - Packard bought a rival.", "Hewlett", false},
+		{"The council in TOLEDO - met again.", "TOLEDO", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.name)
+		if got := atDateline(tt.text, Span{Start: i, End: i + len(tt.name)}); got != tt.want {
+			t.Errorf("atDateline(%q, %q) = %v, want %v", tt.text, tt.name, got, tt.want)
+		}
+	}
+}

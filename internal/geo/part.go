@@ -46,8 +46,8 @@ func (g *Gazetteer) partLookup(k string) ([]int32, string) {
 			continue
 		}
 		pk := strings.Join(ws[n:], " ")
-		if n == len(ws)-1 && directionWord[pk] {
-			continue
+		if n == len(ws)-1 && (directionWord[pk] || nonPlaceWord[pk]) {
+			continue // "High Street" is not Street, Somerset
 		}
 		if p := g.partKeep(g.postings(pk), pk); p != nil {
 			return p, pk

@@ -28,6 +28,15 @@ func (g *Gazetteer) smallTown(r int32) bool {
 	return g.sourceOf(r) == ""
 }
 
+// acronymTown reports whether r is a town an acronym does not mean: a
+// populated place other than a capital, of under 100,000 people, admin
+// seats included (a seat of 24,000 is no likelier meant by three capitals
+// than a village), and not a sourced landmark.
+func (g *Gazetteer) acronymTown(r int32) bool {
+	fc := g.fcodes[g.fcode[r]]
+	return strings.HasPrefix(fc, "PPL") && fc != "PPLC" && g.pop[r] < loneTownPop && g.sourceOf(r) == ""
+}
+
 // notPlaceName reports whether the name written as text, in the document
 // doc, names something other than a small town: a person of the document,
 // an acronym, a title or a newspaper.
@@ -46,6 +55,9 @@ func (g *Gazetteer) notPlaceName(d Doc, text string) bool {
 	}
 	if newspaperWord[k] && (strings.Contains(doc, "the "+name) || strings.Contains(doc, "The "+name)) {
 		return true // "told the Post", "The Times reported"
+	}
+	if departmentUse(doc, name) {
+		return true
 	}
 	return personUse(doc, name, d.Persons)
 }
@@ -76,6 +88,51 @@ func personUse(doc, name string, persons []string) bool {
 		w, _ := prevWord(doc, at)
 		if personTitle[strings.ToLower(strings.TrimSuffix(w, "."))] && !capitalNext(doc[off:]) {
 			return true // "Gov. Nixon", not "President Kennedy Airport"
+		}
+	}
+}
+
+// languageUse reports whether the document writes name as a language
+// ("English-language ads", "English-speaking voters"), which a small town
+// so named (English, Indiana) is not.
+func languageUse(doc, name string) bool {
+	for _, w := range [...]string{"-language", "-speaking", "-speaker", "-dominant"} {
+		if strings.Contains(doc, name+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// departmentUse reports whether the document names a government
+// department after name ("the Justice Department", "Department of
+// Justice"): the name alone is then the department ("Justice granted
+// immunity"), not a small town (Justice, Illinois). A town's own
+// departments are named otherwise ("the Mansfield Police Department",
+// "the Grovetown Department of Public Safety"), and a country's name
+// before a department ("U.S. Department of Housing") is the country.
+func departmentUse(doc, name string) bool {
+	if strings.ToUpper(name) == name {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(doc[off:], "Department of "+name)
+		if i < 0 {
+			break
+		}
+		off += i + len("Department of "+name)
+		if wordBoundary(doc, off-len(name), off) {
+			return true
+		}
+	}
+	for off := 0; ; {
+		i := strings.Index(doc[off:], "the "+name+" Department")
+		if i < 0 {
+			return false
+		}
+		off += i + len("the "+name+" Department")
+		if !strings.HasPrefix(doc[off:], " of") && wordBoundary(doc, off-len("Department"), off) {
+			return true
 		}
 	}
 }
@@ -196,17 +253,45 @@ func setOfWords(s string) map[string]bool {
 // container group holds ("Nixon, Texas"). A group left with no candidate
 // is not a place: it is neither resolved nor placed at the focus.
 func (g *Gazetteer) dropNamesakes(gr *group, doc Doc, text string, groups []*group) {
-	if len(gr.cands) == 0 || gr.part || !g.notPlaceName(doc, text) {
+	if len(gr.cands) == 0 || gr.part {
+		return
+	}
+	if name := trimPossessiveS(strings.TrimSpace(text)); languageUse(doc.Text, name) {
+		// "English-language ads": the language, and the people or country
+		// of its adjective, never English, Indiana
+		g.keepCands(gr, func(c int32) bool { return !g.smallTown(c) }, groups)
+		return
+	}
+	if !g.notPlaceName(doc, text) {
 		return
 	}
 	if acronym(trimPossessiveS(text)) {
 		// "EU", "UK", "LA": an acronym is left to the usual choice unless
-		// the gazetteer knows it only as small places ("UN" → Un, India)
+		// the gazetteer knows it only as small places ("UN" → Un, India;
+		// "ATI", a chip maker, → Ati, a provincial seat in Chad): those
+		// go, whatever their rank, unless written with their state
 		for _, c := range gr.cands {
-			if !g.smallTown(c) {
+			if !g.acronymTown(c) {
 				return
 			}
 		}
+		k := 0
+		for j, c := range gr.cands {
+			for _, ci := range gr.containers {
+				if g.contains(groups[ci], c) {
+					gr.cands[k], gr.base[k], gr.score[k] = c, gr.base[j], gr.score[j]
+					k++
+					break
+				}
+			}
+		}
+		gr.cands, gr.base, gr.score = gr.cands[:k], gr.base[:k], gr.score[:k]
+		if k == 0 {
+			gr.best, gr.notPlace = -1, true
+		} else {
+			gr.best = argmax(gr.score)
+		}
+		return
 	}
 	k := 0
 	for j, c := range gr.cands {
@@ -268,5 +353,28 @@ func (g *Gazetteer) famousSense(gr *group, groups []*group) {
 	}
 	if to >= 0 {
 		gr.best = to
+	}
+}
+
+// keepCands keeps the candidates of gr that keep reports true for, and
+// those a container group holds ("English, Indiana"); a group left with no
+// candidate is not a place.
+func (g *Gazetteer) keepCands(gr *group, keep func(int32) bool, groups []*group) {
+	k := 0
+	for j, c := range gr.cands {
+		ok := keep(c)
+		for _, ci := range gr.containers {
+			ok = ok || g.contains(groups[ci], c)
+		}
+		if ok {
+			gr.cands[k], gr.base[k], gr.score[k] = c, gr.base[j], gr.score[j]
+			k++
+		}
+	}
+	gr.cands, gr.base, gr.score = gr.cands[:k], gr.base[:k], gr.score[:k]
+	if k == 0 {
+		gr.best, gr.notPlace = -1, true
+	} else {
+		gr.best = argmax(gr.score)
 	}
 }

@@ -28,6 +28,8 @@ func TestNotPlaceNames(t *testing.T) {
 		{"short title", "[Sens]. Cruz and Rubio spoke in [Houston] on Monday.", "Sens", "", nil},
 		{"acronym", "[NATO] leaders met in [Brussels] and [Warsaw].", "NATO", "", nil},
 		{"acronym of small towns only", "The [UN] sent aid to [Mosul] in [Iraq].", "UN", "", nil},
+		{"acronym of a provincial seat", "Shares of [ATI] rose after the chip maker's results in [Toronto].", "ATI", "", nil},
+		{"a department by its short name", "Mayors of [Peoria] and [Joliet] wrote to the Justice Department; [Justice] did not reply.", "Justice", "", nil},
 		{"newspaper", "A spokesman told the [Post] that [Ohio] would vote early.", "Post", "", nil},
 		{"word, not a town", "Protesters in [Cairo] said [God] would judge them.", "God", "", nil},
 		// the place itself stays
@@ -139,5 +141,30 @@ func TestFamousSense(t *testing.T) {
 		if pl.Text == "Florida" && pl.FeatureCode == "ADM1" {
 			t.Errorf("rule off: Florida still the state (the test no longer shows the rule)")
 		}
+	}
+}
+
+// TestLanguageUse: sentences written for this test. A name written as a
+// language ("English-language ads") is not the small town so named; the
+// people its adjective names may still be meant.
+func TestLanguageUse(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Campaigns in [Indianapolis], [Evansville] and [Bloomington] bought [English]-language ads."
+	for _, p := range g.Resolve(docText(text)) {
+		if p.Text == "English" && (p.Resolved || p.Focus) && p.Country == "US" {
+			t.Errorf("English → %s %s %s, want no US town", p.Name, p.Country, p.FeatureCode)
+		}
+	}
+	p := DefaultParams()
+	p.NotPlace = false
+	off := false
+	for _, pl := range g.ResolveWith(docText(text), p) {
+		off = off || pl.Text == "English" && pl.Country == "US"
+	}
+	if !off {
+		t.Errorf("rule off: English not on a US town (the test no longer shows the rule)")
 	}
 }

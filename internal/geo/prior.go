@@ -87,7 +87,11 @@ type Params struct {
 	NotPlace bool
 	// FamousSense puts a name that is exactly a country's or an admin-1
 	// region's on it rather than on a small town so named (famousSense).
-	FamousSense    bool
+	FamousSense bool
+	// BigSense puts a name on the landmark, country or city of 100,000+
+	// called so rather than on a small namesake bigSenseRatio times
+	// smaller that the document does not support locally (bigSenses).
+	BigSense       bool
 	MaxCandidates  int     // candidates kept per mention, by prior
 	Iterations     int     // rounds of context re-scoring
 	ConfidenceTemp float64 // softmax temperature for confidence
@@ -140,6 +144,7 @@ func DefaultParams() Params {
 		LoneTown:        1.5,
 		NotPlace:        true,
 		FamousSense:     true,
+		BigSense:        true,
 		MaxCandidates:   40,
 		Iterations:      4,
 		ConfidenceTemp:  1,

@@ -279,6 +279,9 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 			g.famousSense(gr, groups)
 		}
 	}
+	if p.BigSense {
+		g.bigSenses(groups)
+	}
 	if p.LoneTown > 0 {
 		for _, gr := range groups {
 			if gr.best >= 0 && !gr.part && g.loneTown(gr, groups, admin1, fixedAdmin1, &p) {
