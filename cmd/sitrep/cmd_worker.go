@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -51,6 +52,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	maxInFlight := fs.Int("max-in-flight", 1024, "items in flight over all workers at most (sets the queue's consumer)")
 	fs.DurationVar(&o.ExitIdle, "exit-idle", 0, "stop once idle this `DURATION` with the queue empty and every article in a story (0: run until SIGTERM or Ctrl-C)")
 	fs.DurationVar(&o.Budget, "analysis-budget", analyse.DefaultBudget, "longest analysis of one document (0: no limit)")
+	connectWait := fs.Duration("connect-wait", time.Minute, "at start, wait up to this `DURATION` for a database server that cannot be reached yet (down, restarting, starting up) before giving up")
 	quiet := fs.Bool("quiet", false, "log only problems")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
@@ -66,13 +68,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if *quiet {
 		o.Log = func(string, ...any) {}
 	}
-	// workers started at once on a new database race to create its
-	// schema: the losers try again once the winner is done
-	db, err := openDB(ctx, *dbPath)
-	for try := 0; err != nil && try < 5 && ctx.Err() == nil; try++ {
-		time.Sleep(time.Duration(200+100*try) * time.Millisecond)
-		db, err = openDB(ctx, *dbPath)
-	}
+	db, err := openWorkerDB(ctx, *dbPath, *connectWait, o.Log)
 	if err != nil {
 		return err
 	}
@@ -104,5 +100,36 @@ func serveCorpus(ctx context.Context, e *env, db store.Store) func() {
 	return func() {
 		cancel()
 		<-done
+	}
+}
+
+// openWorkerDB opens the worker's database. Two things at start are
+// passing, and are waited out rather than reported: workers started at once
+// on a new database race to create its schema (the losers try again once
+// the winner is done), and a server that cannot be reached yet — one
+// restarting, or started with the workers — is tried again with growing
+// pauses for up to wait. Anything else (a refused password, a newer schema)
+// is reported at once.
+func openWorkerDB(ctx context.Context, path string, wait time.Duration, log func(string, ...any)) (store.DB, error) {
+	deadline := time.Now().Add(wait)
+	pause := 250 * time.Millisecond
+	races := 0
+	for {
+		db, err := openDB(ctx, path)
+		if err == nil || ctx.Err() != nil {
+			return db, err
+		}
+		unreachable := errors.Is(err, store.ErrUnavailable)
+		switch {
+		case unreachable && time.Now().Add(pause).Before(deadline):
+			log("%v (trying again in %v)", err, pause)
+			time.Sleep(pause)
+			pause = min(2*pause, 5*time.Second)
+		case !unreachable && races < 5:
+			time.Sleep(time.Duration(200+100*races) * time.Millisecond)
+			races++
+		default:
+			return nil, err
+		}
 	}
 }

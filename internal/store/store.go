@@ -282,6 +282,11 @@ type Query struct {
 // ErrNotFound is returned for an id that does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrUnavailable is wrapped by errors that say the database server could
+// not be reached (down, restarting, still starting up): trying again later
+// may succeed, unlike a refused password or a damaged schema.
+var ErrUnavailable = errors.New("cannot reach the database server")
+
 // StoryPages is implemented by stores that read what a story page lists
 // scoped to the story itself, with indexed reads whose cost follows the
 // story's size, not the corpus's. The corpus stage composes pages with it

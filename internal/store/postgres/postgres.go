@@ -226,7 +226,7 @@ func (s *DB) fault(err error, context string) error {
 	case errors.As(err, &pe) && (pe.Code == "42501" || pe.Code == "28000" || pe.Code == "28P01"):
 		return fmt.Errorf("store: %s: permission denied: check the user in the URL and its grants (%w)", s.name, err)
 	case pgconn.SafeToRetry(err) || isConnError(err):
-		return fmt.Errorf("store: %s: cannot reach the database server (is it running, and the URL right?): %w", s.name, err)
+		return fmt.Errorf("store: %s: %w (is it running, and the URL right?): %w", s.name, store.ErrUnavailable, err)
 	}
 	if context == "" {
 		return fmt.Errorf("store: %s: %w", s.name, err)
