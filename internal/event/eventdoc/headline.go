@@ -118,7 +118,7 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 			}
 			placed = append(placed, sp)
 			s.Places = append(s.Places, event.PlaceMention{Span: sp, Name: title[sp.Start:sp.End], GeonamesID: f.p.GeonamesID,
-				Lat: f.p.Lat, Lon: f.p.Lon, Country: f.p.Country})
+				Lat: f.p.Lat, Lon: f.p.Lon, Country: f.p.Country, Site: site(text, *f.p)})
 		}
 	}
 	sort.Slice(s.Places, func(i, j int) bool { return s.Places[i].Start < s.Places[j].Start })
