@@ -94,7 +94,16 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	// subject stands before an appositive set off by commas, as before a
 	// reduced passive or a relative clause ("the army, backed by
 	// militias, attacked", "the envoy, who met the rebels, said")
-	if k := c.skipAux(at - 1); k > 0 && toks[k].low == "," {
+	k := c.skipAux(at - 1)
+	// "the government, backed by X, is working to push": past the verb
+	// that governs this one through "to"
+	if k > 1 && toks[k].low == "to" && !toks[k-1].punct && (strings.HasSuffix(toks[k-1].low, "ing") || lightVerbs[toks[k-1].low] != "" || futureVerbs[toks[k-1].low]) {
+		k = c.skipAux(k - 2)
+		for k > 0 && strings.HasSuffix(toks[k].low, "ly") && !toks[k].upper {
+			k = c.skipAux(k - 1)
+		}
+	}
+	if k > 0 && toks[k].low == "," {
 		for j := k - 1; j > 0 && j >= k-12; j-- {
 			if boundaries[toks[j].low] {
 				break
@@ -109,9 +118,6 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 			}
 		}
 	}
-	// "the offensive, which promises to be ...": a relative pronoun right
-	// before the verb stands for the noun phrase before it; only an actor
-	// or a place there is the subject, never one further back
 	for k := at - 1; k >= 0 && k >= at-maxRoleDistance; k-- {
 		t := toks[k]
 		if boundaries[t.low] && !(quoteMarks[t.low] && (c.shortQuote(k, at) || c.quotedVerb(k, at))) {
