@@ -338,6 +338,16 @@ func (c *Coder) placeModifier(ps []Party, at int) bool {
 
 // dropSites removes the sites from a list of parties, unless all are.
 func (c *Coder) dropSites(ps []Party) []Party {
+	found := false
+	for i := range ps {
+		if ps[i].Actor == 0 && ps[i].GeonamesID != 0 && c.site(ps[i].Span) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return ps
+	}
 	var out []Party
 	for _, p := range ps {
 		if p.Actor != 0 || p.GeonamesID == 0 || !c.site(p.Span) {
