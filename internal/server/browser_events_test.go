@@ -87,7 +87,7 @@ func TestBrowserCodedEvents(t *testing.T) {
 			if h := sel(art, "h1", "hl"); len(h) != 1 || attr(h[0], "id") != "s-1" {
 				t.Errorf("%s: the title is not the highlighted anchor", attr(hl[0], "href"))
 			}
-			doc = b.dom("/story/1")
+			b.dom("/story/1") // back to the story page: the filter below clicks in it
 		}
 		// the type filter: ASSAULT alone
 		var hidden int
