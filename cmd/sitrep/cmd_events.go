@@ -78,7 +78,7 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		return writeJSON(e.stdout, eventsPage{Items: recs, Total: total, Offset: f.Offset, Limit: f.Limit})
 	}
 	w := tw(e)
-	fmt.Fprintln(w, "ID\tDATE\tSOURCE\tTYPE\tTARGET\tPLACE\tSTATUS\tOUTLETS\tVERB")
+	fmt.Fprintln(w, "ID\tDATE\tSOURCE\tTYPE\tTARGET\tPLACE\tSTATUS\tOUTLETS\tMENTIONS\tVERB")
 	for _, r := range recs {
 		date := r.Date
 		if r.Estimated {
@@ -92,14 +92,30 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		if r.Place != nil {
 			place = r.Place.Name
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s (%s)\t%s\t%s\t%s\t%d\t%s\n", r.ID, orDash(date), partyLabel(r.Source, r.AllSources), typ, r.Cameo,
-			partyLabel(r.Target, r.AllTargets), place, r.Status, r.Sources, r.Verb)
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s (%s)\t%s\t%s\t%s\t%d\t%s\t%s\n", r.ID, orDash(date), partyLabel(r.Source, r.AllSources), typ, r.Cameo,
+			partyLabel(r.Target, r.AllTargets), place, r.Status, r.Sources, mentionsLabel(r.Mentions), r.Verb)
 	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
 	more(e, total, len(recs), f.Offset)
 	return nil
+}
+
+// mentionsLabel counts an event's mentions and says how many are
+// headlines ("3 (1 headline)"): a title is coded as sentence -1, and a
+// reader checking the evidence looks for it above the text.
+func mentionsLabel(ms []event.MentionRef) string {
+	h := 0
+	for _, m := range ms {
+		if m.Sentence == event.HeadlineIndex {
+			h++
+		}
+	}
+	if h == 0 {
+		return strconv.Itoa(len(ms))
+	}
+	return fmt.Sprintf("%d (%d headline)", len(ms), h)
 }
 
 // partyLabel is a party's name with its CAMEO code, compounds joined.

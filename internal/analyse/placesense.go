@@ -204,6 +204,21 @@ func actorOf(s string, p geo.Place) string {
 	return ""
 }
 
+// PlaceGovernment returns the ISO country whose government a place
+// mention of text stands for ("Washington said"), "" when it is only a
+// place: Place.Actor as the analysis set it, else — for a place read back
+// from a store, which keeps neither Actor nor Class — decided again from
+// its feature code and the word after it. A landmark's seat of power ("the
+// Kremlin") is not kept by a store and is not found again.
+func PlaceGovernment(text string, p Place) string {
+	if p.Actor != "" || p.Class != "" || p.Start < 0 || p.End > len(text) || p.Start > p.End {
+		return p.Actor
+	}
+	var g geo.Place
+	g.Start, g.End, g.FeatureCode, g.Country = p.Start, p.End, p.Feature, p.Country
+	return actorOf(text, g)
+}
+
 // firstWord is the first space-separated word of s.
 func firstWord(s string) string {
 	f := strings.Fields(s[:min(len(s), 40)])

@@ -15,6 +15,8 @@ type Coder struct {
 	// actors are the sentence's actor mentions (the tokens' actor index
 	// points into them)
 	actors []ActorMention
+	// places are the sentence's place mentions
+	places []PlaceMention
 	// headline is true while a title is coded (headline.go)
 	headline bool
 }
@@ -65,8 +67,12 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	if len(c.toks) == 0 || len(c.toks) > maxTokens || shouting(s.Text, c.toks) {
 		return dst
 	}
+	if linkLine(c.toks) {
+		return dst
+	}
 	c.mark(s)
 	c.actors = s.Actors
+	c.places = s.Places
 	c.headline = s.Headline
 	if s.Headline {
 		c.headlineForm(&s)
@@ -114,6 +120,31 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 		if h.swap {
 			src, tgt = tgt, src
+		}
+		// a city or region as the doer is where something happened, not
+		// who did it ("The loss of Mosul would leave ...", "an explosion
+		// near the town of X killed"): no source; with no actor as target
+		// either, nothing happened between actors
+		if len(src) > 1 {
+			// "In Tartus, Vela said": a site in a list of doers is a
+			// scene, not one of them
+			src = c.dropSites(src)
+		}
+		if len(src) > 0 && (c.allSites(src) || c.placeModifier(src, h.at)) {
+			// "demonstrators in the city of X have blockaded": a site in
+			// a locative phrase tells where the clause's subject is
+			if !c.placeModifier(src, h.at) && c.inLocative(src[0].Span.Start) {
+				// the group before the phrase if the clause names one;
+				// else, with no actor as target, the place stays,
+				// standing for its people
+				if gs, _ := c.groupParty(s, *h); gs.Text != "" && !h.swap {
+					src = []Party{gs}
+				} else if hasActor(tgt) {
+					src = nil
+				}
+			} else if src = nil; !hasActor(tgt) {
+				continue
+			}
 		}
 		if h.bare && !hasActor(src) && !hasActor(tgt) {
 			continue
@@ -163,7 +194,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		// "Carter said that an operation should begin": an announced or
 		// urged happening with no actor of its own is the statement of
 		// the one who reports it, as in a quotation
-		if e.Source.Text == "" && statusClass(h.status) == "irrealis" {
+		if e.Source.Text == "" && statusClass(h.status) == "irrealis" && !c.relativeOfThing(h.at) {
 			if sp := c.reporter(s, h.at); len(sp) > 0 {
 				e.Source = sp[0]
 				if len(sp) > 1 {
@@ -245,6 +276,98 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 	}
 	return dst
+}
+
+// linkLine reports a line that points to another article ("Related:
+// Army halts assault on the city", "Read more: ..."): that article's
+// headline, not a sentence of this one.
+func linkLine(toks []token) bool {
+	switch {
+	case len(toks) > 2 && toks[1].low == ":" && (toks[0].low == "related" || toks[0].low == "recommended"):
+		return true
+	case len(toks) > 3 && toks[2].low == ":" && (toks[0].low == "read" && toks[1].low == "more" || toks[0].low == "see" && toks[1].low == "also"):
+		return true
+	}
+	return false
+}
+
+// allSites reports parties that are all places telling only where
+// (PlaceMention.Site).
+func (c *Coder) allSites(ps []Party) bool {
+	for i := range ps {
+		if ps[i].Actor != 0 || ps[i].GeonamesID == 0 || !c.site(ps[i].Span) {
+			return false
+		}
+	}
+	return true
+}
+
+// inLocative reports a place starting at byte offset start inside a
+// locative phrase ("in the Moroccan city of X", "near X"): a locative
+// preposition a few words before it, in the same phrase.
+func (c *Coder) inLocative(start int) bool {
+	k := 0
+	for k < len(c.toks) && c.toks[k].start < start {
+		k++
+	}
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		t := c.toks[j]
+		if locatives[t.low] {
+			return true
+		}
+		if t.punct || c.d.forms[t.low] != nil && !t.upper && t.low != "city" {
+			return false
+		}
+	}
+	return false
+}
+
+// placeModifier reports a source that is a place (no actor) modifying the
+// event noun at token at ("a Paris meeting", "the Geneva talks"): where
+// the happening is, not who takes part.
+func (c *Coder) placeModifier(ps []Party, at int) bool {
+	if len(ps) != 1 || ps[0].Actor != 0 || ps[0].GeonamesID == 0 || at < 2 || c.toks[at-1].end != ps[0].Span.End {
+		return false
+	}
+	k := at - 1
+	for k >= 0 && c.toks[k].start >= ps[0].Span.Start {
+		k--
+	}
+	return k >= 0 && (modifierDet[c.toks[k].low] || c.toks[k].low == "the")
+}
+
+// dropSites removes the sites from a list of parties, unless all are.
+func (c *Coder) dropSites(ps []Party) []Party {
+	found := false
+	for i := range ps {
+		if ps[i].Actor == 0 && ps[i].GeonamesID != 0 && c.site(ps[i].Span) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return ps
+	}
+	var out []Party
+	for _, p := range ps {
+		if p.Actor != 0 || p.GeonamesID == 0 || !c.site(p.Span) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return ps
+	}
+	return out
+}
+
+// site reports a place mention at span sp marked Site.
+func (c *Coder) site(sp Span) bool {
+	for i := range c.places {
+		if p := &c.places[i]; p.Site && p.Start <= sp.Start && sp.End <= p.End {
+			return true
+		}
+	}
+	return false
 }
 
 // reporter returns the actor who reports the clause of the verb at token
@@ -557,7 +680,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		end := i + len(f.words)
 		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
-		if !c.verbal(i, f) {
+		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) {
 			i = end - 1
 			continue
 		}
@@ -590,6 +713,12 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		h.code = code
 		h.passive = c.passive(i, f)
+		// "the first city claimed by the group": a territory or a deed is
+		// claimed, no one is accused
+		if h.passive && f.block.name == "allege" {
+			i = end - 1
+			continue
+		}
 		if h.passive {
 			h.swap = !h.swap
 		}
@@ -640,6 +769,16 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if t.low == "according" && i+1 < len(toks) && toks[i+1].low == "to" {
 		return false
 	}
+	// "is going to be difficult", "are going to attack": "going to"
+	// before a verb is the future, not a journey
+	if len(f.words) == 2 && f.words[0] == "going" && f.words[1] == "to" && i+2 < len(toks) && c.verbBase(i+2) {
+		return false
+	}
+	// "a claim to legitimacy", "their claims to the land": "claim" before
+	// "to" and no verb is the noun
+	if (t.low == "claim" || t.low == "claims") && i+2 < len(toks) && toks[i+1].low == "to" && !c.verbBase(i+2) {
+		return false
+	}
 	var prev string
 	if i > 0 {
 		prev = toks[i-1].low
@@ -674,8 +813,9 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	// "of allied countries", "to treat wounded soldiers": a participle
 	// after a preposition or a verb's base form modifies the noun after it
+	// (any word after "to" is that base form: "to tend wounded troops")
 	if !f.base && !ing && i > 0 && i+1 < len(toks) && !toks[i+1].punct && !determiners[toks[i+1].low] && !prepositions[toks[i+1].low] &&
-		toks[i+1].low != "by" && toks[i+1].low != "to" && (prepositions[prev] || c.baseVerb(i-1)) {
+		toks[i+1].low != "by" && toks[i+1].low != "to" && (prepositions[prev] || c.baseVerb(i-1) || c.afterInfinitive(i-1)) {
 		return false
 	}
 	// "riot police", "a strike unit": a base form naming a unit's task
@@ -806,6 +946,119 @@ func (c *Coder) baseVerb(k int) bool {
 	return false
 }
 
+// relativeOfThing reports a verb at at whose subject is a relative
+// pronoun after a common noun ("bases that will offer training"): the
+// clause tells of that thing, not of the sentence's speaker.
+func (c *Coder) relativeOfThing(at int) bool {
+	k := c.skipAux(at - 1)
+	if k < 1 || !relativeWords[c.toks[k].low] {
+		return false
+	}
+	j := k - 1
+	if c.toks[j].low == "," && j > 0 {
+		j--
+	}
+	return commonNoun(c.toks[j])
+}
+
+// skipBe steps back from token k over forms of "be" (k stays >= 0).
+func (c *Coder) skipBe(k int) int {
+	for k > 0 && beForms[c.toks[k].low] {
+		k--
+	}
+	return k
+}
+
+// aimNouns name an undertaking whose aim a "to" clause after them tells
+// ("an offensive to retake the city").
+// Only military undertakings: they are coded themselves ("efforts to
+// restore ties" is not, and its aim is the happening told).
+var aimNouns = set("operation", "operations", "offensive", "offensives", "push", "battle", "fight", "assault")
+
+// aimOf reports a verb at i that is the aim of an undertaking ("launched
+// an operation last week to retake the city", "efforts to recapture X"):
+// the undertaking is the happening, coded on its own; its aim is no
+// second one.
+func (c *Coder) aimOf(i int) bool {
+	toks := c.toks
+	if i < 2 || toks[i-1].low != "to" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-5; k-- {
+		w := toks[k].low
+		if aimNouns[w] {
+			return true
+		}
+		if !timeWords[w] && w != "last" && w != "this" && w != "next" && w != "earlier" {
+			return false
+		}
+	}
+	return false
+}
+
+// gerundSubject reports a gerund with its object opening the sentence as
+// its subject ("Retaking the city is a key goal", "Sending troops would be
+// a mistake"): a prospect talked about, not a happening. A participle
+// clause set off by a comma ("Speaking in Rome, the minister said") and
+// a gerund with no object ("Fighting continued") are not.
+func (c *Coder) gerundSubject(i, end int) bool {
+	toks := c.toks
+	k := 0
+	for k < i && toks[k].punct {
+		k++
+	}
+	if k != i || !strings.HasSuffix(toks[i].low, "ing") || end >= len(toks) {
+		return false
+	}
+	if n := toks[end]; n.punct || prepositions[n.low] || n.low == "to" || n.low == "by" || n.low == "and" || n.low == "or" {
+		return false
+	}
+	for j := end; j < len(toks) && j < end+12; j++ {
+		w := toks[j].low
+		if toks[j].punct && w != "'s" && w != "-" || boundaries[w] {
+			return false
+		}
+		if w == "is" || w == "was" || w == "are" || w == "were" || hypoAux[w] || futureAux[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// promiseOfBeing reports "promises to be", "threatens to become": a
+// likelihood, not a promise or a threat.
+func (c *Coder) promiseOfBeing(i int, f *verbForm) bool {
+	end := i + len(f.words)
+	if end+1 >= len(c.toks) || c.toks[end].low != "to" {
+		return false
+	}
+	w := c.toks[end+1].low
+	if w != "be" && w != "become" {
+		return false
+	}
+	v := c.toks[i].low
+	return strings.HasPrefix(v, "promis") || strings.HasPrefix(v, "threaten")
+}
+
+// afterInfinitive reports a lower-case word at k right after "to" that
+// can be a verb's base form: not an auxiliary ("to be wounded", "to have
+// killed" keep their participle a verb) and not a name or a number.
+func (c *Coder) afterInfinitive(k int) bool {
+	if k < 1 || c.toks[k-1].low != "to" {
+		return false
+	}
+	t := c.toks[k]
+	return !t.punct && !t.upper && t.actor < 0 && t.place < 0 && !isNumber(t.low) && !beForms[t.low] &&
+		t.low != "have" && t.low != "get" && !determiners[t.low] && !strings.HasSuffix(t.low, "ed") && !strings.HasSuffix(t.low, "ing")
+}
+
+// verbBase reports a word at k that is a verb's base form: an
+// auxiliary's ("be", "have") or a Dictionary verb's.
+func (c *Coder) verbBase(k int) bool {
+	w := c.toks[k].low
+	return w == "be" || w == "have" || w == "get" || w == "make" || w == "take" || w == "do" || c.baseVerb(k)
+}
+
 func (c *Coder) nextUpper(i int) bool {
 	return i+1 < len(c.toks) && c.toks[i+1].upper && !c.toks[i+1].punct
 }
@@ -817,7 +1070,26 @@ func isPluralNoun(w string) bool {
 
 // passive reports "was attacked", "were reportedly killed", "attacked by".
 func (c *Coder) passive(i int, f *verbForm) bool {
-	if f.base || strings.HasSuffix(c.toks[i].low, "ing") {
+	if strings.HasSuffix(c.toks[i].low, "ing") {
+		return false
+	}
+	end := i + len(f.words)
+	if f.base {
+		// "have been repeatedly hit by": a base form that is also its
+		// own participle ("hit", "cut", "put") is passive after a form of
+		// "be" with its agent after "by"
+		if strings.HasSuffix(c.toks[i].low, "s") || end >= len(c.toks) || c.toks[end].low != "by" {
+			return false
+		}
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			w := c.toks[k].low
+			if beForms[w] || w == "get" || w == "got" {
+				return true
+			}
+			if !adverbs[w] && !strings.HasSuffix(w, "ly") {
+				return false
+			}
+		}
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
@@ -830,7 +1102,6 @@ func (c *Coder) passive(i int, f *verbForm) bool {
 		}
 	}
 	// "killed by" without an auxiliary (a reduced relative)
-	end := i + len(f.words)
 	return end < len(c.toks) && c.toks[end].low == "by" && end+1 < len(c.toks) && c.toks[end+1].actor >= 0
 }
 
@@ -844,6 +1115,10 @@ func (c *Coder) status(h *verbHit) {
 		case quoteMarks[w] && c.shortQuote(k, h.at):
 			// "will “simultaneously” carry out", "“will be” carrying
 			// out": a word or two quoted inside the verb group
+			lo--
+		case k == h.at-1 && (w == "“" || w == "\""):
+			// "vowed to “attack the rebels”": a quotation opening on
+			// the verb keeps the words before it
 			lo--
 		case perceptionVerbs[w] && k < h.at-1 && lo > k-4:
 			// "want to see an operation begin": the verb seen takes the
@@ -885,6 +1160,9 @@ func (c *Coder) status(h *verbHit) {
 					case urgeVerbs[gw]:
 						h.status = Urged
 					case negVerbs[gw]:
+						h.status = Negated
+					case gw == "going" && g >= 1 && negations[toks[c.skipBe(g-1)].low]:
+						// "is not going to accept": a refusal
 						h.status = Negated
 					default:
 						h.status = Future

@@ -330,8 +330,8 @@ func countryHolds(p *Place, targets partyList, other *Place) bool {
 	return false
 }
 
-// iso3 returns the ISO 3166-1 alpha-3 code of an alpha-2 code (CAMEO's
-// country codes are alpha-3), "" if unknown. Same asks it in its inner
+// iso3 returns the CAMEO country code of an ISO 3166-1 alpha-2 code —
+// its alpha-3 code but for cameoCountries — "" if unknown. Same asks it in its inner
 // loop: the codes are looked up once, on first use.
 func iso3(alpha2 string) string {
 	if len(alpha2) != 2 {
@@ -347,11 +347,19 @@ func iso3(alpha2 string) string {
 				if r, err := language.ParseRegion(string([]byte{'A' + byte(i), 'A' + byte(j)})); err == nil {
 					iso3Table[i][j] = r.ISO3()
 				}
+				if c, ok := cameoCountries[string([]byte{'A' + byte(i), 'A' + byte(j)})]; ok {
+					iso3Table[i][j] = c
+				}
 			}
 		}
 	})
 	return iso3Table[a][b]
 }
+
+// cameoCountries are the countries whose CAMEO code (the Phoenix actor
+// dictionaries') is not their ISO 3166 alpha-3 code: Kosovo is KSV (ISO
+// has none; Go's region table gives the user-assigned XKK), East Timor TMP.
+var cameoCountries = map[string]string{"XK": "KSV", "TL": "TMP"}
 
 var (
 	iso3Once  sync.Once

@@ -290,3 +290,13 @@ func verbsOfMentions(ms []Mention) []string {
 	}
 	return out
 }
+
+// TestISO3CAMEO: a place's country meets a country actor's CAMEO code,
+// including the countries whose CAMEO code is not ISO alpha-3.
+func TestISO3CAMEO(t *testing.T) {
+	for a2, want := range map[string]string{"IQ": "IRQ", "XK": "KSV", "TL": "TMP", "RS": "SRB", "": "", "I": ""} {
+		if got := iso3(a2); got != want {
+			t.Errorf("iso3(%q) = %q, want %q", a2, got, want)
+		}
+	}
+}

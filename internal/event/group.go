@@ -28,6 +28,19 @@ func (c *Coder) groupParty(s Sentence, h verbHit) (src, tgt Party) {
 	for k >= 0 && timeWords[toks[k].low] {
 		k = c.skipAux(k - 1)
 	}
+	// "demonstrators in the city of X have blockaded": the group stands
+	// before the locative phrase
+	if k >= 0 && toks[k].place >= 0 && toks[k].actor < 0 {
+		for j := k - 1; j > 0 && j >= k-6; j-- {
+			if locatives[toks[j].low] {
+				k = j - 1
+				break
+			}
+			if toks[j].punct {
+				break
+			}
+		}
+	}
 	if k >= 0 && groupNouns[toks[k].low] && toks[k].actor < 0 {
 		start := k
 		for j := k - 1; j >= 0 && j >= k-4; j-- {

@@ -7,7 +7,7 @@ import (
 )
 
 // sent builds a Sentence from a marked-up text: {words:CODE} is an actor
-// (CODE may be empty), <words> a place, [words=VALUE] a time expression.
+// (CODE may be empty), <words> a place (<@words>: a site, PlaceMention.Site), [words=VALUE] a time expression.
 // Actor ids are their order of appearance, from 1.
 func sent(t testing.TB, marked string) Sentence {
 	t.Helper()
@@ -41,8 +41,12 @@ func sent(t testing.TB, marked string) Sentence {
 			b.WriteString(words)
 			s.Actors = append(s.Actors, ActorMention{Span: Span{start, b.Len()}, ID: int64(len(s.Actors) + 1), Name: words, Code: code})
 		case '<':
+			// <@name>: a place that only tells where (a city, not a
+			// government)
+			site := strings.HasPrefix(body, "@")
+			body = strings.TrimPrefix(body, "@")
 			b.WriteString(body)
-			s.Places = append(s.Places, PlaceMention{Span: Span{start, b.Len()}, Name: body, GeonamesID: placeID(body), Country: "IQ"})
+			s.Places = append(s.Places, PlaceMention{Span: Span{start, b.Len()}, Name: body, GeonamesID: placeID(body), Country: "IQ", Site: site})
 		case '[':
 			words, val, _ := strings.Cut(body, "=")
 			b.WriteString(words)

@@ -48,6 +48,10 @@ var overrideCodes = map[string]string{
 	"mean":   "---", // intend 030
 	"deal":   "---", // bargain 050
 	"gather": "---", // assemble 040
+	// "beefing up intelligence-gathering": PETRARCH-2 files "beef up" under
+	// both "boost" (060) and "strengthen" with 174 (expel or deport), a
+	// slip; both lines start with "beef_up", so both take boost's code
+	"beef_up": "060",
 }
 
 // extraVerbs are verbs the Dictionary lacks: forms and code.
@@ -60,6 +64,12 @@ var extraVerbs = []struct {
 	{"020", []string{"implore", "implores", "implored", "imploring"}},
 	{"150", []string{"reinforce", "reinforces", "reinforced", "reinforcing"}},
 	{"---", []string{"rig", "rigs", "rigged", "rigging"}},
+	// retaking a town is taking it back by force: fighting (CAMEO 190),
+	// as PLOVER's coders read it
+	{"190", []string{"retake", "retakes", "retook", "retaken", "retaking"}},
+	// "kicking in $20 million": a contribution, not a kick (the
+	// Dictionary's "kick" is physical assault)
+	{"---", []string{"kick_in", "kicks_in", "kicked_in", "kicking_in"}},
 }
 
 // extraPatterns add patterns to a verb's block: fortification work is a

@@ -94,7 +94,16 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	// subject stands before an appositive set off by commas, as before a
 	// reduced passive or a relative clause ("the army, backed by
 	// militias, attacked", "the envoy, who met the rebels, said")
-	if k := c.skipAux(at - 1); k > 0 && toks[k].low == "," {
+	k := c.skipAux(at - 1)
+	// "the government, backed by X, is working to push": past the verb
+	// that governs this one through "to"
+	if k > 1 && toks[k].low == "to" && !toks[k-1].punct && (strings.HasSuffix(toks[k-1].low, "ing") || lightVerbs[toks[k-1].low] != "" || futureVerbs[toks[k-1].low]) {
+		k = c.skipAux(k - 2)
+		for k > 0 && strings.HasSuffix(toks[k].low, "ly") && !toks[k].upper {
+			k = c.skipAux(k - 1)
+		}
+	}
+	if k > 0 && toks[k].low == "," {
 		for j := k - 1; j > 0 && j >= k-12; j-- {
 			if boundaries[toks[j].low] {
 				break
@@ -111,7 +120,7 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	}
 	for k := at - 1; k >= 0 && k >= at-maxRoleDistance; k-- {
 		t := toks[k]
-		if boundaries[t.low] && !(quoteMarks[t.low] && c.shortQuote(k, at)) {
+		if boundaries[t.low] && !(quoteMarks[t.low] && (c.shortQuote(k, at) || c.quotedVerb(k, at))) {
 			return nil
 		}
 		if t.actor >= 0 {
@@ -146,6 +155,12 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 	}
 	for k := from; k < stop && k < from+maxTargetDistance; k++ {
 		t := toks[k]
+		// "the army “will attack” the rebels", "attacked “the
+		// enemy”": a quotation mark right after the verb closes or opens
+		// a quotation around it, not the clause
+		if k == from && quoteMarks[t.low] {
+			continue
+		}
 		// "ahead of an offensive by X", "despite Y": no target of this
 		// verb follows
 		if boundaries[t.low] || t.low == "ahead" || t.low == "despite" {
@@ -507,6 +522,9 @@ func (c *Coder) reducedPassive(j, end int) bool {
 // relativePron open a relative clause set off by commas.
 var relativePron = set("who", "which")
 
+// relativeWords open a relative clause after a noun.
+var relativeWords = set("who", "which", "that", "whom")
+
 // locatedAt reports an actor mention at token k that stands in a
 // locative or scene-setting phrase as the ground of another's act, never
 // its subject: a name with no actor code ("following the Nice attack"),
@@ -524,10 +542,12 @@ func (c *Coder) locatedAt(k int) bool {
 	for j >= 0 && (toks[j].low == "the" || possessive(toks[j].low)) {
 		j--
 	}
-	if j < 0 || !locatives[toks[j].low] && !sceneWords[toks[j].low] {
+	if j < 0 || !locatives[toks[j].low] && !sceneWords[toks[j].low] && !goalWords[toks[j].low] {
 		return false
 	}
-	if uncoded {
+	// "troops flowed into Syria to retake the town": where a move goes
+	// is never who acts
+	if uncoded || goalWords[toks[j].low] {
 		return true
 	}
 	// a country or city coded as an actor stands for the people of the
@@ -536,6 +556,20 @@ func (c *Coder) locatedAt(k int) bool {
 	// possessive gives that phrase another owner ("its troops in Iraq")
 	return j >= 2 && !toks[j-1].punct && ownerWords[toks[j-2].low]
 }
+
+// quotedVerb reports an opening quotation mark at k that quotes the verb
+// group ending with the verb at at ("the army “will attack” the
+// rebels"): the words before it are the verb's clause.
+func (c *Coder) quotedVerb(k, at int) bool {
+	toks := c.toks
+	if toks[k].low != "“" && toks[k].low != "\"" || at+1 >= len(toks) || !quoteMarks[toks[at+1].low] {
+		return false
+	}
+	return k+1 == at || c.verbGroup(k+1, at)
+}
+
+// goalWords lead to where a move goes.
+var goalWords = set("into", "toward", "towards", "onto")
 
 // ownerWords give a noun phrase its owner ("its troops").
 var ownerWords = set("its", "their", "his", "her", "our")

@@ -24,6 +24,12 @@ type PlaceMention struct {
 	GeonamesID uint32
 	Lat, Lon   float64
 	Country    string // ISO 3166-1 alpha-2
+	// Site is true for a place that only tells where — a city, a region,
+	// a landmark — and does not stand for a government the way a country,
+	// or a capital used as one ("Washington said"), does: it is never an
+	// event's source ("The loss of Mosul would leave ...", "a Paris
+	// meeting"). False when the analysis does not know.
+	Site bool
 }
 
 // TimeMention is a time expression of the sentence normalised to TIMEX3.

@@ -13,12 +13,17 @@ func fakeStoryEvents() []event.Record {
 	ref := func(article int64, outlet string) event.MentionRef {
 		return event.MentionRef{Article: article, Sentence: 0, Outlet: outlet, Text: "a sentence of article"}
 	}
+	// a headline mention: the title, coded as sentence -1
+	headline := func(m event.MentionRef) event.MentionRef {
+		m.Sentence, m.Text = event.HeadlineIndex, "Carter meets Abadi"
+		return m
+	}
 	baghdad := &event.Place{Name: "Baghdad", GeonamesID: 98182, Lat: 33.341, Lon: 44.401, Country: "IQ", Stated: true}
 	mosul := &event.Place{Name: "Mosul", GeonamesID: 99072, Lat: 36.335, Lon: 43.119, Country: "IQ", Stated: true}
 	recs := []event.Record{
 		{ID: 1, Story: 1, Type: "CONSULT", Mode: "visit", Cameo: "042", Verb: "met", Date: "2016-10-14", Precision: "day",
 			Source: event.Party{Name: "Ashton Carter", Text: "Carter", Actor: 1}, Target: event.Party{Name: "Haider al-Abadi", Text: "Abadi", Actor: 2},
-			Place: baghdad, Mentions: []event.MentionRef{ref(1, "Reuters"), ref(2, "AP")}, Articles: 2, Sources: 2, NumMentions: 2},
+			Place: baghdad, Mentions: []event.MentionRef{ref(1, "Reuters"), headline(ref(2, "AP"))}, Articles: 2, Sources: 2, NumMentions: 2},
 		{ID: 2, Story: 1, Type: "ASSAULT", Cameo: "190", Verb: "attacked", Date: "2016-10-16", Precision: "day",
 			Source: event.Party{Name: "Peshmerga", Text: "Kurdish forces", Actor: 4}, Target: event.Party{Name: "Islamic State", Text: "IS", Actor: 3},
 			Place: mosul, Mentions: []event.MentionRef{ref(3, "BBC")}, Articles: 1, Sources: 1, NumMentions: 1},
@@ -72,6 +77,17 @@ func TestBrowserCodedEvents(t *testing.T) {
 		}
 		if !strings.Contains(text(items[0]), "dug") || !strings.Contains(text(items[2]), "attacked") {
 			t.Errorf("timeline events not in date order: %q … %q", text(items[0]), text(items[2]))
+		}
+		// a headline mention says so, and opens its article at the title
+		hl := sel(ev, "a", "headline")
+		if len(hl) != 1 || !strings.Contains(text(hl[0]), "(headline)") || !strings.HasSuffix(attr(hl[0], "href"), "#s-1") {
+			t.Errorf("headline mentions: %d", len(hl))
+		} else {
+			art := b.dom(attr(hl[0], "href"))
+			if h := sel(art, "h1", "hl"); len(h) != 1 || attr(h[0], "id") != "s-1" {
+				t.Errorf("%s: the title is not the highlighted anchor", attr(hl[0], "href"))
+			}
+			b.dom("/story/1") // back to the story page: the filter below clicks in it
 		}
 		// the type filter: ASSAULT alone
 		var hidden int

@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/entity"
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/geo"
 )
 
 // Sentences returns the coder's input for each sentence of an analysed
@@ -63,7 +64,7 @@ func Sentences(text string, an *analyse.Annotation, actors []event.ActorMention,
 			continue
 		}
 		out[p.Sentence].Places = append(out[p.Sentence].Places, event.PlaceMention{Span: event.Span{Start: p.Start, End: p.End},
-			Name: writtenName(text, p), GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country})
+			Name: writtenName(text, p), GeonamesID: p.GeonamesID, Lat: p.Lat, Lon: p.Lon, Country: p.Country, Site: site(text, p)})
 	}
 	for _, t := range an.Times {
 		if t.Type != "DATE" || t.Sentence < 0 || t.Sentence >= len(out) {
@@ -72,6 +73,21 @@ func Sentences(text string, an *analyse.Annotation, actors []event.ActorMention,
 		out[t.Sentence].Times = append(out[t.Sentence].Times, event.TimeMention{Span: event.Span{Start: t.Start, End: t.End}, Value: t.Value})
 	}
 	return out
+}
+
+// site reports a place of text that only tells where: not a country, not
+// a capital (often its government: "Beirut again rejected"), and not a
+// seat of power read as its government ("the Kremlin said"). A place read
+// back from a store has no Class: its feature code gives it.
+func site(text string, p analyse.Place) bool {
+	class := p.Class
+	if class == "" && p.Feature != "" {
+		class = geo.FeatureClass(p.Feature)
+	}
+	if class == "" || class == geo.ClassCountry || class == geo.ClassLandmark || p.Feature == "PPLC" || p.Feature == "PPLG" {
+		return false
+	}
+	return analyse.PlaceGovernment(text, p) == ""
 }
 
 // writtenName is a place's name as the article writes it ("Raqqa", not the

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/timex"
 )
 
 // Headline returns the coder's input for an article's title: a sentence of
@@ -17,7 +18,8 @@ import (
 // title's actors and places are the article's, found in the title by the
 // words the text names them with (or their canonical names), whole
 // words, ignoring case, the title's match opening with a capital. The
-// title states no date: its events take the article's, estimated. ok is
+// title's own dates are read (timex, against the article's date); with
+// none, its events take the article's date, estimated. ok is
 // false for an empty title, a text with no sentences, and a title the
 // text opens with (its first sentence is coded already).
 func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMention, body []event.Sentence) (s event.Sentence, ok bool) {
@@ -118,10 +120,23 @@ func Headline(title, text string, an *analyse.Annotation, actors []event.ActorMe
 			}
 			placed = append(placed, sp)
 			s.Places = append(s.Places, event.PlaceMention{Span: sp, Name: title[sp.Start:sp.End], GeonamesID: f.p.GeonamesID,
-				Lat: f.p.Lat, Lon: f.p.Lon, Country: f.p.Country})
+				Lat: f.p.Lat, Lon: f.p.Lon, Country: f.p.Country, Site: site(text, *f.p)})
 		}
 	}
 	sort.Slice(s.Places, func(i, j int) bool { return s.Places[i].Start < s.Places[j].Start })
+	// "Army to attack on Friday": the title's own dates, read against the
+	// article's date; its events then take them, estimated only if that
+	// date is
+	if !s.Published.IsZero() {
+		for _, x := range timex.Find(title, s.Published) {
+			if x.Type == "DATE" && event.Precision(x.Value) != "" {
+				s.Times = append(s.Times, event.TimeMention{Span: event.Span{Start: x.Start, End: x.End}, Value: x.Value})
+			}
+		}
+		if len(s.Times) > 0 {
+			s.Estimated = body[0].Estimated
+		}
+	}
 	return s, true
 }
 

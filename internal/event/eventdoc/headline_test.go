@@ -80,3 +80,36 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineDate: a title's own date expression dates its event, read
+// against the article's date (a Tuesday); a title with none takes the
+// article's date, estimated. Text and titles written for the test.
+func TestHeadlineDate(t *testing.T) {
+	pub := time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC)
+	text := "Chilean President Gabriel Boric will visit Argentina, his office said. " +
+		"Boric is expected to meet Argentine President Javier Milei in Buenos Aires."
+	an := analyse.New().Annotate(analyse.Input{Text: text, Published: pub})
+	d := entityDocOf(text, &an)
+	actors := LocalActors(d, entity.Resolve(d))
+	body := Sentences(text, &an, actors, pub, false)
+	c := event.NewCoder()
+	for _, tc := range []struct {
+		title, date string
+		estimated   bool
+	}{
+		{"Boric to meet Milei on Friday", "2024-03-15", false},
+		{"Boric to meet Milei in Buenos Aires", "2024-03-12", true},
+	} {
+		s, ok := Headline(tc.title, text, &an, actors, body)
+		if !ok {
+			t.Fatalf("%q: not coded", tc.title)
+		}
+		evs := c.Code(s, nil)
+		if len(evs) == 0 {
+			t.Fatalf("%q: no event", tc.title)
+		}
+		if e := evs[0]; e.Date != tc.date || e.Estimated != tc.estimated {
+			t.Errorf("%q: date %s estimated %v, want %s %v", tc.title, e.Date, e.Estimated, tc.date, tc.estimated)
+		}
+	}
+}

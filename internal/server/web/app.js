@@ -224,7 +224,8 @@
 
   function afterRender() {
     const h = location.hash;
-    if (h && /^#s\d+$/.test(h)) {
+    // #s-1 is the headline (events code the title as sentence -1)
+    if (h && /^#s-?\d+$/.test(h)) {
       const t = document.getElementById(h.slice(1));
       if (t) {
         for (const x of document.querySelectorAll(".sent.hl")) x.classList.remove("hl");
@@ -668,7 +669,8 @@
     const sorted = topEvents(items);
     const shown = 8;
     for (const e of sorted) {
-      const mentions = (e.mentions || []).map((m, i) => [i ? " " : "", el("a", { href: articleURL(m.article, m.sentence), nav: true, class: "cite", title: m.text }, m.outlet || "article " + m.article)]);
+      // a headline mention (sentence -1) says so: a title is no sentence
+      const mentions = (e.mentions || []).map((m, i) => [i ? " " : "", el("a", { href: articleURL(m.article, m.sentence), nav: true, class: "cite" + (m.sentence === -1 ? " headline" : ""), title: (m.sentence === -1 ? "headline: " : "") + m.text }, (m.outlet || "article " + m.article) + (m.sentence === -1 ? " (headline)" : ""))]);
       list.append(el("li", { class: "cevent", "data-type": e.type },
         el("span", { class: "date", title: e.estimated ? "the article's (estimated) date: no date stated" : null }, e.date ? (e.estimated ? "≈ " : "") + timexLabel(e.date) : "undated"),
         el("span", { class: "who" }, party(e.source)), " → ",
@@ -782,7 +784,7 @@
     return el("article", { class: "page article-page" },
       el("div", { class: "head" },
         el("p", { class: "kicker" }, a.outlet || "unknown outlet", " · ", published(a)),
-        el("h1", null, a.title || "(untitled)"),
+        el("h1", { id: "s-1", class: "sent" }, a.title || "(untitled)"),
         el("p", { class: "meta" },
           (a.authors || []).length ? "By " + a.authors.join(", ") + " · " : "",
           a.story ? link(storyURL(a.story), "the story") : null,
