@@ -55,12 +55,14 @@ var agencyAfter = map[string]bool{
 // the same document ("Barack Obama" … "Obama"), or an office ("Justice
 // Department", "Department of Justice").
 func notThisPlace(s string, p geo.Place, people map[string]int) bool {
-	if !weakTown(p) {
-		return false
-	}
 	k := geo.Key(strings.TrimPrefix(strings.TrimPrefix(p.Text, "the "), "The "))
 	if nonPlaceWords[k] {
-		return true
+		// a direction or planet alone names a region ("the Midwest") or
+		// nothing, never a town, stream or hill that bears the word
+		return p.Class != geo.ClassRegion && p.Class != geo.ClassArea
+	}
+	if !weakTown(p) {
+		return false
 	}
 	if people[k] >= 2 {
 		return true

@@ -157,3 +157,27 @@ func TestNotThisPlaceTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestNotThisPlaceDirection: a direction or planet alone is never a town,
+// stream or hill that bears the word ("In the North" is no creek called
+// North); it may still be a region ("the Midwest").
+func TestNotThisPlaceDirection(t *testing.T) {
+	cases := []struct {
+		text, name, class, feature string
+		want                       bool
+	}{
+		{"In the North, turnout was low.", "North", geo.ClassWater, "STM", true},
+		{"Voters in the South stayed home.", "South", geo.ClassCity, "PPL", true},
+		{"The probe sent pictures back to Earth.", "Earth", geo.ClassLandform, "HLL", true},
+		{"Storms swept across the Midwest on Sunday.", "Midwest", geo.ClassRegion, "RGN", false},
+		{"Flooding hit the West of the country.", "West", geo.ClassArea, "RGN", false},
+	}
+	for _, c := range cases {
+		i := strings.Index(c.text, c.name)
+		p := geo.Place{Mention: geo.Mention{Text: c.name, Start: i, End: i + len(c.name)}}
+		p.Class, p.FeatureCode = c.class, c.feature
+		if got := notThisPlace(c.text, p, nil); got != c.want {
+			t.Errorf("%q: notThisPlace(%q as %s) = %v, want %v", c.text, c.name, c.feature, got, c.want)
+		}
+	}
+}
