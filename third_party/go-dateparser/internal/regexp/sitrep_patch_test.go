@@ -9,7 +9,7 @@ import (
 	"github.com/markusmobius/go-dateparser/internal/regexp"
 )
 
-// TestDateparserPatternsCompile (sitrep's patch 20): every pattern the
+// TestDateparserPatternsCompile (sitrep's patch 21): every pattern the
 // module makes at start-up, now compiled on first use, compiles, to the
 // same program as an eager compile, and matches as one does.
 func TestDateparserPatternsCompile(t *testing.T) {
