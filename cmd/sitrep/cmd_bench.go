@@ -45,15 +45,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
+		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	if *memProfile != "" {
 		defer func() {
@@ -194,6 +190,23 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "corpus stage: %.1f CPU-ms per article, %.1f on its first goroutine, %.1f on its second (pages and coded events)\n",
 		perArt(tot.stage[pipeline.Corpus]), perArt(tot.stage[pipeline.Corpus]-tot.follow), perArt(tot.follow))
 	return nil
+}
+
+// startCPUProfile profiles the process's CPU into the file at path until
+// the returned stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // startTimeline prints, every interval (none when 0), the cores the

@@ -33,9 +33,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	qURL := queueFlag(fs, "")
 	rangeSize := fs.Int64("warc-range-size", 32<<20, "with --queue: cut a local WARC file larger than this many `BYTES` into byte ranges of about this size (whole records) for the workers to read from it themselves on a shared path (0: one document per record)")
 	rangeRecords := fs.Int("warc-range-records", 1000, "with --queue: at most this many `RECORDS` in one WARC range (0: no cap)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if len(pos) == 0 {
 		return usageError{"nothing to ingest: name files, folders, URLs or - for stdin"}

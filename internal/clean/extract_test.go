@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -361,6 +362,26 @@ func BenchmarkTrafilaturaAlone(b *testing.B) {
 		p := pages[i%len(pages)]
 		_, _ = evalextract.TrafilaturaDefault(p.HTML, p.URL)
 	}
+	extractReportCPU(b, cpu0)
+}
+
+// BenchmarkTrafilaturaAloneParallel is BenchmarkTrafilaturaAlone on every
+// core (-cpu N: N goroutines), for the pages/s go-trafilatura alone gives
+// on a machine, to set beside `sitrep ingest` of the same pages (issue
+// 15: sitrep's goal is 1.5× it). pages/s is wall-clock, so it means
+// something only on an otherwise idle machine; cpu-ms/page always does.
+func BenchmarkTrafilaturaAloneParallel(b *testing.B) {
+	pages := extractZytePages(b)
+	var next atomic.Int64
+	b.ResetTimer()
+	cpu0, wall0 := extractCPUTime(), time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			p := pages[int(next.Add(1)-1)%len(pages)]
+			_, _ = evalextract.TrafilaturaDefault(p.HTML, p.URL)
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(wall0).Seconds(), "pages/s")
 	extractReportCPU(b, cpu0)
 }
 

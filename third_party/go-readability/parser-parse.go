@@ -165,3 +165,16 @@ func (ps *Parser) getParsedDate(dateStr string) *time.Time {
 	}
 	return &d
 }
+
+// prepareAgain (Modified for sitrep) changes doc, a fresh copy of the
+// document the parse began with, as parseDocument changes it before
+// grabArticle: the steps between are the only ones that change the tree
+// (the JSON-LD and metadata reads only read it), so the result equals the
+// prepared page that upstream copies for each attempt.
+func (ps *Parser) prepareAgain(doc *html.Node) *html.Node {
+	ps.doc = doc
+	ps.unwrapNoscriptImages(ps.doc)
+	ps.removeScripts(ps.doc)
+	ps.prepDocument()
+	return ps.doc
+}

@@ -120,7 +120,12 @@ type Parser struct {
 	// allowed to be included in the article content. If undefined, it will use default filter.
 	AllowedVideoRegex *regexp.Regexp
 
-	doc             *html.Node
+	doc *html.Node
+	// Modified for sitrep: regenerate, when set, gives a fresh copy of the
+	// document the parse began with (FromRegenerableDocument), so the
+	// first grabArticle attempt works on ps.doc itself and only a retry
+	// needs a copy (see grabArticle).
+	regenerate      func() *html.Node
 	documentURI     *nurl.URL
 	articleTitle    string
 	articleByline   string
@@ -773,8 +778,23 @@ func (ps *Parser) getNodeAncestors(node *html.Node, maxDepth int) []*html.Node {
 func (ps *Parser) grabArticle() *html.Node {
 	ps.log("**** GRAB ARTICLE ****")
 
-	for {
-		doc := domclone.Deep(ps.doc) // Modified for sitrep: dom.Clone(ps.doc, true) in one allocation.
+	for attempt := 0; ; attempt++ {
+		// Modified for sitrep: an attempt changes the tree it works on, so
+		// upstream copies the prepared page for every attempt. With
+		// regenerate, the first attempt (the only one on most pages) takes
+		// ps.doc itself, which nothing reads after it, and a retry prepares
+		// a fresh copy again (prepareAgain); without, each attempt copies,
+		// as upstream (domclone.Deep: dom.Clone(ps.doc, true) in one
+		// allocation).
+		var doc *html.Node
+		switch {
+		case ps.regenerate == nil:
+			doc = domclone.Deep(ps.doc)
+		case attempt == 0:
+			doc = ps.doc
+		default:
+			doc = ps.prepareAgain(ps.regenerate())
+		}
 
 		var page *html.Node
 		if nodes := dom.GetElementsByTagName(doc, "body"); len(nodes) > 0 {

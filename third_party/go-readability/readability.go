@@ -43,6 +43,17 @@ func FromOwnedDocument(doc *html.Node, pageURL *nurl.URL) (Article, error) {
 	return parser.parseDocument(doc, pageURL, false)
 }
 
+// FromRegenerableDocument (Modified for sitrep) is FromOwnedDocument on
+// regenerate(), a fresh copy of the document the caller gives away each
+// time it is called: readability's first attempt works on that copy itself
+// and a retry (when the first finds too little text) calls regenerate
+// again, instead of copying the page before every attempt.
+func FromRegenerableDocument(regenerate func() *html.Node, pageURL *nurl.URL) (Article, error) {
+	parser := NewParser()
+	parser.regenerate = regenerate
+	return parser.parseDocument(regenerate(), pageURL, false)
+}
+
 // FromURL fetch the web page from specified url then parses the response to find
 // the readable content.
 func FromURL(pageURL string, timeout time.Duration) (Article, error) {

@@ -140,7 +140,11 @@ func createFallbackGenerators(cleanedDoc func() *html.Node, opts Options) []_Fal
 		})
 	} else {
 		generators = append(generators, func() (string, *html.Node) {
-			result, _ := readability.FromOwnedDocument(cleanedDoc(), opts.OriginalURL)
+			// Modified for sitrep: readability's first attempt works on
+			// the cleaned copy itself, a retry on a new one
+			// (FromRegenerableDocument; upstream: FromDocument copies once
+			// more, and again for each attempt).
+			result, _ := readability.FromRegenerableDocument(cleanedDoc, opts.OriginalURL)
 			return readabilityTitle, result.Node
 		})
 	}
