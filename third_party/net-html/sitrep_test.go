@@ -66,7 +66,11 @@ func checkSame(t *testing.T, name string, page []byte) {
 // the shared data is there) and thousands of random documents built from
 // the markup the parser treats specially give x/net/html's tree.
 func TestParseMatchesXNet(t *testing.T) {
-	dir := sharedEval()
+	dir := os.Getenv("SITREP_SHARED")
+	if dir == "" {
+		dir = "../../../shared"
+	}
+	dir = filepath.Join(dir, "eval")
 	if zyte, err := evalextract.LoadZyte(filepath.Join(dir, "extract-scrapinghub")); err == nil {
 		for _, p := range evalextract.ZytePages(zyte) {
 			checkSame(t, "zyte/"+p.ID, p.HTML)
@@ -101,7 +105,11 @@ func TestParseMatchesXNet(t *testing.T) {
 }
 
 func benchPages(b *testing.B) [][]byte {
-	zyte, err := evalextract.LoadZyte(filepath.Join(sharedEval(), "extract-scrapinghub"))
+	dir := os.Getenv("SITREP_SHARED")
+	if dir == "" {
+		dir = "../../../shared"
+	}
+	zyte, err := evalextract.LoadZyte(filepath.Join(dir, "eval", "extract-scrapinghub"))
 	if err != nil {
 		b.Skip("no Zyte pages:", err)
 	}
@@ -142,21 +150,4 @@ func BenchmarkParseXNet(b *testing.B) {
 		xhtml.Parse(bytes.NewReader(pages[i%len(pages)]))
 	}
 	b.ReportMetric((cpuTime()-cpu0)/float64(b.N), "cpu-ms/page")
-}
-
-// sharedEval is $SITREP_SHARED/eval, else the first ../shared/eval above
-// the working directory ("" when there is none: the loads then fail and
-// the page checks are skipped).
-func sharedEval() string {
-	if d := os.Getenv("SITREP_SHARED"); d != "" {
-		return filepath.Join(d, "eval")
-	}
-	wd, _ := os.Getwd()
-	for dir := wd; filepath.Dir(dir) != dir; dir = filepath.Dir(dir) {
-		p := filepath.Join(dir, "..", "shared", "eval")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-	}
-	return ""
 }
