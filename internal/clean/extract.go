@@ -41,7 +41,6 @@ import (
 	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/go-shiori/dom"
 	trafilatura "github.com/sitrep/sitrep/third_party/go-trafilatura"
-	nethtml "github.com/sitrep/sitrep/third_party/net-html"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/runes"
@@ -156,9 +155,7 @@ func extractWith(page []byte, pageURL string, cfg extractConfig) (ex Extraction,
 	}
 	var res *trafilatura.ExtractResult
 	if cfg.ownCharset {
-		// sitrep's copy of x/net/html's parser: the same tree with half
-		// the allocations (third_party/README.md, patch 22).
-		doc, perr := nethtml.Parse(extractDecode(page))
+		doc, perr := html.Parse(extractDecode(page))
 		if perr != nil {
 			return Extraction{}, fmt.Errorf("clean: parse HTML: %w", perr)
 		}
