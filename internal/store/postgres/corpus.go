@@ -254,7 +254,7 @@ func (s *DB) citations(ctx context.Context, pairs string, args []any, limit int)
 	var cs []view.Citation
 	var texts []string
 	err := eachRow(ctx, s.pool, `SELECT x.article_id, a.outlet, x.sentence, se.start, se.stop, byte_substr(a.text, se.start, se.stop)
-		FROM (`+pairs+`) x JOIN articles a ON a.id = x.article_id JOIN sentences se ON se.article_id = x.article_id AND se.idx = x.sentence
+		FROM (`+pairs+`) x JOIN articles a ON a.id = x.article_id JOIN LATERAL (`+sentenceOf("x")+`) se ON se.start IS NOT NULL
 		ORDER BY a.published IS NULL, a.published DESC, x.article_id DESC, x.sentence LIMIT ?`,
 		append(args, limit), func(r pgx.Rows) error {
 			var c view.Citation

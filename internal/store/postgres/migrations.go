@@ -404,4 +404,56 @@ ALTER TABLE actor_refs ALTER COLUMN article_id SET (n_distinct = -0.02);
 DROP TABLE coded_event_mentions;
 ALTER TABLE coded_events ADD COLUMN digest BIGINT;
 `,
+	// 10: an article's sentences and entity mentions as one row of arrays
+	// instead of a row each (issue 17, item 7: the server's CPU per
+	// article is nearly all row writes; these were 100 of an article's
+	// ~290 rows, each with its index entry). Mentions are read only whole,
+	// per article (Annotation), and sentences whole or one by its index
+	// (citations, quotes, the timeline: starts[idx + 1]). The arrays are
+	// in the order the rows were read: sentences by index, mentions by
+	// start then insertion. Compressed with lz4 where the server has it,
+	// like the search index's tsvector, which kept pglz until now (the
+	// slowest part of an article's INSERT after the GIN index).
+	`
+CREATE TABLE article_layers (
+	article_id         BIGINT PRIMARY KEY,
+	sentence_starts    INTEGER[] NOT NULL,
+	sentence_stops     INTEGER[] NOT NULL,
+	mention_sentences  INTEGER[] NOT NULL,
+	mention_starts     INTEGER[] NOT NULL,
+	mention_stops      INTEGER[] NOT NULL,
+	mention_types      TEXT[] NOT NULL,
+	mention_confidence REAL[] NOT NULL,
+	mention_demonyms   BOOLEAN[] NOT NULL
+);
+INSERT INTO article_layers
+SELECT ids.article_id,
+	COALESCE(s.starts, '{}'), COALESCE(s.stops, '{}'),
+	COALESCE(m.sentences, '{}'), COALESCE(m.starts, '{}'), COALESCE(m.stops, '{}'),
+	COALESCE(m.types, '{}'), COALESCE(m.confidence, '{}'), COALESCE(m.demonyms, '{}')
+FROM (SELECT article_id FROM sentences UNION SELECT article_id FROM mentions) ids
+LEFT JOIN (SELECT article_id, array_agg(start ORDER BY idx) starts, array_agg(stop ORDER BY idx) stops
+	FROM sentences GROUP BY article_id) s ON s.article_id = ids.article_id
+LEFT JOIN (SELECT article_id, array_agg(sentence ORDER BY start, id) sentences, array_agg(start ORDER BY start, id) starts,
+	array_agg(stop ORDER BY start, id) stops, array_agg(type ORDER BY start, id) types,
+	array_agg(confidence ORDER BY start, id) confidence, array_agg(demonym ORDER BY start, id) demonyms
+	FROM mentions GROUP BY article_id) m ON m.article_id = ids.article_id;
+DROP TABLE sentences;
+DROP TABLE mentions;
+DO $$
+BEGIN
+	ALTER TABLE articles ALTER COLUMN tsv SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_sentences SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_starts SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_stops SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_types SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_confidence SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_demonyms SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN sentence_starts SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN sentence_stops SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+	RAISE NOTICE 'lz4 compression not available: keeping pglz';
+END
+$$;
+`,
 }

@@ -1,0 +1,91 @@
+package postgres
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/analyse"
+	"github.com/sitrep/sitrep/internal/clean"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// Migration 10 packs the sentences and mentions a schema already holds,
+// a row each, into one row of arrays per article: Annotation reads back
+// what it read before, mentions with tied starts in insertion order.
+func TestLayersMigration(t *testing.T) {
+	ctx := context.Background()
+	db := openFresh(t)
+	v := 0
+	for i, m := range migrations {
+		if strings.Contains(m, "CREATE TABLE article_layers") {
+			v = i + 1
+		}
+	}
+	if v == 0 {
+		t.Fatal("no migration makes article_layers")
+	}
+	text := "Okafor met Lindqvist in Tromso. They talked until late."
+	an := &analyse.Annotation{
+		Sentences: []analyse.Span{{Start: 0, End: 31}, {Start: 32, End: len(text)}},
+		Mentions: []analyse.Mention{
+			{Span: analyse.Span{Start: 24, End: 30}, Type: "LOC", Confidence: 0.7},
+			{Span: analyse.Span{Start: 11, End: 20}, Type: "PER", Confidence: 0.8},
+			{Span: analyse.Span{Start: 11, End: 14}, Type: "MISC", Confidence: 0.25, Demonym: true},
+			{Span: analyse.Span{Start: 0, End: 6}, Type: "PER", Sentence: 0, Confidence: 0.9},
+		},
+		Status: "complete",
+	}
+	res, err := db.Put(ctx, []store.Item{
+		{Raw: store.Raw{Origin: "a", MediaType: "text/plain", Body: []byte("a")}, Article: clean.Article{Text: text}, Analysis: an},
+		{Raw: store.Raw{Origin: "b", MediaType: "text/plain", Body: []byte("b")}, Article: clean.Article{Text: "never analysed"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := db.Annotation(ctx, res[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := store.AsStored(an); !reflect.DeepEqual(want, w) {
+		t.Fatalf("before the migration: Annotation =\n%+v\nwant\n%+v", want, w)
+	}
+	// the tables as migration 9 left them, written as Put wrote them: a
+	// row each, mentions in the analysis' order
+	exec := func(q string, args ...any) {
+		t.Helper()
+		if _, err := db.Pool().Exec(ctx, q, args...); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	exec(`DROP TABLE article_layers`)
+	exec(`CREATE TABLE sentences (article_id BIGINT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL, PRIMARY KEY (article_id, idx))`)
+	exec(`CREATE TABLE mentions (id BIGSERIAL, article_id BIGINT NOT NULL, sentence INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,
+		type TEXT NOT NULL, confidence REAL NOT NULL, demonym BOOLEAN NOT NULL DEFAULT false)`)
+	for k, sp := range an.Sentences {
+		exec(`INSERT INTO sentences VALUES ($1, $2, $3, $4)`, res[0].ID, k, sp.Start, sp.End)
+	}
+	for _, m := range an.Mentions {
+		exec(`INSERT INTO mentions(article_id, sentence, start, stop, type, confidence, demonym) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			res[0].ID, m.Sentence, m.Start, m.End, m.Type, m.Confidence, m.Demonym)
+	}
+	exec(migrations[v-1])
+	got, err := db.Annotation(ctx, res[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after the migration: Annotation =\n%+v\nwant\n%+v", got, want)
+	}
+	if got, err := db.Annotation(ctx, res[1].ID); err != nil || len(got.Sentences)+len(got.Mentions) != 0 {
+		t.Errorf("the article never analysed: %+v, %v", got, err)
+	}
+	var n int
+	if err := db.Pool().QueryRow(ctx, `SELECT COUNT(*) FROM article_layers`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("article_layers: %d rows, %v; want 1", n, err)
+	}
+	if err := db.Pool().QueryRow(ctx, `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('sentences', 'mentions')`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d of the old tables left, %v", n, err)
+	}
+}
