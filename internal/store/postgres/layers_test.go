@@ -2,18 +2,22 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
-// Migration 10 packs the sentences and mentions a schema already holds,
-// a row each, into one row of arrays per article: Annotation reads back
-// what it read before, mentions with tied starts in insertion order.
+// Migration 10 packs the sentences, mentions and actor references a
+// schema already holds, a row each, into one row of arrays per article:
+// Annotation reads back what it read before, mentions with tied starts in
+// insertion order; the actor_refs view lists the references as written.
 func TestLayersMigration(t *testing.T) {
 	ctx := context.Background()
 	db := openFresh(t)
@@ -44,6 +48,49 @@ func TestLayersMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// references of two articles, written in one run: two actors, one
+	// merged into the other afterwards (the merge rewrites the lists)
+	a, b := res[0].ID, res[1].ID
+	d := &store.Derived{Refs: []store.ActorRef{
+		{Article: a, Actor: 7, Sentence: 0, Start: 11, End: 20, Kind: "name"},
+		{Article: a, Actor: 5, Sentence: 0, Start: 0, End: 6, Kind: "name"},
+		{Article: b, Actor: 5, Sentence: 0, Start: 0, End: 5, Kind: "role"},
+		{Article: a, Actor: 7, Sentence: 1, Start: 32, End: 36, Kind: "pronoun"},
+	}}
+	if err := db.PutDerived(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutDerived(ctx, &store.Derived{ActorMerges: map[int64]int64{7: 9}}); err != nil {
+		t.Fatal(err)
+	}
+	refs := func() []string {
+		t.Helper()
+		var out []string
+		err := eachRow(ctx, db.pool, `SELECT article_id || ' ' || actor_id || ' ' || sentence || ' ' || start || ' ' || stop || ' ' || kind
+			FROM actor_refs ORDER BY article_id, list, ord`, nil, func(r pgx.Rows) error {
+			var s string
+			err := r.Scan(&s)
+			out = append(out, s)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	wantRefs := []string{
+		fmt.Sprintf("%d 9 0 11 20 name", a), fmt.Sprintf("%d 5 0 0 6 name", a), fmt.Sprintf("%d 9 1 32 36 pronoun", a),
+		fmt.Sprintf("%d 5 0 0 5 role", b),
+	}
+	if got := refs(); !reflect.DeepEqual(got, wantRefs) {
+		t.Fatalf("before the migration: references %q, want %q", got, wantRefs)
+	}
+	if cs, _, err := db.ActorCitations(ctx, 9, 10); err != nil || len(cs) != 2 {
+		t.Errorf("ActorCitations(9) = %+v, %v; want 2 sentences", cs, err)
+	}
+	if cs, _, err := db.ActorCitations(ctx, 7, 10); err != nil || len(cs) != 0 {
+		t.Errorf("ActorCitations(7, merged away) = %+v, %v; want none", cs, err)
+	}
 	want, err := db.Annotation(ctx, res[0].ID)
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +107,18 @@ func TestLayersMigration(t *testing.T) {
 		}
 	}
 	exec(`DROP TABLE article_layers`)
+	exec(`DROP VIEW actor_refs`)
+	exec(`DROP TABLE actor_ref_lists`)
+	exec(`CREATE TABLE actor_refs (id BIGSERIAL, article_id BIGINT NOT NULL, actor_id BIGINT NOT NULL, sentence INTEGER NOT NULL,
+		start INTEGER NOT NULL, stop INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'name')`)
+	for _, r := range d.Refs {
+		actor := r.Actor
+		if actor == 7 {
+			actor = 9
+		}
+		exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, stop, kind) VALUES ($1, $2, $3, $4, $5, $6)`,
+			r.Article, actor, r.Sentence, r.Start, r.End, r.Kind)
+	}
 	exec(`CREATE TABLE sentences (article_id BIGINT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL, PRIMARY KEY (article_id, idx))`)
 	exec(`CREATE TABLE mentions (id BIGSERIAL, article_id BIGINT NOT NULL, sentence INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,
 		type TEXT NOT NULL, confidence REAL NOT NULL, demonym BOOLEAN NOT NULL DEFAULT false)`)
@@ -77,6 +136,9 @@ func TestLayersMigration(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("after the migration: Annotation =\n%+v\nwant\n%+v", got, want)
+	}
+	if got := refs(); !reflect.DeepEqual(got, wantRefs) {
+		t.Errorf("after the migration: references %q, want %q", got, wantRefs)
 	}
 	if got, err := db.Annotation(ctx, res[1].ID); err != nil || len(got.Sentences)+len(got.Mentions) != 0 {
 		t.Errorf("the article never analysed: %+v, %v", got, err)

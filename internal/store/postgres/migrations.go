@@ -405,15 +405,21 @@ DROP TABLE coded_event_mentions;
 ALTER TABLE coded_events ADD COLUMN digest BIGINT;
 `,
 	// 10: an article's sentences and entity mentions as one row of arrays
-	// instead of a row each (issue 17, item 7: the server's CPU per
-	// article is nearly all row writes; these were 100 of an article's
-	// ~290 rows, each with its index entry). Mentions are read only whole,
-	// per article (Annotation), and sentences whole or one by its index
-	// (citations, quotes, the timeline: starts[idx + 1]). The arrays are
-	// in the order the rows were read: sentences by index, mentions by
-	// start then insertion. Compressed with lz4 where the server has it,
-	// like the search index's tsvector, which kept pglz until now (the
-	// slowest part of an article's INSERT after the GIN index).
+	// instead of a row each, and its actor references as one list (issue
+	// 17, item 7: the server's CPU per article is nearly all row writes;
+	// these were 170 of an article's ~290 rows, each with its index
+	// entries). Mentions are read only whole, per article (Annotation),
+	// and sentences whole or one by its index (citations, quotes, the
+	// timeline: starts[idx + 1]). The arrays are in the order the rows
+	// were read: sentences by index, mentions by start then insertion,
+	// references as written. actor_refs becomes a view of the lists, a
+	// row a reference as before (list and ord in place of the id: the
+	// order written); reads by actor go through the GIN index on the
+	// list's actor ids (actors_in @> ARRAY[id]), which a filter on the
+	// view's actor_id cannot use — kept without a pending list, which
+	// every such read would scan. Arrays compressed with lz4 where the
+	// server has it, like the search index's tsvector, which kept pglz
+	// until now.
 	`
 CREATE TABLE article_layers (
 	article_id         BIGINT PRIMARY KEY,
@@ -440,6 +446,26 @@ LEFT JOIN (SELECT article_id, array_agg(sentence ORDER BY start, id) sentences, 
 	FROM mentions GROUP BY article_id) m ON m.article_id = ids.article_id;
 DROP TABLE sentences;
 DROP TABLE mentions;
+CREATE TABLE actor_ref_lists (
+	id         BIGSERIAL,  -- the order lists were written in
+	article_id BIGINT NOT NULL,
+	actor_ids  BIGINT[] NOT NULL,
+	sentences  INTEGER[] NOT NULL,
+	starts     INTEGER[] NOT NULL,
+	stops      INTEGER[] NOT NULL,
+	kinds      TEXT[] NOT NULL
+);
+INSERT INTO actor_ref_lists(article_id, actor_ids, sentences, starts, stops, kinds)
+SELECT article_id, array_agg(actor_id ORDER BY id), array_agg(sentence ORDER BY id), array_agg(start ORDER BY id),
+	array_agg(stop ORDER BY id), array_agg(kind ORDER BY id)
+FROM actor_refs GROUP BY article_id ORDER BY MIN(id);
+DROP TABLE actor_refs;
+CREATE INDEX actor_ref_lists_article ON actor_ref_lists(article_id);
+CREATE INDEX actor_ref_lists_actors ON actor_ref_lists USING GIN (actor_ids) WITH (fastupdate = off);
+ALTER TABLE actor_ref_lists ALTER COLUMN article_id SET (n_distinct = -1);
+CREATE VIEW actor_refs AS
+	SELECT l.article_id, u.actor_id, u.sentence, u.start, u.stop, u.kind, l.id AS list, u.ord, l.actor_ids AS actors_in
+	FROM actor_ref_lists l, unnest(l.actor_ids, l.sentences, l.starts, l.stops, l.kinds) WITH ORDINALITY AS u(actor_id, sentence, start, stop, kind, ord);
 DO $$
 BEGIN
 	ALTER TABLE articles ALTER COLUMN tsv SET COMPRESSION lz4;
@@ -451,6 +477,11 @@ BEGIN
 	ALTER TABLE article_layers ALTER COLUMN mention_demonyms SET COMPRESSION lz4;
 	ALTER TABLE article_layers ALTER COLUMN sentence_starts SET COMPRESSION lz4;
 	ALTER TABLE article_layers ALTER COLUMN sentence_stops SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN actor_ids SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN sentences SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN starts SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN stops SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN kinds SET COMPRESSION lz4;
 EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
 	RAISE NOTICE 'lz4 compression not available: keeping pglz';
 END
