@@ -76,6 +76,16 @@ func (s *DB) Count(ctx context.Context) (articles, documents int64, err error) {
 	return
 }
 
+// LastArticleID returns the id of the newest article, 0 when there is
+// none: one look at the end of the primary key, for pollers that only
+// need to see articles arrive (articles are never deleted; Put commits ids
+// in the order it draws them).
+func (s *DB) LastArticleID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&id)
+	return id, err
+}
+
 // Annotation implements store.Store.
 func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
 	var an analyse.Annotation

@@ -151,3 +151,29 @@ func TestLayersMigration(t *testing.T) {
 		t.Errorf("%d of the old tables left, %v", n, err)
 	}
 }
+
+// LastArticleID follows the newest article: 0 on an empty store, then the
+// id of the last one put; a duplicate does not move it.
+func TestLastArticleID(t *testing.T) {
+	ctx := context.Background()
+	db := openFresh(t)
+	if id, err := db.LastArticleID(ctx); err != nil || id != 0 {
+		t.Fatalf("empty store: %d, %v; want 0", id, err)
+	}
+	item := func(body string) store.Item {
+		return store.Item{Raw: store.Raw{Origin: body, MediaType: "text/plain", Body: []byte(body)}, Article: clean.Article{Text: "text " + body}}
+	}
+	res, err := db.Put(ctx, []store.Item{item("one"), item("two")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := db.LastArticleID(ctx); err != nil || id != res[1].ID {
+		t.Errorf("after two: %d, %v; want %d", id, err, res[1].ID)
+	}
+	if _, err := db.Put(ctx, []store.Item{item("one")}); err != nil {
+		t.Fatal(err)
+	}
+	if id, err := db.LastArticleID(ctx); err != nil || id != res[1].ID {
+		t.Errorf("after a duplicate: %d, %v; want %d", id, err, res[1].ID)
+	}
+}
