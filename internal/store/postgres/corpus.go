@@ -75,7 +75,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		return s.fault(err, "")
 	}
 	defer tx.Rollback(context.Background())
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockDerived); err != nil {
+	if _, err := tx.Exec(ctx, xactLockSQL, lockDerived); err != nil {
 		return s.fault(err, "derived results")
 	}
 	if d.LastArticle != 0 {

@@ -98,7 +98,7 @@ func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, d
 	// nextval a row — 10 µs of the server's each, a fifth of the COPY's
 	// cost. Nothing else draws from this sequence (the events go in with
 	// their ids).
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockEvents); err != nil {
+	if _, err := tx.Exec(ctx, xactLockSQL, lockEvents); err != nil {
 		return s.fault(err, "coded events")
 	}
 	var last int64

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -175,5 +176,32 @@ func TestLastArticleID(t *testing.T) {
 	}
 	if id, err := db.LastArticleID(ctx); err != nil || id != res[1].ID {
 		t.Errorf("after a duplicate: %d, %v; want %d", id, err, res[1].ID)
+	}
+}
+
+// Put's turn-taking lock is per schema: a writer holding it in one schema
+// blocks Puts of that schema only, not those of another schema of the
+// same database.
+func TestPutLockPerSchema(t *testing.T) {
+	ctx := context.Background()
+	a, b := openFresh(t), openFresh(t)
+	tx, err := a.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, xactLockSQL, lockPut); err != nil {
+		t.Fatal(err)
+	}
+	item := store.Item{Raw: store.Raw{Origin: "x", MediaType: "text/plain", Body: []byte("x")}, Article: clean.Article{Text: "a text"}}
+	short, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, err := b.Put(short, []store.Item{item}); err != nil {
+		t.Errorf("Put in another schema while the lock is held: %v", err)
+	}
+	blocked, cancel2 := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel2()
+	if _, err := a.Put(blocked, []store.Item{item}); err == nil {
+		t.Errorf("Put in the locked schema went through; want it to wait for the lock")
 	}
 }

@@ -65,7 +65,7 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 		return nil, s.fault(err, "")
 	}
 	defer tx.Rollback(context.Background())
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockPut); err != nil {
+	if _, err := tx.Exec(ctx, xactLockSQL, lockPut); err != nil {
 		return nil, s.fault(err, "")
 	}
 	type latest struct {
