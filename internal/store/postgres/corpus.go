@@ -95,7 +95,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		return s.fault(err, "derived results")
 	}
 	if len(d.Refs) > 0 {
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"actor_ref_lists"}, []string{"article_id", "actor_ids", "sentences", "starts", "stops", "kinds"},
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"actor_ref_lists"}, []string{"article_id", "actor_id", "ords", "sentences", "starts", "stops", "kinds"},
 			pgx.CopyFromRows(refLists(d.Refs))); err != nil {
 			return s.fault(err, "derived results")
 		}
@@ -105,7 +105,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	queueSpeakers(b, d.Speakers)
 	// Merges last: references written above may name a folded actor.
 	for from, to := range d.ActorMerges {
-		exec(`UPDATE actor_ref_lists SET actor_ids = array_replace(actor_ids, ?::bigint, ?::bigint) WHERE actor_ids @> ARRAY[?::bigint]`, from, to, from)
+		exec(`UPDATE actor_ref_lists SET actor_id = ? WHERE actor_id = ?`, to, from)
 		exec(`UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?`, to, from)
 		exec(`DELETE FROM actors WHERE id = ?`, from)
 	}
@@ -176,40 +176,43 @@ func nonNil[T any](xs []T) []T {
 	return xs
 }
 
-// refLists groups references by article (migration 10: a row of arrays
-// an article), articles in the order they first appear, each article's
-// references in their order.
+// refLists groups references by article and actor (migration 10: a row
+// of arrays for each), in the order each pair first appears, each
+// reference with its place among its article's (ord: the order written).
 func refLists(refs []store.ActorRef) [][]any {
+	type key struct{ article, actor int64 }
 	type list struct {
-		actors          []int64
-		sen, start, end []int32
-		kinds           []string
+		ords, sen, start, end []int32
+		kinds                 []string
 	}
-	byArticle := map[int64]*list{}
-	var order []int64
+	lists := map[key]*list{}
+	var order []key
+	seen := map[int64]int32{} // references of each article so far
 	for _, r := range refs {
-		l := byArticle[r.Article]
+		k := key{r.Article, r.Actor}
+		l := lists[k]
 		if l == nil {
 			l = &list{}
-			byArticle[r.Article] = l
-			order = append(order, r.Article)
+			lists[k] = l
+			order = append(order, k)
 		}
-		l.actors, l.kinds = append(l.actors, r.Actor), append(l.kinds, pgText(r.Kind))
+		l.ords, l.kinds = append(l.ords, seen[r.Article]), append(l.kinds, pgText(r.Kind))
 		l.sen, l.start, l.end = append(l.sen, int32(r.Sentence)), append(l.start, int32(r.Start)), append(l.end, int32(r.End))
+		seen[r.Article]++
 	}
 	rows := make([][]any, len(order))
-	for i, a := range order {
-		l := byArticle[a]
-		rows[i] = []any{a, l.actors, l.sen, l.start, l.end, l.kinds}
+	for i, k := range order {
+		l := lists[k]
+		rows[i] = []any{k.article, k.actor, l.ords, l.sen, l.start, l.end, l.kinds}
 	}
 	return rows
 }
 
 const actorCols = `ac.id, ac.name, ac.type, ac.code, ac.country, ac.aliases, ac.roles, ac.mentions,
-	ARRAY(SELECT DISTINCT a.outlet FROM actor_ref_lists l JOIN articles a ON a.id = l.article_id WHERE l.actor_ids @> ARRAY[ac.id] AND a.outlet <> ''),
-	ARRAY(SELECT DISTINCT l.article_id FROM actor_ref_lists l WHERE l.actor_ids @> ARRAY[ac.id]),
+	ARRAY(SELECT DISTINCT a.outlet FROM actor_ref_lists l JOIN articles a ON a.id = l.article_id WHERE l.actor_id = ac.id AND a.outlet <> ''),
+	ARRAY(SELECT DISTINCT l.article_id FROM actor_ref_lists l WHERE l.actor_id = ac.id),
 	ARRAY(SELECT byte_substr(a.text, r.start, r.stop) FROM actor_refs r JOIN articles a ON a.id = r.article_id
-		WHERE r.actors_in @> ARRAY[ac.id] AND r.actor_id = ac.id AND r.kind IN ('role', 'acronym') ORDER BY r.article_id, r.list, r.ord)`
+		WHERE r.actor_id = ac.id AND r.kind IN ('role', 'acronym') ORDER BY r.article_id, r.ord)`
 
 func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
 	var a view.Actor
@@ -295,7 +298,7 @@ func (s *DB) citations(ctx context.Context, pairs string, args []any, limit int)
 
 // ActorCitations returns the sentences mentioning an actor, newest first.
 func (s *DB) ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error) {
-	return s.citations(ctx, `SELECT DISTINCT article_id, sentence FROM actor_refs WHERE actors_in @> ARRAY[?::bigint] AND actor_id = ?`, []any{actor, actor}, limit)
+	return s.citations(ctx, `SELECT DISTINCT article_id, sentence FROM actor_refs WHERE actor_id = ?`, []any{actor}, limit)
 }
 
 // PlaceCitations returns the sentences mentioning a place (view.Place.ID),

@@ -68,7 +68,7 @@ func TestLayersMigration(t *testing.T) {
 		t.Helper()
 		var out []string
 		err := eachRow(ctx, db.pool, `SELECT article_id || ' ' || actor_id || ' ' || sentence || ' ' || start || ' ' || stop || ' ' || kind
-			FROM actor_refs ORDER BY article_id, list, ord`, nil, func(r pgx.Rows) error {
+			FROM actor_refs ORDER BY article_id, ord`, nil, func(r pgx.Rows) error {
 			var s string
 			err := r.Scan(&s)
 			out = append(out, s)

@@ -405,21 +405,21 @@ DROP TABLE coded_event_mentions;
 ALTER TABLE coded_events ADD COLUMN digest BIGINT;
 `,
 	// 10: an article's sentences and entity mentions as one row of arrays
-	// instead of a row each, and its actor references as one list (issue
-	// 17, item 7: the server's CPU per article is nearly all row writes;
-	// these were 170 of an article's ~290 rows, each with its index
-	// entries). Mentions are read only whole, per article (Annotation),
-	// and sentences whole or one by its index (citations, quotes, the
+	// instead of a row each, and its references to one actor as one list
+	// (issue 17, item 7: the server's CPU per article is nearly all row
+	// writes; these were 170 of an article's ~290 rows, each with its
+	// index entries; ~25 lists an article remain of its ~70 references).
+	// Mentions are read only whole, per article (Annotation), and
+	// sentences whole or one by its index (citations, quotes, the
 	// timeline: starts[idx + 1]). The arrays are in the order the rows
-	// were read: sentences by index, mentions by start then insertion,
-	// references as written. actor_refs becomes a view of the lists, a
-	// row a reference as before (list and ord in place of the id: the
-	// order written); reads by actor go through the GIN index on the
-	// list's actor ids (actors_in @> ARRAY[id]), which a filter on the
-	// view's actor_id cannot use — kept without a pending list, which
-	// every such read would scan. Arrays compressed with lz4 where the
-	// server has it, like the search index's tsvector, which kept pglz
-	// until now.
+	// were read: sentences by index, mentions by start then insertion.
+	// actor_refs becomes a view of the lists, a row a reference as before,
+	// with ord (its place among its article's references as written: the
+	// corpus stage writes an article's references at once) in place of the
+	// id; a filter on its actor_id or article_id is one on the lists', so
+	// reads by actor or article keep their indexes. Arrays compressed with
+	// lz4 where the server has it, like the search index's tsvector, which
+	// kept pglz until now.
 	`
 CREATE TABLE article_layers (
 	article_id         BIGINT PRIMARY KEY,
@@ -447,25 +447,26 @@ LEFT JOIN (SELECT article_id, array_agg(sentence ORDER BY start, id) sentences, 
 DROP TABLE sentences;
 DROP TABLE mentions;
 CREATE TABLE actor_ref_lists (
-	id         BIGSERIAL,  -- the order lists were written in
 	article_id BIGINT NOT NULL,
-	actor_ids  BIGINT[] NOT NULL,
+	actor_id   BIGINT NOT NULL,
+	ords       INTEGER[] NOT NULL,  -- each reference's place among its article's, as written
 	sentences  INTEGER[] NOT NULL,
 	starts     INTEGER[] NOT NULL,
 	stops      INTEGER[] NOT NULL,
 	kinds      TEXT[] NOT NULL
 );
-INSERT INTO actor_ref_lists(article_id, actor_ids, sentences, starts, stops, kinds)
-SELECT article_id, array_agg(actor_id ORDER BY id), array_agg(sentence ORDER BY id), array_agg(start ORDER BY id),
+INSERT INTO actor_ref_lists
+SELECT article_id, actor_id, array_agg(ord ORDER BY id), array_agg(sentence ORDER BY id), array_agg(start ORDER BY id),
 	array_agg(stop ORDER BY id), array_agg(kind ORDER BY id)
-FROM actor_refs GROUP BY article_id ORDER BY MIN(id);
+FROM (SELECT r.*, (row_number() OVER (PARTITION BY article_id ORDER BY id) - 1)::integer AS ord FROM actor_refs r) r
+GROUP BY article_id, actor_id ORDER BY MIN(id);
 DROP TABLE actor_refs;
+CREATE INDEX actor_ref_lists_actor ON actor_ref_lists(actor_id, article_id);
 CREATE INDEX actor_ref_lists_article ON actor_ref_lists(article_id);
-CREATE INDEX actor_ref_lists_actors ON actor_ref_lists USING GIN (actor_ids) WITH (fastupdate = off);
-ALTER TABLE actor_ref_lists ALTER COLUMN article_id SET (n_distinct = -1);
+ALTER TABLE actor_ref_lists ALTER COLUMN article_id SET (n_distinct = -0.05);
 CREATE VIEW actor_refs AS
-	SELECT l.article_id, u.actor_id, u.sentence, u.start, u.stop, u.kind, l.id AS list, u.ord, l.actor_ids AS actors_in
-	FROM actor_ref_lists l, unnest(l.actor_ids, l.sentences, l.starts, l.stops, l.kinds) WITH ORDINALITY AS u(actor_id, sentence, start, stop, kind, ord);
+	SELECT l.article_id, l.actor_id, u.sentence, u.start, u.stop, u.kind, u.ord
+	FROM actor_ref_lists l, unnest(l.ords, l.sentences, l.starts, l.stops, l.kinds) AS u(ord, sentence, start, stop, kind);
 DO $$
 BEGIN
 	ALTER TABLE articles ALTER COLUMN tsv SET COMPRESSION lz4;
@@ -477,7 +478,7 @@ BEGIN
 	ALTER TABLE article_layers ALTER COLUMN mention_demonyms SET COMPRESSION lz4;
 	ALTER TABLE article_layers ALTER COLUMN sentence_starts SET COMPRESSION lz4;
 	ALTER TABLE article_layers ALTER COLUMN sentence_stops SET COMPRESSION lz4;
-	ALTER TABLE actor_ref_lists ALTER COLUMN actor_ids SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN ords SET COMPRESSION lz4;
 	ALTER TABLE actor_ref_lists ALTER COLUMN sentences SET COMPRESSION lz4;
 	ALTER TABLE actor_ref_lists ALTER COLUMN starts SET COMPRESSION lz4;
 	ALTER TABLE actor_ref_lists ALTER COLUMN stops SET COMPRESSION lz4;

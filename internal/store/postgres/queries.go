@@ -77,7 +77,7 @@ func (s *DB) articleFilter(ctx context.Context, w *where, q view.Query) error {
 		if err != nil {
 			return err
 		}
-		w.add("a.id IN (SELECT article_id FROM actor_ref_lists WHERE actor_ids && ?::bigint[])", ids)
+		w.add("a.id IN (SELECT article_id FROM actor_ref_lists WHERE actor_id = ANY(?))", ids)
 	}
 	if q.Place != "" {
 		cond, args, err := s.placeCond(ctx, q.Place)
