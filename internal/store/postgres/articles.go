@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -75,6 +76,16 @@ func (s *DB) Count(ctx context.Context) (articles, documents int64, err error) {
 	return
 }
 
+// LastArticleID returns the id of the newest article, 0 when there is
+// none: one look at the end of the primary key, for pollers that only
+// need to see articles arrive (articles are never deleted; Put commits ids
+// in the order it draws them).
+func (s *DB) LastArticleID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM articles`).Scan(&id)
+	return id, err
+}
+
 // Annotation implements store.Store.
 func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, error) {
 	var an analyse.Annotation
@@ -87,21 +98,29 @@ func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, err
 		}
 		return err
 	})
-	b.Queue(`SELECT start, stop FROM sentences WHERE article_id = $1 ORDER BY idx`, id).Query(func(r pgx.Rows) error {
-		return eachOf(r, func() error {
-			var sp analyse.Span
-			err := r.Scan(&sp.Start, &sp.End)
-			an.Sentences = append(an.Sentences, sp)
+	b.Queue(`SELECT `+strings.Join(layersCols[1:], ", ")+` FROM article_layers WHERE article_id = $1`, id).QueryRow(func(r pgx.Row) error {
+		var ss, se, sen, st, sp []int32
+		var ty []string
+		var co []float32
+		var de []bool
+		err := r.Scan(&ss, &se, &sen, &st, &sp, &ty, &co, &de)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil // not analysed
+		}
+		if err != nil {
 			return err
-		})
-	})
-	b.Queue(`SELECT sentence, start, stop, type, confidence, demonym FROM mentions WHERE article_id = $1 ORDER BY start, id`, id).Query(func(r pgx.Rows) error {
-		return eachOf(r, func() error {
-			var m analyse.Mention
-			err := r.Scan(&m.Sentence, &m.Start, &m.End, &m.Type, &m.Confidence, &m.Demonym)
-			an.Mentions = append(an.Mentions, m)
-			return err
-		})
+		}
+		if len(se) != len(ss) || len(st) != len(sen) || len(sp) != len(sen) || len(ty) != len(sen) || len(co) != len(sen) || len(de) != len(sen) {
+			return fmt.Errorf("article_layers: arrays of different lengths")
+		}
+		for k := range ss {
+			an.Sentences = append(an.Sentences, analyse.Span{Start: int(ss[k]), End: int(se[k])})
+		}
+		for k := range sen {
+			an.Mentions = append(an.Mentions, analyse.Mention{Span: analyse.Span{Start: int(st[k]), End: int(sp[k])}, Sentence: int(sen[k]),
+				Type: ty[k], Confidence: co[k], Demonym: de[k]})
+		}
+		return nil
 	})
 	b.Queue(`SELECT sentence, start, stop, type, value, mod, anchored FROM times WHERE article_id = $1 ORDER BY start, ctid`, id).Query(func(r pgx.Rows) error {
 		return eachOf(r, func() error {

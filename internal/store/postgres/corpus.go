@@ -75,7 +75,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		return s.fault(err, "")
 	}
 	defer tx.Rollback(context.Background())
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockDerived); err != nil {
+	if _, err := tx.Exec(ctx, xactLockSQL, lockDerived); err != nil {
 		return s.fault(err, "derived results")
 	}
 	if d.LastArticle != 0 {
@@ -95,11 +95,8 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 		return s.fault(err, "derived results")
 	}
 	if len(d.Refs) > 0 {
-		rows := make([][]any, len(d.Refs))
-		for i, r := range d.Refs {
-			rows[i] = []any{r.Article, r.Actor, r.Sentence, r.Start, r.End, pgText(r.Kind)}
-		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"actor_refs"}, []string{"article_id", "actor_id", "sentence", "start", "stop", "kind"}, pgx.CopyFromRows(rows)); err != nil {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"actor_ref_lists"}, []string{"article_id", "actor_id", "ords", "sentences", "starts", "stops", "kinds"},
+			pgx.CopyFromRows(refLists(d.Refs))); err != nil {
 			return s.fault(err, "derived results")
 		}
 	}
@@ -108,7 +105,7 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	queueSpeakers(b, d.Speakers)
 	// Merges last: references written above may name a folded actor.
 	for from, to := range d.ActorMerges {
-		exec(`UPDATE actor_refs SET actor_id = ? WHERE actor_id = ?`, to, from)
+		exec(`UPDATE actor_ref_lists SET actor_id = ? WHERE actor_id = ?`, to, from)
 		exec(`UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?`, to, from)
 		exec(`DELETE FROM actors WHERE id = ?`, from)
 	}
@@ -179,11 +176,43 @@ func nonNil[T any](xs []T) []T {
 	return xs
 }
 
+// refLists groups references by article and actor (migration 10: a row
+// of arrays for each), in the order each pair first appears, each
+// reference with its place among its article's (ord: the order written).
+func refLists(refs []store.ActorRef) [][]any {
+	type key struct{ article, actor int64 }
+	type list struct {
+		ords, sen, start, end []int32
+		kinds                 []string
+	}
+	lists := map[key]*list{}
+	var order []key
+	seen := map[int64]int32{} // references of each article so far
+	for _, r := range refs {
+		k := key{r.Article, r.Actor}
+		l := lists[k]
+		if l == nil {
+			l = &list{}
+			lists[k] = l
+			order = append(order, k)
+		}
+		l.ords, l.kinds = append(l.ords, seen[r.Article]), append(l.kinds, pgText(r.Kind))
+		l.sen, l.start, l.end = append(l.sen, int32(r.Sentence)), append(l.start, int32(r.Start)), append(l.end, int32(r.End))
+		seen[r.Article]++
+	}
+	rows := make([][]any, len(order))
+	for i, k := range order {
+		l := lists[k]
+		rows[i] = []any{k.article, k.actor, l.ords, l.sen, l.start, l.end, l.kinds}
+	}
+	return rows
+}
+
 const actorCols = `ac.id, ac.name, ac.type, ac.code, ac.country, ac.aliases, ac.roles, ac.mentions,
-	ARRAY(SELECT DISTINCT a.outlet FROM actor_refs r JOIN articles a ON a.id = r.article_id WHERE r.actor_id = ac.id AND a.outlet <> ''),
-	ARRAY(SELECT DISTINCT r.article_id FROM actor_refs r WHERE r.actor_id = ac.id),
+	ARRAY(SELECT DISTINCT a.outlet FROM actor_ref_lists l JOIN articles a ON a.id = l.article_id WHERE l.actor_id = ac.id AND a.outlet <> ''),
+	ARRAY(SELECT DISTINCT l.article_id FROM actor_ref_lists l WHERE l.actor_id = ac.id),
 	ARRAY(SELECT byte_substr(a.text, r.start, r.stop) FROM actor_refs r JOIN articles a ON a.id = r.article_id
-		WHERE r.actor_id = ac.id AND r.kind IN ('role', 'acronym') ORDER BY r.article_id, r.id)`
+		WHERE r.actor_id = ac.id AND r.kind IN ('role', 'acronym') ORDER BY r.article_id, r.ord)`
 
 func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
 	var a view.Actor
@@ -254,7 +283,7 @@ func (s *DB) citations(ctx context.Context, pairs string, args []any, limit int)
 	var cs []view.Citation
 	var texts []string
 	err := eachRow(ctx, s.pool, `SELECT x.article_id, a.outlet, x.sentence, se.start, se.stop, byte_substr(a.text, se.start, se.stop)
-		FROM (`+pairs+`) x JOIN articles a ON a.id = x.article_id JOIN sentences se ON se.article_id = x.article_id AND se.idx = x.sentence
+		FROM (`+pairs+`) x JOIN articles a ON a.id = x.article_id JOIN LATERAL (`+sentenceOf("x")+`) se ON se.start IS NOT NULL
 		ORDER BY a.published IS NULL, a.published DESC, x.article_id DESC, x.sentence LIMIT ?`,
 		append(args, limit), func(r pgx.Rows) error {
 			var c view.Citation

@@ -98,7 +98,7 @@ func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, d
 	// nextval a row — 10 µs of the server's each, a fifth of the COPY's
 	// cost. Nothing else draws from this sequence (the events go in with
 	// their ids).
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockEvents); err != nil {
+	if _, err := tx.Exec(ctx, xactLockSQL, lockEvents); err != nil {
 		return s.fault(err, "coded events")
 	}
 	var last int64
@@ -258,7 +258,7 @@ func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMen
 func articleActorsQuery(cond string) string {
 	return `SELECT r.article_id, r.start, r.stop, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
 		FROM actor_refs r LEFT JOIN LATERAL (SELECT name, type, code, country FROM actors WHERE id = r.actor_id LIMIT 1) a ON true WHERE ` + cond + `
-		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.article_id, r.start, r.id`
+		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.article_id, r.start, r.ord`
 }
 
 func scanArticleActor(r pgx.Rows) (int64, event.ActorMention, error) {

@@ -2,10 +2,11 @@ package postgres
 
 import (
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/jackc/pgx/v5/pgtype"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/sitrep/sitrep/internal/query"
@@ -124,12 +125,13 @@ const (
 	maxVectorSize = 900_000
 )
 
-// TSVector returns the tsvector of s in PostgreSQL's text form, as
-// to_tsvector('simple', Fold(s)) computes it (each folded word a lexeme
-// at its position), so that the server only reads it: building it in Go
-// spares the database the parsing, the costliest part of storing an
-// article.
-func TSVector(s string) string {
+// TSVector returns the tsvector of s as to_tsvector('simple', Fold(s))
+// computes it (each folded word a lexeme at its positions), so that the
+// server only reads it: building it in Go spares the database the
+// parsing, the costliest part of storing an article. pgx sends it in the
+// binary form, lexemes in the server's order (bytewise, as Go compares
+// strings), which the server takes without parsing or sorting words.
+func TSVector(s string) pgtype.TSVector {
 	pos := map[string][]int{}
 	var order []string
 	n := 0
@@ -155,25 +157,24 @@ func TSVector(s string) string {
 			break
 		}
 	}
-	var b strings.Builder
+	slices.Sort(order)
+	v := pgtype.TSVector{Lexemes: make([]pgtype.TSVectorLexeme, len(order)), Valid: true}
+	npos := 0
+	for _, w := range order {
+		npos += len(pos[w])
+	}
+	all := make([]pgtype.TSVectorPosition, 0, npos)
 	for i, w := range order {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte('\'')
-		b.WriteString(w)
-		b.WriteString("':")
+		from := len(all)
 		last := -1
-		for k, p := range pos[w] {
+		for _, p := range pos[w] {
 			if p == last {
 				continue // positions past the limit all become maxPos, once
 			}
-			if k > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Itoa(p))
+			all = append(all, pgtype.TSVectorPosition{Position: uint16(p)})
 			last = p
 		}
+		v.Lexemes[i] = pgtype.TSVectorLexeme{Word: w, Positions: all[from:len(all):len(all)]}
 	}
-	return b.String()
+	return v
 }

@@ -404,4 +404,88 @@ ALTER TABLE actor_refs ALTER COLUMN article_id SET (n_distinct = -0.02);
 DROP TABLE coded_event_mentions;
 ALTER TABLE coded_events ADD COLUMN digest BIGINT;
 `,
+	// 10: an article's sentences and entity mentions as one row of arrays
+	// instead of a row each, and its references to one actor as one list
+	// (issue 17, item 7: the server's CPU per article is nearly all row
+	// writes; these were 170 of an article's ~290 rows, each with its
+	// index entries; ~25 lists an article remain of its ~70 references).
+	// Mentions are read only whole, per article (Annotation), and
+	// sentences whole or one by its index (citations, quotes, the
+	// timeline: starts[idx + 1]). The arrays are in the order the rows
+	// were read: sentences by index, mentions by start then insertion.
+	// actor_refs becomes a view of the lists, a row a reference as before,
+	// with ord (its place among its article's references as written: the
+	// corpus stage writes an article's references at once) in place of the
+	// id; a filter on its actor_id or article_id is one on the lists', so
+	// reads by actor or article keep their indexes. Arrays compressed with
+	// lz4 where the server has it, like the search index's tsvector, which
+	// kept pglz until now.
+	`
+CREATE TABLE article_layers (
+	article_id         BIGINT PRIMARY KEY,
+	sentence_starts    INTEGER[] NOT NULL,
+	sentence_stops     INTEGER[] NOT NULL,
+	mention_sentences  INTEGER[] NOT NULL,
+	mention_starts     INTEGER[] NOT NULL,
+	mention_stops      INTEGER[] NOT NULL,
+	mention_types      TEXT[] NOT NULL,
+	mention_confidence REAL[] NOT NULL,
+	mention_demonyms   BOOLEAN[] NOT NULL
+);
+INSERT INTO article_layers
+SELECT ids.article_id,
+	COALESCE(s.starts, '{}'), COALESCE(s.stops, '{}'),
+	COALESCE(m.sentences, '{}'), COALESCE(m.starts, '{}'), COALESCE(m.stops, '{}'),
+	COALESCE(m.types, '{}'), COALESCE(m.confidence, '{}'), COALESCE(m.demonyms, '{}')
+FROM (SELECT article_id FROM sentences UNION SELECT article_id FROM mentions) ids
+LEFT JOIN (SELECT article_id, array_agg(start ORDER BY idx) starts, array_agg(stop ORDER BY idx) stops
+	FROM sentences GROUP BY article_id) s ON s.article_id = ids.article_id
+LEFT JOIN (SELECT article_id, array_agg(sentence ORDER BY start, id) sentences, array_agg(start ORDER BY start, id) starts,
+	array_agg(stop ORDER BY start, id) stops, array_agg(type ORDER BY start, id) types,
+	array_agg(confidence ORDER BY start, id) confidence, array_agg(demonym ORDER BY start, id) demonyms
+	FROM mentions GROUP BY article_id) m ON m.article_id = ids.article_id;
+DROP TABLE sentences;
+DROP TABLE mentions;
+CREATE TABLE actor_ref_lists (
+	article_id BIGINT NOT NULL,
+	actor_id   BIGINT NOT NULL,
+	ords       INTEGER[] NOT NULL,  -- each reference's place among its article's, as written
+	sentences  INTEGER[] NOT NULL,
+	starts     INTEGER[] NOT NULL,
+	stops      INTEGER[] NOT NULL,
+	kinds      TEXT[] NOT NULL
+);
+INSERT INTO actor_ref_lists
+SELECT article_id, actor_id, array_agg(ord ORDER BY id), array_agg(sentence ORDER BY id), array_agg(start ORDER BY id),
+	array_agg(stop ORDER BY id), array_agg(kind ORDER BY id)
+FROM (SELECT r.*, (row_number() OVER (PARTITION BY article_id ORDER BY id) - 1)::integer AS ord FROM actor_refs r) r
+GROUP BY article_id, actor_id ORDER BY MIN(id);
+DROP TABLE actor_refs;
+CREATE INDEX actor_ref_lists_actor ON actor_ref_lists(actor_id, article_id);
+CREATE INDEX actor_ref_lists_article ON actor_ref_lists(article_id);
+ALTER TABLE actor_ref_lists ALTER COLUMN article_id SET (n_distinct = -0.05);
+CREATE VIEW actor_refs AS
+	SELECT l.article_id, l.actor_id, u.sentence, u.start, u.stop, u.kind, u.ord
+	FROM actor_ref_lists l, unnest(l.ords, l.sentences, l.starts, l.stops, l.kinds) AS u(ord, sentence, start, stop, kind);
+DO $$
+BEGIN
+	ALTER TABLE articles ALTER COLUMN tsv SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_sentences SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_starts SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_stops SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_types SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_confidence SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN mention_demonyms SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN sentence_starts SET COMPRESSION lz4;
+	ALTER TABLE article_layers ALTER COLUMN sentence_stops SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN ords SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN sentences SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN starts SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN stops SET COMPRESSION lz4;
+	ALTER TABLE actor_ref_lists ALTER COLUMN kinds SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+	RAISE NOTICE 'lz4 compression not available: keeping pglz';
+END
+$$;
+`,
 }

@@ -32,7 +32,7 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 	err := eachRow(ctx, s.pool, `SELECT r.actor_id, r.article_id, a.outlet,
 		CASE WHEN r.kind IN ('role', 'acronym') THEN byte_substr(a.text, r.start, r.stop) END
 		FROM `+scopedMembers+` st JOIN actor_refs r ON r.article_id = st.article_id JOIN articles a ON a.id = r.article_id
-		ORDER BY r.article_id, r.id`, []any{story, maxScoped}, func(r pgx.Rows) error {
+		ORDER BY r.article_id, r.ord`, []any{story, maxScoped}, func(r pgx.Rows) error {
 		var actor, article int64
 		var outlet string
 		var text *string

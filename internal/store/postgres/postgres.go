@@ -57,12 +57,23 @@ var (
 // committed in one order, so the corpus stage, which follows ids, never
 // passes an id a slower writer commits later), the corpus results, and
 // the blocks of coded event ids (ReplaceStoryEvents).
+//
+// The migration lock is one for the database: processes of any build
+// exclude each other while one migrates. The others are taken per schema
+// (xactLockSQL: the pair of the schema's hash and the key), so stores in
+// different schemas of one database do not take turns; they were per
+// database until migration 10, which no older build opens, so no process
+// still takes the old ones on a schema that has it.
 const (
 	lockMigrate int64 = 0x5177_0001
-	lockPut     int64 = 0x5177_0002
-	lockDerived int64 = 0x5177_0003
-	lockEvents  int64 = 0x5177_0004
+	lockPut     int32 = 0x5177_0002
+	lockDerived int32 = 0x5177_0003
+	lockEvents  int32 = 0x5177_0004
 )
+
+// xactLockSQL takes a per-schema advisory lock ($1: its key) until the
+// transaction ends.
+const xactLockSQL = `SELECT pg_advisory_xact_lock(hashtext(current_schema()), $1)`
 
 // IsURL reports whether dsn names a PostgreSQL database (a postgres:// or
 // postgresql:// URL) rather than a file.

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -63,7 +65,7 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 		return nil, s.fault(err, "")
 	}
 	defer tx.Rollback(context.Background())
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, lockPut); err != nil {
+	if _, err := tx.Exec(ctx, xactLockSQL, lockPut); err != nil {
 		return nil, s.fault(err, "")
 	}
 	type latest struct {
@@ -255,7 +257,7 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return s.fault(err, items[fresh[0]].Raw.Origin)
 	}
-	var sen, men, tim, quo, pla, fau [][]any
+	var lay, tim, quo, pla, fau [][]any
 	for _, i := range fresh {
 		an := items[i].Analysis
 		if an == nil {
@@ -263,12 +265,7 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 		}
 		id := results[i].ID
 		text := pgText(items[i].Article.Text)
-		for k, sp := range an.Sentences {
-			sen = append(sen, []any{id, k, sp.Start, sp.End})
-		}
-		for _, m := range an.Mentions {
-			men = append(men, []any{id, m.Sentence, m.Start, m.End, pgText(m.Type), m.Confidence, m.Demonym})
-		}
+		lay = append(lay, layersRow(id, an))
 		for _, t := range an.Times {
 			tim = append(tim, []any{id, t.Sentence, t.Start, t.End, text[t.Start:t.End], pgText(t.Type), pgText(t.Value), pgText(t.Mod), t.Anchored})
 		}
@@ -292,8 +289,7 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 		cols  []string
 		rows  [][]any
 	}{
-		{"sentences", []string{"article_id", "idx", "start", "stop"}, sen},
-		{"mentions", []string{"article_id", "sentence", "start", "stop", "type", "confidence", "demonym"}, men},
+		{"article_layers", layersCols, lay},
 		{"times", []string{"article_id", "sentence", "start", "stop", "text", "type", "value", "mod", "anchored"}, tim},
 		{"quotes", []string{"article_id", "sentence", "start", "stop", "parts", "kind", "text", "cue_start", "cue_stop", "source_start", "source_stop",
 			"speaker_start", "speaker_stop", "speaker_text", "resolved", "confidence"}, quo},
@@ -308,6 +304,31 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 		}
 	}
 	return nil
+}
+
+// layersCols are the columns of article_layers, in layersRow's order.
+var layersCols = []string{"article_id", "sentence_starts", "sentence_stops",
+	"mention_sentences", "mention_starts", "mention_stops", "mention_types", "mention_confidence", "mention_demonyms"}
+
+// layersRow is an article's sentences and mentions as one row of arrays
+// (migration 10), the mentions in the order readers get them: by start,
+// ties in the analysis' order.
+func layersRow(id int64, an *analyse.Annotation) []any {
+	ss, se := make([]int32, len(an.Sentences)), make([]int32, len(an.Sentences))
+	for k, sp := range an.Sentences {
+		ss[k], se[k] = int32(sp.Start), int32(sp.End)
+	}
+	ms := an.Mentions
+	if !sort.SliceIsSorted(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start }) {
+		ms = slices.Clone(ms)
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	}
+	n := len(ms)
+	sen, st, sp, ty, co, de := make([]int32, n), make([]int32, n), make([]int32, n), make([]string, n), make([]float32, n), make([]bool, n)
+	for k, m := range ms {
+		sen[k], st[k], sp[k], ty[k], co[k], de[k] = int32(m.Sentence), int32(m.Start), int32(m.End), pgText(m.Type), float32(m.Confidence), m.Demonym
+	}
+	return []any{id, ss, se, sen, st, sp, ty, co, de}
 }
 
 // checkSpans refuses an analysis with a span outside its text.

@@ -77,7 +77,7 @@ func (s *DB) articleFilter(ctx context.Context, w *where, q view.Query) error {
 		if err != nil {
 			return err
 		}
-		w.add("a.id IN (SELECT article_id FROM actor_refs WHERE actor_id = ANY(?))", ids)
+		w.add("a.id IN (SELECT article_id FROM actor_ref_lists WHERE actor_id = ANY(?))", ids)
 	}
 	if q.Place != "" {
 		cond, args, err := s.placeCond(ctx, q.Place)
@@ -252,7 +252,7 @@ func (s *DB) quoteList(ctx context.Context, q view.Query, total bool) (view.Page
 		qu.speaker_text, qu.resolved, COALESCE(qu.speaker_actor, 0), COALESCE(ac.name, ''),
 		COALESCE(se.start, 0), COALESCE(se.stop, 0), byte_substr(a.text, qu.cue_start, qu.cue_stop), qu.confidence
 		FROM quotes qu JOIN articles a ON a.id = qu.article_id LEFT JOIN actors ac ON ac.id = qu.speaker_actor
-		LEFT JOIN sentences se ON se.article_id = qu.article_id AND se.idx = qu.sentence`+w.sql()+
+		LEFT JOIN LATERAL (`+sentenceOf("qu")+`) se ON true`+w.sql()+
 		` ORDER BY a.published IS NULL, a.published DESC, qu.article_id DESC, qu.start LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r pgx.Rows) error {
 		var x view.Quote
 		var actorName string
@@ -322,6 +322,15 @@ func (s *DB) PlaceList(ctx context.Context, q view.Query) (view.Page[view.Place]
 	return pg, err
 }
 
+// sentenceOf selects the span (start, stop) of the sentence a row of
+// table alias x (with article_id and sentence) is in: no row when the
+// article has no layers, NULLs when it has no such sentence (as the join
+// of a row a sentence found none before migration 10).
+func sentenceOf(x string) string {
+	return `SELECT l.sentence_starts[` + x + `.sentence + 1] AS start, l.sentence_stops[` + x + `.sentence + 1] AS stop
+		FROM article_layers l WHERE l.article_id = ` + x + `.article_id`
+}
+
 // TimeList lists dated statements sorted by the date they speak of.
 func (s *DB) TimeList(ctx context.Context, q view.Query) (view.Page[view.TimelineEntry], error) {
 	limit, offset := pageOf(q)
@@ -332,7 +341,7 @@ func (s *DB) TimeList(ctx context.Context, q view.Query) (view.Page[view.Timelin
 	if err := s.articleFilter(ctx, &w, q); err != nil {
 		return p, err
 	}
-	from := ` FROM times t JOIN articles a ON a.id = t.article_id JOIN sentences se ON se.article_id = t.article_id AND se.idx = t.sentence` + w.sql()
+	from := ` FROM times t JOIN articles a ON a.id = t.article_id JOIN LATERAL (` + sentenceOf("t") + `) se ON se.start IS NOT NULL` + w.sql()
 	if err := s.queryRow(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
 		return p, err
 	}

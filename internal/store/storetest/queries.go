@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -301,5 +302,48 @@ func testStories(t *testing.T, s store.Store) {
 	}
 	if st, _ := s.StoryByID(ctx, 30); st.FirstSeen != nil || st.LastSeen != nil {
 		t.Errorf("undated story seen %v – %v", st.FirstSeen, st.LastSeen)
+	}
+}
+
+// A time or a quote whose sentence index names no sentence of its article
+// (an analysis' stray index, or -1: the title): the timeline leaves the
+// time out, as it cannot cite its sentence; the quote is listed with an
+// empty citation span. Both stores key a sentence by (article, index).
+func testSentenceOutOfRange(t *testing.T, s store.Store) {
+	text := "Boats sailed on 2 May 2025. Crews rested on 3 May 2025."
+	it := item("stray", "", "stray", "Harbour notes", text)
+	it.Analysis = &analyse.Annotation{
+		Sentences: []analyse.Span{{Start: 0, End: 27}, {Start: 28, End: len(text)}},
+		Times: []analyse.Time{
+			{Span: at(t, text, "2 May 2025", 0), Sentence: 7, Type: "DATE", Value: "2025-05-02"},
+			{Span: at(t, text, "3 May 2025", 0), Sentence: 1, Type: "DATE", Value: "2025-05-03"},
+		},
+		Quotes: []analyse.Quote{
+			{Span: at(t, text, "Boats sailed", 0), Kind: "direct", Sentence: 7, Confidence: 0.6},
+			{Span: at(t, text, "Crews rested", 0), Kind: "direct", Sentence: -1, Confidence: 0.6},
+			{Span: at(t, text, "on 3 May", 0), Kind: "direct", Sentence: 1, Confidence: 0.6},
+		},
+	}
+	res := put(t, s, it)
+	p, err := s.TimeList(ctx, view.Query{})
+	if err != nil || p.Total != 1 || len(p.Items) != 1 {
+		t.Fatalf("TimeList = %+v, %v; want the one time of a stored sentence", p, err)
+	}
+	if x := p.Items[0]; x.Date != "2025-05-03" || x.Citation.Article != res[0].ID || x.Citation.Sentence != 1 ||
+		x.Citation.Start != 28 || x.Citation.End != len(text) || x.Text != "Crews rested on 3 May 2025." {
+		t.Errorf("time = %+v", x)
+	}
+	q, err := s.QuoteList(ctx, view.Query{})
+	if err != nil || q.Total != 3 || len(q.Items) != 3 {
+		t.Fatalf("QuoteList = %+v, %v; want all 3 quotes", q, err)
+	}
+	for _, x := range q.Items {
+		want := [2]int{}
+		if x.Sentence == 1 {
+			want = [2]int{28, len(text)}
+		}
+		if got := [2]int{x.Citation.Start, x.Citation.End}; got != want {
+			t.Errorf("quote %q in sentence %d: citation %v, want %v", x.Text, x.Sentence, got, want)
+		}
 	}
 }

@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"PlaceList", testPlaceList},
 		{"PlacesWithoutGeonamesID", testPlacesWithoutGeonamesID},
 		{"TimeList", testTimeList},
+		{"SentenceOutOfRange", testSentenceOutOfRange},
 		{"Actors", testActors},
 		{"Stories", testStories},
 		{"SearchExact", testSearchExact},
