@@ -184,7 +184,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 			e.Target, e.AllTargets = tgt[0], tgt
 		}
 		if len(src) == 0 && s.Speaker != nil && s.Speaker.End <= len(s.Text) && s.Speaker.Start < s.Speaker.End &&
-			s.Quote.Start <= c.toks[h.at].start && c.toks[h.end-1].end <= s.Quote.End {
+			s.Quote.Start <= c.toks[h.at].start && c.toks[h.end-1].end <= s.Quote.End && !c.ownSubject(h.at) {
 			a := s.Speaker
 			e.Source = Party{Text: s.Text[a.Start:a.End], Name: a.Name, Actor: a.ID, Code: a.Code, Span: a.Span}
 			if e.Source.Name == "" {
@@ -1527,3 +1527,45 @@ func wordMatch(tok, w string) bool {
 	}
 	return false
 }
+
+// ownSubject reports a verb whose clause names a doer other than the
+// speaker of the quotation it stands in: a pronoun of someone else ("They
+// are preparing"), a noun ("columns of people leaving the city") or a
+// noun the verb is the aim of ("efforts to recapture the city"). "We" and
+// "I" are the speaker's side, and a verb after a conjunction shares the
+// subject before it.
+func (c *Coder) ownSubject(at int) bool {
+	k := c.skipAux(at - 1)
+	if k < 0 {
+		return false
+	}
+	t := c.toks[k]
+	switch t.low {
+	case "he", "she", "they", "it", "you":
+		return true
+	case "to":
+		// only a noun that opens its clause: "intensify our airstrikes
+		// to hit them" is the speaker's aim
+		if k == 0 || !c.opensClause(k-2) {
+			return false
+		}
+		t = c.toks[k-1]
+	}
+	return commonNoun(t) && c.d.forms[t.low] == nil && !strings.HasSuffix(t.low, "ly") && !whWords[t.low]
+}
+
+// whWords open an indirect question ("how to manage"), not a noun phrase.
+var whWords = set("how", "what", "when", "where", "why", "whether", "whom", "whose")
+
+// opensClause reports whether the words up to token k (with determiners
+// skipped) end a clause or a quotation's opening: what follows begins a
+// subject.
+func (c *Coder) opensClause(k int) bool {
+	for k >= 0 && determiners[c.toks[k].low] && !possessivePron[c.toks[k].low] {
+		k--
+	}
+	return k < 0 || c.toks[k].punct || quoteMarks[c.toks[k].low] || c.toks[k].low == "that"
+}
+
+// possessivePron are determiners that name whose the noun is.
+var possessivePron = set("our", "my", "your", "his", "her", "their", "its")
