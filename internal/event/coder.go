@@ -719,6 +719,12 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			i = end - 1
 			continue
 		}
+		// "warned that the city must be rebuilt", "warned fighters could
+		// flee": a warning of what may happen is a statement, no threat
+		if f.block.name == "warn" && c.reportedClause(end) && !c.threatIn(end) {
+			i = end - 1
+			continue
+		}
 		if h.passive {
 			h.swap = !h.swap
 		}
@@ -1569,3 +1575,49 @@ func (c *Coder) opensClause(k int) bool {
 
 // possessivePron are determiners that name whose the noun is.
 var possessivePron = set("our", "my", "your", "his", "her", "their", "its")
+
+// modals open the verb of a reported clause ("warned fighters could
+// flee").
+var modals = set("could", "would", "may", "might", "will", "can", "must", "should", "shall")
+
+// reportedClause reports whether a clause follows token k-1 as its
+// complement: "that", or a short noun phrase and a modal before any
+// punctuation.
+func (c *Coder) reportedClause(k int) bool {
+	toks := c.toks
+	if k < len(toks) && toks[k].low == "that" {
+		return true
+	}
+	for j := k; j < len(toks) && j < k+6; j++ {
+		t := toks[j]
+		if t.punct || t.low == "to" || t.low == "of" || t.low == "against" || t.low == "not" {
+			return false
+		}
+		if modals[t.low] {
+			return j > k
+		}
+	}
+	return false
+}
+
+// threatIn reports whether the words from token k to the clause's end
+// hold a conflictual verb (CAMEO 12 to 20: "warned that it could invade")
+// or a refusal ("will not tolerate"): the warning is then a threat.
+func (c *Coder) threatIn(k int) bool {
+	toks := c.toks
+	for j := k; j < len(toks); j++ {
+		w := toks[j].low
+		if w == ";" || w == "." || w == "," {
+			return false
+		}
+		if negations[w] && j+1 < len(toks) && len(c.d.forms[toks[j+1].low]) > 0 && c.d.forms[toks[j+1].low][0].code != "---" {
+			return true
+		}
+		for _, f := range c.d.forms[w] {
+			if len(f.code) >= 2 && (f.code[0] == '1' && f.code[1] >= '2' || strings.HasPrefix(f.code, "20")) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -58,19 +58,35 @@ func TestQuoteOwnSubject(t *testing.T) {
 	}
 }
 
-func TestScratch(t *testing.T) {
-	for _, x := range []string{
-		"{Vela:ESPGOV} said on Monday that efforts to recapture <@Tartus> were no different.",
-		"{The army:SYRMIL} approached <@Tartus> as {the rebels:SYRREB} fled.",
-		"{Norway:NOR} is appealing to residents in <@Tartus>, calling on them to leave.",
-		"{Vela:ESPGOV} warned that it was necessary to rebuild the city.",
-		"{Vela:ESPGOV} warned {the rebels:SYRREB} could flee to <@Tartus>.",
-		"{Vela:ESPGOV} warned {the rebels:SYRREB} not to attack.",
-		"{The army:SYRMIL} will liberate <@Tartus> from {the rebels:SYRREB}.",
-		"{The army:SYRMIL} is working to push {the rebels:SYRREB} out of the country.",
-		"{The rebels:SYRREB} have a harder time exercising command and control over their forces.",
-		"{NATO:IGOWSTNAT} will offer training for IED removal.",
-	} {
-		t.Log(x, evList(sent(t, x)))
+// TestMovesAndWarnings: an advance on a town is no meeting, liberating a
+// town is fighting, and a warning of what may happen is a threat only
+// when the warned clause holds a conflictual verb or a refusal. Only the
+// events of the verb the case is about are compared.
+func TestMovesAndWarnings(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"approached a town", "{Vela:ESPMIL} approached <@Tartus> on Monday.", nil},
+		{"liberate a town", "{The army:SYRMIL} will liberate <@Tartus> from {the rebels:SYRREB}.", []string{"liberate/ASSAULT/future The army>Tartus"}},
+		{"warned that, a statement", "{Vela:ESPGOV} warned that the winter would be hard.", nil},
+		{"warned a clause, a statement", "{Vela:ESPGOV} warned {the rebels:SYRREB} could flow out of <@Tartus>, as he spoke.", nil},
+		{"warned that, a refusal", "{Norway:NOR} warned that it will not tolerate the occupation.", []string{"warned/THREATEN/asserted Norway>-"}},
+		{"warned that, an attack", "{Norway:NOR} warned {Chile:CHL} that it could invade the islands.", []string{"warned/THREATEN/asserted Norway>Chile"}},
+		{"warned not to", "{Vela:ESPGOV} warned {the rebels:SYRREB} not to attack.", []string{"warned/THREATEN/asserted Vela>the rebels"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sent(t, tc.text)
+			var got []string
+			for _, e := range evList(s) {
+				if v, _, _ := strings.Cut(e, "/"); strings.Contains(tc.name, v) {
+					got = append(got, e)
+				}
+			}
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("%s\n got  %q\n want %q", s.Text, got, tc.want)
+			}
+		})
 	}
 }
