@@ -58,6 +58,10 @@ var overrideCodes = map[string]string{
 	// "liberate the city from the group": taking ground back by force,
 	// like "retake" (the Dictionary files it under releasing prisoners)
 	"liberate": "190",
+	// "people leaving the city", "calling on residents to leave": going
+	// away is no meeting; "left for talks", "left for X" keep their
+	// patterns (a visit)
+	"leave": "---",
 }
 
 // extraVerbs are verbs the Dictionary lacks: forms and code.
