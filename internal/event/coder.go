@@ -711,6 +711,11 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			i = end - 1
 			continue
 		}
+		// "push the rebels out of the city": driving a group out is
+		// fighting, not "push for" (a demand)
+		if pushVerbs[t.low] && c.outAfter(end) {
+			code = "190"
+		}
 		h.code = code
 		h.passive = c.passive(i, f)
 		// "the first city claimed by the group": a territory or a deed is
@@ -1617,6 +1622,25 @@ func (c *Coder) threatIn(k int) bool {
 			if len(f.code) >= 2 && (f.code[0] == '1' && f.code[1] >= '2' || strings.HasPrefix(f.code, "20")) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// pushVerbs drive someone out or back when a particle follows their
+// object.
+var pushVerbs = set("push", "pushes", "pushed", "pushing", "drive", "drives", "drove", "driven", "driving")
+
+// outAfter reports "out" or "back" within the object phrase after token
+// k-1 ("push [the group] out of the country").
+func (c *Coder) outAfter(k int) bool {
+	for j := k; j < len(c.toks) && j < k+6; j++ {
+		w := c.toks[j].low
+		if w == "out" || w == "back" {
+			return true
+		}
+		if c.toks[j].punct && w != "[" && w != "]" || w == "for" || w == "to" || w == "and" {
+			return false
 		}
 	}
 	return false

@@ -71,6 +71,7 @@ func TestMovesAndWarnings(t *testing.T) {
 		{"leave a town", "Crowds of people are leaving <@Tartus> as {the army:SYRMIL} nears.", nil},
 		{"urged to leave", "{Norway:NOR} is appealing to residents, calling on them to leave.", nil},
 		{"left for talks", "{Vela:ESPGOV} left for talks with {Chile:CHL}.", []string{"left/CONSULT/asserted Vela>Chile"}},
+		{"push out", "{The army:SYRMIL} is working to push {the rebels:SYRREB} out of the country.", []string{"push/ASSAULT/asserted The army>the rebels"}},
 		{"liberate a town", "{The army:SYRMIL} will liberate <@Tartus> from {the rebels:SYRREB}.", []string{"liberate/ASSAULT/future The army>Tartus"}},
 		{"warned that, a statement", "{Vela:ESPGOV} warned that the winter would be hard.", nil},
 		{"warned a clause, a statement", "{Vela:ESPGOV} warned {the rebels:SYRREB} could flow out of <@Tartus>, as he spoke.", nil},
