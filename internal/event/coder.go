@@ -1232,6 +1232,40 @@ func (c *Coder) status(h *verbHit) {
 			}
 		}
 	}
+	// "Will the coalition do enough to help them retake the cities?": a
+	// question asks whether it happens, it does not tell it
+	if (h.status == Asserted || h.status == Future) && c.question(h.at) {
+		h.status = Hypothetical
+	}
+}
+
+// questionAux open a yes-no question.
+var questionAux = set("will", "would", "can", "could", "should", "does", "do", "did", "is", "are", "has", "have")
+
+// question reports whether token at stands in a question: one that ends
+// with a question mark, or one that opens the sentence, or follows a
+// colon, with an auxiliary before its subject ("The question remains:
+// will the allies hold?").
+func (c *Coder) question(at int) bool {
+	toks := c.toks
+	for k := at + 1; k < len(toks); k++ {
+		if toks[k].low == "?" {
+			return true
+		}
+		if toks[k].low == "." || toks[k].low == ";" {
+			break
+		}
+	}
+	k := at - 1
+	for k >= 0 && toks[k].low != ":" && toks[k].low != ";" {
+		k--
+	}
+	k++
+	if k >= at || !questionAux[toks[k].low] || k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	return determiners[n.low] || n.actor >= 0 || n.low == "they" || n.low == "we" || n.low == "it" || n.low == "he" || n.low == "she"
 }
 
 // quoteMarks open or close a quotation.
