@@ -1232,12 +1232,20 @@ func (c *Coder) status(h *verbHit) {
 			}
 		}
 	}
+	// "what the coalition is doing to retake the city": the aim of what
+	// someone does, not yet done
+	if h.status == Asserted && h.at >= 2 && toks[h.at-1].low == "to" && doForms[toks[h.at-2].low] {
+		h.status = Future
+	}
 	// "Will the coalition do enough to help them retake the cities?": a
 	// question asks whether it happens, it does not tell it
 	if (h.status == Asserted || h.status == Future) && c.question(h.at) {
 		h.status = Hypothetical
 	}
 }
+
+// doForms are forms of "do" whose purpose a "to" clause tells.
+var doForms = set("do", "does", "did", "doing", "done")
 
 // questionAux open a yes-no question.
 var questionAux = set("will", "would", "can", "could", "should", "does", "do", "did", "is", "are", "has", "have")

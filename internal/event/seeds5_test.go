@@ -75,6 +75,7 @@ func TestMovesAndWarnings(t *testing.T) {
 		{"retake in a question", "The question remains: will {the coalition:IGOWST} do enough to help {the army:SYRMIL} retake <@Tartus>.", []string{"retake/ASSAULT/hypothetical the army>Tartus"}},
 		{"retake in a question mark", "Can {the army:SYRMIL} retake <@Tartus> this year?", []string{"retake/ASSAULT/hypothetical the army>Tartus"}},
 		{"retake told", "{The army:SYRMIL} will retake <@Tartus>, which is its goal.", []string{"retake/ASSAULT/future The army>Tartus"}},
+		{"doing to retake", "What {the army:SYRMIL} is doing to retake <@Tartus> from {the rebels:SYRREB}", []string{"retake/ASSAULT/future the army>Tartus"}},
 		{"liberate a town", "{The army:SYRMIL} will liberate <@Tartus> from {the rebels:SYRREB}.", []string{"liberate/ASSAULT/future The army>Tartus"}},
 		{"warned that, a statement", "{Vela:ESPGOV} warned that the winter would be hard.", nil},
 		{"warned a clause, a statement", "{Vela:ESPGOV} warned {the rebels:SYRREB} could flow out of <@Tartus>, as he spoke.", nil},
