@@ -680,7 +680,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		end := i + len(f.words)
 		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
-		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) {
+		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) {
 			i = end - 1
 			continue
 		}
@@ -1686,4 +1686,20 @@ func (c *Coder) outAfter(k int) bool {
 		}
 	}
 	return false
+}
+
+// nounPair reports a base form joined by "and" to a bare word that
+// follows a determiner or a gerund: the two are one noun phrase
+// ("exercising command and control", "the planning and support").
+func (c *Coder) nounPair(i int) bool {
+	toks := c.toks
+	if i < 3 || toks[i-1].low != "and" || !c.verbBase(i) {
+		return false
+	}
+	w := toks[i-2]
+	if w.punct || w.actor >= 0 || w.place >= 0 || w.upper || strings.HasSuffix(w.low, "ed") {
+		return false
+	}
+	p := toks[i-3].low
+	return determiners[p] && !possessivePron[p] || strings.HasSuffix(p, "ing") && len(p) > 5
 }
