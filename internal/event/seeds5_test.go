@@ -78,6 +78,8 @@ func TestMovesAndWarnings(t *testing.T) {
 		{"doing to retake", "What {the army:SYRMIL} is doing to retake <@Tartus> from {the rebels:SYRREB}", []string{"retake/ASSAULT/future the army>Tartus"}},
 		{"command and control", "{The rebels:SYRREB} have a harder time exercising command and control over their units.", nil},
 		{"verbs joined, the second: control", "{The rebels:SYRREB} vowed to attack and control <@Tartus>.", []string{"control/COOPERATE/future The rebels>Tartus"}},
+		{"efforts to recapture", "{Vela:ESPGOV} said on Monday that efforts to recapture <@Tartus> were slow.", []string{"recapture/COERCE/asserted ->Tartus"}},
+		{"an effort to recapture", "{Vela:ESPGOV} made an effort to recapture <@Tartus>.", []string{"recapture/COERCE/asserted Vela>Tartus"}},
 		{"liberate a town", "{The army:SYRMIL} will liberate <@Tartus> from {the rebels:SYRREB}.", []string{"liberate/ASSAULT/future The army>Tartus"}},
 		{"warned that, a statement", "{Vela:ESPGOV} warned that the winter would be hard.", nil},
 		{"warned a clause, a statement", "{Vela:ESPGOV} warned {the rebels:SYRREB} could flow out of <@Tartus>, as he spoke.", nil},
