@@ -184,7 +184,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 			e.Target, e.AllTargets = tgt[0], tgt
 		}
 		if len(src) == 0 && s.Speaker != nil && s.Speaker.End <= len(s.Text) && s.Speaker.Start < s.Speaker.End &&
-			s.Quote.Start <= c.toks[h.at].start && c.toks[h.end-1].end <= s.Quote.End {
+			s.Quote.Start <= c.toks[h.at].start && c.toks[h.end-1].end <= s.Quote.End && !c.ownSubject(h.at) {
 			a := s.Speaker
 			e.Source = Party{Text: s.Text[a.Start:a.End], Name: a.Name, Actor: a.ID, Code: a.Code, Span: a.Span}
 			if e.Source.Name == "" {
@@ -680,7 +680,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		end := i + len(f.words)
 		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
-		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) {
+		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) {
 			i = end - 1
 			continue
 		}
@@ -711,11 +711,22 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			i = end - 1
 			continue
 		}
+		// "push the rebels out of the city": driving a group out is
+		// fighting, not "push for" (a demand)
+		if pushVerbs[t.low] && c.outAfter(end) {
+			code = "190"
+		}
 		h.code = code
 		h.passive = c.passive(i, f)
 		// "the first city claimed by the group": a territory or a deed is
 		// claimed, no one is accused
 		if h.passive && f.block.name == "allege" {
+			i = end - 1
+			continue
+		}
+		// "warned that the city must be rebuilt", "warned fighters could
+		// flee": a warning of what may happen is a statement, no threat
+		if f.block.name == "warn" && c.reportedClause(end) && !c.threatIn(end) {
 			i = end - 1
 			continue
 		}
@@ -1221,6 +1232,48 @@ func (c *Coder) status(h *verbHit) {
 			}
 		}
 	}
+	// "what the coalition is doing to retake the city": the aim of what
+	// someone does, not yet done
+	if h.status == Asserted && h.at >= 2 && toks[h.at-1].low == "to" && doForms[toks[h.at-2].low] {
+		h.status = Future
+	}
+	// "Will the coalition do enough to help them retake the cities?": a
+	// question asks whether it happens, it does not tell it
+	if (h.status == Asserted || h.status == Future) && c.question(h.at) {
+		h.status = Hypothetical
+	}
+}
+
+// doForms are forms of "do" whose purpose a "to" clause tells.
+var doForms = set("do", "does", "did", "doing", "done")
+
+// questionAux open a yes-no question.
+var questionAux = set("will", "would", "can", "could", "should", "does", "do", "did", "is", "are", "has", "have")
+
+// question reports whether token at stands in a question: one that ends
+// with a question mark, or one that opens the sentence, or follows a
+// colon, with an auxiliary before its subject ("The question remains:
+// will the allies hold?").
+func (c *Coder) question(at int) bool {
+	toks := c.toks
+	for k := at + 1; k < len(toks); k++ {
+		if toks[k].low == "?" {
+			return true
+		}
+		if toks[k].low == "." || toks[k].low == ";" {
+			break
+		}
+	}
+	k := at - 1
+	for k >= 0 && toks[k].low != ":" && toks[k].low != ";" {
+		k--
+	}
+	k++
+	if k >= at || !questionAux[toks[k].low] || k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	return determiners[n.low] || n.actor >= 0 || n.low == "they" || n.low == "we" || n.low == "it" || n.low == "he" || n.low == "she"
 }
 
 // quoteMarks open or close a quotation.
@@ -1526,4 +1579,127 @@ func wordMatch(tok, w string) bool {
 		return true
 	}
 	return false
+}
+
+// ownSubject reports a verb whose clause names a doer other than the
+// speaker of the quotation it stands in: a pronoun of someone else ("They
+// are preparing"), a noun ("columns of people leaving the city") or a
+// noun the verb is the aim of ("efforts to recapture the city"). "We" and
+// "I" are the speaker's side, and a verb after a conjunction shares the
+// subject before it.
+func (c *Coder) ownSubject(at int) bool {
+	k := c.skipAux(at - 1)
+	if k < 0 {
+		return false
+	}
+	t := c.toks[k]
+	switch t.low {
+	case "he", "she", "they", "it", "you":
+		return true
+	case "to":
+		// only a noun that opens its clause: "intensify our airstrikes
+		// to hit them" is the speaker's aim
+		if k == 0 || !c.opensClause(k-2) {
+			return false
+		}
+		t = c.toks[k-1]
+	}
+	return commonNoun(t) && c.d.forms[t.low] == nil && !strings.HasSuffix(t.low, "ly") && !whWords[t.low]
+}
+
+// whWords open an indirect question ("how to manage"), not a noun phrase.
+var whWords = set("how", "what", "when", "where", "why", "whether", "whom", "whose")
+
+// opensClause reports whether the words up to token k (with determiners
+// skipped) end a clause or a quotation's opening: what follows begins a
+// subject.
+func (c *Coder) opensClause(k int) bool {
+	for k >= 0 && determiners[c.toks[k].low] && !possessivePron[c.toks[k].low] {
+		k--
+	}
+	return k < 0 || c.toks[k].punct || quoteMarks[c.toks[k].low] || c.toks[k].low == "that"
+}
+
+// possessivePron are determiners that name whose the noun is.
+var possessivePron = set("our", "my", "your", "his", "her", "their", "its")
+
+// modals open the verb of a reported clause ("warned fighters could
+// flee").
+var modals = set("could", "would", "may", "might", "will", "can", "must", "should", "shall")
+
+// reportedClause reports whether a clause follows token k-1 as its
+// complement: "that", or a short noun phrase and a modal before any
+// punctuation.
+func (c *Coder) reportedClause(k int) bool {
+	toks := c.toks
+	if k < len(toks) && toks[k].low == "that" {
+		return true
+	}
+	for j := k; j < len(toks) && j < k+6; j++ {
+		t := toks[j]
+		if t.punct || t.low == "to" || t.low == "of" || t.low == "against" || t.low == "not" {
+			return false
+		}
+		if modals[t.low] {
+			return j > k
+		}
+	}
+	return false
+}
+
+// threatIn reports whether the words from token k to the clause's end
+// hold a conflictual verb (CAMEO 12 to 20: "warned that it could invade")
+// or a refusal ("will not tolerate"): the warning is then a threat.
+func (c *Coder) threatIn(k int) bool {
+	toks := c.toks
+	for j := k; j < len(toks); j++ {
+		w := toks[j].low
+		if w == ";" || w == "." || w == "," {
+			return false
+		}
+		if negations[w] && j+1 < len(toks) && len(c.d.forms[toks[j+1].low]) > 0 && c.d.forms[toks[j+1].low][0].code != "---" {
+			return true
+		}
+		for _, f := range c.d.forms[w] {
+			if len(f.code) >= 2 && (f.code[0] == '1' && f.code[1] >= '2' || strings.HasPrefix(f.code, "20")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pushVerbs drive someone out or back when a particle follows their
+// object.
+var pushVerbs = set("push", "pushes", "pushed", "pushing", "drive", "drives", "drove", "driven", "driving")
+
+// outAfter reports "out" or "back" within the object phrase after token
+// k-1 ("push [the group] out of the country").
+func (c *Coder) outAfter(k int) bool {
+	for j := k; j < len(c.toks) && j < k+6; j++ {
+		w := c.toks[j].low
+		if w == "out" || w == "back" {
+			return true
+		}
+		if c.toks[j].punct && w != "[" && w != "]" || w == "for" || w == "to" || w == "and" {
+			return false
+		}
+	}
+	return false
+}
+
+// nounPair reports a base form joined by "and" to a bare word that
+// follows a determiner or a gerund: the two are one noun phrase
+// ("exercising command and control", "the planning and support").
+func (c *Coder) nounPair(i int) bool {
+	toks := c.toks
+	if i < 3 || toks[i-1].low != "and" || !c.verbBase(i) {
+		return false
+	}
+	w := toks[i-2]
+	if w.punct || w.actor >= 0 || w.place >= 0 || w.upper || strings.HasSuffix(w.low, "ed") {
+		return false
+	}
+	p := toks[i-3].low
+	return determiners[p] && !possessivePron[p] || strings.HasSuffix(p, "ing") && len(p) > 5
 }

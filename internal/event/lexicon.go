@@ -52,6 +52,16 @@ var overrideCodes = map[string]string{
 	// both "boost" (060) and "strengthen" with 174 (expel or deport), a
 	// slip; both lines start with "beef_up", so both take boost's code
 	"beef_up": "060",
+	// "Iraqi forces approached the city": an advance, no meeting; its
+	// patterns stay ("approached about help")
+	"approach": "---",
+	// "liberate the city from the group": taking ground back by force,
+	// like "retake" (the Dictionary files it under releasing prisoners)
+	"liberate": "190",
+	// "people leaving the city", "calling on residents to leave": going
+	// away is no meeting; "left for talks", "left for X" keep their
+	// patterns (a visit)
+	"leave": "---",
 }
 
 // extraVerbs are verbs the Dictionary lacks: forms and code.

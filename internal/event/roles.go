@@ -95,6 +95,13 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	// reduced passive or a relative clause ("the army, backed by
 	// militias, attacked", "the envoy, who met the rebels, said")
 	k := c.skipAux(at - 1)
+	// "said that efforts to recapture the city were": the aim of a noun
+	// that opens its clause has no doer named before it
+	if !passive && k > 1 && toks[k].low == "to" && c.opensClause(k-2) {
+		if n := toks[k-1]; commonNoun(n) && c.d.forms[n.low] == nil && !whWords[n.low] {
+			return nil
+		}
+	}
 	// "the government, backed by X, is working to push": past the verb
 	// that governs this one through "to"
 	if k > 1 && toks[k].low == "to" && !toks[k-1].punct && (strings.HasSuffix(toks[k-1].low, "ing") || lightVerbs[toks[k-1].low] != "" || futureVerbs[toks[k-1].low]) {

@@ -48,8 +48,9 @@ func TestCoderReadingErrors(t *testing.T) {
 		// phrasal verbs the Dictionary misreads
 		{"kicking in money", "{Canada:CAN} is kicking in $20 million to help rebuild {Iraq:IRQ}.", []string{"help/AID/asserted Canada>Iraq"}},
 		{"beefing up", "{Norway:NOR} is beefing up its patrols.", []string{"beefing up/COOPERATE/asserted Norway>-"}},
-		// a reduced passive set off by commas before "is working to"
-		{"backed by, working to", "{The army:SYRMIL}, backed by {Russia:RUS}, is also ostensibly working to push {the rebels:SYRREB} out of the city.", []string{"backed/SUPPORT/asserted Russia>The army", "push/REQUEST/asserted The army>the rebels"}},
+		// a reduced passive set off by commas before "is working to"; pushing
+		// a group out is fighting
+		{"backed by, working to", "{The army:SYRMIL}, backed by {Russia:RUS}, is also ostensibly working to push {the rebels:SYRREB} out of the city.", []string{"backed/SUPPORT/asserted Russia>The army", "push/ASSAULT/asserted The army>the rebels"}},
 		// quotation marks around the verb do not cut its roles
 		{"quoted verb group", "{Vela:ESPGOV} said {the army:SYRMIL} “will attack” {the rebels:SYRREB}.", []string{"attack/ASSAULT/future the army>the rebels"}},
 		{"quotation opening on the verb", "{Vela:ESPGOV} vowed to “attack {the rebels:SYRREB} soon”.", []string{"vowed/AGREE/asserted Vela>-", "attack/ASSAULT/future Vela>the rebels"}},
