@@ -62,8 +62,9 @@ type Stats struct {
 	Follow time.Duration
 	Faults int // articles a stage failed on (recorded with them)
 	// Handed counts the analyses taken as handed over by the writer
-	// (Stage.Offer) instead of read back.
-	Handed int
+	// (Stage.Offer) instead of read back; Resolved the articles whose
+	// entities were taken as resolved before (Prepare).
+	Handed, Resolved int
 }
 
 // Options tune Update.
@@ -112,7 +113,7 @@ type Stage struct {
 	// offered holds the analyses of articles just stored, handed over by
 	// their writer (Offer), until the stage takes them in.
 	offerMu sync.Mutex
-	offered map[int64]*analyse.Annotation
+	offered map[int64]*Prepared
 }
 
 // maxOffered bounds the analyses waiting in Stage.offered: a writer
@@ -120,12 +121,12 @@ type Stage struct {
 // articles' analyses back.
 const maxOffered = 4096
 
-// Offer hands the stage the analysis of an article just stored with it,
-// which the stage then takes instead of reading it back (store.AsStored
-// is what the store would give back). Safe to call from another
-// goroutine, the writer's.
-func (sg *Stage) Offer(id int64, an *analyse.Annotation) {
-	if an == nil {
+// Offer hands the stage an article just stored, prepared (Prepare) from
+// the analysis it was stored with, which the stage then takes instead of
+// reading the analysis back and resolving the article's entities itself.
+// Safe to call from another goroutine, the writer's.
+func (sg *Stage) Offer(id int64, p *Prepared) {
+	if p == nil {
 		return
 	}
 	sg.offerMu.Lock()
@@ -134,22 +135,24 @@ func (sg *Stage) Offer(id int64, an *analyse.Annotation) {
 		return
 	}
 	if sg.offered == nil {
-		sg.offered = map[int64]*analyse.Annotation{}
+		sg.offered = map[int64]*Prepared{}
 	}
-	sg.offered[id] = store.AsStored(an)
+	sg.offered[id] = p
 }
 
-// annotation returns article id's analysis: handed over, else read.
-func (sg *Stage) annotation(ctx context.Context, id int64, stats *Stats) (*analyse.Annotation, error) {
+// annotation returns article id's analysis, handed over (with the rest of
+// what was prepared) or else read.
+func (sg *Stage) annotation(ctx context.Context, id int64, stats *Stats) (*analyse.Annotation, *Prepared, error) {
 	sg.offerMu.Lock()
-	an, ok := sg.offered[id]
+	p, ok := sg.offered[id]
 	delete(sg.offered, id)
 	sg.offerMu.Unlock()
 	if ok {
 		stats.Handed++
-		return an, nil
+		return p.an, p, nil
 	}
-	return sg.st.Annotation(ctx, id)
+	an, err := sg.st.Annotation(ctx, id)
+	return an, nil, err
 }
 
 // dropOffered forgets the analyses handed over for articles up to last,
@@ -280,6 +283,7 @@ func (s *Stats) add(o Stats) {
 	s.Follow += o.Follow
 	s.Faults += o.Faults
 	s.Handed += o.Handed
+	s.Resolved += o.Resolved
 }
 
 func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
@@ -411,7 +415,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if err != nil {
 			return err
 		}
-		an, err := sg.annotation(ctx, id, stats)
+		an, pre, err := sg.annotation(ctx, id, stats)
 		if err != nil {
 			return err
 		}
@@ -419,7 +423,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		// A fault on one article is recorded with it and the article
 		// skipped by the failing stage; the others go on.
 		nf := len(d.Faults)
-		actorKeys := acts.addSafe(a, an, d, touchedActors)
+		actorKeys := acts.addSafe(a, an, pre, d, touchedActors, stats)
 		stats.Faults += len(d.Faults) - nf
 		var sd story.Doc
 		if f := fault.Run("stories", func() {
