@@ -175,13 +175,13 @@ func (a *ahead) progress(done int) {
 }
 
 type job struct {
-	doc   ingest.Document
-	art   clean.Article
-	ann   *analyse.Annotation
-	item  store.Item // what the writer stores, made (and prepared) by the worker
+	doc  ingest.Document
+	art  clean.Article
+	ann  *analyse.Annotation
+	item store.Item // what the writer stores, made (and prepared) by the worker
 	// pre is what the corpus stage takes of the article once stored
 	// (corpus.Prepare), made by the worker too
-	pre *corpus.Prepared
+	pre   *corpus.Prepared
 	err   error
 	ready chan struct{}
 }
