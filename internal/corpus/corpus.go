@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -220,7 +221,7 @@ func (sg *Stage) load(ctx context.Context) error {
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
 	// stories a run stored but died before composing and coding
-	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil)
+	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil, nil)
 }
 
 // Announced returns the last article whose stories the corpus stages
@@ -274,6 +275,12 @@ func (sg *Stage) Run(ctx context.Context, final bool) (Stats, error) {
 	}
 }
 
+// minus returns the counts of s not in o (s less o).
+func (s Stats) minus(o Stats) Stats {
+	return Stats{Articles: s.Articles - o.Articles, NewEvents: s.NewEvents - o.NewEvents, Events: s.Events - o.Events, Actors: s.Actors - o.Actors,
+		Compose: s.Compose - o.Compose, Follow: s.Follow - o.Follow, Faults: s.Faults - o.Faults, Handed: s.Handed - o.Handed, Resolved: s.Resolved - o.Resolved}
+}
+
 func (s *Stats) add(o Stats) {
 	s.Articles += o.Articles
 	s.NewEvents += o.NewEvents
@@ -319,7 +326,12 @@ func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
 	for start := 0; start < n; start += sg.o.Batch {
 		batch := ids[start:min(start+sg.o.Batch, n)]
 		before := stats
-		if err := sg.batch(ctx, batch, &stats); err != nil {
+		var progress func()
+		if sg.o.Progress != nil {
+			done, total := start+len(batch), len(ids)
+			progress = func() { sg.o.Progress(done, total) }
+		}
+		if err := sg.batch(ctx, batch, &stats, progress); err != nil {
 			// The state in memory may be ahead of the store's now:
 			// the next Run reloads it.
 			sg.last = -1
@@ -327,9 +339,6 @@ func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
 				stats = before // this batch was not stored
 			}
 			return stats, err
-		}
-		if sg.o.Progress != nil {
-			sg.o.Progress(start+len(batch), len(ids))
 		}
 	}
 	return stats, nil
@@ -343,13 +352,17 @@ type follower struct {
 	stats Stats
 }
 
-// follow composes the pages and codes the events of the stories a batch
-// changed (d, stored), then announces the batch, on a second goroutine:
-// meanwhile the next batch is read, resolved and clustered, which reads
-// nothing of what this writes and writes nothing until wait has seen
-// this one done. So the store sees the same writes in the same order as
-// when one goroutine did both, and the results are the same.
-func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived) {
+// follow stores a batch's results (d) and its stats (own, counted once
+// stored), calls progress, then composes the pages and codes the events
+// of the stories the batch changed (evs) and announces the batch, on a
+// second goroutine: meanwhile the next batch is read, resolved and
+// clustered, which reads nothing of what this writes (the articles it
+// reads are stored already) and writes nothing until wait has seen this
+// one done. So the store sees the same writes in the same order as when
+// one goroutine did all, and the results are the same; the writes of a
+// batch and its pages are one run on this goroutine, so the first
+// goroutine never waits for the write lock.
+func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, own Stats, progress func()) {
 	f := &follower{done: make(chan struct{})}
 	sg.fol = f
 	st, dc, clock := sg.st, sg.docs, sg.o.Clock
@@ -365,11 +378,18 @@ func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived) {
 			t0 := clock()
 			defer func() { f.stats.Follow += clock() - t0 }()
 		}
-		if f.err = composePending(ctx, st, dc, evs, d, clock, &f.stats); f.err != nil {
+		if f.err = st.PutDerived(ctx, d); f.err != nil {
 			return
 		}
-		// only now are the batch's stories announced (Announced)
-		f.err = putAnnounced(ctx, st, d.LastArticle)
+		f.stats.add(own)
+		if progress != nil {
+			progress()
+		}
+		// only once the pages and events are written are the batch's
+		// stories announced (Announced), in the write that clears the
+		// pending list
+		announce := map[string][]byte{announcedState: []byte(strconv.FormatInt(d.LastArticle, 10))}
+		f.err = composePending(ctx, st, dc, evs, d, announce, clock, &f.stats)
 	})
 }
 
@@ -393,8 +413,9 @@ func (sg *Stage) wait() error {
 // batch takes in one batch of articles: actors, then stories, then the
 // results and the new state in one transaction, then the pages of the
 // stories it touched, each composed once.
-func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
+func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats, progress func()) error {
 	st, cl, acts := sg.st, sg.cl, sg.acts
+	before := *stats
 	d := &store.Derived{State: map[string][]byte{}}
 	touchedEvents := map[int64]bool{}
 	touchedActors := map[int64]bool{}
@@ -449,6 +470,10 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	// clusterer fails on is replayed article by article from the state
 	// as stored.
 	restore := func() (*story.Clusterer, error) {
+		// as stored: once the previous batch is
+		if err := sg.wait(); err != nil {
+			return nil, err
+		}
 		c, _, err := loadClusterer(ctx, st, sg.o.Story)
 		return c, err
 	}
@@ -513,15 +538,16 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	for _, x := range read {
 		sg.docs.put(x.id, x.a, x.an)
 	}
-	if err := st.PutDerived(ctx, d); err != nil {
-		return err
-	}
+	// Stored, then the pages and coded events of the changed stories and
+	// the announcement, while the next batch is prepared. The state in
+	// memory is taken as stored from here: if the write fails, wait
+	// reports it and the next Run reloads the state from the store.
+	own := stats.minus(before)
+	*stats = before
 	sg.last = d.LastArticle
 	sg.clSize.stored(d, clustererState)
 	sg.regSize.stored(d, registryState)
-	// the pages and coded events of the changed stories, then the
-	// announcement, while the next batch is prepared
-	sg.follow(ctx, evs, d)
+	sg.follow(ctx, evs, d, own, progress)
 	return nil
 }
 
@@ -665,7 +691,7 @@ func init() {
 // pages.) A page or a coding that fails is recorded as a fault on its
 // articles of d (composeSafe, codeEventsSafe). With a clock, the time
 // spent composing is added to stats.Compose.
-func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, clock func() time.Duration, stats *Stats) error {
+func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, also map[string][]byte, clock func() time.Duration, stats *Stats) error {
 	b, err := st.State(ctx, pagesPending)
 	if err != nil {
 		return err
@@ -677,6 +703,9 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 		}
 	}
 	if len(own) == 0 && len(left) == 0 {
+		if len(also) > 0 {
+			return st.PutDerived(ctx, &store.Derived{State: also})
+		}
 		return nil
 	}
 	evs := append(append([]int64(nil), own...), left...)
@@ -698,5 +727,7 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	if err := codeEventsSafe(ctx, st, dc, evs, d); err != nil {
 		return err
 	}
-	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{pagesPending: []byte("[]")}})
+	state := map[string][]byte{pagesPending: []byte("[]")}
+	maps.Copy(state, also)
+	return st.PutDerived(ctx, &store.Derived{State: state})
 }
