@@ -55,11 +55,12 @@ type Stats struct {
 	// Compose is the time spent composing story pages, by Options.Clock.
 	Compose time.Duration
 	// Follow is the time, by Options.Clock, the stage spent on its
-	// second goroutine: composing pages and coding events of a batch
-	// while the next batch is clustered (Compose is part of it). The
-	// goroutine is locked to its thread while timed, so a thread CPU
-	// clock reads its own time; the calling thread's time does not
-	// include it.
+	// second goroutine: storing a batch's results, composing its pages
+	// and coding its events while the next batch is clustered (Compose,
+	// the pages, on a third goroutine beside the coding, is part of it).
+	// The goroutines are locked to their threads while timed, so a
+	// thread CPU clock reads their own time; the calling thread's time
+	// does not include it.
 	Follow time.Duration
 	Faults int // articles a stage failed on (recorded with them)
 	// Handed counts the analyses taken as handed over by the writer
@@ -711,20 +712,36 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	evs := append(append([]int64(nil), own...), left...)
 	slices.Sort(evs)
 	evs = slices.Compact(evs)
-	var t0 time.Duration
-	if clock != nil {
-		t0 = clock()
-	}
 	defer dc.endPass()
-	err = composeSafe(ctx, st, dc, evs, d)
+	// The pages on a goroutine of their own while this one codes the
+	// events (events.go): both read the store as the batch left it and
+	// write tables the other does not read, so either order of their
+	// writes leaves the same rows. Each is the larger part of the stage's
+	// second goroutine, which every batch waits for.
+	var cerr error
+	var composed time.Duration // its CPU, by clock
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if clock != nil {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			t0 := clock()
+			defer func() { composed = clock() - t0 }()
+		}
+		cerr = composeSafe(ctx, st, dc, evs, d)
+	}()
+	err = codeEventsSafe(ctx, st, dc, evs, d)
+	<-done
 	if clock != nil {
-		stats.Compose += clock() - t0
+		// the caller's clock reads this goroutine's thread only
+		stats.Compose += composed
+		stats.Follow += composed
+	}
+	if cerr != nil {
+		return cerr
 	}
 	if err != nil {
-		return err
-	}
-	// coded events (events.go)
-	if err := codeEventsSafe(ctx, st, dc, evs, d); err != nil {
 		return err
 	}
 	state := map[string][]byte{pagesPending: []byte("[]")}

@@ -207,7 +207,9 @@ func (c *docCache) codedEvents(id int64, actors []event.ActorMention, published 
 	if c == nil {
 		return nil
 	}
+	c.mu.Lock()
 	ca := c.coded[id]
+	c.mu.Unlock()
 	if ca == nil || ca.estimated != estimated || ca.published != published || !slices.Equal(ca.actors, actors) {
 		return nil
 	}
@@ -220,6 +222,8 @@ func (c *docCache) keepCoded(id int64, ca *codedArticle) {
 	if c == nil {
 		return
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if _, ok := c.m[id]; ok {
 		c.coded[id] = ca
 	}
