@@ -723,20 +723,14 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if clock != nil {
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			t0 := clock()
-			defer func() { composed = clock() - t0 }()
-		}
-		cerr = composeSafe(ctx, st, dc, evs, d)
+		composed = timed(clock, func() { cerr = composeSafe(ctx, st, dc, evs, d) })
 	}()
-	err = codeEventsSafe(ctx, st, dc, evs, d)
+	helper, err := codeEventsSafe(ctx, st, dc, evs, d, clock)
 	<-done
 	if clock != nil {
 		// the caller's clock reads this goroutine's thread only
 		stats.Compose += composed
-		stats.Follow += composed
+		stats.Follow += composed + helper
 	}
 	if cerr != nil {
 		return cerr
