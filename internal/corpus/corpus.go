@@ -71,11 +71,11 @@ type Stats struct {
 
 // Options tune Update.
 type Options struct {
-	Batch    int                   // articles per transaction (default 200)
+	Batch int // articles per transaction (default 200)
 	// Progress is called as each batch's results are stored (on the
 	// stage's second goroutine, one call at a time); may be nil.
 	Progress func(done, total int)
-	Story    story.Config          // zero: story.DefaultConfig()
+	Story    story.Config // zero: story.DefaultConfig()
 	// Clock, when set, times composing pages (Stats.Compose): the
 	// calling thread's CPU clock, say. Nil: not timed.
 	Clock func() time.Duration
