@@ -396,8 +396,9 @@ func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, own 
 	})
 }
 
-// noFollow makes follow compose on the calling goroutine, as the stage
-// did before it had a second one (tests: the results are the same).
+// noFollow makes follow compose on the calling goroutine, and the pages
+// and coded events be made one after the other on one goroutine, as the
+// stage did before it had more (tests: the results are the same).
 var noFollow bool
 
 // wait waits for the last batch given to follow, if any, and returns its
@@ -723,10 +724,15 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	var cerr error
 	var composed time.Duration // its CPU, by clock
 	done := make(chan struct{})
-	go func() {
+	pages := func() {
 		defer close(done)
 		composed = timed(clock, func() { cerr = composeSafe(ctx, st, dc, evs, d) })
-	}()
+	}
+	if noFollow {
+		pages()
+	} else {
+		go pages()
+	}
 	helper, err := codeEventsSafe(ctx, st, dc, evs, d, clock)
 	<-done
 	if clock != nil {

@@ -58,8 +58,8 @@ func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int
 }
 
 // minParallelCoded is the number of articles to code from which a second
-// goroutine codes half of the stories.
-const minParallelCoded = 16
+// goroutine codes half of the stories (a variable for tests).
+var minParallelCoded = 16
 
 // codeStoryEvents re-derives the coded events (internal/event) of the given
 // stories from their articles: each sentence is coded, and the mentions
@@ -187,7 +187,7 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 		}
 		return nil
 	}
-	if len(all) < minParallelCoded {
+	if len(all) < minParallelCoded || noFollow {
 		err = codeEvery(0, 1)
 	} else {
 		// a fault on the second goroutine is raised again on this one,
