@@ -414,9 +414,10 @@ func (sg *Stage) wait() error {
 	return f.err
 }
 
-// batch takes in one batch of articles: actors, then stories, then the
-// results and the new state in one transaction, then the pages of the
-// stories it touched, each composed once.
+// batch takes in one batch of articles: actors, then stories; then it
+// hands the results and the new state, to be stored in one transaction,
+// and the pages of the stories it touched, each composed once, to the
+// second goroutine (follow).
 func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats, progress func()) error {
 	st, cl, acts := sg.st, sg.cl, sg.acts
 	before := *stats
