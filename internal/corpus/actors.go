@@ -51,9 +51,10 @@ func (s *actorStage) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// add resolves one article and returns its actors with the sentences that
-// mention them.
-func (s *actorStage) add(a *store.Article, an *analyse.Annotation, d *store.Derived, touched map[int64]bool) map[int64][]int {
+// add resolves one article (or takes pre's resolution of it, made from
+// the same input) and returns its actors with the sentences that mention
+// them.
+func (s *actorStage) add(a *store.Article, an *analyse.Annotation, pre *Prepared, d *store.Derived, touched map[int64]bool, stats *Stats) map[int64][]int {
 	if a.Analysis == "not_analysed" {
 		// a language the models do not know: no actors from its words
 		// (text-level look-ups such as acronyms included)
@@ -62,9 +63,17 @@ func (s *actorStage) add(a *store.Article, an *analyse.Annotation, d *store.Deri
 	out := map[int64][]int{}
 	// spans of each local's references, to find quote speakers
 	var refs []ref
-	for _, part := range entityDocs(a, an) {
+	parts := entityDocs(a, an)
+	if pre != nil && len(pre.parts) != len(parts) {
+		pre = nil
+	}
+	taken := pre != nil
+	for i, part := range parts {
 		doc, off, soff := part.doc, part.off, part.sent
-		locals := entity.Resolve(doc)
+		locals, ok := pre.resolved(i, &doc)
+		if !ok {
+			locals, taken = entity.Resolve(doc), false
+		}
 		ids := s.reg.Add(doc.Key, locals)
 		for i, l := range locals {
 			if i >= len(ids) || ids[i] == 0 {
@@ -87,6 +96,9 @@ func (s *actorStage) add(a *store.Article, an *analyse.Annotation, d *store.Deri
 				refs = append(refs, ref{start: r.Start + off, end: r.End + off, actor: id})
 			}
 		}
+	}
+	if taken {
+		stats.Resolved++
 	}
 	// A quote's speaker is the actor whose reference overlaps the
 	// speaker's span (or, failing that, the source's: "he", "the minister").

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -54,23 +55,27 @@ type Stats struct {
 	// Compose is the time spent composing story pages, by Options.Clock.
 	Compose time.Duration
 	// Follow is the time, by Options.Clock, the stage spent on its
-	// second goroutine: composing pages and coding events of a batch
-	// while the next batch is clustered (Compose is part of it). The
-	// goroutine is locked to its thread while timed, so a thread CPU
-	// clock reads its own time; the calling thread's time does not
-	// include it.
+	// second goroutine: storing a batch's results, composing its pages
+	// and coding its events while the next batch is clustered (Compose,
+	// the pages, on a third goroutine beside the coding, is part of it).
+	// The goroutines are locked to their threads while timed, so a
+	// thread CPU clock reads their own time; the calling thread's time
+	// does not include it.
 	Follow time.Duration
 	Faults int // articles a stage failed on (recorded with them)
 	// Handed counts the analyses taken as handed over by the writer
-	// (Stage.Offer) instead of read back.
-	Handed int
+	// (Stage.Offer) instead of read back; Resolved the articles whose
+	// entities were taken as resolved before (Prepare).
+	Handed, Resolved int
 }
 
 // Options tune Update.
 type Options struct {
-	Batch    int                   // articles per transaction (default 200)
-	Progress func(done, total int) // called after each batch; may be nil
-	Story    story.Config          // zero: story.DefaultConfig()
+	Batch int // articles per transaction (default 200)
+	// Progress is called as each batch's results are stored (on the
+	// stage's second goroutine, one call at a time); may be nil.
+	Progress func(done, total int)
+	Story    story.Config // zero: story.DefaultConfig()
 	// Clock, when set, times composing pages (Stats.Compose): the
 	// calling thread's CPU clock, say. Nil: not timed.
 	Clock func() time.Duration
@@ -112,7 +117,7 @@ type Stage struct {
 	// offered holds the analyses of articles just stored, handed over by
 	// their writer (Offer), until the stage takes them in.
 	offerMu sync.Mutex
-	offered map[int64]*analyse.Annotation
+	offered map[int64]*Prepared
 }
 
 // maxOffered bounds the analyses waiting in Stage.offered: a writer
@@ -120,12 +125,12 @@ type Stage struct {
 // articles' analyses back.
 const maxOffered = 4096
 
-// Offer hands the stage the analysis of an article just stored with it,
-// which the stage then takes instead of reading it back (store.AsStored
-// is what the store would give back). Safe to call from another
-// goroutine, the writer's.
-func (sg *Stage) Offer(id int64, an *analyse.Annotation) {
-	if an == nil {
+// Offer hands the stage an article just stored, prepared (Prepare) from
+// the analysis it was stored with, which the stage then takes instead of
+// reading the analysis back and resolving the article's entities itself.
+// Safe to call from another goroutine, the writer's.
+func (sg *Stage) Offer(id int64, p *Prepared) {
+	if p == nil {
 		return
 	}
 	sg.offerMu.Lock()
@@ -134,22 +139,24 @@ func (sg *Stage) Offer(id int64, an *analyse.Annotation) {
 		return
 	}
 	if sg.offered == nil {
-		sg.offered = map[int64]*analyse.Annotation{}
+		sg.offered = map[int64]*Prepared{}
 	}
-	sg.offered[id] = store.AsStored(an)
+	sg.offered[id] = p
 }
 
-// annotation returns article id's analysis: handed over, else read.
-func (sg *Stage) annotation(ctx context.Context, id int64, stats *Stats) (*analyse.Annotation, error) {
+// annotation returns article id's analysis, handed over (with the rest of
+// what was prepared) or else read.
+func (sg *Stage) annotation(ctx context.Context, id int64, stats *Stats) (*analyse.Annotation, *Prepared, error) {
 	sg.offerMu.Lock()
-	an, ok := sg.offered[id]
+	p, ok := sg.offered[id]
 	delete(sg.offered, id)
 	sg.offerMu.Unlock()
 	if ok {
 		stats.Handed++
-		return an, nil
+		return p.an, p, nil
 	}
-	return sg.st.Annotation(ctx, id)
+	an, err := sg.st.Annotation(ctx, id)
+	return an, nil, err
 }
 
 // dropOffered forgets the analyses handed over for articles up to last,
@@ -217,7 +224,7 @@ func (sg *Stage) load(ctx context.Context) error {
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
 	// stories a run stored but died before composing and coding
-	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil)
+	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil, nil)
 }
 
 // Announced returns the last article whose stories the corpus stages
@@ -271,6 +278,12 @@ func (sg *Stage) Run(ctx context.Context, final bool) (Stats, error) {
 	}
 }
 
+// minus returns the counts of s not in o (s less o).
+func (s Stats) minus(o Stats) Stats {
+	return Stats{Articles: s.Articles - o.Articles, NewEvents: s.NewEvents - o.NewEvents, Events: s.Events - o.Events, Actors: s.Actors - o.Actors,
+		Compose: s.Compose - o.Compose, Follow: s.Follow - o.Follow, Faults: s.Faults - o.Faults, Handed: s.Handed - o.Handed, Resolved: s.Resolved - o.Resolved}
+}
+
 func (s *Stats) add(o Stats) {
 	s.Articles += o.Articles
 	s.NewEvents += o.NewEvents
@@ -280,6 +293,7 @@ func (s *Stats) add(o Stats) {
 	s.Follow += o.Follow
 	s.Faults += o.Faults
 	s.Handed += o.Handed
+	s.Resolved += o.Resolved
 }
 
 func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
@@ -315,7 +329,12 @@ func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
 	for start := 0; start < n; start += sg.o.Batch {
 		batch := ids[start:min(start+sg.o.Batch, n)]
 		before := stats
-		if err := sg.batch(ctx, batch, &stats); err != nil {
+		var progress func()
+		if sg.o.Progress != nil {
+			done, total := start+len(batch), len(ids)
+			progress = func() { sg.o.Progress(done, total) }
+		}
+		if err := sg.batch(ctx, batch, &stats, progress); err != nil {
 			// The state in memory may be ahead of the store's now:
 			// the next Run reloads it.
 			sg.last = -1
@@ -323,9 +342,6 @@ func (sg *Stage) run(ctx context.Context, final bool) (stats Stats, err error) {
 				stats = before // this batch was not stored
 			}
 			return stats, err
-		}
-		if sg.o.Progress != nil {
-			sg.o.Progress(start+len(batch), len(ids))
 		}
 	}
 	return stats, nil
@@ -339,13 +355,17 @@ type follower struct {
 	stats Stats
 }
 
-// follow composes the pages and codes the events of the stories a batch
-// changed (d, stored), then announces the batch, on a second goroutine:
-// meanwhile the next batch is read, resolved and clustered, which reads
-// nothing of what this writes and writes nothing until wait has seen
-// this one done. So the store sees the same writes in the same order as
-// when one goroutine did both, and the results are the same.
-func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived) {
+// follow stores a batch's results (d) and its stats (own, counted once
+// stored), calls progress, then composes the pages and codes the events
+// of the stories the batch changed (evs) and announces the batch, on a
+// second goroutine: meanwhile the next batch is read, resolved and
+// clustered, which reads nothing of what this writes (the articles it
+// reads are stored already) and writes nothing until wait has seen this
+// one done. So the store sees the same writes in the same order as when
+// one goroutine did all, and the results are the same; the writes of a
+// batch and its pages are one run on this goroutine, so the first
+// goroutine never waits for the write lock.
+func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, own Stats, progress func()) {
 	f := &follower{done: make(chan struct{})}
 	sg.fol = f
 	st, dc, clock := sg.st, sg.docs, sg.o.Clock
@@ -361,16 +381,24 @@ func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived) {
 			t0 := clock()
 			defer func() { f.stats.Follow += clock() - t0 }()
 		}
-		if f.err = composePending(ctx, st, dc, evs, d, clock, &f.stats); f.err != nil {
+		if f.err = st.PutDerived(ctx, d); f.err != nil {
 			return
 		}
-		// only now are the batch's stories announced (Announced)
-		f.err = putAnnounced(ctx, st, d.LastArticle)
+		f.stats.add(own)
+		if progress != nil {
+			progress()
+		}
+		// only once the pages and events are written are the batch's
+		// stories announced (Announced), in the write that clears the
+		// pending list
+		announce := map[string][]byte{announcedState: []byte(strconv.FormatInt(d.LastArticle, 10))}
+		f.err = composePending(ctx, st, dc, evs, d, announce, clock, &f.stats)
 	})
 }
 
-// noFollow makes follow compose on the calling goroutine, as the stage
-// did before it had a second one (tests: the results are the same).
+// noFollow makes follow compose on the calling goroutine, and the pages
+// and coded events be made one after the other on one goroutine, as the
+// stage did before it had more (tests: the results are the same).
 var noFollow bool
 
 // wait waits for the last batch given to follow, if any, and returns its
@@ -386,11 +414,13 @@ func (sg *Stage) wait() error {
 	return f.err
 }
 
-// batch takes in one batch of articles: actors, then stories, then the
-// results and the new state in one transaction, then the pages of the
-// stories it touched, each composed once.
-func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
+// batch takes in one batch of articles: actors, then stories; then it
+// hands the results and the new state, to be stored in one transaction,
+// and the pages of the stories it touched, each composed once, to the
+// second goroutine (follow).
+func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats, progress func()) error {
 	st, cl, acts := sg.st, sg.cl, sg.acts
+	before := *stats
 	d := &store.Derived{State: map[string][]byte{}}
 	touchedEvents := map[int64]bool{}
 	touchedActors := map[int64]bool{}
@@ -411,7 +441,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		if err != nil {
 			return err
 		}
-		an, err := sg.annotation(ctx, id, stats)
+		an, pre, err := sg.annotation(ctx, id, stats)
 		if err != nil {
 			return err
 		}
@@ -419,7 +449,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 		// A fault on one article is recorded with it and the article
 		// skipped by the failing stage; the others go on.
 		nf := len(d.Faults)
-		actorKeys := acts.addSafe(a, an, d, touchedActors)
+		actorKeys := acts.addSafe(a, an, pre, d, touchedActors, stats)
 		stats.Faults += len(d.Faults) - nf
 		var sd story.Doc
 		if f := fault.Run("stories", func() {
@@ -445,6 +475,10 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	// clusterer fails on is replayed article by article from the state
 	// as stored.
 	restore := func() (*story.Clusterer, error) {
+		// as stored: once the previous batch is
+		if err := sg.wait(); err != nil {
+			return nil, err
+		}
 		c, _, err := loadClusterer(ctx, st, sg.o.Story)
 		return c, err
 	}
@@ -509,15 +543,16 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats) error {
 	for _, x := range read {
 		sg.docs.put(x.id, x.a, x.an)
 	}
-	if err := st.PutDerived(ctx, d); err != nil {
-		return err
-	}
+	// Stored, then the pages and coded events of the changed stories and
+	// the announcement, while the next batch is prepared. The state in
+	// memory is taken as stored from here: if the write fails, wait
+	// reports it and the next Run reloads the state from the store.
+	own := stats.minus(before)
+	*stats = before
 	sg.last = d.LastArticle
 	sg.clSize.stored(d, clustererState)
 	sg.regSize.stored(d, registryState)
-	// the pages and coded events of the changed stories, then the
-	// announcement, while the next batch is prepared
-	sg.follow(ctx, evs, d)
+	sg.follow(ctx, evs, d, own, progress)
 	return nil
 }
 
@@ -661,7 +696,7 @@ func init() {
 // pages.) A page or a coding that fails is recorded as a fault on its
 // articles of d (composeSafe, codeEventsSafe). With a clock, the time
 // spent composing is added to stats.Compose.
-func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, clock func() time.Duration, stats *Stats) error {
+func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, also map[string][]byte, clock func() time.Duration, stats *Stats) error {
 	b, err := st.State(ctx, pagesPending)
 	if err != nil {
 		return err
@@ -673,26 +708,46 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 		}
 	}
 	if len(own) == 0 && len(left) == 0 {
+		if len(also) > 0 {
+			return st.PutDerived(ctx, &store.Derived{State: also})
+		}
 		return nil
 	}
 	evs := append(append([]int64(nil), own...), left...)
 	slices.Sort(evs)
 	evs = slices.Compact(evs)
-	var t0 time.Duration
-	if clock != nil {
-		t0 = clock()
-	}
 	defer dc.endPass()
-	err = composeSafe(ctx, st, dc, evs, d)
+	// The pages on a goroutine of their own while this one codes the
+	// events (events.go): both read the store as the batch left it and
+	// write tables the other does not read, so either order of their
+	// writes leaves the same rows. Each is the larger part of the stage's
+	// second goroutine, which every batch waits for.
+	var cerr error
+	var composed time.Duration // its CPU, by clock
+	done := make(chan struct{})
+	pages := func() {
+		defer close(done)
+		composed = timed(clock, func() { cerr = composeSafe(ctx, st, dc, evs, d) })
+	}
+	if noFollow {
+		pages()
+	} else {
+		go pages()
+	}
+	helper, err := codeEventsSafe(ctx, st, dc, evs, d, clock)
+	<-done
 	if clock != nil {
-		stats.Compose += clock() - t0
+		// the caller's clock reads this goroutine's thread only
+		stats.Compose += composed
+		stats.Follow += composed + helper
+	}
+	if cerr != nil {
+		return cerr
 	}
 	if err != nil {
 		return err
 	}
-	// coded events (events.go)
-	if err := codeEventsSafe(ctx, st, dc, evs, d); err != nil {
-		return err
-	}
-	return st.PutDerived(ctx, &store.Derived{State: map[string][]byte{pagesPending: []byte("[]")}})
+	state := map[string][]byte{pagesPending: []byte("[]")}
+	maps.Copy(state, also)
+	return st.PutDerived(ctx, &store.Derived{State: state})
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"sync"
 
 	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/store"
@@ -19,11 +20,15 @@ const maxCachedDocs = 2048
 // time on they come from here. An article and its analysis never change
 // once stored (a new version is a new article), so what is kept stays
 // true; callers only read what they get. A nil cache reads the store.
+// Safe for the two goroutines that compose pages and code events at once
+// (composePending).
 type docCache struct {
+	mu   sync.Mutex
 	m    map[int64]cachedDoc
 	ring []int64 // ids in insertion order from next, for eviction (oldest first)
 	next int
-	// sents keeps the members' sentences split for story pages.
+	// sents keeps the members' sentences split for story pages (used by
+	// composing alone).
 	sents *story.SentenceCache
 	// coded keeps each article's coded events (events.go), dropped with
 	// the article.
@@ -55,7 +60,10 @@ func (c *docCache) sentences() *story.SentenceCache {
 // get returns article id and its analysis.
 func (c *docCache) get(ctx context.Context, st store.Store, id int64) (*store.Article, *analyse.Annotation, error) {
 	if c != nil {
-		if d, ok := c.m[id]; ok {
+		c.mu.Lock()
+		d, ok := c.m[id]
+		c.mu.Unlock()
+		if ok {
 			return d.a, d.an, nil
 		}
 	}
@@ -76,6 +84,8 @@ func (c *docCache) put(id int64, a *store.Article, an *analyse.Annotation) {
 	if c == nil {
 		return
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if _, ok := c.m[id]; ok {
 		return
 	}
@@ -95,6 +105,8 @@ func (c *docCache) keepStory(s *view.StorySummary) {
 	if c == nil {
 		return
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.stories == nil {
 		c.stories = map[int64]*view.StorySummary{}
 	}
@@ -106,6 +118,8 @@ func (c *docCache) story(id int64) *view.StorySummary {
 	if c == nil {
 		return nil
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	return c.stories[id]
 }
 
@@ -113,6 +127,8 @@ func (c *docCache) story(id int64) *view.StorySummary {
 // stories.
 func (c *docCache) endPass() {
 	if c != nil {
+		c.mu.Lock()
 		c.stories = nil
+		c.mu.Unlock()
 	}
 }

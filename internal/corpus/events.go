@@ -2,11 +2,13 @@ package corpus
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/event/eventdoc"
+	"github.com/sitrep/sitrep/internal/fault"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/view"
 )
@@ -33,7 +35,7 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 		}
 	}
 	for start := 0; start < len(ids); start += 50 {
-		if err := codeStoryEvents(ctx, st, nil, ids[start:min(start+50, len(ids))]); err != nil {
+		if _, err := codeStoryEvents(ctx, st, nil, ids[start:min(start+50, len(ids))], nil); err != nil {
 			return 0, err
 		}
 	}
@@ -43,22 +45,34 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 // codeEventsSafe codes the events of the given stories under a fault
 // boundary: a story whose coding fails keeps its previous events, and the
 // fault is recorded on its articles of this batch.
-func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived) error {
-	return perStorySafe(ctx, st, "events", evs, d, func(evs []int64) error { return codeStoryEvents(ctx, st, dc, evs) })
+// With a clock, the CPU time of the goroutine coding beside the caller's
+// is returned.
+func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived, clock func() time.Duration) (time.Duration, error) {
+	var helper time.Duration
+	err := perStorySafe(ctx, st, "events", evs, d, func(evs []int64) error {
+		h, err := codeStoryEvents(ctx, st, dc, evs, clock)
+		helper += h
+		return err
+	})
+	return helper, err
 }
+
+// minParallelCoded is the number of articles to code from which a second
+// goroutine codes half of the stories (a variable for tests).
+var minParallelCoded = 16
 
 // codeStoryEvents re-derives the coded events (internal/event) of the given
 // stories from their articles: each sentence is coded, and the mentions
 // of one story are merged into happenings. A store without coded events
-// (store.CodedEvents) is left alone.
-func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64) error {
+// (store.CodedEvents) is left alone. Many articles are coded on two
+// goroutines, the stories shared between them, and stored as one would
+// store them (the records in the stories' order, in one write); with a
+// clock, the second goroutine's CPU time is returned.
+func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64, clock func() time.Duration) (helper time.Duration, err error) {
 	ce, ok := st.(store.CodedEvents)
 	if !ok || len(stories) == 0 {
-		return nil
+		return 0, nil
 	}
-	coder := event.NewCoder()
-	var recs []event.Record
-	var evs []event.Event
 	// each story's articles and first date: kept from composing its page
 	// in this pass, else read
 	type coded struct {
@@ -75,7 +89,7 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 		} else {
 			var err error
 			if arts, err = ce.StoryArticles(ctx, id); err != nil {
-				return err
+				return 0, err
 			}
 		}
 		if len(arts) > maxCodedArticles {
@@ -100,72 +114,125 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 	if aa, ok := st.(store.ArticlesActors); ok {
 		var err error
 		if actorsOf, err = aa.ArticlesActors(ctx, all); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	for i, id := range stories {
-		arts, storyDate := todo[i].arts, todo[i].storyDate
-		var ms []event.Mention
-		urls := map[int64]string{}
-		for _, aid := range arts {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			a, an, err := dc.get(ctx, st, aid)
-			if err != nil {
-				return err
-			}
-			var actors []event.ActorMention
-			if actorsOf != nil {
-				actors = actorsOf[aid]
-			} else if actors, err = ce.ArticleActors(ctx, aid); err != nil {
-				return err
-			}
-			urls[aid] = a.URL
-			published, estimated := a.Published, a.PublishedEstimated
-			if published.IsZero() {
-				published, estimated = storyDate, true
-			}
-			ca := dc.codedEvents(aid, actors, published, estimated)
-			if ca == nil {
-				ca = &codedArticle{actors: actors, published: published, estimated: estimated}
-				body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
-				for _, s := range body {
-					evs = coder.Code(s, evs[:0])
-					for _, e := range evs {
-						ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End})
+	// the stories from..., step apart, coded by one coder
+	recsOf := make([][]event.Record, len(stories))
+	codeEvery := func(from, step int) error {
+		coder := event.NewCoder()
+		var evs []event.Event
+		for i := from; i < len(stories); i += step {
+			id := stories[i]
+			arts, storyDate := todo[i].arts, todo[i].storyDate
+			var ms []event.Mention
+			urls := map[int64]string{}
+			for _, aid := range arts {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				a, an, err := dc.get(ctx, st, aid)
+				if err != nil {
+					return err
+				}
+				var actors []event.ActorMention
+				if actorsOf != nil {
+					actors = actorsOf[aid]
+				} else if actors, err = ce.ArticleActors(ctx, aid); err != nil {
+					return err
+				}
+				urls[aid] = a.URL
+				published, estimated := a.Published, a.PublishedEstimated
+				if published.IsZero() {
+					published, estimated = storyDate, true
+				}
+				ca := dc.codedEvents(aid, actors, published, estimated)
+				if ca == nil {
+					ca = &codedArticle{actors: actors, published: published, estimated: estimated}
+					body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
+					for _, s := range body {
+						evs = coder.Code(s, evs[:0])
+						for _, e := range evs {
+							ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End})
+						}
+					}
+					// the headline, as a sentence of its own (sentence
+					// event.HeadlineIndex, spans in the title)
+					if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, body); ok {
+						evs = coder.Code(s, evs[:0])
+						for _, e := range evs {
+							ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End, headline: true})
+						}
+					}
+					if len(arts) > 1 {
+						// kept only for stories of several articles: a
+						// story of one is seldom touched again, and most
+						// are of one
+						dc.keepCoded(aid, ca)
 					}
 				}
-				// the headline, as a sentence of its own (sentence
-				// event.HeadlineIndex, spans in the title)
-				if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, body); ok {
-					evs = coder.Code(s, evs[:0])
-					for _, e := range evs {
-						ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End, headline: true})
+				for i := range ca.events {
+					ce := &ca.events[i]
+					text := a.Text
+					if ce.headline {
+						text = a.Title
 					}
-				}
-				if len(arts) > 1 {
-					// kept only for stories of several articles: a
-					// story of one is seldom touched again, and most
-					// are of one
-					dc.keepCoded(aid, ca)
+					ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: a.Outlet, Published: a.Published, Text: text[ce.start:ce.end]})
 				}
 			}
-			for i := range ca.events {
-				ce := &ca.events[i]
-				text := a.Text
-				if ce.headline {
-					text = a.Title
-				}
-				ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: a.Outlet, Published: a.Published, Text: text[ce.start:ce.end]})
+			hs := event.Merge(ms)
+			for k := range hs {
+				recsOf[i] = append(recsOf[i], event.NewRecord(id, &hs[k], urls))
 			}
 		}
-		hs := event.Merge(ms)
-		for i := range hs {
-			recs = append(recs, event.NewRecord(id, &hs[i], urls))
+		return nil
+	}
+	if len(all) < minParallelCoded || noFollow {
+		err = codeEvery(0, 1)
+	} else {
+		// a fault on the second goroutine is raised again on this one,
+		// whose caller's boundary records it (perStorySafe)
+		var herr error
+		var hf *fault.Fault
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			helper = timed(clock, func() { hf = fault.Run("events", func() { herr = codeEvery(1, 2) }) })
+		}()
+		func() {
+			defer func() { <-done }() // also when this half panics
+			err = codeEvery(0, 2)
+		}()
+		if hf != nil {
+			panic(hf.Message)
+		}
+		if err == nil {
+			err = herr
 		}
 	}
-	return ce.ReplaceStoryEvents(ctx, stories, recs)
+	if err != nil {
+		return helper, err
+	}
+	var recs []event.Record
+	for _, r := range recsOf {
+		recs = append(recs, r...)
+	}
+	return helper, ce.ReplaceStoryEvents(ctx, stories, recs)
+}
+
+// timed runs do and returns the CPU time it took by clock (0 without
+// one), its goroutine locked to its thread so that a thread clock reads
+// its time alone.
+func timed(clock func() time.Duration, do func()) time.Duration {
+	if clock == nil {
+		do()
+		return 0
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	t0 := clock()
+	do()
+	return clock() - t0
 }
 
 // codedArticle is an article's coded events as coded from its actors and
@@ -207,7 +274,9 @@ func (c *docCache) codedEvents(id int64, actors []event.ActorMention, published 
 	if c == nil {
 		return nil
 	}
+	c.mu.Lock()
 	ca := c.coded[id]
+	c.mu.Unlock()
 	if ca == nil || ca.estimated != estimated || ca.published != published || !slices.Equal(ca.actors, actors) {
 		return nil
 	}
@@ -220,6 +289,8 @@ func (c *docCache) keepCoded(id int64, ca *codedArticle) {
 	if c == nil {
 		return
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if _, ok := c.m[id]; ok {
 		c.coded[id] = ca
 	}

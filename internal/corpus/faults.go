@@ -23,12 +23,12 @@ func hook(stage string, article int64) {
 // addSafe is add under a fault boundary: on a fault the article's partial
 // references are dropped, the fault is recorded and the article has no
 // actors (it still goes to the story stage, by its words and places).
-func (s *actorStage) addSafe(a *store.Article, an *analyse.Annotation, d *store.Derived, touched map[int64]bool) map[int64][]int {
+func (s *actorStage) addSafe(a *store.Article, an *analyse.Annotation, pre *Prepared, d *store.Derived, touched map[int64]bool, stats *Stats) map[int64][]int {
 	nr, ns := len(d.Refs), len(d.Speakers)
 	var out map[int64][]int
 	if f := fault.Run("actors", func() {
 		hook("actors", a.ID)
-		out = s.add(a, an, d, touched)
+		out = s.add(a, an, pre, d, touched, stats)
 	}); f != nil {
 		d.Refs, d.Speakers = d.Refs[:nr], d.Speakers[:ns]
 		d.Faults = append(d.Faults, store.Fault{Article: a.ID, Fault: *f})

@@ -11,8 +11,9 @@ import (
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 )
 
-// TestFollowEqualsOneGoroutine: composing a batch's pages and coding its
-// events on a second goroutine, while the next batch is clustered, stores
+// TestFollowEqualsOneGoroutine: storing a batch's results, composing its
+// pages and coding its events on other goroutines (the pages beside the
+// events, the events on two), while the next batch is clustered, stores
 // exactly what one goroutine doing all in turn stores — stories, pages,
 // actors, state, and every coded event with its id — in one Update and
 // in a stage following chunks stored one after the other.
@@ -20,6 +21,9 @@ func TestFollowEqualsOneGoroutine(t *testing.T) {
 	const n, batch = 96, 6
 	items := generatedItems(t, n)
 	ctx := context.Background()
+	// the events of every story coded on two goroutines, however few
+	defer func(n int) { minParallelCoded = n }(minParallelCoded)
+	minParallelCoded = 1
 	build := func(name string, sequential bool, chunks []int) (corpusSnapshot, []event.Record) {
 		noFollow = sequential
 		defer func() { noFollow = false }()

@@ -175,10 +175,13 @@ func (a *ahead) progress(done int) {
 }
 
 type job struct {
-	doc   ingest.Document
-	art   clean.Article
-	ann   *analyse.Annotation
-	item  store.Item // what the writer stores, made (and prepared) by the worker
+	doc  ingest.Document
+	art  clean.Article
+	ann  *analyse.Annotation
+	item store.Item // what the writer stores, made (and prepared) by the worker
+	// pre is what the corpus stage takes of the article once stored
+	// (corpus.Prepare), made by the worker too
+	pre   *corpus.Prepared
 	err   error
 	ready chan struct{}
 }
@@ -270,6 +273,11 @@ func (p *Pipeline) work() {
 				pr.Prepare(&j.item)
 				p.o.Timing.add(Store, t2)
 			}
+			if p.stage != nil {
+				t3 := p.o.Timing.now()
+				j.pre = corpus.Prepare(&j.art, j.ann)
+				p.o.Timing.add(Corpus, t3)
+			}
 		}
 		close(j.ready)
 	}
@@ -320,6 +328,7 @@ func (p *Pipeline) Documents() int {
 func (p *Pipeline) write() {
 	defer p.o.Timing.lock()()
 	var batch []store.Item
+	var pres []*corpus.Prepared // the batch's prepared articles
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -327,6 +336,7 @@ func (p *Pipeline) write() {
 		t0 := p.o.Timing.now()
 		res, err := p.st.Put(p.ctx, batch)
 		p.o.Timing.add(Store, t0)
+
 		if err != nil {
 			return err
 		}
@@ -346,13 +356,13 @@ func (p *Pipeline) write() {
 			}
 			// the corpus stage takes the analyses of the articles just
 			// stored from here instead of reading them back
-			if p.stage != nil && i < len(batch) && r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
-				p.stage.Offer(r.ID, batch[i].Analysis)
+			if p.stage != nil && i < len(pres) && r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
+				p.stage.Offer(r.ID, pres[i])
 			}
 		}
 		p.mu.Unlock()
 		p.ahead.written(taken, len(batch)-taken, p.stored != nil)
-		batch = batch[:0]
+		batch, pres = batch[:0], pres[:0]
 		if p.stored != nil {
 			select {
 			case p.stored <- struct{}{}:
@@ -376,6 +386,7 @@ func (p *Pipeline) write() {
 			continue
 		}
 		batch = append(batch, j.item)
+		pres = append(pres, j.pre)
 		if len(batch) >= p.o.WriteBatch || len(p.pending) == 0 {
 			if err := flush(); err != nil {
 				failed = err

@@ -131,8 +131,10 @@ func TestFollowingEqualsAfterwards(t *testing.T) {
 }
 
 // TestHandedEqualsReadBack: the corpus stage taking the analyses the
-// writer hands over (corpus.Stage.Offer) gives exactly the stories, pages,
-// actors and coded events that reading every analysis back gives.
+// writer hands over, with the entities the workers resolved
+// (corpus.Prepare, corpus.Stage.Offer), gives exactly the stories, pages,
+// actors and coded events that reading every analysis back and resolving
+// it in the stage gives.
 func TestHandedEqualsReadBack(t *testing.T) {
 	srcs := sources(t)
 	const n = 48
@@ -145,7 +147,9 @@ func TestHandedEqualsReadBack(t *testing.T) {
 	}
 	handed := open(t)
 	repH := run(t, handed, srcs, 0, n, Options{WriteBatch: 7, Workers: 2, Corpus: corpus.Options{Batch: 10}})
-	if repR.Articles != n || repR.Handed != 0 || repH.Corpus.Articles != n || repH.Corpus.Handed == 0 {
+	// every article handed over had its entities resolved by the
+	// workers, from the input the stage would have resolved
+	if repR.Articles != n || repR.Handed != 0 || repR.Resolved != 0 || repH.Corpus.Articles != n || repH.Corpus.Handed == 0 || repH.Corpus.Resolved != repH.Corpus.Handed {
 		t.Fatalf("read back: %+v; handed over: %+v", repR, repH.Corpus)
 	}
 	sR, pR, aR := snapshot(t, read)

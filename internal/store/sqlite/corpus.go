@@ -89,8 +89,8 @@ func (s *DB) StateLog(ctx context.Context, name string) ([][]byte, error) {
 // PutDerived writes what the corpus stages computed for a run of
 // articles, with their new state, in one transaction.
 func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
+	s.wmu.lock(true)
+	defer s.wmu.unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.fault(err, "")
@@ -434,8 +434,8 @@ func (s *DB) StoryByID(ctx context.Context, id int64) (*view.StorySummary, error
 
 // PutStoryPages stores composed story pages.
 func (s *DB) PutStoryPages(ctx context.Context, pages []store.StoryPage) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
+	s.wmu.lock(true)
+	defer s.wmu.unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.fault(err, "")

@@ -24,8 +24,8 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 	for i := range recs {
 		digests[i] = eventDigest(&recs[i])
 	}
-	s.wmu.Lock() // in-process writers wait here, not inside SQLite (see DB.wmu)
-	defer s.wmu.Unlock()
+	s.wmu.lock(true) // in-process writers wait here, not inside SQLite (see DB.wmu)
+	defer s.wmu.unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: %w", err)

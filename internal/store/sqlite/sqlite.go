@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -31,8 +30,8 @@ type DB struct {
 	// gives up after the busy timeout, which a long batch on a loaded
 	// machine can outlast (the pipeline writes articles and the corpus
 	// stage's results at once). Other processes still wait with the
-	// busy timeout.
-	wmu sync.Mutex
+	// busy timeout. The corpus stage's writes go first (writeLock).
+	wmu writeLock
 	// orphansSwept: coded events of stories gone before this process
 	// opened the database have been deleted (ReplaceStoryEvents; under wmu).
 	orphansSwept bool
@@ -169,8 +168,8 @@ func (s *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, er
 	for i := range items {
 		digests[i] = items[i].Digested()
 	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
+	s.wmu.lock(false)
+	defer s.wmu.unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, s.fault(err, "")
@@ -586,8 +585,8 @@ func trimSpace(s string) string { return strings.TrimSpace(s) }
 // copy was built in memory, 1 GB of RSS for a 500 MB database), and holds
 // the write lock throughout.
 func (s *DB) Vacuum(ctx context.Context) error {
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
+	s.wmu.lock(false)
+	defer s.wmu.unlock()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return s.fault(err, "vacuum")
