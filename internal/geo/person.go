@@ -115,23 +115,26 @@ func departmentUse(doc, name string) bool {
 	if strings.ToUpper(name) == name {
 		return false
 	}
+	// Walk the few "Department" of the document rather than searching it
+	// once per name pattern: this runs for every candidate name.
+	const dept = "Department"
 	for off := 0; ; {
-		i := strings.Index(doc[off:], "Department of "+name)
-		if i < 0 {
-			break
-		}
-		off += i + len("Department of "+name)
-		if wordBoundary(doc, off-len(name), off) {
-			return true
-		}
-	}
-	for off := 0; ; {
-		i := strings.Index(doc[off:], "the "+name+" Department")
+		i := strings.Index(doc[off:], dept)
 		if i < 0 {
 			return false
 		}
-		off += i + len("the "+name+" Department")
-		if !strings.HasPrefix(doc[off:], " of") && wordBoundary(doc, off-len("Department"), off) {
+		at := off + i
+		off = at + len(dept)
+		// "Department of Justice"
+		if rest := doc[off:]; strings.HasPrefix(rest, " of ") && strings.HasPrefix(rest[4:], name) {
+			if e := off + 4 + len(name); wordBoundary(doc, e-len(name), e) {
+				return true
+			}
+		}
+		// "the Justice Department", not "the Justice Department of …"
+		if before := doc[:at]; strings.HasSuffix(before, " ") && strings.HasSuffix(before[:at-1], name) &&
+			strings.HasSuffix(before[:at-1-len(name)], "the ") &&
+			!strings.HasPrefix(doc[off:], " of") && wordBoundary(doc, at, off) {
 			return true
 		}
 	}

@@ -168,3 +168,31 @@ func TestLanguageUse(t *testing.T) {
 		t.Errorf("rule off: English not on a US town (the test no longer shows the rule)")
 	}
 }
+
+// TestDepartmentUse: a name is a department where the document writes
+// "Department of NAME" or "the NAME Department" (not "the NAME Department
+// of …", a town's own department); all-capital names never are.
+func TestDepartmentUse(t *testing.T) {
+	cases := []struct {
+		doc, name string
+		want      bool
+	}{
+		{"The Department of Justice said on Monday it would appeal.", "Justice", true},
+		{"Officials at the Justice Department declined to comment.", "Justice", true},
+		{"Officials at the Justice Departments declined.", "Justice", false},
+		{"The Department of Justiceship is no thing.", "Justice", false},
+		{"the Grovetown Department of Public Safety said", "Grovetown", false},
+		{"He moved to Justice, Illinois, last year.", "Justice", false},
+		{"the Mansfield Police Department said", "Mansfield", false},
+		{"the Department of State and later the Interior Department", "Interior", true},
+		{"the Department of State and later the Interior Department", "State", true},
+		{"the ATI Department said", "ATI", false},
+		{"Department", "Justice", false},
+		{" Department of ", "Justice", false},
+	}
+	for _, c := range cases {
+		if got := departmentUse(c.doc, c.name); got != c.want {
+			t.Errorf("departmentUse(%q, %q) = %v, want %v", c.doc, c.name, got, c.want)
+		}
+	}
+}
