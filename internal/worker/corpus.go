@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/corpus"
@@ -71,6 +72,11 @@ type corpusHolder struct {
 
 	mu  sync.Mutex
 	sum corpus.Stats
+	// running is set while a Run of the stage is under way: its batch may
+	// be stored (every article placed) while its pages are still being
+	// composed, and a worker stopping then would cut the Run short and
+	// leave its articles out of the report.
+	running atomic.Bool
 }
 
 func newCorpusHolder(st store.Store, o CorpusOptions) *corpusHolder {
@@ -185,7 +191,9 @@ func (h *corpusHolder) mark(ctx context.Context) (int64, error) {
 }
 
 func (h *corpusHolder) runStage(ctx context.Context, sg *corpus.Stage, final bool) error {
+	h.running.Store(true)
 	s, err := sg.Run(ctx, final)
+	h.running.Store(false)
 	if err != nil {
 		// a Run cut short counts the articles of the batch it was in,
 		// stored or not: count only whole Runs (the store is the truth)

@@ -120,7 +120,7 @@ func Run(ctx context.Context, st store.Store, q queue.Queue, o Options) (Report,
 		}
 		backoff.reset()
 		if len(ds) == 0 {
-			if o.ExitIdle > 0 && time.Since(idleSince) >= o.ExitIdle && allDone(ctx, st, q, o.Corpus) {
+			if o.ExitIdle > 0 && time.Since(idleSince) >= o.ExitIdle && allDone(ctx, st, q, o.Corpus) && (cs == nil || !cs.running.Load()) {
 				break
 			}
 			continue
@@ -137,7 +137,8 @@ func Run(ctx context.Context, st store.Store, q queue.Queue, o Options) (Report,
 
 // allDone reports whether the queue is empty with nothing in flight and
 // (for a worker that takes the corpus stage) every stored article has
-// been taken into the stories.
+// been taken into the stories. The caller also waits for a Run of its own
+// corpus stage to end: a batch is stored before its pages are composed.
 func allDone(ctx context.Context, st store.Store, q queue.Queue, corpusToo bool) bool {
 	s, err := q.Stats(ctx)
 	if err != nil || s.Pending > 0 || s.InFlight > 0 {
