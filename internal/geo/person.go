@@ -296,28 +296,14 @@ func (g *Gazetteer) dropNamesakes(gr *group, doc Doc, text string, groups []*gro
 		}
 		return
 	}
-	k := 0
-	for j, c := range gr.cands {
+	g.keepCands(gr, func(c int32) bool {
 		// a county or a river is named after the person too; a landmark
 		// ("Pentagon") or an area is not a namesake
 		// and only a place called so, not one found by another of its names
 		// ("Carson" → Carson City)
-		keep := (g.namedForItself(c) || g.area(c) || g.sourceOf(c) != "" && g.candidate(c).Class == ClassLandmark) &&
+		return (g.namedForItself(c) || g.area(c) || g.sourceOf(c) != "" && g.candidate(c).Class == ClassLandmark) &&
 			Key(g.names[c]) == gr.key
-		for _, ci := range gr.containers {
-			keep = keep || g.contains(groups[ci], c)
-		}
-		if keep {
-			gr.cands[k], gr.base[k], gr.score[k] = c, gr.base[j], gr.score[j]
-			k++
-		}
-	}
-	gr.cands, gr.base, gr.score = gr.cands[:k], gr.base[:k], gr.score[:k]
-	if k == 0 {
-		gr.best, gr.notPlace = -1, true
-	} else {
-		gr.best = argmax(gr.score)
-	}
+	}, groups)
 }
 
 // famousSense moves a group from a small town to the admin-1 region (or
