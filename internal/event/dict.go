@@ -352,3 +352,16 @@ func VerbClass(word string) string {
 	}
 	return ""
 }
+
+// VerbCode returns the CAMEO code of a one-word Dictionary verb form
+// ("attacked": 190), "" when the word is none: the Dictionary's own reading
+// of a word, a feature the sentence-type classifier uses where the
+// coder's patterns code nothing.
+func VerbCode(word string) string {
+	for _, f := range verbs().forms[lower(word)] {
+		if len(f.words) == 1 {
+			return f.code
+		}
+	}
+	return ""
+}

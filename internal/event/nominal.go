@@ -169,7 +169,11 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 		if t.low == "games" && k > 0 && toks[k-1].low == "war" {
 			return "062/150", k, true
 		}
-		if code, found := c.eventNoun(k, i); found {
+		code, found := c.eventNoun(k, i)
+		if !found && !t.upper && !c.ownPattern(i) {
+			code, found = c.derivedNoun(t.low)
+		}
+		if found {
 			if haltVerbs[toks[i].low] {
 				if h, ok := halted[code]; ok {
 					return h, k, true
