@@ -5,9 +5,9 @@ import (
 	"os"
 	"time"
 
+	evev "github.com/sitrep/sitrep/internal/eval/events"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/event/eventdoc"
-	evev "github.com/sitrep/sitrep/internal/eval/events"
 )
 
 // Ev is what the features keep of one coded event.
