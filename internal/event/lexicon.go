@@ -124,7 +124,7 @@ var extraSyns = map[string][]string{
 // ("decided to allow", "continued to shell"): the governed verb is the
 // event. The value is the status the governed verb takes.
 var lightVerbs = map[string]string{
-	"decide": Asserted, "decided": Asserted, "decides": Asserted,
+	"decide": Asserted, "decided": Asserted, "decides": Asserted, "deciding": Asserted,
 	"continue": Asserted, "continued": Asserted, "continues": Asserted, "continuing": Asserted,
 	"begin": Asserted, "began": Asserted, "begins": Asserted, "begun": Asserted,
 	"start": Asserted, "started": Asserted, "starts": Asserted,
@@ -132,10 +132,10 @@ var lightVerbs = map[string]string{
 	"prepare": Future, "prepared": Future, "prepares": Future, "preparing": Future,
 	"plan": Future, "planned": Future, "plans": Future, "planning": Future,
 	"try": Asserted, "tried": Asserted, "tries": Asserted, "trying": Asserted,
-	"attempt": Asserted, "attempted": Asserted, "attempts": Asserted,
+	"attempt": Asserted, "attempted": Asserted, "attempts": Asserted, "attempting": Asserted,
 	"seek": Future, "seeks": Future, "sought": Future, "seeking": Future,
 	"want": Future, "wants": Future, "wanted": Future,
-	"intend": Future, "intends": Future, "intended": Future,
+	"intend": Future, "intends": Future, "intended": Future, "intending": Future,
 	"aim": Future, "aims": Future, "aimed": Future,
 	"expect": Future, "expects": Future, "expected": Future,
 	"hope": Future, "hopes": Future, "hoped": Future,
@@ -149,7 +149,7 @@ var lightVerbs = map[string]string{
 var ploverVerbs = map[string]string{
 	"surrender": "RETREAT", "surrendered": "RETREAT", "surrenders": "RETREAT", "surrendering": "RETREAT",
 	"resign": "RETREAT", "resigned": "RETREAT", "resigns": "RETREAT", "resigning": "RETREAT",
-	"withdraw": "RETREAT", "withdrew": "RETREAT", "withdrawn": "RETREAT", "withdraws": "RETREAT",
+	"withdraw": "RETREAT", "withdrew": "RETREAT", "withdrawn": "RETREAT", "withdraws": "RETREAT", "withdrawing": "RETREAT",
 }
 
 // ploverCodes override the 2021 table for single CAMEO codes, again by the

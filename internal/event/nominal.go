@@ -22,11 +22,11 @@ var supportVerbs = set(
 	"declare", "declared", "declares", "pay", "paid", "pays", "voice", "voiced", "voices",
 	"step", "stepped", "steps", "went", "go", "goes", "going", "led", "lead", "leads", "organize", "organized", "organised",
 	"end", "ended", "ends", "call", "called", "calls", "put", "puts", "placed", "halt", "halted", "halts",
-	"suspend", "suspended", "suspends", "broke", "break")
+	"suspend", "suspended", "suspends", "broke", "break", "declaring", "filing", "lodging", "reiterating", "renewing", "repeating", "voicing", "suspending", "halting", "ending", "organizing", "organising", "paying")
 
 // haltVerbs end what their noun names: ending talks or mediation is
 // SANCTION (CAMEO 164, 165), not the talks.
-var haltVerbs = set("end", "ended", "ends", "halt", "halted", "halts", "suspend", "suspended", "suspends", "broke", "break")
+var haltVerbs = set("end", "ended", "ends", "halt", "halted", "halts", "suspend", "suspended", "suspends", "broke", "break", "ending", "halting", "suspending")
 
 // halted gives the CAMEO code of halting a cooperative noun's code.
 var halted = map[string]string{"040": "164", "046": "164", "045": "165", "042": "161"}
@@ -34,7 +34,7 @@ var halted = map[string]string{"040": "164", "046": "164", "045": "165", "042": 
 // goOnVerbs tell that an event named before them goes on or begins
 // ("riots are still continuing", "talks resumed").
 var goOnVerbs = set("continue", "continued", "continues", "continuing", "resume", "resumed", "resumes", "resuming",
-	"erupt", "erupted", "erupts", "began", "begin", "begins", "started", "start", "starts", "spread", "spreads", "spreading")
+	"erupt", "erupted", "erupts", "began", "begin", "begins", "started", "start", "starts", "spread", "spreads", "spreading", "erupting")
 
 // eventNouns give the CAMEO code of a noun an event is told by; "01"
 // marks a statement noun ("issued a declaration"), which carries the event
@@ -131,7 +131,7 @@ func (c *Coder) militaryOperation(k, verb int) bool {
 }
 
 // lodging verbs make a protest an official complaint ("lodged a protest").
-var lodging = set("lodge", "lodged", "lodges", "file", "filed", "files")
+var lodging = set("lodge", "lodged", "lodges", "file", "filed", "files", "filing", "lodging")
 
 // nounSkip are the words that may stand between a support verb and its
 // event noun: determiners, possessives, adjectives of kind and number.
