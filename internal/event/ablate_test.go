@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -30,6 +31,16 @@ type ablUnit struct {
 	dict       bool
 	off        func() func()
 }
+
+// ablRules are the Coder methods that check ablated: rules of exception
+// (a participle that is no verb, a purpose clause, a quotation's speaker,
+// an occasion phrase ...) that can be switched off one by one.
+var ablRules = []string{"inLocative", "placeModifier", "subordinate", "lightBeforeTo", "relativeOfThing", "aimOf",
+	"gerundSubject", "promiseOfBeing", "afterInfinitive", "passive", "question", "shortQuote", "joint", "reported",
+	"ownSubject", "reportedClause", "threatIn", "outAfter", "nounPair", "militaryOperation", "nominalBefore",
+	"nounEvent", "intended", "objectOfVerb", "passiveSubject", "objectless", "occasion", "occasionOfMeeting",
+	"opposed", "purpose", "reducedPassive", "locatedAt", "quotedVerb", "hometown", "titleBefore",
+	"afterPreposition", "urgedNoun", "derivedNoun"}
 
 func setUnits(name string, m map[string]bool) []ablUnit {
 	var out []ablUnit
@@ -95,6 +106,16 @@ func ablUnits() []ablUnit {
 			keep := extraPatterns
 			extraPatterns = append(append([]struct{ verb, after, code string }(nil), keep[:i]...), keep[i+1:]...)
 			return func() { extraPatterns = keep }
+		}})
+	}
+	for _, name := range ablRules {
+		name := name
+		us = append(us, ablUnit{table: "rule", key: name, off: func() func() {
+			if ablated == nil {
+				ablated = map[string]bool{}
+			}
+			ablated[name] = true
+			return func() { delete(ablated, name) }
 		}})
 	}
 	sort.Slice(us, func(i, j int) bool {
@@ -403,4 +424,35 @@ func ablMainIndex(evs []Event) int {
 		return 0
 	}
 	return -1
+}
+
+// TestAblatedRules checks that every name of ablRules is checked by its
+// rule: switching it off changes the coding of a sentence written for it.
+func TestAblatedRules(t *testing.T) {
+	var src strings.Builder
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		if !strings.HasSuffix(f, "_test.go") {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src.Write(b)
+		}
+	}
+	ablSources := src.String()
+	for _, name := range ablRules {
+		if !strings.Contains(ablSources, `ablated["`+name+`"]`) {
+			t.Errorf("rule %s: no check of ablated", name)
+		}
+	}
+	text := "{Serbia:SRB} announced the mobilization of army reservists."
+	if e := mainEvent(code(t, text)); e == nil || e.Type != "MOBILIZE" {
+		t.Fatalf("%q: want MOBILIZE", text)
+	}
+	ablated = map[string]bool{"derivedNoun": true}
+	defer func() { ablated = nil }()
+	if evs := code(t, text); len(evs) != 0 {
+		t.Errorf("%q with derivedNoun off: coded %s", text, evs[0].Type)
+	}
 }

@@ -28,6 +28,11 @@ func NewCoder() *Coder { return &Coder{d: verbs()} }
 // suite's, for its unit tests).
 func NewCoderWith(d *Dictionary) *Coder { return &Coder{d: d} }
 
+// ablated names the rules (Coder methods) the ablation tests switch off
+// to measure which labelled sentences each one decides (ablate_test.go);
+// nil outside those tests, where every rule applies.
+var ablated map[string]bool
+
 // maxTokens bounds the words of one sentence the coder reads: a
 // "sentence" longer than this is a list or a table the splitter could not
 // cut, where word order says nothing about who did what to whom.
@@ -306,6 +311,9 @@ func (c *Coder) allSites(ps []Party) bool {
 // locative phrase ("in the Moroccan city of X", "near X"): a locative
 // preposition a few words before it, in the same phrase.
 func (c *Coder) inLocative(start int) bool {
+	if ablated != nil && ablated["inLocative"] {
+		return false
+	}
 	k := 0
 	for k < len(c.toks) && c.toks[k].start < start {
 		k++
@@ -326,6 +334,9 @@ func (c *Coder) inLocative(start int) bool {
 // event noun at token at ("a Paris meeting", "the Geneva talks"): where
 // the happening is, not who takes part.
 func (c *Coder) placeModifier(ps []Party, at int) bool {
+	if ablated != nil && ablated["placeModifier"] {
+		return false
+	}
 	if len(ps) != 1 || ps[0].Actor != 0 || ps[0].GeonamesID == 0 || at < 2 || c.toks[at-1].end != ps[0].Span.End {
 		return false
 	}
@@ -489,6 +500,9 @@ var subordinators = set("after", "as", "while", "when", "because", "since", "bef
 // subordinate reports whether the verb at token at sits in a subordinate
 // clause: a subordinator between it and the clause's start.
 func (c *Coder) subordinate(at int) bool {
+	if ablated != nil && ablated["subordinate"] {
+		return false
+	}
 	for k := at - 1; k >= 0; k-- {
 		w := c.toks[k].low
 		if w == "," || boundaries[w] {
@@ -524,6 +538,9 @@ func (c *Coder) dropLight() {
 // happening, named after it, not one of its own, even where that one is
 // not coded.
 func (c *Coder) lightBeforeTo(h verbHit) bool {
+	if ablated != nil && ablated["lightBeforeTo"] {
+		return false
+	}
 	if h.end-h.at != 1 || h.end+1 >= len(c.toks) {
 		return false
 	}
@@ -961,6 +978,9 @@ func (c *Coder) baseVerb(k int) bool {
 // pronoun after a common noun ("bases that will offer training"): the
 // clause tells of that thing, not of the sentence's speaker.
 func (c *Coder) relativeOfThing(at int) bool {
+	if ablated != nil && ablated["relativeOfThing"] {
+		return false
+	}
 	k := c.skipAux(at - 1)
 	if k < 1 || !relativeWords[c.toks[k].low] {
 		return false
@@ -991,6 +1011,9 @@ var aimNouns = set("operation", "operations", "offensive", "offensives", "push",
 // the undertaking is the happening, coded on its own; its aim is no
 // second one.
 func (c *Coder) aimOf(i int) bool {
+	if ablated != nil && ablated["aimOf"] {
+		return false
+	}
 	toks := c.toks
 	if i < 2 || toks[i-1].low != "to" {
 		return false
@@ -1013,6 +1036,9 @@ func (c *Coder) aimOf(i int) bool {
 // clause set off by a comma ("Speaking in Rome, the minister said") and
 // a gerund with no object ("Fighting continued") are not.
 func (c *Coder) gerundSubject(i, end int) bool {
+	if ablated != nil && ablated["gerundSubject"] {
+		return false
+	}
 	toks := c.toks
 	k := 0
 	for k < i && toks[k].punct {
@@ -1039,6 +1065,9 @@ func (c *Coder) gerundSubject(i, end int) bool {
 // promiseOfBeing reports "promises to be", "threatens to become": a
 // likelihood, not a promise or a threat.
 func (c *Coder) promiseOfBeing(i int, f *verbForm) bool {
+	if ablated != nil && ablated["promiseOfBeing"] {
+		return false
+	}
 	end := i + len(f.words)
 	if end+1 >= len(c.toks) || c.toks[end].low != "to" {
 		return false
@@ -1055,6 +1084,9 @@ func (c *Coder) promiseOfBeing(i int, f *verbForm) bool {
 // can be a verb's base form: not an auxiliary ("to be wounded", "to have
 // killed" keep their participle a verb) and not a name or a number.
 func (c *Coder) afterInfinitive(k int) bool {
+	if ablated != nil && ablated["afterInfinitive"] {
+		return false
+	}
 	if k < 1 || c.toks[k-1].low != "to" {
 		return false
 	}
@@ -1081,6 +1113,9 @@ func isPluralNoun(w string) bool {
 
 // passive reports "was attacked", "were reportedly killed", "attacked by".
 func (c *Coder) passive(i int, f *verbForm) bool {
+	if ablated != nil && ablated["passive"] {
+		return false
+	}
 	if strings.HasSuffix(c.toks[i].low, "ing") {
 		return false
 	}
@@ -1255,6 +1290,9 @@ var questionAux = set("will", "would", "can", "could", "should", "does", "do", "
 // colon, with an auxiliary before its subject ("The question remains:
 // will the allies hold?").
 func (c *Coder) question(at int) bool {
+	if ablated != nil && ablated["question"] {
+		return false
+	}
 	toks := c.toks
 	for k := at + 1; k < len(toks); k++ {
 		if toks[k].low == "?" {
@@ -1288,6 +1326,9 @@ var perceptionVerbs = set("see", "watch")
 // before the verb: a quoted adverb or auxiliary inside the verb group, not
 // a clause boundary.
 func (c *Coder) shortQuote(k, at int) bool {
+	if ablated != nil && ablated["shortQuote"] {
+		return false
+	}
 	w := c.toks[k].low
 	if w != "“" {
 		// a closing mark (or a straight one): its partner before it
@@ -1345,6 +1386,9 @@ const jointCode = "062/150"
 
 // joint reports "joint" among the words after token at.
 func (c *Coder) joint(at int) bool {
+	if ablated != nil && ablated["joint"] {
+		return false
+	}
 	for k := at + 1; k < len(c.toks) && k <= at+nounWindow+1; k++ {
 		if c.toks[k].low == "joint" {
 			return true
@@ -1366,6 +1410,9 @@ var sayWords = set("said", "says", "say", "told", "announced", "stated", "declar
 
 // reported reports whether a speech verb comes before token k.
 func (c *Coder) reported(k int) bool {
+	if ablated != nil && ablated["reported"] {
+		return false
+	}
 	for j := k - 1; j >= 0; j-- {
 		if sayWords[c.toks[j].low] {
 			return true
@@ -1588,6 +1635,9 @@ func wordMatch(tok, w string) bool {
 // "I" are the speaker's side, and a verb after a conjunction shares the
 // subject before it.
 func (c *Coder) ownSubject(at int) bool {
+	if ablated != nil && ablated["ownSubject"] {
+		return false
+	}
 	k := c.skipAux(at - 1)
 	if k < 0 {
 		return false
@@ -1631,6 +1681,9 @@ var modals = set("could", "would", "may", "might", "will", "can", "must", "shoul
 // complement: "that", or a short noun phrase and a modal before any
 // punctuation.
 func (c *Coder) reportedClause(k int) bool {
+	if ablated != nil && ablated["reportedClause"] {
+		return false
+	}
 	toks := c.toks
 	if k < len(toks) && toks[k].low == "that" {
 		return true
@@ -1651,6 +1704,9 @@ func (c *Coder) reportedClause(k int) bool {
 // hold a conflictual verb (CAMEO 12 to 20: "warned that it could invade")
 // or a refusal ("will not tolerate"): the warning is then a threat.
 func (c *Coder) threatIn(k int) bool {
+	if ablated != nil && ablated["threatIn"] {
+		return false
+	}
 	toks := c.toks
 	for j := k; j < len(toks); j++ {
 		w := toks[j].low
@@ -1676,6 +1732,9 @@ var pushVerbs = set("push", "pushes", "pushed", "pushing", "drive", "drives", "d
 // outAfter reports "out" or "back" within the object phrase after token
 // k-1 ("push [the group] out of the country").
 func (c *Coder) outAfter(k int) bool {
+	if ablated != nil && ablated["outAfter"] {
+		return false
+	}
 	for j := k; j < len(c.toks) && j < k+6; j++ {
 		w := c.toks[j].low
 		if w == "out" || w == "back" {
@@ -1692,6 +1751,9 @@ func (c *Coder) outAfter(k int) bool {
 // follows a determiner or a gerund: the two are one noun phrase
 // ("exercising command and control", "the planning and support").
 func (c *Coder) nounPair(i int) bool {
+	if ablated != nil && ablated["nounPair"] {
+		return false
+	}
 	toks := c.toks
 	if i < 3 || toks[i-1].low != "and" || !c.verbBase(i) {
 		return false

@@ -55,6 +55,9 @@ var notDerived = set("government", "governments", "department", "departments", "
 // and ok; only for a code with a PLOVER type, never a statement (CAMEO 01)
 // or a verb the Dictionary leaves uncoded.
 func (c *Coder) derivedNoun(w string) (string, bool) {
+	if ablated != nil && ablated["derivedNoun"] {
+		return "", false
+	}
 	if notDerived[w] {
 		return "", false
 	}

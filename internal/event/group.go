@@ -98,6 +98,9 @@ func (c *Coder) wordsParty(s Sentence, i, k int) Party {
 // shooting", "arrested for protesting"): an adjunct of another verb, not
 // the clause's own happening.
 func (c *Coder) afterPreposition(at int) bool {
+	if ablated != nil && ablated["afterPreposition"] {
+		return false
+	}
 	return at > 0 && strings.HasSuffix(c.toks[at].low, "ing") && (prepositions[c.toks[at-1].low] || c.toks[at-1].low == "by")
 }
 

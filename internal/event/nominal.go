@@ -99,6 +99,9 @@ var operationVerbs = set("carry", "carried", "carries", "carrying", "conduct", "
 // as a military one: a military modifier before it, "against" or a
 // military aim after it, or a place it is carried out in.
 func (c *Coder) militaryOperation(k, verb int) bool {
+	if ablated != nil && ablated["militaryOperation"] {
+		return false
+	}
 	toks := c.toks
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if operationModifiers[toks[j].low] {
@@ -214,6 +217,9 @@ const nounSubjectWindow = 16
 // subject of a verb at i telling that it goes on ("riots are still
 // continuing"), and ok.
 func (c *Coder) nominalBefore(i int) (string, int, bool) {
+	if ablated != nil && ablated["nominalBefore"] {
+		return "", 0, false
+	}
 	toks := c.toks
 	if !goOnVerbs[toks[i].low] {
 		return "", 0, false
@@ -268,6 +274,9 @@ func isNumber(w string) bool {
 // Geneva", "a protest against the ban"); its parties are read around it
 // as for a verb, and it is kept only when it has one.
 func (c *Coder) nounEvent() (verbHit, bool) {
+	if ablated != nil && ablated["nounEvent"] {
+		return verbHit{}, false
+	}
 	for k, t := range c.toks {
 		if t.punct || t.actor >= 0 || t.place >= 0 {
 			continue
@@ -308,6 +317,9 @@ var intentNouns = set("idea", "plan", "plans", "prospect", "possibility", "prepa
 // intended reports an event noun at k governed by a noun of intent through
 // "of" or "for", past a modifier or two.
 func (c *Coder) intended(k int) bool {
+	if ablated != nil && ablated["intended"] {
+		return false
+	}
 	toks := c.toks
 	for j := k - 1; j > 0 && j >= k-3; j-- {
 		if toks[j].low == "of" || toks[j].low == "for" {
@@ -367,6 +379,9 @@ func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
 // a verb-like word (a Dictionary form, a support verb, an -ing or -ed
 // form) before it, past its determiners and modifiers.
 func (c *Coder) objectOfVerb(k int) bool {
+	if ablated != nil && ablated["objectOfVerb"] {
+		return false
+	}
 	toks := c.toks
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
 		t := toks[j]
@@ -392,6 +407,9 @@ func (c *Coder) objectOfVerb(k int) bool {
 // passive verb after it ("Sanctions on Iran were lifted"): that verb's
 // happening, not the noun's.
 func (c *Coder) passiveSubject(k int) bool {
+	if ablated != nil && ablated["passiveSubject"] {
+		return false
+	}
 	toks := c.toks
 	for j := k + 1; j+1 < len(toks) && j <= k+8; j++ {
 		t := toks[j]

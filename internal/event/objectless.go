@@ -23,6 +23,9 @@ var armedWords = set("jet", "jets", "aircraft", "plane", "planes", "warplane", "
 // objectless returns the code of the verb at h when no object follows it,
 // or "" to keep the Dictionary's.
 func (c *Coder) objectless(h *verbHit) string {
+	if ablated != nil && ablated["objectless"] {
+		return ""
+	}
 	if h.end-h.at != 1 || h.passive {
 		return ""
 	}

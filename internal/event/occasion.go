@@ -31,6 +31,9 @@ var occasionSkip = set("a", "an", "the", "his", "her", "their", "its", "two-day"
 // occasion returns the CAMEO code and the noun's token of an occasion
 // phrase opened by the preposition at token i; ok is false when none.
 func (c *Coder) occasion(i int) (code string, noun int, ok bool) {
+	if ablated != nil && ablated["occasion"] {
+		return "", 0, false
+	}
 	toks := c.toks
 	if !occasionPreps[toks[i].low] {
 		return "", 0, false
@@ -145,6 +148,9 @@ func (c *Coder) destination(s Sentence, h *verbHit) *Place {
 // president during a visit to X", "held talks with Y on a trip to Z"):
 // one diplomatic happening, coded once, by the meeting.
 func (c *Coder) occasionOfMeeting(dst []verbHit, prep int) bool {
+	if ablated != nil && ablated["occasionOfMeeting"] {
+		return false
+	}
 	n := len(dst)
 	if n == 0 || prefix(dst[n-1].code, 2) != "04" {
 		return false

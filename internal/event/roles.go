@@ -375,6 +375,9 @@ func possessive(w string) bool { return w == "'s" || w == "’s" }
 // government"): the party opposed by the phrase's head, never the subject
 // of the verb after it.
 func (c *Coder) opposed(k int) bool {
+	if ablated != nil && ablated["opposed"] {
+		return false
+	}
 	toks := c.toks
 	j := k
 	for j >= 0 && toks[j].actor == toks[k].actor {
@@ -499,6 +502,9 @@ func (c *Coder) premodifiers(j int) int {
 // An urging verb's infinitive ("urged Iraq to attack") is its object's act
 // and no purpose.
 func (c *Coder) purpose(hi int) bool {
+	if ablated != nil && ablated["purpose"] {
+		return false
+	}
 	h := c.cand[hi]
 	toks := c.toks
 	if hi == 0 || h.at < 2 || toks[h.at-1].low != "to" || h.embedded || h.light >= 0 {
@@ -522,6 +528,9 @@ func (c *Coder) purpose(hi int) bool {
 // token end: a phrase about the subject before it, not a clause of its
 // own.
 func (c *Coder) reducedPassive(j, end int) bool {
+	if ablated != nil && ablated["reducedPassive"] {
+		return false
+	}
 	w := c.toks[j].low
 	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && j+2 < end && c.toks[j+1].low == "by"
 }
@@ -537,6 +546,9 @@ var relativeWords = set("who", "which", "that", "whom")
 // its subject: a name with no actor code ("following the Nice attack"),
 // or a country or city after a possessed noun ("its troops in Iraq").
 func (c *Coder) locatedAt(k int) bool {
+	if ablated != nil && ablated["locatedAt"] {
+		return false
+	}
 	toks := c.toks
 	uncoded := c.actors[toks[k].actor].Code == ""
 	if !toks[k].located && !uncoded {
@@ -568,6 +580,9 @@ func (c *Coder) locatedAt(k int) bool {
 // group ending with the verb at at ("the army “will attack” the
 // rebels"): the words before it are the verb's clause.
 func (c *Coder) quotedVerb(k, at int) bool {
+	if ablated != nil && ablated["quotedVerb"] {
+		return false
+	}
 	toks := c.toks
 	if toks[k].low != "“" && toks[k].low != "\"" || at+1 >= len(toks) || !quoteMarks[toks[at+1].low] {
 		return false
@@ -589,6 +604,9 @@ var sceneWords = set("following", "after", "before", "during", "since", "amid")
 // ("Sgt. Ann Ray, 34, of Dayton", "Ann Ray of Dayton"): not where the
 // sentence's event happened.
 func (c *Coder) hometown(k int) bool {
+	if ablated != nil && ablated["hometown"] {
+		return false
+	}
 	toks := c.toks
 	// "of Anaheim, California": the place after is the first's state
 	if k >= 2 && toks[k-1].low == "," && toks[k-2].place >= 0 && toks[k-2].actor < 0 {
@@ -613,6 +631,9 @@ func (c *Coder) hometown(k int) bool {
 // ("the US secretary of defence", "Defense Secretary") and b starts a
 // name: one person, told by title and name.
 func (c *Coder) titleBefore(a, b int) bool {
+	if ablated != nil && ablated["titleBefore"] {
+		return false
+	}
 	toks := c.toks
 	if !toks[b].upper || toks[a].located || toks[a].punct {
 		return false

@@ -15,6 +15,9 @@ var urgeForms = set("urge", "urges", "urged", "urging")
 // noun, and "and" between them, may come before it; ok is false when no
 // event noun follows.
 func (c *Coder) urgedNoun(i int) (code string, noun int, ok bool) {
+	if ablated != nil && ablated["urgedNoun"] {
+		return "", 0, false
+	}
 	toks := c.toks
 	if !urgeForms[toks[i].low] {
 		return "", 0, false
