@@ -376,7 +376,7 @@ func TestAblateCV(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("cross-validated dev type accuracy of the word tables: %d / %d = %.3f", ok, n, float64(ok)/float64(n))
+	t.Logf("cross-validated dev type accuracy (word tables and exception rules): %d / %d = %.3f", ok, n, float64(ok)/float64(n))
 	if err := os.WriteFile(out, w.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/event"
@@ -115,10 +114,9 @@ func prefix(s string, n int) string {
 	return s[:n]
 }
 
-// model is an averaged multiclass perceptron.
+// model is an averaged multiclass perceptron over the PLOVER types.
 type model struct {
-	w     map[string][]float64
-	types []string
+	w map[string][]float64
 }
 
 func typeIndex(t string) int {
@@ -152,8 +150,6 @@ func train(ex []example, epochs int, seed uint64) *model {
 	K := len(event.PloverTypes)
 	w := map[string][]float64{}
 	acc := map[string][]float64{}
-	last := map[string][]float64{}
-	_ = last
 	c := 1.0
 	order := make([]int, len(ex))
 	for i := range order {
@@ -303,5 +299,3 @@ func cv(path string, k int, o featOpts, extra []string, epochs int, extraWt floa
 	fmt.Println()
 	return nil
 }
-
-var _ = sort.Strings

@@ -1,3 +1,25 @@
+// Command evtype measures how the event coder's sentence types generalise
+// beyond the PLOVER dev half they were written on, and cross-validates a
+// learned type classifier over them (issue #16; EVALUATION.md, events,
+// "Event types that generalise").
+//
+//	go run ./scripts/evtype -dump F.jsonl -silver
+//
+// codes every record of PLOVER dev, the PETRARCH-2 validation and unit-test
+// sets and (-silver) the NGEC silver lead paragraphs with the whole
+// analysis and the coder, and writes each with its label, the coder's
+// events and the analysed sentences (never the PLOVER test half).
+//
+//	go run ./scripts/evtype -cv F.jsonl [-votes CV.jsonl] [-feats words,dict,rules] [-extra petr2,silver]
+//
+// trains an averaged perceptron on 4 of 5 folds of PLOVER dev (record i in
+// fold i mod 5) plus the -extra sets and scores the fifth: the classifier
+// alone, the rules with the classifier where they code nothing, and the
+// rules overridden where the classifier's margin is at least θ. With
+// -votes (TestAblateCV's output, internal/event/ablate_test.go) the held-out
+// fold carries the coder's votes without the word-table entries only that
+// fold supports, the training folds the nested votes. scripts/evtype/cv.sh
+// runs the whole chain. Nothing here writes a model the coder loads.
 package main
 
 import (
