@@ -20,8 +20,9 @@ import (
 // an article of news, each in the table and in its index — was a third of
 // the rows Put wrote and 3 KB an article.
 //
-// The form: a version byte, then per mention, in the order Annotation
-// returns them (by start; ties in the order given):
+// The form: a version byte, the number of mentions (uvarint), then per
+// mention, in the order Annotation returns them (by start; ties in the
+// order given):
 //
 //	uvarint  zigzag(sentence − previous sentence)
 //	uvarint  zigzag(start − previous start)
@@ -51,14 +52,22 @@ func sortedMentions(ms []analyse.Mention) []analyse.Mention {
 // mentionPacker appends mentions, in their order, to a packed value.
 type mentionPacker struct {
 	b               []byte
+	n               uint64
 	sentence, start int64
 }
 
 func newMentionPacker(n int) *mentionPacker {
-	return &mentionPacker{b: append(make([]byte, 0, 1+10*n), mentionsV1)}
+	return &mentionPacker{b: make([]byte, 0, 10*n)}
+}
+
+// value returns the packed value of the mentions added.
+func (p *mentionPacker) value() []byte {
+	head := binary.AppendUvarint([]byte{mentionsV1}, p.n)
+	return append(head, p.b...)
 }
 
 func (p *mentionPacker) add(sentence, start, end int64, typ string, confidence float32, demonym bool) {
+	p.n++
 	p.b = binary.AppendVarint(p.b, sentence-p.sentence)
 	p.b = binary.AppendVarint(p.b, start-p.start)
 	p.b = binary.AppendVarint(p.b, end-start)
@@ -89,7 +98,7 @@ func packMentions(ms []analyse.Mention) []byte {
 	for _, m := range sortedMentions(ms) {
 		p.add(int64(m.Sentence), int64(m.Start), int64(m.End), m.Type, m.Confidence, m.Demonym)
 	}
-	return p.b
+	return p.value()
 }
 
 var errMentions = errors.New("packed mentions: damaged value")
@@ -102,8 +111,15 @@ func unpackMentions(b []byte) ([]analyse.Mention, error) {
 	if b[0] != mentionsV1 {
 		return nil, fmt.Errorf("packed mentions: version %d, which this sitrep does not know", b[0])
 	}
-	b = b[1:]
-	var out []analyse.Mention
+	count, k := binary.Uvarint(b[1:])
+	if k <= 0 || count > uint64(len(b)) {
+		return nil, errMentions
+	}
+	b = b[1+k:]
+	if count == 0 {
+		return nil, nil
+	}
+	out := make([]analyse.Mention, 0, count)
 	var sentence, start int64
 	varint := func() int64 {
 		v, n := binary.Varint(b)
@@ -114,7 +130,7 @@ func unpackMentions(b []byte) ([]analyse.Mention, error) {
 		b = b[n:]
 		return v
 	}
-	for len(b) > 0 {
+	for range count {
 		sentence += varint()
 		start += varint()
 		end := start + varint()
@@ -143,6 +159,9 @@ func unpackMentions(b []byte) ([]analyse.Mention, error) {
 		b = b[4:]
 		out = append(out, analyse.Mention{Span: analyse.Span{Start: int(start), End: int(end)}, Type: typ, Sentence: int(sentence),
 			Confidence: conf, Demonym: flags&1 != 0})
+	}
+	if len(b) > 0 {
+		return nil, errMentions
 	}
 	return out, nil
 }
@@ -199,6 +218,8 @@ func (a *mentionAgg) WindowInverse(*sqlite.FunctionContext, []driver.Value) erro
 	return errors.New("sitrep_pack_mentions: not a window function")
 }
 
-func (a *mentionAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) { return a.p.b, nil }
+func (a *mentionAgg) WindowValue(*sqlite.FunctionContext) (driver.Value, error) {
+	return a.p.value(), nil
+}
 
 func (a *mentionAgg) Final(*sqlite.FunctionContext) {}
