@@ -116,7 +116,7 @@ func unpackMentions(b []byte) ([]analyse.Mention, error) {
 		return nil, errMentions
 	}
 	b = b[1+k:]
-	if count == 0 {
+	if count == 0 && len(b) == 0 {
 		return nil, nil
 	}
 	out := make([]analyse.Mention, 0, count)

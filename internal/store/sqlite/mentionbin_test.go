@@ -62,7 +62,12 @@ func TestMentionsDamaged(t *testing.T) {
 			t.Errorf("cut at %d of %d bytes: %+v, no error", n, len(good), ms)
 		}
 	}
-	for _, b := range [][]byte{{2, 0, 0, 0, 0, 0, 0, 0, 0}, {mentionsV1, 0, 0, 0, 10 << 1, 0, 0, 0, 0}} {
+	for _, b := range [][]byte{
+		{2, 1, 0, 0, 0, 0, 0, 0, 0, 0},                // unknown version
+		{mentionsV1, 1, 0, 0, 0, 10 << 1, 0, 0, 0, 0}, // unknown type code
+		{mentionsV1, 0, 0, 0, 0, 0, 0, 0, 0, 0},       // bytes after the last mention
+		{mentionsV1, 200, 0, 0, 0, 0, 0, 0, 0, 0},     // more mentions than bytes
+	} {
 		if ms, err := unpackMentions(b); err == nil {
 			t.Errorf("%x: %+v, no error", b, ms)
 		}
