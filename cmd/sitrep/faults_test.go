@@ -113,7 +113,7 @@ func readDB(t testing.TB, path string) dbSnapshot {
 	}
 	var s dbSnapshot
 	s.Articles = rows(`SELECT a.id || ' ' || a.url || ' ' || a.title || ' ' || a.text_hash || ' ' || d.hash FROM articles a JOIN documents d ON d.id = a.document_id ORDER BY a.id`)
-	s.Analysis = rows(`SELECT a.id || ' s' || (SELECT COUNT(*) FROM sentences WHERE article_id = a.id) || ' m' || (SELECT COUNT(*) FROM mentions WHERE article_id = a.id)
+	s.Analysis = rows(`SELECT a.id || ' s' || (SELECT COUNT(*) FROM sentences WHERE article_id = a.id) || ' m' || COALESCE((SELECT length(packed) FROM article_mentions WHERE article_id = a.id), 0)
 		|| ' q' || (SELECT COUNT(*) FROM quotes WHERE article_id = a.id) || ' r' || (SELECT COUNT(*) FROM actor_refs WHERE article_id = a.id)
 		|| ' e' || COALESCE((SELECT event_id FROM article_story WHERE article_id = a.id), '-') FROM articles a ORDER BY a.id`)
 	s.Stories = rows(`SELECT e.id || ' line ' || e.storyline_id || ' n ' || e.articles || ' [' || (SELECT group_concat(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))

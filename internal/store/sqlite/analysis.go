@@ -79,7 +79,9 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 		if err := in(m.Span); err != nil {
 			return fmt.Errorf("mention: %w", err)
 		}
-		if err := st.mentions.add(ctx, st.ts, id, m.Sentence, m.Start, m.End, m.Type, m.Confidence, m.Demonym); err != nil {
+	}
+	if len(an.Mentions) > 0 {
+		if err := st.mentions.add(ctx, st.ts, id, packMentions(an.Mentions)); err != nil {
 			return err
 		}
 	}
@@ -132,12 +134,14 @@ func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, err
 		})
 	}
 	if err == nil {
-		err = eachRow(ctx, s.db, `SELECT sentence, start, end, type, confidence, demonym FROM mentions WHERE article_id = ? ORDER BY start`, []any{id}, func(r *sql.Rows) error {
-			var m analyse.Mention
-			err := r.Scan(&m.Sentence, &m.Start, &m.End, &m.Type, &m.Confidence, &m.Demonym)
-			an.Mentions = append(an.Mentions, m)
-			return err
-		})
+		var packed []byte
+		err = s.db.QueryRowContext(ctx, `SELECT packed FROM article_mentions WHERE article_id = ?`, id).Scan(&packed)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = nil // no mentions
+		}
+		if err == nil {
+			an.Mentions, err = unpackMentions(packed)
+		}
 	}
 	if err == nil {
 		err = eachRow(ctx, s.db, `SELECT sentence, start, end, type, value, mod, anchored FROM times WHERE article_id = ? ORDER BY start`, []any{id}, func(r *sql.Rows) error {

@@ -462,4 +462,19 @@ UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id)
 UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 14 / 16 AND id <= (SELECT MAX(id) FROM state_log) * 15 / 16;
 UPDATE state_log SET value = sitrep_pack_state(value) WHERE id > (SELECT MAX(id) FROM state_log) * 15 / 16;
 `,
+	// 18: an article's named-entity mentions in one packed value
+	// (mentionbin.go) instead of a row each (issue 15: a third of the rows
+	// Put wrote, each in the table and its index, and 3 KB an article; they
+	// are only read whole, by article). The rows written before are packed
+	// in the order Annotation read them (by start, ties by rowid).
+	`
+CREATE TABLE article_mentions (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	packed     BLOB NOT NULL
+);
+INSERT INTO article_mentions(article_id, packed)
+	SELECT article_id, sitrep_pack_mentions(sentence, start, end, type, confidence, demonym ORDER BY start, id)
+	FROM mentions GROUP BY article_id ORDER BY article_id;
+DROP TABLE mentions;
+`,
 }

@@ -353,7 +353,7 @@ type stmts struct {
 func prepare(ctx context.Context, tx *sql.Tx, ts *txStmts) (*stmts, error) {
 	st := &stmts{tx: tx, ts: ts,
 		sentences: newRowBuffer(`sentences(article_id, idx, start, end)`, 4),
-		mentions:  newRowBuffer(`mentions(article_id, sentence, start, end, type, confidence, demonym)`, 7),
+		mentions:  newRowBuffer(`article_mentions(article_id, packed)`, 2),
 		times:     newRowBuffer(`times(article_id, sentence, start, end, text, type, value, mod, anchored)`, 9),
 		quotes: newRowBuffer(`quotes(article_id, sentence, start, end, parts, kind, text, cue_start, cue_end, source_start, source_end,
 		speaker_start, speaker_end, speaker_text, resolved, confidence)`, 16),
