@@ -153,10 +153,11 @@ var titles = map[string]bool{
 func personWords(s string, an *Annotation) map[string]int {
 	out := map[string]int{}
 	for _, m := range an.Mentions {
-		f := strings.Fields(s[m.Start:m.End])
 		switch {
-		case m.Type == "PER" && len(f) >= 2:
-			out[geo.Key(f[len(f)-1])]++
+		case m.Type == "PER":
+			if last, n := lastField(s[m.Start:m.End]); n >= 2 {
+				out[geo.Key(last)]++
+			}
 		case m.Type == "LOC":
 			out[geo.Key(s[m.Start:m.End])]--
 		}
@@ -223,11 +224,19 @@ func PlaceGovernment(text string, p Place) string {
 
 // firstWord is the first space-separated word of s.
 func firstWord(s string) string {
-	f := strings.Fields(s[:min(len(s), 40)])
-	if len(f) == 0 {
-		return ""
+	for w := range strings.FieldsSeq(s[:min(len(s), 40)]) {
+		return w
 	}
-	return f[0]
+	return ""
+}
+
+// lastField is the last of the strings.Fields of s and their count.
+func lastField(s string) (string, int) {
+	last, n := "", 0
+	for w := range strings.FieldsSeq(s) {
+		last, n = w, n+1
+	}
+	return last, n
 }
 
 // demonymPlace reports whether a demonym ("Iraqi", "Texan") names a

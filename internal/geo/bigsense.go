@@ -81,10 +81,10 @@ func (g *Gazetteer) bigAlternative(gr *group, groups []*group) int {
 			return -1
 		}
 	}
-	alias := Key(g.names[s]) != gr.key
+	alias := !keyIs(g.names[s], gr.key)
 	big := -1
 	for j, c := range gr.cands {
-		if Key(g.names[c]) != gr.key {
+		if !keyIs(g.names[c], gr.key) {
 			continue
 		}
 		if g.famous(c) {

@@ -624,7 +624,7 @@ func (g *Gazetteer) penaliseAliases(cs []scored, key string, w float64) {
 		return
 	}
 	for i, c := range cs {
-		if strings.HasPrefix(g.fcodes[g.fcode[c.r]], "PPL") && !shareWord(Key(g.names[c.r]), key) {
+		if strings.HasPrefix(g.fcodes[g.fcode[c.r]], "PPL") && !withKey(g.names[c.r], func(k string) bool { return shareWord(k, key) }) {
 			cs[i].s -= w
 		}
 	}
@@ -632,8 +632,8 @@ func (g *Gazetteer) penaliseAliases(cs []scored, key string, w float64) {
 
 // shareWord reports whether two keys have a word in common.
 func shareWord(a, b string) bool {
-	for _, w := range strings.Fields(a) {
-		for _, v := range strings.Fields(b) {
+	for w := range strings.FieldsSeq(a) {
+		for v := range strings.FieldsSeq(b) {
 			if w == v {
 				return true
 			}
@@ -856,7 +856,7 @@ func (g *Gazetteer) aliasOnly(gr *group) bool {
 	if !strings.HasPrefix(fc, "PPL") || g.pop[r] >= 100000 {
 		return false
 	}
-	return !strings.Contains(Key(g.names[r]), gr.key)
+	return !withKey(g.names[r], func(k string) bool { return strings.Contains(k, gr.key) })
 }
 
 // stateAfter reports whether the word after byte offset end of text is the
@@ -985,8 +985,9 @@ const loneTownPop = 100000
 // "north eastern", "central"): many countries have a division so named,
 // so such a name needs the document's support like a loosely found one.
 func compassOnly(key string) bool {
-	ws := strings.Fields(key)
-	for _, w := range ws {
+	n := 0
+	for w := range strings.FieldsSeq(key) {
+		n++
 		switch w {
 		case "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
 			"northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west":
@@ -994,5 +995,5 @@ func compassOnly(key string) bool {
 			return false
 		}
 	}
-	return len(ws) > 0
+	return n > 0
 }

@@ -3,6 +3,7 @@ package timex
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -58,9 +59,23 @@ type context struct {
 
 // Find implements the package-level Find.
 func (f *Finder) Find(text string, dct time.Time) []Expr {
+	if _, ok := f.Tokenizer.(DefaultTokenizer); ok {
+		// the tokens are not kept (an Expr holds strings only): their
+		// slice is reused
+		bp := tokPool.Get().(*[]Token)
+		toks, sents := tokenizeInto(*bp, text)
+		out := f.FindTokens(text, toks, sents, dct)
+		clear(toks) // no text kept alive by the pool
+		*bp = toks[:0]
+		tokPool.Put(bp)
+		return out
+	}
 	toks, sents := f.Tokenizer.Tokenize(text)
 	return f.FindTokens(text, toks, sents, dct)
 }
+
+// tokPool holds Find's token slices.
+var tokPool = sync.Pool{New: func() any { return new([]Token) }}
 
 // FindTokens finds expressions in text already split into tokens (byte
 // offsets into text, Lower filled in) and sentences (token ranges), for

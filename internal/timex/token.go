@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Token is one token of the input with its byte offsets.
@@ -29,8 +30,16 @@ type DefaultTokenizer struct{}
 
 // Tokenize implements Tokenizer.
 func (DefaultTokenizer) Tokenize(text string) ([]Token, [][2]int) {
-	toks := make([]Token, 0, len(text)/5+1)
+	return tokenizeInto(make([]Token, 0, len(text)/5+1), text)
+}
+
+// tokenizeInto is Tokenize appending the tokens to toks[:0]. The lower-case
+// forms of capitalised ASCII words are written into shared chunks instead
+// of a string each.
+func tokenizeInto(toks []Token, text string) ([]Token, [][2]int) {
+	toks = toks[:0]
 	var sents [][2]int
+	var low []byte // the chunk lower-case words are written to
 	sentStart := 0
 	i := 0
 	blank := false
@@ -70,7 +79,7 @@ func (DefaultTokenizer) Tokenize(text string) ([]Token, [][2]int) {
 			i += w
 		}
 		t := text[start:i]
-		toks = append(toks, Token{Text: t, Lower: lower(t), Start: start, End: i})
+		toks = append(toks, Token{Text: t, Lower: lowerIn(&low, t), Start: start, End: i})
 		if (t == "." || t == "!" || t == "?") && endsSentence(text, toks, i) {
 			sents = append(sents, [2]int{sentStart, len(toks)})
 			sentStart = len(toks)
@@ -83,6 +92,37 @@ func (DefaultTokenizer) Tokenize(text string) ([]Token, [][2]int) {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lowerIn is lower(s), an ASCII word with capitals written into *chunk
+// (a new chunk when it is full; the strings made from a chunk are never
+// written over, as only its unused tail is appended to).
+func lowerIn(chunk *[]byte, s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return strings.ToLower(s)
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	b := *chunk
+	if cap(b)-len(b) < len(s) {
+		b = make([]byte, 0, max(1024, len(s)))
+	}
+	n := len(b)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	*chunk = b
+	return unsafe.String(&b[n], len(s))
+}
 
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
