@@ -38,15 +38,28 @@ func AppendKey(dst []byte, s string) []byte {
 	if isASCII(s) {
 		return appendKeyOrNone(dst, s)
 	}
-	bp := nfdPool.Get().(*[]byte)
-	*bp = norm.NFD.AppendString((*bp)[:0], s)
-	dst = appendKeyOrNone(dst, unsafe.String(unsafe.SliceData(*bp), len(*bp)))
-	nfdPool.Put(bp)
+	ks := nfdPool.Get().(*nfdScratch)
+	ks.nfd = ks.nfd[:0]
+	// the segments an Iter gives make up the decomposed string; it
+	// decomposes in its own buffer where Form.AppendString allocates one
+	ks.it.InitString(norm.NFD, s)
+	for !ks.it.Done() {
+		ks.nfd = append(ks.nfd, ks.it.Next()...)
+	}
+	dst = appendKeyOrNone(dst, unsafe.String(unsafe.SliceData(ks.nfd), len(ks.nfd)))
+	ks.it.InitString(norm.NFD, "") // keep no name alive
+	nfdPool.Put(ks)
 	return dst
 }
 
-// nfdPool holds the buffers AppendKey decomposes non-ASCII names in.
-var nfdPool = sync.Pool{New: func() any { b := make([]byte, 0, 64); return &b }}
+// nfdScratch is what AppendKey decomposes a non-ASCII name with.
+type nfdScratch struct {
+	it  norm.Iter
+	nfd []byte
+}
+
+// nfdPool holds AppendKey's scratch.
+var nfdPool = sync.Pool{New: func() any { return new(nfdScratch) }}
 
 // appendKeyOrNone appends Key's fold of s (ASCII or already decomposed),
 // nothing when Key would return "".

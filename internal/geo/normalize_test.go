@@ -134,3 +134,18 @@ func TestKeySameAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendKeyAllocs: a key built onto a buffer with room allocates
+// nothing, for an ASCII name and for a name to decompose.
+func TestAppendKeyAllocs(t *testing.T) {
+	buf := make([]byte, 0, 64)
+	for _, n := range []string{"New York", "São Paulo", "Zürich-Höngg"} {
+		AppendKey(buf, n) // the pool's first scratch
+		if a := testing.AllocsPerRun(100, func() { buf = AppendKey(buf[:0], n) }); a != 0 {
+			t.Errorf("AppendKey(%q): %v allocations", n, a)
+		}
+		if a := testing.AllocsPerRun(100, func() { keyIs(n, "sao paulo") }); a != 0 {
+			t.Errorf("keyIs(%q): %v allocations", n, a)
+		}
+	}
+}
