@@ -143,6 +143,8 @@ type Annotator struct {
 	// the records of the name and its variants each time.
 	seen      map[string][]geo.Candidate
 	seenCands int // candidates held by seen
+	// geoMemo keeps the resolver's own name lookups, for the same reason
+	geoMemo *geo.Memo
 }
 
 // lookupCacheMax bounds the candidates the lookup memo holds (a candidate
@@ -264,7 +266,10 @@ func (a *Annotator) quotes(s string, an *Annotation) []Quote {
 // places resolves the LOC mentions, and the places that other names show
 // (placeIn); demonyms and other names vote for their country.
 func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Place {
-	doc := geo.Doc{Text: s, OutletCountry: outletCountry, Persons: familyNames(s, an)}
+	if a.geoMemo == nil {
+		a.geoMemo = geo.NewMemo()
+	}
+	doc := geo.Doc{Text: s, OutletCountry: outletCountry, Persons: familyNames(s, an), Memo: a.geoMemo}
 	type at struct {
 		span     Span
 		sentence int

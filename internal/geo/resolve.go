@@ -32,6 +32,10 @@ type Doc struct {
 	// named in full ("Richard Nixon" → "Nixon"): such a name alone is the
 	// person in this document, not a small town (dropNamesakes).
 	Persons []string
+	// Memo, when not nil, keeps the name lookups of the goroutine that
+	// resolves the document (NewMemo): the same names come back article
+	// after article. The places found are the same with or without it.
+	Memo *Memo
 }
 
 // Place is the resolution of one mention. Resolved is false when the
@@ -94,7 +98,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 			continue
 		}
 		gi[k] = len(groups)
-		groups = append(groups, g.newGroup(m.Text, k, &p))
+		groups = append(groups, g.newGroup(doc.Memo, m.Text, k, &p))
 	}
 	// "Washington state", "New York state": the name means the state
 	if p.StateWord != 0 {
@@ -141,7 +145,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	fixedCountry := map[string]float64{}
 	fixedAdmin1 := map[string]float64{}
 	for _, w := range doc.Context {
-		c := g.lookupKey(w)
+		c, _ := doc.Memo.lookupLoose(g, w)
 		if len(c) == 0 {
 			continue
 		}
@@ -643,9 +647,9 @@ func shareWord(a, b string) bool {
 }
 
 // newGroup collects and pre-scores the candidates of one mention key.
-func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
+func (g *Gazetteer) newGroup(memo *Memo, text, key string, p *Params) *group {
 	gr := &group{best: -1, weight: 1, key: key}
-	post, loose := g.lookupLoose(text)
+	post, loose := memo.lookupLoose(g, text)
 	cs := g.rankRecords(post, key, p)
 	gr.loose = (loose || compassOnly(key)) && p.LooseSupport
 	gr.alias = p.AliasSupport
