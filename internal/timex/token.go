@@ -13,6 +13,75 @@ type Token struct {
 	Lower string // lower-cased Text
 	Start int    // byte offset of the first byte
 	End   int    // byte offset after the last byte
+	lex   uint32 // the word tables Lower is in (lexOf), lexKnown when filled
+}
+
+// The word tables a token's lower-case word is in: the token classes test
+// these bits, one lookup per token when it is made, where each class
+// looked its table up at every token the grammar tried.
+const (
+	lexWeekday uint32 = 1 << iota
+	lexMonth
+	lexNumber            // numberWords
+	lexVague             // vagueNumbers (true)
+	lexOrdinal           // ordinals
+	lexUnit              // units
+	lexPart              // partsOfDay
+	lexSeason            // seasons
+	lexHoliday           // holidays
+	lexTZ                // tzWords
+	lexKnown   = 1 << 31 // the bits are filled
+)
+
+// lexTable holds the bits of every word of the tables (built in init, after
+// the tables).
+var lexTable map[string]uint32
+
+func init() {
+	lexTable = map[string]uint32{}
+	add := func(bit uint32, words []string) {
+		for _, w := range words {
+			lexTable[w] |= bit
+		}
+	}
+	add(lexWeekday, keysOf(weekdays))
+	add(lexMonth, keysOf(months))
+	add(lexNumber, keysOf(numberWords))
+	for w, v := range vagueNumbers {
+		if v {
+			add(lexVague, []string{w})
+		}
+	}
+	add(lexOrdinal, keysOf(ordinals))
+	add(lexUnit, keysOf(units))
+	add(lexPart, keysOf(partsOfDay))
+	add(lexSeason, keysOf(seasons))
+	add(lexHoliday, keysOf(holidays))
+	for w, v := range tzWords {
+		if v {
+			add(lexTZ, []string{w})
+		}
+	}
+}
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// lexOf is the table bits of a lower-case word, lexKnown set.
+func lexOf(lower string) uint32 { return lexTable[lower] | lexKnown }
+
+// bits is t's table bits: filled by this package's tokenizer, looked up for
+// a token made elsewhere (FindTokens' callers).
+func (t *Token) bits() uint32 {
+	if t.lex&lexKnown != 0 {
+		return t.lex
+	}
+	return lexOf(t.Lower)
 }
 
 // Tokenizer splits text into tokens and sentences. Sentences are returned as
@@ -79,7 +148,8 @@ func tokenizeInto(toks []Token, text string) ([]Token, [][2]int) {
 			i += w
 		}
 		t := text[start:i]
-		toks = append(toks, Token{Text: t, Lower: lowerIn(&low, t), Start: start, End: i})
+		lw := lowerIn(&low, t)
+		toks = append(toks, Token{Text: t, Lower: lw, Start: start, End: i, lex: lexOf(lw)})
 		if (t == "." || t == "!" || t == "?") && endsSentence(text, toks, i) {
 			sents = append(sents, [2]int{sentStart, len(toks)})
 			sentStart = len(toks)

@@ -47,3 +47,51 @@ func TestTokenizeIntoSameAsTokenize(t *testing.T) {
 		}
 	}
 }
+
+// TestLexBits checks a token's table bits against the tables themselves for
+// every word of every table, some that are in none, and a token made
+// elsewhere (no bits filled): each bit set exactly when the word is a key
+// (with a true value, for the tables of booleans).
+func TestLexBits(t *testing.T) {
+	words := []string{"", "the", "Monday", "monday", "mon", "may", "half", "a", "an", "est", "night", "second", "1st", "x"}
+	for _, m := range []map[string]bool{vagueNumbers, tzWords} {
+		words = append(words, keysOf(m)...)
+	}
+	words = append(words, keysOf(weekdays)...)
+	words = append(words, keysOf(months)...)
+	words = append(words, keysOf(numberWords)...)
+	words = append(words, keysOf(ordinals)...)
+	words = append(words, keysOf(units)...)
+	words = append(words, keysOf(partsOfDay)...)
+	words = append(words, keysOf(seasons)...)
+	words = append(words, keysOf(holidays)...)
+	has := func(ok bool, bit uint32) uint32 {
+		if ok {
+			return bit
+		}
+		return 0
+	}
+	for _, w := range words {
+		_, wd := weekdays[w]
+		_, mo := months[w]
+		_, nw := numberWords[w]
+		_, or := ordinals[w]
+		_, un := units[w]
+		_, pa := partsOfDay[w]
+		_, se := seasons[w]
+		_, ho := holidays[w]
+		want := lexKnown | has(wd, lexWeekday) | has(mo, lexMonth) | has(nw, lexNumber) | has(vagueNumbers[w], lexVague) |
+			has(or, lexOrdinal) | has(un, lexUnit) | has(pa, lexPart) | has(se, lexSeason) | has(ho, lexHoliday) | has(tzWords[w], lexTZ)
+		if got := lexOf(w); got != want {
+			t.Errorf("lexOf(%q) = %b, want %b", w, got, want)
+		}
+		tk := Token{Text: w, Lower: w}
+		if got := tk.bits(); got != want {
+			t.Errorf("bits of a bare token %q = %b, want %b", w, got, want)
+		}
+		toks, _ := DefaultTokenizer{}.Tokenize(w)
+		if len(toks) == 1 && toks[0].lex != lexOf(toks[0].Lower) {
+			t.Errorf("Tokenize(%q) bits %b", w, toks[0].lex)
+		}
+	}
+}
