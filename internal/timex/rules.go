@@ -105,6 +105,7 @@ func init() {
 		compileRule("plural-weekday", "on=_p WEEKDAY=wds", normSet),
 	}
 	grammarGate = newGate(grammar)
+	buildLexTable()
 }
 
 // ---- helpers -----------------------------------------------------------

@@ -13,7 +13,7 @@ type Token struct {
 	Lower string // lower-cased Text
 	Start int    // byte offset of the first byte
 	End   int    // byte offset after the last byte
-	lex   uint32 // the word tables Lower is in (lexOf), lexKnown when filled
+	lex   uint64 // the word tables Lower is in and its literal word number (lexOf), lexKnown when filled
 }
 
 // The word tables a token's lower-case word is in: the token classes test
@@ -33,15 +33,22 @@ const (
 	lexKnown   = 1 << 31 // the bits are filled
 )
 
-// lexTable holds the bits of every word of the tables (built in init, after
-// the tables).
-var lexTable map[string]uint32
+// lexTable holds, for every word of the tables and every literal word of
+// the grammar, its table bits (low 32 bits) and its literal word number
+// (litIDs, bits 32-47). Built once the grammar is compiled (buildLexTable).
+var lexTable map[string]uint64
 
-func init() {
-	lexTable = map[string]uint32{}
+// litIDs numbers the literal words of the grammar's rules from 1 (0: not a
+// literal word), for the word sets of literal elements (wordSet).
+var litIDs = map[string]uint16{}
+
+// buildLexTable fills lexTable; the grammar's rules are compiled before
+// (compileRule numbers their literal words).
+func buildLexTable() {
+	lexTable = map[string]uint64{}
 	add := func(bit uint32, words []string) {
 		for _, w := range words {
-			lexTable[w] |= bit
+			lexTable[w] |= uint64(bit)
 		}
 	}
 	add(lexWeekday, keysOf(weekdays))
@@ -62,6 +69,43 @@ func init() {
 			add(lexTZ, []string{w})
 		}
 	}
+	for w, id := range litIDs {
+		lexTable[w] |= uint64(id) << 32
+	}
+}
+
+// wordSet is a set of literal words by number (litIDs).
+type wordSet []uint64
+
+// wordSetOf numbers the words (litIDs) and returns their set.
+func wordSetOf(words map[string]bool) wordSet {
+	if lexTable != nil {
+		panic("timex: rules are compiled before the word table is built (init)")
+	}
+	var s wordSet
+	for w := range words {
+		id, ok := litIDs[w]
+		if !ok {
+			id = uint16(len(litIDs) + 1)
+			litIDs[w] = id
+		}
+		s = s.with(id)
+	}
+	return s
+}
+
+// with adds the word numbered id to s.
+func (s wordSet) with(id uint16) wordSet {
+	for int(id/64) >= len(s) {
+		s = append(s, 0)
+	}
+	s[id/64] |= 1 << (id % 64)
+	return s
+}
+
+// has reports whether the word numbered id is in s (never id 0).
+func (s wordSet) has(id uint16) bool {
+	return int(id/64) < len(s) && s[id/64]&(1<<(id%64)) != 0
 }
 
 func keysOf[V any](m map[string]V) []string {
@@ -72,17 +116,25 @@ func keysOf[V any](m map[string]V) []string {
 	return out
 }
 
-// lexOf is the table bits of a lower-case word, lexKnown set.
-func lexOf(lower string) uint32 { return lexTable[lower] | lexKnown }
+// lexOf is the table bits and literal number of a lower-case word,
+// lexKnown set.
+func lexOf(lower string) uint64 { return lexTable[lower] | lexKnown }
 
-// bits is t's table bits: filled by this package's tokenizer, looked up for
+// lexInfo is t's lexOf: filled by this package's tokenizer, looked up for
 // a token made elsewhere (FindTokens' callers).
-func (t *Token) bits() uint32 {
+func (t *Token) lexInfo() uint64 {
 	if t.lex&lexKnown != 0 {
 		return t.lex
 	}
 	return lexOf(t.Lower)
 }
+
+// bits is the word tables t's word is in.
+func (t *Token) bits() uint32 { return uint32(t.lexInfo()) }
+
+// litID is the number of t's word among the grammar's literal words, 0
+// when it is none.
+func (t *Token) litID() uint16 { return uint16(t.lexInfo() >> 32) }
 
 // Tokenizer splits text into tokens and sentences. Sentences are returned as
 // half-open token index ranges [s[0], s[1]).

@@ -53,7 +53,8 @@ func TestTokenizeIntoSameAsTokenize(t *testing.T) {
 // elsewhere (no bits filled): each bit set exactly when the word is a key
 // (with a true value, for the tables of booleans).
 func TestLexBits(t *testing.T) {
-	words := []string{"", "the", "Monday", "monday", "mon", "may", "half", "a", "an", "est", "night", "second", "1st", "x"}
+	words := keysOf(litIDs)
+	words = append(words, "", "the", "Monday", "monday", "mon", "may", "half", "a", "an", "est", "night", "second", "1st", "x")
 	for _, m := range []map[string]bool{vagueNumbers, tzWords} {
 		words = append(words, keysOf(m)...)
 	}
@@ -82,8 +83,11 @@ func TestLexBits(t *testing.T) {
 		_, ho := holidays[w]
 		want := lexKnown | has(wd, lexWeekday) | has(mo, lexMonth) | has(nw, lexNumber) | has(vagueNumbers[w], lexVague) |
 			has(or, lexOrdinal) | has(un, lexUnit) | has(pa, lexPart) | has(se, lexSeason) | has(ho, lexHoliday) | has(tzWords[w], lexTZ)
-		if got := lexOf(w); got != want {
+		if got := uint32(lexOf(w)); got != want {
 			t.Errorf("lexOf(%q) = %b, want %b", w, got, want)
+		}
+		if got := uint16(lexOf(w) >> 32); got != litIDs[w] {
+			t.Errorf("literal number of %q = %d, want %d", w, got, litIDs[w])
 		}
 		tk := Token{Text: w, Lower: w}
 		if got := tk.bits(); got != want {
@@ -92,6 +96,39 @@ func TestLexBits(t *testing.T) {
 		toks, _ := DefaultTokenizer{}.Tokenize(w)
 		if len(toks) == 1 && toks[0].lex != lexOf(toks[0].Lower) {
 			t.Errorf("Tokenize(%q) bits %b", w, toks[0].lex)
+		}
+	}
+}
+
+// TestWordSets checks every literal element's word set, every rule's first
+// words and the gate's words and rule lists against the maps they were
+// built from, for every literal word and some that are none.
+func TestWordSets(t *testing.T) {
+	words := append(keysOf(litIDs), "", "the", "zzz", "monday")
+	for _, w := range words {
+		tk := Token{Text: w, Lower: w, lex: lexOf(w)}
+		id := tk.litID()
+		for _, r := range grammar {
+			for k := range r.elems {
+				if e := &r.elems[k]; e.words != nil && e.set.has(id) != e.words[w] {
+					t.Fatalf("rule %s element %d: %q in set %v, in words %v", r.name, k, w, e.set.has(id), e.words[w])
+				}
+			}
+			if r.first != nil && r.firstSet.has(id) != r.first[w] {
+				t.Fatalf("rule %s first: %q", r.name, w)
+			}
+		}
+		g := grammarGate
+		if g.set.has(id) != g.words[w] {
+			t.Fatalf("gate words: %q", w)
+		}
+		want := g.byWord[w]
+		var got []int
+		if int(id) < len(g.byID) {
+			got = g.byID[id]
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("gate rules of %q: %v, want %v", w, got, want)
 		}
 	}
 }
