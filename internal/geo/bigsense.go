@@ -49,7 +49,7 @@ func (g *Gazetteer) bigSenses(groups []*group) {
 				continue
 			}
 			r := o.cands[o.best]
-			if (g.smallTown(r) || g.fcodes[g.fcode[r]] == "ADM2") && g.dist(s, r) <= bigSenseLocalKm {
+			if (g.smallTown(r) || g.fcodes[g.fcode[r]] == "ADM2") && g.near(s, r, bigSenseLocalKm) {
 				local = true
 				break
 			}

@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"math"
+	"math/rand"
 	"reflect"
 	"testing"
 )
@@ -52,5 +54,48 @@ func TestMemoSameAsWithout(t *testing.T) {
 	}
 	if _, ok := m.loose["paris-test"]; ok {
 		t.Fatal("a memo moved to another gazetteer kept its answers")
+	}
+}
+
+// TestNearSameAsDist checks near against the distance it stands for on
+// random pairs of gazetteer records, pairs a few km apart, and pairs whose
+// latitude gap is within a hair of the threshold, for several thresholds.
+func TestNearSameAsDist(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int32(g.Len())
+	for i := int32(0); i < n; i++ {
+		if g.lat[i] < -90e6 || g.lat[i] > 90e6 {
+			t.Fatalf("record %d at latitude %d: the bound near uses needs latitudes in range", i, g.lat[i])
+		}
+	}
+	r := rand.New(rand.NewSource(3))
+	kms := []float64{0, 1, 25, 50, 100, 161, 250, 500, 2000, 20040, math.Inf(1)}
+	check := func(a, b int32) {
+		for _, km := range kms {
+			if got, want := g.near(a, b, km), g.dist(a, b) <= km; got != want {
+				t.Fatalf("near(%d, %d, %v) = %v, dist %v", a, b, km, got, g.dist(a, b))
+			}
+		}
+	}
+	for i := 0; i < 200000; i++ {
+		check(r.Int31n(n), r.Int31n(n))
+	}
+	// neighbours in the record order are often in one country
+	for i := int32(0); i+1 < n; i += 3 {
+		check(i, i+1)
+	}
+	// a synthetic pair on one meridian at exactly a threshold's latitude gap
+	h := &Gazetteer{lat: make([]int32, 2), lon: make([]int32, 2)}
+	for _, km := range kms[1:9] { // latitudes kept in range: the bound needs a gap of at most 180°
+		gap := km / EarthRadiusKm * 180 / math.Pi * 1e6
+		for _, d := range []float64{-2, -1, 0, 1, 2} {
+			h.lat[0], h.lat[1] = 10e6, 10e6+int32(gap+d)
+			if got, want := h.near(0, 1, km), h.dist(0, 1) <= km; got != want {
+				t.Fatalf("gap %v km %v: near %v, dist %v", gap+d, km, got, h.dist(0, 1))
+			}
+		}
 	}
 }

@@ -229,7 +229,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 						if of == "PCLI" || g.area(r) {
 							continue
 						}
-						if fc == "PCLI" && g.cc(r) == cc || fc != "PCLI" && g.dist(c, r) <= p.NearKm {
+						if fc == "PCLI" && g.cc(r) == cc || fc != "PCLI" && g.near(c, r, p.NearKm) {
 							n++
 						}
 					}
@@ -369,7 +369,7 @@ func (g *Gazetteer) pairs(groups []*group, p *Params) {
 					if !local(r, o.key) || abs32(g.lat[r]-g.lat[c]) > dLat || abs32(g.lon[r]-g.lon[c]) > dLon {
 						continue
 					}
-					if g.dist(c, r) <= p.PairKm {
+					if g.near(c, r, p.PairKm) {
 						n++
 						break
 					}
@@ -458,7 +458,7 @@ func (g *Gazetteer) localFocus(ms []Mention, i int, keyOf []string, gi map[strin
 		}
 		r := gr.cands[gr.best]
 		fc := g.fcodes[g.fcode[r]]
-		if g.area(r) || extended(fc) || fc == "PCLI" || fc == "ADM1" || fc == "AIRP" || g.dist(r, focus) > defaultParams.NearKm {
+		if g.area(r) || extended(fc) || fc == "PCLI" || fc == "ADM1" || fc == "AIRP" || !g.near(r, focus, defaultParams.NearKm) {
 			continue
 		}
 		best, bestD = r, d
@@ -485,7 +485,7 @@ func (g *Gazetteer) support(r int32, self *group, groups []*group) float64 {
 			continue
 		}
 		s += o.weight / 2
-		if len(a1) > 3 && g.a1s[g.a1[q]] == a1 || g.dist(r, q) <= defaultParams.NearKm {
+		if len(a1) > 3 && g.a1s[g.a1[q]] == a1 || g.near(r, q, defaultParams.NearKm) {
 			s += o.weight / 2
 		}
 	}
@@ -753,6 +753,22 @@ func (g *Gazetteer) dist(a, b int32) float64 {
 	return DistanceKm(float64(g.lat[a])/1e6, float64(g.lon[a])/1e6, float64(g.lat[b])/1e6, float64(g.lon[b])/1e6)
 }
 
+// near reports whether g.dist(a, b) <= km. Two places are at least
+// EarthRadiusKm × their latitude gap (in radians) apart — the haversine's
+// first term alone — so a pair farther apart in latitude than km (with a
+// margin far above rounding error) is not near, without the trigonometry:
+// the resolver asks this of every candidate against every other choice of
+// the document, in every iteration.
+func (g *Gazetteer) near(a, b int32, km float64) bool {
+	if la, lb := g.lat[a], g.lat[b]; la < -90e6 || la > 90e6 || lb < -90e6 || lb > 90e6 {
+		return g.dist(a, b) <= km // the bound holds for latitudes in range only (an overlay's record may not be)
+	}
+	if dlat := math.Abs(float64(g.lat[a])-float64(g.lat[b])) / 1e6 * (math.Pi / 180); dlat*EarthRadiusKm > km*(1+1e-9)+1e-6 {
+		return false
+	}
+	return g.dist(a, b) <= km
+}
+
 func (g *Gazetteer) bestByPrior(c []int32, p *Params) int32 {
 	best, bs := c[0], math.Inf(-1)
 	for _, r := range c {
@@ -808,7 +824,7 @@ func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[st
 		return true
 	}
 	for _, o := range groups {
-		if o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+		if o.best >= 0 && !o.part && g.near(r, o.cands[o.best], p.NearKm) {
 			return true
 		}
 	}
@@ -840,7 +856,7 @@ func (g *Gazetteer) looseSupported(gr *group, groups []*group, weak []bool, firm
 		return true
 	}
 	for i, o := range groups {
-		if o != gr && !weak[i] && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+		if o != gr && !weak[i] && o.best >= 0 && !o.part && g.near(r, o.cands[o.best], p.NearKm) {
 			return true
 		}
 	}
@@ -963,7 +979,7 @@ func (g *Gazetteer) loneTown(gr *group, groups []*group, admin1, fixed map[strin
 		return false
 	}
 	for _, o := range groups {
-		if o != gr && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+		if o != gr && o.best >= 0 && !o.part && g.near(r, o.cands[o.best], p.NearKm) {
 			return false
 		}
 	}
