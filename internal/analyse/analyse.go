@@ -250,8 +250,12 @@ func (a *Annotator) quotes(s string, an *Annotation) []Quote {
 	for i, m := range an.Mentions {
 		ms[i] = quote.Mention{Start: m.Start, End: m.End, Type: m.Type}
 	}
-	var out []Quote
-	for _, q := range quote.Extract(s, sents, ms) {
+	qs := quote.Extract(s, sents, ms)
+	var out []Quote // nil when there is none
+	if len(qs) > 0 {
+		out = make([]Quote, 0, len(qs))
+	}
+	for _, q := range qs {
 		o := Quote{Span: Span{q.Start, q.End}, Kind: q.Kind, Cue: Span{q.CueStart, q.CueEnd},
 			Source: Span{q.SourceStart, q.SourceEnd}, Speaker: Span{q.SpeakerStart, q.SpeakerEnd},
 			SpeakerText: q.Speaker, Resolved: q.SpeakerResolved, Sentence: q.Sentence, Confidence: q.Confidence}
