@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/sitrep/sitrep/internal/clean"
 	"github.com/sitrep/sitrep/internal/fault"
@@ -142,6 +143,8 @@ type Annotator struct {
 	// the records of the name and its variants each time.
 	seen      map[string][]geo.Candidate
 	seenCands int // candidates held by seen
+	// geoMemo keeps the resolver's own name lookups, for the same reason
+	geoMemo *geo.Memo
 }
 
 // lookupCacheMax bounds the candidates the lookup memo holds (a candidate
@@ -247,8 +250,12 @@ func (a *Annotator) quotes(s string, an *Annotation) []Quote {
 	for i, m := range an.Mentions {
 		ms[i] = quote.Mention{Start: m.Start, End: m.End, Type: m.Type}
 	}
-	var out []Quote
-	for _, q := range quote.Extract(s, sents, ms) {
+	qs := quote.Extract(s, sents, ms)
+	var out []Quote // nil when there is none
+	if len(qs) > 0 {
+		out = make([]Quote, 0, len(qs))
+	}
+	for _, q := range qs {
 		o := Quote{Span: Span{q.Start, q.End}, Kind: q.Kind, Cue: Span{q.CueStart, q.CueEnd},
 			Source: Span{q.SourceStart, q.SourceEnd}, Speaker: Span{q.SpeakerStart, q.SpeakerEnd},
 			SpeakerText: q.Speaker, Resolved: q.SpeakerResolved, Sentence: q.Sentence, Confidence: q.Confidence}
@@ -263,7 +270,10 @@ func (a *Annotator) quotes(s string, an *Annotation) []Quote {
 // places resolves the LOC mentions, and the places that other names show
 // (placeIn); demonyms and other names vote for their country.
 func (a *Annotator) places(s string, an *Annotation, outletCountry string) []Place {
-	doc := geo.Doc{Text: s, OutletCountry: outletCountry, Persons: familyNames(s, an)}
+	if a.geoMemo == nil {
+		a.geoMemo = geo.NewMemo()
+	}
+	doc := geo.Doc{Text: s, OutletCountry: outletCountry, Persons: familyNames(s, an), Memo: a.geoMemo}
 	type at struct {
 		span     Span
 		sentence int
@@ -374,13 +384,14 @@ func (a *Annotator) placeIn(s string, m Mention) (Span, bool) {
 	if m.Type != "ORG" {
 		return Span{}, false
 	}
-	words := strings.Fields(name)
+	var wb [8]string
+	words := appendFields(wb[:0], name)
 	for k := 1; k <= min(3, len(words)-1); k++ {
 		if !orgHeads[strings.ToLower(strings.Trim(words[k], ".,"))] {
 			continue
 		}
 		// the prefix as written (single spaces between its words)
-		if prefix := strings.Join(words[:k], " "); strings.HasPrefix(name, prefix) && a.knownPlace(prefix) {
+		if prefix, ok := joinedPrefix(name, words[:k]); ok && a.knownPlace(prefix) {
 			return Span{m.Start, m.Start + len(prefix)}, true
 		}
 	}
@@ -439,18 +450,58 @@ func countryName(name string, c geo.Candidate) bool {
 // four letters or more ("St. Paul" and "Saint Paul" do; "Google" and
 // "Topeka" do not).
 func nameLike(name, main string) bool {
-	words := map[string]bool{}
-	for _, w := range strings.Fields(geo.Key(main)) {
-		if len(w) >= 4 {
-			words[w] = true
-		}
-	}
-	for _, w := range strings.Fields(geo.Key(name)) {
-		if words[w] {
+	var bm, bn [64]byte // the two keys, on the stack when short
+	km, kn := keyIn(bm[:0], main), keyIn(bn[:0], name)
+	for w := range strings.FieldsSeq(kn) {
+		if len(w) >= 4 && hasWord(km, w) {
 			return true
 		}
 	}
-	return geo.Key(name) == geo.Key(main)
+	return kn == km
+}
+
+// appendFields appends the strings.Fields of s to dst.
+func appendFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, w)
+	}
+	return dst
+}
+
+// joinedPrefix is strings.Join(words, " ") when name starts with it (the
+// words as written, single spaces between them), without joining them.
+func joinedPrefix(name string, words []string) (string, bool) {
+	n := 0
+	for i, w := range words {
+		if i > 0 {
+			if n >= len(name) || name[n] != ' ' {
+				return "", false
+			}
+			n++
+		}
+		if !strings.HasPrefix(name[n:], w) {
+			return "", false
+		}
+		n += len(w)
+	}
+	return name[:n], true
+}
+
+// keyIn is geo.Key(s) built in buf: a string valid while buf is neither
+// written nor freed, for a key only compared.
+func keyIn(buf []byte, s string) string {
+	b := geo.AppendKey(buf, s)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// hasWord reports whether w is one of the space-separated words of s.
+func hasWord(s, w string) bool {
+	for v := range strings.FieldsSeq(s) {
+		if v == w {
+			return true
+		}
+	}
+	return false
 }
 
 // placeMinPop: smaller settlements share their names with too many people

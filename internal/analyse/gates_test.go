@@ -17,6 +17,8 @@ var gateTexts = []string{
 	"-led", "London-based firm", "the city of Douma", "Xcity of Douma", "_city of Douma", "écity of Douma",
 	"the City of New York City of London", "city of Springfield Town of Foo", "Town of city of Aleppo", "village of  X",
 	"island of Île Verte Saint Pierre Miquelon", "city of ", "the province of Idlib and the governorate of Homs", "the Saudi-funded, Iran-allied", "x-ledger", "Kremlin-run\n",
+	"Russia-backed-led", "Russia-backed.Iran-led", "US.-led", "U.S.-led", "F16A-led", "3M-backed", "_US-led", "a-US-led",
+	"US-running US-run", "US-controlled", "US-controlle", "US-led", "ÉUS-led", "US--led", "Iran-backed Iraq-based Syria-held",
 	strings.Repeat("x", 1990) + "\nWASHINGTON — y", strings.Repeat("x", 2001) + "\nWASHINGTON — y",
 	strings.Repeat(" ", 2000) + "WASHINGTON — y", strings.Repeat(" ", 2001) + "WASHINGTON — y",
 }
@@ -41,6 +43,9 @@ func checkGates(t *testing.T, s string) {
 	if !mayHaveCompound(s) && compoundRe.MatchString(s) {
 		t.Errorf("mayHaveCompound(%q) = false, but compoundRe matches", s)
 	}
+	if got, want := compoundMatches(s), compoundRe.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Errorf("compoundMatches(%q) = %v, want compoundRe's %v", s, got, want)
+	}
 	if got, want := placeOfMatches(s), placeOfRe.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Errorf("placeOfMatches(%q) = %v, want placeOfRe's %v", s, got, want)
 	}
@@ -59,7 +64,8 @@ func TestRegexpGates(t *testing.T) {
 	// random texts over the characters the expressions turn on
 	r := rand.New(rand.NewSource(1))
 	pieces := []string{"A", "B", "Z", "a", "q", ".", "'", " ", "\n", "\t", "\r", "-", "--", "—", "(", ",",
-		"led", "run", "backed", "based", "WASHINGTON", "city of ", "Town of ", " of ", "ity", "c", "T", "É", "_"}
+		"led", "run", "backed", "based", "WASHINGTON", "city of ", "Town of ", " of ", "ity", "c", "T", "É", "_",
+		"-led", "-run", "-running", "-controlled", "-controlledx", "3", "US", "F16A", "Russia", "é", "-backed."}
 	for i := 0; i < 20000; i++ {
 		var b strings.Builder
 		for j := r.Intn(20); j >= 0; j-- {

@@ -22,7 +22,8 @@ import (
 // keeps it only where the document supports it (supported).
 func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (Span, bool) {
 	name := s[m.Start:m.End]
-	if m.Demonym || people[geo.Key(name)] > 0 {
+	var kb [64]byte
+	if m.Demonym || people[string(geo.AppendKey(kb[:0], name))] > 0 {
 		return Span{}, false // "Clinton" in a story that names Hillary Clinton
 	}
 	if a.knownPlace(name) || m.Type == "ORG" && a.union(name) {
@@ -31,10 +32,11 @@ func (a *Annotator) tentativePlace(s string, m Mention, people map[string]int) (
 	if m.Type != "ORG" && m.Type != "MISC" {
 		return Span{}, false
 	}
-	words := strings.Fields(name)
+	var wb [8]string
+	words := appendFields(wb[:0], name)
 	for k := min(3, len(words)-1); k >= 1; k-- {
-		prefix := strings.Join(words[:k], " ")
-		if !strings.HasPrefix(name, prefix) || strings.HasSuffix(prefix, "'s") || strings.HasSuffix(prefix, "’s") {
+		prefix, ok := joinedPrefix(name, words[:k])
+		if !ok || strings.HasSuffix(prefix, "'s") || strings.HasSuffix(prefix, "’s") {
 			continue
 		}
 		if next := words[k]; next == "" || next[0] < 'A' || next[0] > 'Z' || directionWords[strings.ToLower(prefix)] {
@@ -123,7 +125,7 @@ var directionWords = map[string]bool{
 // institutions, and still the area, as a country typed ORG is.
 func (a *Annotator) union(name string) bool {
 	cs := a.lookup(name)
-	return len(cs) > 0 && cs[0].FeatureCode == "CONT" && geo.Key(name) != geo.Key(cs[0].Name)
+	return len(cs) > 0 && cs[0].FeatureCode == "CONT" && !geo.SameKey(name, cs[0].Name)
 }
 
 // supported reports whether tentative place k agrees with the places the
@@ -340,7 +342,9 @@ func (a *Annotator) physicalPlace(name string) bool {
 	c := cs[0]
 	switch c.Class {
 	case geo.ClassWater, geo.ClassLandform:
-		if geo.HasGenericWord(geo.Key(name)) {
+		var kb [64]byte
+		k := keyIn(kb[:0], name)
+		if geo.HasGenericWord(k) {
 			return true
 		}
 		// a feature's own name that nothing else bears ("Cauvery")
@@ -349,9 +353,9 @@ func (a *Annotator) physicalPlace(name string) bool {
 				return false
 			}
 		}
-		return geo.Key(name) == geo.Key(c.Name) && len(geo.Key(name)) >= 5
+		return len(k) >= 5 && geo.KeyIs(c.Name, k)
 	case geo.ClassLandmark:
-		return c.Source != "" && geo.Key(name) == geo.Key(c.Name)
+		return c.Source != "" && geo.SameKey(name, c.Name)
 	}
 	return false
 }
@@ -364,10 +368,10 @@ func (a *Annotator) physicalPrefix(s string, m Mention) (Span, bool) {
 		return Span{}, false
 	}
 	name := s[m.Start:m.End]
-	words := strings.Fields(name)
+	var wb [8]string
+	words := appendFields(wb[:0], name)
 	for k := min(3, len(words)-1); k >= 1; k-- {
-		prefix := strings.Join(words[:k], " ")
-		if strings.HasPrefix(name, prefix) && a.physicalPlace(prefix) {
+		if prefix, ok := joinedPrefix(name, words[:k]); ok && a.physicalPlace(prefix) {
 			return Span{m.Start, m.Start + len(prefix)}, true
 		}
 	}

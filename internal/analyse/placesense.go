@@ -153,10 +153,11 @@ var titles = map[string]bool{
 func personWords(s string, an *Annotation) map[string]int {
 	out := map[string]int{}
 	for _, m := range an.Mentions {
-		f := strings.Fields(s[m.Start:m.End])
 		switch {
-		case m.Type == "PER" && len(f) >= 2:
-			out[geo.Key(f[len(f)-1])]++
+		case m.Type == "PER":
+			if last, n := lastField(s[m.Start:m.End]); n >= 2 {
+				out[geo.Key(last)]++
+			}
 		case m.Type == "LOC":
 			out[geo.Key(s[m.Start:m.End])]--
 		}
@@ -223,11 +224,19 @@ func PlaceGovernment(text string, p Place) string {
 
 // firstWord is the first space-separated word of s.
 func firstWord(s string) string {
-	f := strings.Fields(s[:min(len(s), 40)])
-	if len(f) == 0 {
-		return ""
+	for w := range strings.FieldsSeq(s[:min(len(s), 40)]) {
+		return w
 	}
-	return f[0]
+	return ""
+}
+
+// lastField is the last of the strings.Fields of s and their count.
+func lastField(s string) (string, int) {
+	last, n := "", 0
+	for w := range strings.FieldsSeq(s) {
+		last, n = w, n+1
+	}
+	return last, n
 }
 
 // demonymPlace reports whether a demonym ("Iraqi", "Texan") names a
@@ -298,6 +307,72 @@ func mayHaveCompound(s string) bool {
 	return false
 }
 
+// compoundMatches returns compoundRe.FindAllStringSubmatchIndex(s, -1)
+// without running the expression over the whole text: every match is a
+// name of [A-Za-z.] ending right before a hyphen that one of compoundEnds'
+// participles follows, so the expression is run only on a window around
+// each such hyphen — from the start of the run of word characters and
+// dots before it (the byte before the window is then no word character,
+// so \b at the window's start is what it is in s) to a byte past the
+// longest participle (so \b after the participle is too) — and a window's
+// match is kept only when it is that hyphen's (a later hyphen gets its own
+// window). The windows start at or after the previous match's end, as the
+// whole-text search does.
+func compoundMatches(s string) [][]int {
+	var out [][]int
+	end := 0
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '-')
+		if k < 0 {
+			break
+		}
+		h := i + k
+		i = h + 1
+		if !hasCompoundEnd(s[h:]) {
+			continue
+		}
+		w := h
+		for w > 0 && (isASCIIWordByte(s[w-1]) || s[w-1] == '.') {
+			w--
+		}
+		// a match cannot start at end (the byte there follows a \b after
+		// a participle: no capital), and after it the window holds the
+		// context
+		w = max(w, end)
+		loc := compoundRe.FindStringSubmatchIndex(s[w:min(len(s), h+compoundEndMax+1)])
+		if loc == nil || w+loc[3] != h {
+			continue
+		}
+		for j := range loc {
+			if loc[j] >= 0 {
+				loc[j] += w
+			}
+		}
+		out = append(out, loc)
+		end = loc[1]
+	}
+	return out
+}
+
+// hasCompoundEnd reports whether s starts with one of compoundEnds.
+func hasCompoundEnd(s string) bool {
+	for _, e := range compoundEnds {
+		if strings.HasPrefix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundEndMax is the length of the longest of compoundEnds.
+var compoundEndMax = func() int {
+	n := 0
+	for _, e := range compoundEnds {
+		n = max(n, len(e))
+	}
+	return n
+}()
+
 // compound is a place found inside a hyphenated compound.
 type compound struct {
 	Span
@@ -313,7 +388,7 @@ func (a *Annotator) compoundPlaces(s string, ms []Mention) []compound {
 		return nil
 	}
 	var out []compound
-	for _, loc := range compoundRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, loc := range compoundMatches(s) {
 		sp := Span{loc[2], loc[3]}
 		covered := false
 		for _, m := range ms {

@@ -138,6 +138,10 @@ func (a *Annotator) sentencesOnly(s string, lo int, out *Annotation) {
 
 // merge appends p, found in the text from byte off on, to an.
 func (an *Annotation) merge(p *Annotation, off int) {
+	if off == 0 && len(an.Sentences)+len(an.Mentions)+len(an.Times)+len(an.Quotes)+len(an.Places) == 0 {
+		an.take(p)
+		return
+	}
 	ns := len(an.Sentences)
 	sh := func(sp Span) Span {
 		if sp.Start < 0 {
@@ -169,6 +173,35 @@ func (an *Annotation) merge(p *Annotation, off int) {
 	for _, pl := range p.Places {
 		pl.Span, pl.Sentence = sh(pl.Span), pl.Sentence+ns
 		an.Places = append(an.Places, pl)
+	}
+	an.Faults = append(an.Faults, p.Faults...)
+}
+
+// take is merge of the first part at offset 0 into an empty an: p's slices
+// become an's (nothing else holds them), as they are — what merge's copy
+// would give, down to a nil slice staying nil and each quote's Parts a
+// slice of its own, never nil.
+func (an *Annotation) take(p *Annotation) {
+	if len(p.Sentences) > 0 {
+		an.Sentences = p.Sentences
+	}
+	an.Tokens += p.Tokens
+	if len(p.Mentions) > 0 {
+		an.Mentions = p.Mentions
+	}
+	if len(p.Times) > 0 {
+		an.Times = p.Times
+	}
+	if len(p.Quotes) > 0 {
+		an.Quotes = p.Quotes
+		for i := range an.Quotes {
+			if an.Quotes[i].Parts == nil {
+				an.Quotes[i].Parts = []Span{}
+			}
+		}
+	}
+	if len(p.Places) > 0 {
+		an.Places = p.Places
 	}
 	an.Faults = append(an.Faults, p.Faults...)
 }

@@ -72,7 +72,7 @@ func (r *resolver) collect() {
 			}
 		} else {
 			e = r.k.lookup(it.key)
-			if e != nil && it.typ == "PER" && len(strings.Fields(it.key)) > 1 && e.Section != "actors" {
+			if e != nil && it.typ == "PER" && countFields(it.key) > 1 && e.Section != "actors" {
 				e = nil // "Georgia Smith" is not Georgia
 			}
 		}
@@ -173,6 +173,16 @@ func text2Name(w string) bool {
 		}
 	}
 	return true
+}
+
+// hasOrgWordIn is hasOrgWord(strings.Fields(s)) without the slice.
+func hasOrgWordIn(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		if _, _, ok := orgHead(Key(w)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOrgWord reports whether words contain an organisation head word.

@@ -115,14 +115,14 @@ func sameFamily(a, b string) bool {
 
 // longestKey returns the key of the longest name item of cluster c.
 func (r *resolver) longestKey(c int) string {
-	best := ""
+	best, bestN := "", 0
 	for _, i := range r.cls[c].items {
 		it := &r.items[i]
 		if it.mention < 0 {
 			continue
 		}
-		if len(strings.Fields(it.key)) > len(strings.Fields(best)) || len(best) == 0 {
-			best = it.key
+		if n := countFields(it.key); n > bestN || len(best) == 0 {
+			best, bestN = it.key, n
 		}
 	}
 	return best
@@ -414,14 +414,18 @@ func (r *resolver) suffixNames() {
 		}
 	}
 	for _, c := range keys {
-		short := strings.Fields(r.longestKey(c))
+		short := r.keyWords(r.longestKey(c))
 		if len(short) < 2 {
 			continue
 		}
 		found := -1
 		for _, o := range keys {
-			long := strings.Fields(r.longestKey(o))
-			if r.find(o) == r.find(c) || len(long) <= len(short) || strings.Join(long[len(long)-len(short):], " ") != strings.Join(short, " ") {
+			if r.find(o) == r.find(c) {
+				continue
+			}
+			// words have no spaces: equal joined, equal word by word
+			long := r.keyWords(r.longestKey(o))
+			if len(long) <= len(short) || !slices.Equal(long[len(long)-len(short):], short) {
 				continue
 			}
 			if found >= 0 && r.find(found) != r.find(o) {
@@ -457,10 +461,10 @@ func (r *resolver) weakFull(c int, family string) []int {
 			if it.mention < 0 || it.demonym {
 				continue
 			}
-			for _, w := range strings.Fields(stripParticle(it.surface)) {
+			for w := range strings.FieldsSeq(stripParticle(it.surface)) {
 				ok = ok && text2Name(stripParticle(w))
 			}
-			ok = ok && !hasOrgWord(strings.Fields(it.surface))
+			ok = ok && !hasOrgWordIn(it.surface)
 		}
 		if ok {
 			out = append(out, o)
@@ -491,7 +495,7 @@ func (r *resolver) orgShortForms() {
 		if r.find(c) != c || len(r.cls[c].learned) > 0 {
 			continue
 		}
-		short := strings.Fields(r.longestKey(c))
+		short := r.keyWords(r.longestKey(c))
 		if len(short) == 0 {
 			continue
 		}
@@ -514,7 +518,7 @@ func (r *resolver) orgShortForms() {
 			if r.find(o) != o || o == c {
 				continue
 			}
-			long := strings.Fields(r.longestKey(o))
+			long := r.keyWords(r.longestKey(o))
 			if !r.shortens(short, long) {
 				continue
 			}
@@ -539,7 +543,7 @@ func (r *resolver) shortens(short, long []string) bool {
 	if len(short) == 1 {
 		return long[len(long)-1] == short[0]
 	}
-	if strings.Join(long[len(long)-len(short):], " ") != strings.Join(short, " ") {
+	if !slices.Equal(long[len(long)-len(short):], short) {
 		return false
 	}
 	head := strings.Join(long[:len(long)-len(short)], " ")

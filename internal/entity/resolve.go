@@ -48,7 +48,32 @@ type resolver struct {
 	tkeys []string // Key of each token, filled on first use
 	items []item
 	cls   []cluster
-	byKey map[string]int // key -> cluster
+	byKey map[string]int      // key -> cluster
+	words map[string][]string // strings.Fields of keys (keyWords)
+}
+
+// keyWords is strings.Fields(key), kept per document: the loops over
+// pairs of names ask for the same keys' words again and again. The slice
+// is shared: callers must not change it.
+func (r *resolver) keyWords(key string) []string {
+	if w, ok := r.words[key]; ok {
+		return w
+	}
+	if r.words == nil {
+		r.words = map[string][]string{}
+	}
+	w := strings.Fields(key)
+	r.words[key] = w
+	return w
+}
+
+// countFields is len(strings.Fields(s)), counted without the slice.
+func countFields(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 // Resolve groups the mentions of one document, and the references it finds
@@ -195,7 +220,7 @@ func (r *resolver) vote() {
 		fullPER := false
 		for _, i := range cl.items {
 			it := &r.items[i]
-			fullPER = fullPER || it.mention >= 0 && it.typ == "PER" && strings.Contains(it.key, " ") && !hasOrgWord(strings.Fields(it.surface))
+			fullPER = fullPER || it.mention >= 0 && it.typ == "PER" && strings.Contains(it.key, " ") && !hasOrgWordIn(it.surface)
 		}
 		if fullPER && len(r.cls[c].learned) == 0 {
 			// a full personal name, and its short forms
@@ -329,7 +354,7 @@ func allDemonyms(names []*item) bool {
 
 // nameRank orders name forms: more words, then longer, then not an acronym.
 func nameRank(s string) int {
-	n := len(strings.Fields(s))*1000 + len(s)
+	n := countFields(s)*1000 + len(s)
 	if isAcronym(s) {
 		n -= 500
 	}
@@ -459,7 +484,7 @@ var weakLocatives = map[string]bool{"of": true, "to": true, "on": true, "against
 // organisation reads as a place: after a locative preposition ("in
 // Mosul") or followed by a country ("Raqqa, Syria").
 func (r *resolver) placeCue(it *item) bool {
-	if it.demonym || strings.Count(it.key, " ") > 1 || isAcronym(it.surface) || hasOrgWord(strings.Fields(it.surface)) {
+	if it.demonym || strings.Count(it.key, " ") > 1 || isAcronym(it.surface) || hasOrgWordIn(it.surface) {
 		return false
 	}
 	j := r.tokAt(it.Start)

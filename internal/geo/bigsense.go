@@ -49,7 +49,7 @@ func (g *Gazetteer) bigSenses(groups []*group) {
 				continue
 			}
 			r := o.cands[o.best]
-			if (g.smallTown(r) || g.fcodes[g.fcode[r]] == "ADM2") && g.dist(s, r) <= bigSenseLocalKm {
+			if (g.smallTown(r) || g.fcodes[g.fcode[r]] == "ADM2") && g.near(s, r, bigSenseLocalKm) {
 				local = true
 				break
 			}
@@ -81,10 +81,10 @@ func (g *Gazetteer) bigAlternative(gr *group, groups []*group) int {
 			return -1
 		}
 	}
-	alias := Key(g.names[s]) != gr.key
+	alias := !keyIs(g.names[s], gr.key)
 	big := -1
 	for j, c := range gr.cands {
-		if Key(g.names[c]) != gr.key {
+		if !keyIs(g.names[c], gr.key) {
 			continue
 		}
 		if g.famous(c) {

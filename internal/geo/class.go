@@ -74,7 +74,7 @@ var genericWords = map[string]bool{
 
 // HasGenericWord reports whether a lookup key holds a generic word.
 func HasGenericWord(key string) bool {
-	for _, w := range strings.Fields(key) {
+	for w := range strings.FieldsSeq(key) {
 		if genericWords[w] {
 			return true
 		}
@@ -98,7 +98,7 @@ func wrongKind(key, fc string) bool {
 	if !extended(fc) {
 		return false
 	}
-	for _, w := range strings.Fields(key) {
+	for w := range strings.FieldsSeq(key) {
 		if codes, ok := wordCodes[w]; ok {
 			return !slices.Contains(codes, fc)
 		}

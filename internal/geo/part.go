@@ -121,7 +121,9 @@ func (g *Gazetteer) partKeep(rs []int32, pk string) []int32 {
 	for _, r := range rs {
 		// by its main name: an alternate name ("Central" for Davao) does
 		// not count
-		if n := Key(g.names[r]); n != pk && !strings.HasSuffix(pk, " "+n) {
+		if !withKey(g.names[r], func(n string) bool {
+			return n == pk || len(pk) > len(n) && pk[len(pk)-len(n)-1] == ' ' && strings.HasSuffix(pk, n)
+		}) {
 			continue
 		}
 		fc := g.fcodes[g.fcode[r]]

@@ -71,7 +71,7 @@ func (g *Gazetteer) notPlaceName(d Doc, text string) bool {
 func personUse(doc, name string, persons []string) bool {
 	k := Key(name)
 	for _, p := range persons {
-		if Key(p) == k {
+		if keyIs(p, k) {
 			return true
 		}
 	}
@@ -302,7 +302,7 @@ func (g *Gazetteer) dropNamesakes(gr *group, doc Doc, text string, groups []*gro
 		// and only a place called so, not one found by another of its names
 		// ("Carson" → Carson City)
 		return (g.namedForItself(c) || g.area(c) || g.sourceOf(c) != "" && g.candidate(c).Class == ClassLandmark) &&
-			Key(g.names[c]) == gr.key
+			keyIs(g.names[c], gr.key)
 	}, groups)
 }
 
@@ -325,7 +325,7 @@ func (g *Gazetteer) famousSense(gr *group, groups []*group) {
 	to := -1
 	for j, c := range gr.cands {
 		fc := g.fcodes[g.fcode[c]]
-		if Key(g.names[c]) != gr.key || g.cc(c) != g.cc(gr.cands[gr.best]) {
+		if !keyIs(g.names[c], gr.key) || g.cc(c) != g.cc(gr.cands[gr.best]) {
 			continue
 		}
 		switch {

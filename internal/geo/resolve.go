@@ -32,6 +32,10 @@ type Doc struct {
 	// named in full ("Richard Nixon" → "Nixon"): such a name alone is the
 	// person in this document, not a small town (dropNamesakes).
 	Persons []string
+	// Memo, when not nil, keeps the name lookups of the goroutine that
+	// resolves the document (NewMemo): the same names come back article
+	// after article. The places found are the same with or without it.
+	Memo *Memo
 }
 
 // Place is the resolution of one mention. Resolved is false when the
@@ -94,7 +98,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 			continue
 		}
 		gi[k] = len(groups)
-		groups = append(groups, g.newGroup(m.Text, k, &p))
+		groups = append(groups, g.newGroup(doc.Memo, m.Text, k, &p))
 	}
 	// "Washington state", "New York state": the name means the state
 	if p.StateWord != 0 {
@@ -141,7 +145,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 	fixedCountry := map[string]float64{}
 	fixedAdmin1 := map[string]float64{}
 	for _, w := range doc.Context {
-		c := g.lookupKey(w)
+		c, _ := doc.Memo.lookupLoose(g, w)
 		if len(c) == 0 {
 			continue
 		}
@@ -225,7 +229,7 @@ func (g *Gazetteer) ResolveWith(doc Doc, p Params) []Place {
 						if of == "PCLI" || g.area(r) {
 							continue
 						}
-						if fc == "PCLI" && g.cc(r) == cc || fc != "PCLI" && g.dist(c, r) <= p.NearKm {
+						if fc == "PCLI" && g.cc(r) == cc || fc != "PCLI" && g.near(c, r, p.NearKm) {
 							n++
 						}
 					}
@@ -365,7 +369,7 @@ func (g *Gazetteer) pairs(groups []*group, p *Params) {
 					if !local(r, o.key) || abs32(g.lat[r]-g.lat[c]) > dLat || abs32(g.lon[r]-g.lon[c]) > dLon {
 						continue
 					}
-					if g.dist(c, r) <= p.PairKm {
+					if g.near(c, r, p.PairKm) {
 						n++
 						break
 					}
@@ -454,7 +458,7 @@ func (g *Gazetteer) localFocus(ms []Mention, i int, keyOf []string, gi map[strin
 		}
 		r := gr.cands[gr.best]
 		fc := g.fcodes[g.fcode[r]]
-		if g.area(r) || extended(fc) || fc == "PCLI" || fc == "ADM1" || fc == "AIRP" || g.dist(r, focus) > defaultParams.NearKm {
+		if g.area(r) || extended(fc) || fc == "PCLI" || fc == "ADM1" || fc == "AIRP" || !g.near(r, focus, defaultParams.NearKm) {
 			continue
 		}
 		best, bestD = r, d
@@ -481,7 +485,7 @@ func (g *Gazetteer) support(r int32, self *group, groups []*group) float64 {
 			continue
 		}
 		s += o.weight / 2
-		if len(a1) > 3 && g.a1s[g.a1[q]] == a1 || g.dist(r, q) <= defaultParams.NearKm {
+		if len(a1) > 3 && g.a1s[g.a1[q]] == a1 || g.near(r, q, defaultParams.NearKm) {
 			s += o.weight / 2
 		}
 	}
@@ -624,7 +628,7 @@ func (g *Gazetteer) penaliseAliases(cs []scored, key string, w float64) {
 		return
 	}
 	for i, c := range cs {
-		if strings.HasPrefix(g.fcodes[g.fcode[c.r]], "PPL") && !shareWord(Key(g.names[c.r]), key) {
+		if strings.HasPrefix(g.fcodes[g.fcode[c.r]], "PPL") && !withKey(g.names[c.r], func(k string) bool { return shareWord(k, key) }) {
 			cs[i].s -= w
 		}
 	}
@@ -632,8 +636,8 @@ func (g *Gazetteer) penaliseAliases(cs []scored, key string, w float64) {
 
 // shareWord reports whether two keys have a word in common.
 func shareWord(a, b string) bool {
-	for _, w := range strings.Fields(a) {
-		for _, v := range strings.Fields(b) {
+	for w := range strings.FieldsSeq(a) {
+		for v := range strings.FieldsSeq(b) {
 			if w == v {
 				return true
 			}
@@ -643,9 +647,9 @@ func shareWord(a, b string) bool {
 }
 
 // newGroup collects and pre-scores the candidates of one mention key.
-func (g *Gazetteer) newGroup(text, key string, p *Params) *group {
+func (g *Gazetteer) newGroup(memo *Memo, text, key string, p *Params) *group {
 	gr := &group{best: -1, weight: 1, key: key}
-	post, loose := g.lookupLoose(text)
+	post, loose := memo.lookupLoose(g, text)
 	cs := g.rankRecords(post, key, p)
 	gr.loose = (loose || compassOnly(key)) && p.LooseSupport
 	gr.alias = p.AliasSupport
@@ -749,6 +753,22 @@ func (g *Gazetteer) dist(a, b int32) float64 {
 	return DistanceKm(float64(g.lat[a])/1e6, float64(g.lon[a])/1e6, float64(g.lat[b])/1e6, float64(g.lon[b])/1e6)
 }
 
+// near reports whether g.dist(a, b) <= km. Two places are at least
+// EarthRadiusKm × their latitude gap (in radians) apart — the haversine's
+// first term alone — so a pair farther apart in latitude than km (with a
+// margin far above rounding error) is not near, without the trigonometry:
+// the resolver asks this of every candidate against every other choice of
+// the document, in every iteration.
+func (g *Gazetteer) near(a, b int32, km float64) bool {
+	if la, lb := g.lat[a], g.lat[b]; la < -90e6 || la > 90e6 || lb < -90e6 || lb > 90e6 {
+		return g.dist(a, b) <= km // the bound holds for latitudes in range only (an overlay's record may not be)
+	}
+	if dlat := math.Abs(float64(g.lat[a])-float64(g.lat[b])) / 1e6 * (math.Pi / 180); dlat*EarthRadiusKm > km*(1+1e-9)+1e-6 {
+		return false
+	}
+	return g.dist(a, b) <= km
+}
+
 func (g *Gazetteer) bestByPrior(c []int32, p *Params) int32 {
 	best, bs := c[0], math.Inf(-1)
 	for _, r := range c {
@@ -804,7 +824,7 @@ func (g *Gazetteer) partSupported(r int32, groups []*group, admin1, fixed map[st
 		return true
 	}
 	for _, o := range groups {
-		if o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+		if o.best >= 0 && !o.part && g.near(r, o.cands[o.best], p.NearKm) {
 			return true
 		}
 	}
@@ -836,7 +856,7 @@ func (g *Gazetteer) looseSupported(gr *group, groups []*group, weak []bool, firm
 		return true
 	}
 	for i, o := range groups {
-		if o != gr && !weak[i] && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+		if o != gr && !weak[i] && o.best >= 0 && !o.part && g.near(r, o.cands[o.best], p.NearKm) {
 			return true
 		}
 	}
@@ -856,7 +876,7 @@ func (g *Gazetteer) aliasOnly(gr *group) bool {
 	if !strings.HasPrefix(fc, "PPL") || g.pop[r] >= 100000 {
 		return false
 	}
-	return !strings.Contains(Key(g.names[r]), gr.key)
+	return !withKey(g.names[r], func(k string) bool { return strings.Contains(k, gr.key) })
 }
 
 // stateAfter reports whether the word after byte offset end of text is the
@@ -959,7 +979,7 @@ func (g *Gazetteer) loneTown(gr *group, groups []*group, admin1, fixed map[strin
 		return false
 	}
 	for _, o := range groups {
-		if o != gr && o.best >= 0 && !o.part && g.dist(r, o.cands[o.best]) <= p.NearKm {
+		if o != gr && o.best >= 0 && !o.part && g.near(r, o.cands[o.best], p.NearKm) {
 			return false
 		}
 	}
@@ -985,8 +1005,9 @@ const loneTownPop = 100000
 // "north eastern", "central"): many countries have a division so named,
 // so such a name needs the document's support like a loosely found one.
 func compassOnly(key string) bool {
-	ws := strings.Fields(key)
-	for _, w := range ws {
+	n := 0
+	for w := range strings.FieldsSeq(key) {
+		n++
 		switch w {
 		case "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
 			"northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west":
@@ -994,5 +1015,5 @@ func compassOnly(key string) bool {
 			return false
 		}
 	}
-	return len(ws) > 0
+	return n > 0
 }

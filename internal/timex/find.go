@@ -3,6 +3,7 @@ package timex
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -58,16 +59,49 @@ type context struct {
 
 // Find implements the package-level Find.
 func (f *Finder) Find(text string, dct time.Time) []Expr {
+	if _, ok := f.Tokenizer.(DefaultTokenizer); ok {
+		// the tokens are not kept (an Expr holds strings only): their
+		// slice is reused
+		bp := tokPool.Get().(*[]Token)
+		toks, sents := tokenizeInto(*bp, text)
+		out := f.FindTokens(text, toks, sents, dct)
+		clear(toks) // no text kept alive by the pool
+		*bp = toks[:0]
+		tokPool.Put(bp)
+		return out
+	}
 	toks, sents := f.Tokenizer.Tokenize(text)
 	return f.FindTokens(text, toks, sents, dct)
 }
+
+// ctxPool holds FindTokens' contexts, for their buffers (the memo of class
+// matches, the rules and spans tried): nothing of a context outlives the
+// call (an Expr holds strings only).
+var ctxPool = sync.Pool{New: func() any { return new(context) }}
+
+// putContext returns c to ctxPool without the tokens it points to.
+func putContext(c *context) {
+	c.toks = nil
+	clear(c.tryRules)
+	ctxPool.Put(c)
+}
+
+// tokPool holds Find's token slices.
+var tokPool = sync.Pool{New: func() any { return new([]Token) }}
 
 // FindTokens finds expressions in text already split into tokens (byte
 // offsets into text, Lower filled in) and sentences (token ranges), for
 // callers with their own tokenizer. Sentences must be in text order: the
 // reference time moves from one to the next.
 func (f *Finder) FindTokens(text string, toks []Token, sents [][2]int, dct time.Time) []Expr {
-	c := &context{dct: dct.UTC(), hasDCT: !dct.IsZero(), ref: dct.UTC()}
+	c := ctxPool.Get().(*context)
+	defer putContext(c)
+	// a fresh context but for its buffers, which every use resets
+	*c = context{cands: c.cands, tryRules: c.tryRules, spans: c.spans, memo: c.memo,
+		dct: dct.UTC(), hasDCT: !dct.IsZero(), ref: dct.UTC()}
+	if f.noMemo {
+		c.memo = nil // nil: every class matcher asked each time (match)
+	}
 	nq := 0
 	for _, t := range toks {
 		if t.Lower == "quarter" || t.Lower == "quarterly" {

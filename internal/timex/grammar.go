@@ -18,6 +18,7 @@ type element struct {
 	class string          // class name, "" for literals
 	cls   int             // the class's index in classIndex (memo), -1 for literals
 	words map[string]bool // literal words, nil for classes
+	set   wordSet         // the same words by number
 }
 
 // classIndex numbers the token classes used in rules, for the per-sentence
@@ -27,10 +28,11 @@ var classIndex = map[string]int{}
 // rule is one grammar rule: a pattern of elements and the normaliser that
 // turns a match into a TIMEX3 type and value.
 type rule struct {
-	name  string
-	elems []element
-	norm  normFunc
-	first map[string]bool // literal words the first mandatory element accepts, nil if any
+	name     string
+	elems    []element
+	norm     normFunc
+	first    map[string]bool // literal words the first mandatory element accepts, nil if any
+	firstSet wordSet         // the same words by number
 }
 
 // normFunc normalises a match. ok=false rejects the match (the grammar then
@@ -132,15 +134,16 @@ func compileRule(name, pattern string, norm normFunc) *rule {
 			for _, w := range strings.Split(f, "|") {
 				words[w] = true
 			}
-			e.words = words
+			set := wordSetOf(words)
+			e.words, e.set = words, set
 			e.match = func(toks []Token, i int) int {
-				if words[toks[i].Lower] {
+				if set.has(toks[i].litID()) {
 					return 1
 				}
 				return 0
 			}
 			if len(r.elems) == 0 && !e.opt {
-				r.first = words
+				r.first, r.firstSet = words, set
 			}
 		}
 		r.elems = append(r.elems, e)
@@ -151,7 +154,7 @@ func compileRule(name, pattern string, norm normFunc) *rule {
 // matchAt returns the longest match of r starting at token i, trying the
 // normaliser on each candidate from longest to shortest.
 func (r *rule) matchAt(toks []Token, i int, c *context) (m *Match, typ, val, mod string) {
-	if r.first != nil && !r.first[toks[i].Lower] {
+	if r.first != nil && !r.firstSet.has(toks[i].litID()) {
 		return nil, "", "", ""
 	}
 	// cheap pre-check: some element that can come first must match here
@@ -216,6 +219,8 @@ type gate struct {
 	// lookup per token instead of one per rule.
 	always []int
 	byWord map[string][]int
+	set    wordSet // words by number
+	byID   [][]int // byWord by word number
 }
 
 func newGate(rules []*rule) *gate {
@@ -234,6 +239,7 @@ func newGate(rules []*rule) *gate {
 			if e.words != nil {
 				for w := range e.words {
 					g.words[w] = true
+					g.set = g.set.with(litIDs[w])
 				}
 			} else if !seen[e.class] {
 				seen[e.class] = true
@@ -244,6 +250,13 @@ func newGate(rules []*rule) *gate {
 			}
 		}
 	}
+	for w, ks := range g.byWord {
+		id := litIDs[w]
+		for int(id) >= len(g.byID) {
+			g.byID = append(g.byID, nil)
+		}
+		g.byID[id] = ks
+	}
 	return g
 }
 
@@ -251,7 +264,11 @@ func newGate(rules []*rule) *gate {
 // that may match at token i: the always-tried rules and those listed
 // under the token's word.
 func (g *gate) candidates(toks []Token, i int, buf []int) []int {
-	a, b := g.always, g.byWord[toks[i].Lower]
+	var b []int
+	if id := toks[i].litID(); int(id) < len(g.byID) {
+		b = g.byID[id]
+	}
+	a := g.always
 	for len(a) > 0 && len(b) > 0 {
 		if a[0] < b[0] {
 			buf, a = append(buf, a[0]), a[1:]
@@ -264,7 +281,7 @@ func (g *gate) candidates(toks []Token, i int, buf []int) []int {
 }
 
 func (g *gate) open(toks []Token, i int, c *context) bool {
-	if g.words[toks[i].Lower] {
+	if g.set.has(toks[i].litID()) {
 		return true
 	}
 	for _, e := range g.classes {

@@ -54,6 +54,9 @@ var units = map[string]string{
 	"fortnight": "2W", "millennium": "ML",
 }
 
+// tzWords are the time zones a clock time may carry.
+var tzWords = map[string]bool{"est": true, "edt": true, "gmt": true, "pst": true, "pdt": true, "cst": true, "cdt": true, "utc": true, "et": true}
+
 var partsOfDay = map[string]string{
 	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
 	"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI",
@@ -70,18 +73,9 @@ var holidays = map[string]func(year int) time.Time{
 	"easter":       easter,
 }
 
-func wordIn(m map[string]bool) matcher {
-	return func(toks []Token, i int) int {
-		if m[toks[i].Lower] {
-			return 1
-		}
-		return 0
-	}
-}
-
 func init() {
 	classes["WEEKDAY"] = func(toks []Token, i int) int {
-		if _, ok := weekdays[toks[i].Lower]; ok && isUpperStart(toks[i].Text) {
+		if toks[i].bits()&lexWeekday != 0 && isUpperStart(toks[i].Text) {
 			return 1
 		}
 		// abbreviated weekdays only with a period: "Tues."
@@ -91,10 +85,10 @@ func init() {
 		return 0
 	}
 	classes["MONTH"] = func(toks []Token, i int) int {
-		mo, ok := months[toks[i].Lower]
-		if !ok || !isUpperStart(toks[i].Text) {
+		if toks[i].bits()&lexMonth == 0 || !isUpperStart(toks[i].Text) {
 			return 0
 		}
+		mo := months[toks[i].Lower]
 		if len(toks[i].Lower) <= 4 && toks[i].Lower != "may" && toks[i].Lower != "june" && toks[i].Lower != "july" {
 			if i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == toks[i].End {
 				return 2
@@ -145,31 +139,31 @@ func init() {
 	}
 	classes["NUM"] = numMatcher
 	classes["ORD"] = func(toks []Token, i int) int {
-		if _, ok := ordinals[toks[i].Lower]; ok {
+		if toks[i].bits()&lexOrdinal != 0 {
 			return 1
 		}
 		return 0
 	}
 	classes["UNIT"] = func(toks []Token, i int) int {
-		if _, ok := units[toks[i].Lower]; ok {
+		if toks[i].bits()&lexUnit != 0 {
 			return 1
 		}
 		return 0
 	}
 	classes["PART"] = func(toks []Token, i int) int {
-		if _, ok := partsOfDay[toks[i].Lower]; ok {
+		if toks[i].bits()&lexPart != 0 {
 			return 1
 		}
 		return 0
 	}
 	classes["SEASON"] = func(toks []Token, i int) int {
-		if _, ok := seasons[toks[i].Lower]; ok {
+		if toks[i].bits()&lexSeason != 0 {
 			return 1
 		}
 		return 0
 	}
 	classes["HOLIDAY"] = func(toks []Token, i int) int {
-		if _, ok := holidays[toks[i].Lower]; ok && isUpperStart(toks[i].Text) {
+		if toks[i].bits()&lexHoliday != 0 && isUpperStart(toks[i].Text) {
 			if toks[i].Lower == "thanksgiving" && i+1 < len(toks) && toks[i+1].Lower == "day" {
 				return 2
 			}
@@ -295,7 +289,8 @@ func numMatcher(toks []Token, i int) int {
 		}
 		return 1
 	}
-	if vagueNumbers[t] {
+	b := toks[i].bits()
+	if b&lexVague != 0 {
 		if t == "couple" && i+1 < len(toks) && toks[i+1].Lower == "of" {
 			return 2
 		}
@@ -307,7 +302,8 @@ func numMatcher(toks []Token, i int) int {
 		}
 		return 2
 	}
-	if n, ok := numberWords[t]; ok {
+	if b&lexNumber != 0 {
+		n := numberWords[t]
 		if n >= 20 && n < 100 && i+2 < len(toks) && toks[i+1].Text == "-" {
 			if m, ok := numberWords[toks[i+2].Lower]; ok && m > 0 && m < 10 {
 				return 3

@@ -20,7 +20,12 @@ var grammarGate *gate
 // The grammar is built in init, after the token classes of lexicon.go are
 // registered.
 func init() {
-	classes["TZ"] = wordIn(map[string]bool{"est": true, "edt": true, "gmt": true, "pst": true, "pdt": true, "cst": true, "cdt": true, "utc": true, "et": true})
+	classes["TZ"] = func(toks []Token, i int) int {
+		if toks[i].bits()&lexTZ != 0 {
+			return 1
+		}
+		return 0
+	}
 	grammar = []*rule{
 		// Absolute calendar dates.
 		compileRule("weekday-month-day-year", "WEEKDAY COMMA?=c1 MONTH DAY COMMA?=c2 YEAR", normMonthDayYear),
@@ -100,6 +105,7 @@ func init() {
 		compileRule("plural-weekday", "on=_p WEEKDAY=wds", normSet),
 	}
 	grammarGate = newGate(grammar)
+	buildLexTable()
 }
 
 // ---- helpers -----------------------------------------------------------
