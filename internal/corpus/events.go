@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"time"
@@ -35,7 +36,7 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 		}
 	}
 	for start := 0; start < len(ids); start += 50 {
-		if _, err := codeStoryEvents(ctx, st, nil, ids[start:min(start+50, len(ids))], nil); err != nil {
+		if _, err := codeStoryEvents(ctx, st, nil, ids[start:min(start+50, len(ids))], nil, nil); err != nil {
 			return 0, err
 		}
 	}
@@ -46,11 +47,12 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 // boundary: a story whose coding fails keeps its previous events, and the
 // fault is recorded on its articles of this batch.
 // With a clock, the CPU time of the goroutine coding beside the caller's
-// is returned.
-func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived, clock func() time.Duration) (time.Duration, error) {
+// is returned. known holds the actor mentions of the batch's articles
+// (batchActors; nil: none known).
+func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived, clock func() time.Duration, known knownActors) (time.Duration, error) {
 	var helper time.Duration
 	err := perStorySafe(ctx, st, "events", evs, d, func(evs []int64) error {
-		h, err := codeStoryEvents(ctx, st, dc, evs, clock)
+		h, err := codeStoryEvents(ctx, st, dc, evs, clock, known)
 		helper += h
 		return err
 	})
@@ -67,8 +69,9 @@ var minParallelCoded = 16
 // (store.CodedEvents) is left alone. Many articles are coded on two
 // goroutines, the stories shared between them, and stored as one would
 // store them (the records in the stories' order, in one write); with a
-// clock, the second goroutine's CPU time is returned.
-func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64, clock func() time.Duration) (helper time.Duration, err error) {
+// clock, the second goroutine's CPU time is returned. The actor mentions
+// of the articles in known are taken from there, the others' read.
+func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64, clock func() time.Duration, known knownActors) (helper time.Duration, err error) {
 	ce, ok := st.(store.CodedEvents)
 	if !ok || len(stories) == 0 {
 		return 0, nil
@@ -108,14 +111,12 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 		todo[i].arts = arts
 		all = append(all, arts...)
 	}
-	// the actors of every article to code, in one read where the store
+	// the actors of every article to code: those of the batch's articles
+	// as the batch stored them, the others' in one read where the store
 	// has it
-	var actorsOf map[int64][]event.ActorMention
-	if aa, ok := st.(store.ArticlesActors); ok {
-		var err error
-		if actorsOf, err = aa.ArticlesActors(ctx, all); err != nil {
-			return 0, err
-		}
+	actorsOf, err := readActors(ctx, st, all, known)
+	if err != nil {
+		return 0, err
 	}
 	// the stories from..., step apart, coded by one coder
 	recsOf := make([][]event.Record, len(stories))
@@ -135,12 +136,7 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 				if err != nil {
 					return err
 				}
-				var actors []event.ActorMention
-				if actorsOf != nil {
-					actors = actorsOf[aid]
-				} else if actors, err = ce.ArticleActors(ctx, aid); err != nil {
-					return err
-				}
+				actors := actorsOf[aid]
 				urls[aid] = a.URL
 				published, estimated := a.Published, a.PublishedEstimated
 				if published.IsZero() {
@@ -219,6 +215,50 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 	}
 	return helper, ce.ReplaceStoryEvents(ctx, stories, recs)
 }
+
+// readActors returns the actor mentions of the given articles: those
+// known, the others read (in one go where the store can).
+func readActors(ctx context.Context, st store.Store, articles []int64, known knownActors) (map[int64][]event.ActorMention, error) {
+	var need []int64
+	for _, id := range articles {
+		if _, ok := known[id]; !ok || verifyKnown {
+			need = append(need, id)
+		}
+	}
+	out := make(map[int64][]event.ActorMention, len(articles))
+	if aa, ok := st.(store.ArticlesActors); ok && len(need) > 0 {
+		read, err := aa.ArticlesActors(ctx, need)
+		if err != nil {
+			return nil, err
+		}
+		out = read
+	} else if ce, ok := st.(store.CodedEvents); ok {
+		for _, id := range need {
+			ms, err := ce.ArticleActors(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			if len(ms) > 0 {
+				out[id] = ms
+			}
+		}
+	}
+	for _, id := range articles {
+		ms, ok := known[id]
+		if !ok {
+			continue
+		}
+		if verifyKnown && !slices.Equal(ms, out[id]) {
+			return nil, fmt.Errorf("corpus: actor mentions of article %d made from its batch differ from those stored:\n%v\n%v", id, ms, out[id])
+		}
+		out[id] = ms
+	}
+	return out, nil
+}
+
+// verifyKnown makes readActors read every article's actor mentions and
+// fail where those made from the batch (batchActors) differ (tests).
+var verifyKnown bool
 
 // timed runs do and returns the CPU time it took by clock (0 without
 // one), its goroutine locked to its thread so that a thread clock reads
