@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/event/eventdoc"
 	"github.com/sitrep/sitrep/internal/fault"
@@ -122,7 +124,6 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 	recsOf := make([][]event.Record, len(stories))
 	codeEvery := func(from, step int) error {
 		coder := event.NewCoder()
-		var evs []event.Event
 		for i := from; i < len(stories); i += step {
 			id := stories[i]
 			arts, storyDate := todo[i].arts, todo[i].storyDate
@@ -132,34 +133,16 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				a, an, err := dc.get(ctx, st, aid)
-				if err != nil {
-					return err
-				}
 				actors := actorsOf[aid]
-				urls[aid] = a.URL
-				published, estimated := a.Published, a.PublishedEstimated
-				if published.IsZero() {
-					published, estimated = storyDate, true
-				}
-				ca := dc.codedEvents(aid, actors, published, estimated)
+				// a member coded before from the same actors and date
+				// is neither read nor coded again
+				ca := dc.codedEvents(aid, actors, storyDate)
 				if ca == nil {
-					ca = &codedArticle{actors: actors, published: published, estimated: estimated}
-					body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
-					for _, s := range body {
-						evs = coder.Code(s, evs[:0])
-						for _, e := range evs {
-							ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End})
-						}
+					a, an, err := dc.get(ctx, st, aid)
+					if err != nil {
+						return err
 					}
-					// the headline, as a sentence of its own (sentence
-					// event.HeadlineIndex, spans in the title)
-					if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, body); ok {
-						evs = coder.Code(s, evs[:0])
-						for _, e := range evs {
-							ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End, headline: true})
-						}
-					}
+					ca = codeArticle(coder, a, an, actors, storyDate)
 					if len(arts) > 1 {
 						// kept only for stories of several articles: a
 						// story of one is seldom touched again, and most
@@ -167,13 +150,10 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 						dc.keepCoded(aid, ca)
 					}
 				}
+				urls[aid] = ca.url
 				for i := range ca.events {
 					ce := &ca.events[i]
-					text := a.Text
-					if ce.headline {
-						text = a.Title
-					}
-					ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: a.Outlet, Published: a.Published, Text: text[ce.start:ce.end]})
+					ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: ca.outlet, Published: ca.articlePublished, Text: ce.text})
 				}
 			}
 			hs := event.Merge(ms)
@@ -275,25 +255,63 @@ func timed(clock func() time.Duration, do func()) time.Duration {
 	return clock() - t0
 }
 
-// codedArticle is an article's coded events as coded from its actors and
-// publication date: an article's text and analysis never change, so the
-// same actors and date code the same events, and a story touched batch
-// after batch merges its members' events without coding them again.
-type codedArticle struct {
-	actors    []event.ActorMention
-	published time.Time
-	estimated bool
-	events    []codedEvent
+// codeArticle codes the sentences and the headline of article a, its
+// actors given; an undated article takes storyDate, marked estimated.
+func codeArticle(coder *event.Coder, a *store.Article, an *analyse.Annotation, actors []event.ActorMention, storyDate time.Time) *codedArticle {
+	ca := &codedArticle{actors: actors, url: a.URL, outlet: a.Outlet, articlePublished: a.Published, articleEstimated: a.PublishedEstimated}
+	published, estimated := ca.date(storyDate)
+	ca.published, ca.estimated = published, estimated
+	var evs []event.Event
+	body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
+	for _, s := range body {
+		evs = coder.Code(s, evs[:0])
+		for _, e := range evs {
+			ca.events = append(ca.events, codedEvent{e: e, text: a.Text[s.Start:s.End]})
+		}
+	}
+	// the headline, as a sentence of its own (sentence
+	// event.HeadlineIndex, spans in the title)
+	if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, body); ok {
+		evs = coder.Code(s, evs[:0])
+		for _, e := range evs {
+			ca.events = append(ca.events, codedEvent{e: e, text: a.Title[s.Start:s.End]})
+		}
+	}
+	return ca
 }
 
-// codedEvent is one coded event and the span of its sentence (of the
-// title, for the headline's). Its
-// pointers and slices (Place, AllSources, AllTargets) are never handed
-// out: copy gives each use its own.
+// codedArticle is an article's coded events as coded from its actors and
+// publication date, with what its mentions take of the article: an
+// article's text and analysis never change, so the same actors and date
+// code the same events, and a story touched batch after batch merges its
+// members' events without reading or coding them again.
+type codedArticle struct {
+	actors    []event.ActorMention
+	published time.Time // the date coded with (date)
+	estimated bool
+	events    []codedEvent
+	// the article's URL, outlet and date as stored
+	url, outlet      string
+	articlePublished time.Time
+	articleEstimated bool
+}
+
+// date returns the date the article's events are coded with: its own,
+// or for an undated article the story's first date, estimated.
+func (ca *codedArticle) date(storyDate time.Time) (time.Time, bool) {
+	if ca.articlePublished.IsZero() {
+		return storyDate, true
+	}
+	return ca.articlePublished, ca.articleEstimated
+}
+
+// codedEvent is one coded event and the text of its sentence (of the
+// title, for the headline's). Its pointers and slices (Place,
+// AllSources, AllTargets) are never handed out: copy gives each use its
+// own.
 type codedEvent struct {
-	e          event.Event
-	start, end int
-	headline   bool // the span is in the article's title, not its text
+	e    event.Event
+	text string
 }
 
 // copy returns the event with its own place and party lists.
@@ -308,30 +326,53 @@ func (c *codedEvent) copy() event.Event {
 	return e
 }
 
+// maxCodedKept bounds the articles whose coded events the cache keeps,
+// apart from the articles themselves: a kept coding is a few KB (the
+// actor mentions it was coded from, its events and their sentences),
+// an article with its analysis some tens, so a story's members stay
+// coded long after they were last read.
+const maxCodedKept = 8192
+
 // codedEvents returns article id's coded events when they were coded
-// from the same actors and publication date; nil otherwise.
-func (c *docCache) codedEvents(id int64, actors []event.ActorMention, published time.Time, estimated bool) *codedArticle {
+// from the same actors and date (for an undated article, the story's
+// first date); nil otherwise.
+func (c *docCache) codedEvents(id int64, actors []event.ActorMention, storyDate time.Time) *codedArticle {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	ca := c.coded[id]
 	c.mu.Unlock()
-	if ca == nil || ca.estimated != estimated || ca.published != published || !slices.Equal(ca.actors, actors) {
+	if ca == nil {
+		return nil
+	}
+	if published, estimated := ca.date(storyDate); ca.estimated != estimated || ca.published != published || !slices.Equal(ca.actors, actors) {
 		return nil
 	}
 	return ca
 }
 
-// keepCoded keeps an article's coded events while the article itself is
-// kept.
+// keepCoded keeps an article's coded events (the latest maxCodedKept
+// articles'), their sentences copied out of the article's text so that
+// the article itself can go.
 func (c *docCache) keepCoded(id int64, ca *codedArticle) {
 	if c == nil {
 		return
 	}
+	for i := range ca.events {
+		ca.events[i].text = strings.Clone(ca.events[i].text)
+	}
+	ca.url, ca.outlet = strings.Clone(ca.url), strings.Clone(ca.outlet)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.m[id]; ok {
-		c.coded[id] = ca
+	if _, ok := c.coded[id]; !ok {
+		if len(c.codedRing) < maxCodedKept {
+			c.codedRing = append(c.codedRing, id)
+		} else {
+			delete(c.coded, c.codedRing[c.codedNext])
+			c.codedRing[c.codedNext] = id
+			c.codedNext = (c.codedNext + 1) % maxCodedKept
+		}
 	}
+	c.coded[id] = ca
 }
