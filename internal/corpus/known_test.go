@@ -10,9 +10,11 @@ import (
 
 // TestMain runs the package's tests with every batch's actor mentions
 // made from the batch (batchActors) checked against the store's
-// (verifyKnown): each test that codes events fails where they differ.
+// (verifyKnown), and every sentence taken as coded on the workers coded
+// again (verifyPreCoded): each test that codes events fails where they
+// differ.
 func TestMain(m *testing.M) {
-	verifyKnown = true
+	verifyKnown, verifyPreCoded = true, true
 	os.Exit(m.Run())
 }
 
