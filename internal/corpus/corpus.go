@@ -365,7 +365,7 @@ type follower struct {
 // one goroutine did all, and the results are the same; the writes of a
 // batch and its pages are one run on this goroutine, so the first
 // goroutine never waits for the write lock.
-func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, fb *fromBatch, own Stats, progress func()) {
+func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, known knownActors, own Stats, progress func()) {
 	f := &follower{done: make(chan struct{})}
 	sg.fol = f
 	st, dc, clock := sg.st, sg.docs, sg.o.Clock
@@ -392,7 +392,7 @@ func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, fb *
 		// stories announced (Announced), in the write that clears the
 		// pending list
 		announce := map[string][]byte{announcedState: []byte(strconv.FormatInt(d.LastArticle, 10))}
-		f.err = composePending(ctx, st, dc, evs, d, announce, clock, &f.stats, fb)
+		f.err = composePending(ctx, st, dc, evs, d, announce, clock, &f.stats, known)
 	})
 }
 
@@ -433,9 +433,6 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats, progres
 		cachedDoc
 	}
 	read := make([]readDoc, 0, len(batch))
-	// the sentences coded on the workers, for the coding of the batch's
-	// stories
-	preCodes := map[int64]*preCoded{}
 	for _, id := range batch {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -447,9 +444,6 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats, progres
 		an, pre, err := sg.annotation(ctx, id, stats)
 		if err != nil {
 			return err
-		}
-		if pre != nil && pre.coded != nil {
-			preCodes[id] = pre.coded
 		}
 		read = append(read, readDoc{id, cachedDoc{a, an}})
 		// A fault on one article is recorded with it and the article
@@ -558,7 +552,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats, progres
 	sg.last = d.LastArticle
 	sg.clSize.stored(d, clustererState)
 	sg.regSize.stored(d, registryState)
-	sg.follow(ctx, evs, d, &fromBatch{actors: batchActors(d, batch), coded: preCodes}, own, progress)
+	sg.follow(ctx, evs, d, batchActors(d, batch), own, progress)
 	return nil
 }
 
@@ -701,9 +695,9 @@ func init() {
 // own stories anyway, so only one that dies in between leaves stale
 // pages.) A page or a coding that fails is recorded as a fault on its
 // articles of d (composeSafe, codeEventsSafe). With a clock, the time
-// spent composing is added to stats.Compose. fb is what d's batch gives
-// the coding of its stories (nil: nothing).
-func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, also map[string][]byte, clock func() time.Duration, stats *Stats, fb *fromBatch) error {
+// spent composing is added to stats.Compose. known holds the actor
+// mentions of d's articles (batchActors; nil: none known).
+func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, also map[string][]byte, clock func() time.Duration, stats *Stats, known knownActors) error {
 	b, err := st.State(ctx, pagesPending)
 	if err != nil {
 		return err
@@ -741,7 +735,7 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	} else {
 		go pages()
 	}
-	helper, err := codeEventsSafe(ctx, st, dc, evs, d, clock, fb)
+	helper, err := codeEventsSafe(ctx, st, dc, evs, d, clock, known)
 	<-done
 	if clock != nil {
 		// the caller's clock reads this goroutine's thread only

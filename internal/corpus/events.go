@@ -49,11 +49,12 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 // boundary: a story whose coding fails keeps its previous events, and the
 // fault is recorded on its articles of this batch.
 // With a clock, the CPU time of the goroutine coding beside the caller's
-// is returned. fb is what the batch gives (nil: nothing).
-func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived, clock func() time.Duration, fb *fromBatch) (time.Duration, error) {
+// is returned. known holds the actor mentions of the batch's articles
+// (batchActors; nil: none known).
+func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived, clock func() time.Duration, known knownActors) (time.Duration, error) {
 	var helper time.Duration
 	err := perStorySafe(ctx, st, "events", evs, d, func(evs []int64) error {
-		h, err := codeStoryEvents(ctx, st, dc, evs, clock, fb)
+		h, err := codeStoryEvents(ctx, st, dc, evs, clock, known)
 		helper += h
 		return err
 	})
@@ -71,14 +72,8 @@ var minParallelCoded = 16
 // goroutines, the stories shared between them, and stored as one would
 // store them (the records in the stories' order, in one write); with a
 // clock, the second goroutine's CPU time is returned. The actor mentions
-// of the batch's articles are taken from fb, the others' read; the
-// sentences coded on the workers that code the same are taken too.
-func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64, clock func() time.Duration, fb *fromBatch) (helper time.Duration, err error) {
-	var known knownActors
-	var preCodes map[int64]*preCoded
-	if fb != nil {
-		known, preCodes = fb.actors, fb.coded
-	}
+// of the articles in known are taken from there, the others' read.
+func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64, clock func() time.Duration, known knownActors) (helper time.Duration, err error) {
 	ce, ok := st.(store.CodedEvents)
 	if !ok || len(stories) == 0 {
 		return 0, nil
@@ -147,7 +142,7 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 					if err != nil {
 						return err
 					}
-					ca = codeArticle(coder, a, an, actors, storyDate, preCodes[aid])
+					ca = codeArticle(coder, a, an, actors, storyDate)
 					if len(arts) > 1 {
 						// kept only for stories of several articles: a
 						// story of one is seldom touched again, and most
@@ -262,28 +257,14 @@ func timed(clock func() time.Duration, do func()) time.Duration {
 
 // codeArticle codes the sentences and the headline of article a, its
 // actors given; an undated article takes storyDate, marked estimated.
-// The sentences pc (nil: none) coded on the workers from the same text,
-// analysis and date that code the same are taken from there.
-func codeArticle(coder *event.Coder, a *store.Article, an *analyse.Annotation, actors []event.ActorMention, storyDate time.Time, pc *preCoded) *codedArticle {
+func codeArticle(coder *event.Coder, a *store.Article, an *analyse.Annotation, actors []event.ActorMention, storyDate time.Time) *codedArticle {
 	ca := &codedArticle{actors: actors, url: a.URL, outlet: a.Outlet, articlePublished: a.Published, articleEstimated: a.PublishedEstimated}
 	published, estimated := ca.date(storyDate)
 	ca.published, ca.estimated = published, estimated
 	var evs []event.Event
 	body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
-	if pc != nil && (pc.an != an || pc.text != a.Text || pc.published != published || pc.estimated != estimated || len(pc.sents) != len(body)) {
-		pc = nil
-	}
-	for k := range body {
-		s := &body[k]
-		if pc != nil {
-			if pre, ok := pc.events(s); ok {
-				for _, e := range pre {
-					ca.events = append(ca.events, codedEvent{e: e, text: a.Text[s.Start:s.End]})
-				}
-				continue
-			}
-		}
-		evs = coder.Code(*s, evs[:0])
+	for _, s := range body {
+		evs = coder.Code(s, evs[:0])
 		for _, e := range evs {
 			ca.events = append(ca.events, codedEvent{e: e, text: a.Text[s.Start:s.End]})
 		}

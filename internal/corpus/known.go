@@ -8,15 +8,6 @@ import (
 	"github.com/sitrep/sitrep/internal/store"
 )
 
-// fromBatch is what the coding of a batch's stories takes of the batch
-// itself instead of reading or coding it again: its articles' actor
-// mentions, and their sentences coded on the analysis workers (Prepare).
-// A nil one has none.
-type fromBatch struct {
-	actors knownActors
-	coded  map[int64]*preCoded
-}
-
 // knownActors is the actor mentions of a batch's articles, as the store
 // gives them back (store.ArticlesActors) once the batch is stored and
 // before the next one is: the coding of the batch's stories takes them

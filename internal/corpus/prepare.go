@@ -21,7 +21,6 @@ import (
 type Prepared struct {
 	an    *analyse.Annotation
 	parts []preparedPart // nil: not resolved (not analysed, or a fault)
-	coded *preCoded      // the sentences coded (precode.go); nil: none
 }
 
 // preparedPart is one part of the article (entityDocs) with its
@@ -53,12 +52,6 @@ func Prepare(art *clean.Article, an *analyse.Annotation) *Prepared {
 		return p // the stage resolves it again, and records the fault
 	}
 	p.parts = parts
-	if len(parts) == 1 {
-		// a fault coding is the stage's to meet and record
-		fault.Run("events", func() {
-			p.coded = preCode(&parts[0].doc, parts[0].locals, p.an, a.Published, art.PublishedEstimated)
-		})
-	}
 	return p
 }
 
