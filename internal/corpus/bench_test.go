@@ -183,3 +183,55 @@ func BenchmarkStoryRead(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCodeStoryTouched codes the events of the stories of several
+// articles of a small PolNeAR database: "cold" with nothing kept, as
+// for a story's first coding; "touched" again after the articles
+// themselves left the cache (maxCachedDocs others read since), as for a
+// story that grows over days. Coding cost per change would make
+// "touched" cost a fraction of "cold".
+func BenchmarkCodeStoryTouched(b *testing.B) {
+	ctx := context.Background()
+	db := polnearDB(b, 30)
+	p, err := db.StoryList(ctx, view.Query{Limit: 500})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var stories []int64
+	members := 0
+	for _, s := range p.Items {
+		if len(s.Articles) > 1 {
+			stories = append(stories, s.ID)
+			members += len(s.Articles)
+		}
+	}
+	if len(stories) == 0 {
+		b.Fatal("no story of several articles")
+	}
+	code := func(dc *docCache) {
+		if _, err := codeStoryEvents(ctx, db, dc, stories, nil, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("cold", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			code(newDocCache())
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*members), "µs/member")
+	})
+	b.Run("touched", func(b *testing.B) {
+		dc := newDocCache()
+		code(dc)
+		other := &store.Article{}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			for k := int64(1); k <= maxCachedDocs; k++ {
+				dc.put(-k-int64(i)*maxCachedDocs, other, nil)
+			}
+			b.StartTimer()
+			code(dc)
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*members), "µs/member")
+	})
+}

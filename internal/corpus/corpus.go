@@ -224,7 +224,7 @@ func (sg *Stage) load(ctx context.Context) error {
 	}
 	sg.last, sg.cl, sg.acts = last, cl, acts
 	// stories a run stored but died before composing and coding
-	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil, nil)
+	return composePending(ctx, st, nil, nil, &store.Derived{}, nil, nil, nil, nil)
 }
 
 // Announced returns the last article whose stories the corpus stages
@@ -365,7 +365,7 @@ type follower struct {
 // one goroutine did all, and the results are the same; the writes of a
 // batch and its pages are one run on this goroutine, so the first
 // goroutine never waits for the write lock.
-func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, own Stats, progress func()) {
+func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, known knownActors, own Stats, progress func()) {
 	f := &follower{done: make(chan struct{})}
 	sg.fol = f
 	st, dc, clock := sg.st, sg.docs, sg.o.Clock
@@ -392,7 +392,7 @@ func (sg *Stage) follow(ctx context.Context, evs []int64, d *store.Derived, own 
 		// stories announced (Announced), in the write that clears the
 		// pending list
 		announce := map[string][]byte{announcedState: []byte(strconv.FormatInt(d.LastArticle, 10))}
-		f.err = composePending(ctx, st, dc, evs, d, announce, clock, &f.stats)
+		f.err = composePending(ctx, st, dc, evs, d, announce, clock, &f.stats, known)
 	})
 }
 
@@ -552,7 +552,7 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats, progres
 	sg.last = d.LastArticle
 	sg.clSize.stored(d, clustererState)
 	sg.regSize.stored(d, registryState)
-	sg.follow(ctx, evs, d, own, progress)
+	sg.follow(ctx, evs, d, batchActors(d, batch), own, progress)
 	return nil
 }
 
@@ -695,8 +695,9 @@ func init() {
 // own stories anyway, so only one that dies in between leaves stale
 // pages.) A page or a coding that fails is recorded as a fault on its
 // articles of d (composeSafe, codeEventsSafe). With a clock, the time
-// spent composing is added to stats.Compose.
-func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, also map[string][]byte, clock func() time.Duration, stats *Stats) error {
+// spent composing is added to stats.Compose. known holds the actor
+// mentions of d's articles (batchActors; nil: none known).
+func composePending(ctx context.Context, st store.Store, dc *docCache, own []int64, d *store.Derived, also map[string][]byte, clock func() time.Duration, stats *Stats, known knownActors) error {
 	b, err := st.State(ctx, pagesPending)
 	if err != nil {
 		return err
@@ -734,7 +735,7 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	} else {
 		go pages()
 	}
-	helper, err := codeEventsSafe(ctx, st, dc, evs, d, clock)
+	helper, err := codeEventsSafe(ctx, st, dc, evs, d, clock, known)
 	<-done
 	if clock != nil {
 		// the caller's clock reads this goroutine's thread only

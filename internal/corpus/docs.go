@@ -30,9 +30,13 @@ type docCache struct {
 	// sents keeps the members' sentences split for story pages (used by
 	// composing alone).
 	sents *story.SentenceCache
-	// coded keeps each article's coded events (events.go), dropped with
-	// the article.
-	coded map[int64]*codedArticle
+	// coded keeps articles' coded events (events.go), codedRing their
+	// ids in insertion order from codedNext, for eviction: a bound of
+	// their own (maxCodedKept), so that a story touched again after its
+	// members' texts went is not read and coded again whole.
+	coded     map[int64]*codedArticle
+	codedRing []int64
+	codedNext int
 	// stories keeps the listings of the stories whose pages were
 	// composed in this pass (composePending), read once for the page and
 	// again for coding the story's events otherwise: nothing the pass
@@ -93,7 +97,6 @@ func (c *docCache) put(id int64, a *store.Article, an *analyse.Annotation) {
 		c.ring = append(c.ring, id)
 	} else {
 		delete(c.m, c.ring[c.next])
-		delete(c.coded, c.ring[c.next])
 		c.ring[c.next] = id
 		c.next = (c.next + 1) % maxCachedDocs
 	}

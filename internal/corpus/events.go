@@ -2,10 +2,13 @@ package corpus
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/analyse"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/event/eventdoc"
 	"github.com/sitrep/sitrep/internal/fault"
@@ -35,7 +38,7 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 		}
 	}
 	for start := 0; start < len(ids); start += 50 {
-		if _, err := codeStoryEvents(ctx, st, nil, ids[start:min(start+50, len(ids))], nil); err != nil {
+		if _, err := codeStoryEvents(ctx, st, nil, ids[start:min(start+50, len(ids))], nil, nil); err != nil {
 			return 0, err
 		}
 	}
@@ -46,11 +49,12 @@ func CodeAllEvents(ctx context.Context, st store.Store) (int, error) {
 // boundary: a story whose coding fails keeps its previous events, and the
 // fault is recorded on its articles of this batch.
 // With a clock, the CPU time of the goroutine coding beside the caller's
-// is returned.
-func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived, clock func() time.Duration) (time.Duration, error) {
+// is returned. known holds the actor mentions of the batch's articles
+// (batchActors; nil: none known).
+func codeEventsSafe(ctx context.Context, st store.Store, dc *docCache, evs []int64, d *store.Derived, clock func() time.Duration, known knownActors) (time.Duration, error) {
 	var helper time.Duration
 	err := perStorySafe(ctx, st, "events", evs, d, func(evs []int64) error {
-		h, err := codeStoryEvents(ctx, st, dc, evs, clock)
+		h, err := codeStoryEvents(ctx, st, dc, evs, clock, known)
 		helper += h
 		return err
 	})
@@ -67,8 +71,9 @@ var minParallelCoded = 16
 // (store.CodedEvents) is left alone. Many articles are coded on two
 // goroutines, the stories shared between them, and stored as one would
 // store them (the records in the stories' order, in one write); with a
-// clock, the second goroutine's CPU time is returned.
-func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64, clock func() time.Duration) (helper time.Duration, err error) {
+// clock, the second goroutine's CPU time is returned. The actor mentions
+// of the articles in known are taken from there, the others' read.
+func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories []int64, clock func() time.Duration, known knownActors) (helper time.Duration, err error) {
 	ce, ok := st.(store.CodedEvents)
 	if !ok || len(stories) == 0 {
 		return 0, nil
@@ -108,20 +113,17 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 		todo[i].arts = arts
 		all = append(all, arts...)
 	}
-	// the actors of every article to code, in one read where the store
+	// the actors of every article to code: those of the batch's articles
+	// as the batch stored them, the others' in one read where the store
 	// has it
-	var actorsOf map[int64][]event.ActorMention
-	if aa, ok := st.(store.ArticlesActors); ok {
-		var err error
-		if actorsOf, err = aa.ArticlesActors(ctx, all); err != nil {
-			return 0, err
-		}
+	actorsOf, err := readActors(ctx, st, all, known)
+	if err != nil {
+		return 0, err
 	}
 	// the stories from..., step apart, coded by one coder
 	recsOf := make([][]event.Record, len(stories))
 	codeEvery := func(from, step int) error {
 		coder := event.NewCoder()
-		var evs []event.Event
 		for i := from; i < len(stories); i += step {
 			id := stories[i]
 			arts, storyDate := todo[i].arts, todo[i].storyDate
@@ -131,39 +133,16 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				a, an, err := dc.get(ctx, st, aid)
-				if err != nil {
-					return err
-				}
-				var actors []event.ActorMention
-				if actorsOf != nil {
-					actors = actorsOf[aid]
-				} else if actors, err = ce.ArticleActors(ctx, aid); err != nil {
-					return err
-				}
-				urls[aid] = a.URL
-				published, estimated := a.Published, a.PublishedEstimated
-				if published.IsZero() {
-					published, estimated = storyDate, true
-				}
-				ca := dc.codedEvents(aid, actors, published, estimated)
+				actors := actorsOf[aid]
+				// a member coded before from the same actors and date
+				// is neither read nor coded again
+				ca := dc.codedEvents(aid, actors, storyDate)
 				if ca == nil {
-					ca = &codedArticle{actors: actors, published: published, estimated: estimated}
-					body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
-					for _, s := range body {
-						evs = coder.Code(s, evs[:0])
-						for _, e := range evs {
-							ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End})
-						}
+					a, an, err := dc.get(ctx, st, aid)
+					if err != nil {
+						return err
 					}
-					// the headline, as a sentence of its own (sentence
-					// event.HeadlineIndex, spans in the title)
-					if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, body); ok {
-						evs = coder.Code(s, evs[:0])
-						for _, e := range evs {
-							ca.events = append(ca.events, codedEvent{e: e, start: s.Start, end: s.End, headline: true})
-						}
-					}
+					ca = codeArticle(coder, a, an, actors, storyDate)
 					if len(arts) > 1 {
 						// kept only for stories of several articles: a
 						// story of one is seldom touched again, and most
@@ -171,13 +150,10 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 						dc.keepCoded(aid, ca)
 					}
 				}
+				urls[aid] = ca.url
 				for i := range ca.events {
 					ce := &ca.events[i]
-					text := a.Text
-					if ce.headline {
-						text = a.Title
-					}
-					ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: a.Outlet, Published: a.Published, Text: text[ce.start:ce.end]})
+					ms = append(ms, event.Mention{Event: ce.copy(), Article: aid, Outlet: ca.outlet, Published: ca.articlePublished, Text: ce.text})
 				}
 			}
 			hs := event.Merge(ms)
@@ -220,6 +196,50 @@ func codeStoryEvents(ctx context.Context, st store.Store, dc *docCache, stories 
 	return helper, ce.ReplaceStoryEvents(ctx, stories, recs)
 }
 
+// readActors returns the actor mentions of the given articles: those
+// known, the others read (in one go where the store can).
+func readActors(ctx context.Context, st store.Store, articles []int64, known knownActors) (map[int64][]event.ActorMention, error) {
+	var need []int64
+	for _, id := range articles {
+		if _, ok := known[id]; !ok || verifyKnown {
+			need = append(need, id)
+		}
+	}
+	out := make(map[int64][]event.ActorMention, len(articles))
+	if aa, ok := st.(store.ArticlesActors); ok && len(need) > 0 {
+		read, err := aa.ArticlesActors(ctx, need)
+		if err != nil {
+			return nil, err
+		}
+		out = read
+	} else if ce, ok := st.(store.CodedEvents); ok {
+		for _, id := range need {
+			ms, err := ce.ArticleActors(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			if len(ms) > 0 {
+				out[id] = ms
+			}
+		}
+	}
+	for _, id := range articles {
+		ms, ok := known[id]
+		if !ok {
+			continue
+		}
+		if verifyKnown && !slices.Equal(ms, out[id]) {
+			return nil, fmt.Errorf("corpus: actor mentions of article %d made from its batch differ from those stored:\n%v\n%v", id, ms, out[id])
+		}
+		out[id] = ms
+	}
+	return out, nil
+}
+
+// verifyKnown makes readActors read every article's actor mentions and
+// fail where those made from the batch (batchActors) differ (tests).
+var verifyKnown bool
+
 // timed runs do and returns the CPU time it took by clock (0 without
 // one), its goroutine locked to its thread so that a thread clock reads
 // its time alone.
@@ -235,25 +255,63 @@ func timed(clock func() time.Duration, do func()) time.Duration {
 	return clock() - t0
 }
 
-// codedArticle is an article's coded events as coded from its actors and
-// publication date: an article's text and analysis never change, so the
-// same actors and date code the same events, and a story touched batch
-// after batch merges its members' events without coding them again.
-type codedArticle struct {
-	actors    []event.ActorMention
-	published time.Time
-	estimated bool
-	events    []codedEvent
+// codeArticle codes the sentences and the headline of article a, its
+// actors given; an undated article takes storyDate, marked estimated.
+func codeArticle(coder *event.Coder, a *store.Article, an *analyse.Annotation, actors []event.ActorMention, storyDate time.Time) *codedArticle {
+	ca := &codedArticle{actors: actors, url: a.URL, outlet: a.Outlet, articlePublished: a.Published, articleEstimated: a.PublishedEstimated}
+	published, estimated := ca.date(storyDate)
+	ca.published, ca.estimated = published, estimated
+	var evs []event.Event
+	body := eventdoc.Sentences(a.Text, an, actors, published, estimated)
+	for _, s := range body {
+		evs = coder.Code(s, evs[:0])
+		for _, e := range evs {
+			ca.events = append(ca.events, codedEvent{e: e, text: a.Text[s.Start:s.End]})
+		}
+	}
+	// the headline, as a sentence of its own (sentence
+	// event.HeadlineIndex, spans in the title)
+	if s, ok := eventdoc.Headline(a.Title, a.Text, an, actors, body); ok {
+		evs = coder.Code(s, evs[:0])
+		for _, e := range evs {
+			ca.events = append(ca.events, codedEvent{e: e, text: a.Title[s.Start:s.End]})
+		}
+	}
+	return ca
 }
 
-// codedEvent is one coded event and the span of its sentence (of the
-// title, for the headline's). Its
-// pointers and slices (Place, AllSources, AllTargets) are never handed
-// out: copy gives each use its own.
+// codedArticle is an article's coded events as coded from its actors and
+// publication date, with what its mentions take of the article: an
+// article's text and analysis never change, so the same actors and date
+// code the same events, and a story touched batch after batch merges its
+// members' events without reading or coding them again.
+type codedArticle struct {
+	actors    []event.ActorMention
+	published time.Time // the date coded with (date)
+	estimated bool
+	events    []codedEvent
+	// the article's URL, outlet and date as stored
+	url, outlet      string
+	articlePublished time.Time
+	articleEstimated bool
+}
+
+// date returns the date the article's events are coded with: its own,
+// or for an undated article the story's first date, estimated.
+func (ca *codedArticle) date(storyDate time.Time) (time.Time, bool) {
+	if ca.articlePublished.IsZero() {
+		return storyDate, true
+	}
+	return ca.articlePublished, ca.articleEstimated
+}
+
+// codedEvent is one coded event and the text of its sentence (of the
+// title, for the headline's). Its pointers and slices (Place,
+// AllSources, AllTargets) are never handed out: copy gives each use its
+// own.
 type codedEvent struct {
-	e          event.Event
-	start, end int
-	headline   bool // the span is in the article's title, not its text
+	e    event.Event
+	text string
 }
 
 // copy returns the event with its own place and party lists.
@@ -268,30 +326,53 @@ func (c *codedEvent) copy() event.Event {
 	return e
 }
 
+// maxCodedKept bounds the articles whose coded events the cache keeps,
+// apart from the articles themselves: a kept coding is a few KB (the
+// actor mentions it was coded from, its events and their sentences),
+// an article with its analysis some tens, so a story's members stay
+// coded long after they were last read.
+const maxCodedKept = 8192
+
 // codedEvents returns article id's coded events when they were coded
-// from the same actors and publication date; nil otherwise.
-func (c *docCache) codedEvents(id int64, actors []event.ActorMention, published time.Time, estimated bool) *codedArticle {
+// from the same actors and date (for an undated article, the story's
+// first date); nil otherwise.
+func (c *docCache) codedEvents(id int64, actors []event.ActorMention, storyDate time.Time) *codedArticle {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	ca := c.coded[id]
 	c.mu.Unlock()
-	if ca == nil || ca.estimated != estimated || ca.published != published || !slices.Equal(ca.actors, actors) {
+	if ca == nil {
+		return nil
+	}
+	if published, estimated := ca.date(storyDate); ca.estimated != estimated || ca.published != published || !slices.Equal(ca.actors, actors) {
 		return nil
 	}
 	return ca
 }
 
-// keepCoded keeps an article's coded events while the article itself is
-// kept.
+// keepCoded keeps an article's coded events (the latest maxCodedKept
+// articles'), their sentences copied out of the article's text so that
+// the article itself can go.
 func (c *docCache) keepCoded(id int64, ca *codedArticle) {
 	if c == nil {
 		return
 	}
+	for i := range ca.events {
+		ca.events[i].text = strings.Clone(ca.events[i].text)
+	}
+	ca.url, ca.outlet = strings.Clone(ca.url), strings.Clone(ca.outlet)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.m[id]; ok {
-		c.coded[id] = ca
+	if _, ok := c.coded[id]; !ok {
+		if len(c.codedRing) < maxCodedKept {
+			c.codedRing = append(c.codedRing, id)
+		} else {
+			delete(c.coded, c.codedRing[c.codedNext])
+			c.codedRing[c.codedNext] = id
+			c.codedNext = (c.codedNext + 1) % maxCodedKept
+		}
 	}
+	c.coded[id] = ca
 }
