@@ -1030,8 +1030,8 @@ func (c *Coder) aimOf(i int) bool {
 	return false
 }
 
-// gerundSubject reports a gerund with its object opening the sentence as
-// its subject ("Retaking the city is a key goal", "Sending troops would be
+// gerundSubject reports a gerund with its object opening the sentence (or
+// a reported clause) as its subject ("Retaking the city is a key goal", "Sending troops would be
 // a mistake"): a prospect talked about, not a happening. A participle
 // clause set off by a comma ("Speaking in Rome, the minister said") and
 // a gerund with no object ("Fighting continued") are not.
@@ -1044,7 +1044,10 @@ func (c *Coder) gerundSubject(i, end int) bool {
 	for k < i && toks[k].punct {
 		k++
 	}
-	if k != i || !strings.HasSuffix(toks[i].low, "ing") || end >= len(toks) {
+	// "he said that destroying its bases was the priority": a reported
+	// clause opens with the gerund as well
+	opens := k == i || i >= 2 && toks[i-1].low == "that" && sayWords[toks[i-2].low]
+	if !opens || !strings.HasSuffix(toks[i].low, "ing") || end >= len(toks) {
 		return false
 	}
 	if n := toks[end]; n.punct || prepositions[n.low] || n.low == "to" || n.low == "by" || n.low == "and" || n.low == "or" {
@@ -1120,6 +1123,9 @@ func (c *Coder) passive(i int, f *verbForm) bool {
 		return false
 	}
 	end := i + len(f.words)
+	if c.stative(i, end) {
+		return false
+	}
 	if f.base {
 		// "have been repeatedly hit by": a base form that is also its
 		// own participle ("hit", "cut", "put") is passive after a form of
@@ -1149,6 +1155,29 @@ func (c *Coder) passive(i int, f *verbForm) bool {
 	}
 	// "killed by" without an auxiliary (a reduced relative)
 	return end < len(c.toks) && c.toks[end].low == "by" && end+1 < len(c.toks) && c.toks[end+1].actor >= 0
+}
+
+// stative reports a participle that names a state its subject is in,
+// with the preposition that state takes ("are engaged in an offensive",
+// "is allied with the army", "were involved in the fighting"): the
+// subject is the doer, as in "fought", not the one done to.
+func (c *Coder) stative(i, end int) bool {
+	if ablated != nil && ablated["stative"] {
+		return false
+	}
+	if end >= len(c.toks) || end != i+1 {
+		return false
+	}
+	p, ok := stativePreps[c.toks[i].low]
+	return ok && strings.Contains(p, " "+c.toks[end].low+" ")
+}
+
+// stativePreps are the participles stative names, each with the
+// prepositions (space-delimited) that make it a state.
+var stativePreps = map[string]string{
+	"engaged":  " in ",
+	"involved": " in ",
+	"allied":   " with to ",
 }
 
 // status reads negation, modality and governing verbs before the verb.

@@ -95,6 +95,15 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	// reduced passive or a relative clause ("the army, backed by
 	// militias, attacked", "the envoy, who met the rebels, said")
 	k := c.skipAux(at - 1)
+	for k > 0 && (c.toks[k].low == "more" || c.toks[k].low == "most") {
+		k = c.skipAux(k - 1)
+	}
+	// "the local militias that have joined the fight": a relative
+	// clause's subject is the noun before it; an actor further back is
+	// another clause's
+	if k > 0 && c.relativeAfterNoun(k) {
+		return nil
+	}
 	// "said that efforts to recapture the city were": the aim of a noun
 	// that opens its clause has no doer named before it
 	if !passive && k > 1 && toks[k].low == "to" && c.opensClause(k-2) {
@@ -171,6 +180,17 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 		// "ahead of an offensive by X", "despite Y": no target of this
 		// verb follows
 		if boundaries[t.low] || t.low == "ahead" || t.low == "despite" {
+			return nil
+		}
+		// "retake cities that IS has held", "the enemy at hand, which
+		// is ISIL": the actors of a relative clause after the object
+		// noun are its own subject or object, not this verb's target
+		if k > from && c.relativeAfterNoun(k) {
+			return nil
+		}
+		// "the artillery they need, and there are concerns about the
+		// army": a new clause with a subject of its own
+		if c.newClause(k) {
 			return nil
 		}
 		if t.actor >= 0 || places && t.place >= 0 {
@@ -535,6 +555,42 @@ func (c *Coder) reducedPassive(j, end int) bool {
 	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && j+2 < end && c.toks[j+1].low == "by"
 }
 
+// relativeAfterNoun reports a relative word at token k right after a
+// common noun, or after a comma that follows one ("cities that ...",
+// "the enemy, which ..."): it opens a clause that tells of that noun.
+// A "that" after a verb ("warned that") opens a reported clause instead.
+func (c *Coder) relativeAfterNoun(k int) bool {
+	if ablated != nil && ablated["relativeAfterNoun"] {
+		return false
+	}
+	if !relativeWords[c.toks[k].low] || k < 1 {
+		return false
+	}
+	j := k - 1
+	if c.toks[j].low == "," && j > 0 && c.toks[k].low != "that" {
+		j--
+	}
+	t := c.toks[j]
+	return commonNoun(t) && c.d.forms[t.low] == nil
+}
+
+// newClause reports a comma at token k followed by a conjunction and a
+// pronoun or "there": the words after it are another clause's.
+func (c *Coder) newClause(k int) bool {
+	if ablated != nil && ablated["newClause"] {
+		return false
+	}
+	toks := c.toks
+	if toks[k].low != "," || k+2 >= len(toks) || !clauseConj[toks[k+1].low] {
+		return false
+	}
+	w := toks[k+2].low
+	return w == "there" || subjectPron[w] && !relativePron[w]
+}
+
+// clauseConj join two clauses after a comma.
+var clauseConj = set("and", "but", "while", "whereas", "yet", "so")
+
 // relativePron open a relative clause set off by commas.
 var relativePron = set("who", "which")
 
@@ -567,6 +623,15 @@ func (c *Coder) locatedAt(k int) bool {
 	// "troops flowed into Syria to retake the town": where a move goes
 	// is never who acts
 	if uncoded || goalWords[toks[j].low] {
+		return true
+	}
+	// "In Iraq, the coalition is allied with ...": a locative phrase
+	// that opens the clause, set off by a comma, is the scene
+	e := k
+	for e < len(toks) && toks[e].actor == toks[k].actor {
+		e++
+	}
+	if locatives[toks[j].low] && (j == 0 || toks[j-1].punct) && e < len(toks) && toks[e].low == "," {
 		return true
 	}
 	// a country or city coded as an actor stands for the people of the
