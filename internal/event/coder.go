@@ -160,6 +160,17 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		if h.light >= 0 && strings.HasPrefix(c.toks[h.light].low, "prepar") && (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "20")) {
 			code, h.status = "150", Asserted
 		}
+		// "encouraged all parties to focus on the enemy": an urging verb
+		// with an infinitive after its object is an appeal, whatever its
+		// plain sense ("encourage" alone is praise)
+		if c.appealTo(h) {
+			code = "020"
+		}
+		// "the rebels are preparing an offensive": readying an attack,
+		// as above
+		if !h.patterned && strings.HasPrefix(c.toks[h.at].low, "prepar") && c.attackObject(h.end) {
+			code = "150"
+		}
 		if code == jointCode {
 			// war games of two armies are military cooperation; of one, a
 			// show of force (a place after it is where, not a partner)
@@ -697,7 +708,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		end := i + len(f.words)
 		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
-		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) {
+		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) || c.readyFor(i, end) {
 			i = end - 1
 			continue
 		}
@@ -839,6 +850,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if ing && (prev == "'s" || determiners[prev]) {
 		return false
 	}
+	// "will offer training for recruits", "provided shelter": these
+	// verbs take a noun as object, never a gerund
+	if ing && transferVerbs[prev] {
+		return false
+	}
 	// "of allied countries", "to treat wounded soldiers": a participle
 	// after a preposition or a verb's base form modifies the noun after it
 	// (any word after "to" is that base form: "to tend wounded troops")
@@ -927,6 +943,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	return true
 }
+
+// transferVerbs give or get a thing: an -ing form after them is a noun.
+var transferVerbs = set("offer", "offers", "offered", "offering", "provide", "provides", "provided", "providing",
+	"give", "gives", "gave", "given", "giving", "receive", "receives", "received", "receiving",
+	"deliver", "delivers", "delivered", "delivering", "supply", "supplies", "supplied", "supplying")
 
 // nounDeterminers are the nouns among determiners ("a military attack",
 // "peace talks"): a past form after them is a verb ("the military
@@ -1178,6 +1199,66 @@ var stativePreps = map[string]string{
 	"engaged":  " in ",
 	"involved": " in ",
 	"allied":   " with to ",
+}
+
+// readyFor reports "prepared" or "ready" after a form of "be" with "for"
+// after it ("we are prepared for that"): a readiness, not an act.
+func (c *Coder) readyFor(i, end int) bool {
+	if ablated != nil && ablated["readyFor"] {
+		return false
+	}
+	toks := c.toks
+	if end >= len(toks) || toks[end].low != "for" || toks[i].low != "prepared" && toks[i].low != "ready" {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && (adverbs[toks[k].low] || strings.HasSuffix(toks[k].low, "ly") && !toks[k].upper) {
+		k--
+	}
+	return k >= 0 && beForms[toks[k].low]
+}
+
+// appealTo reports an urging verb (urgeVerbs) coded as something other
+// than an appeal or a demand whose object is followed by "to" and a
+// verb's base form: "encourage all parties to focus".
+func (c *Coder) appealTo(h *verbHit) bool {
+	if ablated != nil && ablated["appealTo"] {
+		return false
+	}
+	toks := c.toks
+	if !urgeVerbs[toks[h.at].low] || strings.HasPrefix(h.code, "02") || strings.HasPrefix(h.code, "10") {
+		return false
+	}
+	for k := h.end + 1; k+1 < len(toks) && k <= h.end+6; k++ {
+		if toks[k].punct {
+			return false
+		}
+		if toks[k].low == "to" {
+			return c.verbBase(k+1) || c.afterInfinitive(k+1)
+		}
+	}
+	return false
+}
+
+// attackNouns name an armed action one may prepare or ready.
+var attackNouns = set("operation", "operations", "offensive", "offensives", "assault", "assaults", "attack", "attacks", "raid", "raids", "invasion", "incursion", "push")
+
+// attackObject reports an attack noun as the object after token from,
+// past determiners and adjectives ("preparing a major new offensive").
+func (c *Coder) attackObject(from int) bool {
+	if ablated != nil && ablated["attackObject"] {
+		return false
+	}
+	for k := from; k < len(c.toks) && k < from+4; k++ {
+		t := c.toks[k]
+		if attackNouns[t.low] {
+			return true
+		}
+		if t.punct || t.actor >= 0 || t.place >= 0 || prepositions[t.low] || t.low == "to" {
+			return false
+		}
+	}
+	return false
 }
 
 // status reads negation, modality and governing verbs before the verb.

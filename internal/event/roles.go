@@ -99,9 +99,22 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 		k = c.skipAux(k - 1)
 	}
 	// "the local militias that have joined the fight": a relative
-	// clause's subject is the noun before it; an actor further back is
+	// clause's subject is the noun before it (an actor modifying it:
+	// "the Western countries that were hit"); an actor further back is
 	// another clause's
 	if k > 0 && c.relativeAfterNoun(k) {
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			t := toks[j]
+			if t.actor >= 0 {
+				return c.conjuncts(s, j, -1)
+			}
+			if t.low == "," && j == k-1 {
+				continue
+			}
+			if !commonNoun(t) || c.d.forms[t.low] != nil {
+				break
+			}
+		}
 		return nil
 	}
 	// "said that efforts to recapture the city were": the aim of a noun
@@ -190,8 +203,11 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 		}
 		// "the artillery they need, and there are concerns about the
 		// army": a new clause with a subject of its own
-		if c.newClause(k) {
+		if c.newClause(k) || k > from && c.adverbialClause(k) {
 			return nil
+		}
+		if t.actor >= 0 && c.uncodedModifier(k) {
+			continue
 		}
 		if t.actor >= 0 || places && t.place >= 0 {
 			return c.conjuncts(s, c.appositive(k, stop), +1)
@@ -586,6 +602,66 @@ func (c *Coder) newClause(k int) bool {
 	}
 	w := toks[k+2].low
 	return w == "there" || subjectPron[w] && !relativePron[w]
+}
+
+// adverbialClause reports a subordinating conjunction at token k that
+// opens a clause with its own subject and verb ("as Iraqi forces
+// approached the city", "when the army attacked"): its actors are that
+// clause's.
+func (c *Coder) adverbialClause(k int) bool {
+	if ablated != nil && ablated["adverbialClause"] {
+		return false
+	}
+	toks := c.toks
+	if !clauseSubordinators[toks[k].low] || k > 0 && (toks[k-1].low == "such" || toks[k-1].low == "well" || toks[k-1].low == "known" || toks[k-1].low == "same") {
+		return false
+	}
+	j := k + 1
+	for j < len(toks) && determiners[toks[j].low] {
+		j++
+	}
+	if j >= len(toks) || toks[j].actor < 0 {
+		return false
+	}
+	for a := toks[j].actor; j < len(toks) && toks[j].actor == a; j++ {
+	}
+	j = c.skipAuxForward(j)
+	return j < len(toks) && !toks[j].upper && (len(c.d.forms[toks[j].low]) > 0 || strings.HasSuffix(toks[j].low, "ed"))
+}
+
+// skipAuxForward steps forward over auxiliaries, negations and adverbs.
+func (c *Coder) skipAuxForward(k int) int {
+	for k < len(c.toks) {
+		w := c.toks[k].low
+		if !(adverbs[w] || negations[w] || futureAux[w] || hypoAux[w] || beForms[w] || w == "have" || w == "has" || w == "had") {
+			return k
+		}
+		k++
+	}
+	return k
+}
+
+// clauseSubordinators open an adverbial clause.
+var clauseSubordinators = set("as", "while", "when", "because", "although", "though", "whereas", "if", "unless", "once", "until")
+
+// uncodedModifier reports an actor mention at token k with no actor code
+// that modifies the common noun after it ("training for IED removal"):
+// a name the dictionaries do not know, used as a noun's modifier, names
+// a kind of thing, not a party.
+func (c *Coder) uncodedModifier(k int) bool {
+	if ablated != nil && ablated["uncodedModifier"] {
+		return false
+	}
+	toks := c.toks
+	a := toks[k].actor
+	if c.actors[a].Code != "" {
+		return false
+	}
+	j := k
+	for j < len(toks) && toks[j].actor == a {
+		j++
+	}
+	return j < len(toks) && commonNoun(toks[j]) && c.d.forms[toks[j].low] == nil
 }
 
 // clauseConj join two clauses after a comma.
