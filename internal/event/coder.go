@@ -708,7 +708,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		end := i + len(f.words)
 		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
-		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) || c.readyFor(i, end) {
+		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) || c.readyFor(i, end) || c.indirectQuestion(i) {
 			i = end - 1
 			continue
 		}
@@ -749,6 +749,13 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		// "the first city claimed by the group": a territory or a deed is
 		// claimed, no one is accused
 		if h.passive && f.block.name == "allege" {
+			i = end - 1
+			continue
+		}
+		// "more resources could be needed", "a meeting is planned": a
+		// passive need or plan with no agent names what is necessary or
+		// scheduled, no one's demand or intent
+		if h.passive && agentless[t.low] && !c.byAfter(end) {
 			i = end - 1
 			continue
 		}
@@ -1199,6 +1206,30 @@ var stativePreps = map[string]string{
 	"engaged":  " in ",
 	"involved": " in ",
 	"allied":   " with to ",
+}
+
+// indirectQuestion reports a verb right after a question word and "to"
+// ("the focus is on how to manage the cities", "deciding whether to
+// strike"): a question talked about, not a happening.
+func (c *Coder) indirectQuestion(i int) bool {
+	if ablated != nil && ablated["indirectQuestion"] {
+		return false
+	}
+	return i >= 2 && c.toks[i-1].low == "to" && whWords[c.toks[i-2].low]
+}
+
+// agentless are participles that, passive with no agent, tell no one's
+// act.
+var agentless = set("needed", "planned", "scheduled")
+
+// byAfter reports "by" within the three words after token end.
+func (c *Coder) byAfter(end int) bool {
+	for k := end; k < len(c.toks) && k < end+4; k++ {
+		if c.toks[k].low == "by" {
+			return true
+		}
+	}
+	return false
 }
 
 // readyFor reports "prepared" or "ready" after a form of "be" with "for"

@@ -146,6 +146,9 @@ var lightVerbs = map[string]string{
 	"aim": Future, "aims": Future, "aimed": Future,
 	"expect": Future, "expects": Future, "expected": Future,
 	"hope": Future, "hopes": Future, "hoped": Future,
+	// "we need to make sure", "Iraq needs to retake the city": an
+	// obligation, like "must", not a demand
+	"need": Urged, "needs": Urged, "needed": Urged,
 	"willing": Future, "ready": Future, "able": Future, "likely": Future,
 }
 

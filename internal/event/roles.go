@@ -152,6 +152,11 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 		if boundaries[t.low] && !(quoteMarks[t.low] && (c.shortQuote(k, at) || c.quotedVerb(k, at))) {
 			return nil
 		}
+		// "the spokesman said its air power was preventing": the
+		// reported clause names its own subject; the speaker is not it
+		if !passive && sayWords[t.low] && c.nounSubject(k+1, at) {
+			return nil
+		}
 		if t.actor >= 0 {
 			// "the coalition against the Islamic State will attack": the
 			// one opposed is no subject
@@ -662,6 +667,31 @@ func (c *Coder) uncodedModifier(k int) bool {
 		j++
 	}
 	return j < len(toks) && commonNoun(toks[j]) && c.d.forms[toks[j].low] == nil
+}
+
+// nounSubject reports a common noun (no verb form) between token from
+// and the verb group at token at, which neither "and" joins to a verb
+// before nor "to" makes an infinitive: the subject the reported clause
+// names ("its air power was preventing"; "announced plans ... and
+// revealed" and "announced plans to send" share the speaker's).
+func (c *Coder) nounSubject(from, at int) bool {
+	if ablated != nil && ablated["nounSubject"] {
+		return false
+	}
+	k := c.skipAux(at - 1)
+	if k < from || c.toks[k].low == "and" || c.toks[k].low == "or" || c.toks[k].low == "to" {
+		return false
+	}
+	for ; k >= from; k-- {
+		t := c.toks[k]
+		if t.actor >= 0 {
+			return false
+		}
+		if commonNoun(t) && c.d.forms[t.low] == nil && !adverbs[t.low] && !strings.HasSuffix(t.low, "ly") && !whWords[t.low] {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseConj join two clauses after a comma.
