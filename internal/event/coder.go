@@ -218,6 +218,9 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 				}
 			}
 		}
+		// "the Kurdish Peshmerga" read as two mentions of one actor is
+		// one party
+		e.AllSources, e.AllTargets = uniqueParties(e.AllSources), uniqueParties(e.AllTargets)
 		if len(e.AllTargets) > 0 {
 			e.AllTargets = dropSources(e.AllTargets, &e.Source, e.AllSources)
 			e.Target = Party{}
@@ -292,6 +295,29 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 	}
 	return dst
+}
+
+// uniqueParties drops the parties that repeat an actor or a place
+// already in the list (in place; the first mention stays).
+func uniqueParties(ps []Party) []Party {
+	if len(ps) < 2 {
+		return ps
+	}
+	out := ps[:1]
+	for _, p := range ps[1:] {
+		dup := false
+		for i := range out {
+			q := &out[i]
+			if p.Actor != 0 && p.Actor == q.Actor || p.Actor == 0 && q.Actor == 0 && p.GeonamesID != 0 && p.GeonamesID == q.GeonamesID {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // linkLine reports a line that points to another article ("Related:
@@ -1208,6 +1234,32 @@ var stativePreps = map[string]string{
 	"allied":   " with to ",
 }
 
+// effortNouns name an undertaking whose aim an infinitive tells.
+var effortNouns = set("effort", "efforts", "bid", "push", "drive", "campaign", "offensive", "operation", "plan", "plans", "attempt", "battle", "fight")
+
+// aheadOfEffort reports a verb at token at that is the aim of an effort
+// noun which "ahead of", "in advance of" or "before" places in the
+// future ("in advance of the effort to liberate the city").
+func (c *Coder) aheadOfEffort(at int) bool {
+	if ablated != nil && ablated["aheadOfEffort"] {
+		return false
+	}
+	toks := c.toks
+	if at < 3 || toks[at-1].low != "to" || !effortNouns[toks[at-2].low] {
+		return false
+	}
+	for k := at - 3; k >= 0 && k >= at-7; k-- {
+		w := toks[k].low
+		if w == "before" || w == "of" && k > 0 && (toks[k-1].low == "ahead" || toks[k-1].low == "advance") {
+			return true
+		}
+		if toks[k].punct || !determiners[w] && !commonNoun(toks[k]) && !toks[k].upper {
+			return false
+		}
+	}
+	return false
+}
+
 // indirectQuestion reports a verb right after a question word and "to"
 // ("the focus is on how to manage the cities", "deciding whether to
 // strike"): a question talked about, not a happening.
@@ -1407,6 +1459,11 @@ func (c *Coder) status(h *verbHit) {
 				break
 			}
 		}
+	}
+	// "ahead of an effort to liberate the city": the aim of an effort
+	// still to come
+	if h.status == Asserted && c.aheadOfEffort(h.at) {
+		h.status = Future
 	}
 	// "what the coalition is doing to retake the city": the aim of what
 	// someone does, not yet done

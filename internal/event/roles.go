@@ -208,7 +208,7 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 		}
 		// "the artillery they need, and there are concerns about the
 		// army": a new clause with a subject of its own
-		if c.newClause(k) || k > from && c.adverbialClause(k) {
+		if c.newClause(k) || k > from && (c.adverbialClause(k) || c.participleClause(k)) {
 			return nil
 		}
 		if t.actor >= 0 && c.uncodedModifier(k) {
@@ -692,6 +692,23 @@ func (c *Coder) nounSubject(from, at int) bool {
 		}
 	}
 	return false
+}
+
+// participleClause reports a comma at token k followed by an -ing verb
+// ("contributing carriers to launch airstrikes, setting up hospitals to
+// treat wounded soldiers"): another predicate, whose object is its own.
+func (c *Coder) participleClause(k int) bool {
+	if ablated != nil && ablated["participleClause"] {
+		return false
+	}
+	toks := c.toks
+	if toks[k].low != "," || k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	// "setting-up": a hyphenated phrasal verb
+	w, _, hyphen := strings.Cut(n.low, "-")
+	return !n.upper && n.actor < 0 && strings.HasSuffix(w, "ing") && len(w) > 5 && (len(c.d.forms[w]) > 0 || hyphen)
 }
 
 // clauseConj join two clauses after a comma.
