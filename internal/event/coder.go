@@ -1109,7 +1109,8 @@ func (c *Coder) gerundSubject(i, end int) bool {
 	}
 	for j := end; j < len(toks) && j < end+12; j++ {
 		w := toks[j].low
-		if toks[j].punct && w != "'s" && w != "-" || boundaries[w] {
+		// ("the rebels' depots": a possessive apostrophe is no break)
+		if toks[j].punct && w != "'s" && w != "-" && w != "'" && w != "’" || boundaries[w] {
 			return false
 		}
 		if w == "is" || w == "was" || w == "are" || w == "were" || hypoAux[w] || futureAux[w] {

@@ -95,7 +95,8 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	// reduced passive or a relative clause ("the army, backed by
 	// militias, attacked", "the envoy, who met the rebels, said")
 	k := c.skipAux(at - 1)
-	for k > 0 && (c.toks[k].low == "more" || c.toks[k].low == "most") {
+	// "that have more recently joined", "that have lately joined"
+	for k > 0 && (c.toks[k].low == "more" || c.toks[k].low == "most" || !c.toks[k].upper && strings.HasSuffix(c.toks[k].low, "ly") && c.toks[k].actor < 0) {
 		k = c.skipAux(k - 1)
 	}
 	// "the local militias that have joined the fight": a relative
@@ -305,6 +306,11 @@ func (c *Coder) conjuncts(s Sentence, k, dir int) []Party {
 		if t.actor >= 0 || t.place >= 0 {
 			if (t.actor >= 0 && seenA[t.actor]) || (t.actor < 0 && seenP[t.place]) {
 				continue
+			}
+			// "In Freedonia, Ruritania is allied": a scene before the
+			// subject ends the list
+			if dir < 0 && t.actor >= 0 && c.locatedAt(j) {
+				break
 			}
 			// "US Secretary of Defense Ash Carter": a title mention
 			// right before a person's name is that person, one party
@@ -666,7 +672,7 @@ func (c *Coder) uncodedModifier(k int) bool {
 	for j < len(toks) && toks[j].actor == a {
 		j++
 	}
-	return j < len(toks) && commonNoun(toks[j]) && c.d.forms[toks[j].low] == nil
+	return j < len(toks) && commonNoun(toks[j]) && c.d.forms[toks[j].low] == nil && !strings.HasSuffix(toks[j].low, "ly")
 }
 
 // nounSubject reports a common noun (no verb form) between token from
