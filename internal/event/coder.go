@@ -210,7 +210,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		// "Carter said that an operation should begin": an announced or
 		// urged happening with no actor of its own is the statement of
 		// the one who reports it, as in a quotation
-		if e.Source.Text == "" && statusClass(h.status) == "irrealis" && !c.relativeOfThing(h.at) {
+		if e.Source.Text == "" && statusClass(h.status) == "irrealis" && !c.relativeOfThing(h.at) && !c.thingSubject(h.at) {
 			if sp := c.reporter(s, h.at); len(sp) > 0 {
 				e.Source = sp[0]
 				if len(sp) > 1 {
@@ -734,7 +734,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		end := i + len(f.words)
 		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
-		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) || c.readyFor(i, end) || c.indirectQuestion(i) {
+		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) || c.readyFor(i, end) || c.indirectQuestion(i) || c.prospect(i) {
 			i = end - 1
 			continue
 		}
@@ -1235,6 +1235,20 @@ var stativePreps = map[string]string{
 	"allied":   " with to ",
 }
 
+// prospect reports a verb right after a noun of possibility and "to"
+// ("new opportunities to attack plotters", "the means to strike"): what
+// may be done, not a happening.
+func (c *Coder) prospect(i int) bool {
+	if ablated != nil && ablated["prospect"] {
+		return false
+	}
+	return i >= 2 && c.toks[i-1].low == "to" && prospectNouns[c.toks[i-2].low]
+}
+
+// prospectNouns name what may be done: an infinitive after them tells
+// a possibility.
+var prospectNouns = set("opportunity", "opportunities", "chance", "chances", "ability", "capability", "capacity", "means", "option", "options", "possibility", "freedom")
+
 // effortNouns name an undertaking whose aim an infinitive tells.
 var effortNouns = set("effort", "efforts", "bid", "push", "drive", "campaign", "offensive", "operation", "plan", "plans", "attempt", "battle", "fight")
 
@@ -1259,6 +1273,32 @@ func (c *Coder) aheadOfEffort(at int) bool {
 		}
 	}
 	return false
+}
+
+// thingSubject reports a verb at token at whose subject, right before
+// its verb group, is a singular common noun that names neither a happening
+// nor a doer ("the gathering of information would provide
+// opportunities"): the clause tells of that thing, not of the one who
+// reports it. An event noun ("an operation should begin") is a happening
+// the reporter announces; a body or group ("the government will send")
+// is most often the reporter's own side.
+func (c *Coder) thingSubject(at int) bool {
+	if ablated != nil && ablated["thingSubject"] {
+		return false
+	}
+	k := c.skipAux(at - 1)
+	if k < 1 {
+		return false
+	}
+	t := c.toks[k]
+	if !commonNoun(t) || subjectPron[t.low] || agentNoun(t) || isPluralNoun(t.low) || c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ly") || whWords[t.low] || intentNouns[t.low] || effortNouns[t.low] {
+		return false
+	}
+	if _, ok := c.eventNoun(k, -1); ok {
+		return false
+	}
+	_, derived := c.derivedNoun(t.low)
+	return !derived
 }
 
 // indirectQuestion reports a verb right after a question word and "to"

@@ -111,6 +111,9 @@ var extraPatterns = []struct{ verb, after, code string }{
 	// executing people is killing them outside combat (CAMEO 180,
 	// unconventional violence)
 	{"execute", "&victim", "180"},
+	// advising an army or troops is military assistance (CAMEO 072), not
+	// a suggestion
+	{"suggest", "&forces", "072"},
 	// blowing up lines, bridges or buildings destroys property
 	{"blow_up", "&infrastructure", "1712"},
 }
@@ -124,6 +127,7 @@ var extraSyns = map[string][]string{
 	"&passage":        {"road", "roads", "roadway", "highway", "highways", "bridge", "bridges", "crossing", "crossings", "border_crossing", "railway", "railways", "rail_line", "traffic", "transport", "access", "entrance", "entrances", "port", "ports", "street", "streets", "junction"},
 	"&demand":         {"appeal", "appeals", "demand", "demands", "request", "requests", "call", "calls", "plea", "pleas", "offer", "offers", "ultimatum"},
 	"&victim":         {"civilians", "prisoners", "hostages", "captives", "detainees", "people", "men", "women", "children", "villagers", "residents", "soldiers", "policemen", "fighters", "activists", "journalists", "dissidents", "defectors", "deserters", "opponents", "members", "collaborators", "spies", "informants"},
+	"&forces":         {"forces", "troops", "army", "armies", "soldiers", "military", "units", "militia", "militias", "fighters", "commanders", "officers"},
 	"&fortification":  {"barricade", "barricades", "fortification", "fortifications", "checkpoint", "checkpoints", "defense", "defenses", "defences", "roadblock", "roadblocks", "wall", "walls"},
 }
 

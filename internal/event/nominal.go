@@ -22,7 +22,10 @@ var supportVerbs = set(
 	"declare", "declared", "declares", "pay", "paid", "pays", "voice", "voiced", "voices",
 	"step", "stepped", "steps", "went", "go", "goes", "going", "led", "lead", "leads", "organize", "organized", "organised",
 	"end", "ended", "ends", "call", "called", "calls", "put", "puts", "placed", "halt", "halted", "halts",
-	"suspend", "suspended", "suspends", "broke", "break", "declaring", "filing", "lodging", "reiterating", "renewing", "repeating", "voicing", "suspending", "halting", "ending", "organizing", "organising", "paying")
+	"suspend", "suspended", "suspends", "broke", "break", "declaring", "filing", "lodging", "reiterating", "renewing", "repeating", "voicing", "suspending", "halting", "ending", "organizing", "organising", "paying",
+	// verbs of degree: "intensify our airstrikes", "escalated its
+	// attacks" tell more of what the noun names
+	"intensify", "intensified", "intensifies", "intensifying", "escalate", "escalated", "escalates", "escalating")
 
 // haltVerbs end what their noun names: ending talks or mediation is
 // SANCTION (CAMEO 164, 165), not the talks.

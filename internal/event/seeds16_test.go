@@ -109,6 +109,24 @@ var seeds16Cases = []struct {
 		[]string{"send/COOPERATE/future Ruritania>-", "bomb/COERCE/future Ruritania>-", "building/AID/asserted Ruritania>-", "shelter/AID/asserted Ruritania>Freedonian"}},
 	{"comma and hyphenated participle", "{Ruritania:RUR} will send jets to hit depots, setting-up camps for wounded {Freedonian:FRD} soldiers.",
 		[]string{"send/COOPERATE/future Ruritania>-", "hit/ASSAULT/future Ruritania>-"}},
+	// thingSubject: a reporter is not the doer of a clause whose
+	// subject is a thing
+	{"thing as subject", "{Vela:ESPGOV} said better radar coverage would give {Ruritania:RUR} an edge.",
+		[]string{"give/COOPERATE/future ->Ruritania"}},
+	{"event noun as subject", "{Vela:ESPGOV} said that an offensive on <@Homs> should begin soon.",
+		[]string{"begin/ASSAULT/hypothetical Vela>Homs"}},
+	{"body as subject", "{Vela:ESPGOV} said the ministry would send envoys to {Ruritania:RUR}.",
+		[]string{"send/CONSULT/future Vela>Ruritania"}},
+	// prospect
+	{"opportunity to", "{Vela:ESPGOV} sees a new chance to strike {the rebels:SYRREB}.",
+		nil},
+	// verbs of degree as support verbs; advising forces
+	{"intensify airstrikes", "{Ruritania:RUR} will intensify its airstrikes on {the rebels:SYRREB}.",
+		[]string{"intensify/ASSAULT/future Ruritania>the rebels"}},
+	{"advise troops", "{Ruritanian officers:RURMIL} advise {Freedonian troops:FRDMIL} near <@Homs>.",
+		[]string{"advise/AID/asserted Ruritanian officers>Freedonian troops"}},
+	{"advise a government", "{Vela:ESPGOV} advised {Ruritania:RUR} to sign the truce.",
+		[]string{"advised/REQUEST/asserted Vela>Ruritania", "sign/RETREAT/asserted Ruritania>-"}},
 	// inMidstOf
 	{"in the third week of a siege", "{Ruritanian troops:RURMIL} were in the third week of a siege against {the rebels:SYRREB} in <@Homs>.",
 		[]string{"siege/COERCE/asserted Ruritanian troops>the rebels"}},
