@@ -75,6 +75,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	if linkLine(c.toks) {
 		return dst
 	}
+	c.toks = splitNameCompounds(s, c.toks)
 	c.mark(s)
 	c.actors = s.Actors
 	c.places = s.Places
@@ -854,6 +855,10 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	var prev string
 	if i > 0 {
 		prev = toks[i-1].low
+	}
+	// "the US-led coalition": who heads it, no happening
+	if prev == "-" && (t.low == "led" || t.low == "headed") {
+		return false
 	}
 	ing := strings.HasSuffix(t.low, "ing")
 	// "Armed men stormed", "two suspected militants": a past participle

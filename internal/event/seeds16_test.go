@@ -127,6 +127,11 @@ var seeds16Cases = []struct {
 		[]string{"advise/AID/asserted Ruritanian officers>Freedonian troops"}},
 	{"advise a government", "{Vela:ESPGOV} advised {Ruritania:RUR} to sign the truce.",
 		[]string{"advised/REQUEST/asserted Vela>Ruritania", "sign/RETREAT/asserted Ruritania>-"}},
+	// splitNameCompounds: "X-led", "X-backed" name X
+	{"name-led compound", "The {Freedonian:FRD}-led alliance will attack <@Homs>.",
+		[]string{"attack/ASSAULT/future Freedonian>Homs"}},
+	{"name-backed compound", "{Freedonia:FRD}-backed {Tartus militias:FRDMIL} shelled <@Homs>.",
+		[]string{"backed/SUPPORT/asserted Freedonia>Tartus militias", "shelled/ASSAULT/asserted Tartus militias>Homs"}},
 	// inMidstOf
 	{"in the third week of a siege", "{Ruritanian troops:RURMIL} were in the third week of a siege against {the rebels:SYRREB} in <@Homs>.",
 		[]string{"siege/COERCE/asserted Ruritanian troops>the rebels"}},
