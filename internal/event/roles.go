@@ -656,7 +656,8 @@ func (c *Coder) skipAuxForward(k int) int {
 var clauseSubordinators = set("as", "while", "when", "because", "although", "though", "whereas", "if", "unless", "once", "until")
 
 // uncodedModifier reports an actor mention at token k with no actor code
-// that modifies the common noun after it ("training for IED removal"):
+// that modifies the common noun after it, a thing ("training for IED
+// removal"):
 // a name the dictionaries do not know, used as a noun's modifier, names
 // a kind of thing, not a party.
 func (c *Coder) uncodedModifier(k int) bool {
@@ -672,8 +673,17 @@ func (c *Coder) uncodedModifier(k int) bool {
 	for j < len(toks) && toks[j].actor == a {
 		j++
 	}
-	return j < len(toks) && commonNoun(toks[j]) && c.d.forms[toks[j].low] == nil && !strings.HasSuffix(toks[j].low, "ly")
+	if j >= len(toks) {
+		return false
+	}
+	n := toks[j]
+	// "a Bosnian Muslim man": a name before a person or group noun says
+	// who that person is
+	return commonNoun(n) && c.d.forms[n.low] == nil && !strings.HasSuffix(n.low, "ly") && !agentNoun(n) && !personNouns[n.low]
 }
+
+// personNouns name people (agentNoun's groups and bodies aside).
+var personNouns = set("man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "family", "families", "person", "people", "couple", "youth", "youths")
 
 // nounSubject reports a common noun (no verb form) between token from
 // and the verb group at token at, which neither "and" joins to a verb
@@ -693,7 +703,14 @@ func (c *Coder) nounSubject(from, at int) bool {
 		if t.actor >= 0 {
 			return false
 		}
-		if commonNoun(t) && c.d.forms[t.low] == nil && !adverbs[t.low] && !strings.HasSuffix(t.low, "ly") && !whWords[t.low] {
+		// (a pronoun most often points back to the speaker: "the
+		// authorities said they had launched an inquiry")
+		// nor does a group, a body or a country word ("the minister said
+		// the kingdom will defend", "said police will not confront")
+		if agentNoun(t) || selfNouns[t.low] {
+			return false
+		}
+		if commonNoun(t) && !subjectPron[t.low] && c.d.forms[t.low] == nil && !adverbs[t.low] && !strings.HasSuffix(t.low, "ly") && !whWords[t.low] {
 			return true
 		}
 	}
@@ -716,6 +733,9 @@ func (c *Coder) participleClause(k int) bool {
 	w, _, hyphen := strings.Cut(n.low, "-")
 	return !n.upper && n.actor < 0 && strings.HasSuffix(w, "ing") && len(w) > 5 && (len(c.d.forms[w]) > 0 || hyphen)
 }
+
+// selfNouns name a speaker's own country or side.
+var selfNouns = set("country", "kingdom", "nation", "state", "republic", "side", "party", "administration")
 
 // clauseConj join two clauses after a comma.
 var clauseConj = set("and", "but", "while", "whereas", "yet", "so")

@@ -82,6 +82,12 @@ var seeds16Cases = []struct {
 	// uncodedModifier
 	{"uncoded name modifying a noun", "{NATO:IGOWSTNAT} will offer help with {TNT:} disposal.",
 		[]string{"offer/AGREE/future NATO>-"}},
+	{"uncoded name before a person noun", "{Ruritania:RUR} detained a {Tartus:} man.",
+		[]string{"detained/COERCE/asserted Ruritania>Tartus"}},
+	{"pronoun subject of a reported clause", "{The Ruritanian police:RURCOP} said they had arrested {Vela:ESPGOV}.",
+		[]string{"arrested/COERCE/asserted The Ruritanian police>Vela"}},
+	{"uncoded name ending the sentence", "{Ruritania:RUR} will offer help to {Tartus:}",
+		[]string{"offer/AGREE/future Ruritania>Tartus"}},
 	{"coded name before a noun", "{Ruritania:RUR} attacked {Hezbollah:LBNREB} fighters.",
 		[]string{"attacked/ASSAULT/asserted Ruritania>Hezbollah"}},
 	// indirectQuestion
@@ -99,6 +105,8 @@ var seeds16Cases = []struct {
 	// nounSubject
 	{"reported clause with a noun subject", "{Vela:ESPGOV}, a spokesman, said its artillery was shelling {the rebels:SYRREB}.",
 		[]string{"shelling/ASSAULT/asserted ->the rebels"}},
+	{"reported clause with a country word", "{Vela:ESPGOV} said the kingdom will defend <Homs>.",
+		[]string{"defend/AID/future Vela>Homs"}},
 	{"announced plans to", "{Ruritania:RUR} announced plans to send troops to {Freedonia:FRD}.",
 		[]string{"send/COOPERATE/future Ruritania>Freedonia"}},
 	// aheadOfEffort
