@@ -40,7 +40,7 @@ var ablRules = []string{"inLocative", "placeModifier", "subordinate", "lightBefo
 	"ownSubject", "reportedClause", "threatIn", "outAfter", "nounPair", "militaryOperation", "nominalBefore",
 	"nounEvent", "intended", "objectOfVerb", "passiveSubject", "objectless", "occasion", "occasionOfMeeting",
 	"opposed", "purpose", "reducedPassive", "locatedAt", "quotedVerb", "hometown", "titleBefore",
-	"afterPreposition", "urgedNoun", "derivedNoun"}
+	"afterPreposition", "urgedNoun", "derivedNoun", "relativeAfterNoun", "newClause", "stative", "appealTo", "attackObject", "readyFor", "adverbialClause", "uncodedModifier", "indirectQuestion", "nounSubject", "aheadOfEffort", "participleClause", "inMidstOf", "thingSubject", "prospect"}
 
 func setUnits(name string, m map[string]bool) []ablUnit {
 	var out []ablUnit

@@ -75,6 +75,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 	if linkLine(c.toks) {
 		return dst
 	}
+	c.toks = splitNameCompounds(s, c.toks)
 	c.mark(s)
 	c.actors = s.Actors
 	c.places = s.Places
@@ -160,6 +161,17 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		if h.light >= 0 && strings.HasPrefix(c.toks[h.light].low, "prepar") && (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "20")) {
 			code, h.status = "150", Asserted
 		}
+		// "encouraged all parties to focus on the enemy": an urging verb
+		// with an infinitive after its object is an appeal, whatever its
+		// plain sense ("encourage" alone is praise)
+		if c.appealTo(h) {
+			code = "020"
+		}
+		// "the rebels are preparing an offensive": readying an attack,
+		// as above
+		if !h.patterned && strings.HasPrefix(c.toks[h.at].low, "prepar") && c.attackObject(h.end) {
+			code = "150"
+		}
 		if code == jointCode {
 			// war games of two armies are military cooperation; of one, a
 			// show of force (a place after it is where, not a partner)
@@ -199,7 +211,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		// "Carter said that an operation should begin": an announced or
 		// urged happening with no actor of its own is the statement of
 		// the one who reports it, as in a quotation
-		if e.Source.Text == "" && statusClass(h.status) == "irrealis" && !c.relativeOfThing(h.at) {
+		if e.Source.Text == "" && statusClass(h.status) == "irrealis" && !c.relativeOfThing(h.at) && !c.thingSubject(h.at) {
 			if sp := c.reporter(s, h.at); len(sp) > 0 {
 				e.Source = sp[0]
 				if len(sp) > 1 {
@@ -207,6 +219,9 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 				}
 			}
 		}
+		// "the Kurdish Peshmerga" read as two mentions of one actor is
+		// one party
+		e.AllSources, e.AllTargets = uniqueParties(e.AllSources), uniqueParties(e.AllTargets)
 		if len(e.AllTargets) > 0 {
 			e.AllTargets = dropSources(e.AllTargets, &e.Source, e.AllSources)
 			e.Target = Party{}
@@ -281,6 +296,29 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		}
 	}
 	return dst
+}
+
+// uniqueParties drops the parties that repeat an actor or a place
+// already in the list (in place; the first mention stays).
+func uniqueParties(ps []Party) []Party {
+	if len(ps) < 2 {
+		return ps
+	}
+	out := ps[:1]
+	for _, p := range ps[1:] {
+		dup := false
+		for i := range out {
+			q := &out[i]
+			if p.Actor != 0 && p.Actor == q.Actor || p.Actor == 0 && q.Actor == 0 && p.GeonamesID != 0 && p.GeonamesID == q.GeonamesID {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // linkLine reports a line that points to another article ("Related:
@@ -697,7 +735,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		}
 		end := i + len(f.words)
 		h := verbHit{at: i, end: end, gov: -1, light: -1, status: Asserted, noun: -1}
-		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) {
+		if !c.verbal(i, f) || c.aimOf(i) || c.promiseOfBeing(i, f) || c.gerundSubject(i, end) || c.nounPair(i) || c.readyFor(i, end) || c.indirectQuestion(i) || c.prospect(i) {
 			i = end - 1
 			continue
 		}
@@ -738,6 +776,13 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 		// "the first city claimed by the group": a territory or a deed is
 		// claimed, no one is accused
 		if h.passive && f.block.name == "allege" {
+			i = end - 1
+			continue
+		}
+		// "more resources could be needed", "a meeting is planned": a
+		// passive need or plan with no agent names what is necessary or
+		// scheduled, no one's demand or intent
+		if h.passive && agentless[t.low] && !c.byAfter(end) {
 			i = end - 1
 			continue
 		}
@@ -811,6 +856,10 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	if i > 0 {
 		prev = toks[i-1].low
 	}
+	// "the US-led coalition": who heads it, no happening
+	if prev == "-" && (t.low == "led" || t.low == "headed") {
+		return false
+	}
 	ing := strings.HasSuffix(t.low, "ing")
 	// "Armed men stormed", "two suspected militants": a past participle
 	// opening the sentence or after a number, right before a plural noun
@@ -837,6 +886,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 		}
 	}
 	if ing && (prev == "'s" || determiners[prev]) {
+		return false
+	}
+	// "will offer training for recruits", "provided shelter": these
+	// verbs take a noun as object, never a gerund
+	if ing && transferVerbs[prev] {
 		return false
 	}
 	// "of allied countries", "to treat wounded soldiers": a participle
@@ -927,6 +981,11 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	}
 	return true
 }
+
+// transferVerbs give or get a thing: an -ing form after them is a noun.
+var transferVerbs = set("offer", "offers", "offered", "offering", "provide", "provides", "provided", "providing",
+	"give", "gives", "gave", "given", "giving", "receive", "receives", "received", "receiving",
+	"deliver", "delivers", "delivered", "delivering", "supply", "supplies", "supplied", "supplying")
 
 // nounDeterminers are the nouns among determiners ("a military attack",
 // "peace talks"): a past form after them is a verb ("the military
@@ -1030,8 +1089,8 @@ func (c *Coder) aimOf(i int) bool {
 	return false
 }
 
-// gerundSubject reports a gerund with its object opening the sentence as
-// its subject ("Retaking the city is a key goal", "Sending troops would be
+// gerundSubject reports a gerund with its object opening the sentence (or
+// a reported clause) as its subject ("Retaking the city is a key goal", "Sending troops would be
 // a mistake"): a prospect talked about, not a happening. A participle
 // clause set off by a comma ("Speaking in Rome, the minister said") and
 // a gerund with no object ("Fighting continued") are not.
@@ -1044,7 +1103,10 @@ func (c *Coder) gerundSubject(i, end int) bool {
 	for k < i && toks[k].punct {
 		k++
 	}
-	if k != i || !strings.HasSuffix(toks[i].low, "ing") || end >= len(toks) {
+	// "he said that destroying its bases was the priority": a reported
+	// clause opens with the gerund as well
+	opens := k == i || i >= 2 && toks[i-1].low == "that" && sayWords[toks[i-2].low]
+	if !opens || !strings.HasSuffix(toks[i].low, "ing") || end >= len(toks) {
 		return false
 	}
 	if n := toks[end]; n.punct || prepositions[n.low] || n.low == "to" || n.low == "by" || n.low == "and" || n.low == "or" {
@@ -1052,7 +1114,8 @@ func (c *Coder) gerundSubject(i, end int) bool {
 	}
 	for j := end; j < len(toks) && j < end+12; j++ {
 		w := toks[j].low
-		if toks[j].punct && w != "'s" && w != "-" || boundaries[w] {
+		// ("the rebels' depots": a possessive apostrophe is no break)
+		if toks[j].punct && w != "'s" && w != "-" && w != "'" && w != "’" || boundaries[w] {
 			return false
 		}
 		if w == "is" || w == "was" || w == "are" || w == "were" || hypoAux[w] || futureAux[w] {
@@ -1120,6 +1183,9 @@ func (c *Coder) passive(i int, f *verbForm) bool {
 		return false
 	}
 	end := i + len(f.words)
+	if c.stative(i, end) {
+		return false
+	}
 	if f.base {
 		// "have been repeatedly hit by": a base form that is also its
 		// own participle ("hit", "cut", "put") is passive after a form of
@@ -1149,6 +1215,179 @@ func (c *Coder) passive(i int, f *verbForm) bool {
 	}
 	// "killed by" without an auxiliary (a reduced relative)
 	return end < len(c.toks) && c.toks[end].low == "by" && end+1 < len(c.toks) && c.toks[end+1].actor >= 0
+}
+
+// stative reports a participle that names a state its subject is in,
+// with the preposition that state takes ("are engaged in an offensive",
+// "is allied with the army", "were involved in the fighting"): the
+// subject is the doer, as in "fought", not the one done to.
+func (c *Coder) stative(i, end int) bool {
+	if ablated != nil && ablated["stative"] {
+		return false
+	}
+	if end >= len(c.toks) || end != i+1 {
+		return false
+	}
+	p, ok := stativePreps[c.toks[i].low]
+	return ok && strings.Contains(p, " "+c.toks[end].low+" ")
+}
+
+// stativePreps are the participles stative names, each with the
+// prepositions (space-delimited) that make it a state.
+var stativePreps = map[string]string{
+	"engaged":  " in ",
+	"involved": " in ",
+	"allied":   " with to ",
+}
+
+// prospect reports a verb right after a noun of possibility and "to"
+// ("new opportunities to attack plotters", "the means to strike"): what
+// may be done, not a happening.
+func (c *Coder) prospect(i int) bool {
+	if ablated != nil && ablated["prospect"] {
+		return false
+	}
+	return i >= 2 && c.toks[i-1].low == "to" && prospectNouns[c.toks[i-2].low]
+}
+
+// prospectNouns name what may be done: an infinitive after them tells
+// a possibility.
+var prospectNouns = set("opportunity", "opportunities", "chance", "chances", "ability", "capability", "capacity", "means", "option", "options", "possibility", "freedom")
+
+// effortNouns name an undertaking whose aim an infinitive tells.
+var effortNouns = set("effort", "efforts", "bid", "push", "drive", "campaign", "offensive", "operation", "plan", "plans", "attempt", "battle", "fight")
+
+// aheadOfEffort reports a verb at token at that is the aim of an effort
+// noun which "ahead of", "in advance of" or "before" places in the
+// future ("in advance of the effort to liberate the city").
+func (c *Coder) aheadOfEffort(at int) bool {
+	if ablated != nil && ablated["aheadOfEffort"] {
+		return false
+	}
+	toks := c.toks
+	if at < 3 || toks[at-1].low != "to" || !effortNouns[toks[at-2].low] {
+		return false
+	}
+	for k := at - 3; k >= 0 && k >= at-7; k-- {
+		w := toks[k].low
+		if w == "before" || w == "of" && k > 0 && (toks[k-1].low == "ahead" || toks[k-1].low == "advance") {
+			return true
+		}
+		if toks[k].punct || !determiners[w] && !commonNoun(toks[k]) && !toks[k].upper {
+			return false
+		}
+	}
+	return false
+}
+
+// thingSubject reports a verb at token at whose subject, right before
+// its verb group, is a singular common noun that names neither a happening
+// nor a doer ("the gathering of information would provide
+// opportunities"): the clause tells of that thing, not of the one who
+// reports it. An event noun ("an operation should begin") is a happening
+// the reporter announces; a body or group ("the government will send")
+// is most often the reporter's own side.
+func (c *Coder) thingSubject(at int) bool {
+	if ablated != nil && ablated["thingSubject"] {
+		return false
+	}
+	k := c.skipAux(at - 1)
+	if k < 1 {
+		return false
+	}
+	t := c.toks[k]
+	if !commonNoun(t) || subjectPron[t.low] || agentNoun(t) || isPluralNoun(t.low) || c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ly") || whWords[t.low] || intentNouns[t.low] || effortNouns[t.low] {
+		return false
+	}
+	if _, ok := c.eventNoun(k, -1); ok {
+		return false
+	}
+	_, derived := c.derivedNoun(t.low)
+	return !derived
+}
+
+// indirectQuestion reports a verb right after a question word and "to"
+// ("the focus is on how to manage the cities", "deciding whether to
+// strike"): a question talked about, not a happening.
+func (c *Coder) indirectQuestion(i int) bool {
+	if ablated != nil && ablated["indirectQuestion"] {
+		return false
+	}
+	return i >= 2 && c.toks[i-1].low == "to" && whWords[c.toks[i-2].low]
+}
+
+// agentless are participles that, passive with no agent, tell no one's
+// act.
+var agentless = set("needed", "planned", "scheduled")
+
+// byAfter reports "by" within the three words after token end.
+func (c *Coder) byAfter(end int) bool {
+	for k := end; k < len(c.toks) && k < end+4; k++ {
+		if c.toks[k].low == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// readyFor reports "prepared" or "ready" after a form of "be" with "for"
+// after it ("we are prepared for that"): a readiness, not an act.
+func (c *Coder) readyFor(i, end int) bool {
+	if ablated != nil && ablated["readyFor"] {
+		return false
+	}
+	toks := c.toks
+	if end >= len(toks) || toks[end].low != "for" || toks[i].low != "prepared" && toks[i].low != "ready" {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && (adverbs[toks[k].low] || strings.HasSuffix(toks[k].low, "ly") && !toks[k].upper) {
+		k--
+	}
+	return k >= 0 && beForms[toks[k].low]
+}
+
+// appealTo reports an urging verb (urgeVerbs) coded as something other
+// than an appeal or a demand whose object is followed by "to" and a
+// verb's base form: "encourage all parties to focus".
+func (c *Coder) appealTo(h *verbHit) bool {
+	if ablated != nil && ablated["appealTo"] {
+		return false
+	}
+	toks := c.toks
+	if !urgeVerbs[toks[h.at].low] || strings.HasPrefix(h.code, "02") || strings.HasPrefix(h.code, "10") {
+		return false
+	}
+	for k := h.end + 1; k+1 < len(toks) && k <= h.end+6; k++ {
+		if toks[k].punct {
+			return false
+		}
+		if toks[k].low == "to" {
+			return c.verbBase(k+1) || c.afterInfinitive(k+1)
+		}
+	}
+	return false
+}
+
+// attackNouns name an armed action one may prepare or ready.
+var attackNouns = set("operation", "operations", "offensive", "offensives", "assault", "assaults", "attack", "attacks", "raid", "raids", "invasion", "incursion", "push")
+
+// attackObject reports an attack noun as the object after token from,
+// past determiners and adjectives ("preparing a major new offensive").
+func (c *Coder) attackObject(from int) bool {
+	if ablated != nil && ablated["attackObject"] {
+		return false
+	}
+	for k := from; k < len(c.toks) && k < from+4; k++ {
+		t := c.toks[k]
+		if attackNouns[t.low] {
+			return true
+		}
+		if t.punct || t.actor >= 0 || t.place >= 0 || prepositions[t.low] || t.low == "to" {
+			return false
+		}
+	}
+	return false
 }
 
 // status reads negation, modality and governing verbs before the verb.
@@ -1266,6 +1505,11 @@ func (c *Coder) status(h *verbHit) {
 				break
 			}
 		}
+	}
+	// "ahead of an effort to liberate the city": the aim of an effort
+	// still to come
+	if h.status == Asserted && c.aheadOfEffort(h.at) {
+		h.status = Future
 	}
 	// "what the coalition is doing to retake the city": the aim of what
 	// someone does, not yet done

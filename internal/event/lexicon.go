@@ -77,6 +77,9 @@ var extraVerbs = []struct {
 	// retaking a town is taking it back by force: fighting (CAMEO 190),
 	// as PLOVER's coders read it
 	{"190", []string{"retake", "retakes", "retook", "retaken", "retaking"}},
+	// "executed a plan" carries out; "executed prisoners" kills: the
+	// patterns below decide (its object must be people)
+	{"---", []string{"execute", "executes", "executed", "executing"}},
 	// "kicking in $20 million": a contribution, not a kick (the
 	// Dictionary's "kick" is physical assault)
 	{"---", []string{"kick_in", "kicks_in", "kicked_in", "kicking_in"}},
@@ -105,6 +108,12 @@ var extraPatterns = []struct{ verb, after, code string }{
 	{"expel", "&monitor", "1662"},
 	{"withdraw", "&monitor", "1662"},
 	{"expel", "&pko", "1661"},
+	// executing people is killing them outside combat (CAMEO 180,
+	// unconventional violence)
+	{"execute", "&victim", "180"},
+	// advising an army or troops is military assistance (CAMEO 072), not
+	// a suggestion
+	{"suggest", "&forces", "072"},
 	// blowing up lines, bridges or buildings destroys property
 	{"blow_up", "&infrastructure", "1712"},
 }
@@ -117,6 +126,8 @@ var extraSyns = map[string][]string{
 	"&infrastructure": {"line", "lines", "pipeline", "pipelines", "bridge", "bridges", "building", "buildings", "tower", "towers", "power", "plant", "plants", "station", "stations", "railway", "road", "roads", "dam", "depot", "house", "houses", "homes"},
 	"&passage":        {"road", "roads", "roadway", "highway", "highways", "bridge", "bridges", "crossing", "crossings", "border_crossing", "railway", "railways", "rail_line", "traffic", "transport", "access", "entrance", "entrances", "port", "ports", "street", "streets", "junction"},
 	"&demand":         {"appeal", "appeals", "demand", "demands", "request", "requests", "call", "calls", "plea", "pleas", "offer", "offers", "ultimatum"},
+	"&victim":         {"civilians", "prisoners", "hostages", "captives", "detainees", "people", "men", "women", "children", "villagers", "residents", "soldiers", "policemen", "fighters", "activists", "journalists", "dissidents", "defectors", "deserters", "opponents", "members", "collaborators", "spies", "informants"},
+	"&forces":         {"forces", "troops", "army", "armies", "soldiers", "military", "units", "militia", "militias", "fighters", "commanders", "officers"},
 	"&fortification":  {"barricade", "barricades", "fortification", "fortifications", "checkpoint", "checkpoints", "defense", "defenses", "defences", "roadblock", "roadblocks", "wall", "walls"},
 }
 
@@ -139,6 +150,9 @@ var lightVerbs = map[string]string{
 	"aim": Future, "aims": Future, "aimed": Future,
 	"expect": Future, "expects": Future, "expected": Future,
 	"hope": Future, "hopes": Future, "hoped": Future,
+	// "we need to make sure", "Iraq needs to retake the city": an
+	// obligation, like "must", not a demand
+	"need": Urged, "needs": Urged, "needed": Urged,
 	"willing": Future, "ready": Future, "able": Future, "likely": Future,
 }
 

@@ -22,7 +22,10 @@ var supportVerbs = set(
 	"declare", "declared", "declares", "pay", "paid", "pays", "voice", "voiced", "voices",
 	"step", "stepped", "steps", "went", "go", "goes", "going", "led", "lead", "leads", "organize", "organized", "organised",
 	"end", "ended", "ends", "call", "called", "calls", "put", "puts", "placed", "halt", "halted", "halts",
-	"suspend", "suspended", "suspends", "broke", "break", "declaring", "filing", "lodging", "reiterating", "renewing", "repeating", "voicing", "suspending", "halting", "ending", "organizing", "organising", "paying")
+	"suspend", "suspended", "suspends", "broke", "break", "declaring", "filing", "lodging", "reiterating", "renewing", "repeating", "voicing", "suspending", "halting", "ending", "organizing", "organising", "paying",
+	// verbs of degree: "intensify our airstrikes", "escalated its
+	// attacks" tell more of what the noun names
+	"intensify", "intensified", "intensifies", "intensifying", "escalate", "escalated", "escalates", "escalating")
 
 // haltVerbs end what their noun names: ending talks or mediation is
 // SANCTION (CAMEO 164, 165), not the talks.
@@ -360,6 +363,11 @@ func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
 			break
 		}
 	}
+	if len(src) == 0 {
+		if b := c.inMidstOf(k); b >= 0 {
+			src = c.before(s, b)
+		}
+	}
 	if k+1 < len(toks) && nounPreps[toks[k+1].low] {
 		for j := k + 2; j < len(toks) && j <= k+4; j++ {
 			t := toks[j]
@@ -374,6 +382,47 @@ func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
 	}
 	return src, tgt
 }
+
+// inMidstOf returns the token of the form of "be" in "X were in the
+// second week of a siege", "is in the midst of an offensive": the clause's
+// subject is in the event noun at k, its doer; -1 if the noun is not so
+// placed.
+func (c *Coder) inMidstOf(k int) int {
+	if ablated != nil && ablated["inMidstOf"] {
+		return -1
+	}
+	toks := c.toks
+	j := k - 1
+	for j >= 0 && j >= k-3 && toks[j].low != "of" && (determiners[toks[j].low] || nounSkip[toks[j].low]) {
+		j--
+	}
+	if j < 2 || toks[j].low != "of" {
+		return -1
+	}
+	for i := j - 1; i >= 1 && i >= j-4; i-- {
+		w := toks[i].low
+		if w == "in" {
+			b := i - 1
+			for b > 0 && (adverbs[toks[b].low] || strings.HasSuffix(toks[b].low, "ly") && !toks[b].upper) {
+				b--
+			}
+			if beForms[toks[b].low] {
+				return b
+			}
+			return -1
+		}
+		if !determiners[w] && !midstWords[w] && !ordinals[w] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// midstWords name a point inside a happening ("the second week of").
+var midstWords = set("midst", "middle", "thick", "day", "days", "week", "weeks", "month", "months", "year", "years", "stage", "phase", "throes")
+
+// ordinals count a happening's days or weeks.
+var ordinals = set("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "final", "early", "late", "closing", "opening")
 
 // objectOfVerb reports an event noun at k that is the object of a verb:
 // a verb-like word (a Dictionary form, a support verb, an -ing or -ed

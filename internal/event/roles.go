@@ -95,6 +95,29 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	// reduced passive or a relative clause ("the army, backed by
 	// militias, attacked", "the envoy, who met the rebels, said")
 	k := c.skipAux(at - 1)
+	// "that have more recently joined", "that have lately joined"
+	for k > 0 && (c.toks[k].low == "more" || c.toks[k].low == "most" || !c.toks[k].upper && strings.HasSuffix(c.toks[k].low, "ly") && c.toks[k].actor < 0) {
+		k = c.skipAux(k - 1)
+	}
+	// "the local militias that have joined the fight": a relative
+	// clause's subject is the noun before it (an actor modifying it:
+	// "the Western countries that were hit"); an actor further back is
+	// another clause's
+	if k > 0 && c.relativeAfterNoun(k) {
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			t := toks[j]
+			if t.actor >= 0 {
+				return c.conjuncts(s, j, -1)
+			}
+			if t.low == "," && j == k-1 {
+				continue
+			}
+			if !commonNoun(t) || c.d.forms[t.low] != nil {
+				break
+			}
+		}
+		return nil
+	}
 	// "said that efforts to recapture the city were": the aim of a noun
 	// that opens its clause has no doer named before it
 	if !passive && k > 1 && toks[k].low == "to" && c.opensClause(k-2) {
@@ -128,6 +151,11 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	for k := at - 1; k >= 0 && k >= at-maxRoleDistance; k-- {
 		t := toks[k]
 		if boundaries[t.low] && !(quoteMarks[t.low] && (c.shortQuote(k, at) || c.quotedVerb(k, at))) {
+			return nil
+		}
+		// "the spokesman said its air power was preventing": the
+		// reported clause names its own subject; the speaker is not it
+		if !passive && sayWords[t.low] && c.nounSubject(k+1, at) {
 			return nil
 		}
 		if t.actor >= 0 {
@@ -172,6 +200,20 @@ func (c *Coder) after(s Sentence, from, hi int, places bool) []Party {
 		// verb follows
 		if boundaries[t.low] || t.low == "ahead" || t.low == "despite" {
 			return nil
+		}
+		// "retake cities that IS has held", "the enemy at hand, which
+		// is ISIL": the actors of a relative clause after the object
+		// noun are its own subject or object, not this verb's target
+		if k > from && c.relativeAfterNoun(k) {
+			return nil
+		}
+		// "the artillery they need, and there are concerns about the
+		// army": a new clause with a subject of its own
+		if c.newClause(k) || k > from && (c.adverbialClause(k) || c.participleClause(k)) {
+			return nil
+		}
+		if t.actor >= 0 && c.uncodedModifier(k) {
+			continue
 		}
 		if t.actor >= 0 || places && t.place >= 0 {
 			return c.conjuncts(s, c.appositive(k, stop), +1)
@@ -264,6 +306,11 @@ func (c *Coder) conjuncts(s Sentence, k, dir int) []Party {
 		if t.actor >= 0 || t.place >= 0 {
 			if (t.actor >= 0 && seenA[t.actor]) || (t.actor < 0 && seenP[t.place]) {
 				continue
+			}
+			// "In Freedonia, Ruritania is allied": a scene before the
+			// subject ends the list
+			if dir < 0 && t.actor >= 0 && c.locatedAt(j) {
+				break
 			}
 			// "US Secretary of Defense Ash Carter": a title mention
 			// right before a person's name is that person, one party
@@ -535,6 +582,164 @@ func (c *Coder) reducedPassive(j, end int) bool {
 	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && j+2 < end && c.toks[j+1].low == "by"
 }
 
+// relativeAfterNoun reports a relative word at token k right after a
+// common noun, or after a comma that follows one ("cities that ...",
+// "the enemy, which ..."): it opens a clause that tells of that noun.
+// A "that" after a verb ("warned that") opens a reported clause instead.
+func (c *Coder) relativeAfterNoun(k int) bool {
+	if ablated != nil && ablated["relativeAfterNoun"] {
+		return false
+	}
+	if !relativeWords[c.toks[k].low] || k < 1 {
+		return false
+	}
+	j := k - 1
+	if c.toks[j].low == "," && j > 0 && c.toks[k].low != "that" {
+		j--
+	}
+	t := c.toks[j]
+	return commonNoun(t) && c.d.forms[t.low] == nil
+}
+
+// newClause reports a comma at token k followed by a conjunction and a
+// pronoun or "there": the words after it are another clause's.
+func (c *Coder) newClause(k int) bool {
+	if ablated != nil && ablated["newClause"] {
+		return false
+	}
+	toks := c.toks
+	if toks[k].low != "," || k+2 >= len(toks) || !clauseConj[toks[k+1].low] {
+		return false
+	}
+	w := toks[k+2].low
+	return w == "there" || subjectPron[w] && !relativePron[w]
+}
+
+// adverbialClause reports a subordinating conjunction at token k that
+// opens a clause with its own subject and verb ("as Iraqi forces
+// approached the city", "when the army attacked"): its actors are that
+// clause's.
+func (c *Coder) adverbialClause(k int) bool {
+	if ablated != nil && ablated["adverbialClause"] {
+		return false
+	}
+	toks := c.toks
+	if !clauseSubordinators[toks[k].low] || k > 0 && (toks[k-1].low == "such" || toks[k-1].low == "well" || toks[k-1].low == "known" || toks[k-1].low == "same") {
+		return false
+	}
+	j := k + 1
+	for j < len(toks) && determiners[toks[j].low] {
+		j++
+	}
+	if j >= len(toks) || toks[j].actor < 0 {
+		return false
+	}
+	for a := toks[j].actor; j < len(toks) && toks[j].actor == a; j++ {
+	}
+	j = c.skipAuxForward(j)
+	return j < len(toks) && !toks[j].upper && (len(c.d.forms[toks[j].low]) > 0 || strings.HasSuffix(toks[j].low, "ed"))
+}
+
+// skipAuxForward steps forward over auxiliaries, negations and adverbs.
+func (c *Coder) skipAuxForward(k int) int {
+	for k < len(c.toks) {
+		w := c.toks[k].low
+		if !(adverbs[w] || negations[w] || futureAux[w] || hypoAux[w] || beForms[w] || w == "have" || w == "has" || w == "had") {
+			return k
+		}
+		k++
+	}
+	return k
+}
+
+// clauseSubordinators open an adverbial clause.
+var clauseSubordinators = set("as", "while", "when", "because", "although", "though", "whereas", "if", "unless", "once", "until")
+
+// uncodedModifier reports an actor mention at token k with no actor code
+// that modifies the common noun after it, a thing ("training for IED
+// removal"):
+// a name the dictionaries do not know, used as a noun's modifier, names
+// a kind of thing, not a party.
+func (c *Coder) uncodedModifier(k int) bool {
+	if ablated != nil && ablated["uncodedModifier"] {
+		return false
+	}
+	toks := c.toks
+	a := toks[k].actor
+	if c.actors[a].Code != "" {
+		return false
+	}
+	j := k
+	for j < len(toks) && toks[j].actor == a {
+		j++
+	}
+	if j >= len(toks) {
+		return false
+	}
+	n := toks[j]
+	// "a Bosnian Muslim man": a name before a person or group noun says
+	// who that person is
+	return commonNoun(n) && c.d.forms[n.low] == nil && !strings.HasSuffix(n.low, "ly") && !agentNoun(n) && !personNouns[n.low]
+}
+
+// personNouns name people (agentNoun's groups and bodies aside).
+var personNouns = set("man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "family", "families", "person", "people", "couple", "youth", "youths")
+
+// nounSubject reports a common noun (no verb form) between token from
+// and the verb group at token at, which neither "and" joins to a verb
+// before nor "to" makes an infinitive: the subject the reported clause
+// names ("its air power was preventing"; "announced plans ... and
+// revealed" and "announced plans to send" share the speaker's).
+func (c *Coder) nounSubject(from, at int) bool {
+	if ablated != nil && ablated["nounSubject"] {
+		return false
+	}
+	k := c.skipAux(at - 1)
+	if k < from || c.toks[k].low == "and" || c.toks[k].low == "or" || c.toks[k].low == "to" {
+		return false
+	}
+	for ; k >= from; k-- {
+		t := c.toks[k]
+		if t.actor >= 0 {
+			return false
+		}
+		// (a pronoun most often points back to the speaker: "the
+		// authorities said they had launched an inquiry")
+		// nor does a group, a body or a country word ("the minister said
+		// the kingdom will defend", "said police will not confront")
+		if agentNoun(t) || selfNouns[t.low] {
+			return false
+		}
+		if commonNoun(t) && !subjectPron[t.low] && c.d.forms[t.low] == nil && !adverbs[t.low] && !strings.HasSuffix(t.low, "ly") && !whWords[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// participleClause reports a comma at token k followed by an -ing verb
+// ("contributing carriers to launch airstrikes, setting up hospitals to
+// treat wounded soldiers"): another predicate, whose object is its own.
+func (c *Coder) participleClause(k int) bool {
+	if ablated != nil && ablated["participleClause"] {
+		return false
+	}
+	toks := c.toks
+	if toks[k].low != "," || k+1 >= len(toks) {
+		return false
+	}
+	n := toks[k+1]
+	// "setting-up": a hyphenated phrasal verb
+	w, _, hyphen := strings.Cut(n.low, "-")
+	return !n.upper && n.actor < 0 && strings.HasSuffix(w, "ing") && len(w) > 5 && (len(c.d.forms[w]) > 0 || hyphen)
+}
+
+// selfNouns name a speaker's own country or side.
+var selfNouns = set("country", "kingdom", "nation", "state", "republic", "side", "party", "administration")
+
+// clauseConj join two clauses after a comma.
+var clauseConj = set("and", "but", "while", "whereas", "yet", "so")
+
 // relativePron open a relative clause set off by commas.
 var relativePron = set("who", "which")
 
@@ -567,6 +772,15 @@ func (c *Coder) locatedAt(k int) bool {
 	// "troops flowed into Syria to retake the town": where a move goes
 	// is never who acts
 	if uncoded || goalWords[toks[j].low] {
+		return true
+	}
+	// "In Iraq, the coalition is allied with ...": a locative phrase
+	// that opens the clause, set off by a comma, is the scene
+	e := k
+	for e < len(toks) && toks[e].actor == toks[k].actor {
+		e++
+	}
+	if locatives[toks[j].low] && (j == 0 || toks[j-1].punct) && e < len(toks) && toks[e].low == "," {
 		return true
 	}
 	// a country or city coded as an actor stands for the people of the

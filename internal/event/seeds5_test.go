@@ -29,7 +29,7 @@ func TestQuoteOwnSubject(t *testing.T) {
 		name, text, quoted, speaker string
 		want                        []string
 	}{
-		{"pronoun of others", "“They are preparing an assault on <@Tartus>,” {Vela:ESPGOV} said.", "They are preparing an assault on Tartus", "Vela", []string{"preparing/AGREE/asserted ->Tartus"}},
+		{"pronoun of others", "“They are preparing an assault on <@Tartus>,” {Vela:ESPGOV} said.", "They are preparing an assault on Tartus", "Vela", []string{"preparing/MOBILIZE/asserted ->Tartus"}},
 		{"first person", "“We will attack {the rebels:SYRREB} soon,” {Vela:ESPGOV} said.", "We will attack the rebels soon", "Vela", []string{"attack/ASSAULT/future Vela>the rebels"}},
 		{"noun subject", "“Crowds of people fleeing <@Tartus> will hide fighters,” {Vela:ESPGOV} said.", "Crowds of people fleeing Tartus will hide fighters", "Vela", nil},
 		{"speaker's own aim", "“If we send more ships to attack {the rebels:SYRREB}, we win,” {Vela:ESPGOV} said.", "If we send more ships to attack the rebels, we win", "Vela", []string{"attack/ASSAULT/hypothetical Vela>the rebels"}},

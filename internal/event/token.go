@@ -101,3 +101,26 @@ func lower(s string) string {
 	}
 	return s
 }
+
+// splitNameCompounds splits a word that an actor mention ends inside at a
+// hyphen ("US-led", "Iran-backed": the mention is "US", "Iran") into the
+// name, the hyphen and the rest, so that the name's token is the actor's.
+func splitNameCompounds(s Sentence, toks []token) []token {
+	for _, a := range s.Actors {
+		if a.End <= 0 || a.End >= len(s.Text) || s.Text[a.End] != '-' {
+			continue
+		}
+		for i := range toks {
+			t := toks[i]
+			if t.start < a.Start || t.start >= a.End || t.end <= a.End+1 {
+				continue
+			}
+			name := token{start: t.start, end: a.End, low: lower(s.Text[t.start:a.End]), upper: t.upper, actor: -1, place: -1}
+			hy := token{start: a.End, end: a.End + 1, low: "-", punct: true, actor: -1, place: -1}
+			rest := token{start: a.End + 1, end: t.end, low: lower(s.Text[a.End+1 : t.end]), upper: isUpper(s.Text[a.End+1 : t.end]), actor: -1, place: -1}
+			toks = append(toks[:i], append([]token{name, hy, rest}, toks[i+1:]...)...)
+			break
+		}
+	}
+	return toks
+}
