@@ -54,8 +54,16 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	fs.DurationVar(&o.Budget, "analysis-budget", analyse.DefaultBudget, "longest analysis of one document (0: no limit)")
 	connectWait := fs.Duration("connect-wait", time.Minute, "at start, wait up to this `DURATION` for a database server that cannot be reached yet (down, restarting, starting up) before giving up")
 	quiet := fs.Bool("quiet", false, "log only problems")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stopProfile, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
 	}
 	if o.Budget == 0 {
 		o.Budget = -1

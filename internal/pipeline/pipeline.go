@@ -55,6 +55,12 @@ type Options struct {
 	// working alone on a backlog while a core idles (default
 	// DefaultAhead; negative: no cap).
 	Ahead int
+	// HandOver, with DeferCorpus, is a corpus stage this process runs
+	// apart from the pipeline (a worker holding the corpus lease): the
+	// articles stored are prepared on the analysis workers and offered to
+	// it (corpus.Stage.Offer), as the pipeline's own stage is, so that it
+	// need not read their analyses back from the store.
+	HandOver *corpus.Stage
 	// Annotate, when set, analyses texts instead of a per-worker
 	// analyse.Annotator (benchmarks reuse analyses with it). It is called
 	// from several goroutines at once.
@@ -88,6 +94,9 @@ type Pipeline struct {
 	// each store transaction
 	stage     *corpus.Stage
 	stored    chan struct{}
+	// offer is the stage that takes the stored articles' analyses from
+	// the writer: the pipeline's own, or Options.HandOver
+	offer *corpus.Stage
 	corpusErr chan error
 
 	mu  sync.Mutex
@@ -223,6 +232,10 @@ func New(ctx context.Context, st store.Store, o Options) (*Pipeline, error) {
 		p.stage, p.stored, p.corpusErr = sg, make(chan struct{}, 1), make(chan error, 1)
 		go p.follow()
 	}
+	p.offer = p.stage
+	if p.offer == nil && !o.NoAnalyse {
+		p.offer = o.HandOver
+	}
 	for i := 0; i < o.Workers; i++ {
 		p.wg.Add(1)
 		go p.work()
@@ -273,7 +286,7 @@ func (p *Pipeline) work() {
 				pr.Prepare(&j.item)
 				p.o.Timing.add(Store, t2)
 			}
-			if p.stage != nil {
+			if p.offer != nil {
 				t3 := p.o.Timing.now()
 				j.pre = corpus.Prepare(&j.art, j.ann)
 				p.o.Timing.add(Corpus, t3)
@@ -356,8 +369,8 @@ func (p *Pipeline) write() {
 			}
 			// the corpus stage takes the analyses of the articles just
 			// stored from here instead of reading them back
-			if p.stage != nil && i < len(pres) && r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
-				p.stage.Offer(r.ID, pres[i])
+			if p.offer != nil && i < len(pres) && r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
+				p.offer.Offer(r.ID, pres[i])
 			}
 		}
 		p.mu.Unlock()
