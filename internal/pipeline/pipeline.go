@@ -92,11 +92,11 @@ type Pipeline struct {
 
 	// the corpus stage follows the writer: stored is signalled after
 	// each store transaction
-	stage     *corpus.Stage
-	stored    chan struct{}
+	stage  *corpus.Stage
+	stored chan struct{}
 	// offer is the stage that takes the stored articles' analyses from
 	// the writer: the pipeline's own, or Options.HandOver
-	offer *corpus.Stage
+	offer     *corpus.Stage
 	corpusErr chan error
 
 	mu  sync.Mutex
