@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -28,12 +29,13 @@ import (
 // corpus on every batch.
 func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []event.Record) error {
 	digests := make([]int64, len(recs))
+	bodies := make([][]byte, len(recs)) // id zeroed: the digest's input
 	for i := range recs {
-		d, err := eventDigest(&recs[i])
+		d, b, err := eventDigest(&recs[i])
 		if err != nil {
 			return err
 		}
-		digests[i] = d
+		digests[i], bodies[i] = d, b
 	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
@@ -81,7 +83,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		}
 	}
 	if len(fresh) > 0 {
-		if err := s.insertEvents(ctx, tx, recs, digests, fresh); err != nil {
+		if err := s.insertEvents(ctx, tx, recs, digests, bodies, fresh); err != nil {
 			return err
 		}
 	}
@@ -91,8 +93,9 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 	return nil
 }
 
-// insertEvents inserts recs[i] for each i of fresh, giving them their ids.
-func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, digests []int64, fresh []int) error {
+// insertEvents inserts recs[i] for each i of fresh, giving them their ids;
+// bodies[i] is recs[i]'s JSON with the id zeroed (eventDigest).
+func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, digests []int64, bodies [][]byte, fresh []int) error {
 	// The ids as one block: the sequence moved past it in one step, by
 	// the callers in turn (an advisory lock held to the commit), not a
 	// nextval a row — 10 µs of the server's each, a fifth of the COPY's
@@ -115,7 +118,7 @@ func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, d
 		if r.Place != nil {
 			pg, pn = int64(r.Place.GeonamesID), r.Place.Name
 		}
-		body, err := json.Marshal(r)
+		body, err := withEventID(bodies[i], r)
 		if err != nil {
 			return err
 		}
@@ -133,20 +136,40 @@ func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, d
 // eventDigest is the identity of a coded event's content: equal records
 // have equal digests, whatever their ids (the JSON body, id zeroed;
 // never 0, which marks a row stored without one).
-func eventDigest(r *event.Record) (int64, error) {
+// It returns that body too: the row's body is the same JSON with the id
+// put in (withEventID), not a second encoding of the record.
+func eventDigest(r *event.Record) (int64, []byte, error) {
 	id := r.ID
 	r.ID = 0
 	b, err := json.Marshal(r)
 	r.ID = id
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	h := sha256.Sum256(b)
 	d := int64(binary.BigEndian.Uint64(h[:8]))
 	if d == 0 {
 		d = 1
 	}
-	return d, nil
+	return d, b, nil
+}
+
+// zeroIDPrefix is how a record's JSON with the id zeroed begins: the id
+// is Record's first field.
+var zeroIDPrefix = []byte(`{"id":0,`)
+
+// withEventID returns json.Marshal(r) from zeroed, r's JSON with the id
+// zeroed: the id written in its place, the rest as it was encoded
+// (encoding/json writes a struct's fields in order, each on its own). A
+// body that does not begin as expected is encoded again.
+func withEventID(zeroed []byte, r *event.Record) ([]byte, error) {
+	if !bytes.HasPrefix(zeroed, zeroIDPrefix) {
+		return json.Marshal(r)
+	}
+	b := make([]byte, 0, len(zeroed)+20)
+	b = append(b, `{"id":`...)
+	b = strconv.AppendInt(b, r.ID, 10)
+	return append(b, zeroed[len(zeroIDPrefix)-1:]...), nil
 }
 
 // partyWords keeps the names and words of a role for name filters.
