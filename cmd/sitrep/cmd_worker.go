@@ -68,6 +68,11 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if o.Budget == 0 {
 		o.Budget = -1
 	}
+	// a worker runs the ingest pipeline and the corpus stage, with the
+	// same live heap as sitrep ingest: the same collector target (at Go's
+	// default its collector took some 1.5 CPU-s of a 2,000-article run
+	// against 0.6 for the single process; BENCHMARKS.md, session 12)
+	setIngestGC()
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
 	o.Log = func(format string, args ...any) {
