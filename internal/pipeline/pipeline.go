@@ -61,10 +61,47 @@ type Options struct {
 	// it (corpus.Stage.Offer), as the pipeline's own stage is, so that it
 	// need not read their analyses back from the store.
 	HandOver *corpus.Stage
+	// Annotators, when set, keeps the analysers (and what each has
+	// memoised: gazetteer lookups, buffers) from one pipeline to the next,
+	// for a caller that runs a pipeline per batch (sitrep worker); else
+	// each pipeline's analysers start afresh.
+	Annotators *Annotators
 	// Annotate, when set, analyses texts instead of a per-worker
 	// analyse.Annotator (benchmarks reuse analyses with it). It is called
 	// from several goroutines at once.
 	Annotate func(analyse.Input) analyse.Annotation
+}
+
+// Annotators keeps analysers between pipelines (Options.Annotators);
+// the zero value is ready to use, and a nil one keeps none. Safe for
+// concurrent use.
+type Annotators struct {
+	mu   sync.Mutex
+	free []*analyse.Annotator
+}
+
+// get takes a kept analyser, or a new one.
+func (s *Annotators) get() *analyse.Annotator {
+	if s != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if n := len(s.free); n > 0 {
+			a := s.free[n-1]
+			s.free = s.free[:n-1]
+			return a
+		}
+	}
+	return analyse.New()
+}
+
+// put keeps a for a later pipeline.
+func (s *Annotators) put(a *analyse.Annotator) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.free = append(s.free, a)
 }
 
 // DefaultAhead is the default Options.Ahead: two batches of the corpus
@@ -249,6 +286,11 @@ func (p *Pipeline) work() {
 	defer p.wg.Done()
 	defer p.o.Timing.lock()()
 	var an *analyse.Annotator
+	defer func() {
+		if an != nil {
+			p.o.Annotators.put(an)
+		}
+	}()
 	for j := range p.jobs {
 		t0 := p.o.Timing.now()
 		j.art, j.err = clean.Clean(j.doc)
@@ -261,12 +303,14 @@ func (p *Pipeline) work() {
 				j.ann = &a
 			} else {
 				if an == nil {
-					an = analyse.New()
+					an = p.o.Annotators.get()
 					switch {
 					case p.o.Budget > 0:
 						an.Budget = p.o.Budget
 					case p.o.Budget < 0:
 						an.Budget = 0
+					default: // one kept from another pipeline may have had another
+						an.Budget = analyse.DefaultBudget
 					}
 				}
 				j.ann = an.AnnotateArticle(&j.art)

@@ -48,6 +48,10 @@ type Options struct {
 	ExitIdle time.Duration
 	// Log receives one line per event worth telling (may be nil).
 	Log func(format string, args ...any)
+
+	// annotators keeps the analysers from one batch's pipeline to the
+	// next, with what they memoise across documents
+	annotators *pipeline.Annotators
 }
 
 func (o *Options) defaults() {
@@ -65,6 +69,9 @@ func (o *Options) defaults() {
 	}
 	if o.Log == nil {
 		o.Log = func(string, ...any) {}
+	}
+	if o.annotators == nil {
+		o.annotators = &pipeline.Annotators{}
 	}
 }
 
@@ -247,7 +254,7 @@ func processRange(st store.Store, d queue.Delivery, o Options, hand *corpus.Stag
 		var mu sync.Mutex
 		problems := map[string]error{}
 		var order []string
-		po := pipeline.Options{DeferCorpus: true, HandOver: hand, Workers: o.Workers, Budget: o.Budget, WriteBatch: o.Batch}
+		po := pipeline.Options{DeferCorpus: true, HandOver: hand, Annotators: o.annotators, Workers: o.Workers, Budget: o.Budget, WriteBatch: o.Batch}
 		po.Problem = func(ie *ingest.InputError) {
 			mu.Lock()
 			if _, seen := problems[ie.Origin]; !seen {
@@ -312,7 +319,7 @@ func processRange(st store.Store, d queue.Delivery, o Options, hand *corpus.Stag
 func store1(ctx context.Context, st store.Store, ds []queue.Delivery, o Options, hand *corpus.Stage) (map[string]error, pipeline.Report, error) {
 	var mu sync.Mutex
 	problems := map[string]error{}
-	po := pipeline.Options{DeferCorpus: true, HandOver: hand, Workers: o.Workers, Budget: o.Budget, WriteBatch: len(ds)}
+	po := pipeline.Options{DeferCorpus: true, HandOver: hand, Annotators: o.annotators, Workers: o.Workers, Budget: o.Budget, WriteBatch: len(ds)}
 	po.Problem = func(ie *ingest.InputError) {
 		mu.Lock()
 		problems[ie.Origin] = ie.Err
