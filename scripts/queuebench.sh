@@ -5,7 +5,8 @@
 # (user, sys) of every process, and the NATS server's CPU per run (BENCHMARKS.md, issue 17).
 # PG=postgres://… puts the workers' runs on PostgreSQL instead (a fresh schema each, dropped after)
 # and adds the PostgreSQL server's CPU (its processes and the connections it reaped) to each run;
-# WORKERS="1 2 4" picks the worker counts. The corpus: go run ./scripts/corpusgen -to 2000 > c.jsonl
+# WORKERS="1 2 4" picks the worker counts; WORKER_FLAGS="--cpuprofile /tmp/w.prof" adds flags to every
+# worker (one worker's profile: the workers would write the same file). The corpus: go run ./scripts/corpusgen -to 2000 > c.jsonl
 set -u
 S=$(realpath "${SITREP:-./sitrep}")
 C=$(realpath "$1")
@@ -47,7 +48,7 @@ for n in ${WORKERS:-1 2}; do
   n0=$(cpu_of $NP); p0=$(pg_cpu)
   pids=()
   for i in $(seq 1 $n); do
-    /usr/bin/time -f "worker $i of $n: wall %e user %U sys %S" "$S" worker --db "$db" --queue $Q --exit-idle 2s --corpus-idle 1s 2> logs/w$n.$i.log &
+    /usr/bin/time -f "worker $i of $n: wall %e user %U sys %S" "$S" worker --db "$db" --queue $Q --exit-idle 2s --corpus-idle 1s ${WORKER_FLAGS:-} 2> logs/w$n.$i.log &
     pids+=($!)
   done
   wait "${pids[@]}"

@@ -54,12 +54,25 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	fs.DurationVar(&o.Budget, "analysis-budget", analyse.DefaultBudget, "longest analysis of one document (0: no limit)")
 	connectWait := fs.Duration("connect-wait", time.Minute, "at start, wait up to this `DURATION` for a database server that cannot be reached yet (down, restarting, starting up) before giving up")
 	quiet := fs.Bool("quiet", false, "log only problems")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stopProfile, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
 	}
 	if o.Budget == 0 {
 		o.Budget = -1
 	}
+	// a worker runs the ingest pipeline and the corpus stage, with the
+	// same live heap as sitrep ingest: the same collector target (at Go's
+	// default its collector took some 1.5 CPU-s of a 2,000-article run
+	// against 0.6 for the single process; BENCHMARKS.md, session 12)
+	setIngestGC()
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
 	o.Log = func(format string, args ...any) {

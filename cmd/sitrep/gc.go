@@ -5,7 +5,8 @@ import (
 	"runtime/debug"
 )
 
-// ingestGCPercent is the garbage collector's target for an ingest: the
+// ingestGCPercent is the garbage collector's target for an ingest (and a
+// worker, which runs the same pipeline and corpus stage): the
 // heap may grow to three times what is live after a collection (Go's
 // default: twice). An ingest keeps some 250 MB live (gazetteer, NER
 // weights, the corpus stages' state) and allocates per article, so at the

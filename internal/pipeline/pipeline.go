@@ -55,10 +55,53 @@ type Options struct {
 	// working alone on a backlog while a core idles (default
 	// DefaultAhead; negative: no cap).
 	Ahead int
+	// HandOver, with DeferCorpus, is a corpus stage this process runs
+	// apart from the pipeline (a worker holding the corpus lease): the
+	// articles stored are prepared on the analysis workers and offered to
+	// it (corpus.Stage.Offer), as the pipeline's own stage is, so that it
+	// need not read their analyses back from the store.
+	HandOver *corpus.Stage
+	// Annotators, when set, keeps the analysers (and what each has
+	// memoised: gazetteer lookups, buffers) from one pipeline to the next,
+	// for a caller that runs a pipeline per batch (sitrep worker); else
+	// each pipeline's analysers start afresh.
+	Annotators *Annotators
 	// Annotate, when set, analyses texts instead of a per-worker
 	// analyse.Annotator (benchmarks reuse analyses with it). It is called
 	// from several goroutines at once.
 	Annotate func(analyse.Input) analyse.Annotation
+}
+
+// Annotators keeps analysers between pipelines (Options.Annotators);
+// the zero value is ready to use, and a nil one keeps none. Safe for
+// concurrent use.
+type Annotators struct {
+	mu   sync.Mutex
+	free []*analyse.Annotator
+}
+
+// get takes a kept analyser, or a new one.
+func (s *Annotators) get() *analyse.Annotator {
+	if s != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if n := len(s.free); n > 0 {
+			a := s.free[n-1]
+			s.free = s.free[:n-1]
+			return a
+		}
+	}
+	return analyse.New()
+}
+
+// put keeps a for a later pipeline.
+func (s *Annotators) put(a *analyse.Annotator) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.free = append(s.free, a)
 }
 
 // DefaultAhead is the default Options.Ahead: two batches of the corpus
@@ -86,8 +129,11 @@ type Pipeline struct {
 
 	// the corpus stage follows the writer: stored is signalled after
 	// each store transaction
-	stage     *corpus.Stage
-	stored    chan struct{}
+	stage  *corpus.Stage
+	stored chan struct{}
+	// offer is the stage that takes the stored articles' analyses from
+	// the writer: the pipeline's own, or Options.HandOver
+	offer     *corpus.Stage
 	corpusErr chan error
 
 	mu  sync.Mutex
@@ -223,6 +269,10 @@ func New(ctx context.Context, st store.Store, o Options) (*Pipeline, error) {
 		p.stage, p.stored, p.corpusErr = sg, make(chan struct{}, 1), make(chan error, 1)
 		go p.follow()
 	}
+	p.offer = p.stage
+	if p.offer == nil && !o.NoAnalyse {
+		p.offer = o.HandOver
+	}
 	for i := 0; i < o.Workers; i++ {
 		p.wg.Add(1)
 		go p.work()
@@ -236,6 +286,11 @@ func (p *Pipeline) work() {
 	defer p.wg.Done()
 	defer p.o.Timing.lock()()
 	var an *analyse.Annotator
+	defer func() {
+		if an != nil {
+			p.o.Annotators.put(an)
+		}
+	}()
 	for j := range p.jobs {
 		t0 := p.o.Timing.now()
 		j.art, j.err = clean.Clean(j.doc)
@@ -248,12 +303,14 @@ func (p *Pipeline) work() {
 				j.ann = &a
 			} else {
 				if an == nil {
-					an = analyse.New()
+					an = p.o.Annotators.get()
 					switch {
 					case p.o.Budget > 0:
 						an.Budget = p.o.Budget
 					case p.o.Budget < 0:
 						an.Budget = 0
+					default: // one kept from another pipeline may have had another
+						an.Budget = analyse.DefaultBudget
 					}
 				}
 				j.ann = an.AnnotateArticle(&j.art)
@@ -273,7 +330,7 @@ func (p *Pipeline) work() {
 				pr.Prepare(&j.item)
 				p.o.Timing.add(Store, t2)
 			}
-			if p.stage != nil {
+			if p.offer != nil {
 				t3 := p.o.Timing.now()
 				j.pre = corpus.Prepare(&j.art, j.ann)
 				p.o.Timing.add(Corpus, t3)
@@ -356,8 +413,8 @@ func (p *Pipeline) write() {
 			}
 			// the corpus stage takes the analyses of the articles just
 			// stored from here instead of reading them back
-			if p.stage != nil && i < len(pres) && r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
-				p.stage.Offer(r.ID, pres[i])
+			if p.offer != nil && i < len(pres) && r.ID != 0 && (r.Outcome == store.Added || r.Outcome == store.NewVersion) {
+				p.offer.Offer(r.ID, pres[i])
 			}
 		}
 		p.mu.Unlock()

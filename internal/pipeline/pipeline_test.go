@@ -323,3 +323,50 @@ func TestAheadHoldsBack(t *testing.T) {
 		t.Errorf("actors differ: %s", firstDiff(aA, aH))
 	}
 }
+
+// TestAnnotatorsKept: pipelines given one Annotators hand their analysers
+// on — the second pipeline analyses with the first one's (what they
+// memoised kept) and starts none of its own — and store what a pipeline
+// with fresh analysers stores.
+func TestAnnotatorsKept(t *testing.T) {
+	in := []string{`{"title": "One", "text": "The mayor of Nairobi met officials from Mombasa on Tuesday."}
+`, `{"title": "Two", "text": "Officials in Mombasa said on Wednesday that the mayor of Nairobi would return."}
+`}
+	var kept Annotators
+	annotations := map[bool][]string{}
+	for _, keep := range []bool{true, false} {
+		db := open(t)
+		for i, doc := range in {
+			o := Options{DeferCorpus: true, Workers: 1}
+			if keep {
+				o.Annotators = &kept
+			}
+			p, err := New(context.Background(), db, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			walkErr := ingest.Walk(context.Background(), []string{"-"}, ingest.Options{Stdin: strings.NewReader(doc)}, p)
+			if _, err := p.Close(); err != nil || walkErr != nil {
+				t.Fatal(err, walkErr)
+			}
+			if keep && len(kept.free) != 1 {
+				t.Fatalf("after pipeline %d: %d analysers kept, want 1 (the one analysing worker's)", i+1, len(kept.free))
+			}
+		}
+		for id := int64(1); id <= 2; id++ {
+			an, err := db.Annotation(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := json.Marshal(an)
+			annotations[keep] = append(annotations[keep], string(b))
+		}
+	}
+	first := kept.free[0]
+	if a := kept.get(); a != first || len(kept.free) != 0 {
+		t.Errorf("get gave another analyser than the one kept")
+	}
+	if !reflect.DeepEqual(annotations[true], annotations[false]) {
+		t.Errorf("analyses with kept analysers differ from fresh ones:\n%v\n%v", annotations[true], annotations[false])
+	}
+}

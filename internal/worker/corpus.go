@@ -77,6 +77,19 @@ type corpusHolder struct {
 	// composed, and a worker stopping then would cut the Run short and
 	// leave its articles out of the report.
 	running atomic.Bool
+	// held is the stage while this process holds the lease: the worker's
+	// pipeline hands it the analyses of the articles it stores
+	// (pipeline.Options.HandOver), which it would otherwise read back
+	held atomic.Pointer[corpus.Stage]
+}
+
+// handOver returns the stage this process runs now, or nil (no lease, or
+// no corpus stage in this worker).
+func (h *corpusHolder) handOver() *corpus.Stage {
+	if h == nil {
+		return nil
+	}
+	return h.held.Load()
 }
 
 func newCorpusHolder(st store.Store, o CorpusOptions) *corpusHolder {
@@ -143,6 +156,8 @@ func (h *corpusHolder) hold(ctx context.Context, leases store.Leases) error {
 	if err != nil {
 		return cause(hctx, err)
 	}
+	h.held.Store(sg)
+	defer h.held.Store(nil)
 	lastCount, changed, finalDone := int64(-1), time.Now(), false
 	t := time.NewTicker(h.o.Poll)
 	defer t.Stop()

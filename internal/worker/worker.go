@@ -48,6 +48,10 @@ type Options struct {
 	ExitIdle time.Duration
 	// Log receives one line per event worth telling (may be nil).
 	Log func(format string, args ...any)
+
+	// annotators keeps the analysers from one batch's pipeline to the
+	// next, with what they memoise across documents
+	annotators *pipeline.Annotators
 }
 
 func (o *Options) defaults() {
@@ -65,6 +69,9 @@ func (o *Options) defaults() {
 	}
 	if o.Log == nil {
 		o.Log = func(string, ...any) {}
+	}
+	if o.annotators == nil {
+		o.annotators = &pipeline.Annotators{}
 	}
 }
 
@@ -125,7 +132,7 @@ func Run(ctx context.Context, st store.Store, q queue.Queue, o Options) (Report,
 			}
 			continue
 		}
-		if err := process(st, ds, o, &rep); err != nil {
+		if err := process(st, ds, o, cs.handOver(), &rep); err != nil {
 			finish()
 			return rep, err
 		}
@@ -161,7 +168,10 @@ func allDone(ctx context.Context, st store.Store, q queue.Queue, corpusToo bool)
 // more often than the queue's attempts (its workers died on it) too. A
 // store error is retried here, with backoff, while the items are kept in
 // flight: an outage of the database costs the items no attempts.
-func process(st store.Store, ds []queue.Delivery, o Options, rep *Report) error {
+//
+// hand, when not nil, is the corpus stage this process runs: it is handed
+// the analyses of the articles stored.
+func process(st store.Store, ds []queue.Delivery, o Options, hand *corpus.Stage, rep *Report) error {
 	stop := heartbeat(ds, o.AckWait/3)
 	defer stop()
 	var docs, ranges []queue.Delivery
@@ -182,7 +192,7 @@ func process(st store.Store, ds []queue.Delivery, o Options, rep *Report) error 
 		}
 	}
 	for _, d := range ranges {
-		if err := processRange(st, d, o, rep); err != nil {
+		if err := processRange(st, d, o, hand, rep); err != nil {
 			for _, d := range docs {
 				d.Retry(5 * time.Second)
 				rep.Retried++
@@ -198,7 +208,7 @@ func process(st store.Store, ds []queue.Delivery, o Options, rep *Report) error 
 	ctx := context.Background()
 	backoff := newBackoff()
 	for {
-		problems, r, err := store1(ctx, st, docs, o)
+		problems, r, err := store1(ctx, st, docs, o, hand)
 		if err == nil {
 			rep.Added += r.Added
 			rep.Versions += r.Versions
@@ -236,7 +246,7 @@ func process(st store.Store, ds []queue.Delivery, o Options, rep *Report) error 
 // whose file is gone or changed since it was queued goes to the dead
 // letters whole, with that error. A store error is retried as in
 // process: the records already stored are duplicates the second time.
-func processRange(st store.Store, d queue.Delivery, o Options, rep *Report) error {
+func processRange(st store.Store, d queue.Delivery, o Options, hand *corpus.Stage, rep *Report) error {
 	rg := *d.Item().Range
 	ctx := context.Background()
 	backoff := newBackoff()
@@ -244,7 +254,7 @@ func processRange(st store.Store, d queue.Delivery, o Options, rep *Report) erro
 		var mu sync.Mutex
 		problems := map[string]error{}
 		var order []string
-		po := pipeline.Options{DeferCorpus: true, Workers: o.Workers, Budget: o.Budget, WriteBatch: o.Batch}
+		po := pipeline.Options{DeferCorpus: true, HandOver: hand, Annotators: o.annotators, Workers: o.Workers, Budget: o.Budget, WriteBatch: o.Batch}
 		po.Problem = func(ie *ingest.InputError) {
 			mu.Lock()
 			if _, seen := problems[ie.Origin]; !seen {
@@ -306,10 +316,10 @@ func processRange(st store.Store, d queue.Delivery, o Options, rep *Report) erro
 
 // store1 runs the pipeline over the documents: it returns the problems by
 // origin, and the pipeline's report.
-func store1(ctx context.Context, st store.Store, ds []queue.Delivery, o Options) (map[string]error, pipeline.Report, error) {
+func store1(ctx context.Context, st store.Store, ds []queue.Delivery, o Options, hand *corpus.Stage) (map[string]error, pipeline.Report, error) {
 	var mu sync.Mutex
 	problems := map[string]error{}
-	po := pipeline.Options{DeferCorpus: true, Workers: o.Workers, Budget: o.Budget, WriteBatch: len(ds)}
+	po := pipeline.Options{DeferCorpus: true, HandOver: hand, Annotators: o.annotators, Workers: o.Workers, Budget: o.Budget, WriteBatch: len(ds)}
 	po.Problem = func(ie *ingest.InputError) {
 		mu.Lock()
 		problems[ie.Origin] = ie.Err

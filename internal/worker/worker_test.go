@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/corpus"
 	"github.com/sitrep/sitrep/internal/ingest"
 	"github.com/sitrep/sitrep/internal/queue"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
@@ -261,5 +262,57 @@ func TestRunRanges(t *testing.T) {
 	}
 	if f := q3.items[0].fate; !strings.Contains(f, ingest.ErrRangeGone.Error()) {
 		t.Errorf("file gone: %q", f)
+	}
+}
+
+// TestProcessHandsOver: a batch stored by the worker that runs the corpus
+// stage is handed to it, and the stage takes the articles' analyses from
+// the writer instead of reading them back (the single process's path);
+// without a stage in hand they are read back. The stories come out the
+// same either way.
+func TestProcessHandsOver(t *testing.T) {
+	ctx := context.Background()
+	stories := map[bool]int{}
+	for _, hand := range []bool{true, false} {
+		st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		sg, err := corpus.Open(ctx, st, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := &memQueue{}
+		for i, body := range []string{article, "Port Ellen Hotels Expect a Busy Winter\n\nHotel owners in Port Ellen said on Wednesday they expected more visitors this winter after the harbour board approved night ferry crossings. \"The ferry changes everything,\" said Morag Innes, who runs the Harbour Inn."} {
+			q.items = append(q.items, &memDelivery{q: q, st: st, attempt: 1, item: queue.Item{Doc: ingest.Document{
+				Origin: fmt.Sprintf("%d.txt", i), URL: fmt.Sprintf("https://example.org/%d", i), MediaType: ingest.MediaText, Body: []byte(body)}}})
+		}
+		ds, _ := q.Fetch(ctx, 10, 0)
+		o := Options{}
+		o.defaults()
+		var given *corpus.Stage
+		if hand {
+			given = sg
+		}
+		var rep Report
+		if err := process(st, ds, o, given, &rep); err != nil || rep.Added != 2 {
+			t.Fatalf("hand-over %v: %+v, %v", hand, rep, err)
+		}
+		s, err := sg.Run(ctx, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		if hand {
+			want = 2
+		}
+		if s.Articles != 2 || s.Handed != want {
+			t.Errorf("hand-over %v: %d articles placed, %d analyses handed over; want 2 and %d", hand, s.Articles, s.Handed, want)
+		}
+		stories[hand] = s.NewEvents
+	}
+	if stories[true] != stories[false] {
+		t.Errorf("stories: %d handed over, %d read back", stories[true], stories[false])
 	}
 }

@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -28,12 +29,13 @@ import (
 // corpus on every batch.
 func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []event.Record) error {
 	digests := make([]int64, len(recs))
+	bodies := make([][]byte, len(recs)) // id zeroed: the digest's input
 	for i := range recs {
-		d, err := eventDigest(&recs[i])
+		d, b, err := eventDigest(&recs[i])
 		if err != nil {
 			return err
 		}
-		digests[i] = d
+		digests[i], bodies[i] = d, b
 	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
@@ -81,7 +83,7 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 		}
 	}
 	if len(fresh) > 0 {
-		if err := s.insertEvents(ctx, tx, recs, digests, fresh); err != nil {
+		if err := s.insertEvents(ctx, tx, recs, digests, bodies, fresh); err != nil {
 			return err
 		}
 	}
@@ -91,8 +93,9 @@ func (s *DB) ReplaceStoryEvents(ctx context.Context, stories []int64, recs []eve
 	return nil
 }
 
-// insertEvents inserts recs[i] for each i of fresh, giving them their ids.
-func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, digests []int64, fresh []int) error {
+// insertEvents inserts recs[i] for each i of fresh, giving them their ids;
+// bodies[i] is recs[i]'s JSON with the id zeroed (eventDigest).
+func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, digests []int64, bodies [][]byte, fresh []int) error {
 	// The ids as one block: the sequence moved past it in one step, by
 	// the callers in turn (an advisory lock held to the commit), not a
 	// nextval a row — 10 µs of the server's each, a fifth of the COPY's
@@ -115,7 +118,7 @@ func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, d
 		if r.Place != nil {
 			pg, pn = int64(r.Place.GeonamesID), r.Place.Name
 		}
-		body, err := json.Marshal(r)
+		body, err := withEventID(bodies[i], r)
 		if err != nil {
 			return err
 		}
@@ -133,20 +136,40 @@ func (s *DB) insertEvents(ctx context.Context, tx pgx.Tx, recs []event.Record, d
 // eventDigest is the identity of a coded event's content: equal records
 // have equal digests, whatever their ids (the JSON body, id zeroed;
 // never 0, which marks a row stored without one).
-func eventDigest(r *event.Record) (int64, error) {
+// It returns that body too: the row's body is the same JSON with the id
+// put in (withEventID), not a second encoding of the record.
+func eventDigest(r *event.Record) (int64, []byte, error) {
 	id := r.ID
 	r.ID = 0
 	b, err := json.Marshal(r)
 	r.ID = id
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	h := sha256.Sum256(b)
 	d := int64(binary.BigEndian.Uint64(h[:8]))
 	if d == 0 {
 		d = 1
 	}
-	return d, nil
+	return d, b, nil
+}
+
+// zeroIDPrefix is how a record's JSON with the id zeroed begins: the id
+// is Record's first field.
+var zeroIDPrefix = []byte(`{"id":0,`)
+
+// withEventID returns json.Marshal(r) from zeroed, r's JSON with the id
+// zeroed: the id written in its place, the rest as it was encoded
+// (encoding/json writes a struct's fields in order, each on its own). A
+// body that does not begin as expected is encoded again.
+func withEventID(zeroed []byte, r *event.Record) ([]byte, error) {
+	if !bytes.HasPrefix(zeroed, zeroIDPrefix) {
+		return json.Marshal(r)
+	}
+	b := make([]byte, 0, len(zeroed)+20)
+	b = append(b, `{"id":`...)
+	b = strconv.AppendInt(b, r.ID, 10)
+	return append(b, zeroed[len(zeroIDPrefix)-1:]...), nil
 }
 
 // partyWords keeps the names and words of a role for name filters.
@@ -243,35 +266,70 @@ func (s *DB) StoryArticles(ctx context.Context, story int64) ([]int64, error) {
 // keeps as actors without a code (cities) are left to the place stage.
 func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error) {
 	var out []event.ActorMention
-	err := eachRow(ctx, s.pool, articleActorsQuery(`r.article_id = ?`), []any{article}, func(r pgx.Rows) error {
-		_, m, err := scanArticleActor(r)
-		out = append(out, m)
-		return err
+	err := s.articleActors(ctx, `l.article_id = ?`, article, func(_ int64, ms []event.ActorMention) {
+		out = ms
 	})
 	return out, err
 }
 
-// articleActorsQuery reads the actor references of the articles cond
-// selects with their actors, each article's in text order. LATERAL …
-// LIMIT 1, as in ActorNames: one primary-key lookup per reference; a
-// plain join hashed the whole actors table on every call.
-func articleActorsQuery(cond string) string {
-	return `SELECT r.article_id, r.start, r.stop, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
-		FROM actor_refs r LEFT JOIN LATERAL (SELECT name, type, code, country FROM actors WHERE id = r.actor_id LIMIT 1) a ON true WHERE ` + cond + `
-		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '') ORDER BY r.article_id, r.start, r.ord`
-}
-
-func scanArticleActor(r pgx.Rows) (int64, event.ActorMention, error) {
-	var m event.ActorMention
-	var article int64
-	var country string
-	if err := r.Scan(&article, &m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
-		return 0, m, err
+// articleActors reads the actor references of the articles cond selects
+// with their actors and hands each article's over in text order (start,
+// then the order written). It reads the stored lists, a row per
+// (article, actor), and unnests them here: the actor_refs view's row a
+// reference, sorted by the server, cost it several times more (the corpus
+// stage reads a batch's ≈ 12,000 references at once). LATERAL … LIMIT 1,
+// as in ActorNames: one primary-key lookup per list; a plain join hashed
+// the whole actors table on every call.
+func (s *DB) articleActors(ctx context.Context, cond string, arg any, each func(article int64, ms []event.ActorMention)) error {
+	type ref struct {
+		m   event.ActorMention
+		ord int32
 	}
-	if m.Code == "" {
-		m.Code = country
+	byArticle := map[int64][]ref{}
+	var order []int64
+	err := eachRow(ctx, s.pool, `SELECT l.article_id, l.actor_id, l.ords, l.starts, l.stops, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
+		FROM actor_ref_lists l LEFT JOIN LATERAL (SELECT name, type, code, country FROM actors WHERE id = l.actor_id LIMIT 1) a ON true WHERE `+cond+`
+		AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '')`, []any{arg}, func(r pgx.Rows) error {
+		var article, actor int64
+		var ords, starts, stops []int32
+		var name, code, country string
+		if err := r.Scan(&article, &actor, &ords, &starts, &stops, &name, &code, &country); err != nil {
+			return err
+		}
+		if len(starts) != len(ords) || len(stops) != len(ords) {
+			return fmt.Errorf("actor references of article %d, actor %d: lists of %d, %d and %d", article, actor, len(ords), len(starts), len(stops))
+		}
+		if code == "" {
+			code = country
+		}
+		refs, seen := byArticle[article]
+		if !seen {
+			order = append(order, article)
+		}
+		for i, ord := range ords {
+			refs = append(refs, ref{event.ActorMention{Span: event.Span{Start: int(starts[i]), End: int(stops[i])}, ID: actor, Name: name, Code: code}, ord})
+		}
+		byArticle[article] = refs
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	return article, m, nil
+	for _, id := range order {
+		refs := byArticle[id]
+		slices.SortFunc(refs, func(a, b ref) int {
+			if a.m.Start != b.m.Start {
+				return a.m.Start - b.m.Start
+			}
+			return int(a.ord - b.ord)
+		})
+		ms := make([]event.ActorMention, len(refs))
+		for i, r := range refs {
+			ms[i] = r.m
+		}
+		each(id, ms)
+	}
+	return nil
 }
 
 var _ store.ArticlesActors = (*DB)(nil)
@@ -279,10 +337,8 @@ var _ store.ArticlesActors = (*DB)(nil)
 // ArticlesActors implements store.ArticlesActors.
 func (s *DB) ArticlesActors(ctx context.Context, articles []int64) (map[int64][]event.ActorMention, error) {
 	out := map[int64][]event.ActorMention{}
-	err := eachRow(ctx, s.pool, articleActorsQuery(`r.article_id = ANY(?)`), []any{articles}, func(r pgx.Rows) error {
-		id, m, err := scanArticleActor(r)
-		out[id] = append(out[id], m)
-		return err
+	err := s.articleActors(ctx, `l.article_id = ANY(?)`, articles, func(id int64, ms []event.ActorMention) {
+		out[id] = ms
 	})
 	return out, err
 }

@@ -83,3 +83,28 @@ func TestReplaceStoryEventsPerChange(t *testing.T) {
 		t.Errorf("story 8: %d events, want 1", n)
 	}
 }
+
+// TestWithEventID: the body written with an event is its JSON, id and all,
+// as json.Marshal gives it, though it is made from the digest's encoding
+// (id zeroed) with the id put in.
+func TestWithEventID(t *testing.T) {
+	for _, r := range []event.Record{
+		{},
+		{ID: 7, Story: 3, Type: "042", Source: event.Party{Name: "Kenya", Actor: 12}},
+		{ID: 1 << 62, Story: 9, Date: "2026-12-06", AllSources: []event.Party{{Name: "a"}, {Name: "b"}}},
+		{ID: -5},
+	} {
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, zeroed, err := eventDigest(&r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := withEventID(zeroed, &r)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("id %d: %s, %v; want %s", r.ID, got, err, want)
+		}
+	}
+}

@@ -131,50 +131,78 @@ const (
 // parsing, the costliest part of storing an article. pgx sends it in the
 // binary form, lexemes in the server's order (bytewise, as Go compares
 // strings), which the server takes without parsing or sorting words.
+//
+// Each word's positions are not kept in a slice of their own: the words
+// are numbered in order of first use, the kept positions listed once with
+// their word's number, and each word's run of the one positions array
+// cut from that list, so that an article's few hundred words cost no
+// allocation each.
 func TSVector(s string) pgtype.TSVector {
-	pos := map[string][]int{}
-	var order []string
+	words := strings.Fields(Fold(s))
+	type use struct {
+		lex int32 // the word's number: its index in order
+		pos uint16
+	}
+	num := make(map[string]int32, len(words)/2)
+	var order []string // the words in order of first use
+	var count []int    // positions kept a word
+	uses := make([]use, 0, len(words))
 	n := 0
-	for _, w := range strings.Fields(Fold(s)) {
+	for _, w := range words {
 		if len(w) > maxLexemeSize {
 			continue // PostgreSQL drops such words too
 		}
 		n++
-		p, seen := pos[w]
+		i, seen := num[w]
 		if !seen {
+			i = int32(len(order))
+			num[w] = i
 			order = append(order, w)
+			count = append(count, 0)
 		}
-		if len(p) < maxPositions {
-			pos[w] = append(p, min(n, maxPos))
+		if count[i] < maxPositions {
+			count[i]++
+			uses = append(uses, use{i, uint16(min(n, maxPos))})
 		}
 	}
 	// A tsvector holds at most 1 MB (4 bytes an entry, the lexeme, 2
 	// bytes a position): the words a longer text uses first are kept.
-	size := 0
+	size, kept := 0, len(order)
 	for i, w := range order {
-		if size += 4 + len(w) + 2*len(pos[w]); size > maxVectorSize {
-			order = order[:i]
+		if size += 4 + len(w) + 2*count[i]; size > maxVectorSize {
+			kept = i
 			break
 		}
 	}
-	slices.Sort(order)
-	v := pgtype.TSVector{Lexemes: make([]pgtype.TSVectorLexeme, len(order)), Valid: true}
-	npos := 0
-	for _, w := range order {
-		npos += len(pos[w])
+	sorted := make([]int32, kept)
+	for i := range sorted {
+		sorted[i] = int32(i)
 	}
-	all := make([]pgtype.TSVectorPosition, 0, npos)
-	for i, w := range order {
-		from := len(all)
-		last := -1
-		for _, p := range pos[w] {
-			if p == last {
-				continue // positions past the limit all become maxPos, once
-			}
-			all = append(all, pgtype.TSVectorPosition{Position: uint16(p)})
-			last = p
+	slices.SortFunc(sorted, func(a, b int32) int { return strings.Compare(order[a], order[b]) })
+	// each kept word's run in all, in the sorted order; fill is where its
+	// next position goes
+	fill := make([]int, kept)
+	npos := 0
+	for _, i := range sorted {
+		fill[i] = npos
+		npos += count[i]
+	}
+	from := slices.Clone(fill)
+	all := make([]pgtype.TSVectorPosition, npos)
+	for _, u := range uses {
+		if int(u.lex) >= kept {
+			continue
 		}
-		v.Lexemes[i] = pgtype.TSVectorLexeme{Word: w, Positions: all[from:len(all):len(all)]}
+		f := fill[u.lex]
+		if f > from[u.lex] && all[f-1].Position == u.pos {
+			continue // positions past the limit all become maxPos, once
+		}
+		all[f] = pgtype.TSVectorPosition{Position: u.pos}
+		fill[u.lex] = f + 1
+	}
+	v := pgtype.TSVector{Lexemes: make([]pgtype.TSVectorLexeme, kept), Valid: true}
+	for j, i := range sorted {
+		v.Lexemes[j] = pgtype.TSVectorLexeme{Word: order[i], Positions: all[from[i]:fill[i]:fill[i]]}
 	}
 	return v
 }

@@ -96,11 +96,14 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 
 // StoryTopActors implements store.StoryPages: the rows StoryActors
 // ranks, by primary key (ANY(ARRAY(…)) keeps the planner from hashing the
-// whole actors table), with only what the ranking needs.
+// whole actors table), with only what the ranking needs. The story's
+// actors come from the reference lists (a row per article and actor, none
+// empty), not from the actor_refs view, which would unnest every
+// reference only for DISTINCT to fold them again.
 func (s *DB) StoryTopActors(ctx context.Context, story int64, limit int) ([]view.Actor, error) {
 	var all []view.StoryActor
 	err := eachRow(ctx, s.pool, `SELECT id, name, type, mentions FROM actors WHERE id = ANY(ARRAY(
-		SELECT DISTINCT r.actor_id FROM `+scopedMembers+` st JOIN actor_refs r ON r.article_id = st.article_id))`, []any{story, maxScoped}, func(r pgx.Rows) error {
+		SELECT DISTINCT r.actor_id FROM `+scopedMembers+` st JOIN actor_ref_lists r ON r.article_id = st.article_id))`, []any{story, maxScoped}, func(r pgx.Rows) error {
 		var a view.Actor
 		if err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Mentions); err != nil {
 			return err
@@ -153,7 +156,7 @@ func (s *DB) ActorNames(ctx context.Context, articles []int64, limit int) (map[i
 	// primary-key lookup per actor the articles refer to; a
 	// plain join let the planner hash the whole actors table for every
 	// call, a cost that grew with the corpus.
-	err := eachRow(ctx, s.pool, `SELECT ar.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_refs WHERE article_id = ANY(?)) ar
+	err := eachRow(ctx, s.pool, `SELECT ar.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_ref_lists WHERE article_id = ANY(?)) ar
 		CROSS JOIN LATERAL (SELECT name, mentions FROM actors WHERE id = ar.actor_id LIMIT 1) ac ORDER BY ar.article_id, ac.mentions DESC, ac.name COLLATE "C"`, []any{articles}, func(r pgx.Rows) error {
 		var id int64
 		var name string

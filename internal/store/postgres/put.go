@@ -222,17 +222,19 @@ func (s *DB) drawIDs(ctx context.Context, tx pgx.Tx, n int) (docs, arts []int64,
 	return docs, arts, err
 }
 
-// insert writes the new items' documents and articles (one pgx.Batch)
-// and their analysis rows (COPY).
+// insert writes the new items' documents, articles and their analysis
+// rows, each table's by one COPY: an INSERT a row cost the server a
+// statement each (bind, executor start, reply), two an article.
 func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []int, docOf map[int]int64, results []store.PutResult,
 	version map[int]int, docHashes, textHashes []string) error {
 	ts := now()
-	b := &pgx.Batch{}
+	docs := make([][]any, 0, len(fresh))
 	for _, i := range fresh {
 		it := items[i]
-		b.Queue(`INSERT INTO documents(id, hash, origin, url, media_type, encoding, size, raw, fetched_at, ingested_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-			docOf[i], docHashes[i], pgText(it.Raw.Origin), pgText(it.Raw.URL), pgText(it.Raw.MediaType), pgText(it.Raw.Encoding), len(it.Raw.Body), it.Raw.Body, timeOrNil(it.Raw.Fetched), ts)
+		docs = append(docs, []any{docOf[i], docHashes[i], pgText(it.Raw.Origin), pgText(it.Raw.URL), pgText(it.Raw.MediaType), pgText(it.Raw.Encoding),
+			int64(len(it.Raw.Body)), it.Raw.Body, timeOrNil(it.Raw.Fetched), ts})
 	}
+	arts := make([][]any, 0, len(fresh))
 	for _, i := range fresh {
 		it := items[i]
 		a := it.Article
@@ -244,18 +246,24 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, items []store.Item, fresh []
 		if results[i].PreviousID != 0 {
 			prev = results[i].PreviousID
 		}
-		text := pgText(a.Text)
-		b.Queue(`INSERT INTO articles(id, document_id, url, version, previous_id, text_hash, title, authors, outlet, outlet_source, outlet_evidence,
-			published, published_estimated, published_source, published_evidence, language, dateline, summary, credits, captions, text, ingested_at,
-			analysis, analysis_note, tsv)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24, $25::tsvector)`,
-			results[i].ID, docOf[i], pgText(a.URL), version[i], prev, textHashes[i], pgText(a.Title), pgText(jsonList(a.Authors)), pgText(a.Outlet),
+		arts = append(arts, []any{results[i].ID, docOf[i], pgText(a.URL), int32(version[i]), prev, textHashes[i], pgText(a.Title), pgText(jsonList(a.Authors)), pgText(a.Outlet),
 			pgText(a.OutletSource), pgText(a.OutletEvidence), timeOrNil(a.Published), a.PublishedEstimated, pgText(a.PublishedSource),
 			pgText(a.PublishedEvidence), pgText(a.Language), pgText(a.Dateline), pgText(a.Summary), pgText(jsonCredits(a.Credits)),
-			pgText(jsonList(a.Captions)), text, ts, status, pgText(note), TSVector(a.Title+" "+a.Text))
+			pgText(jsonList(a.Captions)), pgText(a.Text), ts, status, pgText(note), TSVector(a.Title + " " + a.Text)})
 	}
-	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return s.fault(err, items[fresh[0]].Raw.Origin)
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"documents", []string{"id", "hash", "origin", "url", "media_type", "encoding", "size", "raw", "fetched_at", "ingested_at"}, docs},
+		{"articles", []string{"id", "document_id", "url", "version", "previous_id", "text_hash", "title", "authors", "outlet", "outlet_source", "outlet_evidence",
+			"published", "published_estimated", "published_source", "published_evidence", "language", "dateline", "summary", "credits", "captions", "text", "ingested_at",
+			"analysis", "analysis_note", "tsv"}, arts},
+	} {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return s.fault(err, items[fresh[0]].Raw.Origin)
+		}
 	}
 	var lay, tim, quo, pla, fau [][]any
 	for _, i := range fresh {
