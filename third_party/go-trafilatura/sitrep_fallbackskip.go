@@ -8,7 +8,6 @@ package trafilatura
 // with the same outcome (its candidate not usable).
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -61,7 +60,7 @@ func textFieldRunes(s string) int {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		i += size
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			inField = false
 			continue
 		}
