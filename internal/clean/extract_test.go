@@ -298,12 +298,24 @@ func extractReportCPU(b *testing.B, cpu0 time.Duration) {
 	b.ReportMetric(float64(extractCPUTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/page")
 }
 
+// extractZytePages loads the 181 Zyte pages the benchmarks cycle through;
+// with SITREP_BENCH_PAGES=all, the trafilatura set's 990 as well.
 func extractZytePages(b *testing.B) []evalextract.Page {
 	items, err := evalextract.LoadZyte(filepath.Join(extractSharedEval(b), "extract-scrapinghub"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	return evalextract.ZytePages(items)
+	pages := evalextract.ZytePages(items)
+	if os.Getenv("SITREP_BENCH_PAGES") == "all" {
+		// all 1,171 pages, as `sitrep ingest` of the two sets reads them,
+		// for pages/s side by side with it (issue 15)
+		traf, err := evalextract.LoadTrafilatura(filepath.Join(extractSharedEval(b), "extract-trafilatura"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(evalextract.TrafPages(traf), pages...)
+	}
+	return pages
 }
 
 // BenchmarkExtractHTML runs ExtractHTML over the 181 Zyte pages (one op =

@@ -2,6 +2,8 @@ package clean
 
 import (
 	"encoding/json"
+	"math/rand"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -193,5 +195,75 @@ func TestHeadlineOnlyText(t *testing.T) {
 	a, err := Clean(ingest.Document{MediaType: ingest.MediaText, Body: []byte("Harbour Board Backs Night Ferries\n\nThe harbour board on Tuesday backed a trial.")})
 	if err != nil || a.Title != "Harbour Board Backs Night Ferries" || strings.Contains(a.Text, "Backs Night") {
 		t.Errorf("title %q text %q err %v", a.Title, a.Text, err)
+	}
+}
+
+// TestCollapseSpaceMatchesRegexp: collapseSpace is the regexp `[ \t]+`
+// replaced with one space, on random strings of spaces, tabs, other white
+// space and multi-byte runes.
+func TestCollapseSpaceMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`[ \t]+`)
+	pieces := []string{"a", "bc", " ", "  ", "\t", " \t ", "\n", "\u00a0", "日本", "\xff", ""}
+	rng := rand.New(rand.NewSource(11))
+	cases := []string{"", " ", "\t", "a", " a ", "a  b", "a\tb", "a \t b", "a b c"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j := rng.Intn(8); j >= 0; j-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := collapseSpace(s), re.ReplaceAllString(s, " "); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestIsCaptionMatchesRegexps: the prefilters in isCaption (first letter of
+// a label, closing parenthesis of a credit) let through every paragraph
+// the two regexps alone would call a caption.
+func TestIsCaptionMatchesRegexps(t *testing.T) {
+	full := func(p string) bool {
+		if len(p) > 400 {
+			return false
+		}
+		if reCaptionLabel.MatchString(p) {
+			return true
+		}
+		m := reCaptionCredit.FindStringSubmatch(p)
+		if m == nil {
+			return false
+		}
+		body := strings.TrimSpace(p[:len(p)-len(m[0])])
+		if body == "" {
+			return false
+		}
+		return strings.Contains(m[1], "Photo") || strings.Contains(m[1], "Image") || strings.Contains(m[1], "/") ||
+			!strings.ContainsAny(body[len(body)-1:], "\"”")
+	}
+	pieces := []string{"TOPSHOT - ", "FILE PHOTO: ", "Photo: ", "Caption: ", "IN PICTURES — ", "Pictured credit: ", "Crowds gather", " in Kyiv.", "\"",
+		"”", " (AP Photo/Jane Roe)", " (AFP)", " (Getty Images)", " (Photo: Reuters)", " ", "\t", "\n", "\r", "\f", "\v", "\u00a0", ")", "(", "x"}
+	rng := rand.New(rand.NewSource(13))
+	cases := []string{"", ")", " )", "(AFP)", "Photo: x", "TOPSHOT - x (AFP) \n"}
+	for i := 0; i < 30000; i++ {
+		var b strings.Builder
+		for j := rng.Intn(6); j >= 0; j-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	captions := 0
+	for _, p := range cases {
+		got, want := isCaption(p), full(p)
+		if got != want {
+			t.Fatalf("isCaption(%q) = %v, the regexps say %v", p, got, want)
+		}
+		if want {
+			captions++
+		}
+	}
+	if captions < len(cases)/20 {
+		t.Fatalf("only %d captions in %d cases", captions, len(cases))
 	}
 }

@@ -8,7 +8,6 @@ package readability
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
@@ -88,7 +87,7 @@ func textSumOf(s string) textSum {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		i += size
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			if sum.any {
 				sum.core += ws.cnt + 1
 			} else {

@@ -3,7 +3,6 @@ package readability
 import (
 	nurl "net/url"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -141,7 +140,7 @@ func (c *textLenCounter) text(s string) {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		i += size
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			c.n += c.pending + 1
 			c.pending, c.inRun, c.started = 0, false, true
 			continue
@@ -169,7 +168,7 @@ func (c *textLenCounter) text(s string) {
 func hasNonSpaceText(node *html.Node) bool {
 	if node.Type == html.TextNode {
 		for _, r := range node.Data {
-			if !unicode.IsSpace(r) {
+			if !isSpace(r) {
 				return true
 			}
 		}

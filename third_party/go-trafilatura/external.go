@@ -76,10 +76,23 @@ func compareExternalExtraction(originalDoc, extractedDoc *html.Node, opts Option
 		return domclone.Deep(originalDoc) // Modified for sitrep: dom.Clone in one allocation.
 	}
 
+	// Modified for sitrep: readability runs only when its text could be
+	// chosen (readabilityCannotWin); when it cannot, its candidate counts as
+	// not usable, as running it would have found.
+	cannotWin := func() bool {
+		return readabilityCannotWin(extractedDoc, lenExtracted, fallbackTextBound(originalDoc), opts)
+	}
+
 	// Process each candidate
-	for _, generator := range createFallbackGenerators(cleanedDoc, opts) {
+	for _, generator := range createFallbackGenerators(cleanedDoc, cannotWin, opts) {
 		// Generate candidate, skip if empty
 		candidateTitle, candidateDoc := generator()
+		if candidateDoc == skippedCandidate {
+			if lenExtracted >= opts.Config.MinExtractedSize {
+				break
+			}
+			continue
+		}
 		if candidateDoc == nil {
 			continue
 		}
@@ -108,7 +121,13 @@ func compareExternalExtraction(originalDoc, extractedDoc *html.Node, opts Option
 	return extractedDoc, extractedText
 }
 
-func createFallbackGenerators(cleanedDoc func() *html.Node, opts Options) []_FallbackGenerator {
+// skippedCandidate is what the readability generator returns, for
+// compareExternalExtraction, when it did not run because its text could not
+// have been chosen (Modified for sitrep).
+var skippedCandidate = &html.Node{Type: html.ElementNode, Data: "div"}
+
+// Modified for sitrep: cannotWin, asked before readability runs.
+func createFallbackGenerators(cleanedDoc func() *html.Node, cannotWin func() bool, opts Options) []_FallbackGenerator {
 	// Initial variables
 	var generators []_FallbackGenerator
 	var customCandidates []*html.Node
@@ -140,6 +159,9 @@ func createFallbackGenerators(cleanedDoc func() *html.Node, opts Options) []_Fal
 		})
 	} else {
 		generators = append(generators, func() (string, *html.Node) {
+			if cannotWin() {
+				return readabilityTitle, skippedCandidate
+			}
 			// Modified for sitrep: readability's first attempt works on
 			// the cleaned copy itself, a retry on a new one
 			// (FromRegenerableDocument; upstream: FromDocument copies once

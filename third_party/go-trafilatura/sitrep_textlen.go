@@ -5,7 +5,6 @@ package trafilatura
 // away; trimmedTextLen counts it without building it.
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
@@ -52,7 +51,7 @@ func (c *trimmedLenCounter) text(s string) {
 			}
 		}
 		i += size
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			c.inField = false
 			continue
 		}

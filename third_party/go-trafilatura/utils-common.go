@@ -22,7 +22,6 @@ import (
 	"mime"
 	"path/filepath"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -51,22 +50,21 @@ func trim(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	inField := false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if size := spaceAt(s, i); size > 0 {
+			i += size
+			continue
 		}
-		if unicode.IsSpace(r) {
-			inField = false
-		} else {
-			if !inField && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			inField = true
-			b.WriteString(s[i : i+size])
+		// a field: copied whole, up to the next white space
+		j := i + 1
+		for j < len(s) && spaceAt(s, j) == 0 {
+			j++
 		}
-		i += size
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		i = j
 	}
 	return b.String()
 }
