@@ -191,3 +191,11 @@ func later(a, b time.Time) bool {
 	}
 	return !b.IsZero() && a.After(b)
 }
+
+// Warm loads the embedded actor dictionary and knowledge base now, for a
+// caller that would rather pay for them on a goroutine of its own than in
+// the first resolution (where a second worker waits on the first's load).
+func Warm() {
+	dict()
+	kb()
+}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/klauspost/compress/zstd"
@@ -13,9 +14,13 @@ import (
 // fewer pages. zstd at its fastest level costs a few µs for a page of news.
 
 // zstdCodec is the encoder and decoder, made on first use; both are safe
-// for concurrent use through EncodeAll and DecodeAll.
+// for concurrent use through EncodeAll and DecodeAll. The encoder has a
+// state per core: the analysis workers compress their pages at the same
+// time, and with one state they took turns on it (≈ 0.6 s of a 1,171-page
+// ingest's 3.3 s with a core idle, in a trace). The frames are the same
+// whichever state made them.
 var zstdCodec = sync.OnceValues(func() (*zstd.Encoder, *zstd.Decoder) {
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1), zstd.WithLowerEncoderMem(true))
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)), zstd.WithLowerEncoderMem(true))
 	if err != nil {
 		panic(err) // only for invalid options
 	}

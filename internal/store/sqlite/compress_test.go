@@ -3,7 +3,9 @@ package sqlite
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/store"
@@ -61,6 +63,41 @@ func testRawCompressed(t *testing.T, prepared bool) {
 	for _, q := range []string{"ferry", "harbour"} {
 		if ids, err := db.Search(ctx, q, 10); err != nil || len(ids) != 1 {
 			t.Errorf("search %q: %v %v", q, ids, err)
+		}
+	}
+}
+
+// TestCompressRawConcurrentSameFrames: pages compressed by several
+// goroutines at once (the analysis workers) give the frames one goroutine
+// gives, and they decompress to the pages.
+func TestCompressRawConcurrentSameFrames(t *testing.T) {
+	pages := make([][]byte, 64)
+	for i := range pages {
+		pages[i] = []byte(strings.Repeat(fmt.Sprintf("<p>page %d, paragraph of news text %d</p>\n", i, i*i), 50+i))
+	}
+	want := make([][]byte, len(pages))
+	for i, p := range pages {
+		want[i], _ = compressRaw(p)
+	}
+	got := make([][]byte, len(pages))
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(pages); i += 4 {
+				got[i], _ = compressRaw(pages[i])
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i := range pages {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Fatalf("page %d: concurrent frame differs from the sequential one", i)
+		}
+		back, err := decompressRaw(got[i], "zstd")
+		if err != nil || !bytes.Equal(back, pages[i]) {
+			t.Fatalf("page %d: round trip failed: %v", i, err)
 		}
 	}
 }
