@@ -289,12 +289,11 @@ func New(ctx context.Context, st store.Store, o Options) (*Pipeline, error) {
 
 // warmModels loads the models every worker's analyser shares (the
 // gazetteer, the NER model, the actor dictionary), each on a goroutine of
-// its own, while the
-// workers clean their first documents. Loaded by the first worker to need
-// them, one after the other, they kept the second worker waiting on the
-// first's load with a core idle (≈ 0.15 s in a trace of a 1,171-page
-// ingest). A gazetteer that fails to load fails again in the worker
-// (analyse.New panics on it), as before.
+// its own, while the workers clean their first documents. Loaded by the
+// first worker to need them, one after the other, they kept the second
+// worker waiting on the first's load with a core idle (≈ 0.15 s in a
+// trace of a 1,171-page ingest). A gazetteer that fails to load fails
+// again in the worker (analyse.New panics on it), as before.
 func warmModels() {
 	go func() { _, _ = geo.Default() }()
 	go ner.Default()
