@@ -42,13 +42,20 @@ func composePages(ctx context.Context, st store.Store, dc *docCache, ids []int64
 	r := storeview.New(st)
 	r.Compose = Compose
 	sp, scoped := st.(store.StoryPages)
+	var pre *preread
+	if br, ok := st.(store.BatchReads); ok && scoped {
+		var err error
+		if pre, err = prereadStories(ctx, br, dc, ids); err != nil {
+			return err
+		}
+	}
 	var pages []store.StoryPage
 	for _, id := range ids {
 		var s *view.Story
 		var err error
 		if scoped {
 			var p *store.StoryPage
-			if p, err = lazyPage(ctx, st, sp, dc, id); p != nil {
+			if p, err = lazyPage(ctx, st, sp, dc, pre, id); p != nil {
 				pages = append(pages, *p)
 				continue
 			}
@@ -97,15 +104,65 @@ const (
 	speechConfidence = 0.6
 )
 
+// preread holds what composePages read of all its stories at once from
+// a store with batch reads (store.BatchReads): their listings, and the
+// lists of those whose pages are left to be composed when read.
+type preread struct {
+	stories map[int64]*view.StorySummary
+	tops    map[int64]store.StoryTops
+}
+
+// prereadStories reads the listings of the given stories (those not kept
+// in dc already) and the top actors and places of the ones of at most
+// lazyMembers articles, each in one call, as lazyPage would read them
+// story by story.
+func prereadStories(ctx context.Context, br store.BatchReads, dc *docCache, ids []int64) (*preread, error) {
+	pre := &preread{stories: make(map[int64]*view.StorySummary, len(ids))}
+	var need []int64
+	for _, id := range ids {
+		if s := dc.story(id); s != nil {
+			pre.stories[id] = s
+		} else {
+			need = append(need, id)
+		}
+	}
+	if len(need) > 0 {
+		read, err := br.StoriesByID(ctx, need)
+		if err != nil {
+			return nil, err
+		}
+		for id, s := range read {
+			pre.stories[id] = s
+		}
+	}
+	var lazy []int64
+	for _, id := range ids {
+		if s := pre.stories[id]; s != nil && len(s.Articles) <= lazyMembers {
+			lazy = append(lazy, id)
+		}
+	}
+	var err error
+	pre.tops, err = br.StoriesTops(ctx, lazy, 2*storyActors, storyPlaces)
+	return pre, err
+}
+
 // lazyPage returns the listing of a story whose page is left to be
 // composed when read (at most lazyMembers articles): its top actors and
 // places, as composeStory would find them. It returns nil for a larger
 // story, whose page is composed now. The story's listing is kept in dc
-// either way (coding its events reads it).
-func lazyPage(ctx context.Context, st store.Store, sp store.StoryPages, dc *docCache, id int64) (*store.StoryPage, error) {
-	sum, err := st.StoryByID(ctx, id)
-	if err != nil {
-		return nil, err
+// either way (coding its events reads it). With pre, what it needs is
+// taken from there (a story not there does not exist).
+func lazyPage(ctx context.Context, st store.Store, sp store.StoryPages, dc *docCache, pre *preread, id int64) (*store.StoryPage, error) {
+	var sum *view.StorySummary
+	if pre != nil {
+		if sum = pre.stories[id]; sum == nil {
+			return nil, store.ErrNotFound
+		}
+	} else {
+		var err error
+		if sum, err = st.StoryByID(ctx, id); err != nil {
+			return nil, err
+		}
 	}
 	dc.keepStory(sum)
 	if len(sum.Articles) > lazyMembers {
@@ -113,13 +170,18 @@ func lazyPage(ctx context.Context, st store.Store, sp store.StoryPages, dc *docC
 	}
 	// The first five of the page's lists, read as composeStory reads
 	// them (the page's actors leave places named as actors out).
-	acts, err := sp.StoryTopActors(ctx, id, 2*storyActors)
-	if err != nil {
-		return nil, err
-	}
-	pls, err := sp.StoryPlaces(ctx, id, storyPlaces)
-	if err != nil {
-		return nil, err
+	var acts []view.Actor
+	var pls []view.Place
+	if t, ok := pre.top(id); ok {
+		acts, pls = t.Actors, t.Places
+	} else {
+		var err error
+		if acts, err = sp.StoryTopActors(ctx, id, 2*storyActors); err != nil {
+			return nil, err
+		}
+		if pls, err = sp.StoryPlaces(ctx, id, storyPlaces); err != nil {
+			return nil, err
+		}
 	}
 	p := &store.StoryPage{ID: id, TopActors: []string{}, TopPlaces: []string{}}
 	for _, a := range acts {
@@ -133,6 +195,16 @@ func lazyPage(ctx context.Context, st store.Store, sp store.StoryPages, dc *docC
 		}
 	}
 	return p, nil
+}
+
+// top returns the lists read for story id, if any (none from a nil
+// preread).
+func (pre *preread) top(id int64) (store.StoryTops, bool) {
+	if pre == nil {
+		return store.StoryTops{}, false
+	}
+	t, ok := pre.tops[id]
+	return t, ok
 }
 
 // ComposeStory composes story id's page now, as the corpus stage composes

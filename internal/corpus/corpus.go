@@ -433,13 +433,26 @@ func (sg *Stage) batch(ctx context.Context, batch []int64, stats *Stats, progres
 		cachedDoc
 	}
 	read := make([]readDoc, 0, len(batch))
+	// the batch's articles in one read where the store has it (a
+	// server's round trip and statement each otherwise); one not there
+	// is asked for alone, for its error
+	var articles map[int64]*store.Article
+	if br, ok := st.(store.BatchReads); ok {
+		var err error
+		if articles, err = br.ArticlesByID(ctx, batch); err != nil {
+			return err
+		}
+	}
 	for _, id := range batch {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		a, err := st.Article(ctx, id)
-		if err != nil {
-			return err
+		a := articles[id]
+		if a == nil {
+			var err error
+			if a, err = st.Article(ctx, id); err != nil {
+				return err
+			}
 		}
 		an, pre, err := sg.annotation(ctx, id, stats)
 		if err != nil {
@@ -718,6 +731,18 @@ func composePending(ctx context.Context, st store.Store, dc *docCache, own []int
 	slices.Sort(evs)
 	evs = slices.Compact(evs)
 	defer dc.endPass()
+	// A store with batch reads gives every story's listing in one read,
+	// kept for both goroutines below, which would each read it story by
+	// story otherwise.
+	if br, ok := st.(store.BatchReads); ok && dc != nil {
+		sums, err := br.StoriesByID(ctx, evs)
+		if err != nil {
+			return err
+		}
+		for _, s := range sums {
+			dc.keepStory(s)
+		}
+	}
 	// The pages on a goroutine of their own while this one codes the
 	// events (events.go): both read the store as the batch left it and
 	// write tables the other does not read, so either order of their

@@ -317,6 +317,30 @@ type StoryPages interface {
 	ActorNames(ctx context.Context, articles []int64, limit int) (map[int64][]string, error)
 }
 
+// StoryTops is what the listing of a story of one article names (its
+// page is composed when read): StoryTopActors and StoryPlaces of the story.
+type StoryTops struct {
+	Actors []view.Actor
+	Places []view.Place
+}
+
+// BatchReads is implemented by stores whose every read is a round trip to
+// a server and a statement there (PostgreSQL): the corpus stage reads what
+// a batch needs of many articles and stories with one call each instead of
+// one call per article or story. A store without it (SQLite, where a read
+// is a function call) is read an article or a story at a time.
+type BatchReads interface {
+	// ArticlesByID returns the given articles that exist, each as Article
+	// returns it.
+	ArticlesByID(ctx context.Context, ids []int64) (map[int64]*Article, error)
+	// StoriesByID returns the listings of the given stories that exist,
+	// each as StoryByID returns it.
+	StoriesByID(ctx context.Context, ids []int64) (map[int64]*view.StorySummary, error)
+	// StoriesTops returns, for each of the given stories, its
+	// StoryTopActors(actorLimit) and StoryPlaces(placeLimit).
+	StoriesTops(ctx context.Context, ids []int64, actorLimit, placeLimit int) (map[int64]StoryTops, error)
+}
+
 // ErrConflict is returned by PutDerived when another process stored the
 // corpus stages' results for the same articles first; the caller reloads
 // the stages' state and goes on from there.

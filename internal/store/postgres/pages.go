@@ -101,17 +101,29 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 // empty), not from the actor_refs view, which would unnest every
 // reference only for DISTINCT to fold them again.
 func (s *DB) StoryTopActors(ctx context.Context, story int64, limit int) ([]view.Actor, error) {
+	r, err := s.pool.Query(ctx, rebind(topActorsSQL), story, maxScoped)
+	return readTopActors(r, err, limit)
+}
+
+const topActorsSQL = `SELECT id, name, type, mentions FROM actors WHERE id = ANY(ARRAY(
+		SELECT DISTINCT r.actor_id FROM ` + scopedMembers + ` st JOIN actor_ref_lists r ON r.article_id = st.article_id))`
+
+// readTopActors ranks the rows of topActorsSQL (StoryTopActors; a batch's
+// in StoriesTops).
+func readTopActors(r pgx.Rows, err error, limit int) ([]view.Actor, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
 	var all []view.StoryActor
-	err := eachRow(ctx, s.pool, `SELECT id, name, type, mentions FROM actors WHERE id = ANY(ARRAY(
-		SELECT DISTINCT r.actor_id FROM `+scopedMembers+` st JOIN actor_ref_lists r ON r.article_id = st.article_id))`, []any{story, maxScoped}, func(r pgx.Rows) error {
+	for r.Next() {
 		var a view.Actor
 		if err := r.Scan(&a.ID, &a.Name, &a.Type, &a.Mentions); err != nil {
-			return err
+			return nil, err
 		}
 		all = append(all, view.StoryActor{Actor: a})
-		return nil
-	})
-	if err != nil {
+	}
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	out := []view.Actor{}
@@ -126,11 +138,24 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	out := []view.Place{}
-	err := eachRow(ctx, s.pool, `SELECT MAX(p.geonames_id), MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.feature), COUNT(*),
+	r, err := s.pool.Query(ctx, rebind(storyPlacesSQL), story, maxScoped, limit)
+	return readStoryPlaces(r, err)
+}
+
+const storyPlacesSQL = `SELECT MAX(p.geonames_id), MAX(p.name), MAX(p.lat), MAX(p.lon), MAX(p.country), MAX(p.feature), COUNT(*),
 		array_agg(DISTINCT p.article_id), array_agg(p.text ORDER BY p.article_id, p.start)
-		FROM `+scopedMembers+` st JOIN places p ON p.article_id = st.article_id
-		WHERE NOT p.focus GROUP BY `+placeKey+` ORDER BY COUNT(*) DESC, MAX(p.name) COLLATE "C" LIMIT ?`, []any{story, maxScoped, limit}, func(r pgx.Rows) error {
+		FROM ` + scopedMembers + ` st JOIN places p ON p.article_id = st.article_id
+		WHERE NOT p.focus GROUP BY ` + placeKey + ` ORDER BY COUNT(*) DESC, MAX(p.name) COLLATE "C" LIMIT ?`
+
+// readStoryPlaces reads the rows of storyPlacesSQL (StoryPlaces; a
+// batch's in StoriesTops).
+func readStoryPlaces(r pgx.Rows, err error) ([]view.Place, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	out := []view.Place{}
+	for r.Next() {
 		var x view.Place
 		var names []string
 		err := r.Scan(&x.GeonamesID, &x.Name, &x.Lat, &x.Lon, &x.Country, &x.Feature, &x.Mentions, &x.Articles, &names)
@@ -144,9 +169,11 @@ func (s *DB) StoryPlaces(ctx context.Context, story int64, limit int) ([]view.Pl
 			x.Names = written
 		}
 		out = append(out, x)
-		return err
-	})
-	return out, err
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, r.Err()
 }
 
 // ActorNames implements store.StoryPages.
