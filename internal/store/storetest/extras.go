@@ -237,3 +237,60 @@ func testWatchlists(t *testing.T, s store.Store) {
 		t.Error("LastDerived lost")
 	}
 }
+
+// The reads of many articles and stories at once (store.BatchReads) give
+// what the reads of one give, for each; ids that do not exist are left
+// out.
+func testBatchReads(t *testing.T, s store.Store) {
+	br, ok := s.(store.BatchReads)
+	if !ok {
+		t.Skip("the store does not implement store.BatchReads")
+	}
+	sp := s.(store.StoryPages)
+	w := newWorld(t, s)
+	const missing = 999999
+	arts := []int64{w.a[1], w.a[2], w.a[3], w.a[4], w.a[5], missing}
+	got, err := br.ArticlesByID(ctx, arts)
+	if err != nil || len(got) != 5 {
+		t.Fatalf("ArticlesByID = %d articles, %v; want 5", len(got), err)
+	}
+	for _, id := range arts[:5] {
+		one, err := s.Article(ctx, id)
+		if err != nil || !reflect.DeepEqual(got[id], one) {
+			t.Errorf("ArticlesByID[%d] = %+v; Article %+v, %v", id, got[id], one, err)
+		}
+	}
+	stories := []int64{ferryStory, stormStory, missing}
+	sums, err := br.StoriesByID(ctx, stories)
+	if err != nil || len(sums) != 2 {
+		t.Fatalf("StoriesByID = %+v, %v; want 2 stories", sums, err)
+	}
+	for _, id := range stories[:2] {
+		one, err := s.StoryByID(ctx, id)
+		if err != nil || !reflect.DeepEqual(sums[id], one) {
+			t.Errorf("StoriesByID[%d] = %+v; StoryByID %+v, %v", id, sums[id], one, err)
+		}
+	}
+	for _, lim := range [][2]int{{10, 10}, {1, 1}, {0, 0}} {
+		tops, err := br.StoriesTops(ctx, stories, lim[0], lim[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range stories {
+			acts, err1 := sp.StoryTopActors(ctx, id, lim[0])
+			pls, err2 := sp.StoryPlaces(ctx, id, lim[1])
+			if err1 != nil || err2 != nil || !reflect.DeepEqual(tops[id], store.StoryTops{Actors: acts, Places: pls}) {
+				t.Errorf("StoriesTops(%v)[%d] = %+v; StoryTopActors %+v, %v, StoryPlaces %+v, %v", lim, id, tops[id], acts, err1, pls, err2)
+			}
+		}
+	}
+	if a, err := br.ArticlesByID(ctx, nil); err != nil || len(a) != 0 {
+		t.Errorf("ArticlesByID(none) = %v, %v", a, err)
+	}
+	if x, err := br.StoriesByID(ctx, nil); err != nil || len(x) != 0 {
+		t.Errorf("StoriesByID(none) = %v, %v", x, err)
+	}
+	if x, err := br.StoriesTops(ctx, nil, 1, 1); err != nil || len(x) != 0 {
+		t.Errorf("StoriesTops(none) = %v, %v", x, err)
+	}
+}

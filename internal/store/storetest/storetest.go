@@ -2,8 +2,8 @@
 // behaviour the rest of sitrep relies on, run against each implementation
 // (internal/store/sqlite, internal/store/postgres) from their own tests,
 // so the stores answer alike. The optional interfaces (store.StoryPages,
-// store.CodedEvents, store.Leases, the watchlist blob) are tested on the
-// stores that have them.
+// store.BatchReads, store.CodedEvents, store.Leases, the watchlist blob)
+// are tested on the stores that have them.
 package storetest
 
 import (
@@ -63,6 +63,7 @@ func Run(t *testing.T, open Opener) {
 		{"SearchFacetSample", testSearchFacetSample},
 		{"SearchActorFacetCut", testSearchActorFacetCut},
 		{"StoryPages", testStoryPages},
+		{"BatchReads", testBatchReads},
 		{"CodedEvents", testCodedEvents},
 		{"Leases", testLeases},
 		{"Watchlists", testWatchlists},
