@@ -40,7 +40,9 @@ type docCache struct {
 	// stories keeps the listings of the stories whose pages were
 	// composed in this pass (composePending), read once for the page and
 	// again for coding the story's events otherwise: nothing the pass
-	// writes in between changes a story's members or dates.
+	// writes in between changes a story's members or dates. A store with
+	// batch reads (store.BatchReads) fills it with one read at the
+	// pass's start.
 	stories map[int64]*view.StorySummary
 }
 

@@ -14,11 +14,11 @@ import (
 // (store.BatchReads): one statement, or one round trip, for what one read
 // per article or story cost before — on a server each read is a round
 // trip the stage waits for and a statement the server parses, plans and
-// answers (≈ 9,600 of a 2k-article worker run's 17,300 statements;
-// BENCHMARKS.md, "Issue 17, h/pg12").
+// answers (11,609 of a 2,000-article worker run's 17,284 statements were
+// such reads; BENCHMARKS.md, "Issue 17, h/pg12").
 
-// maxBatchRead caps the stories one StoriesTops round trip asks for (two
-// statements each).
+// maxBatchRead caps the stories one StoriesTops round trip asks for (a
+// statement each, and one for all their actors).
 const maxBatchRead = 500
 
 // ArticlesByID implements store.BatchReads.

@@ -204,6 +204,24 @@ func testStoryPageStore(t *testing.T, s store.Store) {
 	if b, _ := s.StoryPage(ctx, ferryStory); !bytes.Equal(b, page2) {
 		t.Errorf("StoryPage stored again = %s", b)
 	}
+	// several stories in one call, each given twice: the last of each is
+	// stored, as when the pages are written in turn
+	if err := s.PutStoryPages(ctx, []store.StoryPage{{ID: stormStory, Page: page}, {ID: ferryStory, TopActors: []string{"Ailsa Brodie"}},
+		{ID: stormStory, TopActors: []string{"Storm Desk"}, TopPlaces: []string{"Oban"}}, {ID: ferryStory, Page: page2, TopActors: []string{"Calum Reid"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := s.StoryPage(ctx, stormStory); b != nil || err != nil {
+		t.Errorf("storm page given last without one = %q, %v; want nil", b, err)
+	}
+	if b, _ := s.StoryPage(ctx, ferryStory); !bytes.Equal(b, page2) {
+		t.Errorf("ferry page given last = %s", b)
+	}
+	if st, _ := s.StoryByID(ctx, stormStory); !eq(st.Actors, []string{"Storm Desk"}) || !eq(st.Places, []string{"Oban"}) {
+		t.Errorf("storm listing given last lists actors %v places %v", st.Actors, st.Places)
+	}
+	if st, _ := s.StoryByID(ctx, ferryStory); !eq(st.Actors, []string{"Calum Reid"}) || st.Places == nil || len(st.Places) != 0 {
+		t.Errorf("ferry listing given last lists actors %v places %v", st.Actors, st.Places)
+	}
 	// a merged story's page goes with it
 	if err := s.PutStoryPages(ctx, []store.StoryPage{{ID: stormStory, Page: page}}); err != nil {
 		t.Fatal(err)
