@@ -76,7 +76,7 @@ func (s *DB) articleFilter(ctx context.Context, w *where, q view.Query) error {
 		if err != nil {
 			return err
 		}
-		w.add("a.id IN (SELECT article_id FROM actor_refs WHERE actor_id IN ("+placeholders(len(ids))+"))", ids...)
+		w.add("a.id IN (SELECT article_id FROM actor_ref_lists WHERE actor_id IN ("+placeholders(len(ids))+"))", ids...)
 	}
 	if q.Place != "" {
 		cond, args, err := s.placeCond(ctx, q.Place)
