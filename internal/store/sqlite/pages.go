@@ -100,6 +100,9 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	ids := make([]int64, 0, len(byActor))
 	for id := range byActor {
 		ids = append(ids, id)
