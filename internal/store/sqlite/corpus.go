@@ -341,8 +341,13 @@ func (s *DB) FindActor(ctx context.Context, key string) (*view.Actor, error) {
 func (s *DB) ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error) {
 	var cs []view.Citation
 	var texts []string
+	// CROSS JOINs keep each list's sentences (rs) before the sentence
+	// rows, which are then read by key (article, index); joined freely,
+	// SQLite read all of an article's sentences and unpacked the list
+	// again for each.
 	err := eachRow(ctx, s.db, `SELECT r.article_id, a.outlet, rs.value, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
-		FROM actor_ref_lists r JOIN articles a ON a.id = r.article_id, json_each(sitrep_ref_sentences(r.packed)) rs JOIN sentences se ON se.article_id = r.article_id AND se.idx = rs.value
+		FROM actor_ref_lists r JOIN articles a ON a.id = r.article_id CROSS JOIN json_each(sitrep_ref_sentences(r.packed)) rs
+		CROSS JOIN sentences se ON se.article_id = r.article_id AND se.idx = rs.value
 		WHERE r.actor_id = ? GROUP BY r.article_id, rs.value ORDER BY a.published IS NULL, a.published DESC, r.article_id DESC, rs.value LIMIT ?`,
 		[]any{actor, limit}, func(r *sql.Rows) error {
 			var c view.Citation
