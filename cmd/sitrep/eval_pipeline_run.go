@@ -162,23 +162,48 @@ func ingestPolls(ctx context.Context, recs []pipeRecord, order []int, poll int) 
 			return nil, err
 		}
 	}
-	rows, err = db.QueryContext(ctx, `SELECT article_id, actor_id, start, end, kind FROM actor_refs ORDER BY article_id, start`)
+	// each article's references, by start (ties by actor, then as written)
+	rows, err = db.QueryContext(ctx, `SELECT article_id, actor_id, packed FROM actor_ref_lists ORDER BY article_id, actor_id`)
 	if err != nil {
 		return nil, err
 	}
+	var art int64
+	var actors []int64
+	var packed [][]byte
+	flush := func() error {
+		if s := byID[art]; s != nil && len(actors) > 0 {
+			refs, err := sqlite.ArticleRefs(art, actors, packed)
+			if err != nil {
+				return err
+			}
+			for _, r := range refs {
+				s.Refs = append(s.Refs, storedRef{Actor: r.Actor, Start: r.Start, End: r.End, Kind: r.Kind})
+			}
+		}
+		actors, packed = actors[:0], packed[:0]
+		return nil
+	}
 	for rows.Next() {
-		var art int64
-		var r storedRef
-		if err := rows.Scan(&art, &r.Actor, &r.Start, &r.End, &r.Kind); err != nil {
+		var a, actor int64
+		var p []byte
+		if err := rows.Scan(&a, &actor, &p); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		if s := byID[art]; s != nil {
-			s.Refs = append(s.Refs, r)
+		if a != art {
+			if err := flush(); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			art = a
 		}
+		actors, packed = append(actors, actor), append(packed, p)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := flush(); err != nil {
 		return nil, err
 	}
 	rows, err = db.QueryContext(ctx, `SELECT id, name, type, aliases FROM actors ORDER BY id`)

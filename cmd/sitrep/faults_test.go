@@ -114,7 +114,7 @@ func readDB(t testing.TB, path string) dbSnapshot {
 	var s dbSnapshot
 	s.Articles = rows(`SELECT a.id || ' ' || a.url || ' ' || a.title || ' ' || a.text_hash || ' ' || d.hash FROM articles a JOIN documents d ON d.id = a.document_id ORDER BY a.id`)
 	s.Analysis = rows(`SELECT a.id || ' s' || (SELECT COUNT(*) FROM sentences WHERE article_id = a.id) || ' m' || COALESCE((SELECT length(packed) FROM article_mentions WHERE article_id = a.id), 0)
-		|| ' q' || (SELECT COUNT(*) FROM quotes WHERE article_id = a.id) || ' r' || (SELECT COUNT(*) FROM actor_refs WHERE article_id = a.id)
+		|| ' q' || (SELECT COUNT(*) FROM quotes WHERE article_id = a.id) || ' r' || COALESCE((SELECT SUM(json_array_length(sitrep_ref_rows(packed))) FROM actor_ref_lists WHERE article_id = a.id), 0)
 		|| ' e' || COALESCE((SELECT event_id FROM article_story WHERE article_id = a.id), '-') FROM articles a ORDER BY a.id`)
 	s.Stories = rows(`SELECT e.id || ' line ' || e.storyline_id || ' n ' || e.articles || ' [' || (SELECT group_concat(article_id) FROM (SELECT article_id FROM article_story WHERE event_id = e.id ORDER BY article_id))
 		|| '] ' || e.headline || ' ' || e.first_seen || ' ' || e.last_seen FROM events e ORDER BY e.id`)
@@ -445,7 +445,8 @@ func checkStoriesConsistent(t *testing.T, path string, s dbSnapshot) {
 		{"stories miscounted", `SELECT COUNT(*) FROM events e WHERE articles != (SELECT COUNT(*) FROM article_story WHERE event_id = e.id)`},
 		{"empty stories", `SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM article_story WHERE event_id = e.id)`},
 		{"assignments to missing stories", `SELECT COUNT(*) FROM article_story WHERE event_id NOT IN (SELECT id FROM events)`},
-		{"doubled actor references", `SELECT COUNT(*) FROM (SELECT 1 FROM actor_refs GROUP BY article_id, sentence, start, end, kind HAVING COUNT(*) > 1)`},
+		{"doubled actor references", `SELECT COUNT(*) FROM (SELECT 1 FROM actor_ref_lists r, json_each(sitrep_ref_rows(r.packed)) j
+			GROUP BY r.article_id, json_remove(j.value, '$[0]') HAVING COUNT(*) > 1)`},
 	} {
 		var n int
 		if err := db.QueryRow(q.sql).Scan(&n); err != nil {

@@ -89,7 +89,10 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 		if err := in(t.Span); err != nil {
 			return fmt.Errorf("time: %w", err)
 		}
-		if err := st.times.add(ctx, st.ts, id, t.Sentence, t.Start, t.End, text[t.Start:t.End], t.Type, t.Value, t.Mod, t.Anchored); err != nil {
+		// times.text is left empty: the expression is its span of the
+		// article's text, which TimeList cuts from there (the rows
+		// written before keep their copy)
+		if err := st.times.add(ctx, st.ts, id, t.Sentence, t.Start, t.End, "", t.Type, t.Value, t.Mod, t.Anchored); err != nil {
 			return err
 		}
 	}
@@ -97,7 +100,12 @@ func (st *stmts) putAnalysis(ctx context.Context, id int64, text string, an *ana
 		if err := in(q.Span); err != nil {
 			return fmt.Errorf("quote: %w", err)
 		}
-		parts, _ := json.Marshal(q.Parts)
+		// parts is left empty for a quote of one part, its span (nine in
+		// ten), which Annotation reads back as such
+		parts := []byte{}
+		if len(q.Parts) != 1 || q.Parts[0] != q.Span {
+			parts, _ = json.Marshal(q.Parts)
+		}
 		// quotes.text is left empty: a quote's words are its span of the
 		// article's text, which readers cut from there (quoteText), so the
 		// copy was a fifth of the database's analysis rows, unread
@@ -158,7 +166,9 @@ func (s *DB) Annotation(ctx context.Context, id int64) (*analyse.Annotation, err
 			var parts string
 			err := r.Scan(&q.Sentence, &q.Start, &q.End, &parts, &q.Kind, &q.Cue.Start, &q.Cue.End, &q.Source.Start, &q.Source.End,
 				&q.Speaker.Start, &q.Speaker.End, &q.SpeakerText, &q.Resolved, &q.Confidence)
-			if err == nil {
+			if err == nil && parts == "" {
+				q.Parts = []analyse.Span{q.Span}
+			} else if err == nil {
 				err = json.Unmarshal([]byte(parts), &q.Parts)
 			}
 			an.Quotes = append(an.Quotes, q)

@@ -132,16 +132,18 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 			aliases = excluded.aliases, roles = excluded.roles, mentions = excluded.mentions`,
 			a.ID, a.Name, a.Type, a.Code, a.Country, string(aliases), string(roles), a.Mentions)
 	}
-	// References go in multi-row inserts (a few dozen an article), in
-	// their order, so with the rowids one insert per row would give them
-	// (pages list an article's references in rowid order).
+	// References go in as one packed list an (article, actor)
+	// (refbin.go), in multi-row inserts. An upsert: a list already there
+	// (an article's references written twice) takes the new ones in.
 	if err == nil {
-		err = eachRows(len(d.Refs), func(start, n int) error {
-			args := make([]any, 0, 6*n)
-			for _, r := range d.Refs[start : start+n] {
-				args = append(args, r.Article, r.Actor, r.Sentence, r.Start, r.End, r.Kind)
+		lists := refLists(d.Refs)
+		err = eachRows(len(lists), func(start, n int) error {
+			args := make([]any, 0, 3*n)
+			for _, l := range lists[start : start+n] {
+				args = append(args, l.article, l.actor, packRefs(l.refs))
 			}
-			_, err := ts.ExecContext(ctx, `INSERT INTO actor_refs(article_id, actor_id, sentence, start, end, kind) VALUES `+rowsOf(n, "(?,?,?,?,?,?)"), args...)
+			_, err := ts.ExecContext(ctx, `INSERT INTO actor_ref_lists(article_id, actor_id, packed) VALUES `+rowsOf(n, "(?,?,?)")+
+				` ON CONFLICT(article_id, actor_id) DO UPDATE SET packed = sitrep_merge_refs(packed, excluded.packed)`, args...)
 			return err
 		})
 	}
@@ -153,7 +155,15 @@ func (s *DB) PutDerived(ctx context.Context, d *store.Derived) error {
 	}
 	// Merges last: references written above may name a folded actor.
 	for from, to := range d.ActorMerges {
-		exec(`UPDATE actor_refs SET actor_id = ? WHERE actor_id = ?`, to, from)
+		// the folded actor's lists join the ones its survivor has in the
+		// same articles, in their references' order
+		if from == to {
+			exec(`DELETE FROM actors WHERE id = ?`, from)
+			continue
+		}
+		exec(`INSERT INTO actor_ref_lists(article_id, actor_id, packed) SELECT article_id, ?, packed FROM actor_ref_lists WHERE actor_id = ?
+			ON CONFLICT(article_id, actor_id) DO UPDATE SET packed = sitrep_merge_refs(packed, excluded.packed)`, to, from)
+		exec(`DELETE FROM actor_ref_lists WHERE actor_id = ?`, from)
 		exec(`UPDATE quotes SET speaker_actor = ? WHERE speaker_actor = ?`, to, from)
 		exec(`DELETE FROM actors WHERE id = ?`, from)
 	}
@@ -245,11 +255,15 @@ func nonNil[T any](xs []T) []T {
 	return xs
 }
 
+// actorCols are an actor's columns with what its references say: its
+// outlets, its articles, and the texts of its role and acronym references
+// (read from the article only for the lists that hold one), in article
+// order and within an article in their order.
 const actorCols = `ac.id, ac.name, ac.type, ac.code, ac.country, ac.aliases, ac.roles, ac.mentions,
-	(SELECT json_group_array(DISTINCT a.outlet) FROM actor_refs r JOIN articles a ON a.id = r.article_id WHERE r.actor_id = ac.id AND a.outlet != ''),
-	(SELECT json_group_array(DISTINCT r.article_id) FROM actor_refs r WHERE r.actor_id = ac.id),
-	(SELECT json_group_array(DISTINCT CAST(substr(CAST(a.text AS BLOB), r.start + 1, r.end - r.start) AS TEXT)) FROM actor_refs r JOIN articles a ON a.id = r.article_id
-		WHERE r.actor_id = ac.id AND r.kind IN ('role', 'acronym'))`
+	(SELECT json_group_array(DISTINCT a.outlet) FROM actor_ref_lists r JOIN articles a ON a.id = r.article_id WHERE r.actor_id = ac.id AND a.outlet != ''),
+	(SELECT json_group_array(DISTINCT r.article_id) FROM actor_ref_lists r WHERE r.actor_id = ac.id),
+	(SELECT json_group_array(DISTINCT t.value) FROM actor_ref_lists r JOIN articles a ON a.id = r.article_id, json_each(sitrep_ref_texts(r.packed, a.text)) t
+		WHERE r.actor_id = ac.id AND sitrep_ref_aliases(r.packed))`
 
 func scanActor(r interface{ Scan(...any) error }) (view.Actor, error) {
 	var a view.Actor
@@ -289,7 +303,7 @@ func (s *DB) ActorList(ctx context.Context, q view.Query) (view.Page[view.Actor]
 		if err := s.articleFilter(ctx, &aw, q); err != nil {
 			return p, err
 		}
-		w.add(`ac.id IN (SELECT r.actor_id FROM actor_refs r JOIN articles a ON a.id = r.article_id`+aw.sql()+`)`, aw.args...)
+		w.add(`ac.id IN (SELECT r.actor_id FROM actor_ref_lists r JOIN articles a ON a.id = r.article_id`+aw.sql()+`)`, aw.args...)
 	}
 	if q.MinCount > 0 {
 		w.add(`ac.mentions >= ?`, q.MinCount)
@@ -327,9 +341,14 @@ func (s *DB) FindActor(ctx context.Context, key string) (*view.Actor, error) {
 func (s *DB) ActorCitations(ctx context.Context, actor int64, limit int) ([]view.Citation, []string, error) {
 	var cs []view.Citation
 	var texts []string
-	err := eachRow(ctx, s.db, `SELECT r.article_id, a.outlet, r.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
-		FROM actor_refs r JOIN articles a ON a.id = r.article_id JOIN sentences se ON se.article_id = r.article_id AND se.idx = r.sentence
-		WHERE r.actor_id = ? GROUP BY r.article_id, r.sentence ORDER BY a.published IS NULL, a.published DESC, r.article_id DESC, r.sentence LIMIT ?`,
+	// CROSS JOINs keep each list's sentences (rs) before the sentence
+	// rows, which are then read by key (article, index); joined freely,
+	// SQLite read all of an article's sentences and unpacked the list
+	// again for each.
+	err := eachRow(ctx, s.db, `SELECT r.article_id, a.outlet, rs.value, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
+		FROM actor_ref_lists r JOIN articles a ON a.id = r.article_id CROSS JOIN json_each(sitrep_ref_sentences(r.packed)) rs
+		CROSS JOIN sentences se ON se.article_id = r.article_id AND se.idx = rs.value
+		WHERE r.actor_id = ? GROUP BY r.article_id, rs.value ORDER BY a.published IS NULL, a.published DESC, r.article_id DESC, rs.value LIMIT ?`,
 		[]any{actor, limit}, func(r *sql.Rows) error {
 			var c view.Citation
 			var t string

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -280,55 +281,89 @@ func (s *DB) StoryArticles(ctx context.Context, story int64) ([]int64, error) {
 	return ids, err
 }
 
-// articleActorsCols are the columns of an article's actor references
-// with their actors, for ArticleActors and ArticlesActors. Places the
-// actor stage keeps as actors without a code (cities) are left to the
+// articleActorsCols are the columns of an article's actor reference
+// lists with their actors, for ArticleActors and ArticlesActors. Places
+// the actor stage keeps as actors without a code (cities) are left to the
 // place stage: they act as targets and places, not as sources.
-const articleActorsCols = `SELECT r.article_id, r.start, r.end, r.actor_id, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
-		FROM actor_refs r LEFT JOIN actors a ON a.id = r.actor_id `
+const articleActorsCols = `SELECT r.article_id, r.actor_id, r.packed, COALESCE(a.name, ''), COALESCE(a.code, ''), COALESCE(a.country, '')
+		FROM actor_ref_lists r LEFT JOIN actors a ON a.id = r.actor_id `
 
 const articleActorsCond = ` AND NOT (COALESCE(a.type, '') = 'location' AND COALESCE(a.code, '') = '' AND COALESCE(a.country, '') = '')`
 
-// scanArticleActor scans one row of articleActorsCols.
-func scanArticleActor(r *sql.Rows) (int64, event.ActorMention, error) {
+// articleActor is one reference of ArticleActors with its place among
+// its article's.
+type articleActor struct {
+	m   event.ActorMention
+	ord int64
+}
+
+// scanArticleActors scans one row of articleActorsCols and appends its
+// references to those of its article in byArticle.
+func scanArticleActors(r *sql.Rows, byArticle map[int64][]articleActor) error {
 	var m event.ActorMention
 	var article int64
+	var packed []byte
 	var country string
-	if err := r.Scan(&article, &m.Start, &m.End, &m.ID, &m.Name, &m.Code, &country); err != nil {
-		return 0, m, err
+	if err := r.Scan(&article, &m.ID, &packed, &m.Name, &m.Code, &country); err != nil {
+		return err
 	}
 	if m.Code == "" {
 		m.Code = country
 	}
-	return article, m, nil
+	refs, err := unpackRefs(nil, packed)
+	if err != nil {
+		return err
+	}
+	for _, x := range refs {
+		m.Start, m.End = int(x.start), int(x.end)
+		byArticle[article] = append(byArticle[article], articleActor{m, x.ord})
+	}
+	return nil
+}
+
+// sortedArticleActors returns an article's references by start, ties by
+// actor and then in their order: the order of the index (article_id,
+// start, actor_id) the rows were read through when references were rows.
+func sortedArticleActors(xs []articleActor) []event.ActorMention {
+	slices.SortFunc(xs, func(a, b articleActor) int {
+		return cmp.Or(cmp.Compare(a.m.Start, b.m.Start), cmp.Compare(a.m.ID, b.m.ID), cmp.Compare(a.ord, b.ord))
+	})
+	out := make([]event.ActorMention, len(xs))
+	for i, x := range xs {
+		out[i] = x.m
+	}
+	return out
 }
 
 // ArticleActors implements store.CodedEvents.
 func (s *DB) ArticleActors(ctx context.Context, article int64) ([]event.ActorMention, error) {
-	var out []event.ActorMention
-	err := eachRow(ctx, s.db, articleActorsCols+`WHERE r.article_id = ?`+articleActorsCond+` ORDER BY r.start`, []any{article}, func(r *sql.Rows) error {
-		_, m, err := scanArticleActor(r)
-		out = append(out, m)
-		return err
+	by := map[int64][]articleActor{}
+	err := eachRow(ctx, s.db, articleActorsCols+`WHERE r.article_id = ?`+articleActorsCond, []any{article}, func(r *sql.Rows) error {
+		return scanArticleActors(r, by)
 	})
-	return out, err
+	if err != nil || len(by[article]) == 0 {
+		return nil, err
+	}
+	return sortedArticleActors(by[article]), nil
 }
 
 var _ store.ArticlesActors = (*DB)(nil)
 
 // ArticlesActors implements store.ArticlesActors: the rows of
 // ArticleActors for up to 500 articles a statement, each article's in the
-// order ArticleActors gives them (both read actor_refs_article, by
-// article and start).
+// order ArticleActors gives them.
 func (s *DB) ArticlesActors(ctx context.Context, articles []int64) (map[int64][]event.ActorMention, error) {
-	out := map[int64][]event.ActorMention{}
+	by := map[int64][]articleActor{}
 	err := eachChunk(articles, func(args []any) error {
-		return eachRow(ctx, s.db, articleActorsCols+`WHERE r.article_id IN (`+placeholders(len(args))+`)`+articleActorsCond+` ORDER BY r.article_id, r.start`, args,
-			func(r *sql.Rows) error {
-				id, m, err := scanArticleActor(r)
-				out[id] = append(out[id], m)
-				return err
-			})
+		return eachRow(ctx, s.db, articleActorsCols+`WHERE r.article_id IN (`+placeholders(len(args))+`)`+articleActorsCond, args,
+			func(r *sql.Rows) error { return scanArticleActors(r, by) })
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]event.ActorMention, len(by))
+	for id, xs := range by {
+		out[id] = sortedArticleActors(xs)
+	}
+	return out, nil
 }

@@ -13,7 +13,7 @@ import (
 
 // The reads behind composing a story page (store.StoryPages). Each starts
 // from the story's members (article_story_event) and reaches their rows by
-// article id (actor_refs_article, places_article), so composing a story
+// article id (actor_ref_lists' key, places_article), so composing a story
 // costs in proportion to the story, however large the corpus grows; the
 // read API's list queries instead aggregate every actor's and place's
 // references across the whole corpus.
@@ -30,14 +30,15 @@ var maxScoped = 2000
 // second argument).
 const scopedMembers = `(SELECT article_id FROM article_story WHERE event_id = ? ORDER BY article_id DESC LIMIT ?)`
 
-// storyRefsQuery lists the actor references of a story's members, in
-// article order, and within an article in the order they were stored (as
-// the read API's actor listing aggregates them), with the text of role
-// nouns and acronyms.
-const storyRefsQuery = `SELECT r.actor_id, r.article_id, a.outlet,
-	CASE WHEN r.kind IN ('role', 'acronym') THEN CAST(substr(CAST(a.text AS BLOB), r.start + 1, r.end - r.start) AS TEXT) END
-	FROM ` + scopedMembers + ` st JOIN actor_refs r ON r.article_id = st.article_id JOIN articles a ON a.id = r.article_id
-	ORDER BY r.article_id, r.rowid`
+// storyRefsQuery lists the actor reference lists of a story's members, in
+// article order (an article's lists by actor; each list's references in
+// their order, as the read API's actor listing aggregates them), with the
+// article's text for the lists that hold a role noun or an acronym (whose
+// texts are aliases).
+const storyRefsQuery = `SELECT r.actor_id, r.article_id, a.outlet, r.packed,
+	CASE WHEN sitrep_ref_aliases(r.packed) THEN CAST(a.text AS BLOB) END
+	FROM ` + scopedMembers + ` st JOIN actor_ref_lists r ON r.article_id = st.article_id JOIN articles a ON a.id = r.article_id
+	ORDER BY r.article_id`
 
 // storyPlacesQuery aggregates the places of a story's members as
 // PlaceList does, less the stories of each place.
@@ -49,7 +50,7 @@ const storyPlacesQuery = `SELECT p.geonames_id, MAX(p.name), MAX(p.lat), MAX(p.l
 // actorNamesQuery lists the actors of n articles by name, most mentioned
 // first.
 func actorNamesQuery(n int) string {
-	return `SELECT ar.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_refs WHERE article_id IN (` + placeholders(n) + `)) ar
+	return `SELECT ar.article_id, ac.name FROM (SELECT DISTINCT article_id, actor_id FROM actor_ref_lists WHERE article_id IN (` + placeholders(n) + `)) ar
 		JOIN actors ac ON ac.id = ar.actor_id ORDER BY ar.article_id, ac.mentions DESC, ac.name`
 }
 
@@ -70,8 +71,12 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 	err := eachRow(ctx, s.db, storyRefsQuery, []any{story, maxScoped}, func(r *sql.Rows) error {
 		var actor, article int64
 		var outlet string
-		var text sql.NullString
-		if err := r.Scan(&actor, &article, &outlet, &text); err != nil {
+		var packed, text []byte
+		if err := r.Scan(&actor, &article, &outlet, &packed, &text); err != nil {
+			return err
+		}
+		n, err := refCount(packed)
+		if err != nil {
 			return err
 		}
 		g := byActor[actor]
@@ -79,15 +84,19 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 			g = &agg{}
 			byActor[actor] = g
 		}
-		g.mentions++
-		if n := len(g.articles); n == 0 || g.articles[n-1] != article {
+		g.mentions += n
+		if k := len(g.articles); k == 0 || g.articles[k-1] != article {
 			g.articles = append(g.articles, article)
 			if outlet != "" {
 				g.outlets = append(g.outlets, outlet)
 			}
 		}
-		if text.Valid {
-			g.refTexts = append(g.refTexts, text.String)
+		if text != nil {
+			refs, err := unpackRefs(nil, packed)
+			if err != nil {
+				return err
+			}
+			g.refTexts = append(g.refTexts, refTexts(refs, text)...)
 		}
 		return nil
 	})
@@ -137,7 +146,7 @@ func (s *DB) StoryActors(ctx context.Context, story int64, limit int) ([]view.St
 // storyTopActorsQuery reads the rows StoryActors ranks — the actors the
 // story's (newest) members refer to — with only what the ranking needs.
 const storyTopActorsQuery = `SELECT id, name, type, mentions FROM actors WHERE id IN
-	(SELECT DISTINCT r.actor_id FROM ` + scopedMembers + ` st JOIN actor_refs r ON r.article_id = st.article_id)`
+	(SELECT DISTINCT r.actor_id FROM ` + scopedMembers + ` st JOIN actor_ref_lists r ON r.article_id = st.article_id)`
 
 // StoryTopActors implements store.StoryPages.
 func (s *DB) StoryTopActors(ctx context.Context, story int64, limit int) ([]view.Actor, error) {

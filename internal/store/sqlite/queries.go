@@ -76,7 +76,7 @@ func (s *DB) articleFilter(ctx context.Context, w *where, q view.Query) error {
 		if err != nil {
 			return err
 		}
-		w.add("a.id IN (SELECT article_id FROM actor_refs WHERE actor_id IN ("+placeholders(len(ids))+"))", ids...)
+		w.add("a.id IN (SELECT article_id FROM actor_ref_lists WHERE actor_id IN ("+placeholders(len(ids))+"))", ids...)
 	}
 	if q.Place != "" {
 		cond, args, err := s.placeCond(ctx, q.Place)
@@ -357,7 +357,9 @@ func (s *DB) TimeList(ctx context.Context, q view.Query) (view.Page[view.Timelin
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, w.args...).Scan(&p.Total); err != nil {
 		return p, err
 	}
-	err := eachRow(ctx, s.db, `SELECT t.value, t.text, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end,
+	// the expression's text: cut from the article's, or the copy the rows
+	// written before migration 19's release kept
+	err := eachRow(ctx, s.db, `SELECT t.value, COALESCE(NULLIF(t.text, ''), CAST(substr(CAST(a.text AS BLOB), t.start + 1, t.end - t.start) AS TEXT)), CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT), t.article_id, a.outlet, t.sentence, se.start, se.end,
 		t.anchored, a.published_estimated`+
 		from+` ORDER BY t.value, a.published, t.article_id, t.start LIMIT ? OFFSET ?`, append(w.args, limit, offset), func(r *sql.Rows) error {
 		var x view.TimelineEntry

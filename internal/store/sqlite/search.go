@@ -183,7 +183,7 @@ func (s *DB) facets(ctx context.Context, m matches, cutoff int64, res *view.Sear
 	// (one read of the wide actor row each) cost seven times the count.
 	// Only the actors at or above the 20th count are named, so that ties at
 	// the cut still go by name.
-	if err := facet(`WITH c AS MATERIALIZED (SELECT r.actor_id AS id, COUNT(DISTINCT r.article_id) AS n`+m.from+` JOIN actor_refs r ON r.article_id = `+m.id+
+	if err := facet(`WITH c AS MATERIALIZED (SELECT r.actor_id AS id, COUNT(DISTINCT r.article_id) AS n`+m.from+` JOIN actor_ref_lists r ON r.article_id = `+m.id+
 		sample.sql()+` GROUP BY r.actor_id)
 		SELECT ac.name, c.n FROM c JOIN actors ac ON ac.id = c.id
 		WHERE c.n >= COALESCE((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET 19), 0)

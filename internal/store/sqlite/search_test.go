@@ -73,18 +73,26 @@ func searchCorpus(t *testing.T, db *DB, n int) map[int64]*searchDoc {
 		}
 	}
 	exec(`INSERT INTO actors(id, name) VALUES (1, 'Ann'), (2, 'Bob'), (3, 'Cy')`)
+	refs := func(article, actor int64, spans ...[2]int64) {
+		t.Helper()
+		var rs []listRef
+		for i, sp := range spans {
+			rs = append(rs, listRef{ord: int64(i), start: sp[0], end: sp[1], kind: "name"})
+		}
+		exec(`INSERT INTO actor_ref_lists(article_id, actor_id, packed) VALUES (?, ?, ?)`, article, actor, packRefs(rs))
+	}
 	for id, d := range docs {
 		if id%2 == 0 {
 			d.actors = append(d.actors, "Ann")
-			exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, end) VALUES (?, 1, 0, 0, 3)`, id)
+			refs(id, 1, [2]int64{0, 3})
 		}
 		if id%3 == 0 { // two references, one article
 			d.actors = append(d.actors, "Bob")
-			exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, end) VALUES (?, 2, 0, 0, 3), (?, 2, 0, 4, 7)`, id, id)
+			refs(id, 2, [2]int64{0, 3}, [2]int64{4, 7})
 		}
 		if id%5 == 0 {
 			d.actors = append(d.actors, "Cy")
-			exec(`INSERT INTO actor_refs(article_id, actor_id, sentence, start, end) VALUES (?, 3, 0, 0, 3)`, id)
+			refs(id, 3, [2]int64{0, 3})
 		}
 		place := func(name string, geonames int, focus int) {
 			exec(`INSERT INTO places(article_id, sentence, start, end, text, geonames_id, name, lat, lon, country, feature, population, focus, confidence)
