@@ -220,7 +220,7 @@ func (s *actorStage) merges(touched map[int64]bool) map[int64]int64 {
 
 // record is the stored form of an actor.
 func (s *actorStage) record(id int64) (store.ActorRecord, bool) {
-	a, ok := s.reg.Actor(entity.ActorID(id))
+	a, ok := s.reg.ActorSummary(entity.ActorID(id))
 	if !ok || int64(a.ID) != id {
 		return store.ActorRecord{}, false
 	}
