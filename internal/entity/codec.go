@@ -55,6 +55,7 @@ func (r *Registry) UnmarshalState(base []byte, deltas [][]byte) error {
 	r.actors = f.Actors
 	r.byKey, r.byFamily, r.docs = map[string][]ActorID{}, map[string][]ActorID{}, map[string]bool{}
 	r.chg = changes{}
+	r.folded = nil
 	for _, d := range f.Docs {
 		r.docs[d] = true
 	}
@@ -75,6 +76,9 @@ func (r *Registry) UnmarshalState(base []byte, deltas [][]byte) error {
 			a.Country = map[string]int{}
 		}
 		r.chg.written = append(r.chg.written, len(a.Docs))
+		if a.Parent != 0 {
+			r.folded = append(r.folded, a.ID)
+		}
 	}
 	for _, a := range r.actors {
 		if a.Parent != 0 {

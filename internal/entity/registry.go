@@ -88,6 +88,10 @@ type Registry struct {
 	byFamily map[string][]ActorID // person family-name skeletons
 	docs     map[string]bool
 	chg      changes // since the last MarshalDelta (delta.go)
+	// folded lists the actors merged into another since TakeMerged last
+	// ran (after a load: every merged actor), so that a caller learns of
+	// merges without walking every actor
+	folded []ActorID
 }
 
 // NewRegistry returns an empty registry.
@@ -96,6 +100,16 @@ func NewRegistry() *Registry {
 }
 
 func (r *Registry) get(id ActorID) *actor { return r.actors[id-1] }
+
+// TakeMerged returns the actors merged into another since it last ran
+// (the first time after a load, every merged actor), and forgets them.
+func (r *Registry) TakeMerged() []ActorID {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := r.folded
+	r.folded = nil
+	return out
+}
 
 // Canonical returns the ID that id was merged into (id itself if none).
 func (r *Registry) Canonical(id ActorID) ActorID {
@@ -588,6 +602,7 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 	r.chg.touch(a)
 	r.chg.markReset(b) // its documents go: written whole
 	y.Parent = a
+	r.folded = append(r.folded, b)
 	for k, v := range y.Aliases {
 		x.Aliases[k] += v
 	}
