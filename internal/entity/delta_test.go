@@ -2,8 +2,10 @@ package entity
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
+	"sort"
 	"testing"
 )
 
@@ -137,5 +139,34 @@ func TestRegistryDeltaRejectsBadChanges(t *testing.T) {
 	}
 	if err := NewRegistry().UnmarshalState(base, [][]byte{d1, d2}); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestMarshalBinaryAsJSONMarshal: the whole state is the bytes
+// json.Marshal writes of it, whatever the buffer hint left by the last one.
+func TestMarshalBinaryAsJSONMarshal(t *testing.T) {
+	r := NewRegistry()
+	for i, names := range [][]string{{"Jane Merrow", "Acme Corp"}, {"Merrow", "Acme Corp", "<Wire> & Co"}, {"Tom Park"}} {
+		var locals []Local
+		for _, n := range names {
+			locals = append(locals, Local{Name: n, Kind: KindBusiness, Aliases: []string{n}, Mentions: []int{0}})
+		}
+		r.Add(string(rune('a'+i)), locals)
+		got, err := r.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := registryFile{Version: registryVersion, Actors: r.actors}
+		for d := range r.docs {
+			f.Docs = append(f.Docs, d)
+		}
+		sort.Strings(f.Docs)
+		want, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("after %d documents: MarshalBinary wrote\n%s\njson.Marshal\n%s", i+1, got, want)
+		}
 	}
 }

@@ -92,6 +92,9 @@ type Registry struct {
 	// ran (after a load: every merged actor), so that a caller learns of
 	// merges without walking every actor
 	folded []ActorID
+	// wholeSize is the size of the last whole state written (a buffer
+	// hint for the next, MarshalBinary)
+	wholeSize int
 }
 
 // NewRegistry returns an empty registry.
