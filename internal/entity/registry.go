@@ -72,9 +72,17 @@ type actor struct {
 	Country  map[string]int  `json:"country,omitempty"`
 	Roles    []ActorRole     `json:"roles,omitempty"`
 	Mentions int             `json:"mentions"`
-	Docs     []string        `json:"docs"`
-	Co       map[ActorID]int `json:"co,omitempty"` // people: actors met in the same documents
-	roleIdx  map[string]int  // role key -> index in Roles
+	// Docs is the actor's documents as written and read (MarshalBinary,
+	// MarshalDelta), nil in memory, where docIx holds them: indices into
+	// the registry's document keys (Registry.docKeys), 4 bytes an entry
+	// the collector need not scan, where strings took 16 to scan — an
+	// actor has an entry for every document naming it, so these lists
+	// grow with the corpus (tens of millions of entries at a million
+	// articles).
+	Docs    []string        `json:"docs"`
+	Co      map[ActorID]int `json:"co,omitempty"` // people: actors met in the same documents
+	roleIdx map[string]int  // role key -> index in Roles
+	docIx   []uint32
 }
 
 // Registry merges the local entities of many documents into actors, in one
@@ -86,7 +94,12 @@ type Registry struct {
 	actors   []*actor             // by ID-1
 	byKey    map[string][]ActorID // name, alias and knowledge-base keys
 	byFamily map[string][]ActorID // person family-name skeletons
-	docs     map[string]bool
+	// docIx interns document keys: the index of each in docKeys;
+	// docAdded marks the documents added (Add), not only named by an
+	// actor of a state loaded
+	docIx    map[string]uint32
+	docKeys  []string
+	docAdded []bool
 	chg      changes // since the last MarshalDelta (delta.go)
 	// folded lists the actors merged into another since TakeMerged last
 	// ran (after a load: every merged actor), so that a caller learns of
@@ -99,7 +112,32 @@ type Registry struct {
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
-	return &Registry{byKey: map[string][]ActorID{}, byFamily: map[string][]ActorID{}, docs: map[string]bool{}}
+	return &Registry{byKey: map[string][]ActorID{}, byFamily: map[string][]ActorID{}, docIx: map[string]uint32{}}
+}
+
+// intern returns document key k's index in docKeys, adding it if new.
+func (r *Registry) intern(k string) uint32 {
+	if i, ok := r.docIx[k]; ok {
+		return i
+	}
+	i := uint32(len(r.docKeys))
+	r.docIx[k] = i
+	r.docKeys = append(r.docKeys, k)
+	r.docAdded = append(r.docAdded, false)
+	return i
+}
+
+// docStrs returns the document keys of ix (nil for nil, empty for empty:
+// the JSON of an actor's documents tells the two apart).
+func (r *Registry) docStrs(ix []uint32) []string {
+	if ix == nil {
+		return nil
+	}
+	out := make([]string, len(ix))
+	for i, x := range ix {
+		out[i] = r.docKeys[x]
+	}
+	return out
 }
 
 func (r *Registry) get(id ActorID) *actor { return r.actors[id-1] }
@@ -135,10 +173,14 @@ func (r *Registry) Add(docKey string, locals []Local) []ActorID {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.byKey == nil {
-		r.byKey, r.byFamily, r.docs = map[string][]ActorID{}, map[string][]ActorID{}, map[string]bool{}
+		r.byKey, r.byFamily = map[string][]ActorID{}, map[string][]ActorID{}
 	}
-	seen := r.docs[docKey]
-	r.docs[docKey] = true
+	if r.docIx == nil {
+		r.docIx = map[string]uint32{}
+	}
+	di := r.intern(docKey)
+	seen := r.docAdded[di]
+	r.docAdded[di] = true
 	if !seen {
 		r.chg.docs = append(r.chg.docs, docKey)
 	}
@@ -171,7 +213,7 @@ func (r *Registry) Add(docKey string, locals []Local) []ActorID {
 			if id == 0 {
 				id = r.create(l)
 			}
-			ids[i] = r.update(id, docKey, l)
+			ids[i] = r.update(id, docKey, di, l)
 		}
 	}
 	if !seen {
@@ -466,7 +508,7 @@ func (r *Registry) index(key string, id ActorID) {
 
 // update adds a local entity's evidence to actor id, merging actors that
 // its names show to be one. It returns the actor's (possibly new) ID.
-func (r *Registry) update(id ActorID, docKey string, l *Local) ActorID {
+func (r *Registry) update(id ActorID, docKey string, di uint32, l *Local) ActorID {
 	// names that already belong to another actor of the same sort merge
 	// the two ("KRG" registered alone, then "Kurdistan Regional
 	// Government (KRG)")
@@ -495,8 +537,8 @@ func (r *Registry) update(id ActorID, docKey string, l *Local) ActorID {
 	}
 	n := len(l.Mentions) + len(l.Refs)
 	a.Mentions += n
-	if len(a.Docs) == 0 || a.Docs[len(a.Docs)-1] != docKey {
-		a.Docs = append(a.Docs, docKey)
+	if len(a.docIx) == 0 || a.docIx[len(a.docIx)-1] != di {
+		a.docIx = append(a.docIx, di)
 	}
 	for _, al := range l.Aliases {
 		a.Aliases[al]++
@@ -623,14 +665,14 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 			Code: ro.Code, From: ro.From, Until: ro.Until, Source: ro.Source}, ro.Doc)
 	}
 	x.Mentions += y.Mentions
-	have := make(map[string]bool, len(x.Docs))
-	for _, d := range x.Docs {
+	have := make(map[uint32]bool, len(x.docIx))
+	for _, d := range x.docIx {
 		have[d] = true
 	}
-	for _, d := range y.Docs {
+	for _, d := range y.docIx {
 		if !have[d] {
 			have[d] = true
-			x.Docs = append(x.Docs, d)
+			x.docIx = append(x.docIx, d)
 		}
 	}
 	for k, v := range y.Co {
@@ -656,10 +698,13 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 	return a
 }
 
-// snapshot builds the public view of actor a.
-func (a *actor) snapshot() Actor {
+// snapshot builds the public view of actor a, whose document keys are
+// keys (Registry.docKeys).
+func (a *actor) snapshot(keys []string) Actor {
 	out := a.summary()
-	out.Docs = append([]string(nil), a.Docs...)
+	for _, x := range a.docIx {
+		out.Docs = append(out.Docs, keys[x])
+	}
 	return out
 }
 
@@ -749,7 +794,7 @@ func (r *Registry) Actor(id ActorID) (Actor, bool) {
 	if id == 0 || int(id) > len(r.actors) {
 		return Actor{}, false
 	}
-	return r.get(r.find(id)).snapshot(), true
+	return r.get(r.find(id)).snapshot(r.docKeys), true
 }
 
 // ActorSummary is Actor without its documents (Actor.Docs nil): what the
@@ -771,7 +816,7 @@ func (r *Registry) Actors() []Actor {
 	var out []Actor
 	for _, a := range r.actors {
 		if a.Parent == 0 {
-			out = append(out, a.snapshot())
+			out = append(out, a.snapshot(r.docKeys))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
