@@ -57,21 +57,21 @@ type Actor struct {
 
 // actor is the registry's working record of an actor.
 type actor struct {
-	ID       ActorID         `json:"id"`
-	Parent   ActorID         `json:"parent,omitempty"` // merged into
-	KB       string          `json:"kb,omitempty"`
-	KBName   string          `json:"kb_name,omitempty"`
-	KBKind   Kind            `json:"kb_kind,omitempty"`
-	Dict     string          `json:"dict,omitempty"` // actor-dictionary entry key
-	Person   bool            `json:"person,omitempty"`
-	Family   string          `json:"family,omitempty"`
-	Givens   []string        `json:"givens,omitempty"`
-	Aliases  map[string]int  `json:"aliases"`
-	Kinds    map[Kind]int    `json:"kinds"`
-	Codes    map[string]int  `json:"codes,omitempty"`
-	Country  map[string]int  `json:"country,omitempty"`
-	Roles    []ActorRole     `json:"roles,omitempty"`
-	Mentions int             `json:"mentions"`
+	ID       ActorID        `json:"id"`
+	Parent   ActorID        `json:"parent,omitempty"` // merged into
+	KB       string         `json:"kb,omitempty"`
+	KBName   string         `json:"kb_name,omitempty"`
+	KBKind   Kind           `json:"kb_kind,omitempty"`
+	Dict     string         `json:"dict,omitempty"` // actor-dictionary entry key
+	Person   bool           `json:"person,omitempty"`
+	Family   string         `json:"family,omitempty"`
+	Givens   []string       `json:"givens,omitempty"`
+	Aliases  map[string]int `json:"aliases"`
+	Kinds    map[Kind]int   `json:"kinds"`
+	Codes    map[string]int `json:"codes,omitempty"`
+	Country  map[string]int `json:"country,omitempty"`
+	Roles    []ActorRole    `json:"roles,omitempty"`
+	Mentions int            `json:"mentions"`
 	// Docs is the actor's documents as written and read (MarshalBinary,
 	// MarshalDelta), nil in memory, where docIx holds them: indices into
 	// the registry's document keys (Registry.docKeys), 4 bytes an entry
