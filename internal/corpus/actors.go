@@ -19,6 +19,9 @@ type actorStage struct {
 	// already folded into another actor in the store.
 	maxID  entity.ActorID
 	merged map[entity.ActorID]bool
+	// folded are actors the registry merged that merges has not reported
+	// yet: those above maxID wait until maxID reaches them
+	folded []entity.ActorID
 }
 
 // actorStageState is what actorStage keeps between runs besides the
@@ -201,11 +204,20 @@ func entityDocs(a *store.Article, an *analyse.Annotation) []entityPart {
 }
 
 // merges reports the actors folded into others since the last call, and
-// marks the survivors touched.
+// marks the survivors touched: every id up to maxID merged and not
+// reported before, as a walk over 1..maxID would find them, from the
+// registry's list of merges rather than that walk (which grows with the
+// actors ever made).
 func (s *actorStage) merges(touched map[int64]bool) map[int64]int64 {
 	out := map[int64]int64{}
-	for id := entity.ActorID(1); id <= s.maxID; id++ {
+	s.folded = append(s.folded, s.reg.TakeMerged()...)
+	wait := s.folded[:0]
+	for _, id := range s.folded {
 		if s.merged[id] {
+			continue
+		}
+		if id > s.maxID {
+			wait = append(wait, id)
 			continue
 		}
 		if c := s.reg.Canonical(id); c != id {
@@ -215,12 +227,13 @@ func (s *actorStage) merges(touched map[int64]bool) map[int64]int64 {
 			touched[int64(c)] = true
 		}
 	}
+	s.folded = wait
 	return out
 }
 
 // record is the stored form of an actor.
 func (s *actorStage) record(id int64) (store.ActorRecord, bool) {
-	a, ok := s.reg.Actor(entity.ActorID(id))
+	a, ok := s.reg.ActorSummary(entity.ActorID(id))
 	if !ok || int64(a.ID) != id {
 		return store.ActorRecord{}, false
 	}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -21,12 +22,57 @@ type registryFile struct {
 func (r *Registry) MarshalBinary() ([]byte, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	f := registryFile{Version: registryVersion, Actors: r.actors}
-	for d := range r.docs {
-		f.Docs = append(f.Docs, d)
+	var docs []string
+	for i, k := range r.docKeys {
+		if r.docAdded[i] {
+			docs = append(docs, k)
+		}
 	}
-	sort.Strings(f.Docs)
-	return json.Marshal(f)
+	sort.Strings(docs)
+	// The bytes json.Marshal writes of a registryFile, actor by actor
+	// (each with its documents as strings only while written), straight
+	// into a buffer the size of the last state: the whole state grows
+	// with the corpus (some 100 MB at 175,000 articles), and a copy of
+	// every actor's documents, or of the buffer grown by doubling, would
+	// raise the peak memory the collector allows. Encode writes what
+	// Marshal returns and a newline.
+	buf := bytes.NewBuffer(make([]byte, 0, r.wholeSize+r.wholeSize/8+4096))
+	enc := json.NewEncoder(buf)
+	put := func(v any) error {
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1)
+		return nil
+	}
+	fmt.Fprintf(buf, `{"version":%d,"actors":`, registryVersion)
+	if r.actors == nil {
+		buf.WriteString("null")
+	} else {
+		buf.WriteByte('[')
+		for i, a := range r.actors {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			var v *actor
+			if a != nil {
+				cp := *a
+				cp.Docs = r.docStrs(a.docIx)
+				v = &cp
+			}
+			if err := put(v); err != nil {
+				return nil, err
+			}
+		}
+		buf.WriteByte(']')
+	}
+	buf.WriteString(`,"docs":`)
+	if err := put(docs); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('}')
+	r.wholeSize = buf.Len()
+	return buf.Bytes(), nil
 }
 
 // UnmarshalBinary restores a registry written by MarshalBinary, rebuilding
@@ -53,10 +99,12 @@ func (r *Registry) UnmarshalState(base []byte, deltas [][]byte) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.actors = f.Actors
-	r.byKey, r.byFamily, r.docs = map[string][]ActorID{}, map[string][]ActorID{}, map[string]bool{}
+	r.byKey, r.byFamily = map[string][]ActorID{}, map[string][]ActorID{}
+	r.docIx, r.docKeys, r.docAdded = make(map[string]uint32, len(f.Docs)), make([]string, 0, len(f.Docs)), make([]bool, 0, len(f.Docs))
 	r.chg = changes{}
+	r.folded = nil
 	for _, d := range f.Docs {
-		r.docs[d] = true
+		r.docAdded[r.intern(d)] = true
 	}
 	for i, a := range r.actors {
 		if a == nil || a.ID != ActorID(i+1) {
@@ -74,7 +122,18 @@ func (r *Registry) UnmarshalState(base []byte, deltas [][]byte) error {
 		if a.Country == nil {
 			a.Country = map[string]int{}
 		}
-		r.chg.written = append(r.chg.written, len(a.Docs))
+		// the documents as indices (nil stays nil, empty empty)
+		if a.Docs != nil {
+			a.docIx = make([]uint32, len(a.Docs))
+			for j, d := range a.Docs {
+				a.docIx[j] = r.intern(d)
+			}
+			a.Docs = nil
+		}
+		r.chg.written = append(r.chg.written, len(a.docIx))
+		if a.Parent != 0 {
+			r.folded = append(r.folded, a.ID)
+		}
 	}
 	for _, a := range r.actors {
 		if a.Parent != 0 {

@@ -72,14 +72,14 @@ func (r *Registry) MarshalDelta() ([]byte, error) {
 	}
 	for _, id := range ids {
 		a := r.get(id)
-		keep := min(c.written[id-1], len(a.Docs))
+		keep := min(c.written[id-1], len(a.docIx))
 		if c.reset[id] {
 			keep = 0
 		}
 		cp := *a
-		cp.Docs = a.Docs[keep:]
+		cp.Docs = r.docStrs(a.docIx[keep:])
 		d.Changed = append(d.Changed, actorChange{Keep: keep, Actor: &cp})
-		c.written[id-1] = len(a.Docs)
+		c.written[id-1] = len(a.docIx)
 	}
 	b, err := json.Marshal(d)
 	if err != nil {

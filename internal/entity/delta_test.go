@@ -2,8 +2,10 @@ package entity
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
+	"sort"
 	"testing"
 )
 
@@ -87,6 +89,9 @@ func TestRegistryDeltaReplaysExactly(t *testing.T) {
 		// what a registry restored from its whole state holds (a merged
 		// actor's empty maps come back empty, not nil)
 		whole, _ := r.MarshalBinary()
+		if old := marshalAsStrings(t, r); !bytes.Equal(whole, old) {
+			t.Fatalf("batch %d: the whole state (%d bytes) differs from json.Marshal of it with documents as strings (%d bytes)", batch, len(whole), len(old))
+		}
 		restored := NewRegistry()
 		if err := restored.UnmarshalBinary(whole); err != nil {
 			t.Fatal(err)
@@ -138,4 +143,55 @@ func TestRegistryDeltaRejectsBadChanges(t *testing.T) {
 	if err := NewRegistry().UnmarshalState(base, [][]byte{d1, d2}); err != nil {
 		t.Error(err)
 	}
+}
+
+// TestMarshalBinaryAsJSONMarshal: the whole state is the bytes
+// json.Marshal writes of it with each actor's documents as strings,
+// whatever the buffer hint left by the last one: merged actors (no
+// documents) and names to escape included.
+func TestMarshalBinaryAsJSONMarshal(t *testing.T) {
+	r := NewRegistry()
+	for i, names := range [][]string{{"Jane Merrow", "Acme Corp"}, {"Merrow", "Acme Corp", "<Wire> & Co"}, {"Tom Park"}} {
+		var locals []Local
+		for _, n := range names {
+			locals = append(locals, Local{Name: n, Kind: KindBusiness, Aliases: []string{n}, Mentions: []int{0}})
+		}
+		r.Add(string(rune('a'+i)), locals)
+		got, err := r.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := marshalAsStrings(t, r)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("after %d documents: MarshalBinary wrote\n%s\njson.Marshal\n%s", i+1, got, want)
+		}
+	}
+}
+
+// marshalAsStrings is the whole state of r as written when each actor's
+// documents were strings in memory: json.Marshal of the registry file.
+func marshalAsStrings(t *testing.T, r *Registry) []byte {
+	t.Helper()
+	f := registryFile{Version: registryVersion}
+	for _, a := range r.actors {
+		cp := *a
+		if a.docIx != nil { // never given a document, or merged away: null
+			cp.Docs = []string{}
+			for _, x := range a.docIx {
+				cp.Docs = append(cp.Docs, r.docKeys[x])
+			}
+		}
+		f.Actors = append(f.Actors, &cp)
+	}
+	for i, d := range r.docKeys {
+		if r.docAdded[i] {
+			f.Docs = append(f.Docs, d)
+		}
+	}
+	sort.Strings(f.Docs)
+	b, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

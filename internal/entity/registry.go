@@ -57,24 +57,32 @@ type Actor struct {
 
 // actor is the registry's working record of an actor.
 type actor struct {
-	ID       ActorID         `json:"id"`
-	Parent   ActorID         `json:"parent,omitempty"` // merged into
-	KB       string          `json:"kb,omitempty"`
-	KBName   string          `json:"kb_name,omitempty"`
-	KBKind   Kind            `json:"kb_kind,omitempty"`
-	Dict     string          `json:"dict,omitempty"` // actor-dictionary entry key
-	Person   bool            `json:"person,omitempty"`
-	Family   string          `json:"family,omitempty"`
-	Givens   []string        `json:"givens,omitempty"`
-	Aliases  map[string]int  `json:"aliases"`
-	Kinds    map[Kind]int    `json:"kinds"`
-	Codes    map[string]int  `json:"codes,omitempty"`
-	Country  map[string]int  `json:"country,omitempty"`
-	Roles    []ActorRole     `json:"roles,omitempty"`
-	Mentions int             `json:"mentions"`
-	Docs     []string        `json:"docs"`
-	Co       map[ActorID]int `json:"co,omitempty"` // people: actors met in the same documents
-	roleIdx  map[string]int  // role key -> index in Roles
+	ID       ActorID        `json:"id"`
+	Parent   ActorID        `json:"parent,omitempty"` // merged into
+	KB       string         `json:"kb,omitempty"`
+	KBName   string         `json:"kb_name,omitempty"`
+	KBKind   Kind           `json:"kb_kind,omitempty"`
+	Dict     string         `json:"dict,omitempty"` // actor-dictionary entry key
+	Person   bool           `json:"person,omitempty"`
+	Family   string         `json:"family,omitempty"`
+	Givens   []string       `json:"givens,omitempty"`
+	Aliases  map[string]int `json:"aliases"`
+	Kinds    map[Kind]int   `json:"kinds"`
+	Codes    map[string]int `json:"codes,omitempty"`
+	Country  map[string]int `json:"country,omitempty"`
+	Roles    []ActorRole    `json:"roles,omitempty"`
+	Mentions int            `json:"mentions"`
+	// Docs is the actor's documents as written and read (MarshalBinary,
+	// MarshalDelta), nil in memory, where docIx holds them: indices into
+	// the registry's document keys (Registry.docKeys), 4 bytes an entry
+	// the collector need not scan, where strings took 16 to scan — an
+	// actor has an entry for every document naming it, so these lists
+	// grow with the corpus (tens of millions of entries at a million
+	// articles).
+	Docs    []string        `json:"docs"`
+	Co      map[ActorID]int `json:"co,omitempty"` // people: actors met in the same documents
+	roleIdx map[string]int  // role key -> index in Roles
+	docIx   []uint32
 }
 
 // Registry merges the local entities of many documents into actors, in one
@@ -86,16 +94,63 @@ type Registry struct {
 	actors   []*actor             // by ID-1
 	byKey    map[string][]ActorID // name, alias and knowledge-base keys
 	byFamily map[string][]ActorID // person family-name skeletons
-	docs     map[string]bool
+	// docIx interns document keys: the index of each in docKeys;
+	// docAdded marks the documents added (Add), not only named by an
+	// actor of a state loaded
+	docIx    map[string]uint32
+	docKeys  []string
+	docAdded []bool
 	chg      changes // since the last MarshalDelta (delta.go)
+	// folded lists the actors merged into another since TakeMerged last
+	// ran (after a load: every merged actor), so that a caller learns of
+	// merges without walking every actor
+	folded []ActorID
+	// wholeSize is the size of the last whole state written (a buffer
+	// hint for the next, MarshalBinary)
+	wholeSize int
 }
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
-	return &Registry{byKey: map[string][]ActorID{}, byFamily: map[string][]ActorID{}, docs: map[string]bool{}}
+	return &Registry{byKey: map[string][]ActorID{}, byFamily: map[string][]ActorID{}, docIx: map[string]uint32{}}
+}
+
+// intern returns document key k's index in docKeys, adding it if new.
+func (r *Registry) intern(k string) uint32 {
+	if i, ok := r.docIx[k]; ok {
+		return i
+	}
+	i := uint32(len(r.docKeys))
+	r.docIx[k] = i
+	r.docKeys = append(r.docKeys, k)
+	r.docAdded = append(r.docAdded, false)
+	return i
+}
+
+// docStrs returns the document keys of ix (nil for nil, empty for empty:
+// the JSON of an actor's documents tells the two apart).
+func (r *Registry) docStrs(ix []uint32) []string {
+	if ix == nil {
+		return nil
+	}
+	out := make([]string, len(ix))
+	for i, x := range ix {
+		out[i] = r.docKeys[x]
+	}
+	return out
 }
 
 func (r *Registry) get(id ActorID) *actor { return r.actors[id-1] }
+
+// TakeMerged returns the actors merged into another since it last ran
+// (the first time after a load, every merged actor), and forgets them.
+func (r *Registry) TakeMerged() []ActorID {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := r.folded
+	r.folded = nil
+	return out
+}
 
 // Canonical returns the ID that id was merged into (id itself if none).
 func (r *Registry) Canonical(id ActorID) ActorID {
@@ -118,10 +173,14 @@ func (r *Registry) Add(docKey string, locals []Local) []ActorID {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.byKey == nil {
-		r.byKey, r.byFamily, r.docs = map[string][]ActorID{}, map[string][]ActorID{}, map[string]bool{}
+		r.byKey, r.byFamily = map[string][]ActorID{}, map[string][]ActorID{}
 	}
-	seen := r.docs[docKey]
-	r.docs[docKey] = true
+	if r.docIx == nil {
+		r.docIx = map[string]uint32{}
+	}
+	di := r.intern(docKey)
+	seen := r.docAdded[di]
+	r.docAdded[di] = true
 	if !seen {
 		r.chg.docs = append(r.chg.docs, docKey)
 	}
@@ -154,7 +213,7 @@ func (r *Registry) Add(docKey string, locals []Local) []ActorID {
 			if id == 0 {
 				id = r.create(l)
 			}
-			ids[i] = r.update(id, docKey, l)
+			ids[i] = r.update(id, docKey, di, l)
 		}
 	}
 	if !seen {
@@ -449,7 +508,7 @@ func (r *Registry) index(key string, id ActorID) {
 
 // update adds a local entity's evidence to actor id, merging actors that
 // its names show to be one. It returns the actor's (possibly new) ID.
-func (r *Registry) update(id ActorID, docKey string, l *Local) ActorID {
+func (r *Registry) update(id ActorID, docKey string, di uint32, l *Local) ActorID {
 	// names that already belong to another actor of the same sort merge
 	// the two ("KRG" registered alone, then "Kurdistan Regional
 	// Government (KRG)")
@@ -478,8 +537,8 @@ func (r *Registry) update(id ActorID, docKey string, l *Local) ActorID {
 	}
 	n := len(l.Mentions) + len(l.Refs)
 	a.Mentions += n
-	if len(a.Docs) == 0 || a.Docs[len(a.Docs)-1] != docKey {
-		a.Docs = append(a.Docs, docKey)
+	if len(a.docIx) == 0 || a.docIx[len(a.docIx)-1] != di {
+		a.docIx = append(a.docIx, di)
 	}
 	for _, al := range l.Aliases {
 		a.Aliases[al]++
@@ -588,6 +647,7 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 	r.chg.touch(a)
 	r.chg.markReset(b) // its documents go: written whole
 	y.Parent = a
+	r.folded = append(r.folded, b)
 	for k, v := range y.Aliases {
 		x.Aliases[k] += v
 	}
@@ -605,14 +665,14 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 			Code: ro.Code, From: ro.From, Until: ro.Until, Source: ro.Source}, ro.Doc)
 	}
 	x.Mentions += y.Mentions
-	have := make(map[string]bool, len(x.Docs))
-	for _, d := range x.Docs {
+	have := make(map[uint32]bool, len(x.docIx))
+	for _, d := range x.docIx {
 		have[d] = true
 	}
-	for _, d := range y.Docs {
+	for _, d := range y.docIx {
 		if !have[d] {
 			have[d] = true
-			x.Docs = append(x.Docs, d)
+			x.docIx = append(x.docIx, d)
 		}
 	}
 	for k, v := range y.Co {
@@ -638,9 +698,20 @@ func (r *Registry) merge(a, b ActorID) ActorID {
 	return a
 }
 
-// snapshot builds the public view of actor a.
-func (a *actor) snapshot() Actor {
-	out := Actor{ID: a.ID, Mentions: a.Mentions, Docs: append([]string(nil), a.Docs...)}
+// snapshot builds the public view of actor a, whose document keys are
+// keys (Registry.docKeys).
+func (a *actor) snapshot(keys []string) Actor {
+	out := a.summary()
+	for _, x := range a.docIx {
+		out.Docs = append(out.Docs, keys[x])
+	}
+	return out
+}
+
+// summary is snapshot without the documents, which grow with the corpus
+// (an actor named in a tenth of a million articles has 100,000).
+func (a *actor) summary() Actor {
+	out := Actor{ID: a.ID, Mentions: a.Mentions}
 	for n, c := range a.Aliases {
 		out.Aliases = append(out.Aliases, Alias{n, c})
 	}
@@ -723,7 +794,19 @@ func (r *Registry) Actor(id ActorID) (Actor, bool) {
 	if id == 0 || int(id) > len(r.actors) {
 		return Actor{}, false
 	}
-	return r.get(r.find(id)).snapshot(), true
+	return r.get(r.find(id)).snapshot(r.docKeys), true
+}
+
+// ActorSummary is Actor without its documents (Actor.Docs nil): what the
+// corpus stage stores of an actor after each batch, at a cost that does
+// not grow with the actor's documents.
+func (r *Registry) ActorSummary(id ActorID) (Actor, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if id == 0 || int(id) > len(r.actors) {
+		return Actor{}, false
+	}
+	return r.get(r.find(id)).summary(), true
 }
 
 // Actors returns all actors, most mentioned first.
@@ -733,7 +816,7 @@ func (r *Registry) Actors() []Actor {
 	var out []Actor
 	for _, a := range r.actors {
 		if a.Parent == 0 {
-			out = append(out, a.snapshot())
+			out = append(out, a.snapshot(r.docKeys))
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

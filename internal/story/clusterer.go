@@ -233,6 +233,16 @@ type Clusterer struct {
 	merged  map[int64]int64 // event -> event it was merged into, not yet reported
 
 	dup *dupIndex
+
+	// evDirty and slDirty are the indices of the events and storylines
+	// changed since the StateLog of generation logGen last looked
+	// (statelog.go; duplicates allowed), so that it hashes those, not
+	// every event and storyline ever made, after each batch. dirtyAll:
+	// the lists overflowed (no log read them), every one may have changed.
+	// Kept only while a log follows the clusterer (logGen > 0).
+	evDirty, slDirty []int32
+	dirtyAll         bool
+	logGen           int64
 }
 
 // NewClusterer returns an empty clusterer.
@@ -252,6 +262,33 @@ func NewClusterer(cfg Config) *Clusterer {
 // Config returns the configuration in use.
 func (c *Clusterer) Config() Config { return c.cfg }
 
+// touchEv notes that event e may have changed (evDirty): every write to an
+// event's fields is preceded by it.
+func (c *Clusterer) touchEv(e *event) {
+	if c.logGen == 0 || c.dirtyAll {
+		return
+	}
+	c.evDirty = append(c.evDirty, int32(e.ID-1))
+	c.checkDirty()
+}
+
+// touchSl notes that storyline s may have changed (slDirty).
+func (c *Clusterer) touchSl(s *storyline) {
+	if c.logGen == 0 || c.dirtyAll {
+		return
+	}
+	c.slDirty = append(c.slDirty, int32(s.ID-1))
+	c.checkDirty()
+}
+
+// checkDirty bounds the dirty lists when no log reads them: past a size
+// where a whole look costs less, it gives up listing.
+func (c *Clusterer) checkDirty() {
+	if len(c.evDirty)+len(c.slDirty) > 2*(len(c.evs)+len(c.sls))+4096 {
+		c.dirtyAll, c.evDirty, c.slDirty = true, nil, nil
+	}
+}
+
 func (c *Clusterer) idf(k uint64) float64 {
 	df := c.df[k]
 	if df == 0 {
@@ -266,6 +303,7 @@ func (c *Clusterer) weighted(e *event) ([]tw, float64) {
 	if e.wt != nil && float64(c.n) <= float64(e.wN)*1.1+1 {
 		return e.wt, e.wNorm
 	}
+	c.touchEv(e)
 	e.wt = e.wt[:0]
 	var s float64
 	for _, t := range e.Terms {
@@ -526,6 +564,7 @@ func (c *Clusterer) score(e *event, d *Doc, f *docFeatures, wv []tw, dnorm float
 // join adds the article to the event, capping the centroid and posting the
 // event's top terms when it has doubled in size.
 func (c *Clusterer) join(e *event, d *Doc, f *docFeatures) {
+	c.touchEv(e)
 	e.Docs++
 	e.LastSeq = c.seq
 	if !d.Published.IsZero() {
@@ -578,6 +617,7 @@ func (c *Clusterer) capCentroid(e *event) {
 	if len(e.Terms) <= c.cfg.CentroidTerms*3/2 {
 		return
 	}
+	c.touchEv(e)
 	w := make([]tw, len(e.Terms))
 	for i, t := range e.Terms {
 		w[i] = tw{t.K, t.W * float32(c.idf(t.K))}
@@ -620,6 +660,7 @@ func (c *Clusterer) sweep() {
 			live = append(live, i)
 			continue
 		}
+		c.touchEv(e)
 		e.Terms, e.wt, e.Profile, e.Names = nil, nil, nil, nil
 		e.setEnts(nil)
 		e.centralKeys = nil

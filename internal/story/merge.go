@@ -61,6 +61,8 @@ func (c *Clusterer) timeCompatible(a, b *event, headline bool) bool {
 
 // absorb merges small into big.
 func (c *Clusterer) absorb(big, small *event) {
+	c.touchEv(big)
+	c.touchEv(small)
 	big.Docs += small.Docs
 	if small.LastSeq > big.LastSeq {
 		big.LastSeq = small.LastSeq
@@ -79,6 +81,7 @@ func (c *Clusterer) absorb(big, small *event) {
 	big.wt = nil
 	if sl := c.root(small.Storyline); sl != 0 {
 		s := c.sls[sl-1]
+		c.touchSl(s)
 		c.slAddProfile(s, small.Profile, -1)
 		s.Events--
 	}

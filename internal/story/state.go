@@ -106,6 +106,8 @@ func (c *Clusterer) install(s *snapshot) {
 	defer c.mu.Unlock()
 	c.cfg = s.Cfg.withDefaults()
 	c.n, c.seq, c.now = s.N, s.Seq, s.Now
+	// every event and storyline is new to a log that followed the old state
+	c.evDirty, c.slDirty, c.dirtyAll = nil, nil, true
 	c.df = orEmpty(s.DF)
 	c.dfShed = s.DFShed
 	c.evs, c.live = s.Events, s.Live

@@ -30,7 +30,11 @@ const (
 // StateLog finds the changes of one clusterer's state since it was last
 // written. It is not safe for concurrent use; the clusterer may be.
 type StateLog struct {
-	c      *Clusterer
+	c *Clusterer
+	// gen is the clusterer's log generation this log started at: the
+	// dirty lists (Clusterer.evDirty) are this log's while it is the
+	// clusterer's newest
+	gen    int64
 	ev, sl []uint64          // hash of each event, storyline as last written
 	df     map[uint64]uint32 // document frequencies as last written
 	post   map[uint64]uint64 // hash of each posting list as last written
@@ -55,7 +59,9 @@ func keyOf(d *dupEntry) dupKey {
 func NewStateLog(c *Clusterer) *StateLog {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	l := &StateLog{c: c, df: make(map[uint64]uint32, len(c.df)), post: make(map[uint64]uint64, len(c.post)),
+	c.logGen++
+	c.evDirty, c.slDirty, c.dirtyAll = c.evDirty[:0], c.slDirty[:0], false
+	l := &StateLog{c: c, gen: c.logGen, df: make(map[uint64]uint32, len(c.df)), post: make(map[uint64]uint64, len(c.post)),
 		slPost: make(map[uint64]uint64, len(c.slPost))}
 	for _, e := range c.evs {
 		l.ev = append(l.ev, hashEvent(e))
@@ -123,8 +129,24 @@ func (l *StateLog) Delta() []byte {
 	}
 	w.keys(ks)
 
+	// Only the events and storylines marked since the last look (and the
+	// new ones) can differ from what was written: those are hashed, not
+	// all of them, which grow with the corpus. A log that is not the
+	// clusterer's newest, or dirty lists that overflowed, look at all.
+	whole := l.gen != c.logGen || c.dirtyAll || fullLook
+	evIdx, slIdx := c.evDirty, c.slDirty
+	if whole {
+		evIdx, slIdx = nil, nil
+	}
+	c.evDirty, c.slDirty, c.dirtyAll = c.evDirty[:0], c.slDirty[:0], false
+
 	w.uv(uint64(len(c.evs)))
-	changed := changedSince(len(c.evs), func(i int) uint64 { return hashEvent(c.evs[i]) }, &l.ev, nil)
+	var changed []int
+	if whole {
+		changed = changedSince(len(c.evs), func(i int) uint64 { return hashEvent(c.evs[i]) }, &l.ev, nil)
+	} else {
+		changed = changedAt(evIdx, len(c.evs), func(i int) uint64 { return hashEvent(c.evs[i]) }, &l.ev, nil)
+	}
 	w.uv(uint64(len(changed)))
 	for _, i := range changed {
 		w.event(c.evs[i])
@@ -133,7 +155,11 @@ func (l *StateLog) Delta() []byte {
 	l.posts(w, c.post, l.post)
 
 	w.uv(uint64(len(c.sls)))
-	changed = changedSince(len(c.sls), func(i int) uint64 { return hashStoryline(c.sls[i]) }, &l.sl, changed[:0])
+	if whole {
+		changed = changedSince(len(c.sls), func(i int) uint64 { return hashStoryline(c.sls[i]) }, &l.sl, changed[:0])
+	} else {
+		changed = changedAt(slIdx, len(c.sls), func(i int) uint64 { return hashStoryline(c.sls[i]) }, &l.sl, changed[:0])
+	}
 	w.uv(uint64(len(changed)))
 	for _, i := range changed {
 		w.storyline(c.sls[i])
@@ -170,6 +196,33 @@ func changedSince[K comparable](n int, key func(i int) K, saved *[]K, changed []
 	}
 	return changed
 }
+
+// changedAt is changedSince for the items at the indices marked (in any
+// order, repeated or not) and those added since saved was brought up to
+// date, the others being known not to have changed. It sorts marked.
+func changedAt[K comparable](marked []int32, n int, key func(i int) K, saved *[]K, changed []int) []int {
+	slices.Sort(marked)
+	marked = slices.Compact(marked)
+	for _, m := range marked {
+		i := int(m)
+		if i >= len(*saved) {
+			break // added since: below
+		}
+		if k := key(i); (*saved)[i] != k {
+			(*saved)[i] = k
+			changed = append(changed, i)
+		}
+	}
+	for i := len(*saved); i < n; i++ {
+		*saved = append(*saved, key(i))
+		changed = append(changed, i)
+	}
+	return changed
+}
+
+// fullLook makes every Delta hash all events and storylines, as it did
+// before the dirty lists (tests: the changes found must be the same).
+var fullLook bool
 
 // posts writes the posting lists of m that changed since saved, then the
 // keys gone, and brings saved up to date.

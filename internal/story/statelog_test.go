@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // TestStateLogReplaysExactly: a clusterer fed batches of random sizes,
@@ -182,4 +183,58 @@ func BenchmarkStateWrite(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestStateLogMarksFindEveryChange: the changes a log finds from the
+// events and storylines marked as changed are byte for byte those it finds
+// hashing every event and storyline (fullLook), on a twin clusterer fed the
+// same batches — through sweeps, merges, retirements, storyline merges,
+// articles dated far back (whose batch groups found events the clock has
+// already retired), undated ones and compactions.
+func TestStateLogMarksFindEveryChange(t *testing.T) {
+	g := newCorpusGen(17)
+	docs := make([]Doc, 5000)
+	for i := range docs {
+		docs[i] = g.next()
+		switch i % 23 {
+		case 0:
+			docs[i].Published = docs[i].Published.AddDate(0, 0, -20) // a backfill
+		case 1:
+			docs[i].Published = docs[i].Published.AddDate(0, -3, 0)
+		case 2:
+			docs[i].Published = time.Time{} // undated
+		}
+	}
+	rng := rand.New(rand.NewSource(9))
+	cfg := Config{ActiveWindow: 300, DuplicateWindow: 200}
+	a, b := NewClusterer(cfg), NewClusterer(cfg)
+	la, lb := NewStateLog(a), NewStateLog(b)
+	var batches, changed int
+	for lo := 0; lo < len(docs); {
+		hi := min(len(docs), lo+1+rng.Intn(120))
+		a.AddBatch(docs[lo:hi])
+		b.AddBatch(docs[lo:hi])
+		for _, c := range []*Clusterer{a, b} {
+			c.EventMerges()
+			c.StorylineChanges()
+		}
+		lo = hi
+		batches++
+		if rng.Intn(12) == 0 {
+			la, lb = NewStateLog(a), NewStateLog(b)
+			continue
+		}
+		da := la.Delta()
+		fullLook = true
+		db := lb.Delta()
+		fullLook = false
+		if !bytes.Equal(da, db) {
+			t.Fatalf("batch %d (%d articles): the change found from marks (%d bytes) differs from the one found hashing all (%d bytes)", batches, lo, len(da), len(db))
+		}
+		changed += len(da)
+	}
+	if st := a.Stats(); st.LiveEvents >= st.Events || st.LiveStorylines >= st.Storylines {
+		t.Fatalf("stats %+v: no retirement exercised", st)
+	}
+	t.Logf("%d batches, %d bytes of changes", batches, changed)
 }

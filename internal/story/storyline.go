@@ -36,6 +36,7 @@ func (c *Clusterer) root(id int64) int64 {
 			return id
 		}
 		if p := c.sls[s.Parent-1]; p.Parent != 0 {
+			c.touchSl(s)
 			s.Parent = p.Parent // path halving
 		}
 		id = s.Parent
@@ -130,6 +131,7 @@ func (c *Clusterer) bestStoryline(e *event, p []tw, skip int64) (*storyline, flo
 }
 
 func (c *Clusterer) slAddProfile(s *storyline, p []tw, sign float32) {
+	c.touchSl(s)
 	s.Profile = addScaled(s.Profile, p, sign)
 	if len(s.Profile) > storylineKeys {
 		top := topByWeight(s.Profile, storylineKeys)
@@ -144,6 +146,7 @@ func (c *Clusterer) slAddProfile(s *storyline, p []tw, sign float32) {
 }
 
 func (c *Clusterer) slTouch(s *storyline, e *event) {
+	c.touchSl(s)
 	s.LastSeq = c.seq
 	if !e.First.IsZero() && (s.First.IsZero() || e.First.Before(s.First)) {
 		s.First = e.First
@@ -163,6 +166,7 @@ func (c *Clusterer) linkStoryline(e *event) {
 		c.slTouch(s, e)
 		return
 	}
+	c.touchEv(e)
 	e.Relinked = e.Docs
 	p := c.profile(e)
 	if e.Storyline == 0 {
@@ -172,6 +176,7 @@ func (c *Clusterer) linkStoryline(e *event) {
 			c.sls = append(c.sls, s)
 			c.slLive = append(c.slLive, int32(s.ID-1))
 		}
+		c.touchSl(s)
 		s.Events++
 		s.Members = append(s.Members, e.ID)
 		e.Storyline = s.ID
@@ -191,6 +196,8 @@ func (c *Clusterer) linkStoryline(e *event) {
 	}
 	switch {
 	case own.Events == 1 && sc >= c.cfg.StorylineThreshold:
+		c.touchSl(own)
+		c.touchSl(other)
 		c.slAddProfile(own, p, -1)
 		own.Events, own.Members, own.Profile = 0, nil, nil
 		other.Events++
@@ -204,6 +211,8 @@ func (c *Clusterer) linkStoryline(e *event) {
 		if small.Events > big.Events {
 			big, small = small, big
 		}
+		c.touchSl(big)
+		c.touchSl(small)
 		for _, id := range small.Members {
 			c.changed[id] = big.ID
 		}
@@ -232,6 +241,7 @@ func (c *Clusterer) sweepStorylines() {
 		}
 		if c.seq-s.LastSeq > 10*int64(c.cfg.ActiveWindow) ||
 			(!s.Last.IsZero() && !c.now.IsZero() && c.now.Sub(s.Last) > c.cfg.StorylineGap) {
+			c.touchSl(s)
 			s.Profile = nil
 			continue
 		}
