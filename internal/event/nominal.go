@@ -154,10 +154,22 @@ const nounWindow = 4
 // token i takes, with the noun's token; ok is false when none follows.
 func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 	toks := c.toks
-	if !supportVerbs[toks[i].low] {
+	if toks[i].cls&clSupportVerb == 0 {
 		return "", 0, false
 	}
 	free, det := 0, false
+	// whether the verb has a pattern of its own, asked at most once: it
+	// does not depend on the noun tried (0 not asked, 1 no, 2 yes)
+	own := 0
+	ownPattern := func() bool {
+		if own == 0 {
+			own = 1
+			if c.ownPattern(i) {
+				own = 2
+			}
+		}
+		return own == 2
+	}
 	for k := i + 1; k < len(toks) && k <= i+nounWindow+1; k++ {
 		t := toks[k]
 		if t.punct || t.actor >= 0 || t.place >= 0 {
@@ -176,7 +188,7 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 			return "062/150", k, true
 		}
 		code, found := c.eventNoun(k, i)
-		if !found && !t.upper && !c.ownPattern(i) {
+		if !found && !t.upper && !ownPattern() {
 			code, found = c.derivedNoun(t.low)
 		}
 		if found {
@@ -224,7 +236,7 @@ func (c *Coder) nominalBefore(i int) (string, int, bool) {
 		return "", 0, false
 	}
 	toks := c.toks
-	if !goOnVerbs[toks[i].low] {
+	if toks[i].cls&clGoOnVerb == 0 {
 		return "", 0, false
 	}
 	// the subject's head may carry a phrase ("riots against the new
