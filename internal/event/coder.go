@@ -76,7 +76,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		return dst
 	}
 	c.toks = splitNameCompounds(s, c.toks)
-	markWords(c.toks)
+	c.markWords()
 	c.mark(s)
 	c.actors = s.Actors
 	c.places = s.Places
@@ -362,7 +362,7 @@ func (c *Coder) inLocative(start int) bool {
 		if locatives[t.low] {
 			return true
 		}
-		if t.punct || c.d.forms[t.low] != nil && !t.upper && t.low != "city" {
+		if t.punct || t.forms != nil && !t.upper && t.low != "city" {
 			return false
 		}
 	}
@@ -708,7 +708,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		// "Visit" starting a word inside a capitalised name run is a name
-		fs := c.d.forms[t.low]
+		fs := t.forms
 		if len(fs) == 0 {
 			continue
 		}
@@ -866,7 +866,7 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	// opening the sentence or after a number, right before a plural noun
 	// or a name, modifies it
 	if !f.base && !ing && len(f.words) == 1 && i+1 < len(toks) && (i == 0 || !toks[i-1].punct && isNumber(prev) || numberWords[prev] > 0) {
-		if n := toks[i+1]; n.actor >= 0 || !n.punct && !n.upper && isPluralNoun(n.low) && c.d.forms[n.low] == nil && !prepositions[n.low] {
+		if n := toks[i+1]; n.actor >= 0 || !n.punct && !n.upper && isPluralNoun(n.low) && n.forms == nil && !prepositions[n.low] {
 			return false
 		}
 	}
@@ -975,7 +975,7 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 				return false
 			}
 			if w.punct || w.actor >= 0 || w.cls&(clSubjectPron|clFutureAux|clHypoAux) != 0 || w.low == "to" ||
-				negations[w.low] || beForms[w.low] || isPluralNoun(w.low) || c.d.forms[w.low] != nil || adverbs[w.low] {
+				negations[w.low] || beForms[w.low] || isPluralNoun(w.low) || w.forms != nil || adverbs[w.low] {
 				break
 			}
 		}
@@ -1297,7 +1297,7 @@ func (c *Coder) thingSubject(at int) bool {
 		return false
 	}
 	t := c.toks[k]
-	if !commonNoun(t) || subjectPron[t.low] || agentNoun(t) || isPluralNoun(t.low) || c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ly") || whWords[t.low] || intentNouns[t.low] || effortNouns[t.low] {
+	if !commonNoun(t) || subjectPron[t.low] || agentNoun(t) || isPluralNoun(t.low) || t.forms != nil || strings.HasSuffix(t.low, "ly") || whWords[t.low] || intentNouns[t.low] || effortNouns[t.low] {
 		return false
 	}
 	if _, ok := c.eventNoun(k, -1); ok {
@@ -1908,7 +1908,7 @@ func (c *Coder) ownSubject(at int) bool {
 		}
 		t = c.toks[k-1]
 	}
-	return commonNoun(t) && c.d.forms[t.low] == nil && !strings.HasSuffix(t.low, "ly") && !whWords[t.low]
+	return commonNoun(t) && t.forms == nil && !strings.HasSuffix(t.low, "ly") && !whWords[t.low]
 }
 
 // whWords open an indirect question ("how to manage"), not a noun phrase.
@@ -1967,7 +1967,7 @@ func (c *Coder) threatIn(k int) bool {
 		if w == ";" || w == "." || w == "," {
 			return false
 		}
-		if negations[w] && j+1 < len(toks) && len(c.d.forms[toks[j+1].low]) > 0 && c.d.forms[toks[j+1].low][0].code != "---" {
+		if negations[w] && j+1 < len(toks) && len(toks[j+1].forms) > 0 && toks[j+1].forms[0].code != "---" {
 			return true
 		}
 		for _, f := range c.d.forms[w] {

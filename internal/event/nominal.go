@@ -211,7 +211,7 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 		if !nounSkip[t.low] && !isNumber(t.low) && !strings.Contains(t.low, "-") {
 			// "a landmark hearing": after an article, a word or two
 			// that is no verb may qualify the noun
-			if free < 2 && det && !t.upper && c.d.forms[t.low] == nil {
+			if free < 2 && det && !t.upper && t.forms == nil {
 				free++
 				continue
 			}
@@ -263,7 +263,7 @@ func (c *Coder) nominalBefore(i int) (string, int, bool) {
 			return code, k, true
 		}
 		// a verb's past or participle between: its own clause
-		for _, f := range c.d.forms[t.low] {
+		for _, f := range t.forms {
 			if !f.base && !adverbs[t.low] && matchForm(toks, k, f.words) {
 				return "", 0, false
 			}
@@ -371,7 +371,7 @@ func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
 			src = c.before(s, j)
 			break
 		}
-		if t.punct && t.low != "'s" || prepositions[t.low] || c.d.forms[t.low] != nil || beForms[t.low] {
+		if t.punct && t.low != "'s" || prepositions[t.low] || t.forms != nil || beForms[t.low] {
 			break
 		}
 	}
@@ -457,7 +457,7 @@ func (c *Coder) objectOfVerb(k int) bool {
 		if supportVerbs[t.low] {
 			return haltVerbs[t.low]
 		}
-		if c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed") {
+		if t.forms != nil || strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed") {
 			return true
 		}
 	}

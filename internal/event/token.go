@@ -23,6 +23,9 @@ type token struct {
 	stop bool
 	// cls are the word's classes (words.go, markWords)
 	cls uint32
+	// forms are the Dictionary's verb forms starting with the word
+	// (Dictionary.forms; markWords): a dozen rules ask
+	forms []*verbForm
 }
 
 // tokenize splits text[start:end] into words and punctuation. Words keep

@@ -53,13 +53,14 @@ func classTable() map[string]uint32 {
 // change the sets (the ablation tests).
 func resetWordClasses() { wordClasses.Store(nil) }
 
-// markWords sets the tokens' word classes and stop flags. It runs once per
-// sentence, after the tokens are final.
-func markWords(toks []token) {
+// markWords sets the tokens' word classes, stop flags and verb forms. It
+// runs once per sentence, after the tokens are final.
+func (c *Coder) markWords() {
 	tab := classTable()
-	for i := range toks {
-		t := &toks[i]
+	for i := range c.toks {
+		t := &c.toks[i]
 		t.cls = tab[t.low]
 		t.stop = t.cls&clBoundary != 0 || t.low == "."
+		t.forms = c.d.forms[t.low]
 	}
 }
