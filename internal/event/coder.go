@@ -975,7 +975,7 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 				return false
 			}
 			if w.punct || w.actor >= 0 || w.cls&(clSubjectPron|clFutureAux|clHypoAux) != 0 || w.low == "to" ||
-				negations[w.low] || beForms[w.low] || isPluralNoun(w.low) || w.forms != nil || adverbs[w.low] {
+				w.cls&(clNegation|clBeForm) != 0 || isPluralNoun(w.low) || w.forms != nil || w.cls&clAdverb != 0 {
 				break
 			}
 		}

@@ -72,7 +72,7 @@ func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 func (c *Coder) skipAux(k int) int {
 	for k >= 0 {
 		w := c.toks[k].low
-		if !(adverbs[w] || negations[w] || futureAux[w] || hypoAux[w] || beForms[w] || w == "did" || w == "do" || w == "does") {
+		if !(c.toks[k].cls&(clAdverb|clNegation|clFutureAux|clHypoAux|clBeForm) != 0 || w == "did" || w == "do" || w == "does") {
 			return k
 		}
 		k--
@@ -644,7 +644,7 @@ func (c *Coder) adverbialClause(k int) bool {
 func (c *Coder) skipAuxForward(k int) int {
 	for k < len(c.toks) {
 		w := c.toks[k].low
-		if !(adverbs[w] || negations[w] || futureAux[w] || hypoAux[w] || beForms[w] || w == "have" || w == "has" || w == "had") {
+		if !(c.toks[k].cls&(clAdverb|clNegation|clFutureAux|clHypoAux|clBeForm) != 0 || w == "have" || w == "has" || w == "had") {
 			return k
 		}
 		k++

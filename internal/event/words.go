@@ -24,11 +24,13 @@ const (
 	clUrgeForm
 	clSupportVerb
 	clGoOnVerb
+	clAdverb
+	clBeForm
 )
 
 // classSets are the sets behind the classes, in bit order.
 var classSets = []*map[string]bool{&boundaries, &quoteMarks, &perceptionVerbs, &negations, &futureAux, &hypoAux,
-	&conditionals, &subjectPron, &occasionPreps, &urgeForms, &supportVerbs, &goOnVerbs}
+	&conditionals, &subjectPron, &occasionPreps, &urgeForms, &supportVerbs, &goOnVerbs, &adverbs, &beForms}
 
 // wordClasses is the table of classSets, made on first use.
 var wordClasses atomic.Pointer[map[string]uint32]
