@@ -118,6 +118,16 @@ func ablUnits() []ablUnit {
 			return func() { delete(ablated, name) }
 		}})
 	}
+	// the coder reads some sets through its word-class table
+	// (words.go): made anew whenever a unit changes a set
+	for i := range us {
+		off := us[i].off
+		us[i].off = func() func() {
+			restore := off()
+			resetWordClasses()
+			return func() { restore(); resetWordClasses() }
+		}
+	}
 	sort.Slice(us, func(i, j int) bool {
 		if us[i].table != us[j].table {
 			return us[i].table < us[j].table

@@ -76,6 +76,7 @@ func (c *Coder) Code(s Sentence, dst []Event) []Event {
 		return dst
 	}
 	c.toks = splitNameCompounds(s, c.toks)
+	c.markWords()
 	c.mark(s)
 	c.actors = s.Actors
 	c.places = s.Places
@@ -361,7 +362,7 @@ func (c *Coder) inLocative(start int) bool {
 		if locatives[t.low] {
 			return true
 		}
-		if t.punct || c.d.forms[t.low] != nil && !t.upper && t.low != "city" {
+		if t.punct || t.forms != nil && !t.upper && t.low != "city" {
 			return false
 		}
 	}
@@ -707,7 +708,7 @@ func (c *Coder) findVerbs(dst []verbHit) []verbHit {
 			continue
 		}
 		// "Visit" starting a word inside a capitalised name run is a name
-		fs := c.d.forms[t.low]
+		fs := t.forms
 		if len(fs) == 0 {
 			continue
 		}
@@ -865,7 +866,7 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 	// opening the sentence or after a number, right before a plural noun
 	// or a name, modifies it
 	if !f.base && !ing && len(f.words) == 1 && i+1 < len(toks) && (i == 0 || !toks[i-1].punct && isNumber(prev) || numberWords[prev] > 0) {
-		if n := toks[i+1]; n.actor >= 0 || !n.punct && !n.upper && isPluralNoun(n.low) && c.d.forms[n.low] == nil && !prepositions[n.low] {
+		if n := toks[i+1]; n.actor >= 0 || !n.punct && !n.upper && isPluralNoun(n.low) && n.forms == nil && !prepositions[n.low] {
 			return false
 		}
 	}
@@ -973,8 +974,8 @@ func (c *Coder) verbal(i int, f *verbForm) bool {
 			if determiners[w.low] && w.low != "military" && w.low != "peace" && w.low != "air" {
 				return false
 			}
-			if w.punct || w.actor >= 0 || subjectPron[w.low] || futureAux[w.low] || hypoAux[w.low] || w.low == "to" ||
-				negations[w.low] || beForms[w.low] || isPluralNoun(w.low) || c.d.forms[w.low] != nil || adverbs[w.low] {
+			if w.punct || w.actor >= 0 || w.cls&(clSubjectPron|clFutureAux|clHypoAux) != 0 || w.low == "to" ||
+				w.cls&(clNegation|clBeForm) != 0 || isPluralNoun(w.low) || w.forms != nil || w.cls&clAdverb != 0 {
 				break
 			}
 		}
@@ -1296,7 +1297,7 @@ func (c *Coder) thingSubject(at int) bool {
 		return false
 	}
 	t := c.toks[k]
-	if !commonNoun(t) || subjectPron[t.low] || agentNoun(t) || isPluralNoun(t.low) || c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ly") || whWords[t.low] || intentNouns[t.low] || effortNouns[t.low] {
+	if !commonNoun(t) || subjectPron[t.low] || agentNoun(t) || isPluralNoun(t.low) || t.forms != nil || strings.HasSuffix(t.low, "ly") || whWords[t.low] || intentNouns[t.low] || effortNouns[t.low] {
 		return false
 	}
 	if _, ok := c.eventNoun(k, -1); ok {
@@ -1395,9 +1396,9 @@ func (c *Coder) status(h *verbHit) {
 	toks := c.toks
 	lo := h.at - 4
 	for k := h.at - 1; k >= 0 && k >= lo; k-- {
-		w := toks[k].low
+		w, cl := toks[k].low, toks[k].cls
 		switch {
-		case quoteMarks[w] && c.shortQuote(k, h.at):
+		case cl&clQuote != 0 && c.shortQuote(k, h.at):
 			// "will “simultaneously” carry out", "“will be” carrying
 			// out": a word or two quoted inside the verb group
 			lo--
@@ -1405,27 +1406,27 @@ func (c *Coder) status(h *verbHit) {
 			// "vowed to “attack the rebels”": a quotation opening on
 			// the verb keeps the words before it
 			lo--
-		case perceptionVerbs[w] && k < h.at-1 && lo > k-4:
+		case cl&clPerception != 0 && k < h.at-1 && lo > k-4:
 			// "want to see an operation begin": the verb seen takes the
 			// status of "see"
 			lo = k - 4
-		case boundaries[w] || w == ",":
+		case cl&clBoundary != 0 || w == ",":
 			k = -1
-		case negations[w]:
+		case cl&clNegation != 0:
 			h.status = Negated
-		case futureAux[w] && h.status == Asserted:
+		case cl&clFutureAux != 0 && h.status == Asserted:
 			h.status = Future
 		case w == "would" && h.status == Asserted && c.reported(k):
 			h.status = Future
 		case w == "must" && h.status == Asserted:
 			h.status = Urged
-		case hypoAux[w] && h.status == Asserted:
+		case cl&clHypoAux != 0 && h.status == Asserted:
 			h.status = Hypothetical
 		case w == "to" && h.status == Asserted:
 			// infinitive: find the governing word
 			for g := k - 1; g >= 0 && g >= k-6; g-- {
 				gw := toks[g].low
-				if boundaries[gw] {
+				if toks[g].cls&clBoundary != 0 {
 					break
 				}
 				// light and intent verbs take "to" right after them
@@ -1446,7 +1447,7 @@ func (c *Coder) status(h *verbHit) {
 						h.status = Urged
 					case negVerbs[gw]:
 						h.status = Negated
-					case gw == "going" && g >= 1 && negations[toks[c.skipBe(g-1)].low]:
+					case gw == "going" && g >= 1 && toks[c.skipBe(g-1)].cls&clNegation != 0:
 						// "is not going to accept": a refusal
 						h.status = Negated
 					default:
@@ -1477,7 +1478,7 @@ func (c *Coder) status(h *verbHit) {
 	if h.status == Asserted && !h.embedded {
 		for k := h.at - 1; k >= 0 && k >= h.at-8; k-- {
 			w := toks[k].low
-			if boundaries[w] || w == "," {
+			if toks[k].cls&clBoundary != 0 || w == "," {
 				break
 			}
 			// a clause follows the denial ("that", or a subject), not an
@@ -1496,11 +1497,10 @@ func (c *Coder) status(h *verbHit) {
 	}
 	if h.status == Asserted {
 		for k := h.at - 1; k >= 0; k-- {
-			w := toks[k].low
-			if boundaries[w] {
+			if toks[k].cls&clBoundary != 0 {
 				break
 			}
-			if conditionals[w] {
+			if toks[k].cls&clConditional != 0 {
 				h.status = Hypothetical
 				break
 			}
@@ -1759,8 +1759,10 @@ func (c *Coder) matchAfter(es []elem, from int) bool {
 	limit := min(len(c.toks), from+window)
 	for ei, e := range es {
 		found := false
+		// whether e must follow at once (below), looked up on first need
+		bare := -1
 		for k := pos; k < limit; k++ {
-			if boundaries[c.toks[k].low] || c.toks[k].low == "." {
+			if c.toks[k].stop {
 				return false
 			}
 			// a preposition or phrase may only skip a few words; the first
@@ -1774,8 +1776,16 @@ func (c *Coder) matchAfter(es []elem, from int) bool {
 			}
 			// a bare preposition ("(TO)") must follow the verb at once,
 			// or it is any "to" of the sentence
-			if (e.kind == elemPrep && len(e.words) == 1 || e.kind == elemWord && (prepositions[e.word] || e.word == "to")) && k-pos >= 1 {
-				return false
+			if k-pos >= 1 {
+				if bare < 0 {
+					bare = 0
+					if e.kind == elemPrep && len(e.words) == 1 || e.kind == elemWord && (prepositions[e.word] || e.word == "to") {
+						bare = 1
+					}
+				}
+				if bare == 1 {
+					return false
+				}
 			}
 		}
 		if !found {
@@ -1898,7 +1908,7 @@ func (c *Coder) ownSubject(at int) bool {
 		}
 		t = c.toks[k-1]
 	}
-	return commonNoun(t) && c.d.forms[t.low] == nil && !strings.HasSuffix(t.low, "ly") && !whWords[t.low]
+	return commonNoun(t) && t.forms == nil && !strings.HasSuffix(t.low, "ly") && !whWords[t.low]
 }
 
 // whWords open an indirect question ("how to manage"), not a noun phrase.
@@ -1957,7 +1967,7 @@ func (c *Coder) threatIn(k int) bool {
 		if w == ";" || w == "." || w == "," {
 			return false
 		}
-		if negations[w] && j+1 < len(toks) && len(c.d.forms[toks[j+1].low]) > 0 && c.d.forms[toks[j+1].low][0].code != "---" {
+		if negations[w] && j+1 < len(toks) && len(toks[j+1].forms) > 0 && toks[j+1].forms[0].code != "---" {
 			return true
 		}
 		for _, f := range c.d.forms[w] {

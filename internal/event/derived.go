@@ -93,7 +93,7 @@ func (c *Coder) derivedNoun(w string) (string, bool) {
 // matches: the verb's own reading of its object ("launched a mediation
 // effort") goes before a noun derived for it.
 func (c *Coder) ownPattern(i int) bool {
-	for _, f := range c.d.forms[c.toks[i].low] {
+	for _, f := range c.toks[i].forms {
 		if matchForm(c.toks, i, f.words) && c.bestPattern(f.block, i, i+len(f.words)) != nil {
 			return true
 		}

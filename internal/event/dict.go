@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 //go:embed data/verbs.tsv.gz
@@ -45,6 +46,9 @@ type pattern struct {
 type verbBlock struct {
 	name     string
 	patterns []pattern
+	// index is the block's pattern index (patindex.go, indexOf), made on
+	// first use
+	index atomic.Pointer[patternIndex]
 }
 
 // verbForm is one inflected form of a Dictionary verb.

@@ -125,7 +125,7 @@ func (c *Coder) nounParties(s Sentence, h verbHit) (src, tgt Party) {
 				continue
 			}
 			if t.punct || boundaries[t.low] || prepositions[t.low] || t.low == "and" || t.low == "or" || subjectPron[t.low] ||
-				beForms[t.low] || t.low == "have" || t.low == "has" || t.low == "had" || t.actor >= 0 || t.place >= 0 || c.d.forms[t.low] != nil && !t.upper {
+				beForms[t.low] || t.low == "have" || t.low == "has" || t.low == "had" || t.actor >= 0 || t.place >= 0 || t.forms != nil && !t.upper {
 				break
 			}
 			start = j
@@ -146,7 +146,7 @@ func (c *Coder) nounParties(s Sentence, h verbHit) (src, tgt Party) {
 	for j := from; j < len(toks) && j < from+5; j++ {
 		t := toks[j]
 		if t.punct || boundaries[t.low] || t.actor >= 0 || t.place >= 0 || prepositions[t.low] && t.low != "of" || t.low == "to" ||
-			t.low == "and" || t.low == "by" || t.low == "that" || strings.HasSuffix(t.low, "ing") || c.d.forms[t.low] != nil && j > from && !agentNoun(t) {
+			t.low == "and" || t.low == "by" || t.low == "that" || strings.HasSuffix(t.low, "ing") || t.forms != nil && j > from && !agentNoun(t) {
 			break
 		}
 		if nounLike(t) {

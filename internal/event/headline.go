@@ -69,7 +69,7 @@ func (c *Coder) headlineFuture(k int) bool {
 			}
 			continue
 		}
-		if t.actor >= 0 || t.place >= 0 || c.d.forms[t.low] == nil {
+		if t.actor >= 0 || t.place >= 0 || t.forms == nil {
 			continue
 		}
 		// "Iraqi forces to": a plural after a name is the subject's noun
@@ -93,5 +93,5 @@ func (c *Coder) headlineVerb(i int) bool {
 	if n.actor >= 0 || n.place >= 0 {
 		return true
 	}
-	return !n.punct && c.d.forms[n.low] == nil && !prepositions[n.low] && n.low != "to" && n.low != "and" && n.low != "or" && !beForms[n.low]
+	return !n.punct && n.forms == nil && !prepositions[n.low] && n.low != "to" && n.low != "and" && n.low != "or" && !beForms[n.low]
 }

@@ -154,10 +154,22 @@ const nounWindow = 4
 // token i takes, with the noun's token; ok is false when none follows.
 func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 	toks := c.toks
-	if !supportVerbs[toks[i].low] {
+	if toks[i].cls&clSupportVerb == 0 {
 		return "", 0, false
 	}
 	free, det := 0, false
+	// whether the verb has a pattern of its own, asked at most once: it
+	// does not depend on the noun tried (0 not asked, 1 no, 2 yes)
+	own := 0
+	ownPattern := func() bool {
+		if own == 0 {
+			own = 1
+			if c.ownPattern(i) {
+				own = 2
+			}
+		}
+		return own == 2
+	}
 	for k := i + 1; k < len(toks) && k <= i+nounWindow+1; k++ {
 		t := toks[k]
 		if t.punct || t.actor >= 0 || t.place >= 0 {
@@ -176,7 +188,7 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 			return "062/150", k, true
 		}
 		code, found := c.eventNoun(k, i)
-		if !found && !t.upper && !c.ownPattern(i) {
+		if !found && !t.upper && !ownPattern() {
 			code, found = c.derivedNoun(t.low)
 		}
 		if found {
@@ -199,7 +211,7 @@ func (c *Coder) nominal(i int) (code string, noun int, ok bool) {
 		if !nounSkip[t.low] && !isNumber(t.low) && !strings.Contains(t.low, "-") {
 			// "a landmark hearing": after an article, a word or two
 			// that is no verb may qualify the noun
-			if free < 2 && det && !t.upper && c.d.forms[t.low] == nil {
+			if free < 2 && det && !t.upper && t.forms == nil {
 				free++
 				continue
 			}
@@ -224,7 +236,7 @@ func (c *Coder) nominalBefore(i int) (string, int, bool) {
 		return "", 0, false
 	}
 	toks := c.toks
-	if !goOnVerbs[toks[i].low] {
+	if toks[i].cls&clGoOnVerb == 0 {
 		return "", 0, false
 	}
 	// the subject's head may carry a phrase ("riots against the new
@@ -251,7 +263,7 @@ func (c *Coder) nominalBefore(i int) (string, int, bool) {
 			return code, k, true
 		}
 		// a verb's past or participle between: its own clause
-		for _, f := range c.d.forms[t.low] {
+		for _, f := range t.forms {
 			if !f.base && !adverbs[t.low] && matchForm(toks, k, f.words) {
 				return "", 0, false
 			}
@@ -359,7 +371,7 @@ func (c *Coder) nounRoles(s Sentence, k int) (src, tgt []Party) {
 			src = c.before(s, j)
 			break
 		}
-		if t.punct && t.low != "'s" || prepositions[t.low] || c.d.forms[t.low] != nil || beForms[t.low] {
+		if t.punct && t.low != "'s" || prepositions[t.low] || t.forms != nil || beForms[t.low] {
 			break
 		}
 	}
@@ -445,7 +457,7 @@ func (c *Coder) objectOfVerb(k int) bool {
 		if supportVerbs[t.low] {
 			return haltVerbs[t.low]
 		}
-		if c.d.forms[t.low] != nil || strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed") {
+		if t.forms != nil || strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed") {
 			return true
 		}
 	}

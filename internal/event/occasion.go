@@ -35,7 +35,7 @@ func (c *Coder) occasion(i int) (code string, noun int, ok bool) {
 		return "", 0, false
 	}
 	toks := c.toks
-	if !occasionPreps[toks[i].low] {
+	if toks[i].cls&clOccasionPrep == 0 {
 		return "", 0, false
 	}
 	for k := i + 1; k < len(toks) && k <= i+4; k++ {

@@ -3,7 +3,6 @@ package event
 import (
 	"slices"
 	"strings"
-	"sync"
 )
 
 // A verb block holds up to a couple of hundred patterns, and bestPattern
@@ -26,17 +25,14 @@ type patternIndex struct {
 	byFirst map[string][]int32 // by a token their first element after the verb can begin with
 }
 
-// patternIndexes holds each block's index (*verbBlock -> *patternIndex),
-// made on first use: blocks never change once parsed.
-var patternIndexes sync.Map
-
 // noPatternIndex makes bestPattern try every pattern (tests: the results
 // are the same).
 var noPatternIndex bool
 
 func indexOf(b *verbBlock) *patternIndex {
-	if v, ok := patternIndexes.Load(b); ok {
-		return v.(*patternIndex)
+	// held by the block: blocks never change once parsed
+	if x := b.index.Load(); x != nil {
+		return x
 	}
 	x := &patternIndex{byFirst: map[string][]int32{}}
 	for i := range b.patterns {
@@ -50,8 +46,8 @@ func indexOf(b *verbBlock) *patternIndex {
 			x.always = append(x.always, int32(i))
 		}
 	}
-	v, _ := patternIndexes.LoadOrStore(b, x)
-	return v.(*patternIndex)
+	b.index.CompareAndSwap(nil, x)
+	return b.index.Load()
 }
 
 // firstWords calls add with every token element e can begin with (as

@@ -52,6 +52,7 @@ func TestPatternIndexChoosesAsScan(t *testing.T) {
 					for k, w := range words {
 						c.toks = append(c.toks, token{start: k, end: k + 1, low: w, punct: w == ".", actor: -1, place: -1})
 					}
+					c.markWords()
 					want := c.bestOf(b, nil, true, at, end)
 					got := c.bestPattern(b, at, end)
 					tried++

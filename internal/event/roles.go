@@ -72,7 +72,7 @@ func (c *Coder) roles(s Sentence, hi int) (src, tgt []Party) {
 func (c *Coder) skipAux(k int) int {
 	for k >= 0 {
 		w := c.toks[k].low
-		if !(adverbs[w] || negations[w] || futureAux[w] || hypoAux[w] || beForms[w] || w == "did" || w == "do" || w == "does") {
+		if !(c.toks[k].cls&(clAdverb|clNegation|clFutureAux|clHypoAux|clBeForm) != 0 || w == "did" || w == "do" || w == "does") {
 			return k
 		}
 		k--
@@ -112,7 +112,7 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 			if t.low == "," && j == k-1 {
 				continue
 			}
-			if !commonNoun(t) || c.d.forms[t.low] != nil {
+			if !commonNoun(t) || t.forms != nil {
 				break
 			}
 		}
@@ -121,7 +121,7 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 	// "said that efforts to recapture the city were": the aim of a noun
 	// that opens its clause has no doer named before it
 	if !passive && k > 1 && toks[k].low == "to" && c.opensClause(k-2) {
-		if n := toks[k-1]; commonNoun(n) && c.d.forms[n.low] == nil && !whWords[n.low] {
+		if n := toks[k-1]; commonNoun(n) && n.forms == nil && !whWords[n.low] {
 			return nil
 		}
 	}
@@ -139,7 +139,7 @@ func (c *Coder) subject(s Sentence, at int, passive bool) []Party {
 				break
 			}
 			if toks[j].low == "," {
-				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && (c.d.forms[first.low] == nil || c.reducedPassive(j+1, k)) && (!subjectPron[first.low] || relativePron[first.low]) {
+				if first := toks[j+1]; !first.upper && first.actor < 0 && first.place < 0 && (first.forms == nil || c.reducedPassive(j+1, k)) && (!subjectPron[first.low] || relativePron[first.low]) {
 					if ps := c.subject(s, j, passive); len(ps) > 0 {
 						return ps
 					}
@@ -267,7 +267,7 @@ func (c *Coder) appositive(k, stop int) int {
 			}
 			return j
 		}
-		if t.punct || t.place >= 0 || t.low == "and" || t.low == "or" || prepositions[t.low] || t.low == "to" || c.d.forms[t.low] != nil && !t.upper {
+		if t.punct || t.place >= 0 || t.low == "and" || t.low == "or" || prepositions[t.low] || t.low == "to" || t.forms != nil && !t.upper {
 			return k
 		}
 	}
@@ -524,7 +524,7 @@ func (c *Coder) premodifiers(j int) int {
 		t := toks[k]
 		switch {
 		case t.low == "." && k > 0 && toks[k-1].upper && len(toks[k-1].low) <= 4:
-		case t.upper && !t.punct && t.actor < 0 && t.place < 0 && c.d.forms[t.low] == nil && !subjectPron[t.low]:
+		case t.upper && !t.punct && t.actor < 0 && t.place < 0 && t.forms == nil && !subjectPron[t.low]:
 		case (t.actor >= 0 || t.place >= 0) && k < j && k+1 < len(toks) && toks[k+1].actor < 0 && toks[k+1].upper:
 			// a one-word demonym or country before the title
 			if k > 0 && (toks[k-1].actor == t.actor && t.actor >= 0 || toks[k-1].place == t.place && t.place >= 0) {
@@ -598,7 +598,7 @@ func (c *Coder) relativeAfterNoun(k int) bool {
 		j--
 	}
 	t := c.toks[j]
-	return commonNoun(t) && c.d.forms[t.low] == nil
+	return commonNoun(t) && t.forms == nil
 }
 
 // newClause reports a comma at token k followed by a conjunction and a
@@ -637,14 +637,14 @@ func (c *Coder) adverbialClause(k int) bool {
 	for a := toks[j].actor; j < len(toks) && toks[j].actor == a; j++ {
 	}
 	j = c.skipAuxForward(j)
-	return j < len(toks) && !toks[j].upper && (len(c.d.forms[toks[j].low]) > 0 || strings.HasSuffix(toks[j].low, "ed"))
+	return j < len(toks) && !toks[j].upper && (len(toks[j].forms) > 0 || strings.HasSuffix(toks[j].low, "ed"))
 }
 
 // skipAuxForward steps forward over auxiliaries, negations and adverbs.
 func (c *Coder) skipAuxForward(k int) int {
 	for k < len(c.toks) {
 		w := c.toks[k].low
-		if !(adverbs[w] || negations[w] || futureAux[w] || hypoAux[w] || beForms[w] || w == "have" || w == "has" || w == "had") {
+		if !(c.toks[k].cls&(clAdverb|clNegation|clFutureAux|clHypoAux|clBeForm) != 0 || w == "have" || w == "has" || w == "had") {
 			return k
 		}
 		k++
@@ -679,7 +679,7 @@ func (c *Coder) uncodedModifier(k int) bool {
 	n := toks[j]
 	// "a Bosnian Muslim man": a name before a person or group noun says
 	// who that person is
-	return commonNoun(n) && c.d.forms[n.low] == nil && !strings.HasSuffix(n.low, "ly") && !agentNoun(n) && !personNouns[n.low]
+	return commonNoun(n) && n.forms == nil && !strings.HasSuffix(n.low, "ly") && !agentNoun(n) && !personNouns[n.low]
 }
 
 // personNouns name people (agentNoun's groups and bodies aside).
@@ -710,7 +710,7 @@ func (c *Coder) nounSubject(from, at int) bool {
 		if agentNoun(t) || selfNouns[t.low] {
 			return false
 		}
-		if commonNoun(t) && !subjectPron[t.low] && c.d.forms[t.low] == nil && !adverbs[t.low] && !strings.HasSuffix(t.low, "ly") && !whWords[t.low] {
+		if commonNoun(t) && !subjectPron[t.low] && t.forms == nil && !adverbs[t.low] && !strings.HasSuffix(t.low, "ly") && !whWords[t.low] {
 			return true
 		}
 	}

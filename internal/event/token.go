@@ -17,6 +17,15 @@ type token struct {
 	// located is true for an actor's token that a place mention covers
 	// too: a country or city named as an actor ("Iraq", "Nice")
 	located bool
+	// stop is true for a clause boundary or a full stop, where a
+	// pattern's words after the verb end: matchAfter asks at every token
+	// for every pattern tried (markWords)
+	stop bool
+	// cls are the word's classes (words.go, markWords)
+	cls uint32
+	// forms are the Dictionary's verb forms starting with the word
+	// (Dictionary.forms; markWords): a dozen rules ask
+	forms []*verbForm
 }
 
 // tokenize splits text[start:end] into words and punctuation. Words keep

@@ -19,7 +19,7 @@ func (c *Coder) urgedNoun(i int) (code string, noun int, ok bool) {
 		return "", 0, false
 	}
 	toks := c.toks
-	if !urgeForms[toks[i].low] {
+	if toks[i].cls&clUrgeForm == 0 {
 		return "", 0, false
 	}
 	for k := i + 1; k < len(toks) && k <= i+6; k++ {
