@@ -24,7 +24,7 @@ func init() {
 	register(&command{
 		name:    "bench",
 		summary: "measure the whole pipeline on a generated real-text corpus (articles/s, per CPU-second, stage shares, memory)",
-		usage:   "[--db FILE] [--articles N] [--chunk N] [--source polnear|ecbplus]",
+		usage:   "[--db FILE] [--articles N | --to N] [--chunk N] [--source polnear|ecbplus]",
 		run:     runBench,
 	})
 }
@@ -32,7 +32,8 @@ func init() {
 func runBench(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, commands["bench"])
 	dbPath := fs.String("db", "", "database `FILE` (default: a new one in a temporary folder, removed after); an existing one is added to")
-	n := fs.Int("articles", 10000, "articles to ingest")
+	n := fs.Int("articles", 10000, "articles to ingest (added to what --db holds)")
+	to := fs.Int("to", 0, "ingest until --db holds about `N` articles (instead of --articles; a repeated text the corpus stage deduplicates can leave it a few short)")
 	chunk := fs.Int("chunk", 2000, "articles per ingest run (one row of the report each)")
 	source := fs.String("source", "polnear", "texts to repeat: polnear (1,012 PolNeAR news articles) or ecbplus (982 ECB+ documents)")
 	reuse := fs.Bool("reuse-analysis", false, "analyse each source text once and reuse its analysis for its repetitions (to reach large corpora sooner: measures everything but analysis)")
@@ -61,8 +62,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	// the collector tuned as for an ingest (gc.go)
 	setIngestGC()
-	if *n <= 0 || *chunk <= 0 {
-		return usageError{"--articles and --chunk must be positive"}
+	if *n <= 0 || *chunk <= 0 || *to < 0 {
+		return usageError{"--articles, --chunk and --to must be positive"}
 	}
 	evalDir, err := sharedEvalDir()
 	if err != nil {
@@ -97,6 +98,13 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	stored, _, err := db.Count(ctx)
 	if err != nil {
 		return err
+	}
+	if *to > 0 {
+		*n = articlesToAdd(*to, stored)
+		if *n == 0 {
+			fmt.Fprintf(e.stdout, "sitrep bench: %s already holds %d articles (--to %d)\n", open.Redact(path), stored, *to)
+			return nil
+		}
 	}
 	fmt.Fprintf(e.stdout, "sitrep bench: %d %s articles in runs of %d into %s (%d stored before), GOMAXPROCS %d\n",
 		*n, *source, *chunk, open.Redact(path), stored, runtime.GOMAXPROCS(0))
@@ -298,4 +306,11 @@ func (c *analysisCache) annotate(in analyse.Input) analyse.Annotation {
 	}
 	c.mu.Unlock()
 	return x
+}
+
+// articlesToAdd is how many articles bring a database holding stored
+// articles to a total of to: --articles counts what a run adds, so a long
+// run continued by a second invocation would otherwise overshoot.
+func articlesToAdd(to int, stored int64) int {
+	return max(0, to-int(stored))
 }
