@@ -1,6 +1,10 @@
 package cluster
 
-import "math"
+import (
+	"maps"
+	"math"
+	"slices"
+)
 
 // Scores are clustering scores of a prediction against gold (all in 0..1).
 type Scores struct {
@@ -119,10 +123,12 @@ func ceafe(g, p map[string][]int) (prec, rec float64) {
 	return total / float64(len(ps)), total / float64(len(gs))
 }
 
+// values returns m's clusters in label order: the assignment's total is a
+// float sum, and map order would change its last bits from run to run.
 func values(m map[string][]int) [][]int {
 	out := make([][]int, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		out = append(out, m[k])
 	}
 	return out
 }
