@@ -272,6 +272,27 @@ func TestActorRefsMigration(t *testing.T) {
 	if g, w := storyRefsByActor(got.StoryRefs), storyRefsByActor(want.StoryRefs); !reflect.DeepEqual(g, w) {
 		t.Errorf("story references after migration 19:\n%v\nwant\n%v", g, w)
 	}
+	// ActorCitations' newest-articles statement gives what the whole one
+	// gives, at every limit, and alone suffices where it finds enough
+	fast := 0
+	for ac := int64(1); ac <= 4; ac++ {
+		for limit := 1; limit <= 5; limit++ {
+			cs, texts, err := db.ActorCitations(ctx, ac, limit)
+			all, allTexts, err2 := db.actorCitations(ctx, actorCitationsAll, ac, limit)
+			if err != nil || err2 != nil || !reflect.DeepEqual(cs, all) || !reflect.DeepEqual(texts, allTexts) {
+				t.Errorf("ActorCitations(%d, %d) = %+v %q, %v; the whole statement %+v %q, %v", ac, limit, cs, texts, err, all, allTexts, err2)
+			}
+			if newest, _, _ := db.actorCitations(ctx, actorCitationsNewest, ac, limit); len(newest) >= limit {
+				fast++
+				if !reflect.DeepEqual(newest, all) {
+					t.Errorf("newest-articles statement (%d, %d) = %+v, want %+v", ac, limit, newest, all)
+				}
+			}
+		}
+	}
+	if fast == 0 {
+		t.Error("the newest-articles statement never sufficed: the test proves nothing")
+	}
 	var n int
 	db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_schema WHERE name = 'actor_refs'`).Scan(&n)
 	if n != 0 {
