@@ -385,18 +385,29 @@ func (s *DB) actorCitations(ctx context.Context, q string, actor int64, limit in
 }
 
 // PlaceCitations returns the sentences mentioning a place (view.Place.ID),
-// newest first.
+// newest first: like ActorCitations, from the place's newest articles
+// first, the whole statement only where those give fewer than limit.
 func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view.Citation, []string, error) {
-	var cs []view.Citation
-	var texts []string
 	cond, args, err := s.placeCond(ctx, strconv.FormatInt(place, 10))
 	if err != nil {
 		return nil, nil, err
 	}
-	err = eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
+	newest := ` AND p.article_id IN (SELECT p.article_id FROM places p JOIN articles a ON a.id = p.article_id WHERE ` + cond +
+		` AND p.focus = 0 GROUP BY p.article_id ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC LIMIT ?)`
+	cs, texts, err := s.placeCitations(ctx, cond+newest, append(append(slices.Clip(args), args...), limit, limit))
+	if err != nil || len(cs) >= limit {
+		return cs, texts, err
+	}
+	return s.placeCitations(ctx, cond, append(slices.Clip(args), limit))
+}
+
+func (s *DB) placeCitations(ctx context.Context, cond string, args []any) ([]view.Citation, []string, error) {
+	var cs []view.Citation
+	var texts []string
+	err := eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
 		FROM places p JOIN articles a ON a.id = p.article_id JOIN sentences se ON se.article_id = p.article_id AND se.idx = p.sentence
 		WHERE `+cond+` AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
-		append(args, limit), func(r *sql.Rows) error {
+		args, func(r *sql.Rows) error {
 			var c view.Citation
 			var t string
 			err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
