@@ -371,9 +371,15 @@ const (
 )
 
 func (s *DB) actorCitations(ctx context.Context, q string, actor int64, limit int) ([]view.Citation, []string, error) {
+	return s.readCitations(ctx, q, []any{actor, limit})
+}
+
+// readCitations reads the citations q selects (article, outlet, sentence,
+// start, end, the sentence's text), with their texts trimmed.
+func (s *DB) readCitations(ctx context.Context, q string, args []any) ([]view.Citation, []string, error) {
 	var cs []view.Citation
 	var texts []string
-	err := eachRow(ctx, s.db, q, []any{actor, limit}, func(r *sql.Rows) error {
+	err := eachRow(ctx, s.db, q, args, func(r *sql.Rows) error {
 		var c view.Citation
 		var t string
 		err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
@@ -402,20 +408,9 @@ func (s *DB) PlaceCitations(ctx context.Context, place int64, limit int) ([]view
 }
 
 func (s *DB) placeCitations(ctx context.Context, cond string, args []any) ([]view.Citation, []string, error) {
-	var cs []view.Citation
-	var texts []string
-	err := eachRow(ctx, s.db, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
+	return s.readCitations(ctx, `SELECT p.article_id, a.outlet, p.sentence, se.start, se.end, CAST(substr(CAST(a.text AS BLOB), se.start + 1, se.end - se.start) AS TEXT)
 		FROM places p JOIN articles a ON a.id = p.article_id JOIN sentences se ON se.article_id = p.article_id AND se.idx = p.sentence
-		WHERE `+cond+` AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`,
-		args, func(r *sql.Rows) error {
-			var c view.Citation
-			var t string
-			err := r.Scan(&c.Article, &c.Outlet, &c.Sentence, &c.Start, &c.End, &t)
-			cs = append(cs, c)
-			texts = append(texts, trimSpace(t))
-			return err
-		})
-	return cs, texts, err
+		WHERE `+cond+` AND p.focus = 0 GROUP BY p.article_id, p.sentence ORDER BY a.published IS NULL, a.published DESC, p.article_id DESC, p.sentence LIMIT ?`, args)
 }
 
 const storyCols = `e.id, e.headline, e.storyline_id, e.first_seen, e.last_seen, e.outlets, e.top_actors, e.top_places, e.composed,
